@@ -1,1 +1,14 @@
-export {};
+export * from "./types.js";
+export * from "./trap.js";
+export * from "./memory.js";
+export * from "./table.js";
+export * from "./global.js";
+export * from "./segments.js";
+export * from "./func.js";
+export * from "./instance.js";
+export * from "./slots.js";
+export * from "./type-registry.js";
+export * from "./type-key.js";
+export * from "./pruned-store.js";
+export * from "./refs.js";
+export * from "./grow.js";

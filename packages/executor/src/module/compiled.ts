@@ -1,0 +1,24 @@
+import type { TypeRegistry } from "@wasmi-ts/store";
+import type { ExecutorConfig } from "../config.js";
+import type { ModuleIR } from "./ir.js";
+
+/**
+ * A validated module ready to instantiate: its IR, the interned id of each of its types, and the
+ * translated code of its functions (filled on first call with lazy translation, else at compile time).
+ * Instances of one module share it.
+ */
+export class CompiledModule {
+  /** Interned signature id per type index. */
+  readonly typeIds: Int32Array;
+  /** Per defined function: its translated code (type owned by translate/), undefined until translated. */
+  readonly code: unknown[];
+
+  constructor(
+    readonly ir: ModuleIR,
+    readonly registry: TypeRegistry,
+    readonly config: ExecutorConfig,
+  ) {
+    this.typeIds = Int32Array.from(ir.types, (t) => registry.intern(t));
+    this.code = new Array<unknown>(ir.codes.length).fill(undefined);
+  }
+}

@@ -1,0 +1,106 @@
+// The decoded form of a module: what `decode/` produces, `validate/` checks, `translate/` compiles and
+// `instantiate/` links. Indices are into the module's own index spaces (imports come first in each).
+
+import type { FuncType, GlobalType, MemoryType, TableType, ValType } from "@wasmi-ts/store";
+
+export type ImportDesc =
+  | { kind: "func"; typeIndex: number }
+  | { kind: "table"; type: TableType }
+  | { kind: "memory"; type: MemoryType }
+  | { kind: "global"; type: GlobalType };
+
+export interface Import {
+  module: string;
+  name: string;
+  desc: ImportDesc;
+}
+
+export type ExportKind = "func" | "table" | "memory" | "global";
+
+export interface Export {
+  name: string;
+  kind: ExportKind;
+  index: number;
+}
+
+/**
+ * One instruction of a constant expression. `op` is the opcode (0xfd-prefixed SIMD: 0xfd00 | sub-op).
+ * i32.const: a. i64.const: a = low 32 bits, b = high 32 bits. f32.const: a = bits. f64.const: a = low
+ * bits, b = high bits. v128.const: v = 16 bytes. global.get / ref.func: a = index. ref.null: a = type.
+ * i32/i64 add, sub, mul (extended-const): no immediates.
+ */
+export interface ConstInstr {
+  op: number;
+  a: number;
+  b: number;
+  v?: Uint8Array;
+}
+export type ConstExpr = ConstInstr[];
+
+export interface Global {
+  type: GlobalType;
+  init: ConstExpr;
+}
+
+export type SegmentMode = "active" | "passive" | "declarative";
+
+export interface ElemSegment {
+  mode: SegmentMode;
+  /** Reference type of the elements. */
+  type: ValType;
+  /** Active segments: the table and offset. */
+  table: number;
+  offset: ConstExpr | null;
+  /** Each element is a constant expression (ref.func i, ref.null t, global.get i, ...). */
+  init: ConstExpr[];
+}
+
+export interface DataSegment {
+  mode: "active" | "passive";
+  memory: number;
+  offset: ConstExpr | null;
+  bytes: Uint8Array;
+}
+
+export interface FuncBody {
+  /** Types of the declared locals, expanded (one entry per local, parameters not included). */
+  locals: ValType[];
+  /** The instructions: [start, end) into `Module.bytes`, up to and including the final `end` opcode. */
+  start: number;
+  end: number;
+}
+
+export interface CustomSection {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ModuleIR {
+  /** The whole binary: function bodies point into it. */
+  bytes: Uint8Array;
+  types: FuncType[];
+  imports: Import[];
+  /** Type index of every function, imported ones first. */
+  funcs: number[];
+  tables: TableType[];
+  memories: MemoryType[];
+  /** Defined globals only (imported globals are in `imports`); see `globalTypes` for the index space. */
+  globals: Global[];
+  /** Type of every global in the index space, imported ones first. */
+  globalTypes: GlobalType[];
+  exports: Export[];
+  start: number | null;
+  elems: ElemSegment[];
+  datas: DataSegment[];
+  dataCount: number | null;
+  /** Bodies of the defined functions: body i belongs to function `numImportedFuncs + i`. */
+  codes: FuncBody[];
+  numImportedFuncs: number;
+  numImportedTables: number;
+  numImportedMemories: number;
+  numImportedGlobals: number;
+  customs: CustomSection[];
+  /** From the "name" custom section, when present and well-formed. */
+  funcNames: Map<number, string>;
+  moduleName: string | null;
+}

@@ -1,0 +1,54 @@
+import type { MemoryType } from "./types.js";
+
+export const PAGE_SIZE = 65536;
+/** Largest number of pages a 32-bit memory can have (4 GiB). */
+export const MAX_PAGES_32 = 65536;
+
+/**
+ * A linear memory: one ArrayBuffer with cached views. Growing replaces the buffer (portable to hosts
+ * without resizable ArrayBuffers) and bumps `generation`, so code that caches views knows to reload them.
+ */
+export class MemoryEntity {
+  buffer: ArrayBuffer;
+  u8: Uint8Array;
+  view: DataView;
+  pages: number;
+  generation = 0;
+
+  constructor(
+    readonly type: MemoryType,
+    /** The largest page count this memory may reach: the declared maximum, capped by configuration. */
+    readonly maxPages: number,
+  ) {
+    this.pages = type.limits.min;
+    this.buffer = new ArrayBuffer(this.pages * PAGE_SIZE);
+    this.u8 = new Uint8Array(this.buffer);
+    this.view = new DataView(this.buffer);
+  }
+
+  get byteLength(): number {
+    return this.buffer.byteLength;
+  }
+
+  /** Grows by `delta` pages; returns the old page count, or -1 if the memory cannot grow that far. */
+  grow(delta: number): number {
+    const old = this.pages;
+    if (delta === 0) return old;
+    const next = old + delta;
+    if (delta < 0 || next > this.maxPages) return -1;
+    let buffer: ArrayBuffer;
+    try {
+      buffer = new ArrayBuffer(next * PAGE_SIZE);
+    } catch {
+      return -1; // the JS engine refused the allocation: report failure as memory.grow does
+    }
+    const u8 = new Uint8Array(buffer);
+    u8.set(this.u8);
+    this.buffer = buffer;
+    this.u8 = u8;
+    this.view = new DataView(buffer);
+    this.pages = next;
+    this.generation++;
+    return old;
+  }
+}

@@ -1,0 +1,18 @@
+/** Where something is in a text: 1-based line and column, 0-based character offset. */
+export interface Span {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** Malformed text (lexing, parsing or a module the text format cannot express), with its position. */
+export class WastSyntaxError extends Error {
+  override name = "WastSyntaxError";
+  constructor(
+    /** The problem, without position (e.g. "unknown operator", "unexpected token"). */
+    readonly reason: string,
+    readonly span: Span,
+  ) {
+    super(`${reason} at ${span.line}:${span.column}`);
+  }
+}
