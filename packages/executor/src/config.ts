@@ -1,5 +1,9 @@
+import { WASM2_FEATURES, type WasmFeatures } from "./decode/features.js";
+
 /** Settings of the executor, fixed per engine. */
 export interface ExecutorConfig {
+  /** Which post-2.0 proposals the decoder and validator accept (2.0 itself is always on). */
+  features: Readonly<WasmFeatures>;
   /** Translate each function on its first call (true) or all at compile time (false). */
   lazyTranslation: boolean;
   /** Deepest Wasm call nesting before a "call stack exhausted" trap. */
@@ -13,6 +17,8 @@ export interface ExecutorConfig {
 }
 
 export const DEFAULT_CONFIG: ExecutorConfig = {
+  // Only what the interpreter runs end to end; proposals are switched on as it learns them.
+  features: WASM2_FEATURES,
   lazyTranslation: true,
   maxCallDepth: 100_000,
   maxValueSlots: 16 * 1024 * 1024,

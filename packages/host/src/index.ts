@@ -1,1 +1,31 @@
-export {};
+export { Engine, type Config } from "./engine.js";
+export { Module } from "./module.js";
+export { CompileError, type CompileErrorKind } from "./compile-error.js";
+export type { ExternType, ImportType, ExportType } from "./extern-type.js";
+export { Store, StoreTypeError, type ResourceLimiter } from "./store.js";
+export { Linker } from "./linker.js";
+export { Func, type HostFunc, type FuncTypeLike } from "./func.js";
+export { TypedFunc } from "./typed-func.js";
+export { Caller } from "./caller.js";
+export { Instance } from "./instance.js";
+export { Memory } from "./memory.js";
+export { Table } from "./table.js";
+export { Global } from "./global.js";
+export type { Extern } from "./extern.js";
+export type { Value } from "./values.js";
+export { LinkError, DEFAULT_CONFIG } from "@wasmi-ts/executor";
+export {
+  Trap,
+  TrapCode,
+  trapMessage,
+  ValType,
+  valTypeName,
+  FuncType,
+  TypeKey,
+  ValueSlots,
+  PAGE_SIZE,
+  type TableType,
+  type MemoryType,
+  type GlobalType,
+  type Limits,
+} from "@wasmi-ts/store";

@@ -4,7 +4,7 @@
  */
 export class TypeKey<T = unknown> {
   /** Phantom field: ties the key to `T` at compile time; never set. */
-  declare readonly __type?: (value: T) => T;
+  declare readonly __type?: T;
 
   constructor(readonly name: string) {}
 

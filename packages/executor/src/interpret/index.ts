@@ -1,1 +1,1 @@
-export {};
+export { execute } from "./execute.js";

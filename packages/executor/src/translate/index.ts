@@ -1,1 +1,21 @@
-export {};
+import type { CompiledModule } from "../module/compiled.js";
+import { CompiledFunc } from "./compiled-func.js";
+import { FuncTranslator } from "./translator.js";
+
+export { CompiledFunc } from "./compiled-func.js";
+export { disassemble } from "./disassemble.js";
+export { Op, OP_INFO, type OpInfo, type OpName } from "./ops.js";
+
+/** Translates defined function `definedIndex` of `module` (once; the result is kept in `module.code`). */
+export function translateFunction(module: CompiledModule, definedIndex: number): CompiledFunc {
+  const existing = module.code[definedIndex];
+  if (existing instanceof CompiledFunc) return existing;
+  const compiled = new FuncTranslator(module, definedIndex).translate();
+  module.code[definedIndex] = compiled;
+  return compiled;
+}
+
+/** Translates every defined function (eager translation, `config.lazyTranslation === false`). */
+export function translateAll(module: CompiledModule): void {
+  for (let i = 0; i < module.code.length; i++) translateFunction(module, i);
+}

@@ -1,1 +1,16 @@
-export {};
+import { DEFAULT_FEATURES, type WasmFeatures } from "../decode/features.js";
+import type { ModuleIR } from "../module/ir.js";
+import { validateIR } from "./module-validator.js";
+
+export { blockType, funcType, memoryAddressType, type BlockSignature } from "./module-types.js";
+export { validateConstExpr } from "./const-expr.js";
+export { FuncValidator } from "./func-validator.js";
+
+/**
+ * Validates a decoded module (type-checks every function body, constant expression, segment, export
+ * and limit); throws ValidationError with the spec interpreter's wording. Use the same features as for
+ * decoding.
+ */
+export function validateModule(ir: ModuleIR, features: Readonly<WasmFeatures> = DEFAULT_FEATURES): void {
+  validateIR(ir, features);
+}

@@ -1,0 +1,45 @@
+import { ValType } from "@wasmi-ts/host";
+
+// The enumerations of wasm.h.
+
+export const WASM_I32 = 0;
+export const WASM_I64 = 1;
+export const WASM_F32 = 2;
+export const WASM_F64 = 3;
+export const WASM_V128 = 4;
+/** wasm.h's older name for externref. */
+export const WASM_ANYREF = 128;
+export const WASM_EXTERNREF = 128;
+export const WASM_FUNCREF = 129;
+export type wasm_valkind_t = number;
+
+export const WASM_EXTERN_FUNC = 0;
+export const WASM_EXTERN_GLOBAL = 1;
+export const WASM_EXTERN_TABLE = 2;
+export const WASM_EXTERN_MEMORY = 3;
+export type wasm_externkind_t = number;
+
+export const WASM_CONST = 0;
+export const WASM_VAR = 1;
+export type wasm_mutability_t = number;
+
+/** `max` of limits without a maximum. */
+export const wasm_limits_max_default = 0xffff_ffff;
+
+const toValType: Record<number, ValType> = {
+  [WASM_I32]: ValType.I32, [WASM_I64]: ValType.I64, [WASM_F32]: ValType.F32, [WASM_F64]: ValType.F64,
+  [WASM_V128]: ValType.V128, [WASM_EXTERNREF]: ValType.ExternRef, [WASM_FUNCREF]: ValType.FuncRef,
+};
+const toValKind = new Map<ValType, wasm_valkind_t>(Object.entries(toValType).map(([k, t]) => [t, Number(k)]));
+
+export function valTypeOfKind(kind: wasm_valkind_t): ValType {
+  const t = toValType[kind];
+  if (t === undefined) throw new TypeError(`unknown wasm_valkind_t ${kind}`);
+  return t;
+}
+
+export function valKindOfType(type: ValType): wasm_valkind_t {
+  const k = toValKind.get(type);
+  if (k === undefined) throw new TypeError(`value type 0x${type.toString(16)} has no wasm_valkind_t`);
+  return k;
+}

@@ -1,0 +1,214 @@
+import { describe, expect, it } from "vitest";
+import * as c from "@wasmi-ts/capi";
+import { CapiError, NULL, WASM_F64, WASM_FUNCREF, WASM_I32, WASM_I64, WASM_EXTERNREF, type wasm_val_t } from "@wasmi-ts/capi";
+import { I32, I64, ModuleBuilder, i32c, op } from "./helpers/wasm-builder.js";
+
+function setup() {
+  const engine = c.wasm_engine_new();
+  const store = c.wasm_store_new(engine);
+  return { engine, store };
+}
+
+const i32 = (n: number): wasm_val_t => ({ kind: WASM_I32, of: n });
+
+describe("wasm-c-api: handles", () => {
+  it("throws a clear CapiError for deleted, wrong-kind and bogus handles", () => {
+    const { engine, store } = setup();
+    const type = c.wasm_functype_new([], []);
+    c.wasm_functype_delete(type);
+    expect(() => c.wasm_functype_params(type)).toThrow(CapiError);
+    expect(() => c.wasm_functype_params(type)).toThrow(`wasm_functype_params: handle ${type} was deleted`);
+    expect(() => c.wasm_functype_delete(type)).toThrow(/was deleted/);
+    expect(() => c.wasm_memory_size(store)).toThrow(`wasm_memory_size: handle ${store} is a store, expected a memory`);
+    expect(() => c.wasm_store_new(NULL)).toThrow("wasm_store_new: null handle");
+    expect(() => c.wasm_store_new(123456789)).toThrow(/is not a handle/);
+    expect(() => c.wasm_store_new(1.5)).toThrow(/is not a handle/);
+    c.wasm_store_delete(store);
+    c.wasm_engine_delete(engine);
+    expect(() => c.wasm_store_new(engine)).toThrow(/was deleted/);
+  });
+
+  it("frees every object of a store with the store", () => {
+    const { store } = setup();
+    const memType = c.wasm_memorytype_new({ min: 1, max: 2 });
+    const memory = c.wasm_memory_new(store, memType);
+    const before = c.liveHandles();
+    c.wasm_store_delete(store);
+    expect(c.liveHandles()).toBe(before - 2);
+    expect(() => c.wasm_memory_size(memory)).toThrow(/was deleted/);
+    expect(c.wasm_memorytype_limits(memType)).toEqual({ min: 1, max: 2 }); // types live on their own
+  });
+});
+
+describe("wasm-c-api: modules", () => {
+  it("compiles, validates, and lists imports and exports", () => {
+    const { store } = setup();
+    const b = new ModuleBuilder();
+    const t = b.type([I32, I64], [I32]);
+    b.importFunc("env", "f", t);
+    b.importGlobal("env", "g", I64, true);
+    b.memory(1, 3).export("mem", "memory", 0);
+    b.export("f", "func", 0);
+    const bytes = b.build();
+    expect(c.wasm_module_validate(store, bytes)).toBe(true);
+    expect(c.wasm_module_validate(store, new Uint8Array([0, 1, 2]))).toBe(false);
+    expect(c.wasm_module_new(store, new Uint8Array([0, 1, 2]))).toBe(NULL);
+    const module = c.wasm_module_new(store, bytes);
+    const imports = c.wasm_module_imports(module);
+    expect(imports.map((i) => [c.wasm_importtype_module(i), c.wasm_importtype_name(i)])).toEqual([["env", "f"], ["env", "g"]]);
+    const ft = c.wasm_importtype_type(imports[0]!);
+    expect(c.wasm_externtype_kind(ft)).toBe(c.WASM_EXTERN_FUNC);
+    expect(c.wasm_functype_params(c.wasm_externtype_as_functype(ft))).toEqual([WASM_I32, WASM_I64]);
+    expect(c.wasm_functype_results(ft)).toEqual([WASM_I32]);
+    expect(c.wasm_externtype_as_memorytype(ft)).toBe(NULL);
+    const gt = c.wasm_importtype_type(imports[1]!);
+    expect(c.wasm_externtype_kind(gt)).toBe(c.WASM_EXTERN_GLOBAL);
+    expect([c.wasm_globaltype_content(gt), c.wasm_globaltype_mutability(gt)]).toEqual([WASM_I64, c.WASM_VAR]);
+    const exports = c.wasm_module_exports(module);
+    expect(exports.map(c.wasm_exporttype_name)).toEqual(["mem", "f"]);
+    const mt = c.wasm_exporttype_type(exports[0]!);
+    expect(c.wasm_externtype_kind(mt)).toBe(c.WASM_EXTERN_MEMORY);
+    expect(c.wasm_memorytype_limits(mt)).toEqual({ min: 1, max: 3 });
+    for (const h of imports) c.wasm_importtype_delete(h);
+    c.wasm_module_delete(module);
+    expect(() => c.wasm_module_imports(module)).toThrow(CapiError);
+  });
+});
+
+describe("wasm-c-api: host functions, globals, tables, memories", () => {
+  it("calls a host function through wasm_func_call", () => {
+    const { store } = setup();
+    const type = c.wasm_functype_new([WASM_I32, WASM_I64], [WASM_I64, WASM_F64]);
+    const func = c.wasm_func_new(store, type, (args) => [
+      { kind: WASM_I64, of: (args[1]!.of as bigint) * BigInt(args[0]!.of as number) },
+      { kind: WASM_F64, of: 0.5 },
+    ]);
+    expect([c.wasm_func_param_arity(func), c.wasm_func_result_arity(func)]).toEqual([2, 2]);
+    const results: wasm_val_t[] = [];
+    expect(c.wasm_func_call(func, [i32(3), { kind: WASM_I64, of: 2n ** 40n }], results)).toBe(NULL);
+    expect(results).toEqual([{ kind: WASM_I64, of: 3n * 2n ** 40n }, { kind: WASM_F64, of: 0.5 }]);
+    expect(c.wasm_extern_kind(c.wasm_func_as_extern(func))).toBe(c.WASM_EXTERN_FUNC);
+    expect(c.wasm_extern_as_func(func)).toBe(func);
+    expect(c.wasm_extern_as_memory(func)).toBe(NULL);
+    expect(() => c.wasm_func_call(func, [i32(1)], [])).toThrow(TypeError);
+    expect(() => c.wasm_func_call(func, [i32(1), i32(2)], [])).toThrow(TypeError);
+  });
+
+  it("passes funcref values as func handles and externref values as JS values", () => {
+    const { store } = setup();
+    const target = c.wasm_func_new(store, c.wasm_functype_new([], [WASM_I32]), () => [i32(11)]);
+    const pass = c.wasm_func_new(store, c.wasm_functype_new([WASM_FUNCREF, WASM_EXTERNREF], [WASM_FUNCREF, WASM_EXTERNREF]),
+      (args) => args);
+    const results: wasm_val_t[] = [];
+    const obj = { a: 1 };
+    expect(c.wasm_func_call(pass, [{ kind: WASM_FUNCREF, of: target }, { kind: WASM_EXTERNREF, of: obj }], results)).toBe(NULL);
+    expect(results[1]).toEqual({ kind: WASM_EXTERNREF, of: obj });
+    const back = results[0]!.of as number;
+    expect(back).not.toBe(target); // a new handle owned by the caller, for the same function
+    const out: wasm_val_t[] = [];
+    c.wasm_func_call(back, [], out);
+    expect(out).toEqual([i32(11)]);
+    c.wasm_func_call(pass, [{ kind: WASM_FUNCREF, of: NULL }, { kind: WASM_EXTERNREF, of: null }], results);
+    expect(results).toEqual([{ kind: WASM_FUNCREF, of: NULL }, { kind: WASM_EXTERNREF, of: null }]);
+    expect(() => c.wasm_func_call(pass, [i32(1), { kind: WASM_EXTERNREF, of: null }], [])).toThrow(TypeError);
+    const ft = c.wasm_extern_type(pass);
+    expect(c.wasm_externtype_kind(ft)).toBe(c.WASM_EXTERN_FUNC);
+    expect(c.wasm_functype_results(ft)).toEqual([WASM_FUNCREF, WASM_EXTERNREF]);
+  });
+
+  it("returns a trap handle when a callback returns one", () => {
+    const { store } = setup();
+    const type = c.wasm_functype_new([], []);
+    const func = c.wasm_func_new(store, type, () => c.wasm_trap_new(store, "callback failed"));
+    const trap = c.wasm_func_call(func, [], []);
+    expect(trap).not.toBe(NULL);
+    expect(c.wasm_trap_message(trap)).toBe("callback failed");
+    c.wasm_trap_delete(trap);
+    expect(() => c.wasm_trap_message(trap)).toThrow(/was deleted/);
+  });
+
+  it("creates, reads and writes globals", () => {
+    const { store } = setup();
+    const g = c.wasm_global_new(store, c.wasm_globaltype_new(WASM_I64, c.WASM_VAR), { kind: WASM_I64, of: -1n });
+    expect(c.wasm_global_get(g)).toEqual({ kind: WASM_I64, of: -1n });
+    c.wasm_global_set(g, { kind: WASM_I64, of: 7n });
+    expect(c.wasm_global_get(g).of).toBe(7n);
+    expect(() => c.wasm_global_set(g, i32(1))).toThrow(TypeError);
+    const k = c.wasm_global_new(store, c.wasm_globaltype_new(WASM_I32, c.WASM_CONST), i32(1));
+    expect(() => c.wasm_global_set(k, i32(2))).toThrow(/immutable/);
+    expect(c.wasm_globaltype_mutability(c.wasm_global_type(k))).toBe(c.WASM_CONST);
+  });
+
+  it("creates, reads, writes and grows tables", () => {
+    const { store } = setup();
+    const func = c.wasm_func_new(store, c.wasm_functype_new([], [WASM_I32]), () => [i32(5)]);
+    const table = c.wasm_table_new(store, c.wasm_tabletype_new(WASM_FUNCREF, { min: 2, max: 3 }), NULL);
+    expect(c.wasm_table_size(table)).toBe(2);
+    expect(c.wasm_table_get(table, 0)).toBe(NULL);
+    expect(c.wasm_table_set(table, 1, func)).toBe(true);
+    expect(c.wasm_table_set(table, 2, func)).toBe(false);
+    const got = c.wasm_table_get(table, 1) as number;
+    const results: wasm_val_t[] = [];
+    c.wasm_func_call(got, [], results);
+    expect(results).toEqual([i32(5)]);
+    expect(c.wasm_table_grow(table, 1, func)).toBe(true);
+    expect(c.wasm_table_grow(table, 1, NULL)).toBe(false);
+    expect(c.wasm_table_size(table)).toBe(3);
+    const ext = c.wasm_table_new(store, c.wasm_tabletype_new(WASM_EXTERNREF, { min: 1, max: c.wasm_limits_max_default }), "x");
+    expect(c.wasm_table_get(ext, 0)).toBe("x");
+    expect(c.wasm_tabletype_limits(c.wasm_table_type(ext))).toEqual({ min: 1, max: c.wasm_limits_max_default });
+  });
+
+  it("creates and grows memories and exposes their bytes", () => {
+    const { store } = setup();
+    const memory = c.wasm_memory_new(store, c.wasm_memorytype_new({ min: 1, max: 2 }));
+    expect(c.wasm_memory_size(memory)).toBe(1);
+    expect(c.wasm_memory_data_size(memory)).toBe(65536);
+    c.wasm_memory_data(memory)[10] = 42;
+    expect(c.wasm_memory_grow(memory, 1)).toBe(true);
+    expect(c.wasm_memory_grow(memory, 1)).toBe(false);
+    expect(c.wasm_memory_data(memory)[10]).toBe(42);
+    expect(c.wasm_memory_data_size(memory)).toBe(2 * 65536);
+  });
+});
+
+describe("wasm-c-api: instances", () => {
+  function adderModule() {
+    const b = new ModuleBuilder();
+    const t = b.type([I32], [I32]);
+    const host = b.importFunc("env", "host", t);
+    b.memory(1).export("mem", "memory", 0).data(0, [9]);
+    b.export("run", "func", b.func(t, [op.local_get, 0, op.call, host, ...i32c(1), op.i32_add]));
+    return b.build();
+  }
+
+  it("instantiates with imported host functions and calls exports", () => {
+    const { store } = setup();
+    const module = c.wasm_module_new(store, adderModule());
+    const host = c.wasm_func_new(store, c.wasm_functype_new([WASM_I32], [WASM_I32]), (args) => [i32((args[0]!.of as number) * 10)]);
+    const instance = c.wasm_instance_new(store, module, [c.wasm_func_as_extern(host)]);
+    expect(instance).not.toBe(NULL);
+    const exports = c.wasm_instance_exports(instance);
+    expect(exports.map(c.wasm_extern_kind)).toEqual([c.WASM_EXTERN_MEMORY, c.WASM_EXTERN_FUNC]);
+    expect(c.wasm_memory_data(c.wasm_extern_as_memory(exports[0]!))[0]).toBe(9);
+    const results: wasm_val_t[] = [];
+    expect(c.wasm_func_call(c.wasm_extern_as_func(exports[1]!), [i32(4)], results)).toBe(NULL);
+    expect(results).toEqual([i32(41)]);
+    c.wasm_extern_vec_delete(exports);
+    expect(() => c.wasm_extern_kind(exports[0]!)).toThrow(/was deleted/);
+  });
+
+  it("reports link errors and traps as trap handles", () => {
+    const { store } = setup();
+    const module = c.wasm_module_new(store, adderModule());
+    const wrong = c.wasm_func_new(store, c.wasm_functype_new([], []), () => []);
+    const trap = { value: NULL };
+    expect(c.wasm_instance_new(store, module, [wrong], trap)).toBe(NULL);
+    expect(c.wasm_trap_message(trap.value)).toMatch(/^incompatible import type/);
+    const failing = c.wasm_func_new(store, c.wasm_functype_new([WASM_I32], [WASM_I32]), () => c.wasm_trap_new(store, "no"));
+    const instance = c.wasm_instance_new(store, module, [failing]);
+    const run = c.wasm_extern_as_func(c.wasm_instance_exports(instance)[1]!);
+    const t = c.wasm_func_call(run, [i32(1)], []);
+    expect(c.wasm_trap_message(t)).toBe("no");
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * Proposals beyond WebAssembly 2.0 that the decoder and validator accept. 2.0 itself (multi-value,
+ * reference types, bulk memory, sign extension, non-trapping conversions, fixed-width SIMD) is always on.
+ * Some proposals change how 2.0 binaries are read (multi-memory turns the "zero byte" of memory.size
+ * into a memory index), so a runner of the 2.0 suite should pass `WASM2_FEATURES`.
+ */
+export interface WasmFeatures {
+  tailCall: boolean;
+  extendedConst: boolean;
+  multiMemory: boolean;
+  memory64: boolean;
+}
+
+export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
+  tailCall: true,
+  extendedConst: true,
+  multiMemory: true,
+  memory64: true,
+});
+
+/** Exactly WebAssembly 2.0. */
+export const WASM2_FEATURES: Readonly<WasmFeatures> = Object.freeze({
+  tailCall: false,
+  extendedConst: false,
+  multiMemory: false,
+  memory64: false,
+});

@@ -1,0 +1,199 @@
+import { ValType } from "@wasmi-ts/store";
+import { Imm, OPS, OPS_FC, OPS_FD, type OpInfo } from "../module/opcodes.js";
+import type { BinaryReader } from "./reader.js";
+import type { WasmFeatures } from "./features.js";
+
+/** Block type "no params, no results" as returned in `InstrReader.a` for block/loop/if. */
+export const EMPTY_BLOCK_TYPE = -64;
+
+/**
+ * Reads one instruction (opcode and immediates) at a time into its own fields, so that no object is
+ * allocated per instruction. Byte-level problems throw DecodeError with the spec's wording; index and
+ * type checks are left to the validator.
+ *
+ * Immediates, by kind: Block: a = block type (s33: >= 0 type index, -64 empty, else value type
+ * `a + 128`). Label, Func, Local, Global, Table, Data, Elem, Mem: a = index. CallIndirect: a = type,
+ * b = table. MemInit / TableInit: a = segment, b = memory / table. MemCopy / TableCopy: a = destination,
+ * b = source. I32: a. I64 / F64: a = low, b = high bits. F32: a = bits. MemArg: align, memory, offset
+ * (+ lane for MemArgLane). Lane: lane. V128 / Shuffle: 16 bytes at `bytesPos`. BrTable: `targets`
+ * (count in `targetCount`) and a = default. SelectT: `types` (count in `typeCount`). RefType: a = type.
+ */
+export class InstrReader {
+  op = 0;
+  info: OpInfo = OPS[0]!;
+  /** Offset of the opcode. */
+  pos = 0;
+  a = 0;
+  b = 0;
+  align = 0;
+  memory = 0;
+  offset = 0;
+  lane = 0;
+  bytesPos = 0;
+  targets = new Uint32Array(16);
+  targetCount = 0;
+  types: ValType[] = [];
+  typeCount = 0;
+
+  constructor(readonly features: Readonly<WasmFeatures>) {}
+
+  read(r: BinaryReader): void {
+    const pos = r.pos;
+    this.pos = pos;
+    this.a = 0;
+    this.b = 0;
+    const byte = r.u8();
+    let info: OpInfo | undefined;
+    if (byte === 0xfc || byte === 0xfd) {
+      const sub = r.u32();
+      info = byte === 0xfc ? OPS_FC[sub] : OPS_FD[sub];
+      if (info === undefined) {
+        r.fail(`illegal opcode ${byte.toString(16)} ${sub.toString(16).padStart(2, "0")}`, pos);
+      }
+    } else {
+      info = OPS[byte];
+      if (info === undefined || (info.feature === "tailCall" && !this.features.tailCall)) {
+        r.fail(`illegal opcode ${byte.toString(16).padStart(2, "0")}`, pos);
+      }
+    }
+    this.info = info;
+    this.op = info.op;
+    switch (info.imm) {
+      case Imm.None:
+        return;
+      case Imm.Block:
+        this.a = readBlockType(r);
+        return;
+      case Imm.Label:
+      case Imm.Func:
+      case Imm.Local:
+      case Imm.Global:
+      case Imm.Table:
+      case Imm.Data:
+      case Imm.Elem:
+        this.a = r.u32();
+        return;
+      case Imm.BrTable: {
+        const n = r.len32();
+        if (this.targets.length < n) this.targets = new Uint32Array(Math.max(n, this.targets.length * 2));
+        for (let i = 0; i < n; i++) this.targets[i] = r.u32();
+        this.targetCount = n;
+        this.a = r.u32();
+        return;
+      }
+      case Imm.CallIndirect:
+        this.a = r.u32();
+        this.b = r.u32();
+        return;
+      case Imm.Mem:
+        this.a = this.memIndex(r);
+        return;
+      case Imm.MemInit:
+        this.a = r.u32();
+        this.b = this.memIndex(r);
+        return;
+      case Imm.MemCopy:
+        this.a = this.memIndex(r);
+        this.b = this.memIndex(r);
+        return;
+      case Imm.TableInit:
+      case Imm.TableCopy:
+        this.a = r.u32();
+        this.b = r.u32();
+        return;
+      case Imm.MemArg:
+        this.memArg(r);
+        return;
+      case Imm.MemArgLane:
+        this.memArg(r);
+        this.lane = r.u8();
+        return;
+      case Imm.Lane:
+        this.lane = r.u8();
+        return;
+      case Imm.I32:
+        this.a = r.s32();
+        return;
+      case Imm.I64:
+        this.a = r.leb64(true);
+        this.b = r.hi;
+        return;
+      case Imm.F32:
+        this.a = r.fixed32();
+        return;
+      case Imm.F64:
+        this.a = r.fixed64();
+        this.b = r.hi;
+        return;
+      case Imm.V128:
+      case Imm.Shuffle:
+        this.bytesPos = r.pos;
+        r.skip(16);
+        return;
+      case Imm.SelectT: {
+        const n = r.len32();
+        for (let i = 0; i < n; i++) this.types[i] = readValType(r);
+        this.typeCount = n;
+        return;
+      }
+      case Imm.RefType:
+        this.a = readRefType(r);
+        return;
+    }
+  }
+
+  /** A memory index: one zero byte in 2.0, a u32 with multi-memory. */
+  private memIndex(r: BinaryReader): number {
+    if (this.features.multiMemory) return r.u32();
+    if (r.u8() !== 0) r.fail("zero byte expected", r.pos - 1);
+    return 0;
+  }
+
+  private memArg(r: BinaryReader): void {
+    const flagsAt = r.pos;
+    let flags = r.u32();
+    this.memory = 0;
+    if (this.features.multiMemory && flags & 0x40) {
+      flags &= ~0x40;
+      this.memory = r.u32();
+    }
+    if (flags > 32) r.fail("malformed memop flags", flagsAt);
+    this.align = flags;
+    this.offset = this.features.memory64 ? r.u64() : r.u32();
+  }
+}
+
+/** A value type byte; other bytes are malformed. */
+export function readValType(r: BinaryReader): ValType {
+  const b = r.u8();
+  switch (b) {
+    case ValType.I32:
+    case ValType.I64:
+    case ValType.F32:
+    case ValType.F64:
+    case ValType.V128:
+    case ValType.FuncRef:
+    case ValType.ExternRef:
+      return b;
+  }
+  return r.fail("malformed value type", r.pos - 1);
+}
+
+export function readRefType(r: BinaryReader): ValType {
+  const b = r.u8();
+  if (b === ValType.FuncRef || b === ValType.ExternRef) return b;
+  return r.fail("malformed reference type", r.pos - 1);
+}
+
+function readBlockType(r: BinaryReader): number {
+  const b = r.peek();
+  if (b === 0x40) {
+    r.pos++;
+    return EMPTY_BLOCK_TYPE;
+  }
+  if (b >= 0 && (b & 0xc0) === 0x40) return readValType(r) - 128;
+  const at = r.pos;
+  const x = r.s33();
+  if (x < 0) r.fail("malformed block type", at);
+  return x;
+}

@@ -1,0 +1,391 @@
+import { FuncType, ValType, type GlobalType, type Limits, type MemoryType, type TableType } from "@wasmi-ts/store";
+import { DecodeError } from "../errors.js";
+import type {
+  ConstExpr, ConstInstr, CustomSection, DataSegment, ElemSegment, Export, ExportKind, FuncBody, Global,
+  Import, ModuleIR,
+} from "../module/ir.js";
+import { Imm, Op } from "../module/opcodes.js";
+import type { WasmFeatures } from "./features.js";
+import { InstrReader, readRefType, readValType } from "./instr-reader.js";
+import { BinaryReader } from "./reader.js";
+import { parseNameSection } from "./name-section.js";
+
+const SECTION = {
+  Custom: 0, Type: 1, Import: 2, Function: 3, Table: 4, Memory: 5, Global: 6, Export: 7, Start: 8,
+  Element: 9, Code: 10, Data: 11, DataCount: 12,
+} as const;
+
+/** Position of each known section id in the required order (custom sections go anywhere). */
+const SECTION_RANK: readonly number[] = [0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 12, 13, 11];
+
+/** Implementation limit on the locals of one function (the format allows up to 2^32 - 1). */
+export const MAX_FUNCTION_LOCALS = 50_000;
+
+const EXPORT_KINDS: readonly ExportKind[] = ["func", "table", "memory", "global"];
+
+const LIMITS_HAS_MAX = 1;
+const LIMITS_64 = 4;
+
+/** Control nesting while skimming a body: what `else` may follow. */
+const NEST_BLOCK = 0;
+const NEST_IF = 1;
+const NEST_ELSE = 2;
+
+/**
+ * Decodes a binary module into a ModuleIR. The sections are read in the reference interpreter's way
+ * (see BinaryReader); function bodies are skimmed instruction by instruction, so that every byte-level
+ * problem in them (illegal opcode, missing END, bad immediates) is a DecodeError here and the
+ * validator only sees well-formed code.
+ */
+export class ModuleDecoder {
+  private readonly r: BinaryReader;
+  private readonly instr: InstrReader;
+  private readonly ir: ModuleIR;
+  /** Whether some function body uses a data index (memory.init, data.drop). */
+  private usesDataIndex = false;
+  private nesting = new Uint8Array(64);
+
+  constructor(
+    bytes: Uint8Array,
+    private readonly features: Readonly<WasmFeatures>,
+  ) {
+    this.r = new BinaryReader(bytes);
+    this.instr = new InstrReader(features);
+    this.ir = {
+      bytes, types: [], imports: [], funcs: [], tables: [], memories: [], globals: [], globalTypes: [],
+      exports: [], start: null, elems: [], datas: [], dataCount: null, codes: [], numImportedFuncs: 0,
+      numImportedTables: 0, numImportedMemories: 0, numImportedGlobals: 0, customs: [],
+      funcNames: new Map(), moduleName: null,
+    };
+  }
+
+  decode(): ModuleIR {
+    const r = this.r;
+    const ir = this.ir;
+    if (r.fixed32() !== 0x6d736100) r.fail("magic header not detected", 0);
+    if (r.fixed32() !== 1) r.fail("unknown binary version", 4);
+    let lastRank = 0;
+    let definedFuncs = 0;
+    while (!r.eof()) {
+      const at = r.pos;
+      const id = r.u8();
+      if (id >= SECTION_RANK.length) r.fail("malformed section id", at);
+      if (id !== SECTION.Custom) {
+        const rank = SECTION_RANK[id]!;
+        if (rank <= lastRank) r.fail("unexpected content after last section", at);
+        lastRank = rank;
+      }
+      const size = r.len32();
+      const start = r.pos;
+      switch (id) {
+        case SECTION.Custom:
+          this.customSection(start, size);
+          break;
+        case SECTION.Type:
+          this.vec(() => ir.types.push(this.funcType()));
+          break;
+        case SECTION.Import:
+          this.vec(() => this.importEntry());
+          break;
+        case SECTION.Function:
+          this.vec(() => {
+            ir.funcs.push(r.u32());
+            definedFuncs++;
+          });
+          break;
+        case SECTION.Table:
+          this.vec(() => ir.tables.push(this.tableType()));
+          break;
+        case SECTION.Memory:
+          this.vec(() => ir.memories.push(this.memoryType()));
+          break;
+        case SECTION.Global:
+          this.vec(() => {
+            const type = this.globalType();
+            ir.globals.push({ type, init: this.constExpr() } satisfies Global);
+            ir.globalTypes.push(type);
+          });
+          break;
+        case SECTION.Export:
+          this.vec(() => ir.exports.push(this.exportEntry()));
+          break;
+        case SECTION.Start:
+          ir.start = r.u32();
+          break;
+        case SECTION.Element:
+          this.vec(() => ir.elems.push(this.elemSegment()));
+          break;
+        case SECTION.Code:
+          this.vec(() => ir.codes.push(this.funcBody()));
+          break;
+        case SECTION.Data:
+          this.vec(() => ir.datas.push(this.dataSegment()));
+          break;
+        case SECTION.DataCount:
+          ir.dataCount = r.u32();
+          break;
+      }
+      if (r.pos !== start + size) r.fail("section size mismatch", start);
+    }
+    const end = r.end;
+    if (definedFuncs !== ir.codes.length) {
+      throw new DecodeError("function and code section have inconsistent lengths", end);
+    }
+    if (ir.dataCount !== null && ir.dataCount !== ir.datas.length) {
+      throw new DecodeError("data count and data section have inconsistent lengths", end);
+    }
+    if (ir.dataCount === null && this.usesDataIndex) throw new DecodeError("data count section required", end);
+    return ir;
+  }
+
+  private vec(item: () => void): void {
+    const n = this.r.len32();
+    for (let i = 0; i < n; i++) item();
+  }
+
+  private customSection(start: number, size: number): void {
+    const r = this.r;
+    const name = r.name();
+    const payloadStart = r.pos;
+    r.skip(size - (r.pos - start));
+    const section: CustomSection = { name, bytes: r.bytes.subarray(payloadStart, r.pos) };
+    this.ir.customs.push(section);
+    if (name === "name") parseNameSection(section.bytes, this.ir);
+  }
+
+  private funcType(): FuncType {
+    const r = this.r;
+    const at = r.pos;
+    // The form is an s7 (-0x20 = 0x60), so an over-long encoding is an integer error.
+    if (r.sN(7) !== -0x20) r.fail("malformed function type", at);
+    const params: ValType[] = [];
+    this.vec(() => params.push(readValType(r)));
+    const results: ValType[] = [];
+    this.vec(() => results.push(readValType(r)));
+    return new FuncType(params, results);
+  }
+
+  /** Limits are u64 whenever memory64 is on (a 32-bit memory's bounds are checked by the validator). */
+  private limits(flags: number, is64: boolean): Limits {
+    const r = this.r;
+    is64 ||= this.features.memory64;
+    const min = is64 ? r.u64() : r.u32();
+    const max = flags & 1 ? (is64 ? r.u64() : r.u32()) : null;
+    return { min, max };
+  }
+
+  /**
+   * The flags byte of limits. In 2.0 it is a 1-bit LEB128 (so 0x02 is "integer too large"); with
+   * memory64 it is a byte of flags, and unknown ones are "malformed limits flags".
+   */
+  private limitsFlags(allowed: number): number {
+    const r = this.r;
+    if (!this.features.memory64) return r.uN(1);
+    const at = r.pos;
+    const flags = r.u8();
+    if ((flags & ~allowed) !== 0) r.fail("malformed limits flags", at);
+    return flags;
+  }
+
+  private tableType(): TableType {
+    const element = readRefType(this.r);
+    return { element, limits: this.limits(this.limitsFlags(LIMITS_HAS_MAX), false) };
+  }
+
+  private memoryType(): MemoryType {
+    const flags = this.limitsFlags(LIMITS_HAS_MAX | LIMITS_64);
+    const is64 = (flags & LIMITS_64) !== 0;
+    const limits = this.limits(flags, is64);
+    return is64 ? { limits, is64 } : { limits };
+  }
+
+  private globalType(): GlobalType {
+    const r = this.r;
+    const type = readValType(r);
+    const m = r.u8();
+    if (m > 1) r.fail("malformed mutability", r.pos - 1);
+    return { type, mutable: m === 1 };
+  }
+
+  private importEntry(): void {
+    const r = this.r;
+    const ir = this.ir;
+    const module = r.name();
+    const name = r.name();
+    const kind = r.u8();
+    let imp: Import;
+    switch (kind) {
+      case 0: {
+        const typeIndex = r.u32();
+        imp = { module, name, desc: { kind: "func", typeIndex } };
+        ir.funcs.push(typeIndex);
+        ir.numImportedFuncs++;
+        break;
+      }
+      case 1: {
+        const type = this.tableType();
+        imp = { module, name, desc: { kind: "table", type } };
+        ir.tables.push(type);
+        ir.numImportedTables++;
+        break;
+      }
+      case 2: {
+        const type = this.memoryType();
+        imp = { module, name, desc: { kind: "memory", type } };
+        ir.memories.push(type);
+        ir.numImportedMemories++;
+        break;
+      }
+      case 3: {
+        const type = this.globalType();
+        imp = { module, name, desc: { kind: "global", type } };
+        ir.globalTypes.push(type);
+        ir.numImportedGlobals++;
+        break;
+      }
+      default:
+        return r.fail("malformed import kind", r.pos - 1);
+    }
+    ir.imports.push(imp);
+  }
+
+  private exportEntry(): Export {
+    const r = this.r;
+    const name = r.name();
+    const k = r.u8();
+    const kind = EXPORT_KINDS[k];
+    if (kind === undefined) r.fail("malformed export kind", r.pos - 1);
+    return { name, kind, index: r.u32() };
+  }
+
+  private elemSegment(): ElemSegment {
+    const r = this.r;
+    const flagsAt = r.pos;
+    const flags = r.u32();
+    if (flags > 7) r.fail("malformed elements segment kind", flagsAt);
+    const passiveOrDeclarative = (flags & 1) !== 0;
+    const explicitTable = (flags & 2) !== 0;
+    const usesExprs = (flags & 4) !== 0;
+    const mode = passiveOrDeclarative ? (explicitTable ? "declarative" : "passive") : "active";
+    let table = 0;
+    let offset: ConstExpr | null = null;
+    if (mode === "active") {
+      if (explicitTable) table = r.u32();
+      offset = this.constExpr();
+    }
+    let type: ValType = ValType.FuncRef;
+    if (passiveOrDeclarative || explicitTable) {
+      if (usesExprs) {
+        type = readRefType(r);
+      } else if (r.u8() !== 0) {
+        r.fail("malformed element kind", r.pos - 1);
+      }
+    }
+    const init: ConstExpr[] = [];
+    if (usesExprs) {
+      this.vec(() => init.push(this.constExpr()));
+    } else {
+      this.vec(() => init.push([{ op: Op.RefFunc, a: r.u32(), b: 0 }]));
+    }
+    return { mode, type, table, offset, init };
+  }
+
+  private dataSegment(): DataSegment {
+    const r = this.r;
+    const flagsAt = r.pos;
+    const flags = r.u32();
+    let seg: DataSegment;
+    switch (flags) {
+      case 0:
+        seg = { mode: "active", memory: 0, offset: this.constExpr(), bytes: new Uint8Array(0) };
+        break;
+      case 1:
+        seg = { mode: "passive", memory: 0, offset: null, bytes: new Uint8Array(0) };
+        break;
+      case 2: {
+        const memory = r.u32();
+        seg = { mode: "active", memory, offset: this.constExpr(), bytes: new Uint8Array(0) };
+        break;
+      }
+      default:
+        return r.fail("malformed data segment kind", flagsAt);
+    }
+    seg.bytes = r.byteSlice(r.len32());
+    return seg;
+  }
+
+  private funcBody(): FuncBody {
+    const r = this.r;
+    const size = r.len32();
+    const start = r.pos;
+    const localsAt = r.pos;
+    const groups: number[] = [];
+    let total = 0;
+    this.vec(() => {
+      const n = r.u32();
+      groups.push(n, readValType(r));
+      total += n;
+    });
+    if (total >= 0x1_0000_0000 || total > MAX_FUNCTION_LOCALS) r.fail("too many locals", localsAt);
+    const locals: ValType[] = [];
+    for (let i = 0; i < groups.length; i += 2) {
+      for (let k = 0; k < groups[i]!; k++) locals.push(groups[i + 1]!);
+    }
+    const codeStart = r.pos;
+    this.skimInstructions(null);
+    if (r.pos !== start + size) r.fail("section size mismatch", start);
+    return { locals, start: codeStart, end: r.pos };
+  }
+
+  /** A constant expression: instructions up to the final END (excluded). */
+  private constExpr(): ConstExpr {
+    const out: ConstInstr[] = [];
+    this.skimInstructions(out);
+    return out;
+  }
+
+  /**
+   * Reads instructions up to and including the END that closes the sequence, checking the nesting of
+   * blocks like the reference decoder. With `out`, records each instruction (constant expressions).
+   */
+  private skimInstructions(out: ConstInstr[] | null): void {
+    const r = this.r;
+    const instr = this.instr;
+    let nesting = this.nesting;
+    let depth = 0;
+    nesting[0] = NEST_BLOCK;
+    for (;;) {
+      const b = r.peek();
+      if (b === Op.End || b === Op.Else) {
+        if (b === Op.Else && nesting[depth] !== NEST_IF) r.fail("END opcode expected");
+        r.pos++;
+        if (b === Op.Else) {
+          nesting[depth] = NEST_ELSE;
+        } else if (depth-- === 0) {
+          return;
+        }
+        out?.push({ op: b, a: 0, b: 0 });
+        continue;
+      }
+      instr.read(r);
+      const op = instr.op;
+      if (op === Op.Block || op === Op.Loop || op === Op.If) {
+        if (++depth === nesting.length) {
+          const bigger = new Uint8Array(nesting.length * 2);
+          bigger.set(nesting);
+          this.nesting = nesting = bigger;
+        }
+        nesting[depth] = op === Op.If ? NEST_IF : NEST_BLOCK;
+      } else if (op === Op.MemoryInit || op === Op.DataDrop) {
+        this.usesDataIndex = true;
+      }
+      if (out !== null) out.push(constInstr(instr, r.bytes));
+    }
+  }
+}
+
+function constInstr(instr: InstrReader, bytes: Uint8Array): ConstInstr {
+  const c: ConstInstr = { op: instr.op, a: instr.a, b: instr.b };
+  if (instr.info.imm === Imm.V128) c.v = bytes.slice(instr.bytesPos, instr.bytesPos + 16);
+  return c;
+}

@@ -1,0 +1,56 @@
+import {
+  FuncKind, Trap, TrapCode, slotCount, type FuncEntity, type PrunedStore, type ValueSlots,
+} from "@wasmi-ts/store";
+import { run } from "./loop.js";
+import { execState } from "./state.js";
+
+function slotsOf(types: readonly number[]): number {
+  let n = 0;
+  for (const t of types) n += slotCount(t);
+  return n;
+}
+
+/** A JS engine stack overflow (nested host <-> Wasm calls): reported as the Wasm one. */
+function isJsStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
+}
+
+/**
+ * Calls `func` (Wasm or host): parameters in slots 0.. of `slots`, results written to slots 0...
+ * Throws `Trap` on traps; host exceptions propagate unchanged. May be called again from inside a host
+ * function (nested execution continues on the same stacks, above the caller's frames).
+ */
+export function execute(store: PrunedStore, func: FuncEntity, slots: ValueSlots): void {
+  const state = execState(store);
+  const savedDepth = state.depth;
+  const savedSp = state.sp;
+  const base = savedSp;
+  const params = slotsOf(func.type.params);
+  const results = slotsOf(func.type.results);
+  const stack = state.stack;
+  const top = base + Math.max(params, results);
+  if (top > store.limits.maxValueSlots) throw new Trap(TrapCode.StackOverflow);
+  stack.ensure(top);
+  // copy the arguments in (views read after ensure: it may replace them)
+  const from = slots.i32;
+  let to = stack.i32;
+  for (let w = 0; w < 2 * params; w++) to[2 * base + w] = from[w]!;
+  try {
+    if (func.kind === FuncKind.Host) {
+      state.sp = top;
+      func.host!(store, null, stack, base);
+    } else {
+      run(store, state, func, base);
+    }
+  } catch (e) {
+    if (isJsStackOverflow(e)) throw new Trap(TrapCode.StackOverflow, undefined, { cause: e });
+    throw e;
+  } finally {
+    state.depth = savedDepth;
+    state.sp = savedSp;
+  }
+  slots.ensure(results);
+  to = slots.i32;
+  const src = stack.i32;
+  for (let w = 0; w < 2 * results; w++) to[w] = src[2 * base + w]!;
+}

@@ -1,0 +1,851 @@
+// The interpreter loop: one `switch` over the register bytecode (translate/ops.ts). Wasm calls push a
+// frame record instead of recursing in JS; the callee's frame starts at the caller's first argument
+// register. Everything hot is in local variables: pc, frame base (in words), code, the slot views, the
+// current instance's memory-0 view and globals.
+
+import {
+  FuncKind, Trap, TrapCode, growMemory, growTable,
+  type FuncEntity, type GlobalEntity, type InstanceEntity, type MemoryEntity, type PrunedStore,
+} from "@wasmi-ts/store";
+import type { CompiledModule } from "../module/compiled.js";
+import type { CompiledFunc } from "../translate/compiled-func.js";
+import { translateFunction } from "../translate/index.js";
+import { Op } from "../translate/ops.js";
+import type { ExecState } from "./state.js";
+import {
+  f32ConvertI64S, f32ConvertI64U, f32Max, f32Min, f32Nearest, f64ConvertI64S, f64ConvertI64U, f64Max, f64Min,
+  f64Nearest, i32DivS, i32DivU, i32Popcnt, i32RemS, i32RemU, i32Rotl, i32Rotr, i32Ctz, i32TruncF32S, i32TruncF32U,
+  i32TruncF64S, i32TruncF64U, i32TruncSatF32S, i32TruncSatF32U, i32TruncSatF64S, i32TruncSatF64U,
+  i64Clz, i64Ctz, i64DivS, i64DivU, i64Eqz, i64Extend16S, i64Extend32S, i64Extend8S, i64GeS, i64GeU, i64GtS,
+  i64GtU, i64LeS, i64LeU, i64LtS, i64LtU, i64Mul, i64Popcnt, i64RemS, i64RemU, i64Rotl, i64Rotr, i64Shl, i64ShrS,
+  i64ShrU, i64TruncF32S, i64TruncF32U, i64TruncF64S, i64TruncF64U, i64TruncSatF32S, i64TruncSatF32U,
+  i64TruncSatF64S, i64TruncSatF64U,
+} from "./numeric/index.js";
+
+const EMPTY_BYTES = new Uint8Array(0);
+const EMPTY_VIEW = new DataView(EMPTY_BYTES.buffer);
+
+function trap(code: TrapCode): never {
+  throw new Trap(code);
+}
+
+/** The translated code of a Wasm function entity. */
+export function compiledOf(func: FuncEntity): CompiledFunc {
+  const module = func.instance!.module as CompiledModule;
+  const defined = func.index - module.ir.numImportedFuncs;
+  return (module.code[defined] as CompiledFunc | undefined) ?? translateFunction(module, defined);
+}
+
+function slotsOf(types: readonly number[]): number {
+  let n = 0;
+  for (const t of types) n += t === 0x7b ? 2 : 1;
+  return n;
+}
+
+/** Runs Wasm function `func` whose parameters are in stack slots `base..`; results end up there. */
+export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base: number): void {
+  const stack = state.stack;
+  const maxDepth = store.limits.maxCallDepth;
+  const maxSlots = store.limits.maxValueSlots;
+  const entryDepth = state.depth;
+  let depth = entryDepth;
+
+  let inst: InstanceEntity = func.instance!;
+  let mod = inst.module as CompiledModule;
+  let globals: GlobalEntity[] = inst.globals;
+  let mem: MemoryEntity | null = inst.memories.length > 0 ? inst.memories[0]! : null;
+  let view = mem === null ? EMPTY_VIEW : mem.view;
+  let u8 = mem === null ? EMPTY_BYTES : mem.u8;
+  let memLen = u8.length;
+  let memGen = mem === null ? 0 : mem.generation;
+
+  let i32 = stack.i32;
+  let f32 = stack.f32;
+  let f64 = stack.f64;
+
+  let cf = compiledOf(func);
+  let code = cf.code;
+  let pc = 0;
+  let fp2 = base * 2;
+
+  // call target, set by the call instructions before they leave the switch (null: a return)
+  let callee: CompiledFunc | null = null;
+  let calleeInst: InstanceEntity = inst;
+  let argOffset = 0;
+  let tail = false;
+
+  if ((fp2 >> 1) + cf.frameSlots > stack.length) {
+    if ((fp2 >> 1) + cf.frameSlots > maxSlots) trap(TrapCode.StackOverflow);
+    stack.ensure((fp2 >> 1) + cf.frameSlots);
+    i32 = stack.i32;
+    f32 = stack.f32;
+    f64 = stack.f64;
+  }
+  initFrame(i32, fp2, cf);
+
+  for (;;) {
+    switch (code[pc]) {
+      case Op.Trap: trap(code[pc + 1] as TrapCode);
+      case Op.Br: pc = code[pc + 1]; continue;
+      case Op.BrIfNez: pc = i32[fp2 + code[pc + 1]] !== 0 ? code[pc + 2] : pc + 3; continue;
+      case Op.BrIfEqz: pc = i32[fp2 + code[pc + 1]] === 0 ? code[pc + 2] : pc + 3; continue;
+      case Op.BrIfI32Eq: pc = i32[fp2 + code[pc + 1]] === i32[fp2 + code[pc + 2]] ? code[pc + 3] : pc + 4; continue;
+      case Op.BrIfI32Ne: pc = i32[fp2 + code[pc + 1]] !== i32[fp2 + code[pc + 2]] ? code[pc + 3] : pc + 4; continue;
+      case Op.BrIfI32LtS: pc = i32[fp2 + code[pc + 1]] < i32[fp2 + code[pc + 2]] ? code[pc + 3] : pc + 4; continue;
+      case Op.BrIfI32LtU:
+        pc = (i32[fp2 + code[pc + 1]] >>> 0) < (i32[fp2 + code[pc + 2]] >>> 0) ? code[pc + 3] : pc + 4; continue;
+      case Op.BrIfI32LeS: pc = i32[fp2 + code[pc + 1]] <= i32[fp2 + code[pc + 2]] ? code[pc + 3] : pc + 4; continue;
+      case Op.BrIfI32LeU:
+        pc = (i32[fp2 + code[pc + 1]] >>> 0) <= (i32[fp2 + code[pc + 2]] >>> 0) ? code[pc + 3] : pc + 4; continue;
+      case Op.BrTable: {
+        const n = code[pc + 2];
+        const i = i32[fp2 + code[pc + 1]] >>> 0;
+        pc = code[pc + 3 + (i < n ? i : n)];
+        continue;
+      }
+      case Op.Return:
+        callee = null;
+        break;
+      case Op.ReturnReg: {
+        const s = fp2 + code[pc + 1];
+        i32[fp2] = i32[s];
+        i32[fp2 + 1] = i32[s + 1];
+        callee = null;
+        break;
+      }
+      case Op.Call:
+      case Op.ReturnCall: {
+        const m = mod.code[code[pc + 1]] as CompiledFunc | undefined;
+        callee = m !== undefined ? m : translateFunction(mod, code[pc + 1]);
+        calleeInst = inst;
+        argOffset = code[pc + 2];
+        tail = code[pc] === Op.ReturnCall;
+        pc += 3;
+        break;
+      }
+      case Op.CallFunc:
+      case Op.CallIndirect:
+      case Op.ReturnCallFunc:
+      case Op.ReturnCallIndirect: {
+        const op = code[pc];
+        let target: FuncEntity;
+        let next: number;
+        if (op === Op.CallFunc || op === Op.ReturnCallFunc) {
+          target = inst.funcs[code[pc + 1]]!;
+          argOffset = code[pc + 2];
+          next = pc + 3;
+        } else {
+          const table = inst.tables[code[pc + 2]]!.elements;
+          const i = i32[fp2 + code[pc + 3]] >>> 0;
+          if (i >= table.length) trap(TrapCode.UndefinedElement);
+          const ref = table[i]!;
+          if (ref === 0) trap(TrapCode.IndirectCallToNull);
+          target = store.funcs[ref - 1]!;
+          if (target.type.id !== inst.typeIds[code[pc + 1]]) trap(TrapCode.BadSignature);
+          argOffset = code[pc + 4];
+          next = pc + 5;
+        }
+        pc = next;
+        tail = op === Op.ReturnCallFunc || op === Op.ReturnCallIndirect;
+        if (target.kind === FuncKind.Host) {
+          const argBase = (fp2 + argOffset) >> 1;
+          const type = target.type;
+          const resultSlots = slotsOf(type.results);
+          const need = argBase + Math.max(slotsOf(type.params), resultSlots);
+          if (need > maxSlots) trap(TrapCode.StackOverflow);
+          stack.ensure(need);
+          state.depth = depth;
+          state.sp = Math.max(need, (fp2 >> 1) + cf.frameSlots);
+          target.host!(store, inst, stack, argBase);
+          i32 = stack.i32;
+          f32 = stack.f32;
+          f64 = stack.f64;
+          if (mem !== null && mem.generation !== memGen) {
+            view = mem.view; u8 = mem.u8; memLen = u8.length; memGen = mem.generation;
+          }
+          if (!tail) continue;
+          // a host tail call: its results are this function's results
+          for (let w = 0; w < 2 * resultSlots; w++) i32[fp2 + w] = i32[fp2 + argOffset + w];
+          tail = false;
+          callee = null;
+          break;
+        }
+        callee = compiledOf(target);
+        calleeInst = target.instance!;
+        break;
+      }
+      case Op.ConsumeFuel: pc += 2; continue;
+
+      case Op.Copy: {
+        const d = fp2 + code[pc + 1];
+        const s = fp2 + code[pc + 2];
+        i32[d] = i32[s];
+        i32[d + 1] = i32[s + 1];
+        pc += 3;
+        continue;
+      }
+      case Op.Select: {
+        const d = fp2 + code[pc + 1];
+        const s = fp2 + (i32[fp2 + code[pc + 2]] !== 0 ? code[pc + 3] : code[pc + 4]);
+        const lo = i32[s];
+        const hi = i32[s + 1];
+        i32[d] = lo;
+        i32[d + 1] = hi;
+        pc += 5;
+        continue;
+      }
+      case Op.GlobalGet: {
+        const d = fp2 + code[pc + 1];
+        const g = globals[code[pc + 2]]!.i32;
+        i32[d] = g[0];
+        i32[d + 1] = g[1];
+        pc += 3;
+        continue;
+      }
+      case Op.GlobalSet: {
+        const s = fp2 + code[pc + 2];
+        const g = globals[code[pc + 1]]!.i32;
+        g[0] = i32[s];
+        g[1] = i32[s + 1];
+        pc += 3;
+        continue;
+      }
+
+      // ---- memory: effective address = u32 address + u32 offset, checked in doubles
+      case Op.I32Load: {
+        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        i32[fp2 + code[pc + 1]] = view.getInt32(ea, true);
+        pc += 4;
+        continue;
+      }
+      case Op.I64Load: {
+        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 8 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        const d = fp2 + code[pc + 1];
+        i32[d] = view.getInt32(ea, true);
+        i32[d + 1] = view.getInt32(ea + 4, true);
+        pc += 4;
+        continue;
+      }
+      case Op.I32Load8S: {
+        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        i32[fp2 + code[pc + 1]] = view.getInt8(ea);
+        pc += 4;
+        continue;
+      }
+      case Op.I32Load8U: {
+        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        i32[fp2 + code[pc + 1]] = u8[ea];
+        pc += 4;
+        continue;
+      }
+      case Op.I32Load16S: {
+        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        i32[fp2 + code[pc + 1]] = view.getInt16(ea, true);
+        pc += 4;
+        continue;
+      }
+      case Op.I32Load16U: {
+        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        i32[fp2 + code[pc + 1]] = view.getUint16(ea, true);
+        pc += 4;
+        continue;
+      }
+      case Op.I64Load8S: {
+        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        const d = fp2 + code[pc + 1];
+        const v = view.getInt8(ea);
+        i32[d] = v;
+        i32[d + 1] = v >> 31;
+        pc += 4;
+        continue;
+      }
+      case Op.I64Load8U: {
+        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        const d = fp2 + code[pc + 1];
+        i32[d] = u8[ea];
+        i32[d + 1] = 0;
+        pc += 4;
+        continue;
+      }
+      case Op.I64Load16S: {
+        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        const d = fp2 + code[pc + 1];
+        const v = view.getInt16(ea, true);
+        i32[d] = v;
+        i32[d + 1] = v >> 31;
+        pc += 4;
+        continue;
+      }
+      case Op.I64Load16U: {
+        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        const d = fp2 + code[pc + 1];
+        i32[d] = view.getUint16(ea, true);
+        i32[d + 1] = 0;
+        pc += 4;
+        continue;
+      }
+      case Op.I64Load32S: {
+        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        const d = fp2 + code[pc + 1];
+        const v = view.getInt32(ea, true);
+        i32[d] = v;
+        i32[d + 1] = v >> 31;
+        pc += 4;
+        continue;
+      }
+      case Op.I64Load32U: {
+        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        const d = fp2 + code[pc + 1];
+        i32[d] = view.getInt32(ea, true);
+        i32[d + 1] = 0;
+        pc += 4;
+        continue;
+      }
+      case Op.I32Store: {
+        const ea = (i32[fp2 + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        view.setInt32(ea, i32[fp2 + code[pc + 2]], true);
+        pc += 4;
+        continue;
+      }
+      case Op.I64Store: {
+        const ea = (i32[fp2 + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 8 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        const s = fp2 + code[pc + 2];
+        view.setInt32(ea, i32[s], true);
+        view.setInt32(ea + 4, i32[s + 1], true);
+        pc += 4;
+        continue;
+      }
+      case Op.I32Store8:
+      case Op.I64Store8: {
+        const ea = (i32[fp2 + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        u8[ea] = i32[fp2 + code[pc + 2]];
+        pc += 4;
+        continue;
+      }
+      case Op.I32Store16:
+      case Op.I64Store16: {
+        const ea = (i32[fp2 + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        view.setInt16(ea, i32[fp2 + code[pc + 2]], true);
+        pc += 4;
+        continue;
+      }
+      case Op.I64Store32: {
+        const ea = (i32[fp2 + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        view.setInt32(ea, i32[fp2 + code[pc + 2]], true);
+        pc += 4;
+        continue;
+      }
+      case Op.MemorySize:
+        i32[fp2 + code[pc + 1]] = mem === null ? 0 : mem.pages;
+        pc += 2;
+        continue;
+      case Op.MemoryGrow: {
+        const old = mem === null ? -1 : growMemory(store, mem, i32[fp2 + code[pc + 2]] >>> 0);
+        if (mem !== null) {
+          view = mem.view; u8 = mem.u8; memLen = u8.length; memGen = mem.generation;
+        }
+        i32[fp2 + code[pc + 1]] = old;
+        pc += 3;
+        continue;
+      }
+      case Op.MemoryInit: {
+        const data = inst.datas[code[pc + 1]]!.bytes;
+        const d = i32[fp2 + code[pc + 2]] >>> 0;
+        const s = i32[fp2 + code[pc + 3]] >>> 0;
+        const n = i32[fp2 + code[pc + 4]] >>> 0;
+        if (s + n > data.length || d + n > memLen) trap(TrapCode.MemoryOutOfBounds);
+        if (n > 0) u8.set(data.subarray(s, s + n), d);
+        pc += 5;
+        continue;
+      }
+      case Op.DataDrop:
+        inst.datas[code[pc + 1]]!.drop();
+        pc += 2;
+        continue;
+      case Op.MemoryCopy: {
+        const d = i32[fp2 + code[pc + 1]] >>> 0;
+        const s = i32[fp2 + code[pc + 2]] >>> 0;
+        const n = i32[fp2 + code[pc + 3]] >>> 0;
+        if (s + n > memLen || d + n > memLen) trap(TrapCode.MemoryOutOfBounds);
+        u8.copyWithin(d, s, s + n);
+        pc += 4;
+        continue;
+      }
+      case Op.MemoryFill: {
+        const d = i32[fp2 + code[pc + 1]] >>> 0;
+        const v = i32[fp2 + code[pc + 2]];
+        const n = i32[fp2 + code[pc + 3]] >>> 0;
+        if (d + n > memLen) trap(TrapCode.MemoryOutOfBounds);
+        u8.fill(v, d, d + n);
+        pc += 4;
+        continue;
+      }
+
+      // ---- tables and references
+      case Op.TableGet: {
+        const elements = inst.tables[code[pc + 2]]!.elements;
+        const i = i32[fp2 + code[pc + 3]] >>> 0;
+        if (i >= elements.length) trap(TrapCode.TableOutOfBounds);
+        const d = fp2 + code[pc + 1];
+        i32[d] = elements[i]!;
+        i32[d + 1] = 0;
+        pc += 4;
+        continue;
+      }
+      case Op.TableSet: {
+        const elements = inst.tables[code[pc + 1]]!.elements;
+        const i = i32[fp2 + code[pc + 2]] >>> 0;
+        if (i >= elements.length) trap(TrapCode.TableOutOfBounds);
+        elements[i] = i32[fp2 + code[pc + 3]];
+        pc += 4;
+        continue;
+      }
+      case Op.TableSize:
+        i32[fp2 + code[pc + 1]] = inst.tables[code[pc + 2]]!.elements.length;
+        pc += 3;
+        continue;
+      case Op.TableGrow: {
+        const table = inst.tables[code[pc + 2]]!;
+        i32[fp2 + code[pc + 1]] = growTable(store, table, i32[fp2 + code[pc + 4]] >>> 0, i32[fp2 + code[pc + 3]]);
+        pc += 5;
+        continue;
+      }
+      case Op.TableFill: {
+        const elements = inst.tables[code[pc + 1]]!.elements;
+        const i = i32[fp2 + code[pc + 2]] >>> 0;
+        const v = i32[fp2 + code[pc + 3]];
+        const n = i32[fp2 + code[pc + 4]] >>> 0;
+        if (i + n > elements.length) trap(TrapCode.TableOutOfBounds);
+        elements.fill(v, i, i + n);
+        pc += 5;
+        continue;
+      }
+      case Op.TableCopy: {
+        const dst = inst.tables[code[pc + 1]]!.elements;
+        const src = inst.tables[code[pc + 2]]!.elements;
+        const d = i32[fp2 + code[pc + 3]] >>> 0;
+        const s = i32[fp2 + code[pc + 4]] >>> 0;
+        const n = i32[fp2 + code[pc + 5]] >>> 0;
+        if (s + n > src.length || d + n > dst.length) trap(TrapCode.TableOutOfBounds);
+        if (dst === src) dst.copyWithin(d, s, s + n);
+        else for (let k = 0; k < n; k++) dst[d + k] = src[s + k]!;
+        pc += 6;
+        continue;
+      }
+      case Op.TableInit: {
+        const src = inst.elems[code[pc + 1]]!.elements;
+        const dst = inst.tables[code[pc + 2]]!.elements;
+        const d = i32[fp2 + code[pc + 3]] >>> 0;
+        const s = i32[fp2 + code[pc + 4]] >>> 0;
+        const n = i32[fp2 + code[pc + 5]] >>> 0;
+        if (s + n > src.length || d + n > dst.length) trap(TrapCode.TableOutOfBounds);
+        for (let k = 0; k < n; k++) dst[d + k] = src[s + k]!;
+        pc += 6;
+        continue;
+      }
+      case Op.ElemDrop:
+        inst.elems[code[pc + 1]]!.drop();
+        pc += 2;
+        continue;
+      case Op.RefIsNull:
+        i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] === 0 ? 1 : 0;
+        pc += 3;
+        continue;
+      case Op.RefFunc: {
+        const d = fp2 + code[pc + 1];
+        i32[d] = inst.funcs[code[pc + 2]]!.addr + 1;
+        i32[d + 1] = 0;
+        pc += 3;
+        continue;
+      }
+
+      // ---- i32 comparisons
+      case Op.I32Eqz: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] === 0 ? 1 : 0; pc += 3; continue;
+      case Op.I32Eq:
+        i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] === i32[fp2 + code[pc + 3]] ? 1 : 0; pc += 4; continue;
+      case Op.I32Ne:
+        i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] !== i32[fp2 + code[pc + 3]] ? 1 : 0; pc += 4; continue;
+      case Op.I32LtS:
+        i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] < i32[fp2 + code[pc + 3]] ? 1 : 0; pc += 4; continue;
+      case Op.I32LtU:
+        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] >>> 0) < (i32[fp2 + code[pc + 3]] >>> 0) ? 1 : 0;
+        pc += 4; continue;
+      case Op.I32GtS:
+        i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] > i32[fp2 + code[pc + 3]] ? 1 : 0; pc += 4; continue;
+      case Op.I32GtU:
+        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] >>> 0) > (i32[fp2 + code[pc + 3]] >>> 0) ? 1 : 0;
+        pc += 4; continue;
+      case Op.I32LeS:
+        i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] <= i32[fp2 + code[pc + 3]] ? 1 : 0; pc += 4; continue;
+      case Op.I32LeU:
+        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] >>> 0) <= (i32[fp2 + code[pc + 3]] >>> 0) ? 1 : 0;
+        pc += 4; continue;
+      case Op.I32GeS:
+        i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] >= i32[fp2 + code[pc + 3]] ? 1 : 0; pc += 4; continue;
+      case Op.I32GeU:
+        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] >>> 0) >= (i32[fp2 + code[pc + 3]] >>> 0) ? 1 : 0;
+        pc += 4; continue;
+
+      // ---- i64 comparisons
+      case Op.I64Eqz: i32[fp2 + code[pc + 1]] = i64Eqz(i32, fp2 + code[pc + 2]); pc += 3; continue;
+      case Op.I64Eq: {
+        const a = fp2 + code[pc + 2];
+        const b = fp2 + code[pc + 3];
+        i32[fp2 + code[pc + 1]] = i32[a] === i32[b] && i32[a + 1] === i32[b + 1] ? 1 : 0;
+        pc += 4;
+        continue;
+      }
+      case Op.I64Ne: {
+        const a = fp2 + code[pc + 2];
+        const b = fp2 + code[pc + 3];
+        i32[fp2 + code[pc + 1]] = i32[a] !== i32[b] || i32[a + 1] !== i32[b + 1] ? 1 : 0;
+        pc += 4;
+        continue;
+      }
+      case Op.I64LtS: i32[fp2 + code[pc + 1]] = i64LtS(i32, fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
+      case Op.I64LtU: i32[fp2 + code[pc + 1]] = i64LtU(i32, fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
+      case Op.I64GtS: i32[fp2 + code[pc + 1]] = i64GtS(i32, fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
+      case Op.I64GtU: i32[fp2 + code[pc + 1]] = i64GtU(i32, fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
+      case Op.I64LeS: i32[fp2 + code[pc + 1]] = i64LeS(i32, fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
+      case Op.I64LeU: i32[fp2 + code[pc + 1]] = i64LeU(i32, fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
+      case Op.I64GeS: i32[fp2 + code[pc + 1]] = i64GeS(i32, fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
+      case Op.I64GeU: i32[fp2 + code[pc + 1]] = i64GeU(i32, fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
+
+      // ---- float comparisons
+      case Op.F32Eq: i32[fp2 + code[pc + 1]] = f32[fp2 + code[pc + 2]] === f32[fp2 + code[pc + 3]] ? 1 : 0; pc += 4; continue;
+      case Op.F32Ne: i32[fp2 + code[pc + 1]] = f32[fp2 + code[pc + 2]] !== f32[fp2 + code[pc + 3]] ? 1 : 0; pc += 4; continue;
+      case Op.F32Lt: i32[fp2 + code[pc + 1]] = f32[fp2 + code[pc + 2]] < f32[fp2 + code[pc + 3]] ? 1 : 0; pc += 4; continue;
+      case Op.F32Gt: i32[fp2 + code[pc + 1]] = f32[fp2 + code[pc + 2]] > f32[fp2 + code[pc + 3]] ? 1 : 0; pc += 4; continue;
+      case Op.F32Le: i32[fp2 + code[pc + 1]] = f32[fp2 + code[pc + 2]] <= f32[fp2 + code[pc + 3]] ? 1 : 0; pc += 4; continue;
+      case Op.F32Ge: i32[fp2 + code[pc + 1]] = f32[fp2 + code[pc + 2]] >= f32[fp2 + code[pc + 3]] ? 1 : 0; pc += 4; continue;
+      case Op.F64Eq:
+        i32[fp2 + code[pc + 1]] = f64[(fp2 + code[pc + 2]) >> 1] === f64[(fp2 + code[pc + 3]) >> 1] ? 1 : 0;
+        pc += 4; continue;
+      case Op.F64Ne:
+        i32[fp2 + code[pc + 1]] = f64[(fp2 + code[pc + 2]) >> 1] !== f64[(fp2 + code[pc + 3]) >> 1] ? 1 : 0;
+        pc += 4; continue;
+      case Op.F64Lt:
+        i32[fp2 + code[pc + 1]] = f64[(fp2 + code[pc + 2]) >> 1] < f64[(fp2 + code[pc + 3]) >> 1] ? 1 : 0;
+        pc += 4; continue;
+      case Op.F64Gt:
+        i32[fp2 + code[pc + 1]] = f64[(fp2 + code[pc + 2]) >> 1] > f64[(fp2 + code[pc + 3]) >> 1] ? 1 : 0;
+        pc += 4; continue;
+      case Op.F64Le:
+        i32[fp2 + code[pc + 1]] = f64[(fp2 + code[pc + 2]) >> 1] <= f64[(fp2 + code[pc + 3]) >> 1] ? 1 : 0;
+        pc += 4; continue;
+      case Op.F64Ge:
+        i32[fp2 + code[pc + 1]] = f64[(fp2 + code[pc + 2]) >> 1] >= f64[(fp2 + code[pc + 3]) >> 1] ? 1 : 0;
+        pc += 4; continue;
+
+      // ---- i32 arithmetic
+      case Op.I32Clz: i32[fp2 + code[pc + 1]] = Math.clz32(i32[fp2 + code[pc + 2]]); pc += 3; continue;
+      case Op.I32Ctz: i32[fp2 + code[pc + 1]] = i32Ctz(i32[fp2 + code[pc + 2]]); pc += 3; continue;
+      case Op.I32Popcnt: i32[fp2 + code[pc + 1]] = i32Popcnt(i32[fp2 + code[pc + 2]]); pc += 3; continue;
+      case Op.I32Add: i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] + i32[fp2 + code[pc + 3]]) | 0; pc += 4; continue;
+      case Op.I32Sub: i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] - i32[fp2 + code[pc + 3]]) | 0; pc += 4; continue;
+      case Op.I32Mul: i32[fp2 + code[pc + 1]] = Math.imul(i32[fp2 + code[pc + 2]], i32[fp2 + code[pc + 3]]); pc += 4; continue;
+      case Op.I32DivS: i32[fp2 + code[pc + 1]] = i32DivS(i32[fp2 + code[pc + 2]], i32[fp2 + code[pc + 3]]); pc += 4; continue;
+      case Op.I32DivU: i32[fp2 + code[pc + 1]] = i32DivU(i32[fp2 + code[pc + 2]], i32[fp2 + code[pc + 3]]); pc += 4; continue;
+      case Op.I32RemS: i32[fp2 + code[pc + 1]] = i32RemS(i32[fp2 + code[pc + 2]], i32[fp2 + code[pc + 3]]); pc += 4; continue;
+      case Op.I32RemU: i32[fp2 + code[pc + 1]] = i32RemU(i32[fp2 + code[pc + 2]], i32[fp2 + code[pc + 3]]); pc += 4; continue;
+      case Op.I32And: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] & i32[fp2 + code[pc + 3]]; pc += 4; continue;
+      case Op.I32Or: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] | i32[fp2 + code[pc + 3]]; pc += 4; continue;
+      case Op.I32Xor: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] ^ i32[fp2 + code[pc + 3]]; pc += 4; continue;
+      case Op.I32Shl: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] << i32[fp2 + code[pc + 3]]; pc += 4; continue;
+      case Op.I32ShrS: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] >> i32[fp2 + code[pc + 3]]; pc += 4; continue;
+      case Op.I32ShrU: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] >>> i32[fp2 + code[pc + 3]]; pc += 4; continue;
+      case Op.I32Rotl: i32[fp2 + code[pc + 1]] = i32Rotl(i32[fp2 + code[pc + 2]], i32[fp2 + code[pc + 3]]); pc += 4; continue;
+      case Op.I32Rotr: i32[fp2 + code[pc + 1]] = i32Rotr(i32[fp2 + code[pc + 2]], i32[fp2 + code[pc + 3]]); pc += 4; continue;
+
+      // ---- i64 arithmetic (two 32-bit halves; the simple ones inline)
+      case Op.I64Clz: i64Clz(i32, fp2 + code[pc + 1], fp2 + code[pc + 2]); pc += 3; continue;
+      case Op.I64Ctz: i64Ctz(i32, fp2 + code[pc + 1], fp2 + code[pc + 2]); pc += 3; continue;
+      case Op.I64Popcnt: i64Popcnt(i32, fp2 + code[pc + 1], fp2 + code[pc + 2]); pc += 3; continue;
+      case Op.I64Add: {
+        const a = fp2 + code[pc + 2];
+        const b = fp2 + code[pc + 3];
+        const al = i32[a];
+        const lo = (al + i32[b]) | 0;
+        const carry = (lo >>> 0) < (al >>> 0) ? 1 : 0;
+        const d = fp2 + code[pc + 1];
+        i32[d + 1] = (i32[a + 1] + i32[b + 1] + carry) | 0;
+        i32[d] = lo;
+        pc += 4;
+        continue;
+      }
+      case Op.I64Sub: {
+        const a = fp2 + code[pc + 2];
+        const b = fp2 + code[pc + 3];
+        const al = i32[a];
+        const bl = i32[b];
+        const borrow = (al >>> 0) < (bl >>> 0) ? 1 : 0;
+        const d = fp2 + code[pc + 1];
+        i32[d + 1] = (i32[a + 1] - i32[b + 1] - borrow) | 0;
+        i32[d] = (al - bl) | 0;
+        pc += 4;
+        continue;
+      }
+      case Op.I64Mul: i64Mul(i32, fp2 + code[pc + 1], fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
+      case Op.I64DivS: i64DivS(i32, fp2 + code[pc + 1], fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
+      case Op.I64DivU: i64DivU(i32, fp2 + code[pc + 1], fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
+      case Op.I64RemS: i64RemS(i32, fp2 + code[pc + 1], fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
+      case Op.I64RemU: i64RemU(i32, fp2 + code[pc + 1], fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
+      case Op.I64And: {
+        const a = fp2 + code[pc + 2];
+        const b = fp2 + code[pc + 3];
+        const d = fp2 + code[pc + 1];
+        i32[d] = i32[a] & i32[b];
+        i32[d + 1] = i32[a + 1] & i32[b + 1];
+        pc += 4;
+        continue;
+      }
+      case Op.I64Or: {
+        const a = fp2 + code[pc + 2];
+        const b = fp2 + code[pc + 3];
+        const d = fp2 + code[pc + 1];
+        i32[d] = i32[a] | i32[b];
+        i32[d + 1] = i32[a + 1] | i32[b + 1];
+        pc += 4;
+        continue;
+      }
+      case Op.I64Xor: {
+        const a = fp2 + code[pc + 2];
+        const b = fp2 + code[pc + 3];
+        const d = fp2 + code[pc + 1];
+        i32[d] = i32[a] ^ i32[b];
+        i32[d + 1] = i32[a + 1] ^ i32[b + 1];
+        pc += 4;
+        continue;
+      }
+      case Op.I64Shl: i64Shl(i32, fp2 + code[pc + 1], fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
+      case Op.I64ShrS: i64ShrS(i32, fp2 + code[pc + 1], fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
+      case Op.I64ShrU: i64ShrU(i32, fp2 + code[pc + 1], fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
+      case Op.I64Rotl: i64Rotl(i32, fp2 + code[pc + 1], fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
+      case Op.I64Rotr: i64Rotr(i32, fp2 + code[pc + 1], fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
+
+      // ---- f32 arithmetic (sign operations on the bits; stores into the f32 view round)
+      case Op.F32Abs: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] & 0x7fffffff; pc += 3; continue;
+      case Op.F32Neg: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] ^ -0x80000000; pc += 3; continue;
+      case Op.F32Ceil: f32[fp2 + code[pc + 1]] = Math.ceil(f32[fp2 + code[pc + 2]]); pc += 3; continue;
+      case Op.F32Floor: f32[fp2 + code[pc + 1]] = Math.floor(f32[fp2 + code[pc + 2]]); pc += 3; continue;
+      case Op.F32Trunc: f32[fp2 + code[pc + 1]] = Math.trunc(f32[fp2 + code[pc + 2]]); pc += 3; continue;
+      case Op.F32Nearest: f32[fp2 + code[pc + 1]] = f32Nearest(f32[fp2 + code[pc + 2]]); pc += 3; continue;
+      case Op.F32Sqrt: f32[fp2 + code[pc + 1]] = Math.sqrt(f32[fp2 + code[pc + 2]]); pc += 3; continue;
+      case Op.F32Add: f32[fp2 + code[pc + 1]] = f32[fp2 + code[pc + 2]] + f32[fp2 + code[pc + 3]]; pc += 4; continue;
+      case Op.F32Sub: f32[fp2 + code[pc + 1]] = f32[fp2 + code[pc + 2]] - f32[fp2 + code[pc + 3]]; pc += 4; continue;
+      case Op.F32Mul: f32[fp2 + code[pc + 1]] = f32[fp2 + code[pc + 2]] * f32[fp2 + code[pc + 3]]; pc += 4; continue;
+      case Op.F32Div: f32[fp2 + code[pc + 1]] = f32[fp2 + code[pc + 2]] / f32[fp2 + code[pc + 3]]; pc += 4; continue;
+      case Op.F32Min: f32[fp2 + code[pc + 1]] = f32Min(f32[fp2 + code[pc + 2]], f32[fp2 + code[pc + 3]]); pc += 4; continue;
+      case Op.F32Max: f32[fp2 + code[pc + 1]] = f32Max(f32[fp2 + code[pc + 2]], f32[fp2 + code[pc + 3]]); pc += 4; continue;
+      case Op.F32Copysign:
+        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] & 0x7fffffff) | (i32[fp2 + code[pc + 3]] & -0x80000000);
+        pc += 4; continue;
+
+      // ---- f64 arithmetic
+      case Op.F64Abs: {
+        const a = fp2 + code[pc + 2];
+        const d = fp2 + code[pc + 1];
+        i32[d] = i32[a];
+        i32[d + 1] = i32[a + 1] & 0x7fffffff;
+        pc += 3;
+        continue;
+      }
+      case Op.F64Neg: {
+        const a = fp2 + code[pc + 2];
+        const d = fp2 + code[pc + 1];
+        i32[d] = i32[a];
+        i32[d + 1] = i32[a + 1] ^ -0x80000000;
+        pc += 3;
+        continue;
+      }
+      case Op.F64Ceil: {
+        const x = Math.ceil(f64[(fp2 + code[pc + 2]) >> 1]);
+        f64[(fp2 + code[pc + 1]) >> 1] = x === x ? x : NaN; // a NaN result must be quiet
+        pc += 3;
+        continue;
+      }
+      case Op.F64Floor: {
+        const x = Math.floor(f64[(fp2 + code[pc + 2]) >> 1]);
+        f64[(fp2 + code[pc + 1]) >> 1] = x === x ? x : NaN; // a NaN result must be quiet
+        pc += 3;
+        continue;
+      }
+      case Op.F64Trunc: {
+        const x = Math.trunc(f64[(fp2 + code[pc + 2]) >> 1]);
+        f64[(fp2 + code[pc + 1]) >> 1] = x === x ? x : NaN; // a NaN result must be quiet
+        pc += 3;
+        continue;
+      }
+      case Op.F64Nearest: {
+        const x = f64Nearest(f64[(fp2 + code[pc + 2]) >> 1]);
+        f64[(fp2 + code[pc + 1]) >> 1] = x === x ? x : NaN;
+        pc += 3;
+        continue;
+      }
+      case Op.F64Sqrt: f64[(fp2 + code[pc + 1]) >> 1] = Math.sqrt(f64[(fp2 + code[pc + 2]) >> 1]); pc += 3; continue;
+      case Op.F64Add:
+        f64[(fp2 + code[pc + 1]) >> 1] = f64[(fp2 + code[pc + 2]) >> 1] + f64[(fp2 + code[pc + 3]) >> 1]; pc += 4; continue;
+      case Op.F64Sub:
+        f64[(fp2 + code[pc + 1]) >> 1] = f64[(fp2 + code[pc + 2]) >> 1] - f64[(fp2 + code[pc + 3]) >> 1]; pc += 4; continue;
+      case Op.F64Mul:
+        f64[(fp2 + code[pc + 1]) >> 1] = f64[(fp2 + code[pc + 2]) >> 1] * f64[(fp2 + code[pc + 3]) >> 1]; pc += 4; continue;
+      case Op.F64Div:
+        f64[(fp2 + code[pc + 1]) >> 1] = f64[(fp2 + code[pc + 2]) >> 1] / f64[(fp2 + code[pc + 3]) >> 1]; pc += 4; continue;
+      case Op.F64Min:
+        f64[(fp2 + code[pc + 1]) >> 1] = f64Min(f64[(fp2 + code[pc + 2]) >> 1], f64[(fp2 + code[pc + 3]) >> 1]);
+        pc += 4; continue;
+      case Op.F64Max:
+        f64[(fp2 + code[pc + 1]) >> 1] = f64Max(f64[(fp2 + code[pc + 2]) >> 1], f64[(fp2 + code[pc + 3]) >> 1]);
+        pc += 4; continue;
+      case Op.F64Copysign: {
+        const a = fp2 + code[pc + 2];
+        const b = fp2 + code[pc + 3];
+        const d = fp2 + code[pc + 1];
+        const hi = (i32[a + 1] & 0x7fffffff) | (i32[b + 1] & -0x80000000);
+        i32[d] = i32[a];
+        i32[d + 1] = hi;
+        pc += 4;
+        continue;
+      }
+
+      // ---- conversions
+      case Op.I32TruncF32S: i32[fp2 + code[pc + 1]] = i32TruncF32S(f32[fp2 + code[pc + 2]]); pc += 3; continue;
+      case Op.I32TruncF32U: i32[fp2 + code[pc + 1]] = i32TruncF32U(f32[fp2 + code[pc + 2]]); pc += 3; continue;
+      case Op.I32TruncF64S: i32[fp2 + code[pc + 1]] = i32TruncF64S(f64[(fp2 + code[pc + 2]) >> 1]); pc += 3; continue;
+      case Op.I32TruncF64U: i32[fp2 + code[pc + 1]] = i32TruncF64U(f64[(fp2 + code[pc + 2]) >> 1]); pc += 3; continue;
+      case Op.I64ExtendI32S: {
+        const v = i32[fp2 + code[pc + 2]];
+        const d = fp2 + code[pc + 1];
+        i32[d] = v;
+        i32[d + 1] = v >> 31;
+        pc += 3;
+        continue;
+      }
+      case Op.I64ExtendI32U: {
+        const d = fp2 + code[pc + 1];
+        i32[d] = i32[fp2 + code[pc + 2]];
+        i32[d + 1] = 0;
+        pc += 3;
+        continue;
+      }
+      case Op.I64TruncF32S: i64TruncF32S(i32, fp2 + code[pc + 1], f32[fp2 + code[pc + 2]]); pc += 3; continue;
+      case Op.I64TruncF32U: i64TruncF32U(i32, fp2 + code[pc + 1], f32[fp2 + code[pc + 2]]); pc += 3; continue;
+      case Op.I64TruncF64S: i64TruncF64S(i32, fp2 + code[pc + 1], f64[(fp2 + code[pc + 2]) >> 1]); pc += 3; continue;
+      case Op.I64TruncF64U: i64TruncF64U(i32, fp2 + code[pc + 1], f64[(fp2 + code[pc + 2]) >> 1]); pc += 3; continue;
+      case Op.F32ConvertI32S: f32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]]; pc += 3; continue;
+      case Op.F32ConvertI32U: f32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] >>> 0; pc += 3; continue;
+      case Op.F32ConvertI64S: f32[fp2 + code[pc + 1]] = f32ConvertI64S(i32, fp2 + code[pc + 2]); pc += 3; continue;
+      case Op.F32ConvertI64U: f32[fp2 + code[pc + 1]] = f32ConvertI64U(i32, fp2 + code[pc + 2]); pc += 3; continue;
+      case Op.F32DemoteF64: f32[fp2 + code[pc + 1]] = f64[(fp2 + code[pc + 2]) >> 1]; pc += 3; continue;
+      case Op.F64ConvertI32S: f64[(fp2 + code[pc + 1]) >> 1] = i32[fp2 + code[pc + 2]]; pc += 3; continue;
+      case Op.F64ConvertI32U: f64[(fp2 + code[pc + 1]) >> 1] = i32[fp2 + code[pc + 2]] >>> 0; pc += 3; continue;
+      case Op.F64ConvertI64S: f64[(fp2 + code[pc + 1]) >> 1] = f64ConvertI64S(i32, fp2 + code[pc + 2]); pc += 3; continue;
+      case Op.F64ConvertI64U: f64[(fp2 + code[pc + 1]) >> 1] = f64ConvertI64U(i32, fp2 + code[pc + 2]); pc += 3; continue;
+      case Op.F64PromoteF32: f64[(fp2 + code[pc + 1]) >> 1] = f32[fp2 + code[pc + 2]]; pc += 3; continue;
+      case Op.I32Extend8S: i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] << 24) >> 24; pc += 3; continue;
+      case Op.I32Extend16S: i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] << 16) >> 16; pc += 3; continue;
+      case Op.I64Extend8S: i64Extend8S(i32, fp2 + code[pc + 1], fp2 + code[pc + 2]); pc += 3; continue;
+      case Op.I64Extend16S: i64Extend16S(i32, fp2 + code[pc + 1], fp2 + code[pc + 2]); pc += 3; continue;
+      case Op.I64Extend32S: i64Extend32S(i32, fp2 + code[pc + 1], fp2 + code[pc + 2]); pc += 3; continue;
+      case Op.I32TruncSatF32S: i32[fp2 + code[pc + 1]] = i32TruncSatF32S(f32[fp2 + code[pc + 2]]); pc += 3; continue;
+      case Op.I32TruncSatF32U: i32[fp2 + code[pc + 1]] = i32TruncSatF32U(f32[fp2 + code[pc + 2]]); pc += 3; continue;
+      case Op.I32TruncSatF64S: i32[fp2 + code[pc + 1]] = i32TruncSatF64S(f64[(fp2 + code[pc + 2]) >> 1]); pc += 3; continue;
+      case Op.I32TruncSatF64U: i32[fp2 + code[pc + 1]] = i32TruncSatF64U(f64[(fp2 + code[pc + 2]) >> 1]); pc += 3; continue;
+      case Op.I64TruncSatF32S: i64TruncSatF32S(i32, fp2 + code[pc + 1], f32[fp2 + code[pc + 2]]); pc += 3; continue;
+      case Op.I64TruncSatF32U: i64TruncSatF32U(i32, fp2 + code[pc + 1], f32[fp2 + code[pc + 2]]); pc += 3; continue;
+      case Op.I64TruncSatF64S: i64TruncSatF64S(i32, fp2 + code[pc + 1], f64[(fp2 + code[pc + 2]) >> 1]); pc += 3; continue;
+      case Op.I64TruncSatF64U: i64TruncSatF64U(i32, fp2 + code[pc + 1], f64[(fp2 + code[pc + 2]) >> 1]); pc += 3; continue;
+      default:
+        throw new Error(`bad opcode ${code[pc]} at pc ${pc}`);
+    }
+
+    // A call or a return left the switch.
+    if (callee === null) {
+      if (depth === entryDepth) return;
+      depth--;
+      pc = state.frames[2 * depth];
+      fp2 = state.frames[2 * depth + 1];
+      cf = state.frameFuncs[depth]!;
+      code = cf.code;
+      const caller = state.frameInstances[depth]!;
+      if (caller !== inst) {
+        inst = caller;
+        mod = inst.module as CompiledModule;
+        globals = inst.globals;
+        mem = inst.memories.length > 0 ? inst.memories[0]! : null;
+        memGen = -1;
+      }
+      if (mem !== null && mem.generation !== memGen) {
+        view = mem.view; u8 = mem.u8; memLen = u8.length; memGen = mem.generation;
+      } else if (mem === null) {
+        view = EMPTY_VIEW; u8 = EMPTY_BYTES; memLen = 0;
+      }
+      continue;
+    }
+    const next: CompiledFunc = callee;
+    if (tail) {
+      // the callee replaces this frame: move the arguments down to the frame base
+      tail = false;
+      const end = fp2 + 2 * next.paramSlots;
+      for (let w = fp2; w < end; w++) i32[w] = i32[w + argOffset];
+    } else {
+      // push the caller's frame record
+      if (depth >= maxDepth) trap(TrapCode.StackOverflow);
+      if (2 * depth + 2 > state.frames.length) state.growFrames();
+      state.frames[2 * depth] = pc;
+      state.frames[2 * depth + 1] = fp2;
+      state.frameFuncs[depth] = cf;
+      state.frameInstances[depth] = inst;
+      depth++;
+      fp2 += argOffset;
+    }
+    const frameEnd = (fp2 >> 1) + next.frameSlots;
+    if (frameEnd > i32.length >> 1) {
+      if (frameEnd > maxSlots) trap(TrapCode.StackOverflow);
+      stack.ensure(frameEnd);
+      i32 = stack.i32;
+      f32 = stack.f32;
+      f64 = stack.f64;
+    }
+    initFrame(i32, fp2, next);
+    cf = next;
+    code = next.code;
+    pc = 0;
+    if (calleeInst !== inst) {
+      inst = calleeInst;
+      mod = inst.module as CompiledModule;
+      globals = inst.globals;
+      mem = inst.memories.length > 0 ? inst.memories[0]! : null;
+      view = mem === null ? EMPTY_VIEW : mem.view;
+      u8 = mem === null ? EMPTY_BYTES : mem.u8;
+      memLen = u8.length;
+      memGen = mem === null ? 0 : mem.generation;
+    }
+  }
+}
+
+/** Zeroes a new frame's locals and copies in its constants. */
+function initFrame(i32: Int32Array, fp2: number, f: CompiledFunc): void {
+  let w = fp2 + 2 * f.paramSlots;
+  const localsEnd = w + 2 * f.localSlots;
+  for (; w < localsEnd; w++) i32[w] = 0;
+  const consts = f.consts;
+  for (let k = 0; k < consts.length; k++) i32[w + k] = consts[k];
+}

@@ -1,0 +1,32 @@
+import { ValueSlots, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
+import type { CompiledFunc } from "../translate/compiled-func.js";
+
+/** The executor's per-store stacks (kept in `PrunedStore.exec`), shared by nested executions. */
+export class ExecState {
+  /** The value stack: frames of registers. */
+  readonly stack = new ValueSlots(4096);
+  /** Per call depth: return pc and caller frame base (in words). */
+  frames = new Int32Array(2 * 1024);
+  /** Per call depth: the caller's code and instance. */
+  readonly frameFuncs: CompiledFunc[] = [];
+  readonly frameInstances: InstanceEntity[] = [];
+  /** Wasm frames live on the call stack, across nested executions. */
+  depth = 0;
+  /** First free slot of the value stack (where a nested execution starts). */
+  sp = 0;
+
+  growFrames(): void {
+    const frames = new Int32Array(this.frames.length * 2);
+    frames.set(this.frames);
+    this.frames = frames;
+  }
+}
+
+export function execState(store: PrunedStore): ExecState {
+  let state = store.exec;
+  if (!(state instanceof ExecState)) {
+    state = new ExecState();
+    store.exec = state;
+  }
+  return state as ExecState;
+}

@@ -1,0 +1,23 @@
+/**
+ * A translated function: its register bytecode and frame shape.
+ * Frame (in 8-byte slots, from the frame base): parameters | locals | constants | temporaries.
+ * The caller's first argument register becomes the callee's frame base, so arguments are never copied.
+ */
+export class CompiledFunc {
+  constructor(
+    /** Register bytecode (see ops.ts). */
+    readonly code: Int32Array,
+    /** Slots taken by the parameters. */
+    readonly paramSlots: number,
+    /** Slots taken by the declared locals (zeroed on entry). */
+    readonly localSlots: number,
+    /** The constant area's words (2 per slot), copied into the frame after the locals on entry. */
+    readonly consts: Int32Array,
+    /** Slots taken by the whole frame. */
+    readonly frameSlots: number,
+    /** Slots taken by the results. */
+    readonly resultSlots: number,
+    /** The function's index in its module's function space (for diagnostics). */
+    readonly funcIndex: number,
+  ) {}
+}

@@ -1,0 +1,172 @@
+// The internal register bytecode: one declarative table. The numbering of `Op` is its declaration order
+// (bundlers inline enum members, so the interpreter's `switch` compiles to a jump table); `OP_INFO`
+// gives each opcode its operand layout and, for instructions that map 1:1 from Wasm, the Wasm opcode
+// and its stack effect (the translator builds its Wasm -> Op map from it).
+//
+// Operand layout letters (one 32-bit word each):
+//   r  register: a frame slot, stored as a word offset (2 * slot) from the frame base
+//   i  immediate (index, offset, trap code, ...)
+//   t  branch target: absolute pc in the function's code
+//   L  target list: a count word c, then c + 1 targets (br_table; the last is the default)
+
+import { ValType } from "@wasmi-ts/store";
+
+export enum Op {
+  // control
+  Trap, Br, BrIfNez, BrIfEqz,
+  BrIfI32Eq, BrIfI32Ne, BrIfI32LtS, BrIfI32LtU, BrIfI32LeS, BrIfI32LeU,
+  BrTable, Return, ReturnReg, Call, CallFunc, CallIndirect, ReturnCall, ReturnCallFunc, ReturnCallIndirect,
+  /** Fuel hook point: charged at function entry and loop headers (not metered yet). */
+  ConsumeFuel,
+  // moves
+  Copy, Select, GlobalGet, GlobalSet,
+  // memory
+  I32Load, I64Load, I32Load8S, I32Load8U, I32Load16S, I32Load16U,
+  I64Load8S, I64Load8U, I64Load16S, I64Load16U, I64Load32S, I64Load32U,
+  I32Store, I64Store, I32Store8, I32Store16, I64Store8, I64Store16, I64Store32,
+  MemorySize, MemoryGrow, MemoryInit, DataDrop, MemoryCopy, MemoryFill,
+  // tables and references
+  TableGet, TableSet, TableSize, TableGrow, TableFill, TableCopy, TableInit, ElemDrop,
+  RefIsNull, RefFunc,
+  // i32
+  I32Eqz, I32Eq, I32Ne, I32LtS, I32LtU, I32GtS, I32GtU, I32LeS, I32LeU, I32GeS, I32GeU,
+  // i64 comparisons
+  I64Eqz, I64Eq, I64Ne, I64LtS, I64LtU, I64GtS, I64GtU, I64LeS, I64LeU, I64GeS, I64GeU,
+  // float comparisons
+  F32Eq, F32Ne, F32Lt, F32Gt, F32Le, F32Ge,
+  F64Eq, F64Ne, F64Lt, F64Gt, F64Le, F64Ge,
+  // i32 arithmetic
+  I32Clz, I32Ctz, I32Popcnt, I32Add, I32Sub, I32Mul, I32DivS, I32DivU, I32RemS, I32RemU,
+  I32And, I32Or, I32Xor, I32Shl, I32ShrS, I32ShrU, I32Rotl, I32Rotr,
+  // i64 arithmetic
+  I64Clz, I64Ctz, I64Popcnt, I64Add, I64Sub, I64Mul, I64DivS, I64DivU, I64RemS, I64RemU,
+  I64And, I64Or, I64Xor, I64Shl, I64ShrS, I64ShrU, I64Rotl, I64Rotr,
+  // f32 arithmetic
+  F32Abs, F32Neg, F32Ceil, F32Floor, F32Trunc, F32Nearest, F32Sqrt,
+  F32Add, F32Sub, F32Mul, F32Div, F32Min, F32Max, F32Copysign,
+  // f64 arithmetic
+  F64Abs, F64Neg, F64Ceil, F64Floor, F64Trunc, F64Nearest, F64Sqrt,
+  F64Add, F64Sub, F64Mul, F64Div, F64Min, F64Max, F64Copysign,
+  // conversions (wrap and reinterpret need no instruction: they only retype the value)
+  I32TruncF32S, I32TruncF32U, I32TruncF64S, I32TruncF64U,
+  I64ExtendI32S, I64ExtendI32U, I64TruncF32S, I64TruncF32U, I64TruncF64S, I64TruncF64U,
+  F32ConvertI32S, F32ConvertI32U, F32ConvertI64S, F32ConvertI64U, F32DemoteF64,
+  F64ConvertI32S, F64ConvertI32U, F64ConvertI64S, F64ConvertI64U, F64PromoteF32,
+  I32Extend8S, I32Extend16S, I64Extend8S, I64Extend16S, I64Extend32S,
+  I32TruncSatF32S, I32TruncSatF32U, I32TruncSatF64S, I32TruncSatF64U,
+  I64TruncSatF32S, I64TruncSatF32U, I64TruncSatF64S, I64TruncSatF64U,
+}
+
+export type OpName = keyof typeof Op;
+
+export interface OpInfo {
+  /** Operand layout, one letter per word (see the top of this file). */
+  readonly operands: string;
+  /** Wasm opcode this instruction implements 1:1 (0xfc-prefixed: 0xfc00 | sub-opcode). */
+  readonly wasm?: number;
+  /** Numeric instructions: how many operands they pop; they push one `result`. */
+  readonly pops?: number;
+  readonly result?: ValType;
+  /** Loads: the value type produced. Stores: true. */
+  readonly load?: ValType;
+  readonly store?: boolean;
+}
+
+const { I32, I64, F32, F64 } = ValType;
+const ctl = (operands: string): OpInfo => ({ operands });
+/** A numeric instruction: `dst, operands...`. */
+const num = (wasm: number, pops: number, result: ValType): OpInfo =>
+  ({ operands: "r".repeat(pops + 1), wasm, pops, result });
+/** A load: `dst, addr, offset`. */
+const load = (wasm: number, type: ValType): OpInfo => ({ operands: "rri", wasm, load: type });
+/** A store: `addr, value, offset`. */
+const store = (wasm: number): OpInfo => ({ operands: "rri", wasm, store: true });
+
+export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
+  Trap: ctl("i"), Br: ctl("t"), BrIfNez: ctl("rt"), BrIfEqz: ctl("rt"),
+  BrIfI32Eq: ctl("rrt"), BrIfI32Ne: ctl("rrt"), BrIfI32LtS: ctl("rrt"), BrIfI32LtU: ctl("rrt"),
+  BrIfI32LeS: ctl("rrt"), BrIfI32LeU: ctl("rrt"),
+  BrTable: ctl("rL"), Return: ctl(""), ReturnReg: ctl("r"),
+  Call: ctl("ir"), // defined function index of this module, first argument register
+  CallFunc: ctl("ir"), // function index (imports), first argument register
+  CallIndirect: ctl("iirr"), // type index, table index, element index register, first argument register
+  // tail calls: the arguments move down to the frame base, and the callee replaces the caller's frame
+  ReturnCall: ctl("ir"), ReturnCallFunc: ctl("ir"), ReturnCallIndirect: ctl("iirr"),
+  ConsumeFuel: ctl("i"),
+  Copy: ctl("rr"), Select: ctl("rrrr"), // dst, cond, a, b
+  GlobalGet: ctl("ri"), GlobalSet: ctl("ir"),
+
+  I32Load: load(0x28, I32), I64Load: load(0x29, I64),
+  I32Load8S: load(0x2c, I32), I32Load8U: load(0x2d, I32), I32Load16S: load(0x2e, I32), I32Load16U: load(0x2f, I32),
+  I64Load8S: load(0x30, I64), I64Load8U: load(0x31, I64), I64Load16S: load(0x32, I64), I64Load16U: load(0x33, I64),
+  I64Load32S: load(0x34, I64), I64Load32U: load(0x35, I64),
+  I32Store: store(0x36), I64Store: store(0x37), I32Store8: store(0x3a), I32Store16: store(0x3b),
+  I64Store8: store(0x3c), I64Store16: store(0x3d), I64Store32: store(0x3e),
+  MemorySize: ctl("r"), MemoryGrow: ctl("rr"),
+  MemoryInit: ctl("irrr"), DataDrop: ctl("i"), MemoryCopy: ctl("rrr"), MemoryFill: ctl("rrr"),
+
+  TableGet: ctl("rir"), TableSet: ctl("irr"), TableSize: ctl("ri"), TableGrow: ctl("rirr"),
+  TableFill: ctl("irrr"), TableCopy: ctl("iirrr"), TableInit: ctl("iirrr"), ElemDrop: ctl("i"),
+  RefIsNull: ctl("rr"), RefFunc: ctl("ri"),
+
+  I32Eqz: num(0x45, 1, I32), I32Eq: num(0x46, 2, I32), I32Ne: num(0x47, 2, I32),
+  I32LtS: num(0x48, 2, I32), I32LtU: num(0x49, 2, I32), I32GtS: num(0x4a, 2, I32), I32GtU: num(0x4b, 2, I32),
+  I32LeS: num(0x4c, 2, I32), I32LeU: num(0x4d, 2, I32), I32GeS: num(0x4e, 2, I32), I32GeU: num(0x4f, 2, I32),
+  I64Eqz: num(0x50, 1, I32), I64Eq: num(0x51, 2, I32), I64Ne: num(0x52, 2, I32),
+  I64LtS: num(0x53, 2, I32), I64LtU: num(0x54, 2, I32), I64GtS: num(0x55, 2, I32), I64GtU: num(0x56, 2, I32),
+  I64LeS: num(0x57, 2, I32), I64LeU: num(0x58, 2, I32), I64GeS: num(0x59, 2, I32), I64GeU: num(0x5a, 2, I32),
+  F32Eq: num(0x5b, 2, I32), F32Ne: num(0x5c, 2, I32), F32Lt: num(0x5d, 2, I32),
+  F32Gt: num(0x5e, 2, I32), F32Le: num(0x5f, 2, I32), F32Ge: num(0x60, 2, I32),
+  F64Eq: num(0x61, 2, I32), F64Ne: num(0x62, 2, I32), F64Lt: num(0x63, 2, I32),
+  F64Gt: num(0x64, 2, I32), F64Le: num(0x65, 2, I32), F64Ge: num(0x66, 2, I32),
+
+  I32Clz: num(0x67, 1, I32), I32Ctz: num(0x68, 1, I32), I32Popcnt: num(0x69, 1, I32),
+  I32Add: num(0x6a, 2, I32), I32Sub: num(0x6b, 2, I32), I32Mul: num(0x6c, 2, I32),
+  I32DivS: num(0x6d, 2, I32), I32DivU: num(0x6e, 2, I32), I32RemS: num(0x6f, 2, I32), I32RemU: num(0x70, 2, I32),
+  I32And: num(0x71, 2, I32), I32Or: num(0x72, 2, I32), I32Xor: num(0x73, 2, I32),
+  I32Shl: num(0x74, 2, I32), I32ShrS: num(0x75, 2, I32), I32ShrU: num(0x76, 2, I32),
+  I32Rotl: num(0x77, 2, I32), I32Rotr: num(0x78, 2, I32),
+
+  I64Clz: num(0x79, 1, I64), I64Ctz: num(0x7a, 1, I64), I64Popcnt: num(0x7b, 1, I64),
+  I64Add: num(0x7c, 2, I64), I64Sub: num(0x7d, 2, I64), I64Mul: num(0x7e, 2, I64),
+  I64DivS: num(0x7f, 2, I64), I64DivU: num(0x80, 2, I64), I64RemS: num(0x81, 2, I64), I64RemU: num(0x82, 2, I64),
+  I64And: num(0x83, 2, I64), I64Or: num(0x84, 2, I64), I64Xor: num(0x85, 2, I64),
+  I64Shl: num(0x86, 2, I64), I64ShrS: num(0x87, 2, I64), I64ShrU: num(0x88, 2, I64),
+  I64Rotl: num(0x89, 2, I64), I64Rotr: num(0x8a, 2, I64),
+
+  F32Abs: num(0x8b, 1, F32), F32Neg: num(0x8c, 1, F32), F32Ceil: num(0x8d, 1, F32), F32Floor: num(0x8e, 1, F32),
+  F32Trunc: num(0x8f, 1, F32), F32Nearest: num(0x90, 1, F32), F32Sqrt: num(0x91, 1, F32),
+  F32Add: num(0x92, 2, F32), F32Sub: num(0x93, 2, F32), F32Mul: num(0x94, 2, F32), F32Div: num(0x95, 2, F32),
+  F32Min: num(0x96, 2, F32), F32Max: num(0x97, 2, F32), F32Copysign: num(0x98, 2, F32),
+  F64Abs: num(0x99, 1, F64), F64Neg: num(0x9a, 1, F64), F64Ceil: num(0x9b, 1, F64), F64Floor: num(0x9c, 1, F64),
+  F64Trunc: num(0x9d, 1, F64), F64Nearest: num(0x9e, 1, F64), F64Sqrt: num(0x9f, 1, F64),
+  F64Add: num(0xa0, 2, F64), F64Sub: num(0xa1, 2, F64), F64Mul: num(0xa2, 2, F64), F64Div: num(0xa3, 2, F64),
+  F64Min: num(0xa4, 2, F64), F64Max: num(0xa5, 2, F64), F64Copysign: num(0xa6, 2, F64),
+
+  I32TruncF32S: num(0xa8, 1, I32), I32TruncF32U: num(0xa9, 1, I32),
+  I32TruncF64S: num(0xaa, 1, I32), I32TruncF64U: num(0xab, 1, I32),
+  I64ExtendI32S: num(0xac, 1, I64), I64ExtendI32U: num(0xad, 1, I64),
+  I64TruncF32S: num(0xae, 1, I64), I64TruncF32U: num(0xaf, 1, I64),
+  I64TruncF64S: num(0xb0, 1, I64), I64TruncF64U: num(0xb1, 1, I64),
+  F32ConvertI32S: num(0xb2, 1, F32), F32ConvertI32U: num(0xb3, 1, F32),
+  F32ConvertI64S: num(0xb4, 1, F32), F32ConvertI64U: num(0xb5, 1, F32), F32DemoteF64: num(0xb6, 1, F32),
+  F64ConvertI32S: num(0xb7, 1, F64), F64ConvertI32U: num(0xb8, 1, F64),
+  F64ConvertI64S: num(0xb9, 1, F64), F64ConvertI64U: num(0xba, 1, F64), F64PromoteF32: num(0xbb, 1, F64),
+  I32Extend8S: num(0xc0, 1, I32), I32Extend16S: num(0xc1, 1, I32),
+  I64Extend8S: num(0xc2, 1, I64), I64Extend16S: num(0xc3, 1, I64), I64Extend32S: num(0xc4, 1, I64),
+  I32TruncSatF32S: num(0xfc00, 1, I32), I32TruncSatF32U: num(0xfc01, 1, I32),
+  I32TruncSatF64S: num(0xfc02, 1, I32), I32TruncSatF64U: num(0xfc03, 1, I32),
+  I64TruncSatF32S: num(0xfc04, 1, I64), I64TruncSatF32U: num(0xfc05, 1, I64),
+  I64TruncSatF64S: num(0xfc06, 1, I64), I64TruncSatF64U: num(0xfc07, 1, I64),
+};
+
+/** Operand layout of opcode `op`, indexed by number. */
+export const OP_OPERANDS: readonly string[] = (Object.keys(OP_INFO) as OpName[])
+  .reduce<string[]>((acc, name) => { acc[Op[name]] = OP_INFO[name].operands; return acc; }, []);
+
+/** Wasm opcode -> the instruction implementing it 1:1, with its info. */
+export const OP_OF_WASM: ReadonlyMap<number, { op: Op; info: OpInfo }> = new Map(
+  (Object.keys(OP_INFO) as OpName[])
+    .filter((name) => OP_INFO[name].wasm !== undefined)
+    .map((name) => [OP_INFO[name].wasm!, { op: Op[name], info: OP_INFO[name] }]),
+);

@@ -1,0 +1,873 @@
+// Single-pass translation of one validated Wasm function body into register bytecode (see ops.ts).
+//
+// The Wasm operand stack is simulated by a stack of *providers*: a value is either a temporary register
+// (its "home": the register of its stack height), a local register (`local.get` emits nothing) or a
+// constant (a register of the function's constant area). Instructions read providers directly and write
+// fresh temporaries; a `local.set` right after an instruction rewrites that instruction's destination.
+// Providers are materialised into their home registers when their meaning could change: before a
+// `local.set` of a local still referenced on the stack, at block entries, for call arguments and for
+// multi-value branches.
+//
+// Registers are encoded during translation (the constant area's and temporaries' final positions depend
+// on counts known only at the end) and relocated by `relocate` afterwards:
+//   s < CONST_BASE            absolute frame slot s (parameters and locals)
+//   CONST_BASE + k            slot k of the constant area
+//   TEMP_BASE + t             slot t of the temporaries
+
+import { FuncType, TrapCode, ValType, slotCount } from "@wasmi-ts/store";
+import type { CompiledModule } from "../module/compiled.js";
+import { CompiledFunc } from "./compiled-func.js";
+import { moduleInfo, type ModuleInfo } from "./module-info.js";
+import { OP_OF_WASM, OP_OPERANDS, Op } from "./ops.js";
+import { BodyReader } from "./reader.js";
+
+const CONST_BASE = 1 << 28;
+const TEMP_BASE = 1 << 29;
+
+const TEMP = 0;
+const LOCAL = 1;
+const CONST = 2;
+
+const enum FrameKind { Block, Loop, If, Else }
+
+class ControlFrame {
+  /** Positions of branch-target words to patch with the end's pc. */
+  readonly fixups: number[] = [];
+  /** `if`: position of the target word of the branch to the else arm (or the end). */
+  elseFixup = -1;
+  /** Loops: pc of the header. */
+  startPc = -1;
+  unreachable = false;
+
+  constructor(
+    public kind: FrameKind,
+    /** Stack height at entry, below the block's parameters. */
+    readonly height: number,
+    readonly params: readonly ValType[],
+    readonly results: readonly ValType[],
+  ) {}
+
+  /** Values carried by a branch to this frame. */
+  get branchTypes(): readonly ValType[] {
+    return this.kind === FrameKind.Loop ? this.params : this.results;
+  }
+}
+
+/** Condition of a conditional branch, after compare fusion. */
+const enum Cond { Nez, Eqz, Eq, Ne, LtS, LtU, LeS, LeU }
+const COND_OPS = [Op.BrIfNez, Op.BrIfEqz, Op.BrIfI32Eq, Op.BrIfI32Ne, Op.BrIfI32LtS, Op.BrIfI32LtU,
+  Op.BrIfI32LeS, Op.BrIfI32LeU] as const;
+
+export class FuncTranslator {
+  private readonly code: number[] = [];
+  private readonly info: ModuleInfo;
+  private readonly r: BodyReader;
+  private readonly localSlot: number[] = [];
+  private readonly localType: ValType[] = [];
+  private readonly paramSlots: number;
+  private readonly localsEnd: number;
+  private readonly type: FuncType;
+
+  // provider stack
+  private height = 0;
+  private readonly sKind: number[] = [];
+  private readonly sReg: number[] = [];
+  private readonly sType: ValType[] = [];
+  private readonly sSlot: number[] = [];
+  private maxTempSlots = 0;
+
+  private readonly consts: number[] = [];
+  private readonly constIndex = new Map<string, number>();
+
+  private readonly frames: ControlFrame[] = [];
+
+  /** Position of the destination operand of the last instruction, if it produced the top temporary. */
+  private lastDstPos = -1;
+  /** Start of the last instruction, if it was an i32 comparison producing the top temporary. */
+  private lastCmpPos = -1;
+
+  // the condition taken by `takeCondition`
+  private cond: Cond = Cond.Nez;
+  private condA = 0;
+  private condB = 0;
+
+  constructor(
+    private readonly module: CompiledModule,
+    private readonly definedIndex: number,
+  ) {
+    const ir = module.ir;
+    this.info = moduleInfo(module);
+    const funcIndex = ir.numImportedFuncs + definedIndex;
+    this.type = this.info.funcTypes[funcIndex]!;
+    const body = ir.codes[definedIndex]!;
+    this.r = new BodyReader(ir.bytes, body.start);
+    let slot = 0;
+    for (const t of this.type.params) {
+      this.localSlot.push(slot);
+      this.localType.push(t);
+      slot += slotCount(t);
+    }
+    this.paramSlots = slot;
+    for (const t of body.locals) {
+      this.localSlot.push(slot);
+      this.localType.push(t);
+      slot += slotCount(t);
+    }
+    this.localsEnd = slot;
+  }
+
+  translate(): CompiledFunc {
+    const fn = new ControlFrame(FrameKind.Block, 0, [], this.type.results);
+    this.frames.push(fn);
+    const r = this.r;
+    let skipDepth = 0; // nesting depth of blocks inside unreachable code
+    while (this.frames.length > 0) {
+      const op = r.u8();
+      const frame = this.frames[this.frames.length - 1]!;
+      if (frame.unreachable) {
+        if (op === 0x02 || op === 0x03 || op === 0x04) {
+          skipDepth++;
+          this.readBlockType();
+          continue;
+        }
+        if (op === 0x0b && skipDepth > 0) { skipDepth--; continue; }
+        if (op === 0x05 && skipDepth > 0) continue;
+        if (op !== 0x0b && op !== 0x05) { this.skipImmediates(op); continue; }
+      }
+      this.translateOp(op);
+    }
+    return this.finish();
+  }
+
+  // ---- the provider stack -------------------------------------------------------------------------
+
+  /** Slot offset (within the temporaries) of a new entry at height h. */
+  private slotAt(h: number): number {
+    return h === 0 ? 0 : this.sSlot[h - 1]! + slotCount(this.sType[h - 1]!);
+  }
+
+  private home(h: number): number {
+    return TEMP_BASE + this.slotAt(h);
+  }
+
+  private push(kind: number, reg: number, type: ValType): void {
+    const h = this.height++;
+    this.sKind[h] = kind;
+    this.sReg[h] = reg;
+    this.sType[h] = type;
+    this.sSlot[h] = this.slotAt(h);
+  }
+
+  private pushTemp(type: ValType): number {
+    const h = this.height;
+    const slot = this.slotAt(h);
+    const end = slot + slotCount(type);
+    if (end > this.maxTempSlots) this.maxTempSlots = end;
+    this.push(TEMP, TEMP_BASE + slot, type);
+    return TEMP_BASE + slot;
+  }
+
+  private pop(): number {
+    return this.sReg[--this.height]!;
+  }
+
+  private topType(): ValType {
+    return this.sType[this.height - 1]!;
+  }
+
+  private constReg(lo: number, hi: number): number {
+    const key = `${lo},${hi}`;
+    let k = this.constIndex.get(key);
+    if (k === undefined) {
+      k = this.consts.length >> 1;
+      this.consts.push(lo | 0, hi | 0);
+      this.constIndex.set(key, k);
+    }
+    return CONST_BASE + k;
+  }
+
+  private pushConst(type: ValType, lo: number, hi: number): void {
+    this.push(CONST, this.constReg(lo, hi), type);
+  }
+
+  /** Puts the entry at height h into its home register. */
+  private materialize(h: number): void {
+    if (this.sKind[h] === TEMP) return;
+    const home = TEMP_BASE + this.sSlot[h]!;
+    const end = this.sSlot[h]! + slotCount(this.sType[h]!);
+    if (end > this.maxTempSlots) this.maxTempSlots = end;
+    this.emitCopy(home, this.sReg[h]!, this.sType[h]!);
+    this.sKind[h] = TEMP;
+    this.sReg[h] = home;
+  }
+
+  private materializeTop(n: number): void {
+    for (let h = this.height - n; h < this.height; h++) this.materialize(h);
+  }
+
+  /** Block entry: locals on the stack are materialised (a `local.set` inside could change them on one
+   * path only), and the block's parameters too (branches to a loop header write them there). */
+  private enterBlock(params: number): void {
+    for (let h = 0; h < this.height - params; h++) if (this.sKind[h] === LOCAL) this.materialize(h);
+    this.materializeTop(params);
+  }
+
+  // ---- emission -----------------------------------------------------------------------------------
+
+  private emit(op: Op, ...operands: number[]): number {
+    this.lastDstPos = -1;
+    this.lastCmpPos = -1;
+    const pos = this.code.length;
+    this.code.push(op, ...operands);
+    return pos;
+  }
+
+  private emitCopy(dst: number, src: number, type: ValType): void {
+    if (dst === src) return;
+    if (slotCount(type) !== 1) throw new Error("v128 values are not supported yet");
+    this.emit(Op.Copy, dst, src);
+  }
+
+  /** Emits `op dst, ...srcs` producing a new temporary of `type` (sources already popped). */
+  private emitResult(op: Op, type: ValType, ...srcs: number[]): void {
+    const dst = this.pushTemp(type);
+    const pos = this.emit(op, dst, ...srcs);
+    this.lastDstPos = pos + 1;
+    if (op >= Op.I32Eqz && op <= Op.I32GeU) this.lastCmpPos = pos;
+  }
+
+  /** A branch target was bound here: nothing before may be fused with what follows. */
+  private bindLabel(): void {
+    this.lastDstPos = -1;
+    this.lastCmpPos = -1;
+  }
+
+  private patch(positions: readonly number[], target: number): void {
+    for (const p of positions) this.code[p] = target;
+  }
+
+  // ---- conditions and branches --------------------------------------------------------------------
+
+  /** Pops the condition of br_if / if, fusing a preceding i32 comparison into the branch. */
+  private takeCondition(): void {
+    const pos = this.lastCmpPos;
+    const reg = this.pop();
+    if (pos < 0 || this.sKind[this.height] !== TEMP) {
+      this.cond = Cond.Nez;
+      this.condA = reg;
+      return;
+    }
+    const c = this.code;
+    const op = c[pos]! as Op;
+    const a = c[pos + 2]!;
+    const b = c[pos + 3]!;
+    c.length = pos;
+    this.lastCmpPos = -1;
+    this.lastDstPos = -1;
+    this.condA = a;
+    this.condB = b;
+    switch (op) {
+      case Op.I32Eqz: this.cond = Cond.Eqz; break;
+      case Op.I32Eq: this.cond = Cond.Eq; break;
+      case Op.I32Ne: this.cond = Cond.Ne; break;
+      case Op.I32LtS: this.cond = Cond.LtS; break;
+      case Op.I32LtU: this.cond = Cond.LtU; break;
+      case Op.I32LeS: this.cond = Cond.LeS; break;
+      case Op.I32LeU: this.cond = Cond.LeU; break;
+      case Op.I32GtS: this.cond = Cond.LtS; this.condA = b; this.condB = a; break;
+      case Op.I32GtU: this.cond = Cond.LtU; this.condA = b; this.condB = a; break;
+      case Op.I32GeS: this.cond = Cond.LeS; this.condA = b; this.condB = a; break;
+      case Op.I32GeU: this.cond = Cond.LeU; this.condA = b; this.condB = a; break;
+      default: throw new Error(`not a comparison: ${op}`);
+    }
+  }
+
+  /** Emits a branch on the taken condition (or its negation); returns the target word's position. */
+  private emitCondBranch(negate: boolean): number {
+    let cond = this.cond;
+    let a = this.condA;
+    let b = this.condB;
+    if (negate) {
+      switch (cond) {
+        case Cond.Nez: cond = Cond.Eqz; break;
+        case Cond.Eqz: cond = Cond.Nez; break;
+        case Cond.Eq: cond = Cond.Ne; break;
+        case Cond.Ne: cond = Cond.Eq; break;
+        // !(a < b) == b <= a ; !(a <= b) == b < a
+        case Cond.LtS: cond = Cond.LeS; [a, b] = [b, a]; break;
+        case Cond.LtU: cond = Cond.LeU; [a, b] = [b, a]; break;
+        case Cond.LeS: cond = Cond.LtS; [a, b] = [b, a]; break;
+        case Cond.LeU: cond = Cond.LtU; [a, b] = [b, a]; break;
+      }
+    }
+    const op = COND_OPS[cond];
+    if (cond === Cond.Nez || cond === Cond.Eqz) return this.emit(op, a, -1) + 2;
+    return this.emit(op, a, b, -1) + 3;
+  }
+
+  private frameAt(depth: number): ControlFrame {
+    return this.frames[this.frames.length - 1 - depth]!;
+  }
+
+  /** Do the values on top of the stack need copying to reach `frame`'s branch registers? */
+  private copiesNeeded(frame: ControlFrame): boolean {
+    if (frame === this.frames[0]) return true; // a return
+    const n = frame.branchTypes.length;
+    for (let i = 0; i < n; i++) {
+      const h = this.height - n + i;
+      if (this.sKind[h] !== TEMP || this.sReg[h] !== TEMP_BASE + this.targetSlot(frame, i)) return true;
+    }
+    return false;
+  }
+
+  /** Slot offset of branch value i of `frame`. */
+  private targetSlot(frame: ControlFrame, i: number): number {
+    let slot = this.slotAt(frame.height);
+    const types = frame.branchTypes;
+    for (let j = 0; j < i; j++) slot += slotCount(types[j]!);
+    return slot;
+  }
+
+  /** Copies the branch values into `frame`'s registers. Ascending order is safe: a temporary source is
+   * never below its destination, and locals and constants are not written. */
+  private emitBranchCopies(frame: ControlFrame): void {
+    const types = frame.branchTypes;
+    const n = types.length;
+    for (let i = 0; i < n; i++) {
+      const h = this.height - n + i;
+      this.emitCopy(TEMP_BASE + this.targetSlot(frame, i), this.sReg[h]!, types[i]!);
+    }
+  }
+
+  /** An unconditional jump to `frame`'s label (after the copies). */
+  private emitJump(frame: ControlFrame): void {
+    if (frame === this.frames[0]) {
+      this.emitReturn();
+    } else if (frame.kind === FrameKind.Loop) {
+      this.emit(Op.Br, frame.startPc);
+    } else {
+      frame.fixups.push(this.emit(Op.Br, -1) + 1);
+    }
+  }
+
+  private emitBranch(frame: ControlFrame): void {
+    if (frame !== this.frames[0]) this.emitBranchCopies(frame);
+    this.emitJump(frame);
+  }
+
+  /** Returns the top values as the function's results (slots 0..). */
+  private emitReturn(): void {
+    const results = this.type.results;
+    const n = results.length;
+    if (n === 0) {
+      this.emit(Op.Return);
+    } else if (n === 1 && slotCount(results[0]!) === 1) {
+      this.emit(Op.ReturnReg, this.sReg[this.height - 1]!);
+    } else {
+      // Results go to slots 0..; sources in temporaries are never below their destination, so after
+      // copying every other source into its home, ascending copies are safe. The provider stack is left
+      // as it is: this may be a branch taken on one path only.
+      const first = this.height - n;
+      for (let h = first; h < this.height; h++) {
+        if (this.sKind[h] === TEMP) continue;
+        const end = this.sSlot[h]! + slotCount(this.sType[h]!);
+        if (end > this.maxTempSlots) this.maxTempSlots = end;
+        this.emitCopy(TEMP_BASE + this.sSlot[h]!, this.sReg[h]!, this.sType[h]!);
+      }
+      let slot = 0;
+      for (let i = 0; i < n; i++) {
+        this.emitCopy(slot, TEMP_BASE + this.sSlot[first + i]!, results[i]!);
+        slot += slotCount(results[i]!);
+      }
+      this.emit(Op.Return);
+    }
+  }
+
+  private setUnreachable(): void {
+    const frame = this.frames[this.frames.length - 1]!;
+    frame.unreachable = true;
+    this.height = frame.height;
+    this.bindLabel();
+  }
+
+  // ---- blocks -------------------------------------------------------------------------------------
+
+  private blockParams: readonly ValType[] = [];
+  private blockResults: readonly ValType[] = [];
+
+  private readBlockType(): void {
+    const r = this.r;
+    const b = r.bytes[r.pos]!;
+    if (b === 0x40) {
+      r.pos++;
+      this.blockParams = [];
+      this.blockResults = [];
+    } else if (b >= 0x6f && b <= 0x7f) {
+      r.pos++;
+      this.blockParams = [];
+      this.blockResults = [b];
+    } else {
+      const t = this.module.ir.types[r.s33()]!;
+      this.blockParams = t.params;
+      this.blockResults = t.results;
+    }
+  }
+
+  private beginBlock(kind: FrameKind): ControlFrame {
+    const params = this.blockParams;
+    this.enterBlock(params.length);
+    const frame = new ControlFrame(kind, this.height - params.length, params, this.blockResults);
+    this.frames.push(frame);
+    return frame;
+  }
+
+  /** Resets the stack to the frame's height plus fresh temporaries of `types` in their homes. */
+  private resetStack(frame: ControlFrame, types: readonly ValType[]): void {
+    this.height = frame.height;
+    for (const t of types) this.pushTemp(t);
+  }
+
+  private endBlock(): void {
+    const frame = this.frames.pop()!;
+    if (this.frames.length === 0) {
+      if (!frame.unreachable) this.emitReturn();
+      return;
+    }
+    if (!frame.unreachable) this.materializeTop(frame.results.length);
+    if (frame.elseFixup >= 0) this.code[frame.elseFixup] = this.code.length; // if without else
+    this.patch(frame.fixups, this.code.length);
+    this.resetStack(frame, frame.results);
+    this.bindLabel();
+  }
+
+  private elseArm(): void {
+    const frame = this.frames[this.frames.length - 1]!;
+    if (!frame.unreachable) {
+      this.materializeTop(frame.results.length);
+      frame.fixups.push(this.emit(Op.Br, -1) + 1);
+    }
+    this.code[frame.elseFixup] = this.code.length;
+    frame.elseFixup = -1;
+    frame.kind = FrameKind.Else;
+    frame.unreachable = false;
+    this.resetStack(frame, frame.params);
+    this.bindLabel();
+  }
+
+  // ---- locals -------------------------------------------------------------------------------------
+
+  private setLocal(index: number, tee: boolean): void {
+    const slot = this.localSlot[index]!;
+    const type = this.localType[index]!;
+    const src = this.pop();
+    const srcKind = this.sKind[this.height]!;
+    let referenced = false;
+    for (let h = 0; h < this.height; h++) {
+      if (this.sKind[h] === LOCAL && this.sReg[h] === slot) { referenced = true; break; }
+    }
+    if (referenced) {
+      for (let h = 0; h < this.height; h++) {
+        if (this.sKind[h] === LOCAL && this.sReg[h] === slot) this.materialize(h);
+      }
+      this.emitCopy(slot, src, type);
+    } else if (srcKind === TEMP && this.lastDstPos >= 0 && this.code[this.lastDstPos] === src) {
+      this.code[this.lastDstPos] = slot; // the producing instruction writes the local directly
+      this.lastDstPos = -1;
+      this.lastCmpPos = -1;
+    } else {
+      this.emitCopy(slot, src, type);
+    }
+    if (tee) this.push(LOCAL, slot, type);
+  }
+
+  // ---- calls --------------------------------------------------------------------------------------
+
+  /** Materialises the arguments of a call and returns the register of the first one. */
+  private callArgs(type: FuncType): number {
+    const n = type.params.length;
+    this.materializeTop(n);
+    const base = this.home(this.height - n);
+    this.height -= n;
+    return base;
+  }
+
+  private pushResults(type: FuncType): void {
+    for (const t of type.results) this.pushTemp(t);
+    this.bindLabel();
+  }
+
+  // ---- the instruction switch ---------------------------------------------------------------------
+
+  private translateOp(op: number): void {
+    const r = this.r;
+    switch (op) {
+      case 0x00: // unreachable
+        this.emit(Op.Trap, TrapCode.Unreachable);
+        this.setUnreachable();
+        return;
+      case 0x01: return; // nop
+      case 0x02: // block
+        this.readBlockType();
+        this.beginBlock(FrameKind.Block);
+        return;
+      case 0x03: { // loop
+        this.readBlockType();
+        const frame = this.beginBlock(FrameKind.Loop);
+        frame.startPc = this.code.length;
+        this.bindLabel();
+        // Fuel metering would emit `ConsumeFuel` here and at function entry.
+        return;
+      }
+      case 0x04: { // if
+        this.readBlockType();
+        this.takeCondition();
+        const frame = this.beginBlock(FrameKind.If);
+        frame.elseFixup = this.emitCondBranch(true);
+        return;
+      }
+      case 0x05: this.elseArm(); return;
+      case 0x0b: this.endBlock(); return;
+      case 0x0c: { // br
+        this.emitBranch(this.frameAt(r.u32()));
+        this.setUnreachable();
+        return;
+      }
+      case 0x0d: { // br_if
+        const frame = this.frameAt(r.u32());
+        this.takeCondition();
+        if (this.copiesNeeded(frame)) {
+          const skip = this.emitCondBranch(true);
+          this.emitBranch(frame);
+          this.code[skip] = this.code.length;
+          this.bindLabel();
+        } else {
+          const pos = this.emitCondBranch(false);
+          if (frame.kind === FrameKind.Loop) this.code[pos] = frame.startPc;
+          else frame.fixups.push(pos);
+        }
+        return;
+      }
+      case 0x0e: { // br_table
+        const n = r.u32();
+        const depths: number[] = [];
+        for (let i = 0; i <= n; i++) depths.push(r.u32());
+        const index = this.pop();
+        const pos = this.emit(Op.BrTable, index, n, ...depths.map(() => -1)) + 3;
+        for (let i = 0; i <= n; i++) {
+          const frame = this.frameAt(depths[i]!);
+          if (this.copiesNeeded(frame)) {
+            this.code[pos + i] = this.code.length;
+            this.emitBranch(frame);
+          } else if (frame.kind === FrameKind.Loop) {
+            this.code[pos + i] = frame.startPc;
+          } else {
+            frame.fixups.push(pos + i);
+          }
+        }
+        this.setUnreachable();
+        return;
+      }
+      case 0x0f: // return
+        this.emitReturn();
+        this.setUnreachable();
+        return;
+      case 0x10: { // call
+        const f = r.u32();
+        const type = this.info.funcTypes[f]!;
+        const base = this.callArgs(type);
+        const imported = this.module.ir.numImportedFuncs;
+        if (f >= imported) this.emit(Op.Call, f - imported, base);
+        else this.emit(Op.CallFunc, f, base);
+        this.pushResults(type);
+        return;
+      }
+      case 0x11: { // call_indirect
+        const typeIndex = r.u32();
+        const table = r.u32();
+        const type = this.module.ir.types[typeIndex]!;
+        const index = this.pop();
+        const base = this.callArgs(type);
+        this.emit(Op.CallIndirect, typeIndex, table, index, base);
+        this.pushResults(type);
+        return;
+      }
+      case 0x12: { // return_call
+        const f = r.u32();
+        const base = this.callArgs(this.info.funcTypes[f]!);
+        const imported = this.module.ir.numImportedFuncs;
+        if (f >= imported) this.emit(Op.ReturnCall, f - imported, base);
+        else this.emit(Op.ReturnCallFunc, f, base);
+        this.setUnreachable();
+        return;
+      }
+      case 0x13: { // return_call_indirect
+        const typeIndex = r.u32();
+        const table = r.u32();
+        const index = this.pop();
+        const base = this.callArgs(this.module.ir.types[typeIndex]!);
+        this.emit(Op.ReturnCallIndirect, typeIndex, table, index, base);
+        this.setUnreachable();
+        return;
+      }
+      case 0x1a: this.pop(); return; // drop
+      case 0x1b: case 0x1c: { // select, select t
+        if (op === 0x1c) { const n = r.u32(); for (let i = 0; i < n; i++) r.u8(); }
+        const cond = this.pop();
+        const b = this.pop();
+        const a = this.pop();
+        const type = this.sType[this.height]!;
+        if (slotCount(type) !== 1) throw new Error("v128 values are not supported yet");
+        this.emitResult(Op.Select, type, cond, a, b);
+        return;
+      }
+      case 0x20: { // local.get
+        const i = r.u32();
+        this.push(LOCAL, this.localSlot[i]!, this.localType[i]!);
+        return;
+      }
+      case 0x21: this.setLocal(r.u32(), false); return;
+      case 0x22: this.setLocal(r.u32(), true); return;
+      case 0x23: { // global.get
+        const g = r.u32();
+        this.emitResult(Op.GlobalGet, this.info.globalTypes[g]!, g);
+        return;
+      }
+      case 0x24: { // global.set
+        const g = r.u32();
+        this.emit(Op.GlobalSet, g, this.pop());
+        return;
+      }
+      case 0x25: { // table.get
+        const t = r.u32();
+        const index = this.pop();
+        this.emitResult(Op.TableGet, this.info.tableElems[t]!, t, index);
+        return;
+      }
+      case 0x26: { // table.set
+        const t = r.u32();
+        const value = this.pop();
+        const index = this.pop();
+        this.emit(Op.TableSet, t, index, value);
+        return;
+      }
+      // f32/f64 loads and stores move bits: they are the i32/i64 ones with another result type
+      case 0x2a: this.load(Op.I32Load, ValType.F32); return;
+      case 0x2b: this.load(Op.I64Load, ValType.F64); return;
+      case 0x38: this.store(Op.I32Store); return;
+      case 0x39: this.store(Op.I64Store); return;
+      case 0x3f: r.u8(); this.emitResult(Op.MemorySize, ValType.I32); return;
+      case 0x40: { r.u8(); const delta = this.pop(); this.emitResult(Op.MemoryGrow, ValType.I32, delta); return; }
+      case 0x41: this.pushConst(ValType.I32, r.s32(), 0); return;
+      case 0x42: { const lo = r.i64(); this.pushConst(ValType.I64, lo, r.hi); return; }
+      case 0x43: this.pushConst(ValType.F32, r.word(), 0); return;
+      case 0x44: { const lo = r.word(); this.pushConst(ValType.F64, lo, r.word()); return; }
+      // wrap and reinterpretations keep the bits: only the type changes
+      case 0xa7: this.sType[this.height - 1] = ValType.I32; return;
+      case 0xbc: this.sType[this.height - 1] = ValType.I32; return;
+      case 0xbd: this.sType[this.height - 1] = ValType.I64; return;
+      case 0xbe: this.sType[this.height - 1] = ValType.F32; return;
+      case 0xbf: this.sType[this.height - 1] = ValType.F64; return;
+      case 0xd0: this.pushConst(r.u8(), 0, 0); return; // ref.null t
+      case 0xd1: this.emitResult(Op.RefIsNull, ValType.I32, this.pop()); return;
+      case 0xd2: this.emitResult(Op.RefFunc, ValType.FuncRef, r.u32()); return;
+      case 0xfc: this.translatePrefixed(r.u32()); return;
+      default: break;
+    }
+    const entry = OP_OF_WASM.get(op);
+    if (entry === undefined) throw new Error(`unsupported instruction 0x${op.toString(16)}`);
+    const info = entry.info;
+    if (info.load !== undefined) this.load(entry.op, info.load);
+    else if (info.store) this.store(entry.op);
+    else this.numeric(entry.op, info.pops!, info.result!);
+  }
+
+  private numeric(op: Op, pops: number, result: ValType): void {
+    if (pops === 1) {
+      this.emitResult(op, result, this.pop());
+    } else {
+      const b = this.pop();
+      const a = this.pop();
+      this.emitResult(op, result, a, b);
+    }
+  }
+
+  private memarg(): number {
+    const r = this.r;
+    const align = r.u32();
+    if (align & 0x40 && r.u32() !== 0) throw new Error("multiple memories are not supported yet");
+    return r.u32() | 0;
+  }
+
+  private load(op: Op, type: ValType): void {
+    const offset = this.memarg();
+    this.emitResult(op, type, this.pop(), offset);
+  }
+
+  private store(op: Op): void {
+    const offset = this.memarg();
+    const value = this.pop();
+    const addr = this.pop();
+    this.emit(op, addr, value, offset);
+  }
+
+  private translatePrefixed(sub: number): void {
+    const r = this.r;
+    if (sub <= 7) {
+      const entry = OP_OF_WASM.get(0xfc00 | sub)!;
+      this.numeric(entry.op, 1, entry.info.result!);
+      return;
+    }
+    switch (sub) {
+      case 8: { // memory.init
+        const seg = r.u32();
+        r.u8();
+        const [d, s, n] = this.pop3();
+        this.emit(Op.MemoryInit, seg, d, s, n);
+        return;
+      }
+      case 9: this.emit(Op.DataDrop, r.u32()); return;
+      case 10: { r.u8(); r.u8(); const [d, s, n] = this.pop3(); this.emit(Op.MemoryCopy, d, s, n); return; }
+      case 11: { r.u8(); const [d, v, n] = this.pop3(); this.emit(Op.MemoryFill, d, v, n); return; }
+      case 12: { // table.init
+        const seg = r.u32();
+        const t = r.u32();
+        const [d, s, n] = this.pop3();
+        this.emit(Op.TableInit, seg, t, d, s, n);
+        return;
+      }
+      case 13: this.emit(Op.ElemDrop, r.u32()); return;
+      case 14: { // table.copy
+        const dt = r.u32();
+        const st = r.u32();
+        const [d, s, n] = this.pop3();
+        this.emit(Op.TableCopy, dt, st, d, s, n);
+        return;
+      }
+      case 15: { // table.grow
+        const t = r.u32();
+        const delta = this.pop();
+        const init = this.pop();
+        this.emitResult(Op.TableGrow, ValType.I32, t, init, delta);
+        return;
+      }
+      case 16: this.emitResult(Op.TableSize, ValType.I32, r.u32()); return;
+      case 17: { const t = r.u32(); const [i, v, n] = this.pop3(); this.emit(Op.TableFill, t, i, v, n); return; }
+      default: throw new Error(`unsupported instruction 0xfc ${sub}`);
+    }
+  }
+
+  private pop3(): [number, number, number] {
+    const c = this.pop();
+    const b = this.pop();
+    const a = this.pop();
+    return [a, b, c];
+  }
+
+  /** Skips the immediates of an instruction in unreachable code. */
+  private skipImmediates(op: number): void {
+    const r = this.r;
+    switch (op) {
+      case 0x0c: case 0x0d: case 0x10: case 0x12: case 0x20: case 0x21: case 0x22: case 0x23: case 0x24:
+      case 0x25: case 0x26: case 0xd2:
+        r.u32(); return;
+      case 0x0e: { const n = r.u32(); for (let i = 0; i <= n; i++) r.u32(); return; }
+      case 0x11: case 0x13: r.u32(); r.u32(); return;
+      case 0x1c: { const n = r.u32(); for (let i = 0; i < n; i++) r.u8(); return; }
+      case 0x3f: case 0x40: case 0xd0: r.u8(); return;
+      case 0x41: r.s32(); return;
+      case 0x42: r.i64(); return;
+      case 0x43: r.pos += 4; return;
+      case 0x44: r.pos += 8; return;
+      case 0xfc: {
+        const sub = r.u32();
+        if (sub === 8) { r.u32(); r.u8(); } else if (sub === 9 || sub === 13 || (sub >= 15 && sub <= 17)) r.u32();
+        else if (sub === 10 || sub === 12 || sub === 14) { r.u32(); r.u32(); } else if (sub === 11) r.u8();
+        return;
+      }
+      default:
+        if (op >= 0x28 && op <= 0x3e) this.memarg();
+        return;
+    }
+  }
+
+  // ---- finishing ----------------------------------------------------------------------------------
+
+  private finish(): CompiledFunc {
+    const constSlots = this.consts.length >> 1;
+    const code = Int32Array.from(this.code);
+    relocate(code, this.localsEnd, constSlots);
+    threadJumps(code);
+    let resultSlots = 0;
+    for (const t of this.type.results) resultSlots += slotCount(t);
+    const frameSlots = Math.max(this.localsEnd + constSlots + this.maxTempSlots, resultSlots);
+    return new CompiledFunc(code, this.paramSlots, this.localsEnd - this.paramSlots, Int32Array.from(this.consts),
+      frameSlots, resultSlots, this.module.ir.numImportedFuncs + this.definedIndex);
+  }
+}
+
+/** Turns encoded registers into word offsets from the frame base, walking the operand layouts. */
+function relocate(code: Int32Array, localsEnd: number, constSlots: number): void {
+  let pc = 0;
+  while (pc < code.length) {
+    const layout = OP_OPERANDS[code[pc]!]!;
+    pc++;
+    for (let i = 0; i < layout.length; i++) {
+      const kind = layout.charCodeAt(i);
+      if (kind === 0x72 /* r */) {
+        const reg = code[pc]!;
+        const slot = reg < CONST_BASE ? reg : reg < TEMP_BASE ? localsEnd + (reg - CONST_BASE)
+          : localsEnd + constSlots + (reg - TEMP_BASE);
+        code[pc++] = slot * 2;
+      } else if (kind === 0x4c /* L */) {
+        pc += code[pc]! + 2;
+      } else {
+        pc++;
+      }
+    }
+  }
+}
+
+/** Final target of a jump to `target`, following unconditional jumps. */
+function finalTarget(code: Int32Array, target: number): number {
+  for (let hops = 0; code[target] === Op.Br && hops < 8; hops++) target = code[target + 1]!;
+  return target;
+}
+
+/** Jump threading: branches to a `br` go to its target directly, and a `br` to a return becomes
+ * the return (both are two words, or `Return` padded with a second, never reached `Return`).
+ * Also `copy d, s; return d` becomes `return s`. */
+function threadJumps(code: Int32Array): void {
+  let pc = 0;
+  while (pc < code.length) {
+    const op = code[pc]!;
+    const layout = OP_OPERANDS[op]!;
+    const start = pc++;
+    for (let i = 0; i < layout.length; i++) {
+      const kind = layout.charCodeAt(i);
+      if (kind === 0x74 /* t */) {
+        code[pc] = finalTarget(code, code[pc]!);
+        pc++;
+      } else if (kind === 0x4c /* L */) {
+        const n = code[pc++]!;
+        for (let k = 0; k <= n; k++, pc++) code[pc] = finalTarget(code, code[pc]!);
+      } else {
+        pc++;
+      }
+    }
+    if (op === Op.Copy && code[pc] === Op.ReturnReg && code[pc + 1] === code[start + 1]) {
+      // `copy d, s; return d` is `return s` (padded to the copy's three words)
+      code[start] = Op.ReturnReg;
+      code[start + 1] = code[start + 2]!;
+      code[start + 2] = Op.Return;
+    } else if (op === Op.Br) {
+      const target = code[start + 1]!;
+      if (code[target] === Op.ReturnReg) {
+        code[start] = Op.ReturnReg;
+        code[start + 1] = code[target + 1]!;
+      } else if (code[target] === Op.Return) {
+        code[start] = Op.Return;
+        code[start + 1] = Op.Return;
+      }
+    }
+  }
+}

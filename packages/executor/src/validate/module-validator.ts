@@ -1,0 +1,107 @@
+import { ValType, type Limits } from "@wasmi-ts/store";
+import type { WasmFeatures } from "../decode/features.js";
+import { ValidationError } from "../errors.js";
+import type { ModuleIR } from "../module/ir.js";
+import { Op } from "../module/opcodes.js";
+import { validateConstExpr } from "./const-expr.js";
+import { FuncValidator } from "./func-validator.js";
+import { memoryAddressType } from "./module-types.js";
+
+const MAX_PAGES_32 = 65536;
+const MAX_PAGES_64 = 2 ** 48;
+const MAX_TABLE_SIZE = 0xffff_ffff;
+
+function fail(reason: string): never {
+  throw new ValidationError(reason, -1);
+}
+
+function checkLimits(limits: Limits, range: number, message: string): void {
+  if (limits.min > range) fail(message);
+  if (limits.max !== null) {
+    if (limits.max > range) fail(message);
+    if (limits.min > limits.max) fail("size minimum must not be greater than maximum");
+  }
+}
+
+/**
+ * Functions that `ref.func` may name inside function bodies: those referenced anywhere outside them
+ * (globals, element segments, exports), as the spec's C.refs.
+ */
+function declaredFuncRefs(ir: ModuleIR): Set<number> {
+  const refs = new Set<number>();
+  const scan = (expr: readonly { op: number; a: number }[] | null) => {
+    if (expr) for (const c of expr) if (c.op === Op.RefFunc) refs.add(c.a);
+  };
+  for (const g of ir.globals) scan(g.init);
+  for (const e of ir.elems) {
+    scan(e.offset);
+    for (const x of e.init) scan(x);
+  }
+  for (const d of ir.datas) scan(d.offset);
+  for (const x of ir.exports) if (x.kind === "func") refs.add(x.index);
+  return refs;
+}
+
+/** Validates a decoded module; throws ValidationError with the spec's wording. */
+export function validateIR(ir: ModuleIR, features: Readonly<WasmFeatures>): void {
+  // Imports and function declarations refer to types.
+  for (const imp of ir.imports) {
+    if (imp.desc.kind === "func" && ir.types[imp.desc.typeIndex] === undefined) {
+      fail(`unknown type ${imp.desc.typeIndex}`);
+    }
+  }
+  for (let i = ir.numImportedFuncs; i < ir.funcs.length; i++) {
+    if (ir.types[ir.funcs[i]!] === undefined) fail(`unknown type ${ir.funcs[i]}`);
+  }
+
+  for (const g of ir.globals) validateConstExpr(ir, features, g.init, g.type.type);
+
+  for (const t of ir.tables) checkLimits(t.limits, MAX_TABLE_SIZE, "table size must be at most 2^32-1");
+  for (const m of ir.memories) {
+    if (m.is64) checkLimits(m.limits, MAX_PAGES_64, "memory size must be at most 2^48 pages (256TiB)");
+    else checkLimits(m.limits, MAX_PAGES_32, "memory size must be at most 65536 pages (4GiB)");
+  }
+
+  for (const e of ir.elems) {
+    if (e.mode === "active") {
+      const table = ir.tables[e.table];
+      if (table === undefined) fail(`unknown table ${e.table}`);
+      validateConstExpr(ir, features, e.offset!, table.is64 ? ValType.I64 : ValType.I32);
+      if (table.element !== e.type) fail("type mismatch");
+    }
+    for (const x of e.init) validateConstExpr(ir, features, x, e.type);
+  }
+
+  for (const d of ir.datas) {
+    if (d.mode === "active") {
+      if (d.memory >= ir.memories.length) fail(`unknown memory ${d.memory}`);
+      validateConstExpr(ir, features, d.offset!, memoryAddressType(ir, d.memory));
+    }
+  }
+
+  const funcs = new FuncValidator(ir, features, declaredFuncRefs(ir));
+  for (let i = 0; i < ir.codes.length; i++) {
+    funcs.validate(ir.codes[i]!, ir.types[ir.funcs[ir.numImportedFuncs + i]!]!);
+  }
+
+  if (ir.start !== null) {
+    const typeIndex = ir.funcs[ir.start];
+    if (typeIndex === undefined) fail(`unknown function ${ir.start}`);
+    const t = ir.types[typeIndex]!;
+    if (t.params.length !== 0 || t.results.length !== 0) fail("start function");
+  }
+
+  const names = new Set<string>();
+  for (const x of ir.exports) {
+    const count =
+      x.kind === "func" ? ir.funcs.length
+      : x.kind === "table" ? ir.tables.length
+      : x.kind === "memory" ? ir.memories.length
+      : ir.globalTypes.length;
+    if (x.index >= count) fail(`unknown ${x.kind === "func" ? "function" : x.kind} ${x.index}`);
+    if (names.has(x.name)) fail("duplicate export name");
+    names.add(x.name);
+  }
+
+  if (!features.multiMemory && ir.memories.length > 1) fail("multiple memories");
+}

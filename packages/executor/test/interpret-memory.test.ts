@@ -1,0 +1,106 @@
+import { describe, expect, test } from "vitest";
+import { MemoryEntity, Trap, TrapCode } from "@wasmi-ts/store";
+import { instantiateWat } from "./interpret-harness.js";
+
+const MEM = `(module
+  (memory (export "mem") 1 3)
+  (data (i32.const 16) "\\01\\02\\03\\04\\05\\06\\07\\08\\ff\\fe")
+  (data $passive "hello")
+  (func (export "load8_s") (param i32) (result i32) (i32.load8_s (local.get 0)))
+  (func (export "load8_u") (param i32) (result i32) (i32.load8_u (local.get 0)))
+  (func (export "load16_s") (param i32) (result i32) (i32.load16_s (local.get 0)))
+  (func (export "load") (param i32) (result i32) (i32.load offset=16 (local.get 0)))
+  (func (export "load64") (param i32) (result i64) (i64.load (local.get 0)))
+  (func (export "load64_8s") (param i32) (result i64) (i64.load8_s (local.get 0)))
+  (func (export "load64_32u") (param i32) (result i64) (i64.load32_u (local.get 0)))
+  (func (export "store64") (param i32 i64) (i64.store (local.get 0) (local.get 1)))
+  (func (export "store16") (param i32 i32) (i32.store16 (local.get 0) (local.get 1)))
+  (func (export "storef") (param i32 f32) (f32.store (local.get 0) (local.get 1)))
+  (func (export "loadf") (param i32) (result f64) (f64.load (local.get 0)))
+  (func (export "size") (result i32) (memory.size))
+  (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
+  (func (export "fill") (param i32 i32 i32) (memory.fill (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "copy") (param i32 i32 i32) (memory.copy (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "init") (param i32 i32 i32) (memory.init $passive (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "drop") (data.drop $passive)))`;
+
+function memOf(t: ReturnType<typeof instantiateWat>): MemoryEntity {
+  return t.instance.memories[0]!;
+}
+
+function trapCode(f: () => unknown): TrapCode | undefined {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof Trap) return e.code;
+    throw e;
+  }
+  return undefined;
+}
+
+describe("memory", () => {
+  test("loads of every width with sign and zero extension", () => {
+    const t = instantiateWat(MEM);
+    expect(t.call("load8_s", 24)).toBe(-1);
+    expect(t.call("load8_u", 24)).toBe(255);
+    expect(t.call("load16_s", 24)).toBe(-257); // 0xfeff
+    expect(t.call("load", 0)).toBe(0x04030201);
+    expect(t.call("load64", 16)).toBe(0x0807060504030201n);
+    expect(t.call("load64_8s", 25)).toBe(-2n);
+    expect(t.call("load64_32u", 22)).toBe(0xfeff0807n);
+  });
+
+  test("stores write little-endian bytes; float stores keep NaN bits", () => {
+    const t = instantiateWat(MEM);
+    t.call("store64", 100, -2n);
+    expect([...memOf(t).u8.subarray(100, 108)]).toEqual([0xfe, 255, 255, 255, 255, 255, 255, 255]);
+    t.call("store16", 200, 0x12345678);
+    expect([...memOf(t).u8.subarray(200, 203)]).toEqual([0x78, 0x56, 0]);
+    t.call("storef", 300, 1.5);
+    expect(memOf(t).view.getFloat32(300, true)).toBe(1.5);
+    memOf(t).view.setUint32(400, 0x00000001, true);
+    memOf(t).view.setUint32(404, 0x7ff00000, true); // a signalling NaN
+    const before = t.call("loadf", 400);
+    expect(Number.isNaN(before)).toBe(true);
+  });
+
+  test("out-of-bounds accesses trap, including address + offset wrap-around", () => {
+    const t = instantiateWat(MEM);
+    expect(t.call("load8_u", 65535)).toBe(0);
+    expect(trapCode(() => t.call("load8_u", 65536))).toBe(TrapCode.MemoryOutOfBounds);
+    expect(trapCode(() => t.call("load64", 65529))).toBe(TrapCode.MemoryOutOfBounds);
+    expect(trapCode(() => t.call("load", -16))).toBe(TrapCode.MemoryOutOfBounds); // 0xfffffff0 + 16
+    expect(trapCode(() => t.call("load", -1))).toBe(TrapCode.MemoryOutOfBounds);
+    expect(trapCode(() => t.call("store64", -4, 1n))).toBe(TrapCode.MemoryOutOfBounds);
+  });
+
+  test("memory.size and memory.grow, with views reloaded after growth", () => {
+    const t = instantiateWat(MEM);
+    expect(t.call("size")).toBe(1);
+    expect(t.call("grow", 1)).toBe(1);
+    expect(t.call("size")).toBe(2);
+    t.call("store16", 65536 + 10, 0x4142);
+    expect(t.call("load16_s", 65536 + 10)).toBe(0x4142);
+    expect(t.call("grow", 2)).toBe(-1); // over the maximum of 3
+    expect(t.call("grow", -1)).toBe(-1);
+    expect(t.call("grow", 0)).toBe(2);
+    expect(t.call("load", 0)).toBe(0x04030201); // contents survive growth
+  });
+
+  test("bulk memory: fill, copy (overlapping), init, data.drop", () => {
+    const t = instantiateWat(MEM);
+    t.call("fill", 1000, 0x1ab, 4);
+    expect([...memOf(t).u8.subarray(999, 1005)]).toEqual([0, 0xab, 0xab, 0xab, 0xab, 0]);
+    t.call("copy", 17, 16, 4); // overlapping, forward
+    expect([...memOf(t).u8.subarray(16, 21)]).toEqual([1, 1, 2, 3, 4]);
+    t.call("init", 2000, 1, 4);
+    expect(new TextDecoder().decode(memOf(t).u8.subarray(2000, 2004))).toBe("ello");
+    expect(trapCode(() => t.call("init", 0, 2, 4))).toBe(TrapCode.MemoryOutOfBounds);
+    expect(trapCode(() => t.call("fill", 65530, 0, 7))).toBe(TrapCode.MemoryOutOfBounds);
+    expect(trapCode(() => t.call("copy", 0, 65535, 2))).toBe(TrapCode.MemoryOutOfBounds);
+    t.call("fill", 65536, 0, 0); // zero length at the end is fine
+    t.call("drop");
+    t.call("init", 0, 0, 0);
+    expect(trapCode(() => t.call("init", 0, 0, 1))).toBe(TrapCode.MemoryOutOfBounds);
+  });
+});

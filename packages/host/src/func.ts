@@ -1,0 +1,135 @@
+import { execute } from "@wasmi-ts/executor";
+import {
+  FuncEntity,
+  FuncKind,
+  FuncType,
+  ValueSlots,
+  type HostTrampoline,
+  type InstanceEntity,
+  type PrunedStore,
+  ValType,
+} from "@wasmi-ts/store";
+import { Caller } from "./caller.js";
+import type { Store } from "./store.js";
+import { TypedFunc } from "./typed-func.js";
+import { readValue, slotLayout, writeValue, type FloatForm, type SlotLayout, type Value } from "./values.js";
+
+/** A function signature given as a `FuncType` or as plain lists. */
+export type FuncTypeLike = FuncType | { params: readonly ValType[]; results: readonly ValType[] };
+
+/**
+ * A host function: gets the caller and the arguments as JS values; returns nothing (no results), one
+ * value (one result) or an array (any number of results). Throwing a `Trap` traps; any other exception
+ * unwinds the Wasm frames and reaches the embedder as is.
+ */
+export type HostFunc<T> = (caller: Caller<T>, ...args: Value[]) => Value | Value[] | void;
+
+export function toFuncType(type: FuncTypeLike): FuncType {
+  return type instanceof FuncType ? type : new FuncType([...type.params], [...type.results]);
+}
+
+/** A function (Wasm or host) of a store. */
+export class Func {
+  /** Slot positions of the parameters and results, computed on the first call. */
+  private layout: { input: SlotLayout; output: SlotLayout } | null = null;
+
+  /** @internal Use `Func.wrap` or get functions from instances. */
+  constructor(readonly store: Store<any>, readonly entity: FuncEntity) {}
+
+  /** A host function of `store` calling `fn`. */
+  static wrap<T>(store: Store<T>, type: FuncTypeLike, fn: HostFunc<T>): Func {
+    const ft = toFuncType(type);
+    store.engine.registry.intern(ft);
+    const entity = new FuncEntity(FuncKind.Host, ft, null, -1, hostTrampoline(store, ft, fn), fn);
+    store.pruned.addFunc(entity);
+    return Func.fromEntity(store, entity);
+  }
+
+  /** The one handle of `entity` in `store`. */
+  static fromEntity(store: Store<any>, entity: FuncEntity): Func {
+    let f = store.handles.get(entity) as Func | undefined;
+    if (f === undefined) {
+      f = new Func(store, entity);
+      store.handles.set(entity, f);
+    }
+    return f;
+  }
+
+  get type(): FuncType {
+    return this.entity.type;
+  }
+
+  /** Calls the function with JS values; returns its results. Throws `Trap` on traps, `TypeError` on bad arguments. */
+  call(...args: Value[]): Value[] {
+    return this.invoke(args, "number");
+  }
+
+  /** Like `call`, but floats go in and out as bit patterns: f32 as a u32 number, f64 as a u64 bigint. */
+  callBits(...args: Value[]): Value[] {
+    return this.invoke(args, "bits");
+  }
+
+  /** A view that returns the single result directly (an array for several, undefined for none). */
+  typed<Params extends Value[] = Value[], Result = Value>(): TypedFunc<Params, Result> {
+    return new TypedFunc<Params, Result>(this);
+  }
+
+  /**
+   * Calls with arguments already in `slots` (slot 0 ..) and leaves the results there (slot 0 ..):
+   * the raw calling convention, for callers that keep values in slots themselves.
+   */
+  callRaw(slots: ValueSlots): void {
+    const entity = this.entity;
+    const pruned = this.store.pruned;
+    if (entity.kind === FuncKind.Host) entity.host!(pruned, null, slots, 0);
+    else execute(pruned, entity, slots);
+  }
+
+  private invoke(args: Value[], form: FloatForm): Value[] {
+    const { params, results } = this.entity.type;
+    if (args.length !== params.length) {
+      throw new TypeError(`function ${this.entity.type} expects ${params.length} argument(s), got ${args.length}`);
+    }
+    this.layout ??= { input: slotLayout(params), output: slotLayout(results) };
+    const { input, output } = this.layout;
+    const slots = new ValueSlots(Math.max(input.width, output.width, 1));
+    for (let i = 0; i < params.length; i++) {
+      writeValue(this.store, params[i]!, args[i], slots, input.offsets[i]!, form, `argument ${i}`);
+    }
+    this.callRaw(slots);
+    return results.map((t, i) => readValue(this.store, t, slots, output.offsets[i]!, form));
+  }
+}
+
+/** The trampoline of a host function: slots -> JS arguments, call, JS results -> slots. */
+function hostTrampoline<T>(store: Store<T>, type: FuncType, fn: HostFunc<T>): HostTrampoline {
+  const { params, results } = type;
+  const input = slotLayout(params).offsets;
+  const output = slotLayout(results).offsets;
+  const untyped = store as Store<unknown>;
+  return (_pruned: PrunedStore, caller: InstanceEntity | null, slots: ValueSlots, base: number): void => {
+    const args = new Array<Value>(params.length);
+    for (let i = 0; i < params.length; i++) args[i] = readValue(untyped, params[i]!, slots, base + input[i]!, "number");
+    const returned = fn(new Caller<T>(store, caller), ...args);
+    const values = resultList(type, returned);
+    for (let i = 0; i < results.length; i++) {
+      writeValue(untyped, results[i]!, values[i], slots, base + output[i]!, "number", `host function result ${i}`);
+    }
+  };
+}
+
+/** The host function's return value as a list of as many values as the type has results. */
+function resultList(type: FuncType, returned: unknown): readonly unknown[] {
+  const n = type.results.length;
+  if (n === 0) return [];
+  // One result: the value itself (an array of one value is accepted too, except for externref where an
+  // array is a legitimate host value).
+  if (n === 1) {
+    const single = Array.isArray(returned) && returned.length === 1 && type.results[0] !== ValType.ExternRef;
+    return [single ? (returned as unknown[])[0] : returned];
+  }
+  if (!Array.isArray(returned) || returned.length !== n) {
+    throw new TypeError(`host function of type ${type} must return an array of ${n} values`);
+  }
+  return returned;
+}

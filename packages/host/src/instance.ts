@@ -1,0 +1,59 @@
+import { instantiate, type CompiledModule } from "@wasmi-ts/executor";
+import type { InstanceEntity } from "@wasmi-ts/store";
+import { entityOf, externOf, type Extern } from "./extern.js";
+import { Func } from "./func.js";
+import { Global } from "./global.js";
+import { Memory } from "./memory.js";
+import type { Module } from "./module.js";
+import type { Store } from "./store.js";
+import { Table } from "./table.js";
+
+/** An instance of a module in a store. */
+export class Instance {
+  readonly entity: InstanceEntity;
+  /** The exports by name, in the module's order. */
+  readonly exports: Readonly<Record<string, Extern>>;
+
+  /**
+   * Instantiates `module` with `imports` in the order of `module.imports()`, then runs its start
+   * function. Throws `LinkError` when an import does not match, `Trap` when initialisation traps.
+   */
+  constructor(readonly store: Store<any>, module: Module, imports: readonly Extern[]) {
+    if (module.engine !== store.engine) throw new Error("the module and the store belong to different engines");
+    const entities = imports.map((ext, i) => entityOf(store, ext, `import ${i}`));
+    this.entity = instantiate(store.pruned, module.compiled, entities);
+    const exports: Record<string, Extern> = {};
+    for (const [name, ext] of this.entity.exports) exports[name] = externOf(store, ext);
+    this.exports = Object.freeze(exports);
+    store.handles.set(this.entity, this);
+  }
+
+  /** The module this is an instance of. */
+  get compiled(): CompiledModule {
+    return this.entity.module as CompiledModule;
+  }
+
+  getExport(name: string): Extern | undefined {
+    return Object.hasOwn(this.exports, name) ? this.exports[name] : undefined;
+  }
+
+  getFunc(name: string): Func | undefined {
+    const e = this.getExport(name);
+    return e instanceof Func ? e : undefined;
+  }
+
+  getMemory(name: string): Memory | undefined {
+    const e = this.getExport(name);
+    return e instanceof Memory ? e : undefined;
+  }
+
+  getTable(name: string): Table | undefined {
+    const e = this.getExport(name);
+    return e instanceof Table ? e : undefined;
+  }
+
+  getGlobal(name: string): Global | undefined {
+    const e = this.getExport(name);
+    return e instanceof Global ? e : undefined;
+  }
+}

@@ -1,0 +1,146 @@
+import { funcOfRef, funcRef, NULL_REF, ValType, valTypeName } from "@wasmi-ts/store";
+import { Func } from "./func.js";
+import type { Store } from "./store.js";
+
+/**
+ * A Wasm value on the JS side. i32: number; i64: bigint; f32 / f64: number; v128: Uint8Array(16);
+ * funcref: Func | null; externref: any JS value (null is the null reference).
+ * In "bits" form (see `Func.callBits`), f32 is its u32 bit pattern (number) and f64 its u64 bit pattern
+ * (bigint), so NaN payloads survive.
+ */
+export type Value = unknown;
+
+/** How floats are represented: as JS numbers, or as their raw bit patterns. */
+export type FloatForm = "number" | "bits";
+
+const U32 = 0x1_0000_0000;
+
+/** Typed views over 8-byte slots: a `ValueSlots`, or a `GlobalEntity` (one value in slot 0). */
+export interface SlotViews {
+  i32: Int32Array;
+  f32: Float32Array;
+  f64: Float64Array;
+}
+
+function typeError(type: ValType, v: unknown, what: string): TypeError {
+  const shown = typeof v === "bigint" ? `${v}n` : typeof v === "string" ? JSON.stringify(v) : String(v);
+  return new TypeError(`${what}: expected a ${valTypeName(type)} value, got ${typeof v} ${shown}`);
+}
+
+/** A bigint from an i64 argument (bigint or an integral number). */
+function toBigInt(type: ValType, v: unknown, what: string): bigint {
+  if (typeof v === "bigint") return v;
+  if (typeof v === "number" && Number.isInteger(v)) return BigInt(v);
+  throw typeError(type, v, what);
+}
+
+/** Low and high 32-bit halves (signed words) of a 64-bit pattern. */
+export function splitI64(v: bigint): [number, number] {
+  return [Number(BigInt.asIntN(32, v)), Number(BigInt.asIntN(32, v >> 32n))];
+}
+
+/** The signed i64 made of two 32-bit halves. */
+export function joinI64(low: number, high: number): bigint {
+  return (BigInt(high | 0) << 32n) | BigInt(low >>> 0);
+}
+
+/** The unsigned u64 made of two 32-bit halves. */
+export function joinU64(low: number, high: number): bigint {
+  return (BigInt(high >>> 0) << 32n) | BigInt(low >>> 0);
+}
+
+/** Reference number of a JS reference value. */
+export function toRef(store: Store<unknown>, type: ValType, v: unknown, what: string): number {
+  if (v === null) return NULL_REF;
+  if (type === ValType.FuncRef) {
+    if (!(v instanceof Func)) throw typeError(type, v, what);
+    store.assertOwns(v.store, "function reference");
+    return funcRef(v.entity);
+  }
+  if (type === ValType.ExternRef) return store.pruned.externRef(v);
+  throw new TypeError(`${what}: values of type ${valTypeName(type)} cannot be passed from JS`);
+}
+
+/** JS value of a reference number. */
+export function fromRef(store: Store<unknown>, type: ValType, ref: number): Value {
+  if (ref === NULL_REF) return null;
+  if (type === ValType.ExternRef) return store.pruned.externValue(ref);
+  return Func.fromEntity(store, funcOfRef(store.pruned, ref)!);
+}
+
+/** Writes `v` of `type` into slot `s` (see the slot layout in `@wasmi-ts/store`). */
+export function writeValue(
+  store: Store<unknown>, type: ValType, v: unknown, slots: SlotViews, s: number, form: FloatForm, what: string,
+): void {
+  switch (type) {
+    case ValType.I32:
+      if (typeof v !== "number") throw typeError(type, v, what);
+      slots.i32[2 * s] = v | 0;
+      return;
+    case ValType.I64: {
+      const [lo, hi] = splitI64(toBigInt(type, v, what));
+      slots.i32[2 * s] = lo;
+      slots.i32[2 * s + 1] = hi;
+      return;
+    }
+    case ValType.F32:
+      if (form === "bits") {
+        if (typeof v !== "number" || !Number.isInteger(v) || v < -(2 ** 31) || v >= U32) throw typeError(type, v, `${what} (as u32 bits)`);
+        slots.i32[2 * s] = v | 0;
+      } else {
+        if (typeof v !== "number") throw typeError(type, v, what);
+        slots.f32[2 * s] = v;
+      }
+      return;
+    case ValType.F64:
+      if (form === "bits") {
+        const [lo, hi] = splitI64(toBigInt(type, v, `${what} (as u64 bits)`));
+        slots.i32[2 * s] = lo;
+        slots.i32[2 * s + 1] = hi;
+      } else {
+        if (typeof v !== "number") throw typeError(type, v, what);
+        slots.f64[s] = v;
+      }
+      return;
+    case ValType.V128:
+      if (!(v instanceof Uint8Array) || v.length !== 16) throw typeError(type, v, `${what} (as Uint8Array(16))`);
+      new Uint8Array(slots.i32.buffer, slots.i32.byteOffset + s * 8, 16).set(v);
+      return;
+    default:
+      slots.i32[2 * s] = toRef(store, type, v, what);
+  }
+}
+
+/** Reads the value of `type` in slot `s`. */
+export function readValue(store: Store<unknown>, type: ValType, slots: SlotViews, s: number, form: FloatForm): Value {
+  switch (type) {
+    case ValType.I32:
+      return slots.i32[2 * s]!;
+    case ValType.I64:
+      return joinI64(slots.i32[2 * s]!, slots.i32[2 * s + 1]!);
+    case ValType.F32:
+      return form === "bits" ? slots.i32[2 * s]! >>> 0 : slots.f32[2 * s]!;
+    case ValType.F64:
+      return form === "bits" ? joinU64(slots.i32[2 * s]!, slots.i32[2 * s + 1]!) : slots.f64[s]!;
+    case ValType.V128:
+      return new Uint8Array(slots.i32.buffer, slots.i32.byteOffset + s * 8, 16).slice();
+    default:
+      return fromRef(store, type, slots.i32[2 * s]!);
+  }
+}
+
+/** Slot index of each value of a list of types laid out from slot 0, and the total number of slots. */
+export interface SlotLayout {
+  offsets: number[];
+  width: number;
+}
+
+export function slotLayout(types: readonly ValType[]): SlotLayout {
+  const offsets: number[] = [];
+  let width = 0;
+  for (const t of types) {
+    offsets.push(width);
+    width += t === ValType.V128 ? 2 : 1;
+  }
+  return { offsets, width };
+}
