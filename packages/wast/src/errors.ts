@@ -12,7 +12,9 @@ export class WastSyntaxError extends Error {
     /** The problem, without position (e.g. "unknown operator", "unexpected token"). */
     readonly reason: string,
     readonly span: Span,
+    /** The file the text came from, when known (scripts parsed with a file name). */
+    readonly file?: string,
   ) {
-    super(`${reason} at ${span.line}:${span.column}`);
+    super(`${reason} at ${file === undefined ? "" : `${file}:`}${span.line}:${span.column}`);
   }
 }

@@ -1,6 +1,8 @@
 import { WastSyntaxError, type Span } from "../errors.js";
 import type { Atom, List, SExpr } from "../sexpr/types.js";
 
+const utf8Decoder = new TextDecoder("utf-8", { fatal: true });
+
 /** The keyword an S-expression list starts with, if any. */
 export function headOf(e: SExpr | undefined): string | undefined {
   if (e === undefined || e.type !== "list") return undefined;
@@ -103,6 +105,18 @@ export class Cursor {
   expectString(): Uint8Array {
     const a = this.expectAtom("string");
     return a.bytes ?? new TextEncoder().encode(a.value);
+  }
+
+  /** A string that must be valid UTF-8 (import, export and custom section names). */
+  expectName(): Uint8Array {
+    const at = this.here();
+    const bytes = this.expectString();
+    try {
+      utf8Decoder.decode(bytes);
+    } catch {
+      fail("malformed UTF-8 encoding", at);
+    }
+    return bytes;
   }
 
   expectEnd(): void {

@@ -29,3 +29,8 @@ export function hexValue(c: number): number {
   if (c >= 0x41 && c <= 0x46) return c - 0x41 + 10;
   return -1;
 }
+
+/** Characters of a token run: idchars, the string quote, and the reserved punctuation `, ; [ ] { }`. */
+export function isRunChar(c: number): boolean {
+  return isIdChar(c) || c === 0x22 || c === 0x2c || c === 0x3b || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d;
+}

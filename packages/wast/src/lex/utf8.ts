@@ -8,8 +8,9 @@ export function pushUtf8(out: number[], cp: number): void {
   else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
 }
 
-const strictDecoder = new TextDecoder("utf-8", { fatal: true });
-const lossyDecoder = new TextDecoder("utf-8");
+// ignoreBOM keeps a leading U+FEFF: in names it is a character like any other.
+const strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const lossyDecoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /** The bytes as text if they are valid UTF-8, else undefined. */
 export function decodeUtf8Strict(bytes: Uint8Array): string | undefined {

@@ -60,8 +60,3 @@ export function parseI32(text: string): number {
 export function parseI64(text: string): bigint {
   return BigInt.asIntN(64, parseIntBits(text, 64));
 }
-
-/** An `i8`/`i16` (v128 lanes) literal as an unsigned number. */
-export function parseSmallIntBits(text: string, bits: 8 | 16 | 32): number {
-  return Number(parseIntBits(text, bits));
-}

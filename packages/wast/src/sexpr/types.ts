@@ -6,8 +6,9 @@ import type { Span } from "../errors.js";
 export type AtomKind =
   | "keyword" // module, i32.add, offset=4, nan:0x1, inf ... (starts with a letter)
   | "id" // $name or $"quoted name"; `value` is the name without `$`
-  | "num" // 1, -0x1p3, 1_000 ...: `value` is the raw text, parsed by ../numbers
+  | "num" // 1, -0x1p3, 1_000, +inf, -nan:0x1 ... (digit or sign first): `value` is the raw text, parsed by ../numbers
   | "string" // "..." ; `bytes` holds the decoded bytes, `value` their text as UTF-8 (lossy)
+  | "reserved" // any other token (`#x`, `a"b"`, `,`): legal only inside annotations; `value` is the raw text
   | "annotation"; // @name at the start of an annotation list; `value` is the name
 
 export interface Atom {

@@ -1,0 +1,4 @@
+export { parseScript } from "./parse.js";
+export { parseWat } from "./wat.js";
+export { moduleBinary } from "./module.js";
+export type * from "./types.js";
