@@ -7,4 +7,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: "es2022",
+  // testsuite.ts finds its package folder through import.meta.url, also in the CJS build.
+  shims: true,
 });

@@ -1,8 +1,3 @@
-import { defineConfig } from "vitest/config";
+import { packageTests } from "../../config/vitest.package.js";
 
-// "@wasmi-ts/source" resolves workspace packages to their TypeScript sources, so tests need no build.
-export default defineConfig({
-  resolve: { conditions: ["@wasmi-ts/source"] },
-  ssr: { resolve: { conditions: ["@wasmi-ts/source"] } },
-  test: { testTimeout: 600_000, hookTimeout: 600_000 },
-});
+export default packageTests;
