@@ -305,6 +305,9 @@ describe("encodeModule: text errors", () => {
       expect(WebAssembly.validate(encodeModule(list))).toBe(false);
       expect(() => encodeModule(list, { strict32: true })).toThrow(WastSyntaxError);
     }
+    // 64-bit memories keep 64-bit offsets and limits.
+    const m64 = readSExprs("(module (memory i64 0x1_0000_0000) (func (drop (i64.load offset=4294967296 (i64.const 0)))))");
+    expect(() => encodeModule(m64[0] as List, { strict32: true })).not.toThrow();
   });
 
   it("still encodes modules that are well-formed but invalid", () => {

@@ -11,6 +11,7 @@ import type { CompiledModule } from "../module/compiled.js";
 import type { CompiledFunc } from "../translate/compiled-func.js";
 import { translateFunction } from "../translate/index.js";
 import { Op } from "../translate/ops.js";
+import { addressOperand, loadFrom, storeTo } from "./memory-access.js";
 import type { ExecState } from "./state.js";
 import {
   f32ConvertI64S, f32ConvertI64U, f32Max, f32Min, f32Nearest, f64ConvertI64S, f64ConvertI64U, f64Max, f64Min,
@@ -33,7 +34,7 @@ function trap(code: TrapCode): never {
 export function compiledOf(func: FuncEntity): CompiledFunc {
   const module = func.instance!.module as CompiledModule;
   const defined = func.index - module.ir.numImportedFuncs;
-  return (module.code[defined] as CompiledFunc | undefined) ?? translateFunction(module, defined);
+  return module.code[defined] ?? translateFunction(module, defined);
 }
 
 function slotsOf(types: readonly number[]): number {
@@ -115,7 +116,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       }
       case Op.Call:
       case Op.ReturnCall: {
-        const m = mod.code[code[pc + 1]] as CompiledFunc | undefined;
+        const m = mod.code[code[pc + 1]];
         callee = m !== undefined ? m : translateFunction(mod, code[pc + 1]);
         calleeInst = inst;
         argOffset = code[pc + 2];
@@ -352,27 +353,37 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         pc += 4;
         continue;
       }
-      case Op.MemorySize:
-        i32[fp2 + code[pc + 1]] = mem === null ? 0 : mem.pages;
-        pc += 2;
+      case Op.MemorySize: {
+        const m = inst.memories[code[pc + 2]]!;
+        const d = fp2 + code[pc + 1];
+        i32[d] = m.pages;
+        i32[d + 1] = 0;
+        pc += 3;
         continue;
+      }
       case Op.MemoryGrow: {
-        const old = mem === null ? -1 : growMemory(store, mem, i32[fp2 + code[pc + 2]] >>> 0);
-        if (mem !== null) {
+        const m = inst.memories[code[pc + 3]]!;
+        const is64 = m.type.is64 === true;
+        const delta = addressOperand(i32, fp2 + code[pc + 2], is64);
+        const old = growMemory(store, m, delta);
+        if (m === mem) {
           view = mem.view; u8 = mem.u8; memLen = u8.length; memGen = mem.generation;
         }
-        i32[fp2 + code[pc + 1]] = old;
-        pc += 3;
+        const d = fp2 + code[pc + 1];
+        i32[d] = old;
+        i32[d + 1] = old < 0 ? -1 : 0;
+        pc += 4;
         continue;
       }
       case Op.MemoryInit: {
         const data = inst.datas[code[pc + 1]]!.bytes;
-        const d = i32[fp2 + code[pc + 2]] >>> 0;
-        const s = i32[fp2 + code[pc + 3]] >>> 0;
-        const n = i32[fp2 + code[pc + 4]] >>> 0;
-        if (s + n > data.length || d + n > memLen) trap(TrapCode.MemoryOutOfBounds);
-        if (n > 0) u8.set(data.subarray(s, s + n), d);
-        pc += 5;
+        const m = inst.memories[code[pc + 2]]!;
+        const d = addressOperand(i32, fp2 + code[pc + 3], m.type.is64 === true);
+        const s = i32[fp2 + code[pc + 4]] >>> 0;
+        const n = i32[fp2 + code[pc + 5]] >>> 0;
+        if (s + n > data.length || d + n > m.u8.length) trap(TrapCode.MemoryOutOfBounds);
+        if (n > 0) m.u8.set(data.subarray(s, s + n), d);
+        pc += 6;
         continue;
       }
       case Op.DataDrop:
@@ -380,21 +391,42 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         pc += 2;
         continue;
       case Op.MemoryCopy: {
-        const d = i32[fp2 + code[pc + 1]] >>> 0;
-        const s = i32[fp2 + code[pc + 2]] >>> 0;
-        const n = i32[fp2 + code[pc + 3]] >>> 0;
-        if (s + n > memLen || d + n > memLen) trap(TrapCode.MemoryOutOfBounds);
-        u8.copyWithin(d, s, s + n);
-        pc += 4;
+        const dm = inst.memories[code[pc + 1]]!;
+        const sm = inst.memories[code[pc + 2]]!;
+        const dst64 = dm.type.is64 === true;
+        const src64 = sm.type.is64 === true;
+        const d = addressOperand(i32, fp2 + code[pc + 3], dst64);
+        const s = addressOperand(i32, fp2 + code[pc + 4], src64);
+        const n = addressOperand(i32, fp2 + code[pc + 5], dst64 && src64);
+        if (s + n > sm.u8.length || d + n > dm.u8.length) trap(TrapCode.MemoryOutOfBounds);
+        if (dm === sm) dm.u8.copyWithin(d, s, s + n);
+        else dm.u8.set(sm.u8.subarray(s, s + n), d);
+        pc += 6;
         continue;
       }
       case Op.MemoryFill: {
-        const d = i32[fp2 + code[pc + 1]] >>> 0;
-        const v = i32[fp2 + code[pc + 2]];
-        const n = i32[fp2 + code[pc + 3]] >>> 0;
-        if (d + n > memLen) trap(TrapCode.MemoryOutOfBounds);
-        u8.fill(v, d, d + n);
-        pc += 4;
+        const m = inst.memories[code[pc + 1]]!;
+        const is64 = m.type.is64 === true;
+        const d = addressOperand(i32, fp2 + code[pc + 2], is64);
+        const v = i32[fp2 + code[pc + 3]];
+        const n = addressOperand(i32, fp2 + code[pc + 4], is64);
+        if (d + n > m.u8.length) trap(TrapCode.MemoryOutOfBounds);
+        m.u8.fill(v, d, d + n);
+        pc += 5;
+        continue;
+      }
+      case Op.LoadMem: {
+        const m = inst.memories[code[pc + 5]]!;
+        const ea = addressOperand(i32, fp2 + code[pc + 2], m.type.is64 === true) + (code[pc + 3] >>> 0);
+        loadFrom(m, code[pc + 4] as Op, ea, i32, fp2 + code[pc + 1]);
+        pc += 6;
+        continue;
+      }
+      case Op.StoreMem: {
+        const m = inst.memories[code[pc + 5]]!;
+        const ea = addressOperand(i32, fp2 + code[pc + 1], m.type.is64 === true) + (code[pc + 3] >>> 0);
+        storeTo(m, code[pc + 4] as Op, ea, i32, fp2 + code[pc + 2]);
+        pc += 6;
         continue;
       }
 

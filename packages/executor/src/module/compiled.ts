@@ -1,5 +1,6 @@
 import type { TypeRegistry } from "@wasmi-ts/store";
 import type { ExecutorConfig } from "../config.js";
+import type { CompiledFunc } from "../translate/compiled-func.js";
 import type { ModuleIR } from "./ir.js";
 
 /**
@@ -10,8 +11,8 @@ import type { ModuleIR } from "./ir.js";
 export class CompiledModule {
   /** Interned signature id per type index. */
   readonly typeIds: Int32Array;
-  /** Per defined function: its translated code (type owned by translate/), undefined until translated. */
-  readonly code: unknown[];
+  /** Per defined function: its translated code, undefined until translated. */
+  readonly code: (CompiledFunc | undefined)[];
 
   constructor(
     readonly ir: ModuleIR,
@@ -19,6 +20,6 @@ export class CompiledModule {
     readonly config: ExecutorConfig,
   ) {
     this.typeIds = Int32Array.from(ir.types, (t) => registry.intern(t));
-    this.code = new Array<unknown>(ir.codes.length).fill(undefined);
+    this.code = new Array<CompiledFunc | undefined>(ir.codes.length).fill(undefined);
   }
 }

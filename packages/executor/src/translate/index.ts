@@ -1,5 +1,5 @@
 import type { CompiledModule } from "../module/compiled.js";
-import { CompiledFunc } from "./compiled-func.js";
+import type { CompiledFunc } from "./compiled-func.js";
 import { FuncTranslator } from "./translator.js";
 
 export { CompiledFunc } from "./compiled-func.js";
@@ -9,7 +9,7 @@ export { Op, OP_INFO, type OpInfo, type OpName } from "./ops.js";
 /** Translates defined function `definedIndex` of `module` (once; the result is kept in `module.code`). */
 export function translateFunction(module: CompiledModule, definedIndex: number): CompiledFunc {
   const existing = module.code[definedIndex];
-  if (existing instanceof CompiledFunc) return existing;
+  if (existing !== undefined) return existing;
   const compiled = new FuncTranslator(module, definedIndex).translate();
   module.code[definedIndex] = compiled;
   return compiled;

@@ -1,4 +1,4 @@
-import type { FuncType, ValType } from "@wasmi-ts/store";
+import type { FuncType, MemoryType, ValType } from "@wasmi-ts/store";
 import type { CompiledModule } from "../module/compiled.js";
 
 /** Index spaces of a module as the translator needs them (computed once per module). */
@@ -9,6 +9,8 @@ export interface ModuleInfo {
   tableElems: ValType[];
   /** Value type of every global, imported ones first. */
   globalTypes: ValType[];
+  /** Type of every memory, imported ones first. */
+  memories: MemoryType[];
 }
 
 const cache = new WeakMap<CompiledModule, ModuleInfo>();
@@ -20,10 +22,14 @@ export function moduleInfo(module: CompiledModule): ModuleInfo {
     const tableElems: ValType[] = [];
     for (const imp of ir.imports) if (imp.desc.kind === "table") tableElems.push(imp.desc.type.element);
     for (const t of ir.tables) tableElems.push(t.element);
+    const memories: MemoryType[] = [];
+    for (const imp of ir.imports) if (imp.desc.kind === "memory") memories.push(imp.desc.type);
+    memories.push(...ir.memories);
     info = {
       funcTypes: ir.funcs.map((t) => ir.types[t]!),
       tableElems,
       globalTypes: ir.globalTypes.map((g) => g.type),
+      memories,
     };
     cache.set(module, info);
   }

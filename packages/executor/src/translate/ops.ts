@@ -25,6 +25,8 @@ export enum Op {
   I64Load8S, I64Load8U, I64Load16S, I64Load16U, I64Load32S, I64Load32U,
   I32Store, I64Store, I32Store8, I32Store16, I64Store8, I64Store16, I64Store32,
   MemorySize, MemoryGrow, MemoryInit, DataDrop, MemoryCopy, MemoryFill,
+  /** Loads and stores on other memories than a 32-bit memory 0 (multi-memory, memory64). */
+  LoadMem, StoreMem,
   // tables and references
   TableGet, TableSet, TableSize, TableGrow, TableFill, TableCopy, TableInit, ElemDrop,
   RefIsNull, RefFunc,
@@ -102,8 +104,14 @@ export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
   I64Load32S: load(0x34, I64), I64Load32U: load(0x35, I64),
   I32Store: store(0x36), I64Store: store(0x37), I32Store8: store(0x3a), I32Store16: store(0x3b),
   I64Store8: store(0x3c), I64Store16: store(0x3d), I64Store32: store(0x3e),
-  MemorySize: ctl("r"), MemoryGrow: ctl("rr"),
-  MemoryInit: ctl("irrr"), DataDrop: ctl("i"), MemoryCopy: ctl("rrr"), MemoryFill: ctl("rrr"),
+  // memory instructions name their memory; 64-bit memories take and give i64 addresses and sizes
+  MemorySize: ctl("ri"), MemoryGrow: ctl("rri"), // dst, (delta,) memory
+  MemoryInit: ctl("iirrr"), // segment, memory, dst, src, n
+  DataDrop: ctl("i"),
+  MemoryCopy: ctl("iirrr"), // dst memory, src memory, dst, src, n
+  MemoryFill: ctl("irrr"), // memory, dst, value, n
+  LoadMem: ctl("rriii"), // dst, addr, offset, the memory-0 load opcode, memory
+  StoreMem: ctl("rriii"), // addr, value, offset, the memory-0 store opcode, memory
 
   TableGet: ctl("rir"), TableSet: ctl("irr"), TableSize: ctl("ri"), TableGrow: ctl("rirr"),
   TableFill: ctl("irrr"), TableCopy: ctl("iirrr"), TableInit: ctl("iirrr"), ElemDrop: ctl("i"),

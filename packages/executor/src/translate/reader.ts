@@ -24,6 +24,27 @@ export class BodyReader {
     }
   }
 
+  /** Unsigned LEB128 64-bit: returns the low 32 bits (as uint32), the high 32 bits go to `hi`. */
+  u64(): number {
+    let lo = 0;
+    let hi = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      b = this.bytes[this.pos++]!;
+      const v = b & 0x7f;
+      if (shift < 32) {
+        lo |= v << shift;
+        if (shift > 25) hi |= v >>> (32 - shift);
+      } else {
+        hi |= v << (shift - 32);
+      }
+      shift += 7;
+    } while (b & 0x80);
+    this.hi = hi >>> 0;
+    return lo >>> 0;
+  }
+
   /** Signed LEB128 up to 33 bits (i32.const, block types); returned as a double. */
   s33(): number {
     let result = 0;

@@ -218,7 +218,8 @@ export class FuncTranslator {
     this.lastDstPos = -1;
     this.lastCmpPos = -1;
     const pos = this.code.length;
-    this.code.push(op, ...operands);
+    this.code.push(op);
+    for (const w of operands) this.code.push(w);
     return pos;
   }
 
@@ -552,7 +553,8 @@ export class FuncTranslator {
         const depths: number[] = [];
         for (let i = 0; i <= n; i++) depths.push(r.u32());
         const index = this.pop();
-        const pos = this.emit(Op.BrTable, index, n, ...depths.map(() => -1)) + 3;
+        const pos = this.emit(Op.BrTable, index, n) + 3;
+        for (let i = 0; i <= n; i++) this.code.push(-1);
         for (let i = 0; i <= n; i++) {
           const frame = this.frameAt(depths[i]!);
           if (this.copiesNeeded(frame)) {
@@ -655,8 +657,17 @@ export class FuncTranslator {
       case 0x2b: this.load(Op.I64Load, ValType.F64); return;
       case 0x38: this.store(Op.I32Store); return;
       case 0x39: this.store(Op.I64Store); return;
-      case 0x3f: r.u8(); this.emitResult(Op.MemorySize, ValType.I32); return;
-      case 0x40: { r.u8(); const delta = this.pop(); this.emitResult(Op.MemoryGrow, ValType.I32, delta); return; }
+      case 0x3f: { // memory.size
+        const m = r.u32();
+        this.emitResult(Op.MemorySize, this.is64(m) ? ValType.I64 : ValType.I32, m);
+        return;
+      }
+      case 0x40: { // memory.grow
+        const m = r.u32();
+        const delta = this.pop();
+        this.emitResult(Op.MemoryGrow, this.is64(m) ? ValType.I64 : ValType.I32, delta, m);
+        return;
+      }
       case 0x41: this.pushConst(ValType.I32, r.s32(), 0); return;
       case 0x42: { const lo = r.i64(); this.pushConst(ValType.I64, lo, r.hi); return; }
       case 0x43: this.pushConst(ValType.F32, r.word(), 0); return;
@@ -691,23 +702,49 @@ export class FuncTranslator {
     }
   }
 
+  // the memory and the offset's high word of the last `memarg`
+  private memIndex = 0;
+  private offsetHi = 0;
+
   private memarg(): number {
     const r = this.r;
     const align = r.u32();
-    if (align & 0x40 && r.u32() !== 0) throw new Error("multiple memories are not supported yet");
-    return r.u32() | 0;
+    this.memIndex = align & 0x40 ? r.u32() : 0;
+    const lo = r.u64();
+    this.offsetHi = r.hi;
+    return lo | 0;
+  }
+
+  private is64(memory: number): boolean {
+    return this.info.memories[memory]!.is64 === true;
+  }
+
+  /** Memory 0 with 32-bit addresses has its own instructions; other accesses take the general path. */
+  private generalAccess(): boolean {
+    return this.memIndex !== 0 || this.is64(0);
   }
 
   private load(op: Op, type: ValType): void {
     const offset = this.memarg();
-    this.emitResult(op, type, this.pop(), offset);
+    const addr = this.pop();
+    if (this.offsetHi !== 0) {
+      // an offset of 4 GiB or more is always out of bounds
+      this.emit(Op.Trap, TrapCode.MemoryOutOfBounds);
+      this.pushTemp(type);
+    } else if (this.generalAccess()) {
+      this.emitResult(Op.LoadMem, type, addr, offset, op, this.memIndex);
+    } else {
+      this.emitResult(op, type, addr, offset);
+    }
   }
 
   private store(op: Op): void {
     const offset = this.memarg();
     const value = this.pop();
     const addr = this.pop();
-    this.emit(op, addr, value, offset);
+    if (this.offsetHi !== 0) this.emit(Op.Trap, TrapCode.MemoryOutOfBounds);
+    else if (this.generalAccess()) this.emit(Op.StoreMem, addr, value, offset, op, this.memIndex);
+    else this.emit(op, addr, value, offset);
   }
 
   private translatePrefixed(sub: number): void {
@@ -720,14 +757,20 @@ export class FuncTranslator {
     switch (sub) {
       case 8: { // memory.init
         const seg = r.u32();
-        r.u8();
+        const m = r.u32();
         const [d, s, n] = this.pop3();
-        this.emit(Op.MemoryInit, seg, d, s, n);
+        this.emit(Op.MemoryInit, seg, m, d, s, n);
         return;
       }
       case 9: this.emit(Op.DataDrop, r.u32()); return;
-      case 10: { r.u8(); r.u8(); const [d, s, n] = this.pop3(); this.emit(Op.MemoryCopy, d, s, n); return; }
-      case 11: { r.u8(); const [d, v, n] = this.pop3(); this.emit(Op.MemoryFill, d, v, n); return; }
+      case 10: { // memory.copy
+        const dm = r.u32();
+        const sm = r.u32();
+        const [d, s, n] = this.pop3();
+        this.emit(Op.MemoryCopy, dm, sm, d, s, n);
+        return;
+      }
+      case 11: { const m = r.u32(); const [d, v, n] = this.pop3(); this.emit(Op.MemoryFill, m, d, v, n); return; }
       case 12: { // table.init
         const seg = r.u32();
         const t = r.u32();
@@ -773,15 +816,16 @@ export class FuncTranslator {
       case 0x0e: { const n = r.u32(); for (let i = 0; i <= n; i++) r.u32(); return; }
       case 0x11: case 0x13: r.u32(); r.u32(); return;
       case 0x1c: { const n = r.u32(); for (let i = 0; i < n; i++) r.u8(); return; }
-      case 0x3f: case 0x40: case 0xd0: r.u8(); return;
+      case 0x3f: case 0x40: r.u32(); return;
+      case 0xd0: r.u8(); return;
       case 0x41: r.s32(); return;
       case 0x42: r.i64(); return;
       case 0x43: r.pos += 4; return;
       case 0x44: r.pos += 8; return;
       case 0xfc: {
         const sub = r.u32();
-        if (sub === 8) { r.u32(); r.u8(); } else if (sub === 9 || sub === 13 || (sub >= 15 && sub <= 17)) r.u32();
-        else if (sub === 10 || sub === 12 || sub === 14) { r.u32(); r.u32(); } else if (sub === 11) r.u8();
+        if (sub === 9 || sub === 11 || sub === 13 || (sub >= 15 && sub <= 17)) r.u32();
+        else if (sub === 8 || sub === 10 || sub === 12 || sub === 14) { r.u32(); r.u32(); }
         return;
       }
       default:
@@ -797,6 +841,7 @@ export class FuncTranslator {
     const code = Int32Array.from(this.code);
     relocate(code, this.localsEnd, constSlots);
     threadJumps(code);
+    foldCopyReturns(code);
     let resultSlots = 0;
     for (const t of this.type.results) resultSlots += slotCount(t);
     const frameSlots = Math.max(this.localsEnd + constSlots + this.maxTempSlots, resultSlots);
@@ -834,8 +879,7 @@ function finalTarget(code: Int32Array, target: number): number {
 }
 
 /** Jump threading: branches to a `br` go to its target directly, and a `br` to a return becomes
- * the return (both are two words, or `Return` padded with a second, never reached `Return`).
- * Also `copy d, s; return d` becomes `return s`. */
+ * the return (both are two words, or `Return` padded with a second, never reached `Return`). */
 function threadJumps(code: Int32Array): void {
   let pc = 0;
   while (pc < code.length) {
@@ -854,12 +898,7 @@ function threadJumps(code: Int32Array): void {
         pc++;
       }
     }
-    if (op === Op.Copy && code[pc] === Op.ReturnReg && code[pc + 1] === code[start + 1]) {
-      // `copy d, s; return d` is `return s` (padded to the copy's three words)
-      code[start] = Op.ReturnReg;
-      code[start + 1] = code[start + 2]!;
-      code[start + 2] = Op.Return;
-    } else if (op === Op.Br) {
+    if (op === Op.Br) {
       const target = code[start + 1]!;
       if (code[target] === Op.ReturnReg) {
         code[start] = Op.ReturnReg;
@@ -870,4 +909,25 @@ function threadJumps(code: Int32Array): void {
       }
     }
   }
+}
+
+/** `copy d, s; return d` is `return s` (padded to the copy's three words with a never reached `Return`). */
+function foldCopyReturns(code: Int32Array): void {
+  let pc = 0;
+  while (pc < code.length) {
+    const op = code[pc]!;
+    const next = pc + 1 + operandWords(code, pc);
+    if (op === Op.Copy && code[next] === Op.ReturnReg && code[next + 1] === code[pc + 1]) {
+      code[pc] = Op.ReturnReg;
+      code[pc + 1] = code[pc + 2]!;
+      code[pc + 2] = Op.Return;
+    }
+    pc = next;
+  }
+}
+
+/** Number of operand words of the instruction at `pc`. */
+function operandWords(code: Int32Array, pc: number): number {
+  const layout = OP_OPERANDS[code[pc]!]!;
+  return layout.endsWith("L") ? layout.length + 1 + code[pc + layout.length]! : layout.length;
 }

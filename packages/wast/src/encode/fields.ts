@@ -14,6 +14,10 @@ import { ByteWriter } from "./writer.js";
 // Module fields: declared in a first pass (indices and names), types defined in a second, everything
 // else encoded in a third pass in text order.
 
+function hasKeyword(list: List, word: string): boolean {
+  return list.items.some((e) => e.type === "atom" && e.kind === "keyword" && e.value === word);
+}
+
 export class FieldEncoder {
   /** The kind of the first definition, after which imports are malformed. */
   private firstDefinition: string | undefined;
@@ -49,6 +53,7 @@ export class FieldEncoder {
         const desc = c.expectList();
         this.noteImport(f);
         spaceOf(this.ctx, headOf(desc) ?? "", desc).add(Cursor.of(desc).takeId());
+        if (headOf(desc) === "memory") this.ctx.memory64.push(hasKeyword(desc, "i64"));
         return;
       }
       case "func":
@@ -64,6 +69,7 @@ export class FieldEncoder {
         // Inline segments take the next index of their space.
         if (head === "table" && f.items.some((e) => headOf(e) === "elem")) this.ctx.elems.add();
         if (head === "memory" && f.items.some((e) => headOf(e) === "data")) this.ctx.datas.add();
+        if (head === "memory") this.ctx.memory64.push(hasKeyword(f, "i64"));
         return;
       }
       case "elem":

@@ -29,7 +29,8 @@ export function memarg(c: Cursor, b: BodyContext, natural: number, lane: boolean
   let offset = 0n;
   let align = BigInt(natural);
   const off = keywordValue(c.peek(), "offset=");
-  if (off !== undefined) offset = attrValue(c.next() as Atom, off, opts.strict32 ? 32 : 64);
+  const offsetBits = opts.strict32 && !b.module.memory64[mem] ? 32 : 64;
+  if (off !== undefined) offset = attrValue(c.next() as Atom, off, offsetBits);
   const al = keywordValue(c.peek(), "align=");
   if (al !== undefined) {
     const at = c.next() as Atom;

@@ -18,6 +18,8 @@ export class ModuleContext {
   /** Type definitions by index: the explicit ones, then the implicit ones appended by type uses. */
   readonly typeDefs: TypeDef[] = [];
   readonly groups: TypeGroup[] = [];
+  /** Whether each memory (by index) has 64-bit addresses (for `strict32` offset checks). */
+  readonly memory64: boolean[] = [];
 
   addGroup(group: TypeGroup): void {
     if (group.defs.length !== 1) for (const d of group.defs) d.plainFunc = false;
