@@ -1,4 +1,4 @@
-import type { SExpr } from "../sexpr/types.js";
+import type { Atom, List, SExpr } from "../sexpr/types.js";
 import type { IndexSpace } from "./context.js";
 import { Cursor, fail, headOf } from "./cursor.js";
 import { ByteWriter } from "./writer.js";
@@ -79,7 +79,7 @@ function storageType(e: SExpr, types: IndexSpace): TypeBytes {
 /** `storagetype` or `(mut storagetype)`: storage bytes then the mutability byte. */
 export function fieldType(e: SExpr, types: IndexSpace): TypeBytes {
   if (headOf(e) === "mut") {
-    const c = Cursor.of(e as never);
+    const c = Cursor.of(e as List);
     const t = storageType(c.next(), types);
     c.expectEnd();
     return [...t, 1];
@@ -90,7 +90,7 @@ export function fieldType(e: SExpr, types: IndexSpace): TypeBytes {
 /** `valtype` or `(mut valtype)` of a global. */
 export function globalType(e: SExpr, types: IndexSpace): TypeBytes {
   if (headOf(e) === "mut") {
-    const c = Cursor.of(e as never);
+    const c = Cursor.of(e as List);
     const t = valType(c.next(), types);
     c.expectEnd();
     return [...t, 1];
@@ -101,7 +101,7 @@ export function globalType(e: SExpr, types: IndexSpace): TypeBytes {
 export interface FuncSig {
   params: TypeBytes[];
   /** `$name` of each parameter, where written. */
-  paramNames: (import("../sexpr/types.js").Atom | undefined)[];
+  paramNames: (Atom | undefined)[];
   results: TypeBytes[];
 }
 
