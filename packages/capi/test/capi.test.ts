@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as c from "@wasmi-ts/capi";
 import { CapiError, NULL, WASM_F64, WASM_FUNCREF, WASM_I32, WASM_I64, WASM_EXTERNREF, type wasm_val_t } from "@wasmi-ts/capi";
-import { I32, I64, ModuleBuilder, i32c, op } from "./helpers/wasm-builder.js";
+import { parseWat } from "@wasmi-ts/wast";
 
 function setup() {
   const engine = c.wasm_engine_new();
@@ -43,13 +43,11 @@ describe("wasm-c-api: handles", () => {
 describe("wasm-c-api: modules", () => {
   it("compiles, validates, and lists imports and exports", () => {
     const { store } = setup();
-    const b = new ModuleBuilder();
-    const t = b.type([I32, I64], [I32]);
-    b.importFunc("env", "f", t);
-    b.importGlobal("env", "g", I64, true);
-    b.memory(1, 3).export("mem", "memory", 0);
-    b.export("f", "func", 0);
-    const bytes = b.build();
+    const bytes = parseWat(`(module
+      (import "env" "f" (func (param i32 i64) (result i32)))
+      (import "env" "g" (global (mut i64)))
+      (memory (export "mem") 1 3)
+      (export "f" (func 0)))`);
     expect(c.wasm_module_validate(store, bytes)).toBe(true);
     expect(c.wasm_module_validate(store, new Uint8Array([0, 1, 2]))).toBe(false);
     expect(c.wasm_module_new(store, new Uint8Array([0, 1, 2]))).toBe(NULL);
@@ -173,13 +171,13 @@ describe("wasm-c-api: host functions, globals, tables, memories", () => {
 });
 
 describe("wasm-c-api: instances", () => {
+  // run(x) = host(x) + 1, with a memory whose byte 0 is 9.
   function adderModule() {
-    const b = new ModuleBuilder();
-    const t = b.type([I32], [I32]);
-    const host = b.importFunc("env", "host", t);
-    b.memory(1).export("mem", "memory", 0).data(0, [9]);
-    b.export("run", "func", b.func(t, [op.local_get, 0, op.call, host, ...i32c(1), op.i32_add]));
-    return b.build();
+    return parseWat(`(module
+      (import "env" "host" (func $host (param i32) (result i32)))
+      (memory (export "mem") 1)
+      (data (i32.const 0) "\\09")
+      (func (export "run") (param i32) (result i32) (i32.add (call $host (local.get 0)) (i32.const 1))))`);
   }
 
   it("instantiates with imported host functions and calls exports", () => {

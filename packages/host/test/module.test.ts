@@ -1,18 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { CompileError, Engine, Module, ValType } from "@wasmi-ts/host";
-import { I32, I64, F64, FUNCREF, ModuleBuilder, op } from "./helpers/wasm-builder.js";
+import { parseWat } from "@wasmi-ts/wast";
 
 describe("Module", () => {
   it("compiles a module and lists its imports and exports", () => {
-    const b = new ModuleBuilder();
-    const t = b.type([I32], [I64]);
-    b.importFunc("env", "f", t);
-    b.importMemory("env", "mem", 1, 2);
-    b.importGlobal("env", "g", F64, true);
-    b.table(FUNCREF, 3);
-    const f = b.func(t, [op.local_get, 0, 0xac /* i64.extend_i32_s */]);
-    b.export("f", "func", f).export("t", "table", 0).export("m", "memory", 0).export("g", "global", 0);
-    const module = new Module(new Engine(), b.build());
+    const module = new Module(new Engine(), parseWat(`(module
+      (type $t (func (param i32) (result i64)))
+      (import "env" "f" (func (type $t)))
+      (import "env" "mem" (memory 1 2))
+      (import "env" "g" (global (mut f64)))
+      (table 3 funcref)
+      (func $f (type $t) (i64.extend_i32_s (local.get 0)))
+      (export "f" (func $f))
+      (export "t" (table 0))
+      (export "m" (memory 0))
+      (export "g" (global 0)))`));
     expect(module.imports().map((i) => [i.module, i.name, i.type.kind])).toEqual([
       ["env", "f", "func"], ["env", "mem", "memory"], ["env", "g", "global"],
     ]);
@@ -28,7 +30,7 @@ describe("Module", () => {
 
   it("reports malformed bytes as a CompileError of kind 'malformed'", () => {
     const engine = new Engine();
-    const bytes = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x02, 0x00, 0x00, 0x00]);
+    const bytes = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x02, 0x00, 0x00, 0x00]); // "\0asm", version 2
     let error: unknown;
     try {
       new Module(engine, bytes);
@@ -44,23 +46,21 @@ describe("Module", () => {
   });
 
   it("reports an ill-typed module as a CompileError of kind 'invalid'", () => {
-    const b = new ModuleBuilder();
-    b.func(b.type([], [I32]), []); // no value for the result
+    const bytes = parseWat(`(module (func (result i32)))`); // no value for the result
     const engine = new Engine();
-    expect(() => new Module(engine, b.build())).toThrow(CompileError);
+    expect(() => new Module(engine, bytes)).toThrow(CompileError);
     try {
-      new Module(engine, b.build());
+      new Module(engine, bytes);
     } catch (e) {
       expect((e as CompileError).kind).toBe("invalid");
       expect((e as CompileError).reason).toBe("type mismatch");
     }
-    expect(Module.validate(engine, b.build())).toBe(false);
+    expect(Module.validate(engine, bytes)).toBe(false);
   });
 
   it("validates a good module", () => {
-    const b = new ModuleBuilder();
-    b.func(b.type([], [I32]), [op.i32_const, 1]);
-    expect(Module.validate(new Engine(), b.build())).toBe(true);
-    expect(Module.validate(new Engine({ lazyTranslation: false }), b.build())).toBe(true);
+    const bytes = parseWat(`(module (func (result i32) (i32.const 1)))`);
+    expect(Module.validate(new Engine(), bytes)).toBe(true);
+    expect(Module.validate(new Engine({ lazyTranslation: false }), bytes)).toBe(true);
   });
 });
