@@ -1,0 +1,57 @@
+// `pnpm bench`: runs every workload on every runner, one child process per runner and task, one after
+// the other; prints a table and writes results/latest*.json. See options.ts for the command line.
+import { loadWasm, WORKLOADS } from "./manifest.js";
+import { type BenchOptions, parseOptions, RUNNER_WEIGHTS, USAGE } from "./options.js";
+import { printReport, writeResults } from "./report.js";
+import { runRunner, type RunnerOutcome } from "./run-runner.js";
+
+/** How far the bench may overrun its planned time (children starting, calls overrunning) before it stops them. */
+const HARD_LIMIT_SLACK_MS = 15_000;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+// Exit through process.exit on Ctrl-C, so that the running child is stopped too (spawn-child.ts).
+process.on("SIGINT", () => process.exit(130));
+
+let options: BenchOptions;
+try {
+  options = parseOptions(process.argv.slice(2));
+} catch (error) {
+  fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+}
+const workloads = options.workloads
+  ? options.workloads.map((name) => WORKLOADS.find((w) => w.name === name) ?? fail(`unknown workload "${name}"`))
+  : WORKLOADS;
+// Time to first call is measured on the largest module.
+const largest = workloads.reduce((a, b) => (loadWasm(b).length > loadWasm(a).length ? b : a));
+
+const started = performance.now();
+const hardEnd = started + options.deadlineMs + HARD_LIMIT_SLACK_MS;
+const outcomes: RunnerOutcome[] = [];
+/** Each workload's time on the first runner that measured them all: how the later runners share their time. */
+let costs: Map<string, number> | null = null;
+for (const [i, runner] of options.runners.entries()) {
+  const left = options.deadlineMs - (performance.now() - started);
+  const weightLeft = options.runners.slice(i).reduce((sum, r) => sum + RUNNER_WEIGHTS[r], 0);
+  const budgetMs = (left * RUNNER_WEIGHTS[runner]) / weightLeft;
+  console.error(`${runner} (up to ${(budgetMs / 1000).toFixed(0)} s)...`);
+  const outcome = await runRunner(runner, options, workloads, largest, budgetMs, costs, hardEnd, (m) => {
+    const detail =
+      m.status === "ok"
+        ? `${m.medianMs!.toFixed(2)} ms (${m.warmupOnly ? "warm-up call only" : `${m.samplesMs!.length} runs`})`
+        : `${m.status}${m.value !== undefined ? `: got ${m.value}` : ""}${m.error ? `: ${m.error}` : ""}`;
+    console.error(`  ${m.workload}: ${detail}`);
+  });
+  if (outcome.unavailable) console.error(`  not available: ${outcome.unavailable}`);
+  outcomes.push(outcome);
+  const times = outcome.results.map((r) => [r.workload, r.status === "ok" ? r.medianMs! : NaN] as const);
+  if (!costs && times.length === workloads.length && times.every(([, ms]) => ms > 0)) costs = new Map(times);
+}
+
+printReport(options, workloads, outcomes);
+if (options.out) writeResults(options.out, options, workloads, outcomes);
+console.log(`(bench took ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+process.exitCode = outcomes.some((o) => o.results.some((r) => r.status === "mismatch")) ? 1 : 0;

@@ -1,0 +1,116 @@
+// Every workload of the bench, in one place. A workload is a module, an export, its arguments per size
+// and the expected result. Sizes: "full" (the real run), "quick" (smoke runs, and --jitless), "tiny"
+// (only for the time-to-first-call measurement; its result is not checked).
+// Expected results are independent of any engine: the WAT workloads were checked against plain JS
+// reimplementations, the C programs against native builds (scripts/build-c.sh), sha256 against node:crypto.
+import { readFileSync } from "node:fs";
+import type { Value, WasmInstance } from "./runner.js";
+import { loadSha256Wasm, sha256Drive, sha256Input } from "./sha256.js";
+
+export type Size = "full" | "quick";
+export type Expected = Value | string;
+
+export interface Workload {
+  name: string;
+  description: string;
+  /** File name under workloads/, or a loader. */
+  wasm: string | (() => Uint8Array);
+  /** The export to call (ignored when `drive` is given). */
+  export: string;
+  args: Record<Size | "tiny", Value[]>;
+  expected: Record<Size, Expected>;
+  /** A calling protocol other than one call of `export(...args)`. */
+  drive?: (instance: WasmInstance, args: readonly Value[]) => Expected;
+  /** Untimed set-up for the given arguments (e.g. generating input data). */
+  prepare?: (args: readonly Value[]) => void;
+}
+
+export const WORKLOADS: Workload[] = [
+  {
+    name: "fib",
+    description: "recursive fib(n), i32, call-heavy",
+    wasm: "fib.wasm",
+    export: "fib",
+    args: { full: [30], quick: [20], tiny: [5] },
+    expected: { full: 832040, quick: 6765 },
+  },
+  {
+    name: "loop-i32",
+    description: "tight i32 loop, n iterations (1e8)",
+    wasm: "loop_i32.wasm",
+    export: "loop",
+    args: { full: [100_000_000], quick: [1_000_000], tiny: [10] },
+    expected: { full: 362624384, quick: 112032864 },
+  },
+  {
+    name: "xorshift64",
+    description: "i64 loop: xorshift64* sum, n iterations (2e7)",
+    wasm: "xorshift64.wasm",
+    export: "xorshift",
+    args: { full: [20_000_000], quick: [200_000], tiny: [10] },
+    expected: { full: 8851246066589380547n, quick: -758919954487811874n },
+  },
+  {
+    name: "memory",
+    description: "fill and sum 1 MiB with i32 words, n times (50)",
+    wasm: "memory.wasm",
+    export: "memsum",
+    args: { full: [50], quick: [2], tiny: [1] },
+    expected: { full: 137625600, quick: -7077888 },
+  },
+  {
+    name: "mandelbrot",
+    description: "f64 loop: mandelbrot size x size, max iterations (200x200, 100)",
+    wasm: "mandelbrot.wasm",
+    export: "mandelbrot",
+    args: { full: [200, 100], quick: [50, 100], tiny: [2, 10] },
+    expected: { full: 842053, quick: 52761 },
+  },
+  {
+    name: "sha256",
+    description: "hash-wasm's SHA-256 module, n bytes in 16 KiB chunks (16 MiB)",
+    wasm: loadSha256Wasm,
+    export: "Hash_Update",
+    args: { full: [16 << 20], quick: [1 << 20], tiny: [64] },
+    expected: {
+      full: "c15182dcfa5c5fa2574a5647a6ad64fc9e520a6e93494280ce2ac25471a47b47",
+      quick: "7293cc1ed05355448c0ee1b1d51909d991635cab45a57f7d892c1f77fc4e54fe",
+    },
+    drive: sha256Drive,
+    prepare: ([size]) => void sha256Input(size as number),
+  },
+  {
+    name: "coremark",
+    description: "C (clang -O2): CoreMark-style list/matrix/state-machine/CRC mix, n iterations (1000)",
+    wasm: "coremark.wasm",
+    export: "run",
+    args: { full: [1000], quick: [50], tiny: [1] },
+    expected: { full: 1849, quick: 28119 },
+  },
+  {
+    name: "compress",
+    description: "C (clang -O2): LZ77 compress + decompress + verify, KiB x round trips (1024 x 12)",
+    wasm: "compress.wasm",
+    export: "run",
+    args: { full: [1024, 12], quick: [256, 1], tiny: [1, 1] },
+    expected: { full: 1279513022, quick: 521089505 },
+  },
+];
+
+const WORKLOAD_DIR = new URL("../workloads/", import.meta.url);
+
+export function loadWasm(workload: Workload): Uint8Array {
+  return typeof workload.wasm === "string"
+    ? new Uint8Array(readFileSync(new URL(workload.wasm, WORKLOAD_DIR)))
+    : workload.wasm();
+}
+
+/** Runs the workload once on an instance: its protocol, or one call of its export. */
+export function runOnce(workload: Workload, instance: WasmInstance, args: readonly Value[]): Expected {
+  return workload.drive ? workload.drive(instance, args) : instance.func(workload.export)(...args);
+}
+
+/** A value as text that keeps its type visible (bigint with an `n`). */
+export function formatValue(value: unknown): string {
+  return typeof value === "bigint" ? `${value}n` : typeof value === "string" ? value : String(value);
+}

@@ -1,0 +1,104 @@
+// Timing of one workload on one runner: compile + instantiate, one warm-up call whose result is
+// checked, then the median of up to `runs` timed calls, each result checked too. Fewer calls when they
+// would take longer than budgetMs together or overrun the deadline; when not even one more call fits,
+// the warm-up call is the only sample (`warmupOnly`).
+import { type Expected, formatValue, loadWasm, runOnce, type Size, type Workload, WORKLOADS } from "./manifest.js";
+import type { Runner } from "./runner.js";
+
+export interface Measurement {
+  workload: string;
+  /** skipped: the runner cannot run this workload's calling protocol; timeout: no result in time. */
+  status: "ok" | "mismatch" | "error" | "skipped" | "timeout";
+  /** Result of the first call (or of the first differing one). */
+  value?: string;
+  expected: string;
+  /** Why it failed or was skipped. */
+  error?: string;
+  medianMs?: number;
+  samplesMs?: number[];
+  /** The only sample is the warm-up call: there was no time for another one. */
+  warmupOnly?: boolean;
+  /** With status "timeout": the time it ran without a result. */
+  atLeastMs?: number;
+  /** Time of the warm-up call (not a sample, except for runners whose every call is fresh). */
+  warmupMs?: number;
+  instantiateMs?: number;
+}
+
+export interface MeasureOptions {
+  runs: number;
+  budgetMs: number;
+  /** performance.now() by which the measurement must end. */
+  deadline: number;
+}
+
+function timed<T>(fn: () => T): [T, number] {
+  const start = performance.now();
+  const result = fn();
+  return [result, performance.now() - start];
+}
+
+export function median(samples: readonly number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function measure(runner: Runner, workload: Workload, size: Size, options: MeasureOptions): Measurement {
+  const args = workload.args[size];
+  const expected = formatValue(workload.expected[size]);
+  const result: Measurement = { workload: workload.name, status: "error", expected };
+  if (workload.drive && runner.plainCallsOnly) {
+    return { ...result, status: "skipped", error: "needs host access to memory between calls" };
+  }
+  try {
+    const bytes = loadWasm(workload);
+    workload.prepare?.(args);
+    const [instance, instantiateMs] = timed(() => runner.instantiate(bytes));
+    const overhead = instance.overheadMs ?? 0;
+    const call = (): [string, number] => {
+      const [value, ms] = timed((): Expected => runOnce(workload, instance, args));
+      return [formatValue(value), Math.max(0, ms - overhead)];
+    };
+    result.instantiateMs = instantiateMs;
+    const [value, warmupMs] = call();
+    Object.assign(result, { value, warmupMs });
+    if (value !== expected) return { ...result, status: "mismatch" };
+
+    const samples: number[] = instance.freshPerCall ? [warmupMs] : [];
+    const callMs = Math.max(warmupMs + overhead, 1e-3);
+    const available = Math.min(options.budgetMs, 0.8 * (options.deadline - performance.now()));
+    const wanted = Math.min(options.runs, Math.floor(available / callMs));
+    if (samples.length === 0 && wanted < 1) {
+      return { ...result, status: "ok", medianMs: warmupMs, samplesMs: [warmupMs], warmupOnly: true };
+    }
+    while (samples.length < Math.max(1, wanted)) {
+      const [again, ms] = call();
+      if (again !== expected) return { ...result, status: "mismatch", value: again };
+      samples.push(ms);
+    }
+    return { ...result, status: "ok", medianMs: median(samples), samplesMs: samples };
+  } catch (error) {
+    return { ...result, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Compile + instantiate + first call (with the workload's tiny arguments), from bytes in memory. */
+export function measureFirstCall(runner: Runner, workload: Workload): number {
+  if (workload.drive && runner.plainCallsOnly) throw new Error("needs host access to memory between calls");
+  const bytes = loadWasm(workload);
+  workload.prepare?.(workload.args.tiny);
+  const [, ms] = timed(() => runOnce(workload, runner.instantiate(bytes), workload.args.tiny));
+  return ms;
+}
+
+/** Null when the runner computes fib(10) = 55 (fib.wasm), else what went wrong. */
+export function selfTest(runner: Runner): string | null {
+  try {
+    const fib = WORKLOADS.find((w) => w.name === "fib")!;
+    const result = runner.instantiate(loadWasm(fib)).func(fib.export)(10);
+    return result === 55 ? null : `fib(10) returned ${formatValue(result)}, expected 55`;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}

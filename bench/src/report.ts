@@ -1,0 +1,136 @@
+// The results table (stdout) and the results file.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { dirname, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { formatValue, loadWasm, WORKLOADS, type Workload } from "./manifest.js";
+import type { Measurement } from "./measure.js";
+import type { BenchOptions } from "./options.js";
+import type { RunnerOutcome } from "./run-runner.js";
+
+/** The runner the others are compared with: native, else (under --jitless) polywasm. */
+function baseline(outcomes: RunnerOutcome[]): RunnerOutcome | undefined {
+  const usable = outcomes.filter((o) => !o.unavailable);
+  return usable.find((o) => o.runner === "native") ?? usable.find((o) => o.runner === "polywasm");
+}
+
+function cell(outcome: RunnerOutcome, m: Measurement | undefined): string {
+  if (outcome.unavailable) return "n/a";
+  if (!m) return "-";
+  switch (m.status) {
+    case "ok":
+      return `${m.medianMs! < 10 ? m.medianMs!.toFixed(2) : m.medianMs!.toFixed(1)}${m.warmupOnly ? "*" : ""}`;
+    case "timeout":
+      return `>${m.atLeastMs!.toFixed(0)}`;
+    case "mismatch":
+      return "MISMATCH";
+    case "skipped":
+      return "skip";
+    default:
+      return "error";
+  }
+}
+
+/** a / b, or a lower bound ">x" when a timed out; null when either has no time. */
+function ratio(a: Measurement | undefined, b: Measurement | undefined): { value: number; atLeast: boolean } | null {
+  if (b?.status !== "ok" || !(b.medianMs! > 0)) return null;
+  if (a?.status === "ok") return { value: a.medianMs! / b.medianMs!, atLeast: false };
+  if (a?.status === "timeout") return { value: a.atLeastMs! / b.medianMs!, atLeast: true };
+  return null;
+}
+
+function exactRatio(a: Measurement | null | undefined, b: Measurement | null | undefined): number | null {
+  const r = ratio(a ?? undefined, b ?? undefined);
+  return r && !r.atLeast ? r.value : null;
+}
+
+function formatRatio(r: ReturnType<typeof ratio>): string {
+  return r ? `${r.atLeast ? ">" : ""}${r.value < 10 ? r.value.toFixed(2) : r.value.toFixed(0)}` : "-";
+}
+
+function moduleBytes(workload: string): number {
+  return loadWasm(WORKLOADS.find((w) => w.name === workload)!).length;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return [line(rows[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
+}
+
+export function printReport(options: BenchOptions, workloads: Workload[], outcomes: RunnerOutcome[]): void {
+  const base = baseline(outcomes);
+  const others = outcomes.filter((o) => o !== base);
+  const find = (o: RunnerOutcome, w: Workload) => o.results.find((r) => r.workload === w.name);
+  const header = ["workload (ms)", ...outcomes.map((o) => o.runner), ...(base ? others.map((o) => `${o.runner}/${base.runner}`) : [])];
+  const rows = workloads.map((w) => [
+    w.name,
+    ...outcomes.map((o) => cell(o, find(o, w))),
+    ...(base ? others.map((o) => formatRatio(ratio(find(o, w), find(base, w)))) : []),
+  ]);
+  const mode = `${options.size} sizes${options.jitless ? ", node --jitless" : ""}`;
+  console.log(`\nwasmi-ts bench (${mode}; median of up to ${options.runs} runs after a warm-up call)`);
+  const load = loadavg()[0]!;
+  if (load > cpus().length) console.log(`note: the machine is busy (load average ${load.toFixed(1)} on ${cpus().length} cores): times are noisy`);
+  console.log();
+  console.log(table([header, ...rows]));
+  console.log("* the warm-up call only (no time for more); >N: no result within N ms; skip: cannot run this protocol");
+
+  const notes: string[] = [];
+  for (const o of outcomes) {
+    if (o.unavailable) notes.push(`${o.runner}: not available: ${o.unavailable}`);
+    if (o.firstCall?.error) notes.push(`${o.runner} time to first call: ${o.firstCall.error}`);
+    for (const m of o.results) {
+      if (m.status === "mismatch") notes.push(`${o.runner} ${m.workload}: MISMATCH: got ${m.value}, expected ${m.expected}`);
+      if (m.status === "error") notes.push(`${o.runner} ${m.workload}: error: ${m.error}`);
+      if (m.status === "skipped") notes.push(`${o.runner} ${m.workload}: skipped: ${m.error}`);
+    }
+  }
+  const firstCalls = outcomes.filter((o) => o.firstCall);
+  if (firstCalls.length > 0) {
+    const w = firstCalls[0]!.firstCall!.workload;
+    const list = firstCalls.map((o) => `${o.runner} ${o.firstCall!.ms !== undefined ? `${o.firstCall!.ms.toFixed(1)} ms` : "n/a"}`);
+    console.log(`\ntime to first call (compile + instantiate + first call, cold process), ${w} (${moduleBytes(w)} bytes): ${list.join(", ")}`);
+  }
+  if (outcomes.some((o) => o.runner === "wasm-interp" && !o.unavailable)) {
+    console.log("wasm-interp: one process per call; its start-up (empty entry on the same module) is subtracted");
+  }
+  if (notes.length > 0) console.log(`\n${notes.join("\n")}`);
+}
+
+export function writeResults(file: string, options: BenchOptions, workloads: Workload[], outcomes: RunnerOutcome[]): void {
+  const base = baseline(outcomes);
+  const firstCall = outcomes.find((o) => o.firstCall)?.firstCall?.workload;
+  const json = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpu: `${cpus()[0]?.model ?? "?"} x${cpus().length}`,
+    loadAverage: loadavg()[0],
+    mode: { size: options.size, jitless: options.jitless, runs: options.runs, budgetMs: options.budgetMs },
+    runners: Object.fromEntries(outcomes.map((o) => [o.runner, o.unavailable ? { available: false, reason: o.unavailable } : { available: true }])),
+    baseline: base?.runner ?? null,
+    workloads: workloads.map((w) => {
+      const results = Object.fromEntries(outcomes.map((o) => [o.runner, o.results.find((r) => r.workload === w.name) ?? null]));
+      const ratios = base
+        ? Object.fromEntries(outcomes.filter((o) => o !== base).map((o) => [`${o.runner}/${base.runner}`, exactRatio(results[o.runner], results[base.runner])]))
+        : {};
+      return {
+        name: w.name,
+        description: w.description,
+        args: w.args[options.size].map(formatValue),
+        expected: formatValue(w.expected[options.size]),
+        ms: Object.fromEntries(outcomes.map((o) => [o.runner, results[o.runner]?.medianMs ?? null])),
+        ratios,
+        results,
+      };
+    }),
+    timeToFirstCall: firstCall
+      ? { workload: firstCall, bytes: moduleBytes(firstCall), ms: Object.fromEntries(outcomes.filter((o) => o.firstCall).map((o) => [o.runner, o.firstCall!.ms ?? null])) }
+      : null,
+  };
+  const benchDir = fileURLToPath(new URL("..", import.meta.url));
+  const path = resolve(benchDir, file); // relative paths are relative to bench/
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(json, null, 2)}\n`);
+  console.log(`\nresults written to ${relative(resolve(benchDir, ".."), path)}`);
+}

@@ -1,0 +1,26 @@
+// The interface every runner implements. A runner compiles and instantiates a module (no imports)
+// and hands out its exports; the harness (measure.ts) does all timing and checking.
+
+/** A Wasm value as the JS API represents it: i32/f32/f64 as number, i64 as bigint. */
+export type Value = number | bigint;
+
+export interface WasmInstance {
+  /** The exported function `name`, returning its single result. */
+  func(name: string): (...args: Value[]) => Value;
+  /** The current bytes of the exported memory `name` (ask again after a call: memory may grow). */
+  memory(name: string): Uint8Array;
+  /** Fixed cost inside every call's time that is not execution (wasm-interp: process start-up). */
+  readonly overheadMs?: number;
+  /** Every call starts from scratch (a new process): nothing to warm up, the first call is a sample. */
+  readonly freshPerCall?: boolean;
+}
+
+export interface Runner {
+  readonly name: string;
+  /** Loads the implementation: why this runner cannot run here, or null when it can. */
+  load(): Promise<string | null>;
+  /** Compiles and instantiates a module without imports. */
+  instantiate(bytes: Uint8Array): WasmInstance;
+  /** Can only call exports with constant arguments (no host access to memory between calls). */
+  readonly plainCallsOnly?: boolean;
+}

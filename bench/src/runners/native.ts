@@ -1,0 +1,8 @@
+// V8's own WebAssembly (absent under `node --jitless`).
+import { type JsWebAssembly, jsApiRunner } from "./js-api.js";
+
+export const runner = jsApiRunner(
+  "native",
+  () => (globalThis as { WebAssembly?: unknown }).WebAssembly as JsWebAssembly | undefined,
+  "no WebAssembly in this Node (--jitless?)",
+);

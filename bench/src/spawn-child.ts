@@ -1,0 +1,56 @@
+// Runs one child process (child.ts) and returns its message; stops it when it overruns its planned time.
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { type ChildJob, type ChildMessage, MESSAGE_PREFIX } from "./protocol.js";
+
+export type ChildOutcome = ({ message: ChildMessage } | { failure: "timeout" | string }) & { elapsedMs: number };
+
+/** Time for a child to start (node + tsx) and report, beyond its planned time, before it is stopped. */
+export const GRACE_MS = 5_000;
+
+/** Node's notice under --jitless that WebAssembly is off: expected, not news. */
+const IGNORED_STDERR = /^Warning: disabling flag --expose_wasm due to conflicting flags$/;
+const BENCH_DIR = fileURLToPath(new URL("..", import.meta.url));
+const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
+
+/** Runs the child; it is stopped at `job.planMs + GRACE_MS`, or at `hardEnd` (a performance.now() time) if sooner. */
+export function spawnChild(job: ChildJob, nodeFlags: string[], hardEnd: number): Promise<ChildOutcome> {
+  const start = performance.now();
+  // "@wasmi-ts/source" resolves workspace packages to their TypeScript sources (no build needed).
+  const args = [...nodeFlags, "--conditions=@wasmi-ts/source", "--import", "tsx", CHILD, JSON.stringify(job)];
+  // In its own process group, so that stopping it also stops what it started (wasm-interp).
+  const child = spawn(process.execPath, args, { cwd: BENCH_DIR, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const stop = () => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  };
+  process.once("exit", stop);
+  let message: ChildMessage | undefined;
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    stop();
+  }, Math.max(0, Math.min(job.planMs + GRACE_MS, hardEnd - start)));
+
+  createInterface({ input: child.stdout }).on("line", (line) => {
+    if (line.startsWith(MESSAGE_PREFIX)) message = JSON.parse(line.slice(MESSAGE_PREFIX.length)) as ChildMessage;
+    else console.log(`[${job.runner}] ${line}`);
+  });
+  createInterface({ input: child.stderr }).on("line", (line) => {
+    if (!IGNORED_STDERR.test(line)) console.error(`[${job.runner}] ${line}`);
+  });
+  return new Promise((resolve) => {
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      process.off("exit", stop);
+      const elapsedMs = performance.now() - start;
+      if (message) resolve({ message, elapsedMs });
+      else if (timedOut) resolve({ failure: "timeout", elapsedMs });
+      else resolve({ failure: `the ${job.runner} process exited (${signal ?? `code ${code}`}) without a result`, elapsedMs });
+    });
+  });
+}
