@@ -103,4 +103,22 @@ describe("memory", () => {
     t.call("init", 0, 0, 0);
     expect(trapCode(() => t.call("init", 0, 0, 1))).toBe(TrapCode.MemoryOutOfBounds);
   });
+
+  test("an address computed by i32.add wraps around before the offset is added", () => {
+    const t = instantiateWat(`(module
+      (memory 1)
+      (func (export "load8") (param i32 i32) (result i32) (i32.load8_u offset=2 (i32.add (local.get 0) (local.get 1))))
+      (func (export "load") (param i32 i32) (result i32) (i32.load (i32.add (local.get 0) (local.get 1))))
+      (func (export "store8") (param i32 i32 i32) (i32.store8 (i32.add (local.get 0) (local.get 1)) (local.get 2)))
+      (func (export "store") (param i32 i32 i32) (i32.store offset=4 (i32.add (local.get 0) (local.get 1)) (local.get 2))))`);
+    t.call("store", -8, 8, 0x11223344); // (2^32 - 8 + 8) mod 2^32 = 0, + 4
+    expect(t.call("load", 2, 2)).toBe(0x11223344);
+    expect(t.call("load", -2, 6)).toBe(0x11223344);
+    expect(t.call("load8", -1, 4)).toBe(0x33); // 3 + 2 = byte 5
+    t.call("store8", 100, -1, 0x1ff);
+    expect(t.call("load8", 97, 0)).toBe(0xff);
+    expect(trapCode(() => t.call("load", 65533, 0))).toBe(TrapCode.MemoryOutOfBounds);
+    expect(trapCode(() => t.call("store", -4, 0, 1))).toBe(TrapCode.MemoryOutOfBounds); // 2^32 - 4 + 4
+    expect(trapCode(() => t.call("load8", -1, -1))).toBe(TrapCode.MemoryOutOfBounds); // 2^32 - 2 + 2
+  });
 });

@@ -78,4 +78,33 @@ describe("translation", () => {
     expect([...f.consts]).toEqual([7, 0]);
     expect(f.frameSlots).toBe(2 + 2 + 1 + 1);
   });
+
+  test("jumps to returns become returns, and a copy into the returned register folds away", () => {
+    const lines = listing(`(module (func (param i32) (result i32)
+      (if (result i32) (i32.lt_s (local.get 0) (i32.const 2))
+        (then (local.get 0))
+        (else (i32.add (local.get 0) (i32.const 1))))))`);
+    // then-arm: no copy into the result temporary and no jump: it returns the parameter directly
+    expect(lines[1]).toBe("ReturnReg r0");
+    expect(lines.filter((l) => l.startsWith("Br "))).toEqual([]);
+  });
+
+  test("v128 values take two slots: constants take four words, copies move four", () => {
+    const f = translateFunction(compile(`(module (func (param v128 i32) (result v128) (local v128)
+      (local.set 2 (v128.const i32x4 1 2 3 4))
+      (block (result v128) (local.get 2))))`), 0);
+    expect(f.paramSlots).toBe(3);
+    expect(f.localSlots).toBe(2);
+    expect([...f.consts]).toEqual([1, 2, 3, 4]);
+    expect(disassemble(f).some((l) => /Copy128 r3 r5/.test(l))).toBe(true);
+  });
+
+  test("an i32.add computing an address is folded into the load or store", () => {
+    const lines = listing(`(module (memory 1) (func (param i32 i32) (result i32)
+      (i32.store8 (i32.add (local.get 0) (local.get 1)) (i32.const 7))
+      (i32.load8_u offset=3 (i32.add (local.get 0) (local.get 1)))))`);
+    expect(lines[0]).toMatch(/^I32Store8Idx r0 r1 r\d+ 0$/);
+    expect(lines[1]).toMatch(/^I32Load8UIdx r\d+ r0 r1 3$/);
+    expect(lines.some((l) => l.startsWith("I32Add"))).toBe(false);
+  });
 });

@@ -1,6 +1,7 @@
 import {
   FuncKind, Trap, TrapCode, slotCount, type FuncEntity, type PrunedStore, type ValueSlots,
 } from "@wasmi-ts/store";
+import { translateFunction } from "../translate/index.js";
 import { run } from "./loop.js";
 import { execState } from "./state.js";
 
@@ -40,7 +41,7 @@ export function execute(store: PrunedStore, func: FuncEntity, slots: ValueSlots)
       state.sp = top;
       func.host!(store, null, stack, base);
     } else {
-      run(store, state, func, base);
+      run(store, state, func, base, translateFunction);
     }
   } catch (e) {
     if (isJsStackOverflow(e)) throw new Trap(TrapCode.StackOverflow, undefined, { cause: e });

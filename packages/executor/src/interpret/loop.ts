@@ -1,7 +1,7 @@
-// The interpreter loop: one `switch` over the register bytecode (translate/ops.ts). Wasm calls push a
-// frame record instead of recursing in JS; the callee's frame starts at the caller's first argument
-// register. Everything hot is in local variables: pc, frame base (in words), code, the slot views, the
-// current instance's memory-0 view and globals.
+// The interpreter loop: one `switch` over the register bytecode (opcodes `Op` below, operand layouts in
+// translate/ops.ts). Wasm calls push a frame record instead of recursing in JS; the callee's frame starts
+// at the caller's first argument register. Everything hot is in local variables: pc, frame base (in
+// words), code, the slot views, the current instance's memory-0 view and globals.
 
 import {
   FuncKind, Trap, TrapCode, growMemory, growTable,
@@ -9,9 +9,9 @@ import {
 } from "@wasmi-ts/store";
 import type { CompiledModule } from "../module/compiled.js";
 import type { CompiledFunc } from "../translate/compiled-func.js";
-import { translateFunction } from "../translate/index.js";
-import { Op } from "../translate/ops.js";
+import { simdAccessBytes } from "../translate/simd-ops.js";
 import { addressOperand, loadFrom, storeTo } from "./memory-access.js";
+import { SCRATCH_I32, SCRATCH_U8, simdCompute, simdLoadFinish, simdResultWords, simdShuffle } from "./simd/lanes.js";
 import type { ExecState } from "./state.js";
 import {
   f32ConvertI64S, f32ConvertI64U, f32Max, f32Min, f32Nearest, f64ConvertI64S, f64ConvertI64U, f64Max, f64Min,
@@ -23,18 +23,81 @@ import {
   i64TruncSatF64S, i64TruncSatF64U,
 } from "./numeric/index.js";
 
+/**
+ * The opcodes of the register bytecode, numbered in declaration order. Declared in this file so that
+ * the `case Op.X` labels below compile to literals (transpilers inline enum members only within the
+ * declaring file), which lets the engine build a jump table. Operand layouts: translate/ops.ts.
+ */
+export enum Op {
+  // control
+  Trap, Br, BrIfNez, BrIfEqz,
+  BrIfI32Eq, BrIfI32Ne, BrIfI32LtS, BrIfI32LtU, BrIfI32LeS, BrIfI32LeU,
+  BrTable, Return, ReturnReg, Call, CallFunc, CallIndirect, ReturnCall, ReturnCallFunc, ReturnCallIndirect,
+  /** Fuel hook point, for metering at function entry and loop headers (not emitted yet). */
+  ConsumeFuel,
+  // moves
+  Copy, Select, GlobalGet, GlobalSet,
+  Copy128, Select128, GlobalGet128, GlobalSet128,
+  // memory
+  I32Load, I64Load, I32Load8S, I32Load8U, I32Load16S, I32Load16U,
+  I64Load8S, I64Load8U, I64Load16S, I64Load16U, I64Load32S, I64Load32U,
+  I32Store, I64Store, I32Store8, I32Store16, I64Store8, I64Store16, I64Store32,
+  MemorySize, MemoryGrow, MemoryInit, DataDrop, MemoryCopy, MemoryFill,
+  /** Loads and stores on other memories than a 32-bit memory 0 (multi-memory, memory64). */
+  LoadMem, StoreMem,
+  /** Loads and stores whose address is an `i32.add` of two registers (the add is folded in). */
+  I32LoadIdx, I32Load8SIdx, I32Load8UIdx, I32Load16SIdx, I32Load16UIdx, I32StoreIdx, I32Store8Idx,
+  // tables and references
+  TableGet, TableSet, TableSize, TableGrow, TableFill, TableCopy, TableInit, ElemDrop,
+  RefIsNull, RefFunc,
+  // i32
+  I32Eqz, I32Eq, I32Ne, I32LtS, I32LtU, I32GtS, I32GtU, I32LeS, I32LeU, I32GeS, I32GeU,
+  // i64 comparisons
+  I64Eqz, I64Eq, I64Ne, I64LtS, I64LtU, I64GtS, I64GtU, I64LeS, I64LeU, I64GeS, I64GeU,
+  // float comparisons
+  F32Eq, F32Ne, F32Lt, F32Gt, F32Le, F32Ge,
+  F64Eq, F64Ne, F64Lt, F64Gt, F64Le, F64Ge,
+  // i32 arithmetic
+  I32Clz, I32Ctz, I32Popcnt, I32Add, I32Sub, I32Mul, I32DivS, I32DivU, I32RemS, I32RemU,
+  I32And, I32Or, I32Xor, I32Shl, I32ShrS, I32ShrU, I32Rotl, I32Rotr,
+  // i64 arithmetic
+  I64Clz, I64Ctz, I64Popcnt, I64Add, I64Sub, I64Mul, I64DivS, I64DivU, I64RemS, I64RemU,
+  I64And, I64Or, I64Xor, I64Shl, I64ShrS, I64ShrU, I64Rotl, I64Rotr,
+  // f32 arithmetic
+  F32Abs, F32Neg, F32Ceil, F32Floor, F32Trunc, F32Nearest, F32Sqrt,
+  F32Add, F32Sub, F32Mul, F32Div, F32Min, F32Max, F32Copysign,
+  // f64 arithmetic
+  F64Abs, F64Neg, F64Ceil, F64Floor, F64Trunc, F64Nearest, F64Sqrt,
+  F64Add, F64Sub, F64Mul, F64Div, F64Min, F64Max, F64Copysign,
+  // conversions (wrap and reinterpret need no instruction: they only retype the value)
+  I32TruncF32S, I32TruncF32U, I32TruncF64S, I32TruncF64U,
+  I64ExtendI32S, I64ExtendI32U, I64TruncF32S, I64TruncF32U, I64TruncF64S, I64TruncF64U,
+  F32ConvertI32S, F32ConvertI32U, F32ConvertI64S, F32ConvertI64U, F32DemoteF64,
+  F64ConvertI32S, F64ConvertI32U, F64ConvertI64S, F64ConvertI64U, F64PromoteF32,
+  I32Extend8S, I32Extend16S, I64Extend8S, I64Extend16S, I64Extend32S,
+  I32TruncSatF32S, I32TruncSatF32U, I32TruncSatF64S, I32TruncSatF64U,
+  I64TruncSatF32S, I64TruncSatF32U, I64TruncSatF64S, I64TruncSatF64U,
+  // SIMD (see simd-ops.ts and interpret/simd/): lane-wise work on v128 registers (two slots)
+  Simd, SimdShuffle, SimdMem,
+}
+
 const EMPTY_BYTES = new Uint8Array(0);
+/** Typed arrays use the host's byte order; Wasm memory is little-endian. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const EMPTY_VIEW = new DataView(EMPTY_BYTES.buffer);
 
 function trap(code: TrapCode): never {
   throw new Trap(code);
 }
 
+/** Lazy translation (translate/: passed in, as the translator depends on this file's `Op`). */
+export type Translate = (module: CompiledModule, definedIndex: number) => CompiledFunc;
+
 /** The translated code of a Wasm function entity. */
-export function compiledOf(func: FuncEntity): CompiledFunc {
+function compiledOf(func: FuncEntity, translate: Translate): CompiledFunc {
   const module = func.instance!.module as CompiledModule;
   const defined = func.index - module.ir.numImportedFuncs;
-  return module.code[defined] ?? translateFunction(module, defined);
+  return module.code[defined] ?? translate(module, defined);
 }
 
 function slotsOf(types: readonly number[]): number {
@@ -44,12 +107,16 @@ function slotsOf(types: readonly number[]): number {
 }
 
 /** Runs Wasm function `func` whose parameters are in stack slots `base..`; results end up there. */
-export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base: number): void {
+export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base: number, translate: Translate): void {
   const stack = state.stack;
   const maxDepth = store.limits.maxCallDepth;
   const maxSlots = store.limits.maxValueSlots;
   const entryDepth = state.depth;
   let depth = entryDepth;
+  // the call stack (a nested execution may grow `frames`: reloaded after host calls)
+  let frames = state.frames;
+  const frameFuncs = state.frameFuncs;
+  const frameInstances = state.frameInstances;
 
   let inst: InstanceEntity = func.instance!;
   let mod = inst.module as CompiledModule;
@@ -57,6 +124,8 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
   let mem: MemoryEntity | null = inst.memories.length > 0 ? inst.memories[0]! : null;
   let view = mem === null ? EMPTY_VIEW : mem.view;
   let u8 = mem === null ? EMPTY_BYTES : mem.u8;
+  // aligned 32-bit accesses go through an Int32Array view (on little-endian hosts: see LITTLE_ENDIAN)
+  let m32 = state.int32View(u8.buffer);
   let memLen = u8.length;
   let memGen = mem === null ? 0 : mem.generation;
 
@@ -64,7 +133,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
   let f32 = stack.f32;
   let f64 = stack.f64;
 
-  let cf = compiledOf(func);
+  let cf = compiledOf(func, translate);
   let code = cf.code;
   let pc = 0;
   let fp2 = base * 2;
@@ -117,7 +186,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       case Op.Call:
       case Op.ReturnCall: {
         const m = mod.code[code[pc + 1]];
-        callee = m !== undefined ? m : translateFunction(mod, code[pc + 1]);
+        callee = m !== undefined ? m : translate(mod, code[pc + 1]);
         calleeInst = inst;
         argOffset = code[pc + 2];
         tail = code[pc] === Op.ReturnCall;
@@ -158,11 +227,12 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           state.depth = depth;
           state.sp = Math.max(need, (fp2 >> 1) + cf.frameSlots);
           target.host!(store, inst, stack, argBase);
+          frames = state.frames;
           i32 = stack.i32;
           f32 = stack.f32;
           f64 = stack.f64;
           if (mem !== null && mem.generation !== memGen) {
-            view = mem.view; u8 = mem.u8; memLen = u8.length; memGen = mem.generation;
+            view = mem.view; u8 = mem.u8; m32 = state.int32View(u8.buffer); memLen = u8.length; memGen = mem.generation;
           }
           if (!tail) continue;
           // a host tail call: its results are this function's results
@@ -171,7 +241,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           callee = null;
           break;
         }
-        callee = compiledOf(target);
+        callee = compiledOf(target, translate);
         calleeInst = target.instance!;
         break;
       }
@@ -212,11 +282,101 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         continue;
       }
 
+      case Op.Copy128: {
+        const d = fp2 + code[pc + 1];
+        const s = fp2 + code[pc + 2];
+        i32[d] = i32[s];
+        i32[d + 1] = i32[s + 1];
+        i32[d + 2] = i32[s + 2];
+        i32[d + 3] = i32[s + 3];
+        pc += 3;
+        continue;
+      }
+      case Op.Select128: {
+        const d = fp2 + code[pc + 1];
+        const s = fp2 + (i32[fp2 + code[pc + 2]] !== 0 ? code[pc + 3] : code[pc + 4]);
+        const w0 = i32[s], w1 = i32[s + 1], w2 = i32[s + 2], w3 = i32[s + 3];
+        i32[d] = w0;
+        i32[d + 1] = w1;
+        i32[d + 2] = w2;
+        i32[d + 3] = w3;
+        pc += 5;
+        continue;
+      }
+      case Op.GlobalGet128: {
+        const d = fp2 + code[pc + 1];
+        const g = globals[code[pc + 2]]!.i32;
+        for (let w = 0; w < 4; w++) i32[d + w] = g[w];
+        pc += 3;
+        continue;
+      }
+      case Op.GlobalSet128: {
+        const s = fp2 + code[pc + 2];
+        const g = globals[code[pc + 1]]!.i32;
+        for (let w = 0; w < 4; w++) g[w] = i32[s + w];
+        pc += 3;
+        continue;
+      }
+      case Op.Simd: {
+        // operands into the scratch area (A, B, C), compute, result (R) out
+        const a = fp2 + code[pc + 2];
+        const b = fp2 + code[pc + 3];
+        const c = fp2 + code[pc + 4];
+        for (let w = 0; w < 4; w++) {
+          SCRATCH_I32[w] = i32[a + w];
+          SCRATCH_I32[4 + w] = i32[b + w];
+          SCRATCH_I32[8 + w] = i32[c + w];
+        }
+        const sub = code[pc + 5];
+        simdCompute(sub, code[pc + 6]);
+        const d = fp2 + code[pc + 1];
+        const words = simdResultWords(sub);
+        for (let w = 0; w < words; w++) i32[d + w] = SCRATCH_I32[12 + w];
+        pc += 7;
+        continue;
+      }
+      case Op.SimdShuffle: {
+        const a = fp2 + code[pc + 2];
+        const b = fp2 + code[pc + 3];
+        for (let w = 0; w < 4; w++) {
+          SCRATCH_I32[w] = i32[a + w];
+          SCRATCH_I32[4 + w] = i32[b + w];
+        }
+        simdShuffle(code, pc + 4);
+        const d = fp2 + code[pc + 1];
+        for (let w = 0; w < 4; w++) i32[d + w] = SCRATCH_I32[12 + w];
+        pc += 8;
+        continue;
+      }
+      case Op.SimdMem: {
+        const m = inst.memories[code[pc + 6]]!;
+        const ea = addressOperand(i32, fp2 + code[pc + 2], m.type.is64 === true) + (code[pc + 4] >>> 0);
+        const sub = code[pc + 5];
+        const lane = code[pc + 7];
+        const size = simdAccessBytes(sub);
+        const u = m.u8;
+        if (ea + size > u.length) trap(TrapCode.MemoryOutOfBounds);
+        const v = fp2 + code[pc + 3];
+        for (let w = 0; w < 4; w++) SCRATCH_I32[4 + w] = i32[v + w];
+        if (sub === 11 || (sub >= 88 && sub <= 91)) {
+          // stores: from the vector operand (B), the whole vector or one lane
+          const from = 16 + (sub === 11 ? 0 : lane * size);
+          for (let k = 0; k < size; k++) u[ea + k] = SCRATCH_U8[from + k];
+        } else {
+          for (let k = 0; k < size; k++) SCRATCH_U8[k] = u[ea + k];
+          simdLoadFinish(sub, lane);
+          const d = fp2 + code[pc + 1];
+          for (let w = 0; w < 4; w++) i32[d + w] = SCRATCH_I32[12 + w];
+        }
+        pc += 8;
+        continue;
+      }
+
       // ---- memory: effective address = u32 address + u32 offset, checked in doubles
       case Op.I32Load: {
         const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
         if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        i32[fp2 + code[pc + 1]] = view.getInt32(ea, true);
+        i32[fp2 + code[pc + 1]] = (ea & 3) === 0 && LITTLE_ENDIAN ? m32[ea >>> 2] : view.getInt32(ea, true);
         pc += 4;
         continue;
       }
@@ -317,7 +477,8 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       case Op.I32Store: {
         const ea = (i32[fp2 + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
         if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        view.setInt32(ea, i32[fp2 + code[pc + 2]], true);
+        if ((ea & 3) === 0 && LITTLE_ENDIAN) m32[ea >>> 2] = i32[fp2 + code[pc + 2]];
+        else view.setInt32(ea, i32[fp2 + code[pc + 2]], true);
         pc += 4;
         continue;
       }
@@ -353,6 +514,57 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         pc += 4;
         continue;
       }
+      // ---- memory, address = (base + index) mod 2^32, then + offset
+      case Op.I32LoadIdx: {
+        const ea = ((i32[fp2 + code[pc + 2]] + i32[fp2 + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        i32[fp2 + code[pc + 1]] = (ea & 3) === 0 && LITTLE_ENDIAN ? m32[ea >>> 2] : view.getInt32(ea, true);
+        pc += 5;
+        continue;
+      }
+      case Op.I32Load8SIdx: {
+        const ea = ((i32[fp2 + code[pc + 2]] + i32[fp2 + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        i32[fp2 + code[pc + 1]] = (u8[ea] << 24) >> 24;
+        pc += 5;
+        continue;
+      }
+      case Op.I32Load8UIdx: {
+        const ea = ((i32[fp2 + code[pc + 2]] + i32[fp2 + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        i32[fp2 + code[pc + 1]] = u8[ea];
+        pc += 5;
+        continue;
+      }
+      case Op.I32Load16SIdx: {
+        const ea = ((i32[fp2 + code[pc + 2]] + i32[fp2 + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        i32[fp2 + code[pc + 1]] = view.getInt16(ea, true);
+        pc += 5;
+        continue;
+      }
+      case Op.I32Load16UIdx: {
+        const ea = ((i32[fp2 + code[pc + 2]] + i32[fp2 + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        i32[fp2 + code[pc + 1]] = view.getUint16(ea, true);
+        pc += 5;
+        continue;
+      }
+      case Op.I32StoreIdx: {
+        const ea = ((i32[fp2 + code[pc + 1]] + i32[fp2 + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        if ((ea & 3) === 0 && LITTLE_ENDIAN) m32[ea >>> 2] = i32[fp2 + code[pc + 3]];
+        else view.setInt32(ea, i32[fp2 + code[pc + 3]], true);
+        pc += 5;
+        continue;
+      }
+      case Op.I32Store8Idx: {
+        const ea = ((i32[fp2 + code[pc + 1]] + i32[fp2 + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        u8[ea] = i32[fp2 + code[pc + 3]];
+        pc += 5;
+        continue;
+      }
       case Op.MemorySize: {
         const m = inst.memories[code[pc + 2]]!;
         const d = fp2 + code[pc + 1];
@@ -367,7 +579,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         const delta = addressOperand(i32, fp2 + code[pc + 2], is64);
         const old = growMemory(store, m, delta);
         if (m === mem) {
-          view = mem.view; u8 = mem.u8; memLen = u8.length; memGen = mem.generation;
+          view = mem.view; u8 = mem.u8; m32 = state.int32View(u8.buffer); memLen = u8.length; memGen = mem.generation;
         }
         const d = fp2 + code[pc + 1];
         i32[d] = old;
@@ -418,14 +630,14 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       case Op.LoadMem: {
         const m = inst.memories[code[pc + 5]]!;
         const ea = addressOperand(i32, fp2 + code[pc + 2], m.type.is64 === true) + (code[pc + 3] >>> 0);
-        loadFrom(m, code[pc + 4] as Op, ea, i32, fp2 + code[pc + 1]);
+        loadFrom(m, code[pc + 4], ea, i32, fp2 + code[pc + 1]);
         pc += 6;
         continue;
       }
       case Op.StoreMem: {
         const m = inst.memories[code[pc + 5]]!;
         const ea = addressOperand(i32, fp2 + code[pc + 1], m.type.is64 === true) + (code[pc + 3] >>> 0);
-        storeTo(m, code[pc + 4] as Op, ea, i32, fp2 + code[pc + 2]);
+        storeTo(m, code[pc + 4], ea, i32, fp2 + code[pc + 2]);
         pc += 6;
         continue;
       }
@@ -812,11 +1024,11 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
     if (callee === null) {
       if (depth === entryDepth) return;
       depth--;
-      pc = state.frames[2 * depth];
-      fp2 = state.frames[2 * depth + 1];
-      cf = state.frameFuncs[depth]!;
+      pc = frames[2 * depth];
+      fp2 = frames[2 * depth + 1];
+      cf = frameFuncs[depth]!;
       code = cf.code;
-      const caller = state.frameInstances[depth]!;
+      const caller = frameInstances[depth]!;
       if (caller !== inst) {
         inst = caller;
         mod = inst.module as CompiledModule;
@@ -825,9 +1037,9 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         memGen = -1;
       }
       if (mem !== null && mem.generation !== memGen) {
-        view = mem.view; u8 = mem.u8; memLen = u8.length; memGen = mem.generation;
+        view = mem.view; u8 = mem.u8; m32 = state.int32View(u8.buffer); memLen = u8.length; memGen = mem.generation;
       } else if (mem === null) {
-        view = EMPTY_VIEW; u8 = EMPTY_BYTES; memLen = 0;
+        view = EMPTY_VIEW; u8 = EMPTY_BYTES; m32 = state.int32View(u8.buffer); memLen = 0;
       }
       continue;
     }
@@ -840,11 +1052,14 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
     } else {
       // push the caller's frame record
       if (depth >= maxDepth) trap(TrapCode.StackOverflow);
-      if (2 * depth + 2 > state.frames.length) state.growFrames();
-      state.frames[2 * depth] = pc;
-      state.frames[2 * depth + 1] = fp2;
-      state.frameFuncs[depth] = cf;
-      state.frameInstances[depth] = inst;
+      if (2 * depth + 2 > frames.length) {
+        state.growFrames();
+        frames = state.frames;
+      }
+      frames[2 * depth] = pc;
+      frames[2 * depth + 1] = fp2;
+      frameFuncs[depth] = cf;
+      frameInstances[depth] = inst;
       depth++;
       fp2 += argOffset;
     }
@@ -867,6 +1082,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       mem = inst.memories.length > 0 ? inst.memories[0]! : null;
       view = mem === null ? EMPTY_VIEW : mem.view;
       u8 = mem === null ? EMPTY_BYTES : mem.u8;
+      m32 = state.int32View(u8.buffer);
       memLen = u8.length;
       memGen = mem === null ? 0 : mem.generation;
     }

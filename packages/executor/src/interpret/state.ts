@@ -15,6 +15,18 @@ export class ExecState {
   /** First free slot of the value stack (where a nested execution starts). */
   sp = 0;
 
+  /** A one-entry cache of the Int32Array view of a memory buffer (for aligned 32-bit accesses). */
+  private viewBuffer: ArrayBufferLike | null = null;
+  private view32: Int32Array<ArrayBufferLike> = new Int32Array(0);
+
+  int32View(buffer: ArrayBufferLike): Int32Array<ArrayBufferLike> {
+    if (buffer !== this.viewBuffer) {
+      this.viewBuffer = buffer;
+      this.view32 = new Int32Array(buffer);
+    }
+    return this.view32;
+  }
+
   growFrames(): void {
     const frames = new Int32Array(this.frames.length * 2);
     frames.set(this.frames);

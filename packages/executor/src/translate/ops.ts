@@ -1,7 +1,9 @@
-// The internal register bytecode: one declarative table. The numbering of `Op` is its declaration order
-// (bundlers inline enum members, so the interpreter's `switch` compiles to a jump table); `OP_INFO`
-// gives each opcode its operand layout and, for instructions that map 1:1 from Wasm, the Wasm opcode
-// and its stack effect (the translator builds its Wasm -> Op map from it).
+// The internal register bytecode: one declarative table. The opcodes are the enum `Op`, numbered in
+// declaration order; it is declared next to the interpreter's `switch` (interpret/loop.ts), because
+// transpilers inline enum members only within the file that declares them, and literal case labels
+// are what makes the switch a jump table. `OP_INFO` (here) gives each opcode its operand layout and,
+// for instructions that map 1:1 from Wasm, the Wasm opcode and its stack effect (the translator builds
+// its Wasm -> Op map from it); its type requires an entry for every opcode.
 //
 // Operand layout letters (one 32-bit word each):
 //   r  register: a frame slot, stored as a word offset (2 * slot) from the frame base
@@ -10,54 +12,9 @@
 //   L  target list: a count word c, then c + 1 targets (br_table; the last is the default)
 
 import { ValType } from "@wasmi-ts/store";
+import { Op } from "../interpret/loop.js";
 
-export enum Op {
-  // control
-  Trap, Br, BrIfNez, BrIfEqz,
-  BrIfI32Eq, BrIfI32Ne, BrIfI32LtS, BrIfI32LtU, BrIfI32LeS, BrIfI32LeU,
-  BrTable, Return, ReturnReg, Call, CallFunc, CallIndirect, ReturnCall, ReturnCallFunc, ReturnCallIndirect,
-  /** Fuel hook point: charged at function entry and loop headers (not metered yet). */
-  ConsumeFuel,
-  // moves
-  Copy, Select, GlobalGet, GlobalSet,
-  // memory
-  I32Load, I64Load, I32Load8S, I32Load8U, I32Load16S, I32Load16U,
-  I64Load8S, I64Load8U, I64Load16S, I64Load16U, I64Load32S, I64Load32U,
-  I32Store, I64Store, I32Store8, I32Store16, I64Store8, I64Store16, I64Store32,
-  MemorySize, MemoryGrow, MemoryInit, DataDrop, MemoryCopy, MemoryFill,
-  /** Loads and stores on other memories than a 32-bit memory 0 (multi-memory, memory64). */
-  LoadMem, StoreMem,
-  // tables and references
-  TableGet, TableSet, TableSize, TableGrow, TableFill, TableCopy, TableInit, ElemDrop,
-  RefIsNull, RefFunc,
-  // i32
-  I32Eqz, I32Eq, I32Ne, I32LtS, I32LtU, I32GtS, I32GtU, I32LeS, I32LeU, I32GeS, I32GeU,
-  // i64 comparisons
-  I64Eqz, I64Eq, I64Ne, I64LtS, I64LtU, I64GtS, I64GtU, I64LeS, I64LeU, I64GeS, I64GeU,
-  // float comparisons
-  F32Eq, F32Ne, F32Lt, F32Gt, F32Le, F32Ge,
-  F64Eq, F64Ne, F64Lt, F64Gt, F64Le, F64Ge,
-  // i32 arithmetic
-  I32Clz, I32Ctz, I32Popcnt, I32Add, I32Sub, I32Mul, I32DivS, I32DivU, I32RemS, I32RemU,
-  I32And, I32Or, I32Xor, I32Shl, I32ShrS, I32ShrU, I32Rotl, I32Rotr,
-  // i64 arithmetic
-  I64Clz, I64Ctz, I64Popcnt, I64Add, I64Sub, I64Mul, I64DivS, I64DivU, I64RemS, I64RemU,
-  I64And, I64Or, I64Xor, I64Shl, I64ShrS, I64ShrU, I64Rotl, I64Rotr,
-  // f32 arithmetic
-  F32Abs, F32Neg, F32Ceil, F32Floor, F32Trunc, F32Nearest, F32Sqrt,
-  F32Add, F32Sub, F32Mul, F32Div, F32Min, F32Max, F32Copysign,
-  // f64 arithmetic
-  F64Abs, F64Neg, F64Ceil, F64Floor, F64Trunc, F64Nearest, F64Sqrt,
-  F64Add, F64Sub, F64Mul, F64Div, F64Min, F64Max, F64Copysign,
-  // conversions (wrap and reinterpret need no instruction: they only retype the value)
-  I32TruncF32S, I32TruncF32U, I32TruncF64S, I32TruncF64U,
-  I64ExtendI32S, I64ExtendI32U, I64TruncF32S, I64TruncF32U, I64TruncF64S, I64TruncF64U,
-  F32ConvertI32S, F32ConvertI32U, F32ConvertI64S, F32ConvertI64U, F32DemoteF64,
-  F64ConvertI32S, F64ConvertI32U, F64ConvertI64S, F64ConvertI64U, F64PromoteF32,
-  I32Extend8S, I32Extend16S, I64Extend8S, I64Extend16S, I64Extend32S,
-  I32TruncSatF32S, I32TruncSatF32U, I32TruncSatF64S, I32TruncSatF64U,
-  I64TruncSatF32S, I64TruncSatF32U, I64TruncSatF64S, I64TruncSatF64U,
-}
+export { Op };
 
 export type OpName = keyof typeof Op;
 
@@ -72,6 +29,8 @@ export interface OpInfo {
   /** Loads: the value type produced. Stores: true. */
   readonly load?: ValType;
   readonly store?: boolean;
+  /** Loads and stores: the variant taking the address as `base + index` registers, if any. */
+  readonly indexed?: OpName;
 }
 
 const { I32, I64, F32, F64 } = ValType;
@@ -80,9 +39,10 @@ const ctl = (operands: string): OpInfo => ({ operands });
 const num = (wasm: number, pops: number, result: ValType): OpInfo =>
   ({ operands: "r".repeat(pops + 1), wasm, pops, result });
 /** A load: `dst, addr, offset`. */
-const load = (wasm: number, type: ValType): OpInfo => ({ operands: "rri", wasm, load: type });
+const load = (wasm: number, type: ValType, indexed?: OpName): OpInfo =>
+  ({ operands: "rri", wasm, load: type, indexed });
 /** A store: `addr, value, offset`. */
-const store = (wasm: number): OpInfo => ({ operands: "rri", wasm, store: true });
+const store = (wasm: number, indexed?: OpName): OpInfo => ({ operands: "rri", wasm, store: true, indexed });
 
 export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
   Trap: ctl("i"), Br: ctl("t"), BrIfNez: ctl("rt"), BrIfEqz: ctl("rt"),
@@ -97,12 +57,15 @@ export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
   ConsumeFuel: ctl("i"),
   Copy: ctl("rr"), Select: ctl("rrrr"), // dst, cond, a, b
   GlobalGet: ctl("ri"), GlobalSet: ctl("ir"),
+  Copy128: ctl("rr"), Select128: ctl("rrrr"), GlobalGet128: ctl("ri"), GlobalSet128: ctl("ir"),
 
-  I32Load: load(0x28, I32), I64Load: load(0x29, I64),
-  I32Load8S: load(0x2c, I32), I32Load8U: load(0x2d, I32), I32Load16S: load(0x2e, I32), I32Load16U: load(0x2f, I32),
+  I32Load: load(0x28, I32, "I32LoadIdx"), I64Load: load(0x29, I64),
+  I32Load8S: load(0x2c, I32, "I32Load8SIdx"), I32Load8U: load(0x2d, I32, "I32Load8UIdx"),
+  I32Load16S: load(0x2e, I32, "I32Load16SIdx"), I32Load16U: load(0x2f, I32, "I32Load16UIdx"),
   I64Load8S: load(0x30, I64), I64Load8U: load(0x31, I64), I64Load16S: load(0x32, I64), I64Load16U: load(0x33, I64),
   I64Load32S: load(0x34, I64), I64Load32U: load(0x35, I64),
-  I32Store: store(0x36), I64Store: store(0x37), I32Store8: store(0x3a), I32Store16: store(0x3b),
+  I32Store: store(0x36, "I32StoreIdx"), I64Store: store(0x37), I32Store8: store(0x3a, "I32Store8Idx"),
+  I32Store16: store(0x3b),
   I64Store8: store(0x3c), I64Store16: store(0x3d), I64Store32: store(0x3e),
   // memory instructions name their memory; 64-bit memories take and give i64 addresses and sizes
   MemorySize: ctl("ri"), MemoryGrow: ctl("rri"), // dst, (delta,) memory
@@ -110,8 +73,11 @@ export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
   DataDrop: ctl("i"),
   MemoryCopy: ctl("iirrr"), // dst memory, src memory, dst, src, n
   MemoryFill: ctl("irrr"), // memory, dst, value, n
-  LoadMem: ctl("rriii"), // dst, addr, offset, the memory-0 load opcode, memory
-  StoreMem: ctl("rriii"), // addr, value, offset, the memory-0 store opcode, memory
+  LoadMem: ctl("rriii"), // dst, addr, offset, Wasm load opcode (f32/f64 as i32/i64), memory
+  StoreMem: ctl("rriii"), // addr, value, offset, Wasm store opcode (f32/f64 as i32/i64), memory
+  I32LoadIdx: ctl("rrri"), I32Load8SIdx: ctl("rrri"), I32Load8UIdx: ctl("rrri"), // dst, base, index, offset
+  I32Load16SIdx: ctl("rrri"), I32Load16UIdx: ctl("rrri"),
+  I32StoreIdx: ctl("rrri"), I32Store8Idx: ctl("rrri"), // base, index, value, offset
 
   TableGet: ctl("rir"), TableSet: ctl("irr"), TableSize: ctl("ri"), TableGrow: ctl("rirr"),
   TableFill: ctl("irrr"), TableCopy: ctl("iirrr"), TableInit: ctl("iirrr"), ElemDrop: ctl("i"),
@@ -166,6 +132,9 @@ export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
   I32TruncSatF64S: num(0xfc02, 1, I32), I32TruncSatF64U: num(0xfc03, 1, I32),
   I64TruncSatF32S: num(0xfc04, 1, I64), I64TruncSatF32U: num(0xfc05, 1, I64),
   I64TruncSatF64S: num(0xfc06, 1, I64), I64TruncSatF64U: num(0xfc07, 1, I64),
+  Simd: ctl("rrrrii"), // dst, a, b, c, sub-opcode, lane
+  SimdShuffle: ctl("rrriiii"), // dst, a, b, the 16 lane indices in 4 words
+  SimdMem: ctl("rrriiii"), // dst, addr, vector, offset, sub-opcode, memory, lane
 };
 
 /** Operand layout of opcode `op`, indexed by number. */

@@ -8,52 +8,34 @@
 // `local.set` of a local still referenced on the stack, at block entries, for call arguments and for
 // multi-value branches.
 //
-// Registers are encoded during translation (the constant area's and temporaries' final positions depend
-// on counts known only at the end) and relocated by `relocate` afterwards:
-//   s < CONST_BASE            absolute frame slot s (parameters and locals)
-//   CONST_BASE + k            slot k of the constant area
-//   TEMP_BASE + t             slot t of the temporaries
+// Registers are encoded during translation (registers.ts: the constant area's and temporaries' final
+// positions depend on counts known only at the end) and relocated afterwards (code-passes.ts).
 
 import { FuncType, TrapCode, ValType, slotCount } from "@wasmi-ts/store";
 import type { CompiledModule } from "../module/compiled.js";
 import { CompiledFunc } from "./compiled-func.js";
 import { moduleInfo, type ModuleInfo } from "./module-info.js";
-import { OP_OF_WASM, OP_OPERANDS, Op } from "./ops.js";
+import { relocate, threadJumps, foldCopyReturns } from "./code-passes.js";
+import { ControlFrame, FrameKind } from "./control-frame.js";
+import { OP_INFO, OP_OF_WASM, Op, type OpName } from "./ops.js";
+import { CONST_BASE, TEMP_BASE } from "./registers.js";
 import { BodyReader } from "./reader.js";
+import { SIMD_INFO, SimdKind } from "./simd-ops.js";
 
-const CONST_BASE = 1 << 28;
-const TEMP_BASE = 1 << 29;
 
 const TEMP = 0;
 const LOCAL = 1;
 const CONST = 2;
 
-const enum FrameKind { Block, Loop, If, Else }
-
-class ControlFrame {
-  /** Positions of branch-target words to patch with the end's pc. */
-  readonly fixups: number[] = [];
-  /** `if`: position of the target word of the branch to the else arm (or the end). */
-  elseFixup = -1;
-  /** Loops: pc of the header. */
-  startPc = -1;
-  unreachable = false;
-
-  constructor(
-    public kind: FrameKind,
-    /** Stack height at entry, below the block's parameters. */
-    readonly height: number,
-    readonly params: readonly ValType[],
-    readonly results: readonly ValType[],
-  ) {}
-
-  /** Values carried by a branch to this frame. */
-  get branchTypes(): readonly ValType[] {
-    return this.kind === FrameKind.Loop ? this.params : this.results;
-  }
-}
-
 /** Condition of a conditional branch, after compare fusion. */
+/** Each load/store opcode's variant with a `base + index` address, where there is one. */
+const INDEXED: readonly (Op | undefined)[] = (Object.keys(OP_INFO) as OpName[]).reduce<(Op | undefined)[]>(
+  (acc, name) => {
+    const indexed = OP_INFO[name].indexed;
+    if (indexed !== undefined) acc[Op[name]] = Op[indexed];
+    return acc;
+  }, []);
+
 const enum Cond { Nez, Eqz, Eq, Ne, LtS, LtU, LeS, LeU }
 const COND_OPS = [Op.BrIfNez, Op.BrIfEqz, Op.BrIfI32Eq, Op.BrIfI32Ne, Op.BrIfI32LtS, Op.BrIfI32LtU,
   Op.BrIfI32LeS, Op.BrIfI32LeU] as const;
@@ -85,6 +67,8 @@ export class FuncTranslator {
   private lastDstPos = -1;
   /** Start of the last instruction, if it was an i32 comparison producing the top temporary. */
   private lastCmpPos = -1;
+  /** Start of the last instruction, if it was an i32.add producing the top temporary. */
+  private lastAddPos = -1;
 
   // the condition taken by `takeCondition`
   private cond: Cond = Cond.Nez;
@@ -175,12 +159,13 @@ export class FuncTranslator {
     return this.sType[this.height - 1]!;
   }
 
-  private constReg(lo: number, hi: number): number {
-    const key = `${lo},${hi}`;
+  /** The constant-area register holding these words (2 for one slot, 4 for a v128). */
+  private constReg(...words: number[]): number {
+    const key = words.join(",");
     let k = this.constIndex.get(key);
     if (k === undefined) {
       k = this.consts.length >> 1;
-      this.consts.push(lo | 0, hi | 0);
+      for (const w of words) this.consts.push(w | 0);
       this.constIndex.set(key, k);
     }
     return CONST_BASE + k;
@@ -217,6 +202,7 @@ export class FuncTranslator {
   private emit(op: Op, ...operands: number[]): number {
     this.lastDstPos = -1;
     this.lastCmpPos = -1;
+    this.lastAddPos = -1;
     const pos = this.code.length;
     this.code.push(op);
     for (const w of operands) this.code.push(w);
@@ -225,8 +211,7 @@ export class FuncTranslator {
 
   private emitCopy(dst: number, src: number, type: ValType): void {
     if (dst === src) return;
-    if (slotCount(type) !== 1) throw new Error("v128 values are not supported yet");
-    this.emit(Op.Copy, dst, src);
+    this.emit(slotCount(type) === 1 ? Op.Copy : Op.Copy128, dst, src);
   }
 
   /** Emits `op dst, ...srcs` producing a new temporary of `type` (sources already popped). */
@@ -235,12 +220,14 @@ export class FuncTranslator {
     const pos = this.emit(op, dst, ...srcs);
     this.lastDstPos = pos + 1;
     if (op >= Op.I32Eqz && op <= Op.I32GeU) this.lastCmpPos = pos;
+    else if (op === Op.I32Add) this.lastAddPos = pos;
   }
 
   /** A branch target was bound here: nothing before may be fused with what follows. */
   private bindLabel(): void {
     this.lastDstPos = -1;
     this.lastCmpPos = -1;
+    this.lastAddPos = -1;
   }
 
   private patch(positions: readonly number[], target: number): void {
@@ -253,7 +240,7 @@ export class FuncTranslator {
   private takeCondition(): void {
     const pos = this.lastCmpPos;
     const reg = this.pop();
-    if (pos < 0 || this.sKind[this.height] !== TEMP) {
+    if (pos < 0 || this.sKind[this.height] !== TEMP || this.code[pos + 1] !== reg) {
       this.cond = Cond.Nez;
       this.condA = reg;
       return;
@@ -263,8 +250,7 @@ export class FuncTranslator {
     const a = c[pos + 2]!;
     const b = c[pos + 3]!;
     c.length = pos;
-    this.lastCmpPos = -1;
-    this.lastDstPos = -1;
+    this.bindLabel();
     this.condA = a;
     this.condB = b;
     switch (op) {
@@ -473,8 +459,7 @@ export class FuncTranslator {
       this.emitCopy(slot, src, type);
     } else if (srcKind === TEMP && this.lastDstPos >= 0 && this.code[this.lastDstPos] === src) {
       this.code[this.lastDstPos] = slot; // the producing instruction writes the local directly
-      this.lastDstPos = -1;
-      this.lastCmpPos = -1;
+      this.bindLabel();
     } else {
       this.emitCopy(slot, src, type);
     }
@@ -618,8 +603,7 @@ export class FuncTranslator {
         const b = this.pop();
         const a = this.pop();
         const type = this.sType[this.height]!;
-        if (slotCount(type) !== 1) throw new Error("v128 values are not supported yet");
-        this.emitResult(Op.Select, type, cond, a, b);
+        this.emitResult(slotCount(type) === 1 ? Op.Select : Op.Select128, type, cond, a, b);
         return;
       }
       case 0x20: { // local.get
@@ -631,12 +615,14 @@ export class FuncTranslator {
       case 0x22: this.setLocal(r.u32(), true); return;
       case 0x23: { // global.get
         const g = r.u32();
-        this.emitResult(Op.GlobalGet, this.info.globalTypes[g]!, g);
+        const type = this.info.globalTypes[g]!;
+        this.emitResult(slotCount(type) === 1 ? Op.GlobalGet : Op.GlobalGet128, type, g);
         return;
       }
       case 0x24: { // global.set
         const g = r.u32();
-        this.emit(Op.GlobalSet, g, this.pop());
+        const type = this.info.globalTypes[g]!;
+        this.emit(slotCount(type) === 1 ? Op.GlobalSet : Op.GlobalSet128, g, this.pop());
         return;
       }
       case 0x25: { // table.get
@@ -653,10 +639,10 @@ export class FuncTranslator {
         return;
       }
       // f32/f64 loads and stores move bits: they are the i32/i64 ones with another result type
-      case 0x2a: this.load(Op.I32Load, ValType.F32); return;
-      case 0x2b: this.load(Op.I64Load, ValType.F64); return;
-      case 0x38: this.store(Op.I32Store); return;
-      case 0x39: this.store(Op.I64Store); return;
+      case 0x2a: this.load(Op.I32Load, ValType.F32, 0x28); return;
+      case 0x2b: this.load(Op.I64Load, ValType.F64, 0x29); return;
+      case 0x38: this.store(Op.I32Store, 0x36); return;
+      case 0x39: this.store(Op.I64Store, 0x37); return;
       case 0x3f: { // memory.size
         const m = r.u32();
         this.emitResult(Op.MemorySize, this.is64(m) ? ValType.I64 : ValType.I32, m);
@@ -682,13 +668,14 @@ export class FuncTranslator {
       case 0xd1: this.emitResult(Op.RefIsNull, ValType.I32, this.pop()); return;
       case 0xd2: this.emitResult(Op.RefFunc, ValType.FuncRef, r.u32()); return;
       case 0xfc: this.translatePrefixed(r.u32()); return;
+      case 0xfd: this.translateSimd(r.u32()); return;
       default: break;
     }
     const entry = OP_OF_WASM.get(op);
     if (entry === undefined) throw new Error(`unsupported instruction 0x${op.toString(16)}`);
     const info = entry.info;
-    if (info.load !== undefined) this.load(entry.op, info.load);
-    else if (info.store) this.store(entry.op);
+    if (info.load !== undefined) this.load(entry.op, info.load, op);
+    else if (info.store) this.store(entry.op, op);
     else this.numeric(entry.op, info.pops!, info.result!);
   }
 
@@ -724,7 +711,8 @@ export class FuncTranslator {
     return this.memIndex !== 0 || this.is64(0);
   }
 
-  private load(op: Op, type: ValType): void {
+  /** `wasm`: the Wasm opcode, which the general path (`LoadMem`) dispatches on. */
+  private load(op: Op, type: ValType, wasm: number): void {
     const offset = this.memarg();
     const addr = this.pop();
     if (this.offsetHi !== 0) {
@@ -732,19 +720,40 @@ export class FuncTranslator {
       this.emit(Op.Trap, TrapCode.MemoryOutOfBounds);
       this.pushTemp(type);
     } else if (this.generalAccess()) {
-      this.emitResult(Op.LoadMem, type, addr, offset, op, this.memIndex);
+      this.emitResult(Op.LoadMem, type, addr, offset, wasm, this.memIndex);
+    } else if (this.takeAddedAddress(op, addr)) {
+      this.emitResult(INDEXED[op]!, type, this.addrBase, this.addrIndex, offset);
     } else {
       this.emitResult(op, type, addr, offset);
     }
   }
 
-  private store(op: Op): void {
+  private store(op: Op, wasm: number): void {
     const offset = this.memarg();
     const value = this.pop();
     const addr = this.pop();
     if (this.offsetHi !== 0) this.emit(Op.Trap, TrapCode.MemoryOutOfBounds);
-    else if (this.generalAccess()) this.emit(Op.StoreMem, addr, value, offset, op, this.memIndex);
+    else if (this.generalAccess()) this.emit(Op.StoreMem, addr, value, offset, wasm, this.memIndex);
+    else if (this.takeAddedAddress(op, addr)) this.emit(INDEXED[op]!, this.addrBase, this.addrIndex, value, offset);
     else this.emit(op, addr, value, offset);
+  }
+
+  // the operands of the `i32.add` taken by `takeAddedAddress`
+  private addrBase = 0;
+  private addrIndex = 0;
+
+  /** If the address `addr` (just popped) was computed by the last instruction, an `i32.add`, and `op`
+   * has an indexed variant: removes the add, whose operands become the access's base and index. */
+  private takeAddedAddress(op: Op, addr: number): boolean {
+    const pos = this.lastAddPos;
+    if (pos < 0 || INDEXED[op] === undefined || this.code[pos + 1] !== addr) return false;
+    // the address is the entry above the stack top (a store's value, if any, was popped after it
+    // without emitting: the add is still the last instruction)
+    this.addrBase = this.code[pos + 2]!;
+    this.addrIndex = this.code[pos + 3]!;
+    this.code.length = pos;
+    this.bindLabel();
+    return true;
   }
 
   private translatePrefixed(sub: number): void {
@@ -799,6 +808,69 @@ export class FuncTranslator {
     }
   }
 
+  private translateSimd(sub: number): void {
+    const info = SIMD_INFO.get(sub);
+    if (info === undefined) throw new Error(`unsupported instruction 0xfd ${sub}`);
+    const r = this.r;
+    const V = ValType.V128;
+    switch (info.kind) {
+      case SimdKind.Const: {
+        const w0 = r.word();
+        const w1 = r.word();
+        const w2 = r.word();
+        const w3 = r.word();
+        this.push(CONST, this.constReg(w0, w1, w2, w3), V);
+        return;
+      }
+      case SimdKind.Load: case SimdKind.LoadLane: case SimdKind.Store: case SimdKind.StoreLane: {
+        const offset = this.memarg();
+        const lane = info.kind === SimdKind.LoadLane || info.kind === SimdKind.StoreLane ? r.u8() : 0;
+        const vec = info.kind === SimdKind.Load ? 0 : this.pop();
+        const addr = this.pop();
+        const store = info.kind === SimdKind.Store || info.kind === SimdKind.StoreLane;
+        if (this.offsetHi !== 0) {
+          this.emit(Op.Trap, TrapCode.MemoryOutOfBounds);
+          if (!store) this.pushTemp(V);
+        } else if (store) {
+          this.emit(Op.SimdMem, 0, addr, vec, offset, sub, this.memIndex, lane);
+        } else {
+          this.emitResult(Op.SimdMem, V, addr, vec, offset, sub, this.memIndex, lane);
+        }
+        return;
+      }
+      case SimdKind.Shuffle: {
+        const lanes = [r.word(), r.word(), r.word(), r.word()];
+        const b = this.pop();
+        const a = this.pop();
+        this.emitResult(Op.SimdShuffle, V, a, b, ...lanes);
+        return;
+      }
+      case SimdKind.Splat: this.emitResult(Op.Simd, V, this.pop(), 0, 0, sub, 0); return;
+      case SimdKind.Extract: { const lane = r.u8(); this.emitResult(Op.Simd, info.scalar, this.pop(), 0, 0, sub, lane); return; }
+      case SimdKind.Replace: {
+        const lane = r.u8();
+        const x = this.pop();
+        const v = this.pop();
+        this.emitResult(Op.Simd, V, v, x, 0, sub, lane);
+        return;
+      }
+      case SimdKind.Test: this.emitResult(Op.Simd, ValType.I32, this.pop(), 0, 0, sub, 0); return;
+      case SimdKind.Shift: {
+        const count = this.pop();
+        const v = this.pop();
+        this.emitResult(Op.Simd, V, v, count, 0, sub, 0);
+        return;
+      }
+      case SimdKind.Lanewise: {
+        const c = info.pops >= 3 ? this.pop() : 0;
+        const b = info.pops >= 2 ? this.pop() : 0;
+        const a = this.pop();
+        this.emitResult(Op.Simd, V, a, b, c, sub, 0);
+        return;
+      }
+    }
+  }
+
   private pop3(): [number, number, number] {
     const c = this.pop();
     const b = this.pop();
@@ -822,6 +894,15 @@ export class FuncTranslator {
       case 0x42: r.i64(); return;
       case 0x43: r.pos += 4; return;
       case 0x44: r.pos += 8; return;
+      case 0xfd: {
+        const sub = r.u32();
+        const kind = SIMD_INFO.get(sub)?.kind;
+        if (kind === SimdKind.Load || kind === SimdKind.Store) this.memarg();
+        else if (kind === SimdKind.LoadLane || kind === SimdKind.StoreLane) { this.memarg(); r.u8(); }
+        else if (kind === SimdKind.Const || kind === SimdKind.Shuffle) r.pos += 16;
+        else if (kind === SimdKind.Extract || kind === SimdKind.Replace) r.u8();
+        return;
+      }
       case 0xfc: {
         const sub = r.u32();
         if (sub === 9 || sub === 11 || sub === 13 || (sub >= 15 && sub <= 17)) r.u32();
@@ -848,86 +929,4 @@ export class FuncTranslator {
     return new CompiledFunc(code, this.paramSlots, this.localsEnd - this.paramSlots, Int32Array.from(this.consts),
       frameSlots, resultSlots, this.module.ir.numImportedFuncs + this.definedIndex);
   }
-}
-
-/** Turns encoded registers into word offsets from the frame base, walking the operand layouts. */
-function relocate(code: Int32Array, localsEnd: number, constSlots: number): void {
-  let pc = 0;
-  while (pc < code.length) {
-    const layout = OP_OPERANDS[code[pc]!]!;
-    pc++;
-    for (let i = 0; i < layout.length; i++) {
-      const kind = layout.charCodeAt(i);
-      if (kind === 0x72 /* r */) {
-        const reg = code[pc]!;
-        const slot = reg < CONST_BASE ? reg : reg < TEMP_BASE ? localsEnd + (reg - CONST_BASE)
-          : localsEnd + constSlots + (reg - TEMP_BASE);
-        code[pc++] = slot * 2;
-      } else if (kind === 0x4c /* L */) {
-        pc += code[pc]! + 2;
-      } else {
-        pc++;
-      }
-    }
-  }
-}
-
-/** Final target of a jump to `target`, following unconditional jumps. */
-function finalTarget(code: Int32Array, target: number): number {
-  for (let hops = 0; code[target] === Op.Br && hops < 8; hops++) target = code[target + 1]!;
-  return target;
-}
-
-/** Jump threading: branches to a `br` go to its target directly, and a `br` to a return becomes
- * the return (both are two words, or `Return` padded with a second, never reached `Return`). */
-function threadJumps(code: Int32Array): void {
-  let pc = 0;
-  while (pc < code.length) {
-    const op = code[pc]!;
-    const layout = OP_OPERANDS[op]!;
-    const start = pc++;
-    for (let i = 0; i < layout.length; i++) {
-      const kind = layout.charCodeAt(i);
-      if (kind === 0x74 /* t */) {
-        code[pc] = finalTarget(code, code[pc]!);
-        pc++;
-      } else if (kind === 0x4c /* L */) {
-        const n = code[pc++]!;
-        for (let k = 0; k <= n; k++, pc++) code[pc] = finalTarget(code, code[pc]!);
-      } else {
-        pc++;
-      }
-    }
-    if (op === Op.Br) {
-      const target = code[start + 1]!;
-      if (code[target] === Op.ReturnReg) {
-        code[start] = Op.ReturnReg;
-        code[start + 1] = code[target + 1]!;
-      } else if (code[target] === Op.Return) {
-        code[start] = Op.Return;
-        code[start + 1] = Op.Return;
-      }
-    }
-  }
-}
-
-/** `copy d, s; return d` is `return s` (padded to the copy's three words with a never reached `Return`). */
-function foldCopyReturns(code: Int32Array): void {
-  let pc = 0;
-  while (pc < code.length) {
-    const op = code[pc]!;
-    const next = pc + 1 + operandWords(code, pc);
-    if (op === Op.Copy && code[next] === Op.ReturnReg && code[next + 1] === code[pc + 1]) {
-      code[pc] = Op.ReturnReg;
-      code[pc + 1] = code[pc + 2]!;
-      code[pc + 2] = Op.Return;
-    }
-    pc = next;
-  }
-}
-
-/** Number of operand words of the instruction at `pc`. */
-function operandWords(code: Int32Array, pc: number): number {
-  const layout = OP_OPERANDS[code[pc]!]!;
-  return layout.endsWith("L") ? layout.length + 1 + code[pc + layout.length]! : layout.length;
 }

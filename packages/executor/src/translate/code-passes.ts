@@ -1,0 +1,86 @@
+// Passes over a function's finished code: register relocation and peephole clean-ups.
+
+import { OP_OPERANDS, Op } from "./ops.js";
+import { CONST_BASE, TEMP_BASE } from "./registers.js";
+
+/** Turns encoded registers into word offsets from the frame base, walking the operand layouts. */
+export function relocate(code: Int32Array, localsEnd: number, constSlots: number): void {
+  let pc = 0;
+  while (pc < code.length) {
+    const layout = OP_OPERANDS[code[pc]!]!;
+    pc++;
+    for (let i = 0; i < layout.length; i++) {
+      const kind = layout.charCodeAt(i);
+      if (kind === 0x72 /* r */) {
+        const reg = code[pc]!;
+        const slot = reg < CONST_BASE ? reg : reg < TEMP_BASE ? localsEnd + (reg - CONST_BASE)
+          : localsEnd + constSlots + (reg - TEMP_BASE);
+        code[pc++] = slot * 2;
+      } else if (kind === 0x4c /* L */) {
+        pc += code[pc]! + 2;
+      } else {
+        pc++;
+      }
+    }
+  }
+}
+
+/** Final target of a jump to `target`, following unconditional jumps. */
+function finalTarget(code: Int32Array, target: number): number {
+  for (let hops = 0; code[target] === Op.Br && hops < 8; hops++) target = code[target + 1]!;
+  return target;
+}
+
+/** Jump threading: branches to a `br` go to its target directly, and a `br` to a return becomes
+ * the return (both are two words, or `Return` padded with a second, never reached `Return`). */
+export function threadJumps(code: Int32Array): void {
+  let pc = 0;
+  while (pc < code.length) {
+    const op = code[pc]!;
+    const layout = OP_OPERANDS[op]!;
+    const start = pc++;
+    for (let i = 0; i < layout.length; i++) {
+      const kind = layout.charCodeAt(i);
+      if (kind === 0x74 /* t */) {
+        code[pc] = finalTarget(code, code[pc]!);
+        pc++;
+      } else if (kind === 0x4c /* L */) {
+        const n = code[pc++]!;
+        for (let k = 0; k <= n; k++, pc++) code[pc] = finalTarget(code, code[pc]!);
+      } else {
+        pc++;
+      }
+    }
+    if (op === Op.Br) {
+      const target = code[start + 1]!;
+      if (code[target] === Op.ReturnReg) {
+        code[start] = Op.ReturnReg;
+        code[start + 1] = code[target + 1]!;
+      } else if (code[target] === Op.Return) {
+        code[start] = Op.Return;
+        code[start + 1] = Op.Return;
+      }
+    }
+  }
+}
+
+/** `copy d, s; return d` is `return s` (padded to the copy's three words with a never reached `Return`). */
+export function foldCopyReturns(code: Int32Array): void {
+  let pc = 0;
+  while (pc < code.length) {
+    const op = code[pc]!;
+    const next = pc + 1 + operandWords(code, pc);
+    if (op === Op.Copy && code[next] === Op.ReturnReg && code[next + 1] === code[pc + 1]) {
+      code[pc] = Op.ReturnReg;
+      code[pc + 1] = code[pc + 2]!;
+      code[pc + 2] = Op.Return;
+    }
+    pc = next;
+  }
+}
+
+/** Number of operand words of the instruction at `pc`. */
+function operandWords(code: Int32Array, pc: number): number {
+  const layout = OP_OPERANDS[code[pc]!]!;
+  return layout.endsWith("L") ? layout.length + 1 + code[pc + layout.length]! : layout.length;
+}

@@ -1,0 +1,7 @@
+// How the translator encodes registers before the frame layout is final (see `relocate`):
+//   s < CONST_BASE            absolute frame slot s (parameters and locals)
+//   CONST_BASE + k            slot k of the constant area
+//   TEMP_BASE + t             slot t of the temporaries
+
+export const CONST_BASE = 1 << 28;
+export const TEMP_BASE = 1 << 29;
