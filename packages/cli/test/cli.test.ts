@@ -1,0 +1,175 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type CliIO, main } from "../src/index.js";
+import { F32, F64, I32, I64, localGet, moduleBytes } from "./wasm-bytes.js";
+
+interface Run {
+  code: number;
+  stdout: string[];
+  stderr: string[];
+}
+
+function runCli(...argv: string[]): Run {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const io: CliIO = {
+    stdout: (line) => stdout.push(line),
+    stderr: (line) => stderr.push(line),
+    readFile: (path) => new Uint8Array(readFileSync(path)),
+  };
+  const code = main(argv, io);
+  return { code, stdout, stderr };
+}
+
+const examples = fileURLToPath(new URL("../../../examples/", import.meta.url));
+let dir: string;
+let wasm: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "wasmi-ts-cli-"));
+  wasm = join(dir, "test.wasm");
+  writeFileSync(
+    wasm,
+    moduleBytes([
+      { name: "add", params: [I32, I32], results: [I32], code: [...localGet(0), ...localGet(1), 0x6a] },
+      { name: "div", params: [I32, I32], results: [I32], code: [...localGet(0), ...localGet(1), 0x6d] },
+      { name: "id64", params: [I64], results: [I64], code: localGet(0) },
+      { name: "idf32", params: [F32], results: [F32], code: localGet(0) },
+      { name: "idf64", params: [F64], results: [F64], code: localGet(0) },
+      { name: "swap", params: [I32, I64], results: [I64, I32], code: [...localGet(1), ...localGet(0)] },
+      { name: "boom", params: [], results: [], code: [0x00] },
+      { name: "idv128", params: [0x7b], results: [0x7b], code: localGet(0) },
+    ]),
+  );
+});
+
+describe("wasmi-ts on a binary module", () => {
+  it("invokes a function and prints its result", () => {
+    expect(runCli(wasm, "--invoke", "add", "2", "40")).toEqual({ code: 0, stdout: ["42"], stderr: [] });
+  });
+
+  it("parses arguments by the parameter types: i32 wraps, hex, negative numbers", () => {
+    expect(runCli(wasm, "--invoke", "add", "4294967295", "0x10").stdout).toEqual(["15"]);
+    expect(runCli(wasm, "--invoke", "add", "-7", "2").stdout).toEqual(["-5"]);
+  });
+
+  it("prints i64 results in decimal, without precision loss", () => {
+    expect(runCli(wasm, "--invoke", "id64", "9007199254740993").stdout).toEqual(["9007199254740993"]);
+    expect(runCli(wasm, "--invoke", "id64", "18446744073709551615").stdout).toEqual(["-1"]);
+  });
+
+  it("prints floats as JS prints numbers", () => {
+    expect(runCli(wasm, "--invoke", "idf64", "0.1").stdout).toEqual(["0.1"]);
+    expect(runCli(wasm, "--invoke", "idf64", "-0").stdout).toEqual(["-0"]);
+    expect(runCli(wasm, "--invoke", "idf64", "inf").stdout).toEqual(["Infinity"]);
+    expect(runCli(wasm, "--invoke", "idf64", "nan").stdout).toEqual(["NaN"]);
+    expect(runCli(wasm, "--invoke", "idf32", "0.5").stdout).toEqual(["0.5"]);
+    expect(runCli(wasm, "--invoke", "idf32", "0.1").stdout).toEqual([String(Math.fround(0.1))]);
+  });
+
+  it("reads and prints v128 as one 128-bit hex number", () => {
+    const v = "0x000102030405060708090a0b0c0d0e0f";
+    expect(runCli(wasm, "--invoke", "idv128", v).stdout).toEqual([v]);
+    expect(runCli(wasm, "--invoke", "idv128", "0x1").stdout).toEqual([`0x${"0".repeat(31)}1`]);
+    expect(runCli(wasm, "--invoke", "idv128", "12").code).toBe(2);
+  });
+
+  it("prints several results one per line", () => {
+    expect(runCli(wasm, "--invoke", "swap", "1", "2").stdout).toEqual(["2", "1"]);
+  });
+
+  it("reports traps with exit code 3", () => {
+    const run = runCli(wasm, "--invoke", "div", "1", "0");
+    expect(run.code).toBe(3);
+    expect(run.stdout).toEqual([]);
+    expect(run.stderr).toEqual(["trap: integer divide by zero"]);
+    expect(runCli(wasm, "--invoke", "boom").stderr).toEqual(["trap: unreachable"]);
+  });
+
+  it("rejects a wrong number of arguments with exit code 2", () => {
+    const run = runCli(wasm, "--invoke", "add", "1");
+    expect(run.code).toBe(2);
+    expect(run.stderr[0]).toMatch(/takes 2 argument\(s\), got 1/);
+  });
+
+  it("rejects malformed arguments with exit code 2", () => {
+    expect(runCli(wasm, "--invoke", "add", "1", "two").code).toBe(2);
+    expect(runCli(wasm, "--invoke", "add", "1", "4294967296").stderr[0]).toMatch(/out of range/);
+    expect(runCli(wasm, "--invoke", "idf64", "1.5x").code).toBe(2);
+  });
+
+  it("reports an unknown export with the exported functions", () => {
+    const run = runCli(wasm, "--invoke", "nope");
+    expect(run.code).toBe(2);
+    expect(run.stderr[0]).toMatch(/no function "nope".*add\(i32, i32\)/);
+  });
+
+  it("instantiates without --invoke and prints nothing", () => {
+    expect(runCli(wasm)).toEqual({ code: 0, stdout: [], stderr: [] });
+  });
+});
+
+describe("wasmi-ts errors", () => {
+  it("reports a missing file with exit code 2", () => {
+    const run = runCli(join(dir, "missing.wasm"), "--invoke", "f");
+    expect(run.code).toBe(2);
+    expect(run.stderr[0]).toMatch(/cannot read .*missing\.wasm: no such file/);
+  });
+
+  it("reports a malformed binary with its offset, exit code 1", () => {
+    const bad = join(dir, "bad.wasm");
+    writeFileSync(bad, new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x02, 0x00, 0x00, 0x00]));
+    const run = runCli(bad, "--invoke", "f");
+    expect(run.code).toBe(1);
+    expect(run.stderr[0]).toMatch(/malformed.*offset \d+/);
+  });
+
+  it("reports an invalid module with exit code 1", () => {
+    const invalid = join(dir, "invalid.wasm");
+    // i32.add on an i32 and an i64: a type error.
+    writeFileSync(invalid, moduleBytes([{ name: "f", params: [I32, I64], results: [I32], code: [...localGet(0), ...localGet(1), 0x6a] }]));
+    const run = runCli(invalid, "--invoke", "f", "1", "2");
+    expect(run.code).toBe(1);
+    expect(run.stderr[0]).toMatch(/invalid/);
+  });
+
+  it("reports usage errors with exit code 2", () => {
+    expect(runCli().code).toBe(2);
+    expect(runCli(wasm, "--frobnicate").code).toBe(2);
+    expect(runCli(wasm, "--invoke").code).toBe(2);
+  });
+
+  it("prints help and version", () => {
+    const help = runCli("--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout.join("\n")).toMatch(/usage: wasmi-ts FILE\.wasm\|FILE\.wat/);
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+    expect(runCli("--version").stdout).toEqual([`wasmi-ts ${pkg.version}`]);
+  });
+});
+
+describe("wasmi-ts on text modules", () => {
+  it("runs examples/add.wat", () => {
+    const add = join(examples, "add.wat");
+    expect(runCli(add, "--invoke", "add", "2", "3")).toEqual({ code: 0, stdout: ["5"], stderr: [] });
+    expect(runCli(add, "--invoke", "fib", "90").stdout).toEqual(["2880067194370816120"]);
+    expect(runCli(add, "--invoke", "divmod", "17", "5").stdout).toEqual(["3", "2"]);
+    expect(runCli(add, "--invoke", "hypot", "3", "4").stdout).toEqual(["5"]);
+    expect(runCli(add, "--invoke", "div", "1", "0")).toMatchObject({ code: 3, stderr: ["trap: integer divide by zero"] });
+  });
+
+  it("runs examples/fib.wat", () => {
+    expect(runCli(join(examples, "fib.wat"), "--invoke", "fib", "20").stdout).toEqual(["6765"]);
+  });
+
+  it("reports malformed text with its position, exit code 1", () => {
+    const bad = join(dir, "bad.wat");
+    writeFileSync(bad, "(module\n  (func (export \"f\") (result i32)\n    (i32.frobnicate)))\n");
+    const run = runCli(bad, "--invoke", "f");
+    expect(run.code).toBe(1);
+    expect(run.stderr[0]).toMatch(/bad\.wat:3:\d+: malformed text/);
+  });
+});

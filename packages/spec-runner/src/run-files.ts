@@ -1,0 +1,50 @@
+// Runs whole script files: read, parse, execute. A script that cannot be parsed counts as one failure.
+
+import { readFileSync } from "node:fs";
+import { readScript } from "./script-adapter.js";
+import { type CheckResult, ScriptRunner } from "./script-runner.js";
+import { suiteRelative, testsuiteRoot } from "./testsuite.js";
+import { SpecHostRefs } from "./values.js";
+
+export interface FileResult {
+  /** The file relative to the testsuite root, e.g. `2.0/f32.wast`. */
+  file: string;
+  checks: CheckResult[];
+}
+
+export function passedCount(result: FileResult): number {
+  return result.checks.filter((c) => c.ok).length;
+}
+
+export function failedCount(result: FileResult): number {
+  return result.checks.length - passedCount(result);
+}
+
+export function runFile(path: string, root = testsuiteRoot()): FileResult {
+  const file = suiteRelative(path, root);
+  let commands;
+  try {
+    commands = readScript(readFileSync(path, "utf8"), file);
+  } catch (error) {
+    const span = (error as { span?: { line?: number } }).span;
+    const detail = `script did not parse: ${error instanceof Error ? error.message : String(error)}`;
+    return { file, checks: [{ line: span?.line ?? 0, command: "unsupported", ok: false, detail }] };
+  }
+  return { file, checks: new ScriptRunner(new SpecHostRefs()).run(commands) };
+}
+
+/** Runs the files one after the other, yielding to the event loop between files (keeps test workers responsive). */
+export async function runFiles(
+  paths: string[],
+  onFile?: (result: FileResult) => void,
+  root = testsuiteRoot(),
+): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  for (const path of paths) {
+    await new Promise((resolve) => setImmediate(resolve));
+    const result = runFile(path, root);
+    onFile?.(result);
+    results.push(result);
+  }
+  return results;
+}
