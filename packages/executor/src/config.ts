@@ -1,4 +1,4 @@
-import { WASM2_FEATURES, type WasmFeatures } from "./decode/features.js";
+import { DEFAULT_FEATURES, type WasmFeatures } from "./decode/features.js";
 
 /** Settings of the executor, fixed per engine. */
 export interface ExecutorConfig {
@@ -17,8 +17,8 @@ export interface ExecutorConfig {
 }
 
 export const DEFAULT_CONFIG: ExecutorConfig = {
-  // Only what the interpreter runs end to end; proposals are switched on as it learns them.
-  features: WASM2_FEATURES,
+  // Every proposal the interpreter runs end to end (tail calls, extended const, multi-memory, memory64).
+  features: DEFAULT_FEATURES,
   lazyTranslation: true,
   maxCallDepth: 100_000,
   maxValueSlots: 16 * 1024 * 1024,

@@ -13,7 +13,7 @@ export { Table } from "./table.js";
 export { Global } from "./global.js";
 export type { Extern } from "./extern.js";
 export type { Value } from "./values.js";
-export { LinkError, DEFAULT_CONFIG } from "@wasmi-ts/executor";
+export { LinkError, DEFAULT_CONFIG, DEFAULT_FEATURES, WASM2_FEATURES, type WasmFeatures } from "@wasmi-ts/executor";
 export {
   Trap,
   TrapCode,

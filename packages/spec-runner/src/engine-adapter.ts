@@ -16,6 +16,7 @@ import {
   Trap,
   TrapCode,
   ValType,
+  type WasmFeatures,
 } from "@wasmi-ts/host";
 import type { RefInspector } from "./expected.js";
 import type { Const } from "./script-model.js";
@@ -49,10 +50,16 @@ export class UnknownImportError extends Error {
 
 /** One engine and one store: the world of one script file. */
 export class EngineSession {
-  private readonly engine = new Engine();
-  private readonly store = new Store<null>(this.engine, null);
+  private readonly engine: Engine;
+  private readonly store: Store<null>;
 
-  constructor(private readonly hostRefs: SpecHostRefs) {}
+  constructor(
+    private readonly hostRefs: SpecHostRefs,
+    features?: Readonly<WasmFeatures>,
+  ) {
+    this.engine = new Engine(features ? { features } : {});
+    this.store = new Store<null>(this.engine, null);
+  }
 
   compile(bytes: Uint8Array): CompiledModule {
     return new Module(this.engine, bytes);

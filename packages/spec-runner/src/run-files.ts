@@ -1,6 +1,7 @@
 // Runs whole script files: read, parse, execute. A script that cannot be parsed counts as one failure.
 
 import { readFileSync } from "node:fs";
+import { profileOf } from "./profile.js";
 import { readScript } from "./script-adapter.js";
 import { type CheckResult, ScriptRunner } from "./script-runner.js";
 import { suiteRelative, testsuiteRoot } from "./testsuite.js";
@@ -22,15 +23,16 @@ export function failedCount(result: FileResult): number {
 
 export function runFile(path: string, root = testsuiteRoot()): FileResult {
   const file = suiteRelative(path, root);
+  const profile = profileOf(file);
   let commands;
   try {
-    commands = readScript(readFileSync(path, "utf8"), file);
+    commands = readScript(readFileSync(path, "utf8"), file, profile.encode);
   } catch (error) {
     const span = (error as { span?: { line?: number } }).span;
     const detail = `script did not parse: ${error instanceof Error ? error.message : String(error)}`;
     return { file, checks: [{ line: span?.line ?? 0, command: "unsupported", ok: false, detail }] };
   }
-  return { file, checks: new ScriptRunner(new SpecHostRefs()).run(commands) };
+  return { file, checks: new ScriptRunner(new SpecHostRefs(), profile.features).run(commands) };
 }
 
 /** Runs the files one after the other, yielding to the event loop between files (keeps test workers responsive). */

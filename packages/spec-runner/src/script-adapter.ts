@@ -4,6 +4,7 @@ import type { Action, Command, Const, Expected, LanePattern, LaneShape, ModuleSo
 import {
   type Action as WastAction,
   type ArgValue,
+  type EncodeOptions,
   type ExpectedValue,
   type LaneShape as WastLaneShape,
   parseScript,
@@ -12,15 +13,15 @@ import {
 } from "@wasmi-ts/wast";
 
 /** Parses a script's text into runner commands. Throws (with a position) if the script cannot be read. */
-export function readScript(text: string, filename: string): Command[] {
-  return parseScript(text, filename).map(toCommand);
+export function readScript(text: string, filename: string, encode: EncodeOptions = {}): Command[] {
+  return parseScript(text, filename).map((c) => toCommand(c, encode));
 }
 
-function toCommand(c: ScriptCommand): Command {
+function toCommand(c: ScriptCommand, encode: EncodeOptions): Command {
   const line = c.span.line;
   switch (c.kind) {
     case "module":
-      return { type: "module", line, name: c.module.id, source: toSource(c.module), definition: c.module.definition };
+      return { type: "module", line, name: c.module.id, source: toSource(c.module, encode), definition: c.module.definition };
     case "module_instance":
       return { type: "module_instance", line, instance: c.instance, module: c.definition };
     case "register":
@@ -36,19 +37,19 @@ function toCommand(c: ScriptCommand): Command {
       return { type: "assert_exception", line, action: toAction(c.action) };
     case "assert_trap_module":
     case "assert_uninstantiable":
-      return { type: "assert_uninstantiable", line, source: toSource(c.module), message: c.message };
+      return { type: "assert_uninstantiable", line, source: toSource(c.module, encode), message: c.message };
     case "assert_malformed":
     case "assert_invalid":
     case "assert_unlinkable":
-      return { type: c.kind, line, source: toSource(c.module), message: c.message };
+      return { type: c.kind, line, source: toSource(c.module, encode), message: c.message };
     case "assert_malformed_custom":
     case "assert_invalid_custom":
       return { type: "unsupported", line, what: c.kind };
   }
 }
 
-function toSource(m: ScriptModule): ModuleSource {
-  return { kind: m.source.kind, encode: () => m.binary() };
+function toSource(m: ScriptModule, encode: EncodeOptions): ModuleSource {
+  return { kind: m.source.kind, encode: () => m.binary(encode) };
 }
 
 function toAction(a: WastAction): Action {

@@ -12,6 +12,7 @@ import {
 } from "./engine-adapter.js";
 import type { Action, Command, ModuleSource } from "./script-model.js";
 import { spectestExports } from "./spectest.js";
+import type { WasmFeatures } from "@wasmi-ts/host";
 import { formatValue, type SpecHostRefs, type Value } from "./values.js";
 
 export interface CheckResult {
@@ -44,8 +45,8 @@ export class ScriptRunner {
   private lastInstance: InstanceHandle | undefined;
   private lastDefinition: CompiledModule | undefined;
 
-  constructor(hostRefs: SpecHostRefs) {
-    this.session = new EngineSession(hostRefs);
+  constructor(hostRefs: SpecHostRefs, features?: Readonly<WasmFeatures>) {
+    this.session = new EngineSession(hostRefs, features);
     this.namespaces.set("spectest", spectestExports(this.session));
   }
 

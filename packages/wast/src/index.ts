@@ -4,4 +4,4 @@ export * from "./numbers/index.js";
 export { Lexer, tokenize, type Token, type TokenKind } from "./lex/index.js";
 export { readSExprs, type Atom, type AtomKind, type List, type SExpr } from "./sexpr/index.js";
 export * from "./script/index.js";
-export { encodeModule } from "./encode/index.js";
+export { encodeModule, type EncodeOptions } from "./encode/index.js";

@@ -180,6 +180,7 @@ export function encodeOp(c: Cursor, op: OpInfo, b: BodyContext, w: ByteWriter, o
       return;
     }
     case "memory_init": {
+      m.usesDataIndex = true;
       const first = c.next();
       if (isIndex(c.peek())) w.u32(m.datas.resolve(c.next())).u32(m.memories.resolve(first));
       else w.u32(m.datas.resolve(first)).u32(0);
@@ -189,6 +190,7 @@ export function encodeOp(c: Cursor, op: OpInfo, b: BodyContext, w: ByteWriter, o
       w.u32(m.elems.resolve(c.next()));
       return;
     case "data":
+      m.usesDataIndex = true;
       w.u32(m.datas.resolve(c.next()));
       return;
     case "fence":

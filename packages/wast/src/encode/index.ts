@@ -34,5 +34,5 @@ export function encodeModule(module: List, options: EncodeOptions = {}): Uint8Ar
   for (const f of fields) enc.declare(f);
   for (const f of fields) enc.defineTypes(f);
   for (const f of fields) enc.encode(f);
-  return assemble(ctx.groups, out, customs);
+  return assemble(ctx.groups, out, customs, ctx.usesDataIndex);
 }

@@ -20,6 +20,8 @@ export class ModuleContext {
   readonly groups: TypeGroup[] = [];
   /** Whether each memory (by index) has 64-bit addresses (for `strict32` offset checks). */
   readonly memory64: boolean[] = [];
+  /** Whether code names a data segment (memory.init, data.drop): the binary then needs a DataCount section. */
+  usesDataIndex = false;
 
   addGroup(group: TypeGroup): void {
     if (group.defs.length !== 1) for (const d of group.defs) d.plainFunc = false;

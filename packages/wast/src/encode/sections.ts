@@ -19,7 +19,12 @@ function vec(items: Uint8Array[]): ByteWriter | undefined {
 }
 
 /** Assembles the binary module: header, sections in their required order, custom sections. */
-export function assemble(groups: TypeGroup[], out: ModuleOutput, customs: CustomSection[]): Uint8Array {
+export function assemble(
+  groups: TypeGroup[],
+  out: ModuleOutput,
+  customs: CustomSection[],
+  usesDataIndex: boolean,
+): Uint8Array {
   const funcs = out.funcs.length > 0 ? new ByteWriter().u32(out.funcs.length) : undefined;
   for (const t of out.funcs) funcs!.u32(t);
   const sections: Section[] = [
@@ -33,7 +38,8 @@ export function assemble(groups: TypeGroup[], out: ModuleOutput, customs: Custom
     { name: "export", id: 7, body: vec(out.exports) },
     { name: "start", id: 8, body: out.start === undefined ? undefined : new ByteWriter().u32(out.start) },
     { name: "elem", id: 9, body: vec(out.elems) },
-    { name: "datacount", id: 12, body: out.datas.length > 0 ? new ByteWriter().u32(out.datas.length) : undefined },
+    // Present when there are segments, or when code names one (it must then be there, even for zero).
+    { name: "datacount", id: 12, body: out.datas.length > 0 || usesDataIndex ? new ByteWriter().u32(out.datas.length) : undefined },
     { name: "code", id: 10, body: vec(out.codes) },
     { name: "data", id: 11, body: vec(out.datas) },
   ];

@@ -1,4 +1,4 @@
-import { encodeModule } from "../encode/index.js";
+import { encodeModule, type EncodeOptions } from "../encode/index.js";
 import { WastSyntaxError } from "../errors.js";
 import { decodeUtf8Strict } from "../lex/utf8.js";
 import { readSExprs } from "../sexpr/reader.js";
@@ -28,16 +28,16 @@ export function withStackGuard<T>(read: () => T, file?: string): T {
 }
 
 /** The binary of a module source; throws `WastSyntaxError` for malformed text. */
-function encodeSource(source: ModuleSource): Uint8Array {
+function encodeSource(source: ModuleSource, options: EncodeOptions): Uint8Array {
   switch (source.kind) {
     case "binary":
       return source.bytes;
     case "text":
-      return encodeModule(source.list);
+      return encodeModule(source.list, options);
     case "quote": {
       const text = decodeUtf8Strict(source.bytes);
       if (text === undefined) throw new WastSyntaxError("malformed UTF-8 encoding", { line: 1, column: 1, offset: 0 });
-      return encodeModuleText(text);
+      return encodeModuleText(text, options);
     }
   }
 }
@@ -46,13 +46,13 @@ function encodeSource(source: ModuleSource): Uint8Array {
  * The binary of module text: one `(module ...)` (text, binary or quote form), or bare module fields
  * (the abbreviation for a module with those fields).
  */
-export function encodeModuleText(text: string): Uint8Array {
+export function encodeModuleText(text: string, options: EncodeOptions = {}): Uint8Array {
   const items = readSExprs(text);
   const first = items[0];
   if (items.length === 1 && first?.type === "list" && headKeyword(withoutOwnAnnotations(first)) === "module") {
-    return readModule(first).binary();
+    return readModule(first).binary(options);
   }
-  return encodeModule(wrapFields(items, { line: 1, column: 1, offset: 0 }));
+  return encodeModule(wrapFields(items, { line: 1, column: 1, offset: 0 }), options);
 }
 
 /** The list without the annotations among its own items (the same list when there are none). */
@@ -89,23 +89,28 @@ export function readModule(original: List, file?: string): ScriptModule {
   if (isKeyword(form, "binary")) source = { kind: "binary", bytes: strings() };
   else if (isKeyword(form, "quote")) source = { kind: "quote", bytes: strings() };
   else source = { kind: "text", list };
-  let cached: Uint8Array | undefined;
+  // Encoded once per set of options (the default, or 2.0's strict32).
+  const cached = new Map<boolean, Uint8Array>();
   return {
     id,
     definition,
     source,
     span: list.span,
-    binary(): Uint8Array {
-      cached ??= withStackGuard(() => {
+    binary(options: EncodeOptions = {}): Uint8Array {
+      const key = options.strict32 === true;
+      const hit = cached.get(key);
+      if (hit) return hit;
+      const bytes = withStackGuard(() => {
         try {
-          return encodeSource(source);
+          return encodeSource(source, options);
         } catch (e) {
           // Positions inside quoted text are relative to that text: report the module's position.
           if (source.kind === "quote" && e instanceof WastSyntaxError) throw new WastSyntaxError(e.reason, list.span);
           throw e;
         }
       }, file);
-      return cached;
+      cached.set(key, bytes);
+      return bytes;
     },
   };
 }

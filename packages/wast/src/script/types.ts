@@ -1,3 +1,4 @@
+import type { EncodeOptions } from "../encode/options.js";
 import type { Span } from "../errors.js";
 import type { List } from "../sexpr/types.js";
 
@@ -22,9 +23,10 @@ export interface ScriptModule {
   span: Span;
   /**
    * The binary module, encoded on first request and cached. Text and quote modules that are malformed
-   * throw `WastSyntaxError` here (not when the script is parsed).
+   * throw `WastSyntaxError` here (not when the script is parsed). `options` select the text format's
+   * version rules (e.g. `strict32` for 2.0).
    */
-  binary(): Uint8Array;
+  binary(options?: EncodeOptions): Uint8Array;
 }
 
 /** The shape of a `v128.const`. */
