@@ -5,6 +5,7 @@
 // reimplementations, the C programs against native builds (scripts/build-c.sh), sha256 against node:crypto.
 import { readFileSync } from "node:fs";
 import type { Value, WasmInstance } from "./runner.js";
+import { LARGE_MODULE_EXPORT, largeModuleBytes } from "./large-module.js";
 import { loadSha256Wasm, sha256Drive, sha256Input } from "./sha256.js";
 
 export type Size = "full" | "quick";
@@ -96,6 +97,20 @@ export const WORKLOADS: Workload[] = [
     expected: { full: 1279513022, quick: 521089505 },
   },
 ];
+
+/**
+ * The module of the start-up measurements (time to first call, translation throughput): 1 MiB of
+ * generated code (large-module.ts). Not a timed workload: `run(5)` reaches at most 17 of its 1125 functions.
+ * Its expected result is V8's (checked by the bench's test); every runner's first call must agree.
+ */
+export const LARGE_MODULE: Workload = {
+  name: "large-1mb",
+  description: "generated: 1 MiB of code in 1125 functions; run(5) reaches at most 17 of them",
+  wasm: largeModuleBytes,
+  export: LARGE_MODULE_EXPORT,
+  args: { full: [5], quick: [5], tiny: [5] },
+  expected: { full: 29, quick: 29 },
+};
 
 const WORKLOAD_DIR = new URL("../workloads/", import.meta.url);
 

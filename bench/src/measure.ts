@@ -83,13 +83,16 @@ export function measure(runner: Runner, workload: Workload, size: Size, options:
   }
 }
 
-/** Compile + instantiate + first call (with the workload's tiny arguments), from bytes in memory. */
-export function measureFirstCall(runner: Runner, workload: Workload): number {
+/**
+ * Compile + instantiate + first call (with the workload's tiny arguments), from bytes in memory:
+ * the time and the call's result.
+ */
+export function measureFirstCall(runner: Runner, workload: Workload): { ms: number; value: string } {
   if (workload.drive && runner.plainCallsOnly) throw new Error("needs host access to memory between calls");
   const bytes = loadWasm(workload);
   workload.prepare?.(workload.args.tiny);
-  const [, ms] = timed(() => runOnce(workload, runner.instantiate(bytes), workload.args.tiny));
-  return ms;
+  const [value, ms] = timed(() => runOnce(workload, runner.instantiate(bytes), workload.args.tiny));
+  return { ms, value: formatValue(value) };
 }
 
 /** Null when the runner computes fib(10) = 55 (fib.wasm), else what went wrong. */

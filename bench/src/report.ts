@@ -3,10 +3,11 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { formatValue, loadWasm, WORKLOADS, type Workload } from "./manifest.js";
+import { formatValue, LARGE_MODULE, loadWasm, WORKLOADS, type Workload } from "./manifest.js";
 import type { Measurement } from "./measure.js";
 import type { BenchOptions } from "./options.js";
 import type { RunnerOutcome } from "./run-runner.js";
+import { sectionSize, type StartupStats } from "./startup-stats.js";
 
 /** The runner the others are compared with: native, else (under --jitless) polywasm. */
 function baseline(outcomes: RunnerOutcome[]): RunnerOutcome | undefined {
@@ -49,7 +50,51 @@ function formatRatio(r: ReturnType<typeof ratio>): string {
 }
 
 function moduleBytes(workload: string): number {
-  return loadWasm(WORKLOADS.find((w) => w.name === workload)!).length;
+  return loadWasm([LARGE_MODULE, ...WORKLOADS].find((w) => w.name === workload)!).length;
+}
+
+function codeBytes(workload: string): number {
+  return sectionSize(loadWasm([LARGE_MODULE, ...WORKLOADS].find((w) => w.name === workload)!), 10);
+}
+
+/** Geometric mean of each runner's ratio to the baseline over all workloads (null unless each has one). */
+function geomeans(workloads: Workload[], outcomes: RunnerOutcome[], base: RunnerOutcome): Map<RunnerOutcome, number | null> {
+  const means = new Map<RunnerOutcome, number | null>();
+  for (const o of outcomes.filter((x) => x !== base)) {
+    const ratios = workloads
+      .map((w) => exactRatio(o.results.find((r) => r.workload === w.name), base.results.find((r) => r.workload === w.name)))
+      .filter((r): r is number => r !== null);
+    means.set(o, ratios.length === workloads.length ? Math.exp(ratios.reduce((sum, r) => sum + Math.log(r), 0) / ratios.length) : null);
+  }
+  return means;
+}
+
+/** The first-call results of the runners, when they do not all agree (each must compute the same). */
+function firstCallDisagreement(outcomes: RunnerOutcome[]): string | null {
+  const values = outcomes.filter((o) => o.firstCall?.value !== undefined).map((o) => `${o.runner} ${o.firstCall!.value}`);
+  const distinct = new Set(outcomes.map((o) => o.firstCall?.value).filter((v) => v !== undefined));
+  return distinct.size > 1 ? values.join(", ") : null;
+}
+
+const mbps = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
+
+function startupTable(modules: StartupStats[]): string {
+  const header = [
+    "module", "code bytes", "funcs", "decode MB/s", "validate MB/s", "compile MB/s", "translate MB/s", "bytecode bytes",
+    "bytecode/code",
+  ];
+  const rows = modules.map((m) => [
+    m.module,
+    String(m.codeBytes),
+    String(m.functions),
+    `${mbps(m.decode.mbPerS)} (${m.decode.firstMs.toFixed(1)} ms)`,
+    `${mbps(m.validate.mbPerS)} (${m.validate.firstMs.toFixed(1)} ms)`,
+    `${mbps(m.compile.mbPerS)} (${m.compile.firstMs.toFixed(1)} ms)`,
+    `${mbps(m.translate.mbPerS)} (${m.translate.firstMs.toFixed(1)} ms)`,
+    String(m.bytecodeBytes),
+    `${m.bytecodePerCodeByte.toFixed(2)}x`,
+  ]);
+  return table([header, ...rows]);
 }
 
 function table(rows: string[][]): string {
@@ -68,8 +113,15 @@ export function printReport(options: BenchOptions, workloads: Workload[], outcom
     ...outcomes.map((o) => cell(o, find(o, w))),
     ...(base ? others.map((o) => formatRatio(ratio(find(o, w), find(base, w)))) : []),
   ]);
+  if (base) {
+    const means = geomeans(workloads, outcomes, base);
+    rows.push(["geomean", ...outcomes.map(() => ""), ...others.map((o) => formatRatio(means.get(o) != null ? { value: means.get(o)!, atLeast: false } : null))]);
+  }
   const mode = `${options.size} sizes${options.jitless ? ", node --jitless" : ""}`;
   console.log(`\nwasmi-ts bench (${mode}; median of up to ${options.runs} runs after a warm-up call)`);
+  if (options.jitless) {
+    console.log("node --jitless: no native WebAssembly and no JIT for JS; wasmi-ts is compared with polywasm (ratio > 1: slower)");
+  }
   const load = loadavg()[0]!;
   if (load > cpus().length) console.log(`note: the machine is busy (load average ${load.toFixed(1)} on ${cpus().length} cores): times are noisy`);
   console.log();
@@ -89,8 +141,25 @@ export function printReport(options: BenchOptions, workloads: Workload[], outcom
   const firstCalls = outcomes.filter((o) => o.firstCall);
   if (firstCalls.length > 0) {
     const w = firstCalls[0]!.firstCall!.workload;
-    const list = firstCalls.map((o) => `${o.runner} ${o.firstCall!.ms !== undefined ? `${o.firstCall!.ms.toFixed(1)} ms` : "n/a"}`);
-    console.log(`\ntime to first call (compile + instantiate + first call, cold process), ${w} (${moduleBytes(w)} bytes): ${list.join(", ")}`);
+    const list = firstCalls.map((o) => {
+      const { ms, samplesMs } = o.firstCall!;
+      if (ms === undefined) return `${o.runner} n/a`;
+      return `${o.runner} ${ms.toFixed(1)} ms${samplesMs && samplesMs.length > 1 ? ` (${samplesMs.map((x) => x.toFixed(1)).join(", ")})` : ""}`;
+    });
+    console.log(
+      `\ntime to first call (compile + instantiate + first call; median of 3 cold processes), ${w}: ${moduleBytes(w)} bytes, ${codeBytes(w)} bytes of code`,
+    );
+    console.log(`  ${list.join(", ")}`);
+    const disagreement = firstCallDisagreement(outcomes);
+    if (disagreement) notes.push(`time to first call: the runners' results differ: ${disagreement}`);
+  }
+  const startup = outcomes.find((o) => o.startup)?.startup;
+  if (startup) {
+    console.log("\nwasmi-ts start-up per module: MB/s of Wasm code section (10^6 bytes/s, median of the later runs; the first,");
+    console.log("cold run in parentheses). compile = compileModule (decoding and validation in one pass over the code, as an");
+    console.log("engine does; lazy translation); translate = every function; bytecode = all translated code vs the code section");
+    if (startup.modules.length > 0) console.log(startupTable(startup.modules));
+    if (startup.error) notes.push(`wasmi-ts start-up statistics: ${startup.error}`);
   }
   if (outcomes.some((o) => o.runner === "wasm-interp" && !o.unavailable)) {
     console.log("wasm-interp: one process per call; its start-up (empty entry on the same module) is subtracted");
@@ -124,9 +193,21 @@ export function writeResults(file: string, options: BenchOptions, workloads: Wor
         results,
       };
     }),
+    geomean: base ? Object.fromEntries([...geomeans(workloads, outcomes, base)].map(([o, mean]) => [`${o.runner}/${base.runner}`, mean])) : {},
     timeToFirstCall: firstCall
-      ? { workload: firstCall, bytes: moduleBytes(firstCall), ms: Object.fromEntries(outcomes.filter((o) => o.firstCall).map((o) => [o.runner, o.firstCall!.ms ?? null])) }
+      ? {
+          workload: firstCall,
+          bytes: moduleBytes(firstCall),
+          codeBytes: codeBytes(firstCall),
+          // median of three cold processes, and each of them
+          ms: Object.fromEntries(outcomes.filter((o) => o.firstCall).map((o) => [o.runner, o.firstCall!.ms ?? null])),
+          samplesMs: Object.fromEntries(outcomes.filter((o) => o.firstCall).map((o) => [o.runner, o.firstCall!.samplesMs ?? []])),
+          values: Object.fromEntries(outcomes.filter((o) => o.firstCall).map((o) => [o.runner, o.firstCall!.value ?? null])),
+          errors: Object.fromEntries(outcomes.filter((o) => o.firstCall?.error).map((o) => [o.runner, o.firstCall!.error])),
+        }
       : null,
+    // wasmi-ts: decode / validate / translate speed (MB/s of code section) and bytecode size per module.
+    startup: outcomes.find((o) => o.startup)?.startup ?? null,
   };
   const benchDir = fileURLToPath(new URL("..", import.meta.url));
   const path = resolve(benchDir, file); // relative paths are relative to bench/

@@ -3,20 +3,27 @@
 // on the first runner, else equally), recomputed after each one so unused time goes to the next ones;
 // a very slow workload gets a lower bound instead of starving the others.
 import { formatValue, type Workload } from "./manifest.js";
-import type { Measurement } from "./measure.js";
+import { type Measurement, median } from "./measure.js";
 import type { BenchOptions } from "./options.js";
 import type { ChildJob } from "./protocol.js";
 import type { RunnerName } from "./runners/index.js";
 import { spawnChild } from "./spawn-child.js";
+import type { StartupStats } from "./startup-stats.js";
 
 export interface RunnerOutcome {
   runner: RunnerName;
   unavailable?: string;
-  firstCall?: { workload: string; ms?: number; error?: string };
+  /** Time to first call: the median (`ms`) of the cold processes' times (`samplesMs`). */
+  firstCall?: { workload: string; ms?: number; samplesMs?: number[]; value?: string; error?: string };
+  /** wasmi-ts: decoding, validation and translation speed and bytecode size per module. */
+  startup?: { modules: StartupStats[]; error?: string };
   results: Measurement[];
 }
 
 const CHECK_PLAN_MS = 30_000;
+const FIRST_CALL_PROCESSES = 3;
+/** For the start-up statistics of wasmi-ts (a few seconds; much more under --jitless). */
+const STARTUP_PLAN_MS = 60_000;
 const MIN_SLICE_MS = 2_000;
 
 export async function runRunner(
@@ -43,10 +50,29 @@ export async function runRunner(
   else if (check.message.type === "unavailable") outcome.unavailable = check.message.reason;
   if (outcome.unavailable) return outcome;
 
-  const firstCall = await spawnChild(job("first-call", firstCallWorkload, (end - performance.now()) / (workloads.length + 1)), nodeFlags, hardEnd);
-  outcome.firstCall = { workload: firstCallWorkload.name };
-  if ("failure" in firstCall) outcome.firstCall.error = firstCall.failure;
-  else if (firstCall.message.type === "first-call") Object.assign(outcome.firstCall, { ms: firstCall.message.ms, error: firstCall.message.error });
+  // Time to first call: the median of FIRST_CALL_PROCESSES cold processes (one is at the mercy of
+  // whatever else the machine does while V8 compiles in the background).
+  outcome.firstCall = { workload: firstCallWorkload.name, samplesMs: [] };
+  for (let i = 0; i < FIRST_CALL_PROCESSES; i++) {
+    const planMs = (end - performance.now()) / (workloads.length + 1) / FIRST_CALL_PROCESSES;
+    // --expose-gc: the child starts the measurement from a collected heap (see child.ts).
+    const firstCall = await spawnChild(job("first-call", firstCallWorkload, planMs), [...nodeFlags, "--expose-gc"], hardEnd);
+    if ("failure" in firstCall) {
+      outcome.firstCall.error = firstCall.failure;
+    } else if (firstCall.message.type === "first-call") {
+      const { ms, value, error } = firstCall.message;
+      if (ms !== undefined) outcome.firstCall.samplesMs!.push(ms);
+      Object.assign(outcome.firstCall, { value, error });
+    }
+    if (outcome.firstCall.error) break;
+  }
+  if (outcome.firstCall.samplesMs!.length > 0) outcome.firstCall.ms = median(outcome.firstCall.samplesMs!);
+
+  if (runner === "wasmi-ts") {
+    const startup = await spawnChild(job("startup", firstCallWorkload, STARTUP_PLAN_MS), [...nodeFlags, "--expose-gc"], hardEnd);
+    if ("failure" in startup) outcome.startup = { modules: [], error: startup.failure };
+    else if (startup.message.type === "startup") outcome.startup = { modules: startup.message.modules, error: startup.message.error };
+  }
 
   const cost = (w: Workload) => costs?.get(w.name) ?? 1;
   for (const [i, workload] of workloads.entries()) {

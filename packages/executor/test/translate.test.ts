@@ -32,7 +32,7 @@ describe("translation", () => {
         (local.set 0 (i32.add (local.get 0) (i32.const 1)))
         (br 0)))))`);
     expect(lines[0]).toMatch(/^BrIfI32LtS r1 r0 @\d+$/); // a > b  <=>  b < a
-    expect(lines).toContain("I32Add r0 r0 r2"); // the constant 1 lives in register r2
+    expect(lines).toContain("I32AddImm r0 r0 1"); // the constant is an immediate operand
     expect(lines.filter((l) => l.startsWith("I32Gt"))).toEqual([]);
   });
 
@@ -45,16 +45,16 @@ describe("translation", () => {
   test("a local still on the stack is preserved before it is overwritten", () => {
     const lines = listing(`(module (func (param i32) (result i32)
       (local.get 0) (local.set 0 (i32.const 5)) (local.get 0) (i32.add)))`);
-    // the old value is copied to a temporary first
-    expect(lines[0]).toMatch(/^Copy r\d+ r0$/);
-    expect(lines[1]).toMatch(/^Copy r0 r\d+$/);
+    // the old value is copied to a temporary first (both copies run as one instruction)
+    expect(lines[0]).toMatch(/^Copy2 (r\d+) r0 r0 r\d+$/);
+    expect(lines[0]).not.toMatch(/^Copy2 r0 /);
   });
 
   test("call arguments are placed in consecutive registers that become the callee's frame", () => {
     const lines = listing(`(module
       (func $f (param i32 i32) (result i32) (local.get 0))
       (func (param i32) (result i32) (call $f (local.get 0) (i32.const 3))))`, 1);
-    expect(lines).toEqual(["Copy r2 r0", "Copy r3 r1", "Call 0 r2", "ReturnReg r2"]);
+    expect(lines).toEqual(["Copy2 r2 r0 r3 r1", "Call 0 r2", "ReturnReg r2"]);
   });
 
   test("translation is lazy by default and eager on request", () => {
@@ -106,5 +106,79 @@ describe("translation", () => {
     expect(lines[0]).toMatch(/^I32Store8Idx r0 r1 r\d+ 0$/);
     expect(lines[1]).toMatch(/^I32Load8UIdx r\d+ r0 r1 3$/);
     expect(lines.some((l) => l.startsWith("I32Add"))).toBe(false);
+  });
+
+  test("constant operands become immediates; constants used only so leave the frame", () => {
+    const f = translateFunction(compile(`(module (func (param i32 i32) (result i32)
+      (i32.add (i32.sub (local.get 0) (i32.const 3)) (i32.mul (i32.const 5) (local.get 1)))))`), 0);
+    const lines = disassemble(f).map((l) => l.replace(/^\d+: /, ""));
+    expect(lines[0]).toMatch(/^I32AddImm r\d+ r0 -3$/); // sub k is add -k
+    // commutative: the constant may come first; the product feeds the add: one instruction
+    expect(lines[1]).toMatch(/^I32AddMulImm r\d+ r\d+ r1 5$/);
+    expect([...f.consts]).toEqual([]);
+  });
+
+  test("shift counts are masked; a constant first operand of a comparison mirrors it", () => {
+    const lines = listing(`(module (func (param i32) (result i32)
+      (i32.xor (i32.rotr (local.get 0) (i32.const 36)) (i32.lt_u (i32.const 9) (local.get 0)))))`);
+    expect(lines[0]).toMatch(/^I32RotlImm r\d+ r0 28$/); // rotr 36 = rotr 4 = rotl 28
+    expect(lines[1]).toMatch(/^I32GtUImm r\d+ r0 9$/); // 9 < x  <=>  x > 9
+  });
+
+  test("a comparison with a constant fuses into the branch, negated for if", () => {
+    const lines = listing(`(module (func (param i32) (result i32)
+      (block (br_if 0 (i32.eq (local.get 0) (i32.const 7))))
+      (if (result i32) (i32.gt_u (local.get 0) (i32.const 10)) (then (i32.const 1)) (else (i32.const 2)))))`);
+    expect(lines[0]).toMatch(/^BrIfI32EqImm r0 7 @\d+$/);
+    expect(lines[1]).toMatch(/^BrIfI32LeUImm r0 10 @\d+$/); // skips the then-arm when !(x > 10)
+  });
+
+  test("a loop counter's increment fuses with the branch testing it", () => {
+    const lines = listing(`(module (func (param $n i32) (local $i i32)
+      (loop $l (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+      (loop $m (br_if $m (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 4))) (i32.const 64))))))`);
+    expect(lines[0]).toBe("I32AddImmBrIfLtU r1 r1 1 r0 @0");
+    expect(lines[1]).toMatch(/^I32AddImmBrIfNeImm r1 r1 4 64 @\d+$/);
+  });
+
+  test("an added constant feeding an access stays an indexed access", () => {
+    const lines = listing(`(module (memory 1) (func (param i32) (result i32)
+      (i32.load (i32.add (local.get 0) (i32.const 16)))))`);
+    expect(lines[0]).toMatch(/^I32LoadIdx r\d+ r0 r\d+ 0$/);
+  });
+
+  test("a shift right feeding an and with a mask is one bit-field instruction", () => {
+    const lines = listing(`(module (func (param i32) (result i32)
+      (i32.and (i32.shr_u (local.get 0) (i32.const 8)) (i32.const 255))))`);
+    expect(lines[0]).toMatch(/^I32ShrUAndImm r\d+ r0 8 255$/);
+    // the shifted value also kept in a local: no fusion
+    expect(listing(`(module (func (param i32) (result i32) (local i32)
+      (i32.and (local.tee 1 (i32.shr_u (local.get 0) (i32.const 8))) (i32.const 255))))`)[0])
+      .toMatch(/^I32ShrUImm r1 r0 8$/);
+  });
+
+  test("xor with a value shifted by a constant is one instruction", () => {
+    const lines = listing(`(module (func (param i64) (result i64)
+      (local.set 0 (i64.xor (local.get 0) (i64.shr_u (local.get 0) (i64.const 12))))
+      (local.get 0)))`);
+    expect(lines[0]).toBe("I64XorShrUImm r0 r0 r0 12");
+  });
+
+  test("an add of an add is one three-term sum", () => {
+    const lines = listing(`(module (func (param i32 i32 i32) (result i32)
+      (i32.add (local.get 2) (i32.add (local.get 0) (local.get 1)))))`);
+    expect(lines[0]).toMatch(/^I32Add3 r\d+ r2 r0 r1$/);
+  });
+
+  test("an add of a loaded word is one instruction", () => {
+    const lines = listing(`(module (memory 1) (func (param i32 i32) (result i32)
+      (i32.add (local.get 1) (i32.load offset=8 (local.get 0)))))`);
+    expect(lines[0]).toMatch(/^I32AddLoad r\d+ r1 r0 8$/);
+  });
+
+  test("two rotations xor-ed together are one instruction", () => {
+    const lines = listing(`(module (func (param i32 i32) (result i32)
+      (i32.xor (i32.rotl (local.get 0) (i32.const 3)) (i32.rotr (local.get 1) (i32.const 8)))))`);
+    expect(lines[0]).toMatch(/^I32RotlXorRotlImm r\d+ r0 3 r1 24$/);
   });
 });

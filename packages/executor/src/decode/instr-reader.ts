@@ -58,22 +58,24 @@ export class InstrReader {
     }
     this.info = info;
     this.op = info.op;
+    // Literal case labels (`satisfies` checks them against Imm): V8 makes a jump table of literal
+    // labels, where it would compare named constants one by one.
     switch (info.imm) {
-      case Imm.None:
+      case 0 satisfies typeof Imm.None:
         return;
-      case Imm.Block:
+      case 1 satisfies typeof Imm.Block:
         this.a = readBlockType(r);
         return;
-      case Imm.Label:
-      case Imm.Func:
-      case Imm.Local:
-      case Imm.Global:
-      case Imm.Table:
-      case Imm.Data:
-      case Imm.Elem:
+      case 2 satisfies typeof Imm.Label:
+      case 4 satisfies typeof Imm.Func:
+      case 6 satisfies typeof Imm.Local:
+      case 7 satisfies typeof Imm.Global:
+      case 8 satisfies typeof Imm.Table:
+      case 18 satisfies typeof Imm.Data:
+      case 21 satisfies typeof Imm.Elem:
         this.a = r.u32();
         return;
-      case Imm.BrTable: {
+      case 3 satisfies typeof Imm.BrTable: {
         const n = r.len32();
         if (this.targets.length < n) this.targets = new Uint32Array(Math.max(n, this.targets.length * 2));
         for (let i = 0; i < n; i++) this.targets[i] = r.u32();
@@ -81,62 +83,62 @@ export class InstrReader {
         this.a = r.u32();
         return;
       }
-      case Imm.CallIndirect:
+      case 5 satisfies typeof Imm.CallIndirect:
         this.a = r.u32();
         this.b = r.u32();
         return;
-      case Imm.Mem:
+      case 9 satisfies typeof Imm.Mem:
         this.a = this.memIndex(r);
         return;
-      case Imm.MemInit:
+      case 17 satisfies typeof Imm.MemInit:
         this.a = r.u32();
         this.b = this.memIndex(r);
         return;
-      case Imm.MemCopy:
+      case 19 satisfies typeof Imm.MemCopy:
         this.a = this.memIndex(r);
         this.b = this.memIndex(r);
         return;
-      case Imm.TableInit:
-      case Imm.TableCopy:
+      case 20 satisfies typeof Imm.TableInit:
+      case 22 satisfies typeof Imm.TableCopy:
         this.a = r.u32();
         this.b = r.u32();
         return;
-      case Imm.MemArg:
+      case 10 satisfies typeof Imm.MemArg:
         this.memArg(r);
         return;
-      case Imm.MemArgLane:
+      case 26 satisfies typeof Imm.MemArgLane:
         this.memArg(r);
         this.lane = r.u8();
         return;
-      case Imm.Lane:
+      case 25 satisfies typeof Imm.Lane:
         this.lane = r.u8();
         return;
-      case Imm.I32:
+      case 11 satisfies typeof Imm.I32:
         this.a = r.s32();
         return;
-      case Imm.I64:
+      case 12 satisfies typeof Imm.I64:
         this.a = r.leb64(true);
         this.b = r.hi;
         return;
-      case Imm.F32:
+      case 13 satisfies typeof Imm.F32:
         this.a = r.fixed32();
         return;
-      case Imm.F64:
+      case 14 satisfies typeof Imm.F64:
         this.a = r.fixed64();
         this.b = r.hi;
         return;
-      case Imm.V128:
-      case Imm.Shuffle:
+      case 23 satisfies typeof Imm.V128:
+      case 24 satisfies typeof Imm.Shuffle:
         this.bytesPos = r.pos;
         r.skip(16);
         return;
-      case Imm.SelectT: {
+      case 15 satisfies typeof Imm.SelectT: {
         const n = r.len32();
         for (let i = 0; i < n; i++) this.types[i] = readValType(r);
         this.typeCount = n;
         return;
       }
-      case Imm.RefType:
+      case 16 satisfies typeof Imm.RefType:
         this.a = readRefType(r);
         return;
     }

@@ -9,6 +9,10 @@ import type { WasmFeatures } from "./features.js";
 import { InstrReader, readRefType, readValType } from "./instr-reader.js";
 import { BinaryReader } from "./reader.js";
 import { parseNameSection } from "./name-section.js";
+import {
+  MAX_SIMPLE_ALIGN_FLAGS, SIMPLE_BLOCK_TYPE, SKIP_BLOCK, SKIP_ELSE, SKIP_END, SKIP_FIXED4, SKIP_FIXED8, SKIP_KIND,
+  SKIP_LEB2, SKIP_MEMARG, SKIP_NONE, SKIP_S32, SKIP_S64, SKIP_U32, leb32End, shortLebEnd,
+} from "./skip-table.js";
 
 const SECTION = {
   Custom: 0, Type: 1, Import: 2, Function: 3, Table: 4, Memory: 5, Global: 6, Export: 7, Start: 8,
@@ -43,11 +47,17 @@ export class ModuleDecoder {
   private readonly ir: ModuleIR;
   /** Whether some function body uses a data index (memory.init, data.drop). */
   private usesDataIndex = false;
-  private nesting = new Uint8Array(64);
+  private nesting: Uint8Array = new Uint8Array(64);
 
   constructor(
     bytes: Uint8Array,
     private readonly features: Readonly<WasmFeatures>,
+    /**
+     * Leave the instructions of function bodies unread (only their locals are decoded), for a caller
+     * that reads them anyway with the validator and falls back to a full decode when the validator
+     * finds anything wrong (see instantiate/compile.ts): the binary is then read once, not twice.
+     */
+    private readonly deferBodies = false,
   ) {
     this.r = new BinaryReader(bytes);
     this.instr = new InstrReader(features);
@@ -332,6 +342,10 @@ export class ModuleDecoder {
       for (let k = 0; k < groups[i]!; k++) locals.push(groups[i + 1]!);
     }
     const codeStart = r.pos;
+    if (this.deferBodies && codeStart < start + size) {
+      r.pos = start + size;
+      return { locals, start: codeStart, end: r.pos };
+    }
     this.skimInstructions(null);
     if (r.pos !== start + size) r.fail("section size mismatch", start);
     return { locals, start: codeStart, end: r.pos };
@@ -347,40 +361,152 @@ export class ModuleDecoder {
   /**
    * Reads instructions up to and including the END that closes the sequence, checking the nesting of
    * blocks like the reference decoder. With `out`, records each instruction (constant expressions).
+   * Function bodies (no `out`) first try a fast path that skips common, certainly well-formed
+   * encodings without decoding them (skip-table.ts); everything else goes through InstrReader.
    */
   private skimInstructions(out: ConstInstr[] | null): void {
     const r = this.r;
-    const instr = this.instr;
+    const bytes = r.bytes;
+    const end = r.end;
     let nesting = this.nesting;
     let depth = 0;
     nesting[0] = NEST_BLOCK;
+    let p = r.pos;
     for (;;) {
-      const b = r.peek();
-      if (b === Op.End || b === Op.Else) {
-        if (b === Op.Else && nesting[depth] !== NEST_IF) r.fail("END opcode expected");
-        r.pos++;
-        if (b === Op.Else) {
-          nesting[depth] = NEST_ELSE;
-        } else if (depth-- === 0) {
-          return;
+      if (out === null && p < end) {
+        const b = bytes[p]!;
+        const kind = SKIP_KIND[b]!;
+        // Literal case labels (`satisfies` checks them against the SKIP_* kinds): V8 makes a jump
+        // table of literal labels, where it would compare named constants one by one.
+        switch (kind) {
+          case 1 satisfies typeof SKIP_NONE:
+            p++;
+            continue;
+          case 2 satisfies typeof SKIP_U32:
+          case 11 satisfies typeof SKIP_S32: {
+            if (bytes[p + 1]! < 0x80 && p + 1 < end) {
+              p += 2; // the common one-byte immediate
+              continue;
+            }
+            const q = leb32End(bytes, p + 1, end, kind === SKIP_S32);
+            if (q > 0) {
+              p = q;
+              continue;
+            }
+            break;
+          }
+          case 10 satisfies typeof SKIP_S64: {
+            const q = shortLebEnd(bytes, p + 1, end, 9);
+            if (q > 0) {
+              p = q;
+              continue;
+            }
+            break;
+          }
+          case 3 satisfies typeof SKIP_LEB2: {
+            const q = leb32End(bytes, p + 1, end, false);
+            const q2 = q > 0 ? leb32End(bytes, q, end, false) : -1;
+            if (q2 > 0) {
+              p = q2;
+              continue;
+            }
+            break;
+          }
+          case 4 satisfies typeof SKIP_FIXED4:
+            if (p + 5 <= end) {
+              p += 5;
+              continue;
+            }
+            break;
+          case 5 satisfies typeof SKIP_FIXED8:
+            if (p + 9 <= end) {
+              p += 9;
+              continue;
+            }
+            break;
+          case 6 satisfies typeof SKIP_MEMARG: {
+            if (p + 2 < end && bytes[p + 1]! <= MAX_SIMPLE_ALIGN_FLAGS && bytes[p + 2]! < 0x80) {
+              p += 3; // the common one-byte offset
+              continue;
+            }
+            const q = p + 2 < end && bytes[p + 1]! <= MAX_SIMPLE_ALIGN_FLAGS ? shortLebEnd(bytes, p + 2, end) : -1;
+            if (q > 0) {
+              p = q;
+              continue;
+            }
+            break;
+          }
+          case 7 satisfies typeof SKIP_BLOCK:
+            if (p + 1 < end && SIMPLE_BLOCK_TYPE[bytes[p + 1]!] === 1) {
+              if (++depth === nesting.length) nesting = this.growNesting();
+              nesting[depth] = b === (0x04 satisfies typeof Op.If) ? NEST_IF : NEST_BLOCK;
+              p += 2;
+              continue;
+            }
+            break;
+          case 8 satisfies typeof SKIP_ELSE:
+            if (nesting[depth] !== NEST_IF) {
+              r.pos = p;
+              r.fail("END opcode expected");
+            }
+            nesting[depth] = NEST_ELSE;
+            p++;
+            continue;
+          case 9 satisfies typeof SKIP_END:
+            p++;
+            if (depth-- === 0) {
+              r.pos = p;
+              return;
+            }
+            continue;
         }
-        out?.push({ op: b, a: 0, b: 0 });
-        continue;
       }
-      instr.read(r);
-      const op = instr.op;
-      if (op === Op.Block || op === Op.Loop || op === Op.If) {
-        if (++depth === nesting.length) {
-          const bigger = new Uint8Array(nesting.length * 2);
-          bigger.set(nesting);
-          this.nesting = nesting = bigger;
-        }
-        nesting[depth] = op === Op.If ? NEST_IF : NEST_BLOCK;
-      } else if (op === Op.MemoryInit || op === Op.DataDrop) {
-        this.usesDataIndex = true;
-      }
-      if (out !== null) out.push(constInstr(instr, r.bytes));
+      // The general path, from the opcode.
+      r.pos = p;
+      depth = this.skimGeneral(depth, out);
+      if (depth < 0) return;
+      p = r.pos;
+      nesting = this.nesting;
     }
+  }
+
+  /**
+   * One instruction (from r.pos) the fast path did not take, read by InstrReader; updates the nesting.
+   * Returns the new depth, or -1 after the END that closes the sequence.
+   */
+  private skimGeneral(depth: number, out: ConstInstr[] | null): number {
+    const r = this.r;
+    const instr = this.instr;
+    let nesting = this.nesting;
+    const b = r.peek();
+    if (b === Op.End || b === Op.Else) {
+      if (b === Op.Else && nesting[depth] !== NEST_IF) r.fail("END opcode expected");
+      r.pos++;
+      if (b === Op.Else) {
+        nesting[depth] = NEST_ELSE;
+      } else if (depth-- === 0) {
+        return -1;
+      }
+      out?.push({ op: b, a: 0, b: 0 });
+      return depth;
+    }
+    instr.read(r);
+    const op = instr.op;
+    if (op === Op.Block || op === Op.Loop || op === Op.If) {
+      if (++depth === nesting.length) nesting = this.growNesting();
+      nesting[depth] = op === Op.If ? NEST_IF : NEST_BLOCK;
+    } else if (op === Op.MemoryInit || op === Op.DataDrop) {
+      this.usesDataIndex = true;
+    }
+    if (out !== null) out.push(constInstr(instr, r.bytes));
+    return depth;
+  }
+
+  private growNesting(): Uint8Array {
+    const bigger = new Uint8Array(this.nesting.length * 2);
+    bigger.set(this.nesting);
+    this.nesting = bigger;
+    return bigger;
   }
 }
 

@@ -51,24 +51,56 @@ export class BinaryReader {
 
   /** Unsigned LEB128 of at most `bits` bits (bits <= 32), as a non-negative number. */
   uN(bits: number): number {
+    // Integer arithmetic only: up to 5 groups of 7 bits, the last one checked against `bits`.
     let result = 0;
     let shift = 0;
     for (let n = bits; ; n -= 7) {
       if (n <= 0) this.fail("integer representation too long");
       const b = this.u8();
       if (n < 7 && (b & 0x7f) >= 1 << n) this.fail("integer too large", this.pos - 1);
-      result += (b & 0x7f) * 2 ** shift;
+      result |= (b & 0x7f) << shift;
       shift += 7;
-      if ((b & 0x80) === 0) return result;
+      if ((b & 0x80) === 0) return result >>> 0;
     }
   }
 
   u32(): number {
+    // Fast path: most indices and counts fit in one byte.
+    const p = this.pos;
+    if (p < this.end) {
+      const b = this.bytes[p]!;
+      if (b < 0x80) {
+        this.pos = p + 1;
+        return b;
+      }
+    }
     return this.uN(32);
   }
 
   /** Signed LEB128 of at most `bits` bits (bits <= 33), as a number. */
   sN(bits: number): number {
+    if (bits > 32) return this.s33Slow(bits);
+    // Integer arithmetic only (the value fits in 32 bits).
+    let result = 0;
+    let shift = 0;
+    for (let n = bits; ; n -= 7) {
+      if (n <= 0) this.fail("integer representation too long");
+      const b = this.u8();
+      if (n < 7) {
+        const mask = (-1 << (n - 1)) & 0x7f;
+        if ((b & mask) !== 0 && (b & mask) !== mask) this.fail("integer too large", this.pos - 1);
+      }
+      result |= (b & 0x7f) << shift;
+      shift += 7;
+      if ((b & 0x80) === 0) {
+        if (b & 0x40 && shift < 32) result |= -1 << shift;
+        return result | 0;
+      }
+    }
+  }
+
+  /** sN for 33 bits (block types), whose values do not fit in an int32. */
+  private s33Slow(bits: number): number {
     let result = 0;
     let shift = 0;
     for (let n = bits; ; n -= 7) {
@@ -88,6 +120,15 @@ export class BinaryReader {
   }
 
   s32(): number {
+    // Fast path: one byte, -64..63.
+    const p = this.pos;
+    if (p < this.end) {
+      const b = this.bytes[p]!;
+      if (b < 0x80) {
+        this.pos = p + 1;
+        return (b << 25) >> 25;
+      }
+    }
     return this.sN(32) | 0;
   }
 

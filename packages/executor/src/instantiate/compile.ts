@@ -1,6 +1,7 @@
 import type { TypeRegistry } from "@wasmi-ts/store";
 import type { ExecutorConfig } from "../config.js";
-import { decodeModule } from "../decode/index.js";
+import { decodeModule, decodeModuleDeferringBodies } from "../decode/index.js";
+import { DecodeError, ValidationError } from "../errors.js";
 import { CompiledModule } from "../module/compiled.js";
 import { translateAll } from "../translate/index.js";
 import { validateModule } from "../validate/index.js";
@@ -8,10 +9,19 @@ import { validateModule } from "../validate/index.js";
 /**
  * Decodes and validates `bytes` (throwing `DecodeError` / `ValidationError`), interns its signatures in
  * `registry`, and translates every function now unless `config.lazyTranslation` is set.
+ *
+ * Start-up speed: the function bodies are read once, by the validator (the decoder defers them). When
+ * anything is wrong, the binary is decoded again fully, so that a malformed binary is reported as such,
+ * with the decoder's wording, even where the validator stopped earlier at an invalid instruction.
  */
 export function compileModule(bytes: Uint8Array, registry: TypeRegistry, config: ExecutorConfig): CompiledModule {
-  const ir = decodeModule(bytes, config.features);
-  validateModule(ir, config.features);
+  const ir = decodeModuleDeferringBodies(bytes, config.features);
+  try {
+    validateModule(ir, config.features);
+  } catch (error) {
+    if (error instanceof ValidationError || error instanceof DecodeError) decodeModule(bytes, config.features);
+    throw error;
+  }
   const module = new CompiledModule(ir, registry, config);
   if (!config.lazyTranslation) translateAll(module);
   return module;

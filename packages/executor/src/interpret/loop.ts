@@ -15,10 +15,10 @@ import { SCRATCH_I32, SCRATCH_U8, simdCompute, simdLoadFinish, simdResultWords, 
 import type { ExecState } from "./state.js";
 import {
   f32ConvertI64S, f32ConvertI64U, f32Max, f32Min, f32Nearest, f64ConvertI64S, f64ConvertI64U, f64Max, f64Min,
-  f64Nearest, i32DivS, i32DivU, i32Popcnt, i32RemS, i32RemU, i32Rotl, i32Rotr, i32Ctz, i32TruncF32S, i32TruncF32U,
+  f64Nearest, i32DivS, i32DivU, i32Popcnt, i32RemS, i32RemU, i32Ctz, i32TruncF32S, i32TruncF32U,
   i32TruncF64S, i32TruncF64U, i32TruncSatF32S, i32TruncSatF32U, i32TruncSatF64S, i32TruncSatF64U,
-  i64Clz, i64Ctz, i64DivS, i64DivU, i64Eqz, i64Extend16S, i64Extend32S, i64Extend8S, i64GeS, i64GeU, i64GtS,
-  i64GtU, i64LeS, i64LeU, i64LtS, i64LtU, i64Mul, i64Popcnt, i64RemS, i64RemU, i64Rotl, i64Rotr, i64Shl, i64ShrS,
+  i64Clz, i64Ctz, i64DivS, i64DivU, i64Extend16S, i64Extend32S, i64Extend8S,
+  i64Popcnt, i64RemS, i64RemU, i64Rotl, i64Rotr, i64Shl, i64ShrS,
   i64ShrU, i64TruncF32S, i64TruncF32U, i64TruncF64S, i64TruncF64U, i64TruncSatF32S, i64TruncSatF32U,
   i64TruncSatF64S, i64TruncSatF64U,
 } from "./numeric/index.js";
@@ -77,6 +77,17 @@ export enum Op {
   I32Extend8S, I32Extend16S, I64Extend8S, I64Extend16S, I64Extend32S,
   I32TruncSatF32S, I32TruncSatF32U, I32TruncSatF64S, I32TruncSatF64U,
   I64TruncSatF32S, I64TruncSatF32U, I64TruncSatF64S, I64TruncSatF64U,
+  // immediate forms: the second operand is a constant, inlined into the code
+  I32AddImm, I32MulImm, I32AndImm, I32OrImm, I32XorImm, I32ShlImm, I32ShrSImm, I32ShrUImm, I32RotlImm,
+  I32EqImm, I32NeImm, I32LtSImm, I32LtUImm, I32GtSImm, I32GtUImm, I32LeSImm, I32LeUImm, I32GeSImm, I32GeUImm,
+  I64ShlImm, I64ShrSImm, I64ShrUImm,
+  I32ShrUAndImm, Copy2,
+  I32XorRotlImm, I32XorShrUImm, I64XorShlImm, I64XorShrUImm,
+  I32Add3, I32AddMulImm, I32AddLoad, I32AddMul, I32XorAnd, I32AndXor, I32RotlXorRotlImm,
+  BrIfI32EqImm, BrIfI32NeImm, BrIfI32LtSImm, BrIfI32LtUImm, BrIfI32GtSImm, BrIfI32GtUImm,
+  BrIfI32LeSImm, BrIfI32LeUImm, BrIfI32GeSImm, BrIfI32GeUImm,
+  I32AddImmBrIfNez, I32AddImmBrIfNe, I32AddImmBrIfNeImm, I32AddImmBrIfLtS, I32AddImmBrIfLtSImm,
+  I32AddImmBrIfLtU, I32AddImmBrIfLtUImm,
   // SIMD (see simd-ops.ts and interpret/simd/): lane-wise work on v128 registers (two slots)
   Simd, SimdShuffle, SimdMem,
 }
@@ -167,6 +178,62 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       case Op.BrIfI32LeS: pc = i32[fp2 + code[pc + 1]] <= i32[fp2 + code[pc + 2]] ? code[pc + 3] : pc + 4; continue;
       case Op.BrIfI32LeU:
         pc = (i32[fp2 + code[pc + 1]] >>> 0) <= (i32[fp2 + code[pc + 2]] >>> 0) ? code[pc + 3] : pc + 4; continue;
+      case Op.BrIfI32EqImm: pc = i32[fp2 + code[pc + 1]] === code[pc + 2] ? code[pc + 3] : pc + 4; continue;
+      case Op.BrIfI32NeImm: pc = i32[fp2 + code[pc + 1]] !== code[pc + 2] ? code[pc + 3] : pc + 4; continue;
+      case Op.BrIfI32LtSImm: pc = i32[fp2 + code[pc + 1]] < code[pc + 2] ? code[pc + 3] : pc + 4; continue;
+      case Op.BrIfI32LtUImm:
+        pc = (i32[fp2 + code[pc + 1]] >>> 0) < (code[pc + 2] >>> 0) ? code[pc + 3] : pc + 4; continue;
+      case Op.BrIfI32GtSImm: pc = i32[fp2 + code[pc + 1]] > code[pc + 2] ? code[pc + 3] : pc + 4; continue;
+      case Op.BrIfI32GtUImm:
+        pc = (i32[fp2 + code[pc + 1]] >>> 0) > (code[pc + 2] >>> 0) ? code[pc + 3] : pc + 4; continue;
+      case Op.BrIfI32LeSImm: pc = i32[fp2 + code[pc + 1]] <= code[pc + 2] ? code[pc + 3] : pc + 4; continue;
+      case Op.BrIfI32LeUImm:
+        pc = (i32[fp2 + code[pc + 1]] >>> 0) <= (code[pc + 2] >>> 0) ? code[pc + 3] : pc + 4; continue;
+      case Op.BrIfI32GeSImm: pc = i32[fp2 + code[pc + 1]] >= code[pc + 2] ? code[pc + 3] : pc + 4; continue;
+      case Op.BrIfI32GeUImm:
+        pc = (i32[fp2 + code[pc + 1]] >>> 0) >= (code[pc + 2] >>> 0) ? code[pc + 3] : pc + 4; continue;
+      case Op.I32AddImmBrIfNez: {
+        const v = (i32[fp2 + code[pc + 2]] + code[pc + 3]) | 0;
+        i32[fp2 + code[pc + 1]] = v;
+        pc = v !== 0 ? code[pc + 4] : pc + 5;
+        continue;
+      }
+      case Op.I32AddImmBrIfNe: {
+        const v = (i32[fp2 + code[pc + 2]] + code[pc + 3]) | 0;
+        i32[fp2 + code[pc + 1]] = v;
+        pc = v !== i32[fp2 + code[pc + 4]] ? code[pc + 5] : pc + 6;
+        continue;
+      }
+      case Op.I32AddImmBrIfNeImm: {
+        const v = (i32[fp2 + code[pc + 2]] + code[pc + 3]) | 0;
+        i32[fp2 + code[pc + 1]] = v;
+        pc = v !== code[pc + 4] ? code[pc + 5] : pc + 6;
+        continue;
+      }
+      case Op.I32AddImmBrIfLtS: {
+        const v = (i32[fp2 + code[pc + 2]] + code[pc + 3]) | 0;
+        i32[fp2 + code[pc + 1]] = v;
+        pc = v < i32[fp2 + code[pc + 4]] ? code[pc + 5] : pc + 6;
+        continue;
+      }
+      case Op.I32AddImmBrIfLtSImm: {
+        const v = (i32[fp2 + code[pc + 2]] + code[pc + 3]) | 0;
+        i32[fp2 + code[pc + 1]] = v;
+        pc = v < code[pc + 4] ? code[pc + 5] : pc + 6;
+        continue;
+      }
+      case Op.I32AddImmBrIfLtU: {
+        const v = (i32[fp2 + code[pc + 2]] + code[pc + 3]) | 0;
+        i32[fp2 + code[pc + 1]] = v;
+        pc = (v >>> 0) < (i32[fp2 + code[pc + 4]] >>> 0) ? code[pc + 5] : pc + 6;
+        continue;
+      }
+      case Op.I32AddImmBrIfLtUImm: {
+        const v = (i32[fp2 + code[pc + 2]] + code[pc + 3]) | 0;
+        i32[fp2 + code[pc + 1]] = v;
+        pc = (v >>> 0) < (code[pc + 4] >>> 0) ? code[pc + 5] : pc + 6;
+        continue;
+      }
       case Op.BrTable: {
         const n = code[pc + 2];
         const i = i32[fp2 + code[pc + 1]] >>> 0;
@@ -183,13 +250,20 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         callee = null;
         break;
       }
-      case Op.Call:
+      case Op.Call: {
+        const m = mod.code[code[pc + 1]];
+        callee = m !== undefined ? m : translate(mod, code[pc + 1]);
+        calleeInst = inst;
+        argOffset = code[pc + 2];
+        pc += 3;
+        break;
+      }
       case Op.ReturnCall: {
         const m = mod.code[code[pc + 1]];
         callee = m !== undefined ? m : translate(mod, code[pc + 1]);
         calleeInst = inst;
         argOffset = code[pc + 2];
-        tail = code[pc] === Op.ReturnCall;
+        tail = true;
         pc += 3;
         break;
       }
@@ -748,7 +822,12 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         pc += 4; continue;
 
       // ---- i64 comparisons
-      case Op.I64Eqz: i32[fp2 + code[pc + 1]] = i64Eqz(i32, fp2 + code[pc + 2]); pc += 3; continue;
+      case Op.I64Eqz: {
+        const a = fp2 + code[pc + 2];
+        i32[fp2 + code[pc + 1]] = (i32[a] | i32[a + 1]) === 0 ? 1 : 0;
+        pc += 3;
+        continue;
+      }
       case Op.I64Eq: {
         const a = fp2 + code[pc + 2];
         const b = fp2 + code[pc + 3];
@@ -763,14 +842,78 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         pc += 4;
         continue;
       }
-      case Op.I64LtS: i32[fp2 + code[pc + 1]] = i64LtS(i32, fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
-      case Op.I64LtU: i32[fp2 + code[pc + 1]] = i64LtU(i32, fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
-      case Op.I64GtS: i32[fp2 + code[pc + 1]] = i64GtS(i32, fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
-      case Op.I64GtU: i32[fp2 + code[pc + 1]] = i64GtU(i32, fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
-      case Op.I64LeS: i32[fp2 + code[pc + 1]] = i64LeS(i32, fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
-      case Op.I64LeU: i32[fp2 + code[pc + 1]] = i64LeU(i32, fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
-      case Op.I64GeS: i32[fp2 + code[pc + 1]] = i64GeS(i32, fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
-      case Op.I64GeU: i32[fp2 + code[pc + 1]] = i64GeU(i32, fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
+      case Op.I64LtS: { // high words first, then the low words unsigned
+        const a = fp2 + code[pc + 2];
+        const b = fp2 + code[pc + 3];
+        const xh = i32[a + 1];
+        const yh = i32[b + 1];
+        i32[fp2 + code[pc + 1]] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 1 : 0;
+        pc += 4;
+        continue;
+      }
+      case Op.I64LtU: { // high words first, then the low words unsigned
+        const a = fp2 + code[pc + 2];
+        const b = fp2 + code[pc + 3];
+        const xh = i32[a + 1] >>> 0;
+        const yh = i32[b + 1] >>> 0;
+        i32[fp2 + code[pc + 1]] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 1 : 0;
+        pc += 4;
+        continue;
+      }
+      case Op.I64GtS: { // a > b  <=>  b < a
+        const a = fp2 + code[pc + 2];
+        const b = fp2 + code[pc + 3];
+        const xh = i32[b + 1];
+        const yh = i32[a + 1];
+        i32[fp2 + code[pc + 1]] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 1 : 0;
+        pc += 4;
+        continue;
+      }
+      case Op.I64GtU: { // a > b  <=>  b < a
+        const a = fp2 + code[pc + 2];
+        const b = fp2 + code[pc + 3];
+        const xh = i32[b + 1] >>> 0;
+        const yh = i32[a + 1] >>> 0;
+        i32[fp2 + code[pc + 1]] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 1 : 0;
+        pc += 4;
+        continue;
+      }
+      case Op.I64LeS: { // a <= b  <=>  !(b < a)
+        const a = fp2 + code[pc + 2];
+        const b = fp2 + code[pc + 3];
+        const xh = i32[b + 1];
+        const yh = i32[a + 1];
+        i32[fp2 + code[pc + 1]] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 0 : 1;
+        pc += 4;
+        continue;
+      }
+      case Op.I64LeU: { // a <= b  <=>  !(b < a)
+        const a = fp2 + code[pc + 2];
+        const b = fp2 + code[pc + 3];
+        const xh = i32[b + 1] >>> 0;
+        const yh = i32[a + 1] >>> 0;
+        i32[fp2 + code[pc + 1]] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 0 : 1;
+        pc += 4;
+        continue;
+      }
+      case Op.I64GeS: { // a >= b  <=>  !(a < b)
+        const a = fp2 + code[pc + 2];
+        const b = fp2 + code[pc + 3];
+        const xh = i32[a + 1];
+        const yh = i32[b + 1];
+        i32[fp2 + code[pc + 1]] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 0 : 1;
+        pc += 4;
+        continue;
+      }
+      case Op.I64GeU: { // a >= b  <=>  !(a < b)
+        const a = fp2 + code[pc + 2];
+        const b = fp2 + code[pc + 3];
+        const xh = i32[a + 1] >>> 0;
+        const yh = i32[b + 1] >>> 0;
+        i32[fp2 + code[pc + 1]] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 0 : 1;
+        pc += 4;
+        continue;
+      }
 
       // ---- float comparisons
       case Op.F32Eq: i32[fp2 + code[pc + 1]] = f32[fp2 + code[pc + 2]] === f32[fp2 + code[pc + 3]] ? 1 : 0; pc += 4; continue;
@@ -815,8 +958,199 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       case Op.I32Shl: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] << i32[fp2 + code[pc + 3]]; pc += 4; continue;
       case Op.I32ShrS: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] >> i32[fp2 + code[pc + 3]]; pc += 4; continue;
       case Op.I32ShrU: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] >>> i32[fp2 + code[pc + 3]]; pc += 4; continue;
-      case Op.I32Rotl: i32[fp2 + code[pc + 1]] = i32Rotl(i32[fp2 + code[pc + 2]], i32[fp2 + code[pc + 3]]); pc += 4; continue;
-      case Op.I32Rotr: i32[fp2 + code[pc + 1]] = i32Rotr(i32[fp2 + code[pc + 2]], i32[fp2 + code[pc + 3]]); pc += 4; continue;
+      case Op.I32Rotl: {
+        const v = i32[fp2 + code[pc + 2]];
+        const n = i32[fp2 + code[pc + 3]];
+        i32[fp2 + code[pc + 1]] = (v << n) | (v >>> -n); // JS masks shift counts: -n is 32 - n
+        pc += 4;
+        continue;
+      }
+      case Op.I32Rotr: {
+        const v = i32[fp2 + code[pc + 2]];
+        const n = i32[fp2 + code[pc + 3]];
+        i32[fp2 + code[pc + 1]] = (v >>> n) | (v << -n);
+        pc += 4;
+        continue;
+      }
+
+      // ---- i32 and i64 with an immediate operand
+      case Op.I32AddImm: i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] + code[pc + 3]) | 0; pc += 4; continue;
+      case Op.I32MulImm: i32[fp2 + code[pc + 1]] = Math.imul(i32[fp2 + code[pc + 2]], code[pc + 3]); pc += 4; continue;
+      case Op.I32AndImm: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] & code[pc + 3]; pc += 4; continue;
+      case Op.I32OrImm: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] | code[pc + 3]; pc += 4; continue;
+      case Op.I32XorImm: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] ^ code[pc + 3]; pc += 4; continue;
+      case Op.I32ShlImm: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] << code[pc + 3]; pc += 4; continue;
+      case Op.I32ShrSImm: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] >> code[pc + 3]; pc += 4; continue;
+      case Op.I32ShrUImm: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] >>> code[pc + 3]; pc += 4; continue;
+      case Op.I32RotlImm: {
+        const v = i32[fp2 + code[pc + 2]];
+        const n = code[pc + 3];
+        i32[fp2 + code[pc + 1]] = (v << n) | (v >>> -n); // JS masks shift counts: -n is 32 - n
+        pc += 4;
+        continue;
+      }
+      case Op.I32EqImm: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] === code[pc + 3] ? 1 : 0; pc += 4; continue;
+      case Op.I32NeImm: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] !== code[pc + 3] ? 1 : 0; pc += 4; continue;
+      case Op.I32LtSImm: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] < code[pc + 3] ? 1 : 0; pc += 4; continue;
+      case Op.I32LtUImm:
+        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] >>> 0) < (code[pc + 3] >>> 0) ? 1 : 0;
+        pc += 4; continue;
+      case Op.I32GtSImm: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] > code[pc + 3] ? 1 : 0; pc += 4; continue;
+      case Op.I32GtUImm:
+        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] >>> 0) > (code[pc + 3] >>> 0) ? 1 : 0;
+        pc += 4; continue;
+      case Op.I32LeSImm: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] <= code[pc + 3] ? 1 : 0; pc += 4; continue;
+      case Op.I32LeUImm:
+        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] >>> 0) <= (code[pc + 3] >>> 0) ? 1 : 0;
+        pc += 4; continue;
+      case Op.I32GeSImm: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] >= code[pc + 3] ? 1 : 0; pc += 4; continue;
+      case Op.I32GeUImm:
+        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] >>> 0) >= (code[pc + 3] >>> 0) ? 1 : 0;
+        pc += 4; continue;
+      case Op.I32ShrUAndImm:
+        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] >>> code[pc + 3]) & code[pc + 4];
+        pc += 5;
+        continue;
+      case Op.I32Add3:
+        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] + i32[fp2 + code[pc + 3]] + i32[fp2 + code[pc + 4]]) | 0;
+        pc += 5;
+        continue;
+      case Op.I32AddMulImm:
+        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] + Math.imul(i32[fp2 + code[pc + 3]], code[pc + 4])) | 0;
+        pc += 5;
+        continue;
+      case Op.I32AddMul:
+        i32[fp2 + code[pc + 1]] =
+          (i32[fp2 + code[pc + 2]] + Math.imul(i32[fp2 + code[pc + 3]], i32[fp2 + code[pc + 4]])) | 0;
+        pc += 5;
+        continue;
+      case Op.I32XorAnd:
+        i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] ^ (i32[fp2 + code[pc + 3]] & i32[fp2 + code[pc + 4]]);
+        pc += 5;
+        continue;
+      case Op.I32AndXor:
+        i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] & (i32[fp2 + code[pc + 3]] ^ i32[fp2 + code[pc + 4]]);
+        pc += 5;
+        continue;
+      case Op.I32RotlXorRotlImm: {
+        const x = i32[fp2 + code[pc + 2]];
+        const k = code[pc + 3];
+        const y = i32[fp2 + code[pc + 4]];
+        const n = code[pc + 5];
+        i32[fp2 + code[pc + 1]] = ((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n));
+        pc += 6;
+        continue;
+      }
+      case Op.I32AddLoad: {
+        const ea = (i32[fp2 + code[pc + 3]] >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        const v = (ea & 3) === 0 && LITTLE_ENDIAN ? m32[ea >>> 2] : view.getInt32(ea, true);
+        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] + v) | 0;
+        pc += 5;
+        continue;
+      }
+      case Op.I32XorRotlImm: {
+        const x = i32[fp2 + code[pc + 3]];
+        const n = code[pc + 4];
+        i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] ^ ((x << n) | (x >>> -n));
+        pc += 5;
+        continue;
+      }
+      case Op.I32XorShrUImm:
+        i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] ^ (i32[fp2 + code[pc + 3]] >>> code[pc + 4]);
+        pc += 5;
+        continue;
+      case Op.I64XorShlImm: {
+        const n = code[pc + 4]; // 1..63
+        const a = fp2 + code[pc + 2];
+        const x = fp2 + code[pc + 3];
+        const d = fp2 + code[pc + 1];
+        const lo = i32[x];
+        const al = i32[a];
+        if (n < 32) {
+          i32[d + 1] = i32[a + 1] ^ ((i32[x + 1] << n) | (lo >>> (32 - n)));
+          i32[d] = al ^ (lo << n);
+        } else {
+          i32[d + 1] = i32[a + 1] ^ (lo << (n - 32));
+          i32[d] = al;
+        }
+        pc += 5;
+        continue;
+      }
+      case Op.I64XorShrUImm: {
+        const n = code[pc + 4]; // 1..63
+        const a = fp2 + code[pc + 2];
+        const x = fp2 + code[pc + 3];
+        const d = fp2 + code[pc + 1];
+        const hi = i32[x + 1];
+        const ah = i32[a + 1];
+        if (n < 32) {
+          i32[d] = i32[a] ^ ((i32[x] >>> n) | (hi << (32 - n)));
+          i32[d + 1] = ah ^ (hi >>> n);
+        } else {
+          i32[d] = i32[a] ^ (hi >>> (n - 32));
+          i32[d + 1] = ah;
+        }
+        pc += 5;
+        continue;
+      }
+      case Op.Copy2: {
+        const d = fp2 + code[pc + 1];
+        const s = fp2 + code[pc + 2];
+        i32[d] = i32[s];
+        i32[d + 1] = i32[s + 1];
+        const d2 = fp2 + code[pc + 3];
+        const s2 = fp2 + code[pc + 4];
+        i32[d2] = i32[s2];
+        i32[d2 + 1] = i32[s2 + 1];
+        pc += 5;
+        continue;
+      }
+      case Op.I64ShlImm: {
+        const n = code[pc + 3]; // 1..63
+        const a = fp2 + code[pc + 2];
+        const d = fp2 + code[pc + 1];
+        const lo = i32[a];
+        if (n < 32) {
+          i32[d + 1] = (i32[a + 1] << n) | (lo >>> (32 - n));
+          i32[d] = lo << n;
+        } else {
+          i32[d + 1] = lo << (n - 32);
+          i32[d] = 0;
+        }
+        pc += 4;
+        continue;
+      }
+      case Op.I64ShrSImm: {
+        const n = code[pc + 3]; // 1..63
+        const a = fp2 + code[pc + 2];
+        const d = fp2 + code[pc + 1];
+        const hi = i32[a + 1];
+        if (n < 32) {
+          i32[d] = (i32[a] >>> n) | (hi << (32 - n));
+          i32[d + 1] = hi >> n;
+        } else {
+          i32[d] = hi >> (n - 32);
+          i32[d + 1] = hi >> 31;
+        }
+        pc += 4;
+        continue;
+      }
+      case Op.I64ShrUImm: {
+        const n = code[pc + 3]; // 1..63
+        const a = fp2 + code[pc + 2];
+        const d = fp2 + code[pc + 1];
+        const hi = i32[a + 1];
+        if (n < 32) {
+          i32[d] = (i32[a] >>> n) | (hi << (32 - n));
+          i32[d + 1] = hi >>> n;
+        } else {
+          i32[d] = hi >>> (n - 32);
+          i32[d + 1] = 0;
+        }
+        pc += 4;
+        continue;
+      }
 
       // ---- i64 arithmetic (two 32-bit halves; the simple ones inline)
       case Op.I64Clz: i64Clz(i32, fp2 + code[pc + 1], fp2 + code[pc + 2]); pc += 3; continue;
@@ -846,7 +1180,28 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         pc += 4;
         continue;
       }
-      case Op.I64Mul: i64Mul(i32, fp2 + code[pc + 1], fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
+      case Op.I64Mul: {
+        // low 64 bits of the product: al * bl in full (its high word from 16-bit partial products),
+        // plus the low halves of the cross terms in the high word
+        const a = fp2 + code[pc + 2];
+        const b = fp2 + code[pc + 3];
+        const al = i32[a];
+        const bl = i32[b];
+        const a0 = al & 0xffff;
+        const a1 = al >>> 16;
+        const b0 = bl & 0xffff;
+        const b1 = bl >>> 16;
+        const p00 = a0 * b0;
+        const p01 = a0 * b1;
+        const p10 = a1 * b0;
+        const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+        const high = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
+        const d = fp2 + code[pc + 1];
+        i32[d + 1] = (high + Math.imul(al, i32[b + 1]) + Math.imul(i32[a + 1], bl)) | 0;
+        i32[d] = Math.imul(al, bl);
+        pc += 4;
+        continue;
+      }
       case Op.I64DivS: i64DivS(i32, fp2 + code[pc + 1], fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
       case Op.I64DivU: i64DivU(i32, fp2 + code[pc + 1], fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
       case Op.I64RemS: i64RemS(i32, fp2 + code[pc + 1], fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
@@ -1028,18 +1383,19 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       fp2 = frames[2 * depth + 1];
       cf = frameFuncs[depth]!;
       code = cf.code;
+      // Same instance: the memory views are current (a grow in the callee refreshed them; host calls
+      // refresh them on their return). Another instance: reload everything.
       const caller = frameInstances[depth]!;
       if (caller !== inst) {
         inst = caller;
         mod = inst.module as CompiledModule;
         globals = inst.globals;
         mem = inst.memories.length > 0 ? inst.memories[0]! : null;
-        memGen = -1;
-      }
-      if (mem !== null && mem.generation !== memGen) {
-        view = mem.view; u8 = mem.u8; m32 = state.int32View(u8.buffer); memLen = u8.length; memGen = mem.generation;
-      } else if (mem === null) {
-        view = EMPTY_VIEW; u8 = EMPTY_BYTES; m32 = state.int32View(u8.buffer); memLen = 0;
+        view = mem === null ? EMPTY_VIEW : mem.view;
+        u8 = mem === null ? EMPTY_BYTES : mem.u8;
+        m32 = state.int32View(u8.buffer);
+        memLen = u8.length;
+        memGen = mem === null ? 0 : mem.generation;
       }
       continue;
     }
@@ -1071,7 +1427,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       f32 = stack.f32;
       f64 = stack.f64;
     }
-    initFrame(i32, fp2, next);
+    if (next.localSlots !== 0 || next.consts.length !== 0) initFrame(i32, fp2, next);
     cf = next;
     code = next.code;
     pc = 0;

@@ -3,6 +3,47 @@
 import { OP_OPERANDS, Op } from "./ops.js";
 import { CONST_BASE, TEMP_BASE } from "./registers.js";
 
+/** Calls `visit` with the position of every register operand of (encoded or relocated) `code`. */
+function forEachRegister(code: Int32Array, visit: (pos: number) => void): void {
+  let pc = 0;
+  while (pc < code.length) {
+    const layout = OP_OPERANDS[code[pc]!]!;
+    pc++;
+    for (let i = 0; i < layout.length; i++) {
+      const kind = layout.charCodeAt(i);
+      if (kind === 0x72 /* r */) visit(pc++);
+      else if (kind === 0x4c /* L */) pc += code[pc]! + 2;
+      else pc++;
+    }
+  }
+}
+
+/**
+ * Removes the constants no instruction reads (those that became immediates), renumbering the constant
+ * registers of the encoded `code`: fewer words to copy into each new frame. `widths[k]`: slots of the
+ * constant at slot k. Returns the remaining constants' words.
+ */
+export function dropUnusedConsts(code: Int32Array, consts: readonly number[], widths: readonly number[]): Int32Array {
+  const slots = consts.length >> 1;
+  const used = new Uint8Array(slots);
+  forEachRegister(code, (pos) => {
+    const reg = code[pos]!;
+    if (reg >= CONST_BASE && reg < TEMP_BASE) used[reg - CONST_BASE] = 1;
+  });
+  const newSlot = new Int32Array(slots);
+  const kept: number[] = [];
+  for (let k = 0; k < slots; k += widths[k]!) {
+    newSlot[k] = kept.length >> 1;
+    if (used[k] === 1) for (let w = 2 * k; w < 2 * (k + widths[k]!); w++) kept.push(consts[w]!);
+  }
+  if (kept.length === consts.length) return Int32Array.from(consts);
+  forEachRegister(code, (pos) => {
+    const reg = code[pos]!;
+    if (reg >= CONST_BASE && reg < TEMP_BASE) code[pos] = CONST_BASE + newSlot[reg - CONST_BASE]!;
+  });
+  return Int32Array.from(kept);
+}
+
 /** Turns encoded registers into word offsets from the frame base, walking the operand layouts. */
 export function relocate(code: Int32Array, localsEnd: number, constSlots: number): void {
   let pc = 0;

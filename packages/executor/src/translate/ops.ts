@@ -31,13 +31,28 @@ export interface OpInfo {
   readonly store?: boolean;
   /** Loads and stores: the variant taking the address as `base + index` registers, if any. */
   readonly indexed?: OpName;
+  /** Binary instructions: the variant taking the second operand as an immediate, when it is a constant
+   * (`dst, a, imm`; i64 immediates other than shift counts take two words, low first). */
+  readonly imm?: OpName;
+  /** ... and the variant for a constant first operand (`dst, b, imm`): the same for commutative
+   * instructions, the mirrored comparison for comparisons. */
+  readonly immFirst?: OpName;
+  /** Turns the constant's low word into the immediate (sub becomes add of the negation, ...); the
+   * immediate form is not used where this gives `undefined`. */
+  readonly immValue?: (lo: number) => number | undefined;
 }
 
 const { I32, I64, F32, F64 } = ValType;
 const ctl = (operands: string): OpInfo => ({ operands });
 /** A numeric instruction: `dst, operands...`. */
-const num = (wasm: number, pops: number, result: ValType): OpInfo =>
-  ({ operands: "r".repeat(pops + 1), wasm, pops, result });
+const num = (wasm: number, pops: number, result: ValType, more?: Partial<OpInfo>): OpInfo =>
+  ({ operands: "r".repeat(pops + 1), wasm, pops, result, ...more });
+/** A binary instruction with an immediate variant; `immFirst` too if `first` is given. */
+const numImm = (wasm: number, result: ValType, imm: OpName, first?: OpName, immValue?: OpInfo["immValue"]): OpInfo =>
+  num(wasm, 2, result, { imm, immFirst: first, immValue });
+/** Shift counts as immediates: masked; i64 shifts by 0 keep the general form. */
+const count32 = (lo: number): number => lo & 31;
+const count64 = (lo: number): number | undefined => (lo & 63) === 0 ? undefined : lo & 63;
 /** A load: `dst, addr, offset`. */
 const load = (wasm: number, type: ValType, indexed?: OpName): OpInfo =>
   ({ operands: "rri", wasm, load: type, indexed });
@@ -83,9 +98,12 @@ export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
   TableFill: ctl("irrr"), TableCopy: ctl("iirrr"), TableInit: ctl("iirrr"), ElemDrop: ctl("i"),
   RefIsNull: ctl("rr"), RefFunc: ctl("ri"),
 
-  I32Eqz: num(0x45, 1, I32), I32Eq: num(0x46, 2, I32), I32Ne: num(0x47, 2, I32),
-  I32LtS: num(0x48, 2, I32), I32LtU: num(0x49, 2, I32), I32GtS: num(0x4a, 2, I32), I32GtU: num(0x4b, 2, I32),
-  I32LeS: num(0x4c, 2, I32), I32LeU: num(0x4d, 2, I32), I32GeS: num(0x4e, 2, I32), I32GeU: num(0x4f, 2, I32),
+  I32Eqz: num(0x45, 1, I32), I32Eq: numImm(0x46, I32, "I32EqImm", "I32EqImm"),
+  I32Ne: numImm(0x47, I32, "I32NeImm", "I32NeImm"),
+  I32LtS: numImm(0x48, I32, "I32LtSImm", "I32GtSImm"), I32LtU: numImm(0x49, I32, "I32LtUImm", "I32GtUImm"),
+  I32GtS: numImm(0x4a, I32, "I32GtSImm", "I32LtSImm"), I32GtU: numImm(0x4b, I32, "I32GtUImm", "I32LtUImm"),
+  I32LeS: numImm(0x4c, I32, "I32LeSImm", "I32GeSImm"), I32LeU: numImm(0x4d, I32, "I32LeUImm", "I32GeUImm"),
+  I32GeS: numImm(0x4e, I32, "I32GeSImm", "I32LeSImm"), I32GeU: numImm(0x4f, I32, "I32GeUImm", "I32LeUImm"),
   I64Eqz: num(0x50, 1, I32), I64Eq: num(0x51, 2, I32), I64Ne: num(0x52, 2, I32),
   I64LtS: num(0x53, 2, I32), I64LtU: num(0x54, 2, I32), I64GtS: num(0x55, 2, I32), I64GtU: num(0x56, 2, I32),
   I64LeS: num(0x57, 2, I32), I64LeU: num(0x58, 2, I32), I64GeS: num(0x59, 2, I32), I64GeU: num(0x5a, 2, I32),
@@ -95,17 +113,25 @@ export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
   F64Gt: num(0x64, 2, I32), F64Le: num(0x65, 2, I32), F64Ge: num(0x66, 2, I32),
 
   I32Clz: num(0x67, 1, I32), I32Ctz: num(0x68, 1, I32), I32Popcnt: num(0x69, 1, I32),
-  I32Add: num(0x6a, 2, I32), I32Sub: num(0x6b, 2, I32), I32Mul: num(0x6c, 2, I32),
+  I32Add: numImm(0x6a, I32, "I32AddImm", "I32AddImm"),
+  I32Sub: numImm(0x6b, I32, "I32AddImm", undefined, (lo) => -lo | 0),
+  I32Mul: numImm(0x6c, I32, "I32MulImm", "I32MulImm"),
   I32DivS: num(0x6d, 2, I32), I32DivU: num(0x6e, 2, I32), I32RemS: num(0x6f, 2, I32), I32RemU: num(0x70, 2, I32),
-  I32And: num(0x71, 2, I32), I32Or: num(0x72, 2, I32), I32Xor: num(0x73, 2, I32),
-  I32Shl: num(0x74, 2, I32), I32ShrS: num(0x75, 2, I32), I32ShrU: num(0x76, 2, I32),
-  I32Rotl: num(0x77, 2, I32), I32Rotr: num(0x78, 2, I32),
+  I32And: numImm(0x71, I32, "I32AndImm", "I32AndImm"), I32Or: numImm(0x72, I32, "I32OrImm", "I32OrImm"),
+  I32Xor: numImm(0x73, I32, "I32XorImm", "I32XorImm"),
+  I32Shl: numImm(0x74, I32, "I32ShlImm", undefined, count32),
+  I32ShrS: numImm(0x75, I32, "I32ShrSImm", undefined, count32),
+  I32ShrU: numImm(0x76, I32, "I32ShrUImm", undefined, count32),
+  I32Rotl: numImm(0x77, I32, "I32RotlImm", undefined, count32),
+  I32Rotr: numImm(0x78, I32, "I32RotlImm", undefined, (lo) => -lo & 31),
 
   I64Clz: num(0x79, 1, I64), I64Ctz: num(0x7a, 1, I64), I64Popcnt: num(0x7b, 1, I64),
   I64Add: num(0x7c, 2, I64), I64Sub: num(0x7d, 2, I64), I64Mul: num(0x7e, 2, I64),
   I64DivS: num(0x7f, 2, I64), I64DivU: num(0x80, 2, I64), I64RemS: num(0x81, 2, I64), I64RemU: num(0x82, 2, I64),
   I64And: num(0x83, 2, I64), I64Or: num(0x84, 2, I64), I64Xor: num(0x85, 2, I64),
-  I64Shl: num(0x86, 2, I64), I64ShrS: num(0x87, 2, I64), I64ShrU: num(0x88, 2, I64),
+  I64Shl: numImm(0x86, I64, "I64ShlImm", undefined, count64),
+  I64ShrS: numImm(0x87, I64, "I64ShrSImm", undefined, count64),
+  I64ShrU: numImm(0x88, I64, "I64ShrUImm", undefined, count64),
   I64Rotl: num(0x89, 2, I64), I64Rotr: num(0x8a, 2, I64),
 
   F32Abs: num(0x8b, 1, F32), F32Neg: num(0x8c, 1, F32), F32Ceil: num(0x8d, 1, F32), F32Floor: num(0x8e, 1, F32),
@@ -132,6 +158,32 @@ export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
   I32TruncSatF64S: num(0xfc02, 1, I32), I32TruncSatF64U: num(0xfc03, 1, I32),
   I64TruncSatF32S: num(0xfc04, 1, I64), I64TruncSatF32U: num(0xfc05, 1, I64),
   I64TruncSatF64S: num(0xfc06, 1, I64), I64TruncSatF64U: num(0xfc07, 1, I64),
+  // immediate forms (see `imm` above): dst, a, imm
+  I32AddImm: ctl("rri"), I32MulImm: ctl("rri"), I32AndImm: ctl("rri"), I32OrImm: ctl("rri"), I32XorImm: ctl("rri"),
+  I32ShlImm: ctl("rri"), I32ShrSImm: ctl("rri"), I32ShrUImm: ctl("rri"), I32RotlImm: ctl("rri"),
+  I32EqImm: ctl("rri"), I32NeImm: ctl("rri"), I32LtSImm: ctl("rri"), I32LtUImm: ctl("rri"), I32GtSImm: ctl("rri"),
+  I32GtUImm: ctl("rri"), I32LeSImm: ctl("rri"), I32LeUImm: ctl("rri"), I32GeSImm: ctl("rri"), I32GeUImm: ctl("rri"),
+  I64ShlImm: ctl("rri"), I64ShrSImm: ctl("rri"), I64ShrUImm: ctl("rri"), // counts 1..63
+  I32ShrUAndImm: ctl("rrii"), // dst, a, count, mask: a bit field, (a >>> count) & mask
+  Copy2: ctl("rrrr"), // two copies in sequence: dst1, src1, dst2, src2
+  // xor with a shifted or rotated value (hashes, PRNGs): dst, a, x, count: a ^ shift(x, count)
+  I32XorRotlImm: ctl("rrri"), I32XorShrUImm: ctl("rrri"), I64XorShlImm: ctl("rrri"), I64XorShrUImm: ctl("rrri"),
+  // an add fused with the instruction computing one of its operands: dst, c, then the producer's operands
+  I32Add3: ctl("rrrr"), // c + a + b (sums of several terms)
+  I32AddMulImm: ctl("rrri"), // c + x * k (linear combinations, array indexing)
+  I32AddLoad: ctl("rrri"), // c + i32.load(addr, offset) (sums over memory)
+  I32AddMul: ctl("rrrr"), // c + a * b (multiply-accumulate)
+  I32XorAnd: ctl("rrrr"), I32AndXor: ctl("rrrr"), // c ^ (a & b), c & (a ^ b) (bit selections, hashes)
+  // a rotation xor-ed with a rotation: dst, x, k, y, n: rotl(x, k) ^ rotl(y, n) (hashes)
+  I32RotlXorRotlImm: ctl("rriri"),
+  // a comparison with an immediate fused into a branch: a, imm, target
+  BrIfI32EqImm: ctl("rit"), BrIfI32NeImm: ctl("rit"), BrIfI32LtSImm: ctl("rit"), BrIfI32LtUImm: ctl("rit"),
+  BrIfI32GtSImm: ctl("rit"), BrIfI32GtUImm: ctl("rit"), BrIfI32LeSImm: ctl("rit"), BrIfI32LeUImm: ctl("rit"),
+  BrIfI32GeSImm: ctl("rit"), BrIfI32GeUImm: ctl("rit"),
+  // a loop counter's increment fused with the branch testing it: dst, src, imm, (b or imm,) target
+  I32AddImmBrIfNez: ctl("rrit"), I32AddImmBrIfNe: ctl("rrirt"), I32AddImmBrIfNeImm: ctl("rriit"),
+  I32AddImmBrIfLtS: ctl("rrirt"), I32AddImmBrIfLtSImm: ctl("rriit"),
+  I32AddImmBrIfLtU: ctl("rrirt"), I32AddImmBrIfLtUImm: ctl("rriit"),
   Simd: ctl("rrrrii"), // dst, a, b, c, sub-opcode, lane
   SimdShuffle: ctl("rrriiii"), // dst, a, b, the 16 lane indices in 4 words
   SimdMem: ctl("rrriiii"), // dst, addr, vector, offset, sub-opcode, memory, lane

@@ -10,14 +10,22 @@
 //
 // Registers are encoded during translation (registers.ts: the constant area's and temporaries' final
 // positions depend on counts known only at the end) and relocated afterwards (code-passes.ts).
+//
+// Superinstructions (each dispatch of the interpreter loop costs about as much as a simple instruction's
+// work, so fewer, larger instructions win): a constant operand becomes an immediate (OpInfo.imm); a
+// comparison feeding br_if/if fuses into the branch; a loop counter's increment fuses into the branch
+// testing it; `i32.add` of an address fuses into the access; a binary instruction fuses with the one
+// computing one of its operands just before (OPERAND_FUSIONS); two copies in a row become one. Fusion
+// only looks at the last one or two instructions since the last label (`lastPos`, `prevPos`); an
+// instruction it absorbs must have written a temporary, which has no other reader.
 
 import { FuncType, TrapCode, ValType, slotCount } from "@wasmi-ts/store";
 import type { CompiledModule } from "../module/compiled.js";
 import { CompiledFunc } from "./compiled-func.js";
 import { moduleInfo, type ModuleInfo } from "./module-info.js";
-import { relocate, threadJumps, foldCopyReturns } from "./code-passes.js";
+import { dropUnusedConsts, relocate, threadJumps, foldCopyReturns } from "./code-passes.js";
 import { ControlFrame, FrameKind } from "./control-frame.js";
-import { OP_INFO, OP_OF_WASM, Op, type OpName } from "./ops.js";
+import { OP_INFO, OP_OF_WASM, OP_OPERANDS, Op, type OpName } from "./ops.js";
 import { CONST_BASE, TEMP_BASE } from "./registers.js";
 import { BodyReader } from "./reader.js";
 import { SIMD_INFO, SimdKind } from "./simd-ops.js";
@@ -40,6 +48,42 @@ const enum Cond { Nez, Eqz, Eq, Ne, LtS, LtU, LeS, LeU }
 const COND_OPS = [Op.BrIfNez, Op.BrIfEqz, Op.BrIfI32Eq, Op.BrIfI32Ne, Op.BrIfI32LtS, Op.BrIfI32LtU,
   Op.BrIfI32LeS, Op.BrIfI32LeU] as const;
 
+/** Comparisons with an immediate, the branches they fuse into, and the index of each one's negation. */
+const IMM_CMP_OPS = [Op.I32EqImm, Op.I32NeImm, Op.I32LtSImm, Op.I32LtUImm, Op.I32GtSImm, Op.I32GtUImm,
+  Op.I32LeSImm, Op.I32LeUImm, Op.I32GeSImm, Op.I32GeUImm] as const;
+const IMM_BR_OPS = [Op.BrIfI32EqImm, Op.BrIfI32NeImm, Op.BrIfI32LtSImm, Op.BrIfI32LtUImm, Op.BrIfI32GtSImm,
+  Op.BrIfI32GtUImm, Op.BrIfI32LeSImm, Op.BrIfI32LeUImm, Op.BrIfI32GeSImm, Op.BrIfI32GeUImm] as const;
+const IMM_NEGATION = [1, 0, 8, 9, 6, 7, 4, 5, 2, 3] as const; // eq-ne, lt-ge, gt-le
+
+/** Conditional branches testing a loop counter just incremented, and their fusion with the increment. */
+const ADD_IMM_BRANCH: ReadonlyMap<Op, Op> = new Map([
+  [Op.BrIfNez, Op.I32AddImmBrIfNez], [Op.BrIfI32Ne, Op.I32AddImmBrIfNe], [Op.BrIfI32NeImm, Op.I32AddImmBrIfNeImm],
+  [Op.BrIfI32LtS, Op.I32AddImmBrIfLtS], [Op.BrIfI32LtSImm, Op.I32AddImmBrIfLtSImm],
+  [Op.BrIfI32LtU, Op.I32AddImmBrIfLtU], [Op.BrIfI32LtUImm, Op.I32AddImmBrIfLtUImm],
+]);
+
+/** Commutative binary instructions (consumer) fused with the instruction computing one of their operands
+ * just before (producer): consumer -> producer -> fused (see emitOperandFusion). */
+const OPERAND_FUSIONS = new Map<Op, ReadonlyMap<Op, Op>>([
+  [Op.I32Add, new Map([[Op.I32Add, Op.I32Add3], [Op.I32MulImm, Op.I32AddMulImm], [Op.I32Load, Op.I32AddLoad],
+    [Op.I32Mul, Op.I32AddMul]])],
+  [Op.I32Xor, new Map([[Op.I32RotlImm, Op.I32XorRotlImm], [Op.I32ShrUImm, Op.I32XorShrUImm],
+    [Op.I32And, Op.I32XorAnd]])],
+  [Op.I32And, new Map([[Op.I32Xor, Op.I32AndXor]])],
+  [Op.I64Xor, new Map([[Op.I64ShlImm, Op.I64XorShlImm], [Op.I64ShrUImm, Op.I64XorShrUImm]])],
+]);
+
+/** Per opcode: its immediate forms and how the constant becomes the immediate (see OpInfo.imm). */
+const IMM_OF: (Op | undefined)[] = [];
+const IMM_FIRST_OF: (Op | undefined)[] = [];
+const IMM_VALUE_OF: (((lo: number) => number | undefined) | undefined)[] = [];
+for (const name of Object.keys(OP_INFO) as OpName[]) {
+  const info = OP_INFO[name];
+  if (info.imm !== undefined) IMM_OF[Op[name]] = Op[info.imm];
+  if (info.immFirst !== undefined) IMM_FIRST_OF[Op[name]] = Op[info.immFirst];
+  IMM_VALUE_OF[Op[name]] = info.immValue;
+}
+
 export class FuncTranslator {
   private readonly code: number[] = [];
   private readonly info: ModuleInfo;
@@ -59,6 +103,8 @@ export class FuncTranslator {
   private maxTempSlots = 0;
 
   private readonly consts: number[] = [];
+  /** Slots taken by the constant starting at each constant slot (2 for a v128). */
+  private readonly constWidths: number[] = [];
   private readonly constIndex = new Map<string, number>();
 
   private readonly frames: ControlFrame[] = [];
@@ -67,11 +113,16 @@ export class FuncTranslator {
   private lastDstPos = -1;
   /** Start of the last instruction, if it was an i32 comparison producing the top temporary. */
   private lastCmpPos = -1;
-  /** Start of the last instruction, if it was an i32.add producing the top temporary. */
+  /** Starts of the last two instructions emitted since the last label (-1: none). */
+  private lastPos = -1;
+  private prevPos = -1;
+  /** Start of the last instruction, if it was an i32.add (or add immediate) producing the top temporary. */
   private lastAddPos = -1;
 
   // the condition taken by `takeCondition`
   private cond: Cond = Cond.Nez;
+  /** A comparison with an immediate (condB): its index in IMM_CMP_OPS; -1 for `cond`. */
+  private condImm = -1;
   private condA = 0;
   private condB = 0;
 
@@ -166,9 +217,15 @@ export class FuncTranslator {
     if (k === undefined) {
       k = this.consts.length >> 1;
       for (const w of words) this.consts.push(w | 0);
+      this.constWidths[k] = words.length >> 1;
       this.constIndex.set(key, k);
     }
     return CONST_BASE + k;
+  }
+
+  /** The low word of the constant at height h, if that entry is a constant. */
+  private constLoAt(h: number): number | undefined {
+    return this.sKind[h] === CONST ? this.consts[2 * (this.sReg[h]! - CONST_BASE)] : undefined;
   }
 
   private pushConst(type: ValType, lo: number, hi: number): void {
@@ -204,6 +261,8 @@ export class FuncTranslator {
     this.lastCmpPos = -1;
     this.lastAddPos = -1;
     const pos = this.code.length;
+    this.prevPos = this.lastPos;
+    this.lastPos = pos;
     this.code.push(op);
     for (const w of operands) this.code.push(w);
     return pos;
@@ -211,7 +270,19 @@ export class FuncTranslator {
 
   private emitCopy(dst: number, src: number, type: ValType): void {
     if (dst === src) return;
-    this.emit(slotCount(type) === 1 ? Op.Copy : Op.Copy128, dst, src);
+    if (slotCount(type) === 2) {
+      this.emit(Op.Copy128, dst, src);
+      return;
+    }
+    // two copies in a row (block results, call arguments, loop variables) run as one instruction
+    const p = this.lastPos;
+    if (p >= 0 && this.code[p] === Op.Copy && p + 3 === this.code.length) {
+      this.code[p] = Op.Copy2;
+      this.code.push(dst, src);
+      this.bindLabel(); // nothing fuses with a Copy2 (not a label: the state is only reset)
+      return;
+    }
+    this.emit(Op.Copy, dst, src);
   }
 
   /** Emits `op dst, ...srcs` producing a new temporary of `type` (sources already popped). */
@@ -219,8 +290,8 @@ export class FuncTranslator {
     const dst = this.pushTemp(type);
     const pos = this.emit(op, dst, ...srcs);
     this.lastDstPos = pos + 1;
-    if (op >= Op.I32Eqz && op <= Op.I32GeU) this.lastCmpPos = pos;
-    else if (op === Op.I32Add) this.lastAddPos = pos;
+    if ((op >= Op.I32Eqz && op <= Op.I32GeU) || (op >= Op.I32EqImm && op <= Op.I32GeUImm)) this.lastCmpPos = pos;
+    else if (op === Op.I32Add || op === Op.I32AddImm) this.lastAddPos = pos;
   }
 
   /** A branch target was bound here: nothing before may be fused with what follows. */
@@ -228,6 +299,18 @@ export class FuncTranslator {
     this.lastDstPos = -1;
     this.lastCmpPos = -1;
     this.lastAddPos = -1;
+    this.lastPos = -1;
+    this.prevPos = -1;
+  }
+
+  /** Removes the last instruction (at `pos`), which a fusion took over. */
+  private unemitLast(pos: number): void {
+    this.code.length = pos;
+    this.lastDstPos = -1;
+    this.lastCmpPos = -1;
+    this.lastAddPos = -1;
+    this.lastPos = this.prevPos;
+    this.prevPos = -1;
   }
 
   private patch(positions: readonly number[], target: number): void {
@@ -241,6 +324,7 @@ export class FuncTranslator {
     const pos = this.lastCmpPos;
     const reg = this.pop();
     if (pos < 0 || this.sKind[this.height] !== TEMP || this.code[pos + 1] !== reg) {
+      this.condImm = -1;
       this.cond = Cond.Nez;
       this.condA = reg;
       return;
@@ -249,10 +333,11 @@ export class FuncTranslator {
     const op = c[pos]! as Op;
     const a = c[pos + 2]!;
     const b = c[pos + 3]!;
-    c.length = pos;
-    this.bindLabel();
+    this.unemitLast(pos);
     this.condA = a;
     this.condB = b;
+    this.condImm = IMM_CMP_OPS.indexOf(op as (typeof IMM_CMP_OPS)[number]);
+    if (this.condImm >= 0) return;
     switch (op) {
       case Op.I32Eqz: this.cond = Cond.Eqz; break;
       case Op.I32Eq: this.cond = Cond.Eq; break;
@@ -271,6 +356,10 @@ export class FuncTranslator {
 
   /** Emits a branch on the taken condition (or its negation); returns the target word's position. */
   private emitCondBranch(negate: boolean): number {
+    if (this.condImm >= 0) {
+      const k = negate ? IMM_NEGATION[this.condImm]! : this.condImm;
+      return this.emitBranchOn(IMM_BR_OPS[k]!, this.condA, this.condB);
+    }
     let cond = this.cond;
     let a = this.condA;
     let b = this.condB;
@@ -288,8 +377,24 @@ export class FuncTranslator {
       }
     }
     const op = COND_OPS[cond];
-    if (cond === Cond.Nez || cond === Cond.Eqz) return this.emit(op, a, -1) + 2;
-    return this.emit(op, a, b, -1) + 3;
+    if (cond === Cond.Nez || cond === Cond.Eqz) return this.emitBranchOn(op, a);
+    return this.emitBranchOn(op, a, b);
+  }
+
+  /** Emits conditional branch `op a (b)` with an unset target; returns the target word's position. If
+   * the last instruction is an `i32.add` immediate producing `a` (a loop counter), both fuse into one. */
+  private emitBranchOn(op: Op, a: number, b?: number): number {
+    const p = this.lastPos;
+    const fused = ADD_IMM_BRANCH.get(op);
+    const operands = b === undefined ? [a] : [a, b];
+    if (fused !== undefined && p >= 0 && p + 4 === this.code.length && this.code[p] === Op.I32AddImm
+      && this.code[p + 1] === a) {
+      const src = this.code[p + 2]!;
+      const k = this.code[p + 3]!;
+      this.unemitLast(p);
+      return this.emit(fused, a, src, k, ...operands.slice(1), -1) + 4 + operands.length - 1;
+    }
+    return this.emit(op, ...operands, -1) + 1 + operands.length;
   }
 
   private frameAt(depth: number): ControlFrame {
@@ -459,7 +564,9 @@ export class FuncTranslator {
       this.emitCopy(slot, src, type);
     } else if (srcKind === TEMP && this.lastDstPos >= 0 && this.code[this.lastDstPos] === src) {
       this.code[this.lastDstPos] = slot; // the producing instruction writes the local directly
-      this.bindLabel();
+      this.lastDstPos = -1;
+      this.lastCmpPos = -1;
+      this.lastAddPos = -1;
     } else {
       this.emitCopy(slot, src, type);
     }
@@ -682,11 +789,73 @@ export class FuncTranslator {
   private numeric(op: Op, pops: number, result: ValType): void {
     if (pops === 1) {
       this.emitResult(op, result, this.pop());
-    } else {
+    } else if (!this.emitImmediateForm(op, result) && !this.emitOperandFusion(op, result)) {
       const b = this.pop();
       const a = this.pop();
       this.emitResult(op, result, a, b);
     }
+  }
+
+  /** A binary instruction one of whose operands the last instruction just computed into a temporary
+   * (which has no other reader): one fused instruction `fused dst, other operand, producer's operands`. */
+  private emitOperandFusion(op: Op, result: ValType): boolean {
+    const p = this.lastPos;
+    const fused = p >= 0 ? OPERAND_FUSIONS.get(op)?.get(this.code[p]! as Op) : undefined;
+    if (fused === undefined) return false;
+    const end = p + 1 + OP_OPERANDS[this.code[p]!]!.length;
+    if (end !== this.code.length) return false;
+    const h = this.height;
+    const produced = this.code[p + 1]!;
+    let other: number;
+    if (this.sKind[h - 1] === TEMP && this.sReg[h - 1] === produced) other = this.sReg[h - 2]!;
+    else if (this.sKind[h - 2] === TEMP && this.sReg[h - 2] === produced) other = this.sReg[h - 1]!;
+    else return false;
+    const operands = this.code.slice(p + 2, end);
+    this.height -= 2;
+    this.unemitLast(p);
+    // `rotl(x, k) ^ rotl(y, n)`: the other operand may itself be the rotation just before
+    const q = this.lastPos;
+    if (fused === Op.I32XorRotlImm && q >= 0 && q + 4 === this.code.length && this.code[q] === Op.I32RotlImm
+      && this.code[q + 1] === other && this.sKind[h - 1] === TEMP && this.sKind[h - 2] === TEMP) {
+      const x = this.code[q + 2]!;
+      const k = this.code[q + 3]!;
+      this.unemitLast(q);
+      this.emitResult(Op.I32RotlXorRotlImm, result, x, k, ...operands);
+      return true;
+    }
+    this.emitResult(fused, result, other, ...operands);
+    return true;
+  }
+
+  /** A binary instruction with a constant operand: its immediate form, if it has one. */
+  private emitImmediateForm(op: Op, result: ValType): boolean {
+    const h = this.height;
+    let form = IMM_OF[op];
+    let k = this.constLoAt(h - 1);
+    let other = h - 2;
+    if (k === undefined || form === undefined) {
+      form = IMM_FIRST_OF[op];
+      k = this.constLoAt(h - 2);
+      other = h - 1;
+      if (k === undefined || form === undefined) return false;
+    }
+    const toImm = IMM_VALUE_OF[op];
+    const imm = toImm === undefined ? k : toImm(k);
+    if (imm === undefined) return false;
+    const a = this.sReg[other]!;
+    this.height -= 2;
+    const p = this.lastPos;
+    if (form === Op.I32AndImm && this.sKind[other] === TEMP && p >= 0 && p + 4 === this.code.length
+      && this.code[p] === Op.I32ShrUImm && this.code[p + 1] === a) {
+      // `(x >>> k) & mask`, a bit field: one instruction (the shift's temporary has no other reader)
+      const x = this.code[p + 2]!;
+      const k = this.code[p + 3]!;
+      this.unemitLast(p);
+      this.emitResult(Op.I32ShrUAndImm, result, x, k, imm);
+      return true;
+    }
+    this.emitResult(form, result, a, imm);
+    return true;
   }
 
   // the memory and the offset's high word of the last `memarg`
@@ -750,9 +919,9 @@ export class FuncTranslator {
     // the address is the entry above the stack top (a store's value, if any, was popped after it
     // without emitting: the add is still the last instruction)
     this.addrBase = this.code[pos + 2]!;
-    this.addrIndex = this.code[pos + 3]!;
-    this.code.length = pos;
-    this.bindLabel();
+    // an added immediate goes back to a constant register: one indexed access beats add + access
+    this.addrIndex = this.code[pos] === Op.I32AddImm ? this.constReg(this.code[pos + 3]!, 0) : this.code[pos + 3]!;
+    this.unemitLast(pos);
     return true;
   }
 
@@ -918,15 +1087,16 @@ export class FuncTranslator {
   // ---- finishing ----------------------------------------------------------------------------------
 
   private finish(): CompiledFunc {
-    const constSlots = this.consts.length >> 1;
     const code = Int32Array.from(this.code);
+    const consts = dropUnusedConsts(code, this.consts, this.constWidths);
+    const constSlots = consts.length >> 1;
     relocate(code, this.localsEnd, constSlots);
     threadJumps(code);
     foldCopyReturns(code);
     let resultSlots = 0;
     for (const t of this.type.results) resultSlots += slotCount(t);
     const frameSlots = Math.max(this.localsEnd + constSlots + this.maxTempSlots, resultSlots);
-    return new CompiledFunc(code, this.paramSlots, this.localsEnd - this.paramSlots, Int32Array.from(this.consts),
+    return new CompiledFunc(Array.from(code), this.paramSlots, this.localsEnd - this.paramSlots, consts,
       frameSlots, resultSlots, this.module.ir.numImportedFuncs + this.definedIndex);
   }
 }

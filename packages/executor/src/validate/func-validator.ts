@@ -1,10 +1,15 @@
 import { ValType, isRefType, type FuncType } from "@wasmi-ts/store";
 import { BinaryReader } from "../decode/reader.js";
-import { InstrReader } from "../decode/instr-reader.js";
+import { EMPTY_BLOCK_TYPE, InstrReader } from "../decode/instr-reader.js";
 import type { WasmFeatures } from "../decode/features.js";
-import { ValidationError } from "../errors.js";
+import { DecodeError, ValidationError } from "../errors.js";
 import type { FuncBody, ModuleIR } from "../module/ir.js";
 import { ADDRESS_TYPE, Imm, Op, type SigType } from "../module/opcodes.js";
+import { SIMPLE_BLOCK_TYPE, leb32End, shortLebEnd } from "../decode/skip-table.js";
+import {
+  FAST_BLOCK, FAST_DROP, FAST_ELSE, FAST_END, FAST_F32_CONST, FAST_F64_CONST, FAST_INDEX, FAST_INT_CONST, FAST_KIND,
+  FAST_SELECT, FAST_SIG, SIG_MEMARG,
+} from "./fast-sig.js";
 import { blockType, funcType, memoryAddressType } from "./module-types.js";
 
 /** The operand type that matches anything: what is popped from the stack of unreachable code. */
@@ -19,23 +24,45 @@ const FRAME_LOOP = 1;
 const FRAME_IF = 2;
 const FRAME_ELSE = 3;
 
+const NO_TYPES: readonly ValType[] = Object.freeze([]);
+
 /**
  * Type-checks function bodies with the algorithm of the spec's validation appendix: an operand stack
  * of value types (UNKNOWN below the base of unreachable code) and a stack of control frames. Reused for
- * all functions of a module, so it allocates only when its stacks grow.
+ * all functions of a module, so it allocates only when its stacks grow. The stacks are typed arrays
+ * (value types fit in a byte); the top frame's height and reachability are kept in fields.
+ *
+ * Speed (this is the one pass over all the code at compile time): the common instructions (numeric
+ * ones, loads and stores, locals, constants, blocks) are checked in the main loop straight from the
+ * bytes, taking only encodings known to be well formed; the others go through InstrReader and `step`.
+ * So bodies need not have been checked by the decoder: a malformed one ends in a DecodeError here
+ * (InstrReader's, or "malformed function body" when it does not end where declared).
  */
 export class FuncValidator {
   private readonly instr: InstrReader;
-  private readonly vals: ValType[] = [];
-  private readonly frameKind: number[] = [];
-  private readonly frameHeight: number[] = [];
-  private readonly frameUnreachable: boolean[] = [];
+  private vals = new Uint8Array(256);
+  private sp = 0;
+  private frameKind = new Uint8Array(32);
+  private frameHeight = new Int32Array(32);
+  private frameUnreachable = new Uint8Array(32);
   private readonly frameParams: (readonly ValType[])[] = [];
   private readonly frameResults: (readonly ValType[])[] = [];
-  private locals: ValType[] = [];
-  private results: readonly ValType[] = [];
+  /** Number of open control frames. */
+  private depth = 0;
+  /** The top frame's operand stack height. */
+  private height = 0;
+  /** Whether the top frame's code is unreachable (its stack is polymorphic). */
+  private unreachable = false;
+  /** Types of the current function's locals (parameters first), in the first `localCount` entries. */
+  private locals = new Uint8Array(64);
+  private localCount = 0;
+  private results: readonly ValType[] = NO_TYPES;
+  /** Offset of the current instruction (for errors). */
+  private at = 0;
   /** Operands popped by br_table for one target, to push back. */
   private readonly scratch: ValType[] = [];
+  /** Whether loads and stores may take the fast path: memory 0 exists and is 32-bit. */
+  private readonly memory0Is32: boolean;
 
   constructor(
     private readonly ir: ModuleIR,
@@ -44,50 +71,252 @@ export class FuncValidator {
     private readonly declaredRefs: ReadonlySet<number>,
   ) {
     this.instr = new InstrReader(features);
+    this.memory0Is32 = ir.memories.length > 0 && memoryAddressType(ir, 0) === I32;
   }
 
-  validate(body: FuncBody, type: FuncType): void {
-    this.locals = [...type.params, ...body.locals];
-    this.results = type.results;
-    this.vals.length = 0;
-    this.frameKind.length = 0;
-    this.frameHeight.length = 0;
-    this.frameUnreachable.length = 0;
-    this.frameParams.length = 0;
-    this.frameResults.length = 0;
-    this.pushFrame(FRAME_BLOCK, [], type.results);
-    const r = new BinaryReader(this.ir.bytes, body.start, body.end);
-    while (this.frameKind.length > 0) {
+  /**
+   * Validates the bodies of defined functions [from, to) (function `numImportedFuncs + i` for body i).
+   * One loop runs over all of them, so that V8 optimizes it once (on-stack replacement) rather than
+   * per function.
+   */
+  validateFuncs(from = 0, to = this.ir.codes.length): void {
+    const ir = this.ir;
+    const bytes = ir.bytes;
+    // Reads through InstrReader are bounded by the binary's end; a body they overrun is caught by the
+    // checks against `end` (bodies may not have been checked by the decoder: decodeModuleDeferringBodies).
+    const r = new BinaryReader(bytes);
+    const memory0Is32 = this.memory0Is32;
+    let index = from - 1;
+    let locals = this.locals;
+    let pos = 0;
+    let end = 0;
+    // The operand stack in locals for the inline checks (V8's first tiers load fields slowly); the
+    // fields are written back before any method runs ("sync") and read again after it ("reload").
+    let vals = this.vals;
+    let sp = 0;
+    let height = 0;
+    let depth = 0;
+    let localCount = 0;
+    // Module-level tables and constants as locals, and opcodes as literals (`satisfies` checks them):
+    // V8's first tiers load module variables and object properties each time.
+    const fastSig = FAST_SIG;
+    const fastKind = FAST_KIND;
+    const sigMemarg = SIG_MEMARG;
+    const simpleBlockType = SIMPLE_BLOCK_TYPE;
+    const unknown = UNKNOWN;
+    const [i32, i64, f32, f64] = [ValType.I32, ValType.I64, ValType.F32, ValType.F64];
+    this.depth = 0;
+    for (;;) {
+      if (depth === 0) {
+        // The body's final END must end it exactly (see decodeModuleDeferringBodies).
+        if (index >= from && pos !== end) malformedBody(pos);
+        if (++index >= to) return;
+        const body = ir.codes[index]!;
+        this.begin(body, ir.types[ir.funcs[ir.numImportedFuncs + index]!]!);
+        locals = this.locals;
+        localCount = this.localCount;
+        pos = body.start;
+        end = body.end;
+        vals = this.vals;
+        sp = this.sp;
+        height = this.height;
+        depth = this.depth;
+        continue;
+      }
+      if (pos >= end) malformedBody(pos);
+      const op = bytes[pos]!;
+      const sig = fastSig[op]!;
+      if (sig !== 0) {
+        let next = pos + 1;
+        if ((sig & sigMemarg) !== 0) {
+          // Alignment flags in one byte, within the natural alignment (so no memory index); an offset
+          // of at most 4 bytes (so below 2^32). Anything else is checked by the general path.
+          next = memory0Is32 && bytes[next]! <= ((sig >>> 27) & 7) ? shortLebEnd(bytes, next + 1, end) : -1;
+        }
+        // The packing of fast-sig.ts, unpacked inline; the operands checked inline when they are all
+        // in the current frame and there is room for the result, else by the general path.
+        const count = (sig >>> 24) & 3;
+        if (next > 0 && sp - count >= height && sp < vals.length) {
+          if (count === 2) {
+            const a = vals[sp - 2]!;
+            const b = vals[sp - 1]!;
+            if ((a !== (sig & 0xff) && a !== unknown) || (b !== ((sig >>> 8) & 0xff) && b !== unknown)) {
+              this.failAt("type mismatch", pos);
+            }
+          } else if (count === 1) {
+            const a = vals[sp - 1]!;
+            if (a !== (sig & 0xff) && a !== unknown) this.failAt("type mismatch", pos);
+          }
+          sp -= count;
+          const result = (sig >>> 16) & 0xff;
+          if (result !== 0) vals[sp++] = result;
+          pos = next;
+          continue;
+        }
+      } else {
+        // Literal case labels (`satisfies` checks them against the FAST_* kinds): V8 makes a jump
+        // table of literal labels, where it would compare named constants one by one.
+        switch (fastKind[op]) {
+          case 1 satisfies typeof FAST_INDEX: {
+            // An index of one or two bytes (longer ones go the general way). Computed the same way
+            // for both, so that V8's optimized code has seen both (a new path would deoptimize it).
+            const lo = bytes[pos + 1]!;
+            const hi = bytes[pos + 2]!;
+            if ((lo & hi & 0x80) !== 0) break;
+            const long = lo >>> 7;
+            const x = (lo & 0x7f) | ((hi << 7) & -long);
+            const next = pos + 2 + long;
+            if (op >= (0x20 satisfies typeof Op.LocalGet) && op <= (0x22 satisfies typeof Op.LocalTee)) {
+              if (x >= localCount) break;
+              const t = locals[x]!;
+              if (op === (0x20 satisfies typeof Op.LocalGet)) {
+                if (sp === vals.length) break;
+                vals[sp++] = t;
+              } else {
+                if (sp === height) break; // (unreachable code, or a type mismatch)
+                const a = vals[sp - 1]!;
+                if (a !== t && a !== unknown) this.failAt("type mismatch", pos);
+                if (op === (0x21 satisfies typeof Op.LocalSet)) sp--;
+                else vals[sp - 1] = t;
+              }
+              pos = next;
+              continue;
+            }
+            this.sync(sp, pos);
+            if (op === (0x23 satisfies typeof Op.GlobalGet)) this.globalGet(x);
+            else if (op === (0x0c satisfies typeof Op.Br)) this.br(x);
+            else if (op === (0x0d satisfies typeof Op.BrIf)) this.brIf(x);
+            else this.call(x);
+            vals = this.vals;
+            sp = this.sp;
+            height = this.height;
+            depth = this.depth;
+            pos = next;
+            continue;
+          }
+          case 2 satisfies typeof FAST_BLOCK: {
+            // Empty or single-value block types (type indices go the general way).
+            const bt = bytes[pos + 1]!;
+            if (simpleBlockType[bt] !== 1) break;
+            this.sync(sp, pos);
+            this.beginBlock(op, bt === 0x40 ? EMPTY_BLOCK_TYPE : bt - 128);
+            vals = this.vals;
+            sp = this.sp;
+            height = this.height;
+            depth = this.depth;
+            pos += 2;
+            continue;
+          }
+          case 3 satisfies typeof FAST_ELSE:
+          case 4 satisfies typeof FAST_END:
+            this.sync(sp, pos);
+            if (op === (0x05 satisfies typeof Op.Else)) this.elseBranch();
+            else this.endBlock();
+            vals = this.vals;
+            sp = this.sp;
+            height = this.height;
+            depth = this.depth;
+            pos++;
+            continue;
+          case 9 satisfies typeof FAST_SELECT:
+            this.sync(sp, pos);
+            this.select();
+            vals = this.vals;
+            sp = this.sp;
+            height = this.height;
+            depth = this.depth;
+            pos++;
+            continue;
+          case 5 satisfies typeof FAST_DROP:
+            if (sp === height) break;
+            sp--;
+            pos++;
+            continue;
+          case 6 satisfies typeof FAST_INT_CONST: {
+            const isI32 = op === (0x41 satisfies typeof Op.I32Const);
+            const next = isI32 ? leb32End(bytes, pos + 1, end, true) : shortLebEnd(bytes, pos + 1, end, 9);
+            if (next < 0 || sp === vals.length) break;
+            vals[sp++] = isI32 ? i32 : i64;
+            pos = next;
+            continue;
+          }
+          case 7 satisfies typeof FAST_F32_CONST:
+          case 8 satisfies typeof FAST_F64_CONST:
+            if (sp === vals.length) break;
+            vals[sp++] = op === (0x43 satisfies typeof Op.F32Const) ? f32 : f64;
+            pos += op === (0x43 satisfies typeof Op.F32Const) ? 5 : 9;
+            continue;
+        }
+      }
+      // The general path: InstrReader and `step`.
+      this.sync(sp, pos);
+      r.pos = pos;
       this.instr.read(r);
       this.step();
+      pos = r.pos;
+      vals = this.vals;
+      sp = this.sp;
+      height = this.height;
+      depth = this.depth;
     }
   }
 
+  /** Writes the main loop's stack height and position back before a method runs. */
+  private sync(sp: number, pos: number): void {
+    this.sp = sp;
+    this.at = pos;
+  }
+
+  private begin(body: FuncBody, type: FuncType): void {
+    this.setLocals(type.params, body.locals);
+    this.results = type.results;
+    this.sp = 0;
+    this.depth = 0;
+    this.pushFrame(FRAME_BLOCK, NO_TYPES, type.results);
+  }
+
+  private setLocals(params: readonly ValType[], declared: readonly ValType[]): void {
+    const n = params.length + declared.length;
+    if (n > this.locals.length) this.locals = new Uint8Array(Math.max(n, 2 * this.locals.length));
+    const locals = this.locals;
+    for (let i = 0; i < params.length; i++) locals[i] = params[i]!;
+    for (let i = 0; i < declared.length; i++) locals[params.length + i] = declared[i]!;
+    this.localCount = n;
+  }
+
   private fail(reason: string): never {
-    throw new ValidationError(reason, this.instr.pos);
+    throw new ValidationError(reason, this.at);
+  }
+
+  private failAt(reason: string, pos: number): never {
+    throw new ValidationError(reason, pos);
   }
 
   // ---- operand stack ----
 
   private push(t: ValType): void {
-    this.vals.push(t);
+    if (this.sp === this.vals.length) this.vals = grow(this.vals);
+    this.vals[this.sp++] = t;
   }
 
   private pushAll(ts: readonly ValType[]): void {
-    for (let i = 0; i < ts.length; i++) this.vals.push(ts[i]!);
+    for (let i = 0; i < ts.length; i++) this.push(ts[i]!);
   }
 
   private popAny(): ValType {
-    const top = this.frameKind.length - 1;
-    if (this.vals.length === this.frameHeight[top]) {
-      if (this.frameUnreachable[top]) return UNKNOWN;
+    if (this.sp === this.height) {
+      if (this.unreachable) return UNKNOWN;
       this.fail("type mismatch");
     }
-    return this.vals.pop()!;
+    return this.vals[--this.sp]!;
   }
 
   private pop(expect: ValType): ValType {
-    const actual = this.popAny();
+    if (this.sp === this.height) {
+      if (this.unreachable) return UNKNOWN;
+      this.fail("type mismatch");
+    }
+    const actual = this.vals[--this.sp]!;
     if (actual !== expect && actual !== UNKNOWN && expect !== UNKNOWN) this.fail("type mismatch");
     return actual;
   }
@@ -99,36 +328,46 @@ export class FuncValidator {
   // ---- control frames ----
 
   private pushFrame(kind: number, params: readonly ValType[], results: readonly ValType[]): void {
-    this.frameKind.push(kind);
-    this.frameHeight.push(this.vals.length);
-    this.frameUnreachable.push(false);
-    this.frameParams.push(params);
-    this.frameResults.push(results);
+    const d = this.depth;
+    if (d === this.frameKind.length) {
+      this.frameKind = grow(this.frameKind);
+      this.frameHeight = grow(this.frameHeight);
+      this.frameUnreachable = grow(this.frameUnreachable);
+    }
+    this.frameKind[d] = kind;
+    this.frameHeight[d] = this.sp;
+    this.frameUnreachable[d] = 0;
+    this.frameParams[d] = params;
+    this.frameResults[d] = results;
+    this.depth = d + 1;
+    this.height = this.sp;
+    this.unreachable = false;
     this.pushAll(params);
   }
 
   /** Checks that the top frame's results are on the stack and nothing else, and removes it. */
   private popFrame(): number {
-    const top = this.frameKind.length - 1;
+    const top = this.depth - 1;
     this.popAll(this.frameResults[top]!);
-    if (this.vals.length !== this.frameHeight[top]) this.fail("type mismatch");
-    this.frameHeight.pop();
-    this.frameUnreachable.pop();
-    this.frameParams.pop();
-    this.frameResults.pop();
-    return this.frameKind.pop()!;
+    if (this.sp !== this.height) this.fail("type mismatch");
+    this.depth = top;
+    if (top > 0) {
+      this.height = this.frameHeight[top - 1]!;
+      this.unreachable = this.frameUnreachable[top - 1] === 1;
+    }
+    return this.frameKind[top]!;
   }
 
   private setUnreachable(): void {
-    const top = this.frameKind.length - 1;
-    this.vals.length = this.frameHeight[top]!;
-    this.frameUnreachable[top] = true;
+    this.sp = this.height;
+    this.unreachable = true;
+    this.frameUnreachable[this.depth - 1] = 1;
   }
 
   /** The frame a branch of depth `depth` targets (index into the frame arrays). */
   private label(depth: number): number {
-    if (depth >= this.frameKind.length) this.fail("unknown label");
-    return this.frameKind.length - 1 - depth;
+    if (depth >= this.depth) this.fail("unknown label");
+    return this.depth - 1 - depth;
   }
 
   private labelTypes(frame: number): readonly ValType[] {
@@ -184,9 +423,8 @@ export class FuncValidator {
   }
 
   private local(index: number): ValType {
-    const t = this.locals[index];
-    if (t === undefined) this.fail(`unknown local ${index}`);
-    return t;
+    if (index >= this.localCount) this.fail(`unknown local ${index}`);
+    return this.locals[index]!;
   }
 
   /** Memory instructions: memory exists, alignment, offset range; returns the address type. */
@@ -256,94 +494,59 @@ export class FuncValidator {
   /** Instructions typed by hand: control, calls, variables, references, tables, bulk memory. */
   private special(op: number): void {
     const instr = this.instr;
+    // Literal case labels (`satisfies` checks them against Op): V8 makes a jump table of them.
     switch (op) {
-      case Op.Unreachable:
+      case 0x00 satisfies typeof Op.Unreachable:
         this.setUnreachable();
         return;
-      case Op.Block:
-      case Op.Loop: {
-        const sig = this.block(instr.a);
-        this.popAll(sig.params);
-        this.pushFrame(op === Op.Loop ? FRAME_LOOP : FRAME_BLOCK, sig.params, sig.results);
+      case 0x02 satisfies typeof Op.Block:
+      case 0x03 satisfies typeof Op.Loop:
+      case 0x04 satisfies typeof Op.If:
+        this.beginBlock(op, instr.a);
         return;
-      }
-      case Op.If: {
-        const sig = this.block(instr.a);
-        this.pop(I32);
-        this.popAll(sig.params);
-        this.pushFrame(FRAME_IF, sig.params, sig.results);
+      case 0x05 satisfies typeof Op.Else:
+        this.elseBranch();
         return;
-      }
-      case Op.Else: {
-        const top = this.frameKind.length - 1;
-        const params = this.frameParams[top]!;
-        const results = this.frameResults[top]!;
-        if (this.popFrame() !== FRAME_IF) this.fail("else without if");
-        this.pushFrame(FRAME_ELSE, params, results);
+      case 0x0b satisfies typeof Op.End:
+        this.endBlock();
         return;
-      }
-      case Op.End: {
-        const top = this.frameKind.length - 1;
-        const params = this.frameParams[top]!;
-        const results = this.frameResults[top]!;
-        // An `if` without `else` has an implicit empty else branch: [params] -> [results].
-        if (this.popFrame() === FRAME_IF && !sameTypes(params, results)) this.fail("type mismatch");
-        this.pushAll(results);
+      case 0x0c satisfies typeof Op.Br:
+        this.br(instr.a);
         return;
-      }
-      case Op.Br: {
-        this.popAll(this.labelTypes(this.label(instr.a)));
-        this.setUnreachable();
+      case 0x0d satisfies typeof Op.BrIf:
+        this.brIf(instr.a);
         return;
-      }
-      case Op.BrIf: {
-        const types = this.labelTypes(this.label(instr.a));
-        this.pop(I32);
-        this.popAll(types);
-        this.pushAll(types);
-        return;
-      }
-      case Op.BrTable:
+      case 0x0e satisfies typeof Op.BrTable:
         this.brTable();
         return;
-      case Op.Return:
+      case 0x0f satisfies typeof Op.Return:
         this.popAll(this.results);
         this.setUnreachable();
         return;
-      case Op.Call: {
-        const t = this.func(instr.a);
-        this.popAll(t.params);
-        this.pushAll(t.results);
+      case 0x10 satisfies typeof Op.Call:
+        this.call(instr.a);
         return;
-      }
-      case Op.CallIndirect: {
+      case 0x11 satisfies typeof Op.CallIndirect: {
         const t = this.callIndirect();
         this.popAll(t.params);
         this.pushAll(t.results);
         return;
       }
-      case Op.ReturnCall: {
+      case 0x12 satisfies typeof Op.ReturnCall: {
         const t = this.func(instr.a);
         this.tailCall(t);
         return;
       }
-      case Op.ReturnCallIndirect:
+      case 0x13 satisfies typeof Op.ReturnCallIndirect:
         this.tailCall(this.callIndirect());
         return;
-      case Op.Drop:
+      case 0x1a satisfies typeof Op.Drop:
         this.popAny();
         return;
-      case Op.Select: {
-        this.pop(I32);
-        const t1 = this.popAny();
-        const t2 = this.popAny();
-        // Untyped select is for numeric and vector operands only.
-        if ((t1 !== UNKNOWN && isRefType(t1)) || (t2 !== UNKNOWN && isRefType(t2))) this.fail("type mismatch");
-        if (t1 !== t2 && t1 !== UNKNOWN && t2 !== UNKNOWN) this.fail("type mismatch");
-        this.push(t1 === UNKNOWN ? t2 : t1);
+      case 0x1b satisfies typeof Op.Select:
+        this.select();
         return;
-      }
-      case Op.SelectT: {
+      case 0x1c satisfies typeof Op.SelectT: {
         if (instr.typeCount !== 1) this.fail("invalid result arity");
         const t = instr.types[0]!;
         this.pop(I32);
@@ -352,58 +555,58 @@ export class FuncValidator {
         this.push(t);
         return;
       }
-      case Op.LocalGet:
+      case 0x20 satisfies typeof Op.LocalGet:
         this.push(this.local(instr.a));
         return;
-      case Op.LocalSet:
+      case 0x21 satisfies typeof Op.LocalSet:
         this.pop(this.local(instr.a));
         return;
-      case Op.LocalTee: {
+      case 0x22 satisfies typeof Op.LocalTee: {
         const t = this.local(instr.a);
         this.pop(t);
         this.push(t);
         return;
       }
-      case Op.GlobalGet:
-        this.push(this.global(instr.a).type);
+      case 0x23 satisfies typeof Op.GlobalGet:
+        this.globalGet(instr.a);
         return;
-      case Op.GlobalSet: {
+      case 0x24 satisfies typeof Op.GlobalSet: {
         const g = this.global(instr.a);
         if (!g.mutable) this.fail("global is immutable");
         this.pop(g.type);
         return;
       }
-      case Op.TableGet: {
+      case 0x25 satisfies typeof Op.TableGet: {
         const t = this.tableElem(instr.a);
         this.pop(I32);
         this.push(t);
         return;
       }
-      case Op.TableSet: {
+      case 0x26 satisfies typeof Op.TableSet: {
         const t = this.tableElem(instr.a);
         this.pop(t);
         this.pop(I32);
         return;
       }
-      case Op.TableSize:
+      case 0xfc10 satisfies typeof Op.TableSize:
         this.tableElem(instr.a);
         this.push(I32);
         return;
-      case Op.TableGrow: {
+      case 0xfc0f satisfies typeof Op.TableGrow: {
         const t = this.tableElem(instr.a);
         this.pop(I32);
         this.pop(t);
         this.push(I32);
         return;
       }
-      case Op.TableFill: {
+      case 0xfc11 satisfies typeof Op.TableFill: {
         const t = this.tableElem(instr.a);
         this.pop(I32);
         this.pop(t);
         this.pop(I32);
         return;
       }
-      case Op.TableCopy: {
+      case 0xfc0e satisfies typeof Op.TableCopy: {
         const dst = this.tableElem(instr.a);
         const src = this.tableElem(instr.b);
         if (dst !== src) this.fail("type mismatch");
@@ -412,7 +615,7 @@ export class FuncValidator {
         this.pop(I32);
         return;
       }
-      case Op.TableInit: {
+      case 0xfc0c satisfies typeof Op.TableInit: {
         const table = this.tableElem(instr.b);
         const seg = this.elem(instr.a);
         if (table !== seg) this.fail("type mismatch");
@@ -421,7 +624,7 @@ export class FuncValidator {
         this.pop(I32);
         return;
       }
-      case Op.MemoryInit: {
+      case 0xfc08 satisfies typeof Op.MemoryInit: {
         const at = this.memory(instr.b);
         this.data(instr.a);
         this.pop(I32);
@@ -429,7 +632,7 @@ export class FuncValidator {
         this.pop(at);
         return;
       }
-      case Op.MemoryCopy: {
+      case 0xfc0a satisfies typeof Op.MemoryCopy: {
         const dst = this.memory(instr.a);
         const src = this.memory(instr.b);
         this.pop(dst === I64 && src === I64 ? I64 : I32);
@@ -437,23 +640,23 @@ export class FuncValidator {
         this.pop(dst);
         return;
       }
-      case Op.MemoryFill: {
+      case 0xfc0b satisfies typeof Op.MemoryFill: {
         const at = this.memory(instr.a);
         this.pop(at);
         this.pop(I32);
         this.pop(at);
         return;
       }
-      case Op.RefNull:
+      case 0xd0 satisfies typeof Op.RefNull:
         this.push(instr.a);
         return;
-      case Op.RefIsNull: {
+      case 0xd1 satisfies typeof Op.RefIsNull: {
         const t = this.popAny();
         if (t !== UNKNOWN && !isRefType(t)) this.fail("type mismatch");
         this.push(I32);
         return;
       }
-      case Op.RefFunc:
+      case 0xd2 satisfies typeof Op.RefFunc:
         this.func(instr.a);
         if (!this.declaredRefs.has(instr.a)) this.fail("undeclared function reference");
         this.push(ValType.FuncRef);
@@ -461,6 +664,65 @@ export class FuncValidator {
       default:
         this.fail(`unsupported instruction ${instr.info.name}`);
     }
+  }
+
+  // ---- instructions that the main loop also checks directly ----
+
+  /** block, loop or if with block type `bt` (as InstrReader reads it). */
+  private beginBlock(op: number, bt: number): void {
+    const sig = this.block(bt);
+    if (op === Op.If) this.pop(I32);
+    this.popAll(sig.params);
+    this.pushFrame(op === Op.Loop ? FRAME_LOOP : op === Op.If ? FRAME_IF : FRAME_BLOCK, sig.params, sig.results);
+  }
+
+  private elseBranch(): void {
+    const top = this.depth - 1;
+    const params = this.frameParams[top]!;
+    const results = this.frameResults[top]!;
+    if (this.popFrame() !== FRAME_IF) this.fail("else without if");
+    this.pushFrame(FRAME_ELSE, params, results);
+  }
+
+  private endBlock(): void {
+    const top = this.depth - 1;
+    const params = this.frameParams[top]!;
+    const results = this.frameResults[top]!;
+    // An `if` without `else` has an implicit empty else branch: [params] -> [results].
+    if (this.popFrame() === FRAME_IF && !sameTypes(params, results)) this.fail("type mismatch");
+    this.pushAll(results);
+  }
+
+  private br(depth: number): void {
+    this.popAll(this.labelTypes(this.label(depth)));
+    this.setUnreachable();
+  }
+
+  private brIf(depth: number): void {
+    const types = this.labelTypes(this.label(depth));
+    this.pop(I32);
+    this.popAll(types);
+    this.pushAll(types);
+  }
+
+  private call(funcIndex: number): void {
+    const t = this.func(funcIndex);
+    this.popAll(t.params);
+    this.pushAll(t.results);
+  }
+
+  /** Untyped select: for numeric and vector operands only. */
+  private select(): void {
+    this.pop(I32);
+    const t1 = this.popAny();
+    const t2 = this.popAny();
+    if ((t1 !== UNKNOWN && isRefType(t1)) || (t2 !== UNKNOWN && isRefType(t2))) this.fail("type mismatch");
+    if (t1 !== t2 && t1 !== UNKNOWN && t2 !== UNKNOWN) this.fail("type mismatch");
+    this.push(t1 === UNKNOWN ? t2 : t1);
+  }
+
+  private globalGet(index: number): void {
+    this.push(this.global(index).type);
   }
 
   private brTable(): void {
@@ -474,7 +736,7 @@ export class FuncValidator {
       if (types.length !== arity) this.fail("type mismatch");
       // Check the operands against this target, then put back what was popped (UNKNOWN included).
       for (let k = types.length - 1; k >= 0; k--) popped[k] = this.pop(types[k]!);
-      for (let k = 0; k < types.length; k++) this.vals.push(popped[k]!);
+      for (let k = 0; k < types.length; k++) this.push(popped[k]!);
     }
     this.popAll(this.labelTypes(defaultFrame));
     this.setUnreachable();
@@ -495,6 +757,21 @@ export class FuncValidator {
     this.popAll(callee.params);
     this.setUnreachable();
   }
+}
+
+/** A typed array twice as long, with the same contents. */
+function grow<T extends Uint8Array | Int32Array>(a: T): T {
+  const bigger = new (a.constructor as new (n: number) => T)(a.length * 2);
+  bigger.set(a);
+  return bigger;
+}
+
+/**
+ * A body whose instructions do not end exactly at its end, or run past it: malformed. The caller
+ * (compile.ts) decodes the binary fully to report the precise DecodeError.
+ */
+function malformedBody(pos: number): never {
+  throw new DecodeError("malformed function body", pos);
 }
 
 function sameTypes(a: readonly ValType[], b: readonly ValType[]): boolean {

@@ -79,10 +79,7 @@ export function validateIR(ir: ModuleIR, features: Readonly<WasmFeatures>): void
     }
   }
 
-  const funcs = new FuncValidator(ir, features, declaredFuncRefs(ir));
-  for (let i = 0; i < ir.codes.length; i++) {
-    funcs.validate(ir.codes[i]!, ir.types[ir.funcs[ir.numImportedFuncs + i]!]!);
-  }
+  new FuncValidator(ir, features, declaredFuncRefs(ir)).validateFuncs();
 
   if (ir.start !== null) {
     const typeIndex = ir.funcs[ir.start];

@@ -380,7 +380,7 @@ export function simdCompute(sub: number, lane: number): void {
 }
 
 /** Shuffle: R byte j = byte `lanes[j]` of A:B (A and B are contiguous in the scratch area). */
-export function simdShuffle(code: Int32Array, at: number): void {
+export function simdShuffle(code: readonly number[], at: number): void {
   for (let j = 0; j < 16; j++) U8[48 + j] = U8[(code[at + (j >> 2)]! >>> (8 * (j & 3))) & 31]!;
 }
 

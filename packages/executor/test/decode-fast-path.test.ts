@@ -1,0 +1,104 @@
+// The decoder skims function bodies with a fast path (skip-table.ts) that takes only encodings it knows
+// to be well formed and leaves everything else to InstrReader. These tests check that both paths agree:
+// the same bodies are accepted, with the same instruction ranges, and the same malformed ones rejected
+// with the same reason, across every length of LEB128 immediate.
+import { describe, expect, it } from "vitest";
+import { DecodeError, DEFAULT_FEATURES, WASM2_FEATURES, decodeModule, type WasmFeatures } from "../src/index.js";
+import { SKIP_KIND, SKIP_GENERAL, leb32End, shortLebEnd } from "../src/decode/skip-table.js";
+import { OPS } from "../src/module/opcodes.js";
+import { END, I32, I64, body, codeSec, funcModule, funcSec, memSec, limits, sleb, typeSec, wasm } from "./decode-builder.js";
+
+/** The DecodeError reason, or "ok" when the bytes decode. */
+function decodeResult(bytes: Uint8Array, features: Readonly<WasmFeatures> = WASM2_FEATURES): string {
+  try {
+    decodeModule(bytes, features);
+    return "ok";
+  } catch (e) {
+    if (e instanceof DecodeError) return e.reason;
+    throw e;
+  }
+}
+
+/** A function () -> [] running `code`, with one memory (for loads and stores) and 200 i32 locals. */
+function withCode(code: number[]): Uint8Array {
+  return wasm(typeSec([[], []]), funcSec(0), memSec(limits(1)), codeSec(body([[200, I32]], code)));
+}
+
+/** A LEB128 of `value` padded to `length` bytes (over-long encodings are allowed up to the limit). */
+function paddedLeb(value: number, length: number, signed: boolean): number[] {
+  const out: number[] = [];
+  let v = value;
+  for (let i = 0; i < length; i++) {
+    const last = i === length - 1;
+    const group = v & 0x7f;
+    v = signed ? v >> 7 : v >>> 7;
+    out.push(last ? group : group | 0x80);
+  }
+  return out;
+}
+
+describe("decoder fast path", () => {
+  it("takes only what the instruction table describes", () => {
+    for (let op = 0; op < 256; op++) {
+      if (OPS[op] === undefined || OPS[op]!.feature !== null) expect(SKIP_KIND[op]).toBe(SKIP_GENERAL);
+    }
+    expect(SKIP_KIND[0xfc]).toBe(SKIP_GENERAL);
+    expect(SKIP_KIND[0xfd]).toBe(SKIP_GENERAL);
+    expect(SKIP_KIND[0x0e]).toBe(SKIP_GENERAL); // br_table
+  });
+
+  it("finds the end of short LEB128s and leaves the rest to InstrReader", () => {
+    const bytes = new Uint8Array([0x80, 0x80, 0x80, 0x01, 0x80, 0x80, 0x80, 0x80, 0x07, 0x80, 0x80, 0x80, 0x80, 0x78]);
+    expect(shortLebEnd(bytes, 0, bytes.length)).toBe(4);
+    expect(shortLebEnd(bytes, 4, bytes.length)).toBe(-1); // five bytes
+    expect(leb32End(bytes, 4, bytes.length, false)).toBe(9);
+    expect(leb32End(bytes, 9, bytes.length, false)).toBe(-1); // 0x78: too large for a u32
+    expect(leb32End(bytes, 9, bytes.length, true)).toBe(14); // a negative s32
+    expect(shortLebEnd(bytes, 0, 3)).toBe(-1); // runs past the end
+  });
+
+  it("accepts i32.const, i64.const and indices of every LEB128 length", () => {
+    for (let length = 1; length <= 5; length++) {
+      expect(decodeResult(withCode([0x41, ...paddedLeb(-5, length, true), 0x1a]))).toBe("ok");
+      expect(decodeResult(withCode([0x20, ...paddedLeb(100, length, false), 0x1a]))).toBe("ok");
+      expect(decodeResult(withCode([0x41, 0x00, 0x28, 0x02, ...paddedLeb(8, length, false), 0x1a]))).toBe("ok");
+    }
+    for (let length = 1; length <= 10; length++) {
+      expect(decodeResult(withCode([0x42, ...paddedLeb(-5, length, true), 0x1a]))).toBe("ok");
+    }
+    expect(decodeResult(withCode([0x41, ...sleb(-0x8000_0000), 0x1a]))).toBe("ok");
+    expect(decodeResult(withCode([0x41, ...sleb(0x7fff_ffff), 0x1a]))).toBe("ok");
+  });
+
+  it("rejects the malformed ones with InstrReader's reasons", () => {
+    expect(decodeResult(withCode([0x41, ...paddedLeb(0, 6, true), 0x1a]))).toBe("integer representation too long");
+    expect(decodeResult(withCode([0x41, 0xff, 0xff, 0xff, 0xff, 0x4f, 0x1a]))).toBe("integer too large");
+    expect(decodeResult(withCode([0x20, 0xff, 0xff, 0xff, 0xff, 0x1f, 0x1a]))).toBe("integer too large");
+    expect(decodeResult(withCode([0x42, ...paddedLeb(0, 11, true), 0x1a]))).toBe("integer representation too long");
+    // memarg: alignment flags past 32 (and, without multi-memory, the memory-index flag)
+    expect(decodeResult(withCode([0x41, 0x00, 0x28, 0x21, 0x00, 0x1a]))).toBe("malformed memop flags");
+    expect(decodeResult(withCode([0x41, 0x00, 0x28, 0x42, 0x00, 0x00, 0x1a]))).toBe("malformed memop flags");
+    expect(decodeResult(withCode([0x41, 0x00, 0x28, 0x42, 0x00, 0x00, 0x1a]), DEFAULT_FEATURES)).toBe("ok");
+  });
+
+  it("records the same instruction ranges whichever path reads the immediates", () => {
+    const short = [0x41, 0x05, 0x1a];
+    const long = [0x41, ...paddedLeb(5, 5, true), 0x1a];
+    const a = decodeModule(funcModule([], [], short)).codes[0]!;
+    const b = decodeModule(funcModule([], [], long)).codes[0]!;
+    expect(a.end - a.start).toBe(short.length + 1); // with the final END
+    expect(b.end - b.start).toBe(long.length + 1);
+  });
+
+  it("checks the nesting of blocks with value and type-index block types", () => {
+    const types = typeSec([[], []], [[I32], [I64]]);
+    const module = (code: number[]) => wasm(types, funcSec(0), codeSec(body([], code)));
+    // block (result i64) with a value type, then a block of type index 1 (i32 -> i64), and if/else
+    expect(decodeResult(module([0x02, I64, 0x42, 0x00, END, 0x1a]))).toBe("ok");
+    expect(decodeResult(module([0x41, 0x00, 0x02, 0x01, 0x1a, 0x42, 0x00, END, 0x1a]))).toBe("ok");
+    expect(decodeResult(module([0x41, 0x00, 0x04, 0x40, 0x05, END]))).toBe("ok");
+    expect(decodeResult(module([0x02, 0x40, 0x05, END]))).toBe("END opcode expected");
+    expect(decodeResult(module([0x02, 0x7a, END]))).toBe("malformed value type");
+    expect(decodeResult(wasm(types, funcSec(0), codeSec([0x03, 0x00, 0x02, 0x40])))).toMatch(/^unexpected end/);
+  });
+});
