@@ -214,4 +214,16 @@ describe("fused pairs", () => {
       }
     }
   });
+
+  test("bit fields feeding an add or a multiply", () => {
+    const t = instantiateWat(`(module
+      (func (export "f") (param $x i32) (param $c i32) (result i32 i32)
+        (i32.add (local.get $c) (i32.and (i32.shr_u (local.get $x) (i32.const 2)) (i32.const 15)))
+        (i32.mul (i32.and (i32.shr_u (local.get $x) (i32.const 5)) (i32.const 127)) (local.get $c))))`);
+    for (const x of I32_VALUES) {
+      for (const c of [0, 3, -7, 0x7fffffff]) {
+        expect(t.call("f", x, c)).toEqual([(c + ((x >>> 2) & 15)) | 0, Math.imul((x >>> 5) & 127, c)]);
+      }
+    }
+  });
 });

@@ -181,4 +181,10 @@ describe("translation", () => {
       (i32.xor (i32.rotl (local.get 0) (i32.const 3)) (i32.rotr (local.get 1) (i32.const 8)))))`);
     expect(lines[0]).toMatch(/^I32RotlXorRotlImm r\d+ r0 3 r1 24$/);
   });
+
+  test("a bit field feeding a multiply is one instruction", () => {
+    const lines = listing(`(module (func (param i32 i32) (result i32)
+      (i32.mul (local.get 1) (i32.and (i32.shr_u (local.get 0) (i32.const 5)) (i32.const 127)))))`);
+    expect(lines[0]).toMatch(/^I32MulShrUAndImm r\d+ r1 r0 5 127$/);
+  });
 });

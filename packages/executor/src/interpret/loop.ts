@@ -83,7 +83,7 @@ export enum Op {
   I64ShlImm, I64ShrSImm, I64ShrUImm,
   I32ShrUAndImm, Copy2,
   I32XorRotlImm, I32XorShrUImm, I64XorShlImm, I64XorShrUImm,
-  I32Add3, I32AddMulImm, I32AddLoad, I32AddMul, I32XorAnd, I32AndXor, I32RotlXorRotlImm,
+  I32Add3, I32AddMulImm, I32AddLoad, I32AddMul, I32AddShrUAndImm, I32MulShrUAndImm, I32XorAnd, I32AndXor, I32RotlXorRotlImm,
   BrIfI32EqImm, BrIfI32NeImm, BrIfI32LtSImm, BrIfI32LtUImm, BrIfI32GtSImm, BrIfI32GtUImm,
   BrIfI32LeSImm, BrIfI32LeUImm, BrIfI32GeSImm, BrIfI32GeUImm,
   I32AddImmBrIfNez, I32AddImmBrIfNe, I32AddImmBrIfNeImm, I32AddImmBrIfLtS, I32AddImmBrIfLtSImm,
@@ -1023,6 +1023,16 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         i32[fp2 + code[pc + 1]] =
           (i32[fp2 + code[pc + 2]] + Math.imul(i32[fp2 + code[pc + 3]], i32[fp2 + code[pc + 4]])) | 0;
         pc += 5;
+        continue;
+      case Op.I32AddShrUAndImm:
+        i32[fp2 + code[pc + 1]] =
+          (i32[fp2 + code[pc + 2]] + ((i32[fp2 + code[pc + 3]] >>> code[pc + 4]) & code[pc + 5])) | 0;
+        pc += 6;
+        continue;
+      case Op.I32MulShrUAndImm:
+        i32[fp2 + code[pc + 1]] =
+          Math.imul(i32[fp2 + code[pc + 2]], (i32[fp2 + code[pc + 3]] >>> code[pc + 4]) & code[pc + 5]);
+        pc += 6;
         continue;
       case Op.I32XorAnd:
         i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] ^ (i32[fp2 + code[pc + 3]] & i32[fp2 + code[pc + 4]]);

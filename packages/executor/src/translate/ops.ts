@@ -173,6 +173,8 @@ export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
   I32AddMulImm: ctl("rrri"), // c + x * k (linear combinations, array indexing)
   I32AddLoad: ctl("rrri"), // c + i32.load(addr, offset) (sums over memory)
   I32AddMul: ctl("rrrr"), // c + a * b (multiply-accumulate)
+  // c + bit field, c * bit field: dst, c, x, count, mask (bit-field extraction feeding arithmetic)
+  I32AddShrUAndImm: ctl("rrrii"), I32MulShrUAndImm: ctl("rrrii"),
   I32XorAnd: ctl("rrrr"), I32AndXor: ctl("rrrr"), // c ^ (a & b), c & (a ^ b) (bit selections, hashes)
   // a rotation xor-ed with a rotation: dst, x, k, y, n: rotl(x, k) ^ rotl(y, n) (hashes)
   I32RotlXorRotlImm: ctl("rriri"),
