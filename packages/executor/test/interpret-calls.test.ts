@@ -1,19 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { ExternKind, Trap, TrapCode, ValType, type FuncEntity } from "@wasmi-ts/store";
 import { WASM2_FEATURES } from "../src/index.js";
-import { callFunc, funcExtern, hostFunc, instantiateWat, newStore } from "./interpret-harness.js";
+import { callFunc, funcExtern, hostFunc, instantiateWat, newStore, trapCode } from "./interpret-harness.js";
 
 const { I32, I64, F64 } = ValType;
-
-function trapCode(f: () => unknown): TrapCode | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof Trap) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 describe("call_indirect", () => {
   const WAT = `(module

@@ -1,8 +1,8 @@
 // Test scaffolding for the translator and interpreter: compile WAT, instantiate, call exports with JS
 // values (i32/f32/f64: number, i64: bigint, references: reference numbers).
 import {
-  DEFAULT_LIMITS, ExternKind, FuncEntity, FuncKind, FuncType, PrunedStore, TypeRegistry, UNKEYED, ValType,
-  ValueSlots, type ExternEntity, type HostTrampoline, type InstanceEntity, type StoreLimits,
+  DEFAULT_LIMITS, ExternKind, FuncEntity, FuncKind, FuncType, PrunedStore, Trap, TypeRegistry, UNKEYED, ValType,
+  ValueSlots, type ExternEntity, type TrapCode, type HostTrampoline, type InstanceEntity, type StoreLimits,
 } from "@wasmi-ts/store";
 import { parseWat } from "@wasmi-ts/wast";
 import { DEFAULT_CONFIG, compileModule, execute, instantiate, type ExecutorConfig } from "../src/index.js";
@@ -94,4 +94,15 @@ export function instantiateWat(
 
 export function funcExtern(f: FuncEntity): ExternEntity {
   return { kind: ExternKind.Func, value: f };
+}
+
+/** The code of the trap `f` throws, or undefined when it returns. */
+export function trapCode(f: () => unknown): TrapCode | undefined {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof Trap) return e.code;
+    throw e;
+  }
+  return undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { MemoryEntity, Trap, TrapCode } from "@wasmi-ts/store";
-import { instantiateWat } from "./interpret-harness.js";
+import { MemoryEntity, TrapCode } from "@wasmi-ts/store";
+import { instantiateWat, trapCode } from "./interpret-harness.js";
 
 const MEM = `(module
   (memory (export "mem") 1 3)
@@ -26,16 +26,6 @@ const MEM = `(module
 
 function memOf(t: ReturnType<typeof instantiateWat>): MemoryEntity {
   return t.instance.memories[0]!;
-}
-
-function trapCode(f: () => unknown): TrapCode | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof Trap) return e.code;
-    throw e;
-  }
-  return undefined;
 }
 
 describe("memory", () => {

@@ -1,16 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { Trap, TrapCode, funcRef } from "@wasmi-ts/store";
-import { instantiateWat } from "./interpret-harness.js";
-
-function trapCode(f: () => unknown): TrapCode | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof Trap) return e.code;
-    throw e;
-  }
-  return undefined;
-}
+import { TrapCode, funcRef } from "@wasmi-ts/store";
+import { instantiateWat, trapCode } from "./interpret-harness.js";
 
 const WAT = `(module
   (table $t (export "t") 3 10 funcref)
