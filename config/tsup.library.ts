@@ -1,11 +1,13 @@
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
 
-/** The build of every published library package: ESM + CJS + .d.ts from src/index.ts. */
-export const libraryBuild = defineConfig({
+/** The build options of every published library package: ESM + CJS + .d.ts from src/index.ts. */
+export const libraryOptions: Options = {
   entry: ["src/index.ts"],
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: true,
   clean: true,
   target: "es2022",
-});
+};
+
+export const libraryBuild = defineConfig(libraryOptions);

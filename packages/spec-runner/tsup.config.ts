@@ -1,12 +1,5 @@
 import { defineConfig } from "tsup";
+import { libraryOptions } from "../../config/tsup.library.js";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: "es2022",
-  // testsuite.ts finds its package folder through import.meta.url, also in the CJS build.
-  shims: true,
-});
+// testsuite.ts finds its package folder through import.meta.url, also in the CJS build.
+export default defineConfig({ ...libraryOptions, shims: true });

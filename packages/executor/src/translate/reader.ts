@@ -3,6 +3,9 @@
 export class BodyReader {
   /** The second word of the last `i64()` (high 32 bits). */
   hi = 0;
+  /** Width in bits and last byte of the last 64-bit LEB128 (for sign extension). */
+  private lebShift = 0;
+  private lebLast = 0;
 
   constructor(
     readonly bytes: Uint8Array,
@@ -26,6 +29,31 @@ export class BodyReader {
 
   /** Unsigned LEB128 64-bit: returns the low 32 bits (as uint32), the high 32 bits go to `hi`. */
   u64(): number {
+    const lo = this.leb64();
+    this.hi >>>= 0;
+    return lo >>> 0;
+  }
+
+  /** Signed LEB128 64-bit: returns the low 32 bits, the high 32 bits go to `hi`. */
+  i64(): number {
+    let lo = this.leb64();
+    let hi = this.hi;
+    const shift = this.lebShift;
+    if (this.lebLast & 0x40 && shift < 64) {
+      // sign-extend from bit `shift`
+      if (shift < 32) {
+        lo |= -1 << shift;
+        hi = -1;
+      } else {
+        hi |= -1 << (shift - 32);
+      }
+    }
+    this.hi = hi | 0;
+    return lo | 0;
+  }
+
+  /** The bits of a 64-bit LEB128: low 32 returned, high 32 in `hi`; its last byte and width for signing. */
+  private leb64(): number {
     let lo = 0;
     let hi = 0;
     let shift = 0;
@@ -41,10 +69,11 @@ export class BodyReader {
       }
       shift += 7;
     } while (b & 0x80);
-    this.hi = hi >>> 0;
-    return lo >>> 0;
+    this.hi = hi;
+    this.lebShift = shift;
+    this.lebLast = b;
+    return lo;
   }
-
   /** Signed LEB128 up to 33 bits (i32.const, block types); returned as a double. */
   s33(): number {
     let result = 0;
@@ -61,36 +90,6 @@ export class BodyReader {
 
   s32(): number {
     return this.s33() | 0;
-  }
-
-  /** Signed LEB128 64-bit: returns the low 32 bits, the high 32 bits go to `hi`. */
-  i64(): number {
-    let lo = 0;
-    let hi = 0;
-    let shift = 0;
-    let b: number;
-    do {
-      b = this.bytes[this.pos++]!;
-      const v = b & 0x7f;
-      if (shift < 32) {
-        lo |= v << shift;
-        if (shift > 25) hi |= v >>> (32 - shift);
-      } else {
-        hi |= v << (shift - 32);
-      }
-      shift += 7;
-    } while (b & 0x80);
-    if (b & 0x40 && shift < 64) {
-      // sign-extend from bit `shift`
-      if (shift < 32) {
-        lo |= -1 << shift;
-        hi = -1;
-      } else {
-        hi |= -1 << (shift - 32);
-      }
-    }
-    this.hi = hi | 0;
-    return lo | 0;
   }
 
   /** Four little-endian bytes as an int32 (f32 bits, or half of f64 bits). */
