@@ -1,5 +1,8 @@
-// Timing of one workload on one runner: compile + instantiate, one warm-up call whose result is
-// checked, then the median of up to `runs` timed calls, each result checked too. Fewer calls when they
+// Timing of one workload on one runner: compile + instantiate, a preheat (calls at the quick size, so
+// that a JIT-compiled runner has seen every path of the workload before the big calls: otherwise the
+// first full-size calls run in on-stack-replaced or soon-deoptimized code and the median mixes warm-up
+// with steady state), one full-size warm-up call whose result is checked, then the median of up to `runs`
+// timed calls, each result checked too. Fewer calls when they
 // would take longer than budgetMs together or overrun the deadline; when not even one more call fits,
 // the warm-up call is the only sample (`warmupOnly`).
 import { type Expected, formatValue, loadWasm, runOnce, type Size, type Workload, WORKLOADS } from "./manifest.js";
@@ -20,6 +23,8 @@ export interface Measurement {
   warmupOnly?: boolean;
   /** With status "timeout": the time it ran without a result. */
   atLeastMs?: number;
+  /** Quick-size calls made before the warm-up call (see PREHEAT_MS). */
+  preheatCalls?: number;
   /** Time of the warm-up call (not a sample, except for runners whose every call is fresh). */
   warmupMs?: number;
   instantiateMs?: number;
@@ -31,6 +36,11 @@ export interface MeasureOptions {
   /** performance.now() by which the measurement must end. */
   deadline: number;
 }
+
+/** Preheat: quick-size calls until at least PREHEAT_CALLS calls and PREHEAT_MS, at most PREHEAT_MAX_MS. */
+const PREHEAT_CALLS = 3;
+const PREHEAT_MS = 300;
+const PREHEAT_MAX_MS = 2000;
 
 function timed<T>(fn: () => T): [T, number] {
   const start = performance.now();
@@ -61,6 +71,20 @@ export function measure(runner: Runner, workload: Workload, size: Size, options:
       return [formatValue(value), Math.max(0, ms - overhead)];
     };
     result.instantiateMs = instantiateMs;
+    if (size === "full" && !instance.freshPerCall) {
+      const quickArgs = workload.args.quick;
+      const quickExpected = formatValue(workload.expected.quick);
+      const start = performance.now();
+      let calls = 0;
+      for (;;) {
+        const elapsed = performance.now() - start;
+        if (elapsed >= PREHEAT_MAX_MS || (calls >= PREHEAT_CALLS && elapsed >= PREHEAT_MS)) break;
+        const value = formatValue(runOnce(workload, instance, quickArgs));
+        if (value !== quickExpected) return { ...result, status: "mismatch", value, expected: quickExpected };
+        calls++;
+      }
+      result.preheatCalls = calls;
+    }
     const [value, warmupMs] = call();
     Object.assign(result, { value, warmupMs });
     if (value !== expected) return { ...result, status: "mismatch" };

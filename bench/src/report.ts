@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { formatValue, LARGE_MODULE, loadWasm, WORKLOADS, type Workload } from "./manifest.js";
 import type { Measurement } from "./measure.js";
 import type { BenchOptions } from "./options.js";
-import type { RunnerOutcome } from "./run-runner.js";
+import type { FirstCall, RunnerOutcome } from "./run-runner.js";
 import { sectionSize, type StartupStats } from "./startup-stats.js";
 
 /** The runner the others are compared with: native, else (under --jitless) polywasm. */
@@ -69,11 +69,21 @@ function geomeans(workloads: Workload[], outcomes: RunnerOutcome[], base: Runner
   return means;
 }
 
+/** The times to first call by label: each runner's, then wasmi-ts's with lazy validation. */
+function firstCalls(outcomes: RunnerOutcome[]): [string, FirstCall][] {
+  const list: [string, FirstCall][] = [];
+  for (const o of outcomes) {
+    if (o.firstCall) list.push([o.runner, o.firstCall]);
+    if (o.firstCallLazyValidation) list.push([`${o.runner} (lazy validation)`, o.firstCallLazyValidation]);
+  }
+  return list;
+}
+
 /** The first-call results of the runners, when they do not all agree (each must compute the same). */
 function firstCallDisagreement(outcomes: RunnerOutcome[]): string | null {
-  const values = outcomes.filter((o) => o.firstCall?.value !== undefined).map((o) => `${o.runner} ${o.firstCall!.value}`);
-  const distinct = new Set(outcomes.map((o) => o.firstCall?.value).filter((v) => v !== undefined));
-  return distinct.size > 1 ? values.join(", ") : null;
+  const results = firstCalls(outcomes).filter(([, f]) => f.value !== undefined);
+  const distinct = new Set(results.map(([, f]) => f.value));
+  return distinct.size > 1 ? results.map(([label, f]) => `${label} ${f.value}`).join(", ") : null;
 }
 
 const mbps = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
@@ -131,20 +141,19 @@ export function printReport(options: BenchOptions, workloads: Workload[], outcom
   const notes: string[] = [];
   for (const o of outcomes) {
     if (o.unavailable) notes.push(`${o.runner}: not available: ${o.unavailable}`);
-    if (o.firstCall?.error) notes.push(`${o.runner} time to first call: ${o.firstCall.error}`);
     for (const m of o.results) {
       if (m.status === "mismatch") notes.push(`${o.runner} ${m.workload}: MISMATCH: got ${m.value}, expected ${m.expected}`);
       if (m.status === "error") notes.push(`${o.runner} ${m.workload}: error: ${m.error}`);
       if (m.status === "skipped") notes.push(`${o.runner} ${m.workload}: skipped: ${m.error}`);
     }
   }
-  const firstCalls = outcomes.filter((o) => o.firstCall);
-  if (firstCalls.length > 0) {
-    const w = firstCalls[0]!.firstCall!.workload;
-    const list = firstCalls.map((o) => {
-      const { ms, samplesMs } = o.firstCall!;
-      if (ms === undefined) return `${o.runner} n/a`;
-      return `${o.runner} ${ms.toFixed(1)} ms${samplesMs && samplesMs.length > 1 ? ` (${samplesMs.map((x) => x.toFixed(1)).join(", ")})` : ""}`;
+  const ttfc = firstCalls(outcomes);
+  for (const [label, f] of ttfc) if (f.error) notes.push(`${label} time to first call: ${f.error}`);
+  if (ttfc.length > 0) {
+    const w = ttfc[0]![1].workload;
+    const list = ttfc.map(([label, { ms, samplesMs }]) => {
+      if (ms === undefined) return `${label} n/a`;
+      return `${label} ${ms.toFixed(1)} ms${samplesMs && samplesMs.length > 1 ? ` (${samplesMs.map((x) => x.toFixed(1)).join(", ")})` : ""}`;
     });
     console.log(
       `\ntime to first call (compile + instantiate + first call; median of 3 cold processes), ${w}: ${moduleBytes(w)} bytes, ${codeBytes(w)} bytes of code`,
@@ -169,7 +178,8 @@ export function printReport(options: BenchOptions, workloads: Workload[], outcom
 
 export function writeResults(file: string, options: BenchOptions, workloads: Workload[], outcomes: RunnerOutcome[]): void {
   const base = baseline(outcomes);
-  const firstCall = outcomes.find((o) => o.firstCall)?.firstCall?.workload;
+  const ttfc = firstCalls(outcomes);
+  const firstCall = ttfc[0]?.[1].workload;
   const json = {
     date: new Date().toISOString(),
     node: process.version,
@@ -200,10 +210,11 @@ export function writeResults(file: string, options: BenchOptions, workloads: Wor
           bytes: moduleBytes(firstCall),
           codeBytes: codeBytes(firstCall),
           // median of three cold processes, and each of them
-          ms: Object.fromEntries(outcomes.filter((o) => o.firstCall).map((o) => [o.runner, o.firstCall!.ms ?? null])),
-          samplesMs: Object.fromEntries(outcomes.filter((o) => o.firstCall).map((o) => [o.runner, o.firstCall!.samplesMs ?? []])),
-          values: Object.fromEntries(outcomes.filter((o) => o.firstCall).map((o) => [o.runner, o.firstCall!.value ?? null])),
-          errors: Object.fromEntries(outcomes.filter((o) => o.firstCall?.error).map((o) => [o.runner, o.firstCall!.error])),
+          // by runner, and "wasmi-ts (lazy validation)": new Engine({ lazyValidation: true })
+          ms: Object.fromEntries(ttfc.map(([label, f]) => [label, f.ms ?? null])),
+          samplesMs: Object.fromEntries(ttfc.map(([label, f]) => [label, f.samplesMs ?? []])),
+          values: Object.fromEntries(ttfc.map(([label, f]) => [label, f.value ?? null])),
+          errors: Object.fromEntries(ttfc.filter(([, f]) => f.error).map(([label, f]) => [label, f.error])),
         }
       : null,
     // wasmi-ts: decode / validate / translate speed (MB/s of code section) and bytecode size per module.

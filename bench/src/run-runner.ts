@@ -7,14 +7,25 @@ import { type Measurement, median } from "./measure.js";
 import type { BenchOptions } from "./options.js";
 import type { ChildJob } from "./protocol.js";
 import type { RunnerName } from "./runners/index.js";
+import { LAZY_VALIDATION_ENV } from "./runners/wasmi-ts.js";
 import { spawnChild } from "./spawn-child.js";
 import type { StartupStats } from "./startup-stats.js";
+
+/** Time to first call: the median (`ms`) of the cold processes' times (`samplesMs`). */
+export interface FirstCall {
+  workload: string;
+  ms?: number;
+  samplesMs?: number[];
+  value?: string;
+  error?: string;
+}
 
 export interface RunnerOutcome {
   runner: RunnerName;
   unavailable?: string;
-  /** Time to first call: the median (`ms`) of the cold processes' times (`samplesMs`). */
-  firstCall?: { workload: string; ms?: number; samplesMs?: number[]; value?: string; error?: string };
+  firstCall?: FirstCall;
+  /** wasmi-ts: the time to first call with `new Engine({ lazyValidation: true })`. */
+  firstCallLazyValidation?: FirstCall;
   /** wasmi-ts: decoding, validation and translation speed and bytecode size per module. */
   startup?: { modules: StartupStats[]; error?: string };
   results: Measurement[];
@@ -52,21 +63,26 @@ export async function runRunner(
 
   // Time to first call: the median of FIRST_CALL_PROCESSES cold processes (one is at the mercy of
   // whatever else the machine does while V8 compiles in the background).
-  outcome.firstCall = { workload: firstCallWorkload.name, samplesMs: [] };
-  for (let i = 0; i < FIRST_CALL_PROCESSES; i++) {
-    const planMs = (end - performance.now()) / (workloads.length + 1) / FIRST_CALL_PROCESSES;
-    // --expose-gc: the child starts the measurement from a collected heap (see child.ts).
-    const firstCall = await spawnChild(job("first-call", firstCallWorkload, planMs), [...nodeFlags, "--expose-gc"], hardEnd);
-    if ("failure" in firstCall) {
-      outcome.firstCall.error = firstCall.failure;
-    } else if (firstCall.message.type === "first-call") {
-      const { ms, value, error } = firstCall.message;
-      if (ms !== undefined) outcome.firstCall.samplesMs!.push(ms);
-      Object.assign(outcome.firstCall, { value, error });
+  const timeToFirstCall = async (env: Record<string, string> = {}): Promise<FirstCall> => {
+    const result: FirstCall = { workload: firstCallWorkload.name, samplesMs: [] };
+    for (let i = 0; i < FIRST_CALL_PROCESSES; i++) {
+      const planMs = (end - performance.now()) / (workloads.length + 1) / FIRST_CALL_PROCESSES;
+      // --expose-gc: the child starts the measurement from a collected heap (see child.ts).
+      const child = await spawnChild(job("first-call", firstCallWorkload, planMs), [...nodeFlags, "--expose-gc"], hardEnd, env);
+      if ("failure" in child) {
+        result.error = child.failure;
+      } else if (child.message.type === "first-call") {
+        const { ms, value, error } = child.message;
+        if (ms !== undefined) result.samplesMs!.push(ms);
+        Object.assign(result, { value, error });
+      }
+      if (result.error) break;
     }
-    if (outcome.firstCall.error) break;
-  }
-  if (outcome.firstCall.samplesMs!.length > 0) outcome.firstCall.ms = median(outcome.firstCall.samplesMs!);
+    if (result.samplesMs!.length > 0) result.ms = median(result.samplesMs!);
+    return result;
+  };
+  outcome.firstCall = await timeToFirstCall();
+  if (runner === "wasmi-ts") outcome.firstCallLazyValidation = await timeToFirstCall({ [LAZY_VALIDATION_ENV]: "1" });
 
   if (runner === "wasmi-ts") {
     const startup = await spawnChild(job("startup", firstCallWorkload, STARTUP_PLAN_MS), [...nodeFlags, "--expose-gc"], hardEnd);

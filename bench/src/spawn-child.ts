@@ -14,13 +14,16 @@ const IGNORED_STDERR = /^Warning: disabling flag --expose_wasm due to conflictin
 const BENCH_DIR = fileURLToPath(new URL("..", import.meta.url));
 const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
 
-/** Runs the child; it is stopped at `job.planMs + GRACE_MS`, or at `hardEnd` (a performance.now() time) if sooner. */
-export function spawnChild(job: ChildJob, nodeFlags: string[], hardEnd: number): Promise<ChildOutcome> {
+/**
+ * Runs the child; it is stopped at `job.planMs + GRACE_MS`, or at `hardEnd` (a performance.now() time) if sooner.
+ * `env`: variables added to the child's environment.
+ */
+export function spawnChild(job: ChildJob, nodeFlags: string[], hardEnd: number, env: Record<string, string> = {}): Promise<ChildOutcome> {
   const start = performance.now();
   // "@wasmi-ts/source" resolves workspace packages to their TypeScript sources (no build needed).
   const args = [...nodeFlags, "--conditions=@wasmi-ts/source", "--import", "tsx", CHILD, JSON.stringify(job)];
   // In its own process group, so that stopping it also stops what it started (wasm-interp).
-  const child = spawn(process.execPath, args, { cwd: BENCH_DIR, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(process.execPath, args, { cwd: BENCH_DIR, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const stop = () => {
     try {
       process.kill(-child.pid!, "SIGKILL");

@@ -4,7 +4,7 @@ import type { Runner, Value, WasmInstance } from "../runner.js";
 
 /** The part of @wasmi-ts/host the adapter uses, typed locally so the bench builds whatever state the host is in. */
 interface HostApi {
-  Engine: new () => object;
+  Engine: new (config?: { lazyValidation?: boolean }) => object;
   Module: new (engine: object, bytes: Uint8Array) => object;
   Store: new (engine: object, data: unknown) => object;
   Linker: new (engine: object) => { instantiate(store: object, module: object): HostInstance };
@@ -16,9 +16,16 @@ interface HostInstance {
 
 let host: HostApi | undefined;
 
+/**
+ * Set to "1" in a child's environment to compile with `new Engine({ lazyValidation: true })` (function
+ * bodies validated at their first call): run-runner.ts measures the time to first call both ways.
+ */
+export const LAZY_VALIDATION_ENV = "WASMI_TS_LAZY_VALIDATION";
+const engineConfig = process.env[LAZY_VALIDATION_ENV] === "1" ? { lazyValidation: true } : {};
+
 function instantiate(bytes: Uint8Array): WasmInstance {
   const { Engine, Module, Store, Linker } = host!;
-  const engine = new Engine();
+  const engine = new Engine(engineConfig);
   const store = new Store(engine, null);
   const instance = new Linker(engine).instantiate(store, new Module(engine, bytes));
   return {

@@ -6,6 +6,15 @@ export interface ExecutorConfig {
   features: Readonly<WasmFeatures>;
   /** Translate each function on its first call (true) or all at compile time (false). */
   lazyTranslation: boolean;
+  /**
+   * Validate each function body on its first call, with its translation (Wasmi's `CompilationMode::Lazy`),
+   * instead of at compile time: compiling then checks only the module level (types, imports, limits,
+   * constant expressions, segments, start, exports). An invalid or malformed body throws its
+   * `ValidationError` / `DecodeError` (the same reason and offset as eager compilation) at each call that
+   * reaches it, and is never translated; other functions stay callable. Off by default: the JS API and
+   * the spec want every error at compile time. Needs `lazyTranslation`; without it, validation is eager.
+   */
+  lazyValidation: boolean;
   /** Deepest Wasm call nesting before a "call stack exhausted" trap. */
   maxCallDepth: number;
   /** Most value-stack slots (8 bytes each) before a "call stack exhausted" trap. */
@@ -20,6 +29,7 @@ export const DEFAULT_CONFIG: ExecutorConfig = {
   // Every proposal the interpreter runs end to end (tail calls, extended const, multi-memory, memory64).
   features: DEFAULT_FEATURES,
   lazyTranslation: true,
+  lazyValidation: false,
   maxCallDepth: 100_000,
   maxValueSlots: 16 * 1024 * 1024,
   maxMemoryPages: 65536,

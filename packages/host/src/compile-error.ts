@@ -26,3 +26,13 @@ export class CompileError extends Error {
     throw error;
   }
 }
+
+/**
+ * What a call (or an instantiation running a start function) throws for `error`. With lazy validation
+ * (`Config.lazyValidation`), a function body is validated at its first call: a malformed or invalid one is
+ * reported as the CompileError (kind, reason, offset) that compiling the module eagerly would have thrown.
+ * Anything else (traps, host exceptions) is returned unchanged.
+ */
+export function compileErrorOfCall(error: unknown): unknown {
+  return error instanceof DecodeError || error instanceof ValidationError ? CompileError.from(error) : error;
+}

@@ -10,6 +10,7 @@ import {
   ValType,
 } from "@wasmi-ts/store";
 import { Caller } from "./caller.js";
+import { compileErrorOfCall } from "./compile-error.js";
 import type { Store } from "./store.js";
 import { TypedFunc } from "./typed-func.js";
 import { readValue, slotLayout, writeValue, type FloatForm, type SlotLayout, type Value } from "./values.js";
@@ -59,7 +60,11 @@ export class Func {
     return this.entity.type;
   }
 
-  /** Calls the function with JS values; returns its results. Throws `Trap` on traps, `TypeError` on bad arguments. */
+  /**
+   * Calls the function with JS values; returns its results. Throws `Trap` on traps, `TypeError` on bad
+   * arguments, and (with `Config.lazyValidation`) `CompileError` when the call reaches a function whose body
+   * is malformed or invalid.
+   */
   call(...args: Value[]): Value[] {
     return this.invoke(args, "number");
   }
@@ -81,8 +86,15 @@ export class Func {
   callRaw(slots: ValueSlots): void {
     const entity = this.entity;
     const pruned = this.store.pruned;
-    if (entity.kind === FuncKind.Host) entity.host!(pruned, null, slots, 0);
-    else execute(pruned, entity, slots);
+    if (entity.kind === FuncKind.Host) {
+      entity.host!(pruned, null, slots, 0);
+      return;
+    }
+    try {
+      execute(pruned, entity, slots);
+    } catch (e) {
+      throw compileErrorOfCall(e); // a body found bad by lazy validation
+    }
   }
 
   private invoke(args: Value[], form: FloatForm): Value[] {

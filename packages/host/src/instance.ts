@@ -1,5 +1,6 @@
 import { instantiate, type CompiledModule } from "@wasmi-ts/executor";
 import type { InstanceEntity } from "@wasmi-ts/store";
+import { compileErrorOfCall } from "./compile-error.js";
 import { entityOf, externOf, type Extern } from "./extern.js";
 import { Func } from "./func.js";
 import { Global } from "./global.js";
@@ -16,12 +17,17 @@ export class Instance {
 
   /**
    * Instantiates `module` with `imports` in the order of `module.imports()`, then runs its start
-   * function. Throws `LinkError` when an import does not match, `Trap` when initialisation traps.
+   * function. Throws `LinkError` when an import does not match, `Trap` when initialisation traps, and
+   * (with `Config.lazyValidation`) `CompileError` when the start function reaches a bad body.
    */
   constructor(readonly store: Store<any>, module: Module, imports: readonly Extern[]) {
     if (module.engine !== store.engine) throw new Error("the module and the store belong to different engines");
     const entities = imports.map((ext, i) => entityOf(store, ext, `import ${i}`));
-    this.entity = instantiate(store.pruned, module.compiled, entities);
+    try {
+      this.entity = instantiate(store.pruned, module.compiled, entities);
+    } catch (e) {
+      throw compileErrorOfCall(e); // the start function's body found bad by lazy validation
+    }
     const exports: Record<string, Extern> = {};
     for (const [name, ext] of this.entity.exports) exports[name] = externOf(store, ext);
     this.exports = Object.freeze(exports);

@@ -8,7 +8,10 @@ export class Module {
   /** The executor's compiled form. */
   readonly compiled: CompiledModule;
 
-  /** Compiles `bytes`; throws `CompileError` when they are malformed or invalid. */
+  /**
+   * Compiles `bytes`; throws `CompileError` when they are malformed or invalid. With `Config.lazyValidation`,
+   * function bodies are checked at their first call instead (see `Config`).
+   */
   constructor(readonly engine: Engine, bytes: Uint8Array) {
     try {
       this.compiled = compileModule(bytes, engine.registry, engine.config);

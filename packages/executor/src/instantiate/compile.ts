@@ -4,7 +4,7 @@ import { decodeModule, decodeModuleDeferringBodies } from "../decode/index.js";
 import { DecodeError, ValidationError } from "../errors.js";
 import { CompiledModule } from "../module/compiled.js";
 import { translateAll } from "../translate/index.js";
-import { validateModule } from "../validate/index.js";
+import { validateModule, validateModuleDeferringBodies } from "../validate/index.js";
 
 /**
  * Decodes and validates `bytes` (throwing `DecodeError` / `ValidationError`), interns its signatures in
@@ -13,9 +13,16 @@ import { validateModule } from "../validate/index.js";
  * Start-up speed: the function bodies are read once, by the validator (the decoder defers them). When
  * anything is wrong, the binary is decoded again fully, so that a malformed binary is reported as such,
  * with the decoder's wording, even where the validator stopped earlier at an invalid instruction.
+ *
+ * With `config.lazyValidation` (and lazy translation), the bodies are not read at all here: each one is
+ * validated before its first translation (validate/deferred-bodies.ts), and a bad body is reported then.
  */
 export function compileModule(bytes: Uint8Array, registry: TypeRegistry, config: ExecutorConfig): CompiledModule {
   const ir = decodeModuleDeferringBodies(bytes, config.features);
+  if (config.lazyValidation && config.lazyTranslation) {
+    // Module-level errors only: no full decode, which would judge the bodies too.
+    return new CompiledModule(ir, registry, config, validateModuleDeferringBodies(ir, config.features));
+  }
   try {
     validateModule(ir, config.features);
   } catch (error) {

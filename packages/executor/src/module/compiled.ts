@@ -1,6 +1,7 @@
 import type { TypeRegistry } from "@wasmi-ts/store";
 import type { ExecutorConfig } from "../config.js";
 import type { CompiledFunc } from "../translate/compiled-func.js";
+import type { DeferredBodies } from "../validate/deferred-bodies.js";
 import type { ModuleIR } from "./ir.js";
 
 /**
@@ -18,6 +19,11 @@ export class CompiledModule {
     readonly ir: ModuleIR,
     readonly registry: TypeRegistry,
     readonly config: ExecutorConfig,
+    /**
+     * With lazy validation: the function bodies not validated yet (each is validated before its first
+     * translation). Null when compilation validated them all.
+     */
+    readonly deferredBodies: DeferredBodies | null = null,
   ) {
     this.typeIds = Int32Array.from(ir.types, (t) => registry.intern(t));
     this.code = new Array<CompiledFunc | undefined>(ir.codes.length).fill(undefined);

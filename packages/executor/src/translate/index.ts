@@ -6,10 +6,15 @@ export { CompiledFunc } from "./compiled-func.js";
 export { disassemble } from "./disassemble.js";
 export { Op, OP_INFO, type OpInfo, type OpName } from "./ops.js";
 
-/** Translates defined function `definedIndex` of `module` (once; the result is kept in `module.code`). */
+/**
+ * Translates defined function `definedIndex` of `module` (once; the result is kept in `module.code`).
+ * With lazy validation, validates its body first: an invalid one throws (ValidationError / DecodeError)
+ * and stays untranslated, so that every call of it throws again.
+ */
 export function translateFunction(module: CompiledModule, definedIndex: number): CompiledFunc {
   const existing = module.code[definedIndex];
   if (existing !== undefined) return existing;
+  module.deferredBodies?.validate(definedIndex);
   const compiled = new FuncTranslator(module, definedIndex).translate();
   module.code[definedIndex] = compiled;
   return compiled;

@@ -1,10 +1,12 @@
 import { DEFAULT_FEATURES, type WasmFeatures } from "../decode/features.js";
 import type { ModuleIR } from "../module/ir.js";
+import { DeferredBodies } from "./deferred-bodies.js";
 import { validateIR } from "./module-validator.js";
 
 export { blockType, funcType, memoryAddressType, type BlockSignature } from "./module-types.js";
 export { validateConstExpr } from "./const-expr.js";
 export { FuncValidator } from "./func-validator.js";
+export { DeferredBodies } from "./deferred-bodies.js";
 
 /**
  * Validates a decoded module (type-checks every function body, constant expression, segment, export
@@ -13,4 +15,13 @@ export { FuncValidator } from "./func-validator.js";
  */
 export function validateModule(ir: ModuleIR, features: Readonly<WasmFeatures> = DEFAULT_FEATURES): void {
   validateIR(ir, features);
+}
+
+/**
+ * Validates everything of a decoded module except its function bodies (types, imports, limits, constant
+ * expressions, segments, start, exports) and returns what validates the bodies later, one at a time
+ * (lazy validation: `ExecutorConfig.lazyValidation`).
+ */
+export function validateModuleDeferringBodies(ir: ModuleIR, features: Readonly<WasmFeatures>): DeferredBodies {
+  return new DeferredBodies(ir, features, validateIR(ir, features, true));
 }

@@ -42,8 +42,12 @@ function declaredFuncRefs(ir: ModuleIR): Set<number> {
   return refs;
 }
 
-/** Validates a decoded module; throws ValidationError with the spec's wording. */
-export function validateIR(ir: ModuleIR, features: Readonly<WasmFeatures>): void {
+/**
+ * Validates a decoded module; throws ValidationError with the spec's wording. Function bodies are
+ * type-checked too unless `deferBodies` (lazy validation): the returned FuncValidator, set up once with
+ * the module's declared function references, then validates them one at a time.
+ */
+export function validateIR(ir: ModuleIR, features: Readonly<WasmFeatures>, deferBodies = false): FuncValidator {
   // Imports and function declarations refer to types.
   for (const imp of ir.imports) {
     if (imp.desc.kind === "func" && ir.types[imp.desc.typeIndex] === undefined) {
@@ -79,7 +83,8 @@ export function validateIR(ir: ModuleIR, features: Readonly<WasmFeatures>): void
     }
   }
 
-  new FuncValidator(ir, features, declaredFuncRefs(ir)).validateFuncs();
+  const funcs = new FuncValidator(ir, features, declaredFuncRefs(ir));
+  if (!deferBodies) funcs.validateFuncs();
 
   if (ir.start !== null) {
     const typeIndex = ir.funcs[ir.start];
@@ -101,4 +106,5 @@ export function validateIR(ir: ModuleIR, features: Readonly<WasmFeatures>): void
   }
 
   if (!features.multiMemory && ir.memories.length > 1) fail("multiple memories");
+  return funcs;
 }
