@@ -84,10 +84,12 @@ export enum Op {
   I32ShrUAndImm, Copy2,
   I32XorRotlImm, I32XorShrUImm, I64XorShlImm, I64XorShrUImm,
   I32Add3, I32AddMulImm, I32AddLoad, I32AddMul, I32AddShrUAndImm, I32MulShrUAndImm, I32XorAnd, I32AndXor, I32RotlXorRotlImm,
+  I32XorAndXor, I32AndXorXorAnd, I32Rotl3XorImm, I32Rotl2XorShrUImm,
   BrIfI32EqImm, BrIfI32NeImm, BrIfI32LtSImm, BrIfI32LtUImm, BrIfI32GtSImm, BrIfI32GtUImm,
   BrIfI32LeSImm, BrIfI32LeUImm, BrIfI32GeSImm, BrIfI32GeUImm,
   I32AddImmBrIfNez, I32AddImmBrIfNe, I32AddImmBrIfNeImm, I32AddImmBrIfLtS, I32AddImmBrIfLtSImm,
-  I32AddImmBrIfLtU, I32AddImmBrIfLtUImm,
+  I32AddImmBrIfLtU, I32AddImmBrIfLtUImm, I32AddImmAddImmBrIfNeImm,
+  I32Load8UBrIfEqz, I32Load8UBrIfNez, I32Load8UIdxBrIfNe,
   // SIMD (see simd-ops.ts and interpret/simd/): lane-wise work on v128 registers (two slots)
   Simd, SimdShuffle, SimdMem,
 }
@@ -232,6 +234,38 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         const v = (i32[fp2 + code[pc + 2]] + code[pc + 3]) | 0;
         i32[fp2 + code[pc + 1]] = v;
         pc = (v >>> 0) < (code[pc + 4] >>> 0) ? code[pc + 5] : pc + 6;
+        continue;
+      }
+      case Op.I32AddImmAddImmBrIfNeImm: {
+        // two induction variables stepped at the bottom of a loop, the second one tested
+        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] + code[pc + 3]) | 0;
+        const v = (i32[fp2 + code[pc + 5]] + code[pc + 6]) | 0;
+        i32[fp2 + code[pc + 4]] = v;
+        pc = v !== code[pc + 7] ? code[pc + 8] : pc + 9;
+        continue;
+      }
+      case Op.I32Load8UBrIfEqz: {
+        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        const v = u8[ea];
+        i32[fp2 + code[pc + 1]] = v;
+        pc = v === 0 ? code[pc + 4] : pc + 5;
+        continue;
+      }
+      case Op.I32Load8UBrIfNez: {
+        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        const v = u8[ea];
+        i32[fp2 + code[pc + 1]] = v;
+        pc = v !== 0 ? code[pc + 4] : pc + 5;
+        continue;
+      }
+      case Op.I32Load8UIdxBrIfNe: {
+        const ea = ((i32[fp2 + code[pc + 2]] + i32[fp2 + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        const v = u8[ea];
+        i32[fp2 + code[pc + 1]] = v;
+        pc = v !== i32[fp2 + code[pc + 5]] ? code[pc + 6] : pc + 7;
         continue;
       }
       case Op.BrTable: {
@@ -1064,6 +1098,36 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         const n = code[pc + 4];
         i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] ^ ((x << n) | (x >>> -n));
         pc += 5;
+        continue;
+      }
+      case Op.I32XorAndXor:
+        i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]]
+          ^ (i32[fp2 + code[pc + 3]] & (i32[fp2 + code[pc + 4]] ^ i32[fp2 + code[pc + 5]]));
+        pc += 6;
+        continue;
+      case Op.I32AndXorXorAnd:
+        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] & (i32[fp2 + code[pc + 3]] ^ i32[fp2 + code[pc + 4]]))
+          ^ (i32[fp2 + code[pc + 5]] & i32[fp2 + code[pc + 6]]);
+        pc += 7;
+        continue;
+      case Op.I32Rotl3XorImm: {
+        const x = i32[fp2 + code[pc + 2]];
+        const k = code[pc + 3];
+        const y = i32[fp2 + code[pc + 4]];
+        const n = code[pc + 5];
+        const z = i32[fp2 + code[pc + 6]];
+        const m = code[pc + 7];
+        i32[fp2 + code[pc + 1]] = ((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n)) ^ ((z << m) | (z >>> -m));
+        pc += 8;
+        continue;
+      }
+      case Op.I32Rotl2XorShrUImm: {
+        const x = i32[fp2 + code[pc + 2]];
+        const k = code[pc + 3];
+        const y = i32[fp2 + code[pc + 4]];
+        const n = code[pc + 5];
+        i32[fp2 + code[pc + 1]] = ((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n)) ^ (i32[fp2 + code[pc + 6]] >>> code[pc + 7]);
+        pc += 8;
         continue;
       }
       case Op.I32XorShrUImm:

@@ -178,6 +178,11 @@ export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
   I32XorAnd: ctl("rrrr"), I32AndXor: ctl("rrrr"), // c ^ (a & b), c & (a ^ b) (bit selections, hashes)
   // a rotation xor-ed with a rotation: dst, x, k, y, n: rotl(x, k) ^ rotl(y, n) (hashes)
   I32RotlXorRotlImm: ctl("rriri"),
+  // second-level fusions (CHAINED_FUSIONS in the translator; the bit mixes of SHA-1/SHA-2-style hashes):
+  I32XorAndXor: ctl("rrrrr"), // dst, d, c, a, b: d ^ (c & (a ^ b)) (choice)
+  I32AndXorXorAnd: ctl("rrrrrr"), // dst, c, a, b, x, y: (c & (a ^ b)) ^ (x & y) (majority)
+  I32Rotl3XorImm: ctl("rririri"), // dst, x, k, y, n, z, m: rotl(x, k) ^ rotl(y, n) ^ rotl(z, m)
+  I32Rotl2XorShrUImm: ctl("rririri"), // dst, x, k, y, n, z, m: rotl(x, k) ^ rotl(y, n) ^ (z >>> m)
   // a comparison with an immediate fused into a branch: a, imm, target
   BrIfI32EqImm: ctl("rit"), BrIfI32NeImm: ctl("rit"), BrIfI32LtSImm: ctl("rit"), BrIfI32LtUImm: ctl("rit"),
   BrIfI32GtSImm: ctl("rit"), BrIfI32GtUImm: ctl("rit"), BrIfI32LeSImm: ctl("rit"), BrIfI32LeUImm: ctl("rit"),
@@ -186,6 +191,11 @@ export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
   I32AddImmBrIfNez: ctl("rrit"), I32AddImmBrIfNe: ctl("rrirt"), I32AddImmBrIfNeImm: ctl("rriit"),
   I32AddImmBrIfLtS: ctl("rrirt"), I32AddImmBrIfLtSImm: ctl("rriit"),
   I32AddImmBrIfLtU: ctl("rrirt"), I32AddImmBrIfLtUImm: ctl("rriit"),
+  // ... preceded by a second induction variable's step: dst1, src1, imm1, dst2, src2, imm2, imm, target
+  I32AddImmAddImmBrIfNeImm: ctl("rrirriit"),
+  // a byte load fused with the branch testing it (the value is still written): dst, addr, offset, target;
+  // dst, base, index, offset, b, target (C string scans and compares)
+  I32Load8UBrIfEqz: ctl("rrit"), I32Load8UBrIfNez: ctl("rrit"), I32Load8UIdxBrIfNe: ctl("rrrirt"),
   Simd: ctl("rrrrii"), // dst, a, b, c, sub-opcode, lane
   SimdShuffle: ctl("rrriiii"), // dst, a, b, the 16 lane indices in 4 words
   SimdMem: ctl("rrriiii"), // dst, addr, vector, offset, sub-opcode, memory, lane

@@ -13,10 +13,12 @@
 //
 // Superinstructions (each dispatch of the interpreter loop costs about as much as a simple instruction's
 // work, so fewer, larger instructions win): a constant operand becomes an immediate (OpInfo.imm); a
-// comparison feeding br_if/if fuses into the branch; a loop counter's increment fuses into the branch
-// testing it; `i32.add` of an address fuses into the access; a binary instruction fuses with the one
-// computing one of its operands just before (OPERAND_FUSIONS); two copies in a row become one. Fusion
-// only looks at the last one or two instructions since the last label (`lastPos`, `prevPos`); an
+// comparison feeding br_if/if fuses into the branch; a loop counter's increment (and a second induction
+// variable's step before it) or a byte load fuses into the branch testing it; `i32.add` of an address
+// fuses into the access; a binary instruction fuses with the one computing one of its operands just
+// before (OPERAND_FUSIONS), and again with the one before that (CHAINED_FUSIONS); two copies in a row
+// become one. Fusion
+// only looks at the last few instructions since the last label (`starts`); an
 // instruction it absorbs must have written a temporary, which has no other reader.
 
 import { FuncType, TrapCode, ValType, slotCount } from "@wasmi-ts/store";
@@ -68,10 +70,19 @@ const OPERAND_FUSIONS = new Map<Op, ReadonlyMap<Op, Op>>([
   [Op.I32Add, new Map([[Op.I32Add, Op.I32Add3], [Op.I32MulImm, Op.I32AddMulImm], [Op.I32Load, Op.I32AddLoad],
     [Op.I32Mul, Op.I32AddMul], [Op.I32ShrUAndImm, Op.I32AddShrUAndImm]])],
   [Op.I32Mul, new Map([[Op.I32ShrUAndImm, Op.I32MulShrUAndImm]])],
-  [Op.I32Xor, new Map([[Op.I32RotlImm, Op.I32XorRotlImm], [Op.I32ShrUImm, Op.I32XorShrUImm],
-    [Op.I32And, Op.I32XorAnd]])],
   [Op.I32And, new Map([[Op.I32Xor, Op.I32AndXor]])],
+  [Op.I32Xor, new Map([[Op.I32RotlImm, Op.I32XorRotlImm], [Op.I32ShrUImm, Op.I32XorShrUImm],
+    [Op.I32And, Op.I32XorAnd], [Op.I32AndXor, Op.I32XorAndXor]])],
   [Op.I64Xor, new Map([[Op.I64ShlImm, Op.I64XorShlImm], [Op.I64ShrUImm, Op.I64XorShrUImm]])],
+]);
+
+/** Operand fusions (above) whose other operand the instruction just before computed into a temporary:
+ * fused -> that producer -> both fused into one, the producer's operands first (hash bit mixes such as
+ * SHA-2's rotr(x, a) ^ rotr(x, b) ^ rotr(x, c), choice and majority). */
+const CHAINED_FUSIONS = new Map<Op, ReadonlyMap<Op, Op>>([
+  [Op.I32XorRotlImm, new Map([[Op.I32RotlImm, Op.I32RotlXorRotlImm], [Op.I32RotlXorRotlImm, Op.I32Rotl3XorImm]])],
+  [Op.I32XorShrUImm, new Map([[Op.I32RotlXorRotlImm, Op.I32Rotl2XorShrUImm]])],
+  [Op.I32XorAnd, new Map([[Op.I32AndXor, Op.I32AndXorXorAnd]])],
 ]);
 
 /** Per opcode: its immediate forms and how the constant becomes the immediate (see OpInfo.imm). */
@@ -114,9 +125,8 @@ export class FuncTranslator {
   private lastDstPos = -1;
   /** Start of the last instruction, if it was an i32 comparison producing the top temporary. */
   private lastCmpPos = -1;
-  /** Starts of the last two instructions emitted since the last label (-1: none). */
-  private lastPos = -1;
-  private prevPos = -1;
+  /** Starts of the instructions emitted since the last label (fusion never reaches across a label). */
+  private readonly starts: number[] = [];
   /** Start of the last instruction, if it was an i32.add (or add immediate) producing the top temporary. */
   private lastAddPos = -1;
 
@@ -262,8 +272,7 @@ export class FuncTranslator {
     this.lastCmpPos = -1;
     this.lastAddPos = -1;
     const pos = this.code.length;
-    this.prevPos = this.lastPos;
-    this.lastPos = pos;
+    this.starts.push(pos);
     this.code.push(op);
     for (const w of operands) this.code.push(w);
     return pos;
@@ -300,8 +309,13 @@ export class FuncTranslator {
     this.lastDstPos = -1;
     this.lastCmpPos = -1;
     this.lastAddPos = -1;
-    this.lastPos = -1;
-    this.prevPos = -1;
+    this.starts.length = 0;
+  }
+
+  /** Start of the last instruction since the last label (-1: none). */
+  private get lastPos(): number {
+    const n = this.starts.length;
+    return n > 0 ? this.starts[n - 1]! : -1;
   }
 
   /** Removes the last instruction (at `pos`), which a fusion took over. */
@@ -310,8 +324,7 @@ export class FuncTranslator {
     this.lastDstPos = -1;
     this.lastCmpPos = -1;
     this.lastAddPos = -1;
-    this.lastPos = this.prevPos;
-    this.prevPos = -1;
+    this.starts.pop();
   }
 
   private patch(positions: readonly number[], target: number): void {
@@ -382,20 +395,40 @@ export class FuncTranslator {
     return this.emitBranchOn(op, a, b);
   }
 
-  /** Emits conditional branch `op a (b)` with an unset target; returns the target word's position. If
-   * the last instruction is an `i32.add` immediate producing `a` (a loop counter), both fuse into one. */
+  /** Emits conditional branch `op a (b)` with an unset target (always the last word); returns the target
+   * word's position. Fuses with the last instruction when it computes `a`: a loop counter's `i32.add`
+   * immediate (and a second induction variable's step before it), or a byte load. */
   private emitBranchOn(op: Op, a: number, b?: number): number {
     const p = this.lastPos;
+    const last = p >= 0 && p + 1 + OP_OPERANDS[this.code[p]!]!.length === this.code.length ? this.code[p]! : -1;
     const fused = ADD_IMM_BRANCH.get(op);
-    const operands = b === undefined ? [a] : [a, b];
-    if (fused !== undefined && p >= 0 && p + 4 === this.code.length && this.code[p] === Op.I32AddImm
-      && this.code[p + 1] === a) {
-      const src = this.code[p + 2]!;
-      const k = this.code[p + 3]!;
+    if (fused !== undefined && last === Op.I32AddImm && this.code[p + 1] === a) {
+      const step = this.code.slice(p, p + 4);
       this.unemitLast(p);
-      return this.emit(fused, a, src, k, ...operands.slice(1), -1) + 4 + operands.length - 1;
+      const q = this.lastPos;
+      if (fused === Op.I32AddImmBrIfNeImm && q >= 0 && q + 4 === this.code.length && this.code[q] === Op.I32AddImm) {
+        const first = this.code.slice(q + 1, q + 4);
+        this.unemitLast(q);
+        this.emit(Op.I32AddImmAddImmBrIfNeImm, ...first, a, step[2]!, step[3]!, b!, -1);
+      } else {
+        this.emit(fused, a, step[2]!, step[3]!, ...(b === undefined ? [] : [b]), -1);
+      }
+      return this.code.length - 1;
     }
-    return this.emit(op, ...operands, -1) + 1 + operands.length;
+    if ((op === Op.BrIfEqz || op === Op.BrIfNez) && last === Op.I32Load8U && this.code[p + 1] === a) {
+      const load = this.code.slice(p + 1, p + 4);
+      this.unemitLast(p);
+      this.emit(op === Op.BrIfEqz ? Op.I32Load8UBrIfEqz : Op.I32Load8UBrIfNez, ...load, -1);
+      return this.code.length - 1;
+    }
+    if (op === Op.BrIfI32Ne && last === Op.I32Load8UIdx && (this.code[p + 1] === a || this.code[p + 1] === b)) {
+      const load = this.code.slice(p + 1, p + 5);
+      this.unemitLast(p);
+      this.emit(Op.I32Load8UIdxBrIfNe, ...load, load[0] === a ? b! : a, -1);
+      return this.code.length - 1;
+    }
+    this.emit(op, ...(b === undefined ? [a] : [a, b]), -1);
+    return this.code.length - 1;
   }
 
   private frameAt(depth: number): ControlFrame {
@@ -808,20 +841,25 @@ export class FuncTranslator {
     const h = this.height;
     const produced = this.code[p + 1]!;
     let other: number;
-    if (this.sKind[h - 1] === TEMP && this.sReg[h - 1] === produced) other = this.sReg[h - 2]!;
-    else if (this.sKind[h - 2] === TEMP && this.sReg[h - 2] === produced) other = this.sReg[h - 1]!;
-    else return false;
+    let otherIsTemp: boolean;
+    if (this.sKind[h - 1] === TEMP && this.sReg[h - 1] === produced) {
+      other = this.sReg[h - 2]!;
+      otherIsTemp = this.sKind[h - 2] === TEMP;
+    } else if (this.sKind[h - 2] === TEMP && this.sReg[h - 2] === produced) {
+      other = this.sReg[h - 1]!;
+      otherIsTemp = this.sKind[h - 1] === TEMP;
+    } else return false;
     const operands = this.code.slice(p + 2, end);
     this.height -= 2;
     this.unemitLast(p);
-    // `rotl(x, k) ^ rotl(y, n)`: the other operand may itself be the rotation just before
+    // the other operand may itself be a temporary computed just before: a second fusion
     const q = this.lastPos;
-    if (fused === Op.I32XorRotlImm && q >= 0 && q + 4 === this.code.length && this.code[q] === Op.I32RotlImm
-      && this.code[q + 1] === other && this.sKind[h - 1] === TEMP && this.sKind[h - 2] === TEMP) {
-      const x = this.code[q + 2]!;
-      const k = this.code[q + 3]!;
+    const chained = otherIsTemp && q >= 0 ? CHAINED_FUSIONS.get(fused)?.get(this.code[q]! as Op) : undefined;
+    if (chained !== undefined && this.code[q + 1] === other
+      && q + 1 + OP_OPERANDS[this.code[q]!]!.length === this.code.length) {
+      const first = this.code.slice(q + 2);
       this.unemitLast(q);
-      this.emitResult(Op.I32RotlXorRotlImm, result, x, k, ...operands);
+      this.emitResult(chained, result, ...first, ...operands);
       return true;
     }
     this.emitResult(fused, result, other, ...operands);
