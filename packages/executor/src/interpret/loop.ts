@@ -1,7 +1,9 @@
 // The interpreter loop: one `switch` over the register bytecode (opcodes `Op` below, operand layouts in
 // translate/ops.ts). Wasm calls push a frame record instead of recursing in JS; the callee's frame starts
 // at the caller's first argument register. Everything hot is in local variables: pc, frame base (in
-// words), code, the slot views, the current instance's memory-0 view and globals.
+// words), code, the slot views, the current instance's memory-0 view and globals. Offsets are written
+// `(pc + k) | 0` and `(fp2 + r) | 0`: the `| 0` tells the JIT the sum stays an int32, which drops an
+// overflow check from every operand access (a bad index is still caught by the bounds check).
 
 import {
   FuncKind, Trap, TrapCode, growMemory, growTable,
@@ -122,6 +124,8 @@ function slotsOf(types: readonly number[]): number {
 /** Runs Wasm function `func` whose parameters are in stack slots `base..`; results end up there. */
 export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base: number, translate: Translate): void {
   const stack = state.stack;
+  // module constants are read through a checked binding (TDZ): a local copy is a plain register
+  const littleEndian = LITTLE_ENDIAN;
   const maxDepth = store.limits.maxCallDepth;
   const maxSlots = store.limits.maxValueSlots;
   const entryDepth = state.depth;
@@ -137,7 +141,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
   let mem: MemoryEntity | null = inst.memories.length > 0 ? inst.memories[0]! : null;
   let view = mem === null ? EMPTY_VIEW : mem.view;
   let u8 = mem === null ? EMPTY_BYTES : mem.u8;
-  // aligned 32-bit accesses go through an Int32Array view (on little-endian hosts: see LITTLE_ENDIAN)
+  // aligned 32-bit accesses go through an Int32Array view (on little-endian hosts: see littleEndian)
   let m32 = state.int32View(u8.buffer);
   let memLen = u8.length;
   let memGen = mem === null ? 0 : mem.generation;
@@ -168,109 +172,109 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
 
   for (;;) {
     switch (code[pc]) {
-      case Op.Trap: trap(code[pc + 1] as TrapCode);
-      case Op.Br: pc = code[pc + 1]; continue;
-      case Op.BrIfNez: pc = i32[fp2 + code[pc + 1]] !== 0 ? code[pc + 2] : pc + 3; continue;
-      case Op.BrIfEqz: pc = i32[fp2 + code[pc + 1]] === 0 ? code[pc + 2] : pc + 3; continue;
-      case Op.BrIfI32Eq: pc = i32[fp2 + code[pc + 1]] === i32[fp2 + code[pc + 2]] ? code[pc + 3] : pc + 4; continue;
-      case Op.BrIfI32Ne: pc = i32[fp2 + code[pc + 1]] !== i32[fp2 + code[pc + 2]] ? code[pc + 3] : pc + 4; continue;
-      case Op.BrIfI32LtS: pc = i32[fp2 + code[pc + 1]] < i32[fp2 + code[pc + 2]] ? code[pc + 3] : pc + 4; continue;
+      case Op.Trap: trap(code[(pc + 1) | 0] as TrapCode);
+      case Op.Br: pc = code[(pc + 1) | 0]; continue;
+      case Op.BrIfNez: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] !== 0 ? code[(pc + 2) | 0] : (pc + 3) | 0; continue;
+      case Op.BrIfEqz: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0 ? code[(pc + 2) | 0] : (pc + 3) | 0; continue;
+      case Op.BrIfI32Eq: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] === i32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+      case Op.BrIfI32Ne: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] !== i32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+      case Op.BrIfI32LtS: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] < i32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
       case Op.BrIfI32LtU:
-        pc = (i32[fp2 + code[pc + 1]] >>> 0) < (i32[fp2 + code[pc + 2]] >>> 0) ? code[pc + 3] : pc + 4; continue;
-      case Op.BrIfI32LeS: pc = i32[fp2 + code[pc + 1]] <= i32[fp2 + code[pc + 2]] ? code[pc + 3] : pc + 4; continue;
+        pc = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) < (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+      case Op.BrIfI32LeS: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] <= i32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
       case Op.BrIfI32LeU:
-        pc = (i32[fp2 + code[pc + 1]] >>> 0) <= (i32[fp2 + code[pc + 2]] >>> 0) ? code[pc + 3] : pc + 4; continue;
-      case Op.BrIfI32EqImm: pc = i32[fp2 + code[pc + 1]] === code[pc + 2] ? code[pc + 3] : pc + 4; continue;
-      case Op.BrIfI32NeImm: pc = i32[fp2 + code[pc + 1]] !== code[pc + 2] ? code[pc + 3] : pc + 4; continue;
-      case Op.BrIfI32LtSImm: pc = i32[fp2 + code[pc + 1]] < code[pc + 2] ? code[pc + 3] : pc + 4; continue;
+        pc = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) <= (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+      case Op.BrIfI32EqImm: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] === code[(pc + 2) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+      case Op.BrIfI32NeImm: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] !== code[(pc + 2) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+      case Op.BrIfI32LtSImm: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] < code[(pc + 2) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
       case Op.BrIfI32LtUImm:
-        pc = (i32[fp2 + code[pc + 1]] >>> 0) < (code[pc + 2] >>> 0) ? code[pc + 3] : pc + 4; continue;
-      case Op.BrIfI32GtSImm: pc = i32[fp2 + code[pc + 1]] > code[pc + 2] ? code[pc + 3] : pc + 4; continue;
+        pc = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) < (code[(pc + 2) | 0] >>> 0) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+      case Op.BrIfI32GtSImm: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] > code[(pc + 2) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
       case Op.BrIfI32GtUImm:
-        pc = (i32[fp2 + code[pc + 1]] >>> 0) > (code[pc + 2] >>> 0) ? code[pc + 3] : pc + 4; continue;
-      case Op.BrIfI32LeSImm: pc = i32[fp2 + code[pc + 1]] <= code[pc + 2] ? code[pc + 3] : pc + 4; continue;
+        pc = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) > (code[(pc + 2) | 0] >>> 0) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+      case Op.BrIfI32LeSImm: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] <= code[(pc + 2) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
       case Op.BrIfI32LeUImm:
-        pc = (i32[fp2 + code[pc + 1]] >>> 0) <= (code[pc + 2] >>> 0) ? code[pc + 3] : pc + 4; continue;
-      case Op.BrIfI32GeSImm: pc = i32[fp2 + code[pc + 1]] >= code[pc + 2] ? code[pc + 3] : pc + 4; continue;
+        pc = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) <= (code[(pc + 2) | 0] >>> 0) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+      case Op.BrIfI32GeSImm: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] >= code[(pc + 2) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
       case Op.BrIfI32GeUImm:
-        pc = (i32[fp2 + code[pc + 1]] >>> 0) >= (code[pc + 2] >>> 0) ? code[pc + 3] : pc + 4; continue;
+        pc = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) >= (code[(pc + 2) | 0] >>> 0) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
       case Op.I32AddImmBrIfNez: {
-        const v = (i32[fp2 + code[pc + 2]] + code[pc + 3]) | 0;
-        i32[fp2 + code[pc + 1]] = v;
-        pc = v !== 0 ? code[pc + 4] : pc + 5;
+        const v = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
+        pc = v !== 0 ? code[(pc + 4) | 0] : (pc + 5) | 0;
         continue;
       }
       case Op.I32AddImmBrIfNe: {
-        const v = (i32[fp2 + code[pc + 2]] + code[pc + 3]) | 0;
-        i32[fp2 + code[pc + 1]] = v;
-        pc = v !== i32[fp2 + code[pc + 4]] ? code[pc + 5] : pc + 6;
+        const v = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
+        pc = v !== i32[(fp2 + code[(pc + 4) | 0]) | 0] ? code[(pc + 5) | 0] : (pc + 6) | 0;
         continue;
       }
       case Op.I32AddImmBrIfNeImm: {
-        const v = (i32[fp2 + code[pc + 2]] + code[pc + 3]) | 0;
-        i32[fp2 + code[pc + 1]] = v;
-        pc = v !== code[pc + 4] ? code[pc + 5] : pc + 6;
+        const v = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
+        pc = v !== code[(pc + 4) | 0] ? code[(pc + 5) | 0] : (pc + 6) | 0;
         continue;
       }
       case Op.I32AddImmBrIfLtS: {
-        const v = (i32[fp2 + code[pc + 2]] + code[pc + 3]) | 0;
-        i32[fp2 + code[pc + 1]] = v;
-        pc = v < i32[fp2 + code[pc + 4]] ? code[pc + 5] : pc + 6;
+        const v = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
+        pc = v < i32[(fp2 + code[(pc + 4) | 0]) | 0] ? code[(pc + 5) | 0] : (pc + 6) | 0;
         continue;
       }
       case Op.I32AddImmBrIfLtSImm: {
-        const v = (i32[fp2 + code[pc + 2]] + code[pc + 3]) | 0;
-        i32[fp2 + code[pc + 1]] = v;
-        pc = v < code[pc + 4] ? code[pc + 5] : pc + 6;
+        const v = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
+        pc = v < code[(pc + 4) | 0] ? code[(pc + 5) | 0] : (pc + 6) | 0;
         continue;
       }
       case Op.I32AddImmBrIfLtU: {
-        const v = (i32[fp2 + code[pc + 2]] + code[pc + 3]) | 0;
-        i32[fp2 + code[pc + 1]] = v;
-        pc = (v >>> 0) < (i32[fp2 + code[pc + 4]] >>> 0) ? code[pc + 5] : pc + 6;
+        const v = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
+        pc = (v >>> 0) < (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) ? code[(pc + 5) | 0] : (pc + 6) | 0;
         continue;
       }
       case Op.I32AddImmBrIfLtUImm: {
-        const v = (i32[fp2 + code[pc + 2]] + code[pc + 3]) | 0;
-        i32[fp2 + code[pc + 1]] = v;
-        pc = (v >>> 0) < (code[pc + 4] >>> 0) ? code[pc + 5] : pc + 6;
+        const v = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
+        pc = (v >>> 0) < (code[(pc + 4) | 0] >>> 0) ? code[(pc + 5) | 0] : (pc + 6) | 0;
         continue;
       }
       case Op.I32AddImmAddImmBrIfNeImm: {
         // two induction variables stepped at the bottom of a loop, the second one tested
-        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] + code[pc + 3]) | 0;
-        const v = (i32[fp2 + code[pc + 5]] + code[pc + 6]) | 0;
-        i32[fp2 + code[pc + 4]] = v;
-        pc = v !== code[pc + 7] ? code[pc + 8] : pc + 9;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        const v = (i32[(fp2 + code[(pc + 5) | 0]) | 0] + code[(pc + 6) | 0]) | 0;
+        i32[(fp2 + code[(pc + 4) | 0]) | 0] = v;
+        pc = v !== code[(pc + 7) | 0] ? code[(pc + 8) | 0] : (pc + 9) | 0;
         continue;
       }
       case Op.I32Load8UBrIfEqz: {
-        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
         const v = u8[ea];
-        i32[fp2 + code[pc + 1]] = v;
-        pc = v === 0 ? code[pc + 4] : pc + 5;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
+        pc = v === 0 ? code[(pc + 4) | 0] : (pc + 5) | 0;
         continue;
       }
       case Op.I32Load8UBrIfNez: {
-        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
         const v = u8[ea];
-        i32[fp2 + code[pc + 1]] = v;
-        pc = v !== 0 ? code[pc + 4] : pc + 5;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
+        pc = v !== 0 ? code[(pc + 4) | 0] : (pc + 5) | 0;
         continue;
       }
       case Op.I32Load8UIdxBrIfNe: {
-        const ea = ((i32[fp2 + code[pc + 2]] + i32[fp2 + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
         if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
         const v = u8[ea];
-        i32[fp2 + code[pc + 1]] = v;
-        pc = v !== i32[fp2 + code[pc + 5]] ? code[pc + 6] : pc + 7;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
+        pc = v !== i32[(fp2 + code[(pc + 5) | 0]) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
         continue;
       }
       case Op.BrTable: {
-        const n = code[pc + 2];
-        const i = i32[fp2 + code[pc + 1]] >>> 0;
+        const n = code[(pc + 2) | 0];
+        const i = i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0;
         pc = code[pc + 3 + (i < n ? i : n)];
         continue;
       }
@@ -278,27 +282,27 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         callee = null;
         break;
       case Op.ReturnReg: {
-        const s = fp2 + code[pc + 1];
+        const s = fp2 + code[(pc + 1) | 0];
         i32[fp2] = i32[s];
         i32[fp2 + 1] = i32[s + 1];
         callee = null;
         break;
       }
       case Op.Call: {
-        const m = mod.code[code[pc + 1]];
-        callee = m !== undefined ? m : translate(mod, code[pc + 1]);
+        const m = mod.code[code[(pc + 1) | 0]];
+        callee = m !== undefined ? m : translate(mod, code[(pc + 1) | 0]);
         calleeInst = inst;
-        argOffset = code[pc + 2];
-        pc += 3;
+        argOffset = code[(pc + 2) | 0];
+        pc = (pc + 3) | 0;
         break;
       }
       case Op.ReturnCall: {
-        const m = mod.code[code[pc + 1]];
-        callee = m !== undefined ? m : translate(mod, code[pc + 1]);
+        const m = mod.code[code[(pc + 1) | 0]];
+        callee = m !== undefined ? m : translate(mod, code[(pc + 1) | 0]);
         calleeInst = inst;
-        argOffset = code[pc + 2];
+        argOffset = code[(pc + 2) | 0];
         tail = true;
-        pc += 3;
+        pc = (pc + 3) | 0;
         break;
       }
       case Op.CallFunc:
@@ -309,18 +313,18 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         let target: FuncEntity;
         let next: number;
         if (op === Op.CallFunc || op === Op.ReturnCallFunc) {
-          target = inst.funcs[code[pc + 1]]!;
-          argOffset = code[pc + 2];
+          target = inst.funcs[code[(pc + 1) | 0]]!;
+          argOffset = code[(pc + 2) | 0];
           next = pc + 3;
         } else {
-          const table = inst.tables[code[pc + 2]]!.elements;
-          const i = i32[fp2 + code[pc + 3]] >>> 0;
+          const table = inst.tables[code[(pc + 2) | 0]]!.elements;
+          const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
           if (i >= table.length) trap(TrapCode.UndefinedElement);
           const ref = table[i]!;
           if (ref === 0) trap(TrapCode.IndirectCallToNull);
           target = store.funcs[ref - 1]!;
-          if (target.type.id !== inst.typeIds[code[pc + 1]]) trap(TrapCode.BadSignature);
-          argOffset = code[pc + 4];
+          if (target.type.id !== inst.typeIds[code[(pc + 1) | 0]]) trap(TrapCode.BadSignature);
+          argOffset = code[(pc + 4) | 0];
           next = pc + 5;
         }
         pc = next;
@@ -353,118 +357,118 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         calleeInst = target.instance!;
         break;
       }
-      case Op.ConsumeFuel: pc += 2; continue;
+      case Op.ConsumeFuel: pc = (pc + 2) | 0; continue;
 
       case Op.Copy: {
-        const d = fp2 + code[pc + 1];
-        const s = fp2 + code[pc + 2];
+        const d = fp2 + code[(pc + 1) | 0];
+        const s = fp2 + code[(pc + 2) | 0];
         i32[d] = i32[s];
         i32[d + 1] = i32[s + 1];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Op.Select: {
-        const d = fp2 + code[pc + 1];
-        const s = fp2 + (i32[fp2 + code[pc + 2]] !== 0 ? code[pc + 3] : code[pc + 4]);
+        const d = fp2 + code[(pc + 1) | 0];
+        const s = fp2 + (i32[(fp2 + code[(pc + 2) | 0]) | 0] !== 0 ? code[(pc + 3) | 0] : code[(pc + 4) | 0]);
         const lo = i32[s];
         const hi = i32[s + 1];
         i32[d] = lo;
         i32[d + 1] = hi;
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Op.GlobalGet: {
-        const d = fp2 + code[pc + 1];
-        const g = globals[code[pc + 2]]!.i32;
+        const d = fp2 + code[(pc + 1) | 0];
+        const g = globals[code[(pc + 2) | 0]]!.i32;
         i32[d] = g[0];
         i32[d + 1] = g[1];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Op.GlobalSet: {
-        const s = fp2 + code[pc + 2];
-        const g = globals[code[pc + 1]]!.i32;
+        const s = fp2 + code[(pc + 2) | 0];
+        const g = globals[code[(pc + 1) | 0]]!.i32;
         g[0] = i32[s];
         g[1] = i32[s + 1];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
 
       case Op.Copy128: {
-        const d = fp2 + code[pc + 1];
-        const s = fp2 + code[pc + 2];
+        const d = fp2 + code[(pc + 1) | 0];
+        const s = fp2 + code[(pc + 2) | 0];
         i32[d] = i32[s];
         i32[d + 1] = i32[s + 1];
         i32[d + 2] = i32[s + 2];
         i32[d + 3] = i32[s + 3];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Op.Select128: {
-        const d = fp2 + code[pc + 1];
-        const s = fp2 + (i32[fp2 + code[pc + 2]] !== 0 ? code[pc + 3] : code[pc + 4]);
+        const d = fp2 + code[(pc + 1) | 0];
+        const s = fp2 + (i32[(fp2 + code[(pc + 2) | 0]) | 0] !== 0 ? code[(pc + 3) | 0] : code[(pc + 4) | 0]);
         const w0 = i32[s], w1 = i32[s + 1], w2 = i32[s + 2], w3 = i32[s + 3];
         i32[d] = w0;
         i32[d + 1] = w1;
         i32[d + 2] = w2;
         i32[d + 3] = w3;
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Op.GlobalGet128: {
-        const d = fp2 + code[pc + 1];
-        const g = globals[code[pc + 2]]!.i32;
+        const d = fp2 + code[(pc + 1) | 0];
+        const g = globals[code[(pc + 2) | 0]]!.i32;
         for (let w = 0; w < 4; w++) i32[d + w] = g[w];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Op.GlobalSet128: {
-        const s = fp2 + code[pc + 2];
-        const g = globals[code[pc + 1]]!.i32;
+        const s = fp2 + code[(pc + 2) | 0];
+        const g = globals[code[(pc + 1) | 0]]!.i32;
         for (let w = 0; w < 4; w++) g[w] = i32[s + w];
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Op.Simd: {
         // operands into the scratch area (A, B, C), compute, result (R) out
-        const a = fp2 + code[pc + 2];
-        const b = fp2 + code[pc + 3];
-        const c = fp2 + code[pc + 4];
+        const a = fp2 + code[(pc + 2) | 0];
+        const b = fp2 + code[(pc + 3) | 0];
+        const c = fp2 + code[(pc + 4) | 0];
         for (let w = 0; w < 4; w++) {
           SCRATCH_I32[w] = i32[a + w];
           SCRATCH_I32[4 + w] = i32[b + w];
           SCRATCH_I32[8 + w] = i32[c + w];
         }
-        const sub = code[pc + 5];
-        simdCompute(sub, code[pc + 6]);
-        const d = fp2 + code[pc + 1];
+        const sub = code[(pc + 5) | 0];
+        simdCompute(sub, code[(pc + 6) | 0]);
+        const d = fp2 + code[(pc + 1) | 0];
         const words = simdResultWords(sub);
         for (let w = 0; w < words; w++) i32[d + w] = SCRATCH_I32[12 + w];
-        pc += 7;
+        pc = (pc + 7) | 0;
         continue;
       }
       case Op.SimdShuffle: {
-        const a = fp2 + code[pc + 2];
-        const b = fp2 + code[pc + 3];
+        const a = fp2 + code[(pc + 2) | 0];
+        const b = fp2 + code[(pc + 3) | 0];
         for (let w = 0; w < 4; w++) {
           SCRATCH_I32[w] = i32[a + w];
           SCRATCH_I32[4 + w] = i32[b + w];
         }
         simdShuffle(code, pc + 4);
-        const d = fp2 + code[pc + 1];
+        const d = fp2 + code[(pc + 1) | 0];
         for (let w = 0; w < 4; w++) i32[d + w] = SCRATCH_I32[12 + w];
-        pc += 8;
+        pc = (pc + 8) | 0;
         continue;
       }
       case Op.SimdMem: {
-        const m = inst.memories[code[pc + 6]]!;
-        const ea = addressOperand(i32, fp2 + code[pc + 2], m.type.is64 === true) + (code[pc + 4] >>> 0);
-        const sub = code[pc + 5];
-        const lane = code[pc + 7];
+        const m = inst.memories[code[(pc + 6) | 0]]!;
+        const ea = addressOperand(i32, fp2 + code[(pc + 2) | 0], m.type.is64 === true) + (code[(pc + 4) | 0] >>> 0);
+        const sub = code[(pc + 5) | 0];
+        const lane = code[(pc + 7) | 0];
         const size = simdAccessBytes(sub);
         const u = m.u8;
         if (ea + size > u.length) trap(TrapCode.MemoryOutOfBounds);
-        const v = fp2 + code[pc + 3];
+        const v = fp2 + code[(pc + 3) | 0];
         for (let w = 0; w < 4; w++) SCRATCH_I32[4 + w] = i32[v + w];
         if (sub === 11 || (sub >= 88 && sub <= 91)) {
           // stores: from the vector operand (B), the whole vector or one lane
@@ -473,672 +477,672 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         } else {
           for (let k = 0; k < size; k++) SCRATCH_U8[k] = u[ea + k];
           simdLoadFinish(sub, lane);
-          const d = fp2 + code[pc + 1];
+          const d = fp2 + code[(pc + 1) | 0];
           for (let w = 0; w < 4; w++) i32[d + w] = SCRATCH_I32[12 + w];
         }
-        pc += 8;
+        pc = (pc + 8) | 0;
         continue;
       }
 
       // ---- memory: effective address = u32 address + u32 offset, checked in doubles
       case Op.I32Load: {
-        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        i32[fp2 + code[pc + 1]] = (ea & 3) === 0 && LITTLE_ENDIAN ? m32[ea >>> 2] : view.getInt32(ea, true);
-        pc += 4;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64Load: {
-        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 8 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const d = fp2 + code[pc + 1];
+        const d = fp2 + code[(pc + 1) | 0];
         i32[d] = view.getInt32(ea, true);
         i32[d + 1] = view.getInt32(ea + 4, true);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I32Load8S: {
-        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        i32[fp2 + code[pc + 1]] = view.getInt8(ea);
-        pc += 4;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt8(ea);
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I32Load8U: {
-        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        i32[fp2 + code[pc + 1]] = u8[ea];
-        pc += 4;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I32Load16S: {
-        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        i32[fp2 + code[pc + 1]] = view.getInt16(ea, true);
-        pc += 4;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt16(ea, true);
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I32Load16U: {
-        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        i32[fp2 + code[pc + 1]] = view.getUint16(ea, true);
-        pc += 4;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getUint16(ea, true);
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64Load8S: {
-        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const d = fp2 + code[pc + 1];
+        const d = fp2 + code[(pc + 1) | 0];
         const v = view.getInt8(ea);
         i32[d] = v;
         i32[d + 1] = v >> 31;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64Load8U: {
-        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const d = fp2 + code[pc + 1];
+        const d = fp2 + code[(pc + 1) | 0];
         i32[d] = u8[ea];
         i32[d + 1] = 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64Load16S: {
-        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const d = fp2 + code[pc + 1];
+        const d = fp2 + code[(pc + 1) | 0];
         const v = view.getInt16(ea, true);
         i32[d] = v;
         i32[d + 1] = v >> 31;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64Load16U: {
-        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const d = fp2 + code[pc + 1];
+        const d = fp2 + code[(pc + 1) | 0];
         i32[d] = view.getUint16(ea, true);
         i32[d + 1] = 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64Load32S: {
-        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const d = fp2 + code[pc + 1];
+        const d = fp2 + code[(pc + 1) | 0];
         const v = view.getInt32(ea, true);
         i32[d] = v;
         i32[d + 1] = v >> 31;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64Load32U: {
-        const ea = (i32[fp2 + code[pc + 2]] >>> 0) + (code[pc + 3] >>> 0);
+        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const d = fp2 + code[pc + 1];
+        const d = fp2 + code[(pc + 1) | 0];
         i32[d] = view.getInt32(ea, true);
         i32[d + 1] = 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I32Store: {
-        const ea = (i32[fp2 + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        if ((ea & 3) === 0 && LITTLE_ENDIAN) m32[ea >>> 2] = i32[fp2 + code[pc + 2]];
-        else view.setInt32(ea, i32[fp2 + code[pc + 2]], true);
-        pc += 4;
+        if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+        else view.setInt32(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64Store: {
-        const ea = (i32[fp2 + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 8 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const s = fp2 + code[pc + 2];
+        const s = fp2 + code[(pc + 2) | 0];
         view.setInt32(ea, i32[s], true);
         view.setInt32(ea + 4, i32[s + 1], true);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I32Store8:
       case Op.I64Store8: {
-        const ea = (i32[fp2 + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        u8[ea] = i32[fp2 + code[pc + 2]];
-        pc += 4;
+        u8[ea] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I32Store16:
       case Op.I64Store16: {
-        const ea = (i32[fp2 + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        view.setInt16(ea, i32[fp2 + code[pc + 2]], true);
-        pc += 4;
+        view.setInt16(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64Store32: {
-        const ea = (i32[fp2 + code[pc + 1]] >>> 0) + (code[pc + 3] >>> 0);
+        const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        view.setInt32(ea, i32[fp2 + code[pc + 2]], true);
-        pc += 4;
+        view.setInt32(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
+        pc = (pc + 4) | 0;
         continue;
       }
       // ---- memory, address = (base + index) mod 2^32, then + offset
       case Op.I32LoadIdx: {
-        const ea = ((i32[fp2 + code[pc + 2]] + i32[fp2 + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
         if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        i32[fp2 + code[pc + 1]] = (ea & 3) === 0 && LITTLE_ENDIAN ? m32[ea >>> 2] : view.getInt32(ea, true);
-        pc += 5;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
+        pc = (pc + 5) | 0;
         continue;
       }
       case Op.I32Load8SIdx: {
-        const ea = ((i32[fp2 + code[pc + 2]] + i32[fp2 + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
         if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        i32[fp2 + code[pc + 1]] = (u8[ea] << 24) >> 24;
-        pc += 5;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (u8[ea] << 24) >> 24;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Op.I32Load8UIdx: {
-        const ea = ((i32[fp2 + code[pc + 2]] + i32[fp2 + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
         if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        i32[fp2 + code[pc + 1]] = u8[ea];
-        pc += 5;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
+        pc = (pc + 5) | 0;
         continue;
       }
       case Op.I32Load16SIdx: {
-        const ea = ((i32[fp2 + code[pc + 2]] + i32[fp2 + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
         if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        i32[fp2 + code[pc + 1]] = view.getInt16(ea, true);
-        pc += 5;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt16(ea, true);
+        pc = (pc + 5) | 0;
         continue;
       }
       case Op.I32Load16UIdx: {
-        const ea = ((i32[fp2 + code[pc + 2]] + i32[fp2 + code[pc + 3]]) >>> 0) + (code[pc + 4] >>> 0);
+        const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
         if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        i32[fp2 + code[pc + 1]] = view.getUint16(ea, true);
-        pc += 5;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getUint16(ea, true);
+        pc = (pc + 5) | 0;
         continue;
       }
       case Op.I32StoreIdx: {
-        const ea = ((i32[fp2 + code[pc + 1]] + i32[fp2 + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
+        const ea = ((i32[(fp2 + code[(pc + 1) | 0]) | 0] + i32[(fp2 + code[(pc + 2) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
         if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        if ((ea & 3) === 0 && LITTLE_ENDIAN) m32[ea >>> 2] = i32[fp2 + code[pc + 3]];
-        else view.setInt32(ea, i32[fp2 + code[pc + 3]], true);
-        pc += 5;
+        if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+        else view.setInt32(ea, i32[(fp2 + code[(pc + 3) | 0]) | 0], true);
+        pc = (pc + 5) | 0;
         continue;
       }
       case Op.I32Store8Idx: {
-        const ea = ((i32[fp2 + code[pc + 1]] + i32[fp2 + code[pc + 2]]) >>> 0) + (code[pc + 4] >>> 0);
+        const ea = ((i32[(fp2 + code[(pc + 1) | 0]) | 0] + i32[(fp2 + code[(pc + 2) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
         if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        u8[ea] = i32[fp2 + code[pc + 3]];
-        pc += 5;
+        u8[ea] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+        pc = (pc + 5) | 0;
         continue;
       }
       case Op.MemorySize: {
-        const m = inst.memories[code[pc + 2]]!;
-        const d = fp2 + code[pc + 1];
+        const m = inst.memories[code[(pc + 2) | 0]]!;
+        const d = fp2 + code[(pc + 1) | 0];
         i32[d] = m.pages;
         i32[d + 1] = 0;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Op.MemoryGrow: {
-        const m = inst.memories[code[pc + 3]]!;
+        const m = inst.memories[code[(pc + 3) | 0]]!;
         const is64 = m.type.is64 === true;
-        const delta = addressOperand(i32, fp2 + code[pc + 2], is64);
+        const delta = addressOperand(i32, fp2 + code[(pc + 2) | 0], is64);
         const old = growMemory(store, m, delta);
         if (m === mem) {
           view = mem.view; u8 = mem.u8; m32 = state.int32View(u8.buffer); memLen = u8.length; memGen = mem.generation;
         }
-        const d = fp2 + code[pc + 1];
+        const d = fp2 + code[(pc + 1) | 0];
         i32[d] = old;
         i32[d + 1] = old < 0 ? -1 : 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.MemoryInit: {
-        const data = inst.datas[code[pc + 1]]!.bytes;
-        const m = inst.memories[code[pc + 2]]!;
-        const d = addressOperand(i32, fp2 + code[pc + 3], m.type.is64 === true);
-        const s = i32[fp2 + code[pc + 4]] >>> 0;
-        const n = i32[fp2 + code[pc + 5]] >>> 0;
+        const data = inst.datas[code[(pc + 1) | 0]]!.bytes;
+        const m = inst.memories[code[(pc + 2) | 0]]!;
+        const d = addressOperand(i32, fp2 + code[(pc + 3) | 0], m.type.is64 === true);
+        const s = i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0;
+        const n = i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0;
         if (s + n > data.length || d + n > m.u8.length) trap(TrapCode.MemoryOutOfBounds);
         if (n > 0) m.u8.set(data.subarray(s, s + n), d);
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       }
       case Op.DataDrop:
-        inst.datas[code[pc + 1]]!.drop();
-        pc += 2;
+        inst.datas[code[(pc + 1) | 0]]!.drop();
+        pc = (pc + 2) | 0;
         continue;
       case Op.MemoryCopy: {
-        const dm = inst.memories[code[pc + 1]]!;
-        const sm = inst.memories[code[pc + 2]]!;
+        const dm = inst.memories[code[(pc + 1) | 0]]!;
+        const sm = inst.memories[code[(pc + 2) | 0]]!;
         const dst64 = dm.type.is64 === true;
         const src64 = sm.type.is64 === true;
-        const d = addressOperand(i32, fp2 + code[pc + 3], dst64);
-        const s = addressOperand(i32, fp2 + code[pc + 4], src64);
-        const n = addressOperand(i32, fp2 + code[pc + 5], dst64 && src64);
+        const d = addressOperand(i32, fp2 + code[(pc + 3) | 0], dst64);
+        const s = addressOperand(i32, fp2 + code[(pc + 4) | 0], src64);
+        const n = addressOperand(i32, fp2 + code[(pc + 5) | 0], dst64 && src64);
         if (s + n > sm.u8.length || d + n > dm.u8.length) trap(TrapCode.MemoryOutOfBounds);
         if (dm === sm) dm.u8.copyWithin(d, s, s + n);
         else dm.u8.set(sm.u8.subarray(s, s + n), d);
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       }
       case Op.MemoryFill: {
-        const m = inst.memories[code[pc + 1]]!;
+        const m = inst.memories[code[(pc + 1) | 0]]!;
         const is64 = m.type.is64 === true;
-        const d = addressOperand(i32, fp2 + code[pc + 2], is64);
-        const v = i32[fp2 + code[pc + 3]];
-        const n = addressOperand(i32, fp2 + code[pc + 4], is64);
+        const d = addressOperand(i32, fp2 + code[(pc + 2) | 0], is64);
+        const v = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+        const n = addressOperand(i32, fp2 + code[(pc + 4) | 0], is64);
         if (d + n > m.u8.length) trap(TrapCode.MemoryOutOfBounds);
         m.u8.fill(v, d, d + n);
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Op.LoadMem: {
-        const m = inst.memories[code[pc + 5]]!;
-        const ea = addressOperand(i32, fp2 + code[pc + 2], m.type.is64 === true) + (code[pc + 3] >>> 0);
-        loadFrom(m, code[pc + 4], ea, i32, fp2 + code[pc + 1]);
-        pc += 6;
+        const m = inst.memories[code[(pc + 5) | 0]]!;
+        const ea = addressOperand(i32, fp2 + code[(pc + 2) | 0], m.type.is64 === true) + (code[(pc + 3) | 0] >>> 0);
+        loadFrom(m, code[(pc + 4) | 0], ea, i32, fp2 + code[(pc + 1) | 0]);
+        pc = (pc + 6) | 0;
         continue;
       }
       case Op.StoreMem: {
-        const m = inst.memories[code[pc + 5]]!;
-        const ea = addressOperand(i32, fp2 + code[pc + 1], m.type.is64 === true) + (code[pc + 3] >>> 0);
-        storeTo(m, code[pc + 4], ea, i32, fp2 + code[pc + 2]);
-        pc += 6;
+        const m = inst.memories[code[(pc + 5) | 0]]!;
+        const ea = addressOperand(i32, fp2 + code[(pc + 1) | 0], m.type.is64 === true) + (code[(pc + 3) | 0] >>> 0);
+        storeTo(m, code[(pc + 4) | 0], ea, i32, fp2 + code[(pc + 2) | 0]);
+        pc = (pc + 6) | 0;
         continue;
       }
 
       // ---- tables and references
       case Op.TableGet: {
-        const elements = inst.tables[code[pc + 2]]!.elements;
-        const i = i32[fp2 + code[pc + 3]] >>> 0;
+        const elements = inst.tables[code[(pc + 2) | 0]]!.elements;
+        const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
         if (i >= elements.length) trap(TrapCode.TableOutOfBounds);
-        const d = fp2 + code[pc + 1];
+        const d = fp2 + code[(pc + 1) | 0];
         i32[d] = elements[i]!;
         i32[d + 1] = 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.TableSet: {
-        const elements = inst.tables[code[pc + 1]]!.elements;
-        const i = i32[fp2 + code[pc + 2]] >>> 0;
+        const elements = inst.tables[code[(pc + 1) | 0]]!.elements;
+        const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
         if (i >= elements.length) trap(TrapCode.TableOutOfBounds);
-        elements[i] = i32[fp2 + code[pc + 3]];
-        pc += 4;
+        elements[i] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.TableSize:
-        i32[fp2 + code[pc + 1]] = inst.tables[code[pc + 2]]!.elements.length;
-        pc += 3;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = inst.tables[code[(pc + 2) | 0]]!.elements.length;
+        pc = (pc + 3) | 0;
         continue;
       case Op.TableGrow: {
-        const table = inst.tables[code[pc + 2]]!;
-        i32[fp2 + code[pc + 1]] = growTable(store, table, i32[fp2 + code[pc + 4]] >>> 0, i32[fp2 + code[pc + 3]]);
-        pc += 5;
+        const table = inst.tables[code[(pc + 2) | 0]]!;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = growTable(store, table, i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0, i32[(fp2 + code[(pc + 3) | 0]) | 0]);
+        pc = (pc + 5) | 0;
         continue;
       }
       case Op.TableFill: {
-        const elements = inst.tables[code[pc + 1]]!.elements;
-        const i = i32[fp2 + code[pc + 2]] >>> 0;
-        const v = i32[fp2 + code[pc + 3]];
-        const n = i32[fp2 + code[pc + 4]] >>> 0;
+        const elements = inst.tables[code[(pc + 1) | 0]]!.elements;
+        const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
+        const v = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+        const n = i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0;
         if (i + n > elements.length) trap(TrapCode.TableOutOfBounds);
         elements.fill(v, i, i + n);
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Op.TableCopy: {
-        const dst = inst.tables[code[pc + 1]]!.elements;
-        const src = inst.tables[code[pc + 2]]!.elements;
-        const d = i32[fp2 + code[pc + 3]] >>> 0;
-        const s = i32[fp2 + code[pc + 4]] >>> 0;
-        const n = i32[fp2 + code[pc + 5]] >>> 0;
+        const dst = inst.tables[code[(pc + 1) | 0]]!.elements;
+        const src = inst.tables[code[(pc + 2) | 0]]!.elements;
+        const d = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
+        const s = i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0;
+        const n = i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0;
         if (s + n > src.length || d + n > dst.length) trap(TrapCode.TableOutOfBounds);
         if (dst === src) dst.copyWithin(d, s, s + n);
         else for (let k = 0; k < n; k++) dst[d + k] = src[s + k]!;
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       }
       case Op.TableInit: {
-        const src = inst.elems[code[pc + 1]]!.elements;
-        const dst = inst.tables[code[pc + 2]]!.elements;
-        const d = i32[fp2 + code[pc + 3]] >>> 0;
-        const s = i32[fp2 + code[pc + 4]] >>> 0;
-        const n = i32[fp2 + code[pc + 5]] >>> 0;
+        const src = inst.elems[code[(pc + 1) | 0]]!.elements;
+        const dst = inst.tables[code[(pc + 2) | 0]]!.elements;
+        const d = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
+        const s = i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0;
+        const n = i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0;
         if (s + n > src.length || d + n > dst.length) trap(TrapCode.TableOutOfBounds);
         for (let k = 0; k < n; k++) dst[d + k] = src[s + k]!;
-        pc += 6;
+        pc = (pc + 6) | 0;
         continue;
       }
       case Op.ElemDrop:
-        inst.elems[code[pc + 1]]!.drop();
-        pc += 2;
+        inst.elems[code[(pc + 1) | 0]]!.drop();
+        pc = (pc + 2) | 0;
         continue;
       case Op.RefIsNull:
-        i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] === 0 ? 1 : 0;
-        pc += 3;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] === 0 ? 1 : 0;
+        pc = (pc + 3) | 0;
         continue;
       case Op.RefFunc: {
-        const d = fp2 + code[pc + 1];
-        i32[d] = inst.funcs[code[pc + 2]]!.addr + 1;
+        const d = fp2 + code[(pc + 1) | 0];
+        i32[d] = inst.funcs[code[(pc + 2) | 0]]!.addr + 1;
         i32[d + 1] = 0;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
 
       // ---- i32 comparisons
-      case Op.I32Eqz: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] === 0 ? 1 : 0; pc += 3; continue;
+      case Op.I32Eqz: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] === 0 ? 1 : 0; pc = (pc + 3) | 0; continue;
       case Op.I32Eq:
-        i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] === i32[fp2 + code[pc + 3]] ? 1 : 0; pc += 4; continue;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] === i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
       case Op.I32Ne:
-        i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] !== i32[fp2 + code[pc + 3]] ? 1 : 0; pc += 4; continue;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] !== i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
       case Op.I32LtS:
-        i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] < i32[fp2 + code[pc + 3]] ? 1 : 0; pc += 4; continue;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] < i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
       case Op.I32LtU:
-        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] >>> 0) < (i32[fp2 + code[pc + 3]] >>> 0) ? 1 : 0;
-        pc += 4; continue;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) < (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) ? 1 : 0;
+        pc = (pc + 4) | 0; continue;
       case Op.I32GtS:
-        i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] > i32[fp2 + code[pc + 3]] ? 1 : 0; pc += 4; continue;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] > i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
       case Op.I32GtU:
-        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] >>> 0) > (i32[fp2 + code[pc + 3]] >>> 0) ? 1 : 0;
-        pc += 4; continue;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) > (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) ? 1 : 0;
+        pc = (pc + 4) | 0; continue;
       case Op.I32LeS:
-        i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] <= i32[fp2 + code[pc + 3]] ? 1 : 0; pc += 4; continue;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] <= i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
       case Op.I32LeU:
-        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] >>> 0) <= (i32[fp2 + code[pc + 3]] >>> 0) ? 1 : 0;
-        pc += 4; continue;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) <= (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) ? 1 : 0;
+        pc = (pc + 4) | 0; continue;
       case Op.I32GeS:
-        i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] >= i32[fp2 + code[pc + 3]] ? 1 : 0; pc += 4; continue;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >= i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
       case Op.I32GeU:
-        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] >>> 0) >= (i32[fp2 + code[pc + 3]] >>> 0) ? 1 : 0;
-        pc += 4; continue;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) >= (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) ? 1 : 0;
+        pc = (pc + 4) | 0; continue;
 
       // ---- i64 comparisons
       case Op.I64Eqz: {
-        const a = fp2 + code[pc + 2];
-        i32[fp2 + code[pc + 1]] = (i32[a] | i32[a + 1]) === 0 ? 1 : 0;
-        pc += 3;
+        const a = fp2 + code[(pc + 2) | 0];
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[a] | i32[a + 1]) === 0 ? 1 : 0;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Op.I64Eq: {
-        const a = fp2 + code[pc + 2];
-        const b = fp2 + code[pc + 3];
-        i32[fp2 + code[pc + 1]] = i32[a] === i32[b] && i32[a + 1] === i32[b + 1] ? 1 : 0;
-        pc += 4;
+        const a = fp2 + code[(pc + 2) | 0];
+        const b = fp2 + code[(pc + 3) | 0];
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[a] === i32[b] && i32[a + 1] === i32[b + 1] ? 1 : 0;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64Ne: {
-        const a = fp2 + code[pc + 2];
-        const b = fp2 + code[pc + 3];
-        i32[fp2 + code[pc + 1]] = i32[a] !== i32[b] || i32[a + 1] !== i32[b + 1] ? 1 : 0;
-        pc += 4;
+        const a = fp2 + code[(pc + 2) | 0];
+        const b = fp2 + code[(pc + 3) | 0];
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[a] !== i32[b] || i32[a + 1] !== i32[b + 1] ? 1 : 0;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64LtS: { // high words first, then the low words unsigned
-        const a = fp2 + code[pc + 2];
-        const b = fp2 + code[pc + 3];
+        const a = fp2 + code[(pc + 2) | 0];
+        const b = fp2 + code[(pc + 3) | 0];
         const xh = i32[a + 1];
         const yh = i32[b + 1];
-        i32[fp2 + code[pc + 1]] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 1 : 0;
-        pc += 4;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 1 : 0;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64LtU: { // high words first, then the low words unsigned
-        const a = fp2 + code[pc + 2];
-        const b = fp2 + code[pc + 3];
+        const a = fp2 + code[(pc + 2) | 0];
+        const b = fp2 + code[(pc + 3) | 0];
         const xh = i32[a + 1] >>> 0;
         const yh = i32[b + 1] >>> 0;
-        i32[fp2 + code[pc + 1]] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 1 : 0;
-        pc += 4;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 1 : 0;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64GtS: { // a > b  <=>  b < a
-        const a = fp2 + code[pc + 2];
-        const b = fp2 + code[pc + 3];
+        const a = fp2 + code[(pc + 2) | 0];
+        const b = fp2 + code[(pc + 3) | 0];
         const xh = i32[b + 1];
         const yh = i32[a + 1];
-        i32[fp2 + code[pc + 1]] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 1 : 0;
-        pc += 4;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 1 : 0;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64GtU: { // a > b  <=>  b < a
-        const a = fp2 + code[pc + 2];
-        const b = fp2 + code[pc + 3];
+        const a = fp2 + code[(pc + 2) | 0];
+        const b = fp2 + code[(pc + 3) | 0];
         const xh = i32[b + 1] >>> 0;
         const yh = i32[a + 1] >>> 0;
-        i32[fp2 + code[pc + 1]] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 1 : 0;
-        pc += 4;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 1 : 0;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64LeS: { // a <= b  <=>  !(b < a)
-        const a = fp2 + code[pc + 2];
-        const b = fp2 + code[pc + 3];
+        const a = fp2 + code[(pc + 2) | 0];
+        const b = fp2 + code[(pc + 3) | 0];
         const xh = i32[b + 1];
         const yh = i32[a + 1];
-        i32[fp2 + code[pc + 1]] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 0 : 1;
-        pc += 4;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 0 : 1;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64LeU: { // a <= b  <=>  !(b < a)
-        const a = fp2 + code[pc + 2];
-        const b = fp2 + code[pc + 3];
+        const a = fp2 + code[(pc + 2) | 0];
+        const b = fp2 + code[(pc + 3) | 0];
         const xh = i32[b + 1] >>> 0;
         const yh = i32[a + 1] >>> 0;
-        i32[fp2 + code[pc + 1]] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 0 : 1;
-        pc += 4;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 0 : 1;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64GeS: { // a >= b  <=>  !(a < b)
-        const a = fp2 + code[pc + 2];
-        const b = fp2 + code[pc + 3];
+        const a = fp2 + code[(pc + 2) | 0];
+        const b = fp2 + code[(pc + 3) | 0];
         const xh = i32[a + 1];
         const yh = i32[b + 1];
-        i32[fp2 + code[pc + 1]] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 0 : 1;
-        pc += 4;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 0 : 1;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64GeU: { // a >= b  <=>  !(a < b)
-        const a = fp2 + code[pc + 2];
-        const b = fp2 + code[pc + 3];
+        const a = fp2 + code[(pc + 2) | 0];
+        const b = fp2 + code[(pc + 3) | 0];
         const xh = i32[a + 1] >>> 0;
         const yh = i32[b + 1] >>> 0;
-        i32[fp2 + code[pc + 1]] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 0 : 1;
-        pc += 4;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 0 : 1;
+        pc = (pc + 4) | 0;
         continue;
       }
 
       // ---- float comparisons
-      case Op.F32Eq: i32[fp2 + code[pc + 1]] = f32[fp2 + code[pc + 2]] === f32[fp2 + code[pc + 3]] ? 1 : 0; pc += 4; continue;
-      case Op.F32Ne: i32[fp2 + code[pc + 1]] = f32[fp2 + code[pc + 2]] !== f32[fp2 + code[pc + 3]] ? 1 : 0; pc += 4; continue;
-      case Op.F32Lt: i32[fp2 + code[pc + 1]] = f32[fp2 + code[pc + 2]] < f32[fp2 + code[pc + 3]] ? 1 : 0; pc += 4; continue;
-      case Op.F32Gt: i32[fp2 + code[pc + 1]] = f32[fp2 + code[pc + 2]] > f32[fp2 + code[pc + 3]] ? 1 : 0; pc += 4; continue;
-      case Op.F32Le: i32[fp2 + code[pc + 1]] = f32[fp2 + code[pc + 2]] <= f32[fp2 + code[pc + 3]] ? 1 : 0; pc += 4; continue;
-      case Op.F32Ge: i32[fp2 + code[pc + 1]] = f32[fp2 + code[pc + 2]] >= f32[fp2 + code[pc + 3]] ? 1 : 0; pc += 4; continue;
+      case Op.F32Eq: i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] === f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
+      case Op.F32Ne: i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] !== f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
+      case Op.F32Lt: i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] < f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
+      case Op.F32Gt: i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] > f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
+      case Op.F32Le: i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] <= f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
+      case Op.F32Ge: i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] >= f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
       case Op.F64Eq:
-        i32[fp2 + code[pc + 1]] = f64[(fp2 + code[pc + 2]) >> 1] === f64[(fp2 + code[pc + 3]) >> 1] ? 1 : 0;
-        pc += 4; continue;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] === f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
+        pc = (pc + 4) | 0; continue;
       case Op.F64Ne:
-        i32[fp2 + code[pc + 1]] = f64[(fp2 + code[pc + 2]) >> 1] !== f64[(fp2 + code[pc + 3]) >> 1] ? 1 : 0;
-        pc += 4; continue;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] !== f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
+        pc = (pc + 4) | 0; continue;
       case Op.F64Lt:
-        i32[fp2 + code[pc + 1]] = f64[(fp2 + code[pc + 2]) >> 1] < f64[(fp2 + code[pc + 3]) >> 1] ? 1 : 0;
-        pc += 4; continue;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] < f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
+        pc = (pc + 4) | 0; continue;
       case Op.F64Gt:
-        i32[fp2 + code[pc + 1]] = f64[(fp2 + code[pc + 2]) >> 1] > f64[(fp2 + code[pc + 3]) >> 1] ? 1 : 0;
-        pc += 4; continue;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] > f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
+        pc = (pc + 4) | 0; continue;
       case Op.F64Le:
-        i32[fp2 + code[pc + 1]] = f64[(fp2 + code[pc + 2]) >> 1] <= f64[(fp2 + code[pc + 3]) >> 1] ? 1 : 0;
-        pc += 4; continue;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] <= f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
+        pc = (pc + 4) | 0; continue;
       case Op.F64Ge:
-        i32[fp2 + code[pc + 1]] = f64[(fp2 + code[pc + 2]) >> 1] >= f64[(fp2 + code[pc + 3]) >> 1] ? 1 : 0;
-        pc += 4; continue;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] >= f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
+        pc = (pc + 4) | 0; continue;
 
       // ---- i32 arithmetic
-      case Op.I32Clz: i32[fp2 + code[pc + 1]] = Math.clz32(i32[fp2 + code[pc + 2]]); pc += 3; continue;
-      case Op.I32Ctz: i32[fp2 + code[pc + 1]] = i32Ctz(i32[fp2 + code[pc + 2]]); pc += 3; continue;
-      case Op.I32Popcnt: i32[fp2 + code[pc + 1]] = i32Popcnt(i32[fp2 + code[pc + 2]]); pc += 3; continue;
-      case Op.I32Add: i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] + i32[fp2 + code[pc + 3]]) | 0; pc += 4; continue;
-      case Op.I32Sub: i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] - i32[fp2 + code[pc + 3]]) | 0; pc += 4; continue;
-      case Op.I32Mul: i32[fp2 + code[pc + 1]] = Math.imul(i32[fp2 + code[pc + 2]], i32[fp2 + code[pc + 3]]); pc += 4; continue;
-      case Op.I32DivS: i32[fp2 + code[pc + 1]] = i32DivS(i32[fp2 + code[pc + 2]], i32[fp2 + code[pc + 3]]); pc += 4; continue;
-      case Op.I32DivU: i32[fp2 + code[pc + 1]] = i32DivU(i32[fp2 + code[pc + 2]], i32[fp2 + code[pc + 3]]); pc += 4; continue;
-      case Op.I32RemS: i32[fp2 + code[pc + 1]] = i32RemS(i32[fp2 + code[pc + 2]], i32[fp2 + code[pc + 3]]); pc += 4; continue;
-      case Op.I32RemU: i32[fp2 + code[pc + 1]] = i32RemU(i32[fp2 + code[pc + 2]], i32[fp2 + code[pc + 3]]); pc += 4; continue;
-      case Op.I32And: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] & i32[fp2 + code[pc + 3]]; pc += 4; continue;
-      case Op.I32Or: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] | i32[fp2 + code[pc + 3]]; pc += 4; continue;
-      case Op.I32Xor: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] ^ i32[fp2 + code[pc + 3]]; pc += 4; continue;
-      case Op.I32Shl: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] << i32[fp2 + code[pc + 3]]; pc += 4; continue;
-      case Op.I32ShrS: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] >> i32[fp2 + code[pc + 3]]; pc += 4; continue;
-      case Op.I32ShrU: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] >>> i32[fp2 + code[pc + 3]]; pc += 4; continue;
+      case Op.I32Clz: i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.clz32(i32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+      case Op.I32Ctz: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32Ctz(i32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+      case Op.I32Popcnt: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32Popcnt(i32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+      case Op.I32Add: i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) | 0; pc = (pc + 4) | 0; continue;
+      case Op.I32Sub: i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] - i32[(fp2 + code[(pc + 3) | 0]) | 0]) | 0; pc = (pc + 4) | 0; continue;
+      case Op.I32Mul: i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
+      case Op.I32DivS: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32DivS(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
+      case Op.I32DivU: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32DivU(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
+      case Op.I32RemS: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32RemS(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
+      case Op.I32RemU: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32RemU(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
+      case Op.I32And: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & i32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
+      case Op.I32Or: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] | i32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
+      case Op.I32Xor: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ i32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
+      case Op.I32Shl: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] << i32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
+      case Op.I32ShrS: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >> i32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
+      case Op.I32ShrU: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> i32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
       case Op.I32Rotl: {
-        const v = i32[fp2 + code[pc + 2]];
-        const n = i32[fp2 + code[pc + 3]];
-        i32[fp2 + code[pc + 1]] = (v << n) | (v >>> -n); // JS masks shift counts: -n is 32 - n
-        pc += 4;
+        const v = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+        const n = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (v << n) | (v >>> -n); // JS masks shift counts: -n is 32 - n
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I32Rotr: {
-        const v = i32[fp2 + code[pc + 2]];
-        const n = i32[fp2 + code[pc + 3]];
-        i32[fp2 + code[pc + 1]] = (v >>> n) | (v << -n);
-        pc += 4;
+        const v = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+        const n = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (v >>> n) | (v << -n);
+        pc = (pc + 4) | 0;
         continue;
       }
 
       // ---- i32 and i64 with an immediate operand
-      case Op.I32AddImm: i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] + code[pc + 3]) | 0; pc += 4; continue;
-      case Op.I32MulImm: i32[fp2 + code[pc + 1]] = Math.imul(i32[fp2 + code[pc + 2]], code[pc + 3]); pc += 4; continue;
-      case Op.I32AndImm: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] & code[pc + 3]; pc += 4; continue;
-      case Op.I32OrImm: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] | code[pc + 3]; pc += 4; continue;
-      case Op.I32XorImm: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] ^ code[pc + 3]; pc += 4; continue;
-      case Op.I32ShlImm: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] << code[pc + 3]; pc += 4; continue;
-      case Op.I32ShrSImm: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] >> code[pc + 3]; pc += 4; continue;
-      case Op.I32ShrUImm: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] >>> code[pc + 3]; pc += 4; continue;
+      case Op.I32AddImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0; pc = (pc + 4) | 0; continue;
+      case Op.I32MulImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
+      case Op.I32AndImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & code[(pc + 3) | 0]; pc = (pc + 4) | 0; continue;
+      case Op.I32OrImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] | code[(pc + 3) | 0]; pc = (pc + 4) | 0; continue;
+      case Op.I32XorImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ code[(pc + 3) | 0]; pc = (pc + 4) | 0; continue;
+      case Op.I32ShlImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] << code[(pc + 3) | 0]; pc = (pc + 4) | 0; continue;
+      case Op.I32ShrSImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >> code[(pc + 3) | 0]; pc = (pc + 4) | 0; continue;
+      case Op.I32ShrUImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> code[(pc + 3) | 0]; pc = (pc + 4) | 0; continue;
       case Op.I32RotlImm: {
-        const v = i32[fp2 + code[pc + 2]];
-        const n = code[pc + 3];
-        i32[fp2 + code[pc + 1]] = (v << n) | (v >>> -n); // JS masks shift counts: -n is 32 - n
-        pc += 4;
+        const v = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+        const n = code[(pc + 3) | 0];
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (v << n) | (v >>> -n); // JS masks shift counts: -n is 32 - n
+        pc = (pc + 4) | 0;
         continue;
       }
-      case Op.I32EqImm: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] === code[pc + 3] ? 1 : 0; pc += 4; continue;
-      case Op.I32NeImm: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] !== code[pc + 3] ? 1 : 0; pc += 4; continue;
-      case Op.I32LtSImm: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] < code[pc + 3] ? 1 : 0; pc += 4; continue;
+      case Op.I32EqImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] === code[(pc + 3) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
+      case Op.I32NeImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] !== code[(pc + 3) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
+      case Op.I32LtSImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] < code[(pc + 3) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
       case Op.I32LtUImm:
-        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] >>> 0) < (code[pc + 3] >>> 0) ? 1 : 0;
-        pc += 4; continue;
-      case Op.I32GtSImm: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] > code[pc + 3] ? 1 : 0; pc += 4; continue;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) < (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
+        pc = (pc + 4) | 0; continue;
+      case Op.I32GtSImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] > code[(pc + 3) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
       case Op.I32GtUImm:
-        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] >>> 0) > (code[pc + 3] >>> 0) ? 1 : 0;
-        pc += 4; continue;
-      case Op.I32LeSImm: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] <= code[pc + 3] ? 1 : 0; pc += 4; continue;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) > (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
+        pc = (pc + 4) | 0; continue;
+      case Op.I32LeSImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] <= code[(pc + 3) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
       case Op.I32LeUImm:
-        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] >>> 0) <= (code[pc + 3] >>> 0) ? 1 : 0;
-        pc += 4; continue;
-      case Op.I32GeSImm: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] >= code[pc + 3] ? 1 : 0; pc += 4; continue;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) <= (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
+        pc = (pc + 4) | 0; continue;
+      case Op.I32GeSImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >= code[(pc + 3) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
       case Op.I32GeUImm:
-        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] >>> 0) >= (code[pc + 3] >>> 0) ? 1 : 0;
-        pc += 4; continue;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) >= (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
+        pc = (pc + 4) | 0; continue;
       case Op.I32ShrUAndImm:
-        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] >>> code[pc + 3]) & code[pc + 4];
-        pc += 5;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> code[(pc + 3) | 0]) & code[(pc + 4) | 0];
+        pc = (pc + 5) | 0;
         continue;
       case Op.I32Add3:
-        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] + i32[fp2 + code[pc + 3]] + i32[fp2 + code[pc + 4]]) | 0;
-        pc += 5;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) | 0;
+        pc = (pc + 5) | 0;
         continue;
       case Op.I32AddMulImm:
-        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] + Math.imul(i32[fp2 + code[pc + 3]], code[pc + 4])) | 0;
-        pc += 5;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + Math.imul(i32[(fp2 + code[(pc + 3) | 0]) | 0], code[(pc + 4) | 0])) | 0;
+        pc = (pc + 5) | 0;
         continue;
       case Op.I32AddMul:
-        i32[fp2 + code[pc + 1]] =
-          (i32[fp2 + code[pc + 2]] + Math.imul(i32[fp2 + code[pc + 3]], i32[fp2 + code[pc + 4]])) | 0;
-        pc += 5;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] =
+          (i32[(fp2 + code[(pc + 2) | 0]) | 0] + Math.imul(i32[(fp2 + code[(pc + 3) | 0]) | 0], i32[(fp2 + code[(pc + 4) | 0]) | 0])) | 0;
+        pc = (pc + 5) | 0;
         continue;
       case Op.I32AddShrUAndImm:
-        i32[fp2 + code[pc + 1]] =
-          (i32[fp2 + code[pc + 2]] + ((i32[fp2 + code[pc + 3]] >>> code[pc + 4]) & code[pc + 5])) | 0;
-        pc += 6;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] =
+          (i32[(fp2 + code[(pc + 2) | 0]) | 0] + ((i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> code[(pc + 4) | 0]) & code[(pc + 5) | 0])) | 0;
+        pc = (pc + 6) | 0;
         continue;
       case Op.I32MulShrUAndImm:
-        i32[fp2 + code[pc + 1]] =
-          Math.imul(i32[fp2 + code[pc + 2]], (i32[fp2 + code[pc + 3]] >>> code[pc + 4]) & code[pc + 5]);
-        pc += 6;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] =
+          Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> code[(pc + 4) | 0]) & code[(pc + 5) | 0]);
+        pc = (pc + 6) | 0;
         continue;
       case Op.I32XorAnd:
-        i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] ^ (i32[fp2 + code[pc + 3]] & i32[fp2 + code[pc + 4]]);
-        pc += 5;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ (i32[(fp2 + code[(pc + 3) | 0]) | 0] & i32[(fp2 + code[(pc + 4) | 0]) | 0]);
+        pc = (pc + 5) | 0;
         continue;
       case Op.I32AndXor:
-        i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] & (i32[fp2 + code[pc + 3]] ^ i32[fp2 + code[pc + 4]]);
-        pc += 5;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & (i32[(fp2 + code[(pc + 3) | 0]) | 0] ^ i32[(fp2 + code[(pc + 4) | 0]) | 0]);
+        pc = (pc + 5) | 0;
         continue;
       case Op.I32RotlXorRotlImm: {
-        const x = i32[fp2 + code[pc + 2]];
-        const k = code[pc + 3];
-        const y = i32[fp2 + code[pc + 4]];
-        const n = code[pc + 5];
-        i32[fp2 + code[pc + 1]] = ((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n));
-        pc += 6;
+        const x = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+        const k = code[(pc + 3) | 0];
+        const y = i32[(fp2 + code[(pc + 4) | 0]) | 0];
+        const n = code[(pc + 5) | 0];
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = ((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n));
+        pc = (pc + 6) | 0;
         continue;
       }
       case Op.I32AddLoad: {
-        const ea = (i32[fp2 + code[pc + 3]] >>> 0) + (code[pc + 4] >>> 0);
+        const ea = (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) + (code[(pc + 4) | 0] >>> 0);
         if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const v = (ea & 3) === 0 && LITTLE_ENDIAN ? m32[ea >>> 2] : view.getInt32(ea, true);
-        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] + v) | 0;
-        pc += 5;
+        const v = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + v) | 0;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Op.I32XorRotlImm: {
-        const x = i32[fp2 + code[pc + 3]];
-        const n = code[pc + 4];
-        i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] ^ ((x << n) | (x >>> -n));
-        pc += 5;
+        const x = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+        const n = code[(pc + 4) | 0];
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ ((x << n) | (x >>> -n));
+        pc = (pc + 5) | 0;
         continue;
       }
       case Op.I32XorAndXor:
-        i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]]
-          ^ (i32[fp2 + code[pc + 3]] & (i32[fp2 + code[pc + 4]] ^ i32[fp2 + code[pc + 5]]));
-        pc += 6;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0]
+          ^ (i32[(fp2 + code[(pc + 3) | 0]) | 0] & (i32[(fp2 + code[(pc + 4) | 0]) | 0] ^ i32[(fp2 + code[(pc + 5) | 0]) | 0]));
+        pc = (pc + 6) | 0;
         continue;
       case Op.I32AndXorXorAnd:
-        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] & (i32[fp2 + code[pc + 3]] ^ i32[fp2 + code[pc + 4]]))
-          ^ (i32[fp2 + code[pc + 5]] & i32[fp2 + code[pc + 6]]);
-        pc += 7;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] & (i32[(fp2 + code[(pc + 3) | 0]) | 0] ^ i32[(fp2 + code[(pc + 4) | 0]) | 0]))
+          ^ (i32[(fp2 + code[(pc + 5) | 0]) | 0] & i32[(fp2 + code[(pc + 6) | 0]) | 0]);
+        pc = (pc + 7) | 0;
         continue;
       case Op.I32Rotl3XorImm: {
-        const x = i32[fp2 + code[pc + 2]];
-        const k = code[pc + 3];
-        const y = i32[fp2 + code[pc + 4]];
-        const n = code[pc + 5];
-        const z = i32[fp2 + code[pc + 6]];
-        const m = code[pc + 7];
-        i32[fp2 + code[pc + 1]] = ((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n)) ^ ((z << m) | (z >>> -m));
-        pc += 8;
+        const x = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+        const k = code[(pc + 3) | 0];
+        const y = i32[(fp2 + code[(pc + 4) | 0]) | 0];
+        const n = code[(pc + 5) | 0];
+        const z = i32[(fp2 + code[(pc + 6) | 0]) | 0];
+        const m = code[(pc + 7) | 0];
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = ((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n)) ^ ((z << m) | (z >>> -m));
+        pc = (pc + 8) | 0;
         continue;
       }
       case Op.I32Rotl2XorShrUImm: {
-        const x = i32[fp2 + code[pc + 2]];
-        const k = code[pc + 3];
-        const y = i32[fp2 + code[pc + 4]];
-        const n = code[pc + 5];
-        i32[fp2 + code[pc + 1]] = ((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n)) ^ (i32[fp2 + code[pc + 6]] >>> code[pc + 7]);
-        pc += 8;
+        const x = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+        const k = code[(pc + 3) | 0];
+        const y = i32[(fp2 + code[(pc + 4) | 0]) | 0];
+        const n = code[(pc + 5) | 0];
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = ((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n)) ^ (i32[(fp2 + code[(pc + 6) | 0]) | 0] >>> code[(pc + 7) | 0]);
+        pc = (pc + 8) | 0;
         continue;
       }
       case Op.I32XorShrUImm:
-        i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] ^ (i32[fp2 + code[pc + 3]] >>> code[pc + 4]);
-        pc += 5;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> code[(pc + 4) | 0]);
+        pc = (pc + 5) | 0;
         continue;
       case Op.I64XorShlImm: {
-        const n = code[pc + 4]; // 1..63
-        const a = fp2 + code[pc + 2];
-        const x = fp2 + code[pc + 3];
-        const d = fp2 + code[pc + 1];
+        const n = code[(pc + 4) | 0]; // 1..63
+        const a = fp2 + code[(pc + 2) | 0];
+        const x = fp2 + code[(pc + 3) | 0];
+        const d = fp2 + code[(pc + 1) | 0];
         const lo = i32[x];
         const al = i32[a];
         if (n < 32) {
@@ -1148,14 +1152,14 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           i32[d + 1] = i32[a + 1] ^ (lo << (n - 32));
           i32[d] = al;
         }
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Op.I64XorShrUImm: {
-        const n = code[pc + 4]; // 1..63
-        const a = fp2 + code[pc + 2];
-        const x = fp2 + code[pc + 3];
-        const d = fp2 + code[pc + 1];
+        const n = code[(pc + 4) | 0]; // 1..63
+        const a = fp2 + code[(pc + 2) | 0];
+        const x = fp2 + code[(pc + 3) | 0];
+        const d = fp2 + code[(pc + 1) | 0];
         const hi = i32[x + 1];
         const ah = i32[a + 1];
         if (n < 32) {
@@ -1165,25 +1169,25 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           i32[d] = i32[a] ^ (hi >>> (n - 32));
           i32[d + 1] = ah;
         }
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Op.Copy2: {
-        const d = fp2 + code[pc + 1];
-        const s = fp2 + code[pc + 2];
+        const d = fp2 + code[(pc + 1) | 0];
+        const s = fp2 + code[(pc + 2) | 0];
         i32[d] = i32[s];
         i32[d + 1] = i32[s + 1];
-        const d2 = fp2 + code[pc + 3];
-        const s2 = fp2 + code[pc + 4];
+        const d2 = fp2 + code[(pc + 3) | 0];
+        const s2 = fp2 + code[(pc + 4) | 0];
         i32[d2] = i32[s2];
         i32[d2 + 1] = i32[s2 + 1];
-        pc += 5;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Op.I64ShlImm: {
-        const n = code[pc + 3]; // 1..63
-        const a = fp2 + code[pc + 2];
-        const d = fp2 + code[pc + 1];
+        const n = code[(pc + 3) | 0]; // 1..63
+        const a = fp2 + code[(pc + 2) | 0];
+        const d = fp2 + code[(pc + 1) | 0];
         const lo = i32[a];
         if (n < 32) {
           i32[d + 1] = (i32[a + 1] << n) | (lo >>> (32 - n));
@@ -1192,13 +1196,13 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           i32[d + 1] = lo << (n - 32);
           i32[d] = 0;
         }
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64ShrSImm: {
-        const n = code[pc + 3]; // 1..63
-        const a = fp2 + code[pc + 2];
-        const d = fp2 + code[pc + 1];
+        const n = code[(pc + 3) | 0]; // 1..63
+        const a = fp2 + code[(pc + 2) | 0];
+        const d = fp2 + code[(pc + 1) | 0];
         const hi = i32[a + 1];
         if (n < 32) {
           i32[d] = (i32[a] >>> n) | (hi << (32 - n));
@@ -1207,13 +1211,13 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           i32[d] = hi >> (n - 32);
           i32[d + 1] = hi >> 31;
         }
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64ShrUImm: {
-        const n = code[pc + 3]; // 1..63
-        const a = fp2 + code[pc + 2];
-        const d = fp2 + code[pc + 1];
+        const n = code[(pc + 3) | 0]; // 1..63
+        const a = fp2 + code[(pc + 2) | 0];
+        const d = fp2 + code[(pc + 1) | 0];
         const hi = i32[a + 1];
         if (n < 32) {
           i32[d] = (i32[a] >>> n) | (hi << (32 - n));
@@ -1222,43 +1226,43 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           i32[d] = hi >>> (n - 32);
           i32[d + 1] = 0;
         }
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
 
       // ---- i64 arithmetic (two 32-bit halves; the simple ones inline)
-      case Op.I64Clz: i64Clz(i32, fp2 + code[pc + 1], fp2 + code[pc + 2]); pc += 3; continue;
-      case Op.I64Ctz: i64Ctz(i32, fp2 + code[pc + 1], fp2 + code[pc + 2]); pc += 3; continue;
-      case Op.I64Popcnt: i64Popcnt(i32, fp2 + code[pc + 1], fp2 + code[pc + 2]); pc += 3; continue;
+      case Op.I64Clz: i64Clz(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
+      case Op.I64Ctz: i64Ctz(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
+      case Op.I64Popcnt: i64Popcnt(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
       case Op.I64Add: {
-        const a = fp2 + code[pc + 2];
-        const b = fp2 + code[pc + 3];
+        const a = fp2 + code[(pc + 2) | 0];
+        const b = fp2 + code[(pc + 3) | 0];
         const al = i32[a];
         const lo = (al + i32[b]) | 0;
         const carry = (lo >>> 0) < (al >>> 0) ? 1 : 0;
-        const d = fp2 + code[pc + 1];
+        const d = fp2 + code[(pc + 1) | 0];
         i32[d + 1] = (i32[a + 1] + i32[b + 1] + carry) | 0;
         i32[d] = lo;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64Sub: {
-        const a = fp2 + code[pc + 2];
-        const b = fp2 + code[pc + 3];
+        const a = fp2 + code[(pc + 2) | 0];
+        const b = fp2 + code[(pc + 3) | 0];
         const al = i32[a];
         const bl = i32[b];
         const borrow = (al >>> 0) < (bl >>> 0) ? 1 : 0;
-        const d = fp2 + code[pc + 1];
+        const d = fp2 + code[(pc + 1) | 0];
         i32[d + 1] = (i32[a + 1] - i32[b + 1] - borrow) | 0;
         i32[d] = (al - bl) | 0;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64Mul: {
         // low 64 bits of the product: al * bl in full (its high word from 16-bit partial products),
         // plus the low halves of the cross terms in the high word
-        const a = fp2 + code[pc + 2];
-        const b = fp2 + code[pc + 3];
+        const a = fp2 + code[(pc + 2) | 0];
+        const b = fp2 + code[(pc + 3) | 0];
         const al = i32[a];
         const bl = i32[b];
         const a0 = al & 0xffff;
@@ -1270,181 +1274,181 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         const p10 = a1 * b0;
         const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
         const high = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
-        const d = fp2 + code[pc + 1];
+        const d = fp2 + code[(pc + 1) | 0];
         i32[d + 1] = (high + Math.imul(al, i32[b + 1]) + Math.imul(i32[a + 1], bl)) | 0;
         i32[d] = Math.imul(al, bl);
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
-      case Op.I64DivS: i64DivS(i32, fp2 + code[pc + 1], fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
-      case Op.I64DivU: i64DivU(i32, fp2 + code[pc + 1], fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
-      case Op.I64RemS: i64RemS(i32, fp2 + code[pc + 1], fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
-      case Op.I64RemU: i64RemU(i32, fp2 + code[pc + 1], fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
+      case Op.I64DivS: i64DivS(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
+      case Op.I64DivU: i64DivU(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
+      case Op.I64RemS: i64RemS(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
+      case Op.I64RemU: i64RemU(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
       case Op.I64And: {
-        const a = fp2 + code[pc + 2];
-        const b = fp2 + code[pc + 3];
-        const d = fp2 + code[pc + 1];
+        const a = fp2 + code[(pc + 2) | 0];
+        const b = fp2 + code[(pc + 3) | 0];
+        const d = fp2 + code[(pc + 1) | 0];
         i32[d] = i32[a] & i32[b];
         i32[d + 1] = i32[a + 1] & i32[b + 1];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64Or: {
-        const a = fp2 + code[pc + 2];
-        const b = fp2 + code[pc + 3];
-        const d = fp2 + code[pc + 1];
+        const a = fp2 + code[(pc + 2) | 0];
+        const b = fp2 + code[(pc + 3) | 0];
+        const d = fp2 + code[(pc + 1) | 0];
         i32[d] = i32[a] | i32[b];
         i32[d + 1] = i32[a + 1] | i32[b + 1];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64Xor: {
-        const a = fp2 + code[pc + 2];
-        const b = fp2 + code[pc + 3];
-        const d = fp2 + code[pc + 1];
+        const a = fp2 + code[(pc + 2) | 0];
+        const b = fp2 + code[(pc + 3) | 0];
+        const d = fp2 + code[(pc + 1) | 0];
         i32[d] = i32[a] ^ i32[b];
         i32[d + 1] = i32[a + 1] ^ i32[b + 1];
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
-      case Op.I64Shl: i64Shl(i32, fp2 + code[pc + 1], fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
-      case Op.I64ShrS: i64ShrS(i32, fp2 + code[pc + 1], fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
-      case Op.I64ShrU: i64ShrU(i32, fp2 + code[pc + 1], fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
-      case Op.I64Rotl: i64Rotl(i32, fp2 + code[pc + 1], fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
-      case Op.I64Rotr: i64Rotr(i32, fp2 + code[pc + 1], fp2 + code[pc + 2], fp2 + code[pc + 3]); pc += 4; continue;
+      case Op.I64Shl: i64Shl(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
+      case Op.I64ShrS: i64ShrS(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
+      case Op.I64ShrU: i64ShrU(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
+      case Op.I64Rotl: i64Rotl(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
+      case Op.I64Rotr: i64Rotr(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
 
       // ---- f32 arithmetic (sign operations on the bits; stores into the f32 view round)
-      case Op.F32Abs: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] & 0x7fffffff; pc += 3; continue;
-      case Op.F32Neg: i32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] ^ -0x80000000; pc += 3; continue;
-      case Op.F32Ceil: f32[fp2 + code[pc + 1]] = Math.ceil(f32[fp2 + code[pc + 2]]); pc += 3; continue;
-      case Op.F32Floor: f32[fp2 + code[pc + 1]] = Math.floor(f32[fp2 + code[pc + 2]]); pc += 3; continue;
-      case Op.F32Trunc: f32[fp2 + code[pc + 1]] = Math.trunc(f32[fp2 + code[pc + 2]]); pc += 3; continue;
-      case Op.F32Nearest: f32[fp2 + code[pc + 1]] = f32Nearest(f32[fp2 + code[pc + 2]]); pc += 3; continue;
-      case Op.F32Sqrt: f32[fp2 + code[pc + 1]] = Math.sqrt(f32[fp2 + code[pc + 2]]); pc += 3; continue;
-      case Op.F32Add: f32[fp2 + code[pc + 1]] = f32[fp2 + code[pc + 2]] + f32[fp2 + code[pc + 3]]; pc += 4; continue;
-      case Op.F32Sub: f32[fp2 + code[pc + 1]] = f32[fp2 + code[pc + 2]] - f32[fp2 + code[pc + 3]]; pc += 4; continue;
-      case Op.F32Mul: f32[fp2 + code[pc + 1]] = f32[fp2 + code[pc + 2]] * f32[fp2 + code[pc + 3]]; pc += 4; continue;
-      case Op.F32Div: f32[fp2 + code[pc + 1]] = f32[fp2 + code[pc + 2]] / f32[fp2 + code[pc + 3]]; pc += 4; continue;
-      case Op.F32Min: f32[fp2 + code[pc + 1]] = f32Min(f32[fp2 + code[pc + 2]], f32[fp2 + code[pc + 3]]); pc += 4; continue;
-      case Op.F32Max: f32[fp2 + code[pc + 1]] = f32Max(f32[fp2 + code[pc + 2]], f32[fp2 + code[pc + 3]]); pc += 4; continue;
+      case Op.F32Abs: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & 0x7fffffff; pc = (pc + 3) | 0; continue;
+      case Op.F32Neg: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ -0x80000000; pc = (pc + 3) | 0; continue;
+      case Op.F32Ceil: f32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.ceil(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+      case Op.F32Floor: f32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.floor(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+      case Op.F32Trunc: f32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.trunc(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+      case Op.F32Nearest: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32Nearest(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+      case Op.F32Sqrt: f32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.sqrt(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+      case Op.F32Add: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] + f32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
+      case Op.F32Sub: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] - f32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
+      case Op.F32Mul: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] * f32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
+      case Op.F32Div: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] / f32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
+      case Op.F32Min: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32Min(f32[(fp2 + code[(pc + 2) | 0]) | 0], f32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
+      case Op.F32Max: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32Max(f32[(fp2 + code[(pc + 2) | 0]) | 0], f32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
       case Op.F32Copysign:
-        i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] & 0x7fffffff) | (i32[fp2 + code[pc + 3]] & -0x80000000);
-        pc += 4; continue;
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] & 0x7fffffff) | (i32[(fp2 + code[(pc + 3) | 0]) | 0] & -0x80000000);
+        pc = (pc + 4) | 0; continue;
 
       // ---- f64 arithmetic
       case Op.F64Abs: {
-        const a = fp2 + code[pc + 2];
-        const d = fp2 + code[pc + 1];
+        const a = fp2 + code[(pc + 2) | 0];
+        const d = fp2 + code[(pc + 1) | 0];
         i32[d] = i32[a];
         i32[d + 1] = i32[a + 1] & 0x7fffffff;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Op.F64Neg: {
-        const a = fp2 + code[pc + 2];
-        const d = fp2 + code[pc + 1];
+        const a = fp2 + code[(pc + 2) | 0];
+        const d = fp2 + code[(pc + 1) | 0];
         i32[d] = i32[a];
         i32[d + 1] = i32[a + 1] ^ -0x80000000;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Op.F64Ceil: {
-        const x = Math.ceil(f64[(fp2 + code[pc + 2]) >> 1]);
-        f64[(fp2 + code[pc + 1]) >> 1] = x === x ? x : NaN; // a NaN result must be quiet
-        pc += 3;
+        const x = Math.ceil(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
+        f64[(fp2 + code[(pc + 1) | 0]) >> 1] = x === x ? x : NaN; // a NaN result must be quiet
+        pc = (pc + 3) | 0;
         continue;
       }
       case Op.F64Floor: {
-        const x = Math.floor(f64[(fp2 + code[pc + 2]) >> 1]);
-        f64[(fp2 + code[pc + 1]) >> 1] = x === x ? x : NaN; // a NaN result must be quiet
-        pc += 3;
+        const x = Math.floor(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
+        f64[(fp2 + code[(pc + 1) | 0]) >> 1] = x === x ? x : NaN; // a NaN result must be quiet
+        pc = (pc + 3) | 0;
         continue;
       }
       case Op.F64Trunc: {
-        const x = Math.trunc(f64[(fp2 + code[pc + 2]) >> 1]);
-        f64[(fp2 + code[pc + 1]) >> 1] = x === x ? x : NaN; // a NaN result must be quiet
-        pc += 3;
+        const x = Math.trunc(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
+        f64[(fp2 + code[(pc + 1) | 0]) >> 1] = x === x ? x : NaN; // a NaN result must be quiet
+        pc = (pc + 3) | 0;
         continue;
       }
       case Op.F64Nearest: {
-        const x = f64Nearest(f64[(fp2 + code[pc + 2]) >> 1]);
-        f64[(fp2 + code[pc + 1]) >> 1] = x === x ? x : NaN;
-        pc += 3;
+        const x = f64Nearest(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
+        f64[(fp2 + code[(pc + 1) | 0]) >> 1] = x === x ? x : NaN;
+        pc = (pc + 3) | 0;
         continue;
       }
-      case Op.F64Sqrt: f64[(fp2 + code[pc + 1]) >> 1] = Math.sqrt(f64[(fp2 + code[pc + 2]) >> 1]); pc += 3; continue;
+      case Op.F64Sqrt: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = Math.sqrt(f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
       case Op.F64Add:
-        f64[(fp2 + code[pc + 1]) >> 1] = f64[(fp2 + code[pc + 2]) >> 1] + f64[(fp2 + code[pc + 3]) >> 1]; pc += 4; continue;
+        f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] + f64[(fp2 + code[(pc + 3) | 0]) >> 1]; pc = (pc + 4) | 0; continue;
       case Op.F64Sub:
-        f64[(fp2 + code[pc + 1]) >> 1] = f64[(fp2 + code[pc + 2]) >> 1] - f64[(fp2 + code[pc + 3]) >> 1]; pc += 4; continue;
+        f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] - f64[(fp2 + code[(pc + 3) | 0]) >> 1]; pc = (pc + 4) | 0; continue;
       case Op.F64Mul:
-        f64[(fp2 + code[pc + 1]) >> 1] = f64[(fp2 + code[pc + 2]) >> 1] * f64[(fp2 + code[pc + 3]) >> 1]; pc += 4; continue;
+        f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] * f64[(fp2 + code[(pc + 3) | 0]) >> 1]; pc = (pc + 4) | 0; continue;
       case Op.F64Div:
-        f64[(fp2 + code[pc + 1]) >> 1] = f64[(fp2 + code[pc + 2]) >> 1] / f64[(fp2 + code[pc + 3]) >> 1]; pc += 4; continue;
+        f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] / f64[(fp2 + code[(pc + 3) | 0]) >> 1]; pc = (pc + 4) | 0; continue;
       case Op.F64Min:
-        f64[(fp2 + code[pc + 1]) >> 1] = f64Min(f64[(fp2 + code[pc + 2]) >> 1], f64[(fp2 + code[pc + 3]) >> 1]);
-        pc += 4; continue;
+        f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64Min(f64[(fp2 + code[(pc + 2) | 0]) >> 1], f64[(fp2 + code[(pc + 3) | 0]) >> 1]);
+        pc = (pc + 4) | 0; continue;
       case Op.F64Max:
-        f64[(fp2 + code[pc + 1]) >> 1] = f64Max(f64[(fp2 + code[pc + 2]) >> 1], f64[(fp2 + code[pc + 3]) >> 1]);
-        pc += 4; continue;
+        f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64Max(f64[(fp2 + code[(pc + 2) | 0]) >> 1], f64[(fp2 + code[(pc + 3) | 0]) >> 1]);
+        pc = (pc + 4) | 0; continue;
       case Op.F64Copysign: {
-        const a = fp2 + code[pc + 2];
-        const b = fp2 + code[pc + 3];
-        const d = fp2 + code[pc + 1];
+        const a = fp2 + code[(pc + 2) | 0];
+        const b = fp2 + code[(pc + 3) | 0];
+        const d = fp2 + code[(pc + 1) | 0];
         const hi = (i32[a + 1] & 0x7fffffff) | (i32[b + 1] & -0x80000000);
         i32[d] = i32[a];
         i32[d + 1] = hi;
-        pc += 4;
+        pc = (pc + 4) | 0;
         continue;
       }
 
       // ---- conversions
-      case Op.I32TruncF32S: i32[fp2 + code[pc + 1]] = i32TruncF32S(f32[fp2 + code[pc + 2]]); pc += 3; continue;
-      case Op.I32TruncF32U: i32[fp2 + code[pc + 1]] = i32TruncF32U(f32[fp2 + code[pc + 2]]); pc += 3; continue;
-      case Op.I32TruncF64S: i32[fp2 + code[pc + 1]] = i32TruncF64S(f64[(fp2 + code[pc + 2]) >> 1]); pc += 3; continue;
-      case Op.I32TruncF64U: i32[fp2 + code[pc + 1]] = i32TruncF64U(f64[(fp2 + code[pc + 2]) >> 1]); pc += 3; continue;
+      case Op.I32TruncF32S: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncF32S(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+      case Op.I32TruncF32U: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncF32U(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+      case Op.I32TruncF64S: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncF64S(f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
+      case Op.I32TruncF64U: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncF64U(f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
       case Op.I64ExtendI32S: {
-        const v = i32[fp2 + code[pc + 2]];
-        const d = fp2 + code[pc + 1];
+        const v = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+        const d = fp2 + code[(pc + 1) | 0];
         i32[d] = v;
         i32[d + 1] = v >> 31;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
       case Op.I64ExtendI32U: {
-        const d = fp2 + code[pc + 1];
-        i32[d] = i32[fp2 + code[pc + 2]];
+        const d = fp2 + code[(pc + 1) | 0];
+        i32[d] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
         i32[d + 1] = 0;
-        pc += 3;
+        pc = (pc + 3) | 0;
         continue;
       }
-      case Op.I64TruncF32S: i64TruncF32S(i32, fp2 + code[pc + 1], f32[fp2 + code[pc + 2]]); pc += 3; continue;
-      case Op.I64TruncF32U: i64TruncF32U(i32, fp2 + code[pc + 1], f32[fp2 + code[pc + 2]]); pc += 3; continue;
-      case Op.I64TruncF64S: i64TruncF64S(i32, fp2 + code[pc + 1], f64[(fp2 + code[pc + 2]) >> 1]); pc += 3; continue;
-      case Op.I64TruncF64U: i64TruncF64U(i32, fp2 + code[pc + 1], f64[(fp2 + code[pc + 2]) >> 1]); pc += 3; continue;
-      case Op.F32ConvertI32S: f32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]]; pc += 3; continue;
-      case Op.F32ConvertI32U: f32[fp2 + code[pc + 1]] = i32[fp2 + code[pc + 2]] >>> 0; pc += 3; continue;
-      case Op.F32ConvertI64S: f32[fp2 + code[pc + 1]] = f32ConvertI64S(i32, fp2 + code[pc + 2]); pc += 3; continue;
-      case Op.F32ConvertI64U: f32[fp2 + code[pc + 1]] = f32ConvertI64U(i32, fp2 + code[pc + 2]); pc += 3; continue;
-      case Op.F32DemoteF64: f32[fp2 + code[pc + 1]] = f64[(fp2 + code[pc + 2]) >> 1]; pc += 3; continue;
-      case Op.F64ConvertI32S: f64[(fp2 + code[pc + 1]) >> 1] = i32[fp2 + code[pc + 2]]; pc += 3; continue;
-      case Op.F64ConvertI32U: f64[(fp2 + code[pc + 1]) >> 1] = i32[fp2 + code[pc + 2]] >>> 0; pc += 3; continue;
-      case Op.F64ConvertI64S: f64[(fp2 + code[pc + 1]) >> 1] = f64ConvertI64S(i32, fp2 + code[pc + 2]); pc += 3; continue;
-      case Op.F64ConvertI64U: f64[(fp2 + code[pc + 1]) >> 1] = f64ConvertI64U(i32, fp2 + code[pc + 2]); pc += 3; continue;
-      case Op.F64PromoteF32: f64[(fp2 + code[pc + 1]) >> 1] = f32[fp2 + code[pc + 2]]; pc += 3; continue;
-      case Op.I32Extend8S: i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] << 24) >> 24; pc += 3; continue;
-      case Op.I32Extend16S: i32[fp2 + code[pc + 1]] = (i32[fp2 + code[pc + 2]] << 16) >> 16; pc += 3; continue;
-      case Op.I64Extend8S: i64Extend8S(i32, fp2 + code[pc + 1], fp2 + code[pc + 2]); pc += 3; continue;
-      case Op.I64Extend16S: i64Extend16S(i32, fp2 + code[pc + 1], fp2 + code[pc + 2]); pc += 3; continue;
-      case Op.I64Extend32S: i64Extend32S(i32, fp2 + code[pc + 1], fp2 + code[pc + 2]); pc += 3; continue;
-      case Op.I32TruncSatF32S: i32[fp2 + code[pc + 1]] = i32TruncSatF32S(f32[fp2 + code[pc + 2]]); pc += 3; continue;
-      case Op.I32TruncSatF32U: i32[fp2 + code[pc + 1]] = i32TruncSatF32U(f32[fp2 + code[pc + 2]]); pc += 3; continue;
-      case Op.I32TruncSatF64S: i32[fp2 + code[pc + 1]] = i32TruncSatF64S(f64[(fp2 + code[pc + 2]) >> 1]); pc += 3; continue;
-      case Op.I32TruncSatF64U: i32[fp2 + code[pc + 1]] = i32TruncSatF64U(f64[(fp2 + code[pc + 2]) >> 1]); pc += 3; continue;
-      case Op.I64TruncSatF32S: i64TruncSatF32S(i32, fp2 + code[pc + 1], f32[fp2 + code[pc + 2]]); pc += 3; continue;
-      case Op.I64TruncSatF32U: i64TruncSatF32U(i32, fp2 + code[pc + 1], f32[fp2 + code[pc + 2]]); pc += 3; continue;
-      case Op.I64TruncSatF64S: i64TruncSatF64S(i32, fp2 + code[pc + 1], f64[(fp2 + code[pc + 2]) >> 1]); pc += 3; continue;
-      case Op.I64TruncSatF64U: i64TruncSatF64U(i32, fp2 + code[pc + 1], f64[(fp2 + code[pc + 2]) >> 1]); pc += 3; continue;
+      case Op.I64TruncF32S: i64TruncF32S(i32, fp2 + code[(pc + 1) | 0], f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+      case Op.I64TruncF32U: i64TruncF32U(i32, fp2 + code[(pc + 1) | 0], f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+      case Op.I64TruncF64S: i64TruncF64S(i32, fp2 + code[(pc + 1) | 0], f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
+      case Op.I64TruncF64U: i64TruncF64U(i32, fp2 + code[(pc + 1) | 0], f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
+      case Op.F32ConvertI32S: f32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0]; pc = (pc + 3) | 0; continue;
+      case Op.F32ConvertI32U: f32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0; pc = (pc + 3) | 0; continue;
+      case Op.F32ConvertI64S: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32ConvertI64S(i32, fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
+      case Op.F32ConvertI64U: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32ConvertI64U(i32, fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
+      case Op.F32DemoteF64: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1]; pc = (pc + 3) | 0; continue;
+      case Op.F64ConvertI32S: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = i32[(fp2 + code[(pc + 2) | 0]) | 0]; pc = (pc + 3) | 0; continue;
+      case Op.F64ConvertI32U: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0; pc = (pc + 3) | 0; continue;
+      case Op.F64ConvertI64S: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64ConvertI64S(i32, fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
+      case Op.F64ConvertI64U: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64ConvertI64U(i32, fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
+      case Op.F64PromoteF32: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f32[(fp2 + code[(pc + 2) | 0]) | 0]; pc = (pc + 3) | 0; continue;
+      case Op.I32Extend8S: i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] << 24) >> 24; pc = (pc + 3) | 0; continue;
+      case Op.I32Extend16S: i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] << 16) >> 16; pc = (pc + 3) | 0; continue;
+      case Op.I64Extend8S: i64Extend8S(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
+      case Op.I64Extend16S: i64Extend16S(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
+      case Op.I64Extend32S: i64Extend32S(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
+      case Op.I32TruncSatF32S: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncSatF32S(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+      case Op.I32TruncSatF32U: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncSatF32U(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+      case Op.I32TruncSatF64S: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncSatF64S(f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
+      case Op.I32TruncSatF64U: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncSatF64U(f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
+      case Op.I64TruncSatF32S: i64TruncSatF32S(i32, fp2 + code[(pc + 1) | 0], f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+      case Op.I64TruncSatF32U: i64TruncSatF32U(i32, fp2 + code[(pc + 1) | 0], f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+      case Op.I64TruncSatF64S: i64TruncSatF64S(i32, fp2 + code[(pc + 1) | 0], f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
+      case Op.I64TruncSatF64U: i64TruncSatF64U(i32, fp2 + code[(pc + 1) | 0], f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
       default:
         throw new Error(`bad opcode ${code[pc]} at pc ${pc}`);
     }

@@ -17,8 +17,7 @@
 // variable's step before it) or a byte load fuses into the branch testing it; `i32.add` of an address
 // fuses into the access; a binary instruction fuses with the one computing one of its operands just
 // before (OPERAND_FUSIONS), and again with the one before that (CHAINED_FUSIONS); two copies in a row
-// become one. Fusion
-// only looks at the last few instructions since the last label (`starts`); an
+// become one. Fusion only looks at the last few instructions since the last label (`starts`); an
 // instruction it absorbs must have written a temporary, which has no other reader.
 
 import { FuncType, TrapCode, ValType, slotCount } from "@wasmi-ts/store";
