@@ -101,3 +101,62 @@ describe("fused loop steps and byte tests", () => {
     expect(trapCode(() => t.call("common", 65530, 0))).toBe(TrapCode.MemoryOutOfBounds); // zeros up to the end
   });
 });
+
+describe("fused float branches and products", () => {
+  const FLOATS = [0, -0, 1, -1, 0.5, 4, Infinity, -Infinity, NaN, 1e300, -1e-300];
+  const COMPARES: [string, (a: number, b: number) => boolean][] = [
+    ["eq", (a, b) => a === b], ["ne", (a, b) => a !== b], ["lt", (a, b) => a < b],
+    ["gt", (a, b) => a > b], ["le", (a, b) => a <= b], ["ge", (a, b) => a >= b],
+  ];
+  for (const type of ["f32", "f64"]) {
+    for (const [cmp, reference] of COMPARES) {
+      test(`${type}.${cmp} feeding br_if and if is one branch, NaN included`, () => {
+        const wat = `(module
+          (func (export "brif") (param ${type} ${type}) (result i32)
+            (block (br_if 0 (${type}.${cmp} (local.get 0) (local.get 1))) (return (i32.const 0)))
+            (i32.const 1))
+          (func (export "if") (param ${type} ${type}) (result i32)
+            (if (result i32) (${type}.${cmp} (local.get 0) (local.get 1)) (then (i32.const 1)) (else (i32.const 0)))))`;
+        expect(opsOf(wat, 0)[0]).toMatch(/^BrIfF(32|64)/);
+        expect(opsOf(wat, 1)[0]).toMatch(/^BrIfF(32|64)/);
+        const t = instantiateWat(wat);
+        const round = type === "f32" ? Math.fround : (x: number) => x;
+        for (const a of FLOATS) for (const b of FLOATS) {
+          const expected = reference(round(a), round(b)) ? 1 : 0;
+          expect(t.call("brif", a, b), `br_if ${a} ${cmp} ${b}`).toBe(expected);
+          expect(t.call("if", a, b), `if ${a} ${cmp} ${b}`).toBe(expected);
+        }
+      });
+    }
+  }
+
+  test("sums and differences of f64 products are one instruction, each operation rounded", () => {
+    const wat = `(module
+      (func (export "addmul") (param f64 f64 f64) (result f64)
+        (f64.add (local.get 2) (f64.mul (local.get 0) (local.get 1))))
+      (func (export "submul") (param f64 f64 f64) (result f64)
+        (f64.sub (local.get 2) (f64.mul (local.get 0) (local.get 1))))
+      (func (export "mulsub") (param f64 f64 f64) (result f64)
+        (f64.sub (f64.mul (local.get 0) (local.get 1)) (local.get 2)))
+      (func (export "dot") (param f64 f64 f64 f64) (result f64)
+        (f64.add (f64.mul (local.get 0) (local.get 1)) (f64.mul (local.get 2) (local.get 3))))
+      (func (export "cross") (param f64 f64 f64 f64) (result f64)
+        (f64.sub (f64.mul (local.get 0) (local.get 1)) (f64.mul (local.get 2) (local.get 3)))))`;
+    expect(opsOf(wat, 0)[0]).toBe("F64AddMul");
+    expect(opsOf(wat, 1)[0]).toBe("F64SubMul");
+    expect(opsOf(wat, 2).slice(0, 2)).toEqual(["F64Mul", "F64Sub"]); // the product is the minuend: not fused
+    expect(opsOf(wat, 3)[0]).toBe("F64MulAddMul");
+    expect(opsOf(wat, 4)[0]).toBe("F64MulSubMul");
+    const t = instantiateWat(wat);
+    // 1 + 2^-30 squared needs more than 53 bits: a fused multiply-add would keep the low bits
+    const x = 1 + 2 ** -30;
+    const values = [x, -x, 3, 0.1, 1e308, -1e308, NaN, Infinity, 0];
+    for (const a of values) for (const b of values) for (const c of [x * x, -(x * x), 1, 0]) {
+      expect(t.call("addmul", a, b, c)).toBe(c + a * b);
+      expect(t.call("submul", a, b, c)).toBe(c - a * b);
+      expect(t.call("mulsub", a, b, c)).toBe(a * b - c);
+      expect(t.call("dot", a, b, c, x)).toBe(a * b + c * x);
+      expect(t.call("cross", a, b, c, x)).toBe(a * b - c * x);
+    }
+  });
+});

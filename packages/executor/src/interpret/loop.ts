@@ -92,6 +92,9 @@ export enum Op {
   I32AddImmBrIfNez, I32AddImmBrIfNe, I32AddImmBrIfNeImm, I32AddImmBrIfLtS, I32AddImmBrIfLtSImm,
   I32AddImmBrIfLtU, I32AddImmBrIfLtUImm, I32AddImmAddImmBrIfNeImm,
   I32Load8UBrIfEqz, I32Load8UBrIfNez, I32Load8UIdxBrIfNe,
+  BrIfF32Eq, BrIfF32Ne, BrIfF32Lt, BrIfF32Le, BrIfF32NotLt, BrIfF32NotLe,
+  BrIfF64Eq, BrIfF64Ne, BrIfF64Lt, BrIfF64Le, BrIfF64NotLt, BrIfF64NotLe,
+  F64AddMul, F64SubMul, F64MulAddMul, F64MulSubMul,
   // SIMD (see simd-ops.ts and interpret/simd/): lane-wise work on v128 registers (two slots)
   Simd, SimdShuffle, SimdMem,
 }
@@ -272,6 +275,22 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         pc = v !== i32[(fp2 + code[(pc + 5) | 0]) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
         continue;
       }
+      case Op.BrIfF32Eq: pc = f32[(fp2 + code[(pc + 1) | 0]) | 0] === f32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+      case Op.BrIfF32Ne: pc = f32[(fp2 + code[(pc + 1) | 0]) | 0] !== f32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+      case Op.BrIfF32Lt: pc = f32[(fp2 + code[(pc + 1) | 0]) | 0] < f32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+      case Op.BrIfF32Le: pc = f32[(fp2 + code[(pc + 1) | 0]) | 0] <= f32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+      case Op.BrIfF32NotLt: pc = !(f32[(fp2 + code[(pc + 1) | 0]) | 0] < f32[(fp2 + code[(pc + 2) | 0]) | 0]) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+      case Op.BrIfF32NotLe: pc = !(f32[(fp2 + code[(pc + 1) | 0]) | 0] <= f32[(fp2 + code[(pc + 2) | 0]) | 0]) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+      case Op.BrIfF64Eq: pc = f64[(fp2 + code[(pc + 1) | 0]) >> 1] === f64[(fp2 + code[(pc + 2) | 0]) >> 1] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+      case Op.BrIfF64Ne: pc = f64[(fp2 + code[(pc + 1) | 0]) >> 1] !== f64[(fp2 + code[(pc + 2) | 0]) >> 1] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+      case Op.BrIfF64Lt: pc = f64[(fp2 + code[(pc + 1) | 0]) >> 1] < f64[(fp2 + code[(pc + 2) | 0]) >> 1] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+      case Op.BrIfF64Le: pc = f64[(fp2 + code[(pc + 1) | 0]) >> 1] <= f64[(fp2 + code[(pc + 2) | 0]) >> 1] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+      case Op.BrIfF64NotLt: pc = !(f64[(fp2 + code[(pc + 1) | 0]) >> 1] < f64[(fp2 + code[(pc + 2) | 0]) >> 1]) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+      case Op.BrIfF64NotLe: pc = !(f64[(fp2 + code[(pc + 1) | 0]) >> 1] <= f64[(fp2 + code[(pc + 2) | 0]) >> 1]) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+      case Op.F64AddMul: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] + f64[(fp2 + code[(pc + 3) | 0]) >> 1] * f64[(fp2 + code[(pc + 4) | 0]) >> 1]; pc = (pc + 5) | 0; continue;
+      case Op.F64SubMul: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] - f64[(fp2 + code[(pc + 3) | 0]) >> 1] * f64[(fp2 + code[(pc + 4) | 0]) >> 1]; pc = (pc + 5) | 0; continue;
+      case Op.F64MulAddMul: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] * f64[(fp2 + code[(pc + 3) | 0]) >> 1] + f64[(fp2 + code[(pc + 4) | 0]) >> 1] * f64[(fp2 + code[(pc + 5) | 0]) >> 1]; pc = (pc + 6) | 0; continue;
+      case Op.F64MulSubMul: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] * f64[(fp2 + code[(pc + 3) | 0]) >> 1] - f64[(fp2 + code[(pc + 4) | 0]) >> 1] * f64[(fp2 + code[(pc + 5) | 0]) >> 1]; pc = (pc + 6) | 0; continue;
       case Op.BrTable: {
         const n = code[(pc + 2) | 0];
         const i = i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0;

@@ -196,6 +196,14 @@ export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
   // a byte load fused with the branch testing it (the value is still written): dst, addr, offset, target;
   // dst, base, index, offset, b, target (C string scans and compares)
   I32Load8UBrIfEqz: ctl("rrit"), I32Load8UBrIfNez: ctl("rrit"), I32Load8UIdxBrIfNe: ctl("rrrirt"),
+  // a float comparison fused into a branch: a, b, target (NotLt / NotLe: the negations, true for NaN)
+  BrIfF32Eq: ctl("rrt"), BrIfF32Ne: ctl("rrt"), BrIfF32Lt: ctl("rrt"), BrIfF32Le: ctl("rrt"),
+  BrIfF32NotLt: ctl("rrt"), BrIfF32NotLe: ctl("rrt"),
+  BrIfF64Eq: ctl("rrt"), BrIfF64Ne: ctl("rrt"), BrIfF64Lt: ctl("rrt"), BrIfF64Le: ctl("rrt"),
+  BrIfF64NotLt: ctl("rrt"), BrIfF64NotLe: ctl("rrt"),
+  // f64 products fused into the sum using them (each operation rounds, as the separate instructions do):
+  F64AddMul: ctl("rrrr"), F64SubMul: ctl("rrrr"), // dst, c, a, b: c + a * b, c - a * b
+  F64MulAddMul: ctl("rrrrr"), F64MulSubMul: ctl("rrrrr"), // dst, a, b, x, y: a * b + x * y, a * b - x * y
   Simd: ctl("rrrrii"), // dst, a, b, c, sub-opcode, lane
   SimdShuffle: ctl("rrriiii"), // dst, a, b, the 16 lane indices in 4 words
   SimdMem: ctl("rrriiii"), // dst, addr, vector, offset, sub-opcode, memory, lane

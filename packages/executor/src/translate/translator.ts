@@ -73,7 +73,11 @@ const OPERAND_FUSIONS = new Map<Op, ReadonlyMap<Op, Op>>([
   [Op.I32Xor, new Map([[Op.I32RotlImm, Op.I32XorRotlImm], [Op.I32ShrUImm, Op.I32XorShrUImm],
     [Op.I32And, Op.I32XorAnd], [Op.I32AndXor, Op.I32XorAndXor]])],
   [Op.I64Xor, new Map([[Op.I64ShlImm, Op.I64XorShlImm], [Op.I64ShrUImm, Op.I64XorShrUImm]])],
+  [Op.F64Add, new Map([[Op.F64Mul, Op.F64AddMul]])],
+  [Op.F64Sub, new Map([[Op.F64Mul, Op.F64SubMul]])],
 ]);
+/** Consumers above that are not commutative: only their second operand may be the one produced. */
+const SECOND_OPERAND_ONLY: ReadonlySet<Op> = new Set([Op.F64Sub]);
 
 /** Operand fusions (above) whose other operand the instruction just before computed into a temporary:
  * fused -> that producer -> both fused into one, the producer's operands first (hash bit mixes such as
@@ -82,6 +86,19 @@ const CHAINED_FUSIONS = new Map<Op, ReadonlyMap<Op, Op>>([
   [Op.I32XorRotlImm, new Map([[Op.I32RotlImm, Op.I32RotlXorRotlImm], [Op.I32RotlXorRotlImm, Op.I32Rotl3XorImm]])],
   [Op.I32XorShrUImm, new Map([[Op.I32RotlXorRotlImm, Op.I32Rotl2XorShrUImm]])],
   [Op.I32XorAnd, new Map([[Op.I32AndXor, Op.I32AndXorXorAnd]])],
+  [Op.F64AddMul, new Map([[Op.F64Mul, Op.F64MulAddMul]])],
+  [Op.F64SubMul, new Map([[Op.F64Mul, Op.F64MulSubMul]])],
+]);
+
+/** Float comparisons fused into a branch: the branch, the branch on the negation (not the mirrored
+ * comparison: both are false on NaN), and whether the operands swap (a > b is b < a). */
+const FLOAT_BRANCHES = new Map<Op, readonly [Op, Op, boolean]>([
+  [Op.F32Eq, [Op.BrIfF32Eq, Op.BrIfF32Ne, false]], [Op.F32Ne, [Op.BrIfF32Ne, Op.BrIfF32Eq, false]],
+  [Op.F32Lt, [Op.BrIfF32Lt, Op.BrIfF32NotLt, false]], [Op.F32Gt, [Op.BrIfF32Lt, Op.BrIfF32NotLt, true]],
+  [Op.F32Le, [Op.BrIfF32Le, Op.BrIfF32NotLe, false]], [Op.F32Ge, [Op.BrIfF32Le, Op.BrIfF32NotLe, true]],
+  [Op.F64Eq, [Op.BrIfF64Eq, Op.BrIfF64Ne, false]], [Op.F64Ne, [Op.BrIfF64Ne, Op.BrIfF64Eq, false]],
+  [Op.F64Lt, [Op.BrIfF64Lt, Op.BrIfF64NotLt, false]], [Op.F64Gt, [Op.BrIfF64Lt, Op.BrIfF64NotLt, true]],
+  [Op.F64Le, [Op.BrIfF64Le, Op.BrIfF64NotLe, false]], [Op.F64Ge, [Op.BrIfF64Le, Op.BrIfF64NotLe, true]],
 ]);
 
 /** Per opcode: its immediate forms and how the constant becomes the immediate (see OpInfo.imm). */
@@ -133,6 +150,8 @@ export class FuncTranslator {
   private cond: Cond = Cond.Nez;
   /** A comparison with an immediate (condB): its index in IMM_CMP_OPS; -1 for `cond`. */
   private condImm = -1;
+  /** The taken condition is a float comparison: its branches (see FLOAT_BRANCHES). */
+  private condFloat: readonly [Op, Op, boolean] | undefined = undefined;
   private condA = 0;
   private condB = 0;
 
@@ -299,7 +318,9 @@ export class FuncTranslator {
     const dst = this.pushTemp(type);
     const pos = this.emit(op, dst, ...srcs);
     this.lastDstPos = pos + 1;
-    if ((op >= Op.I32Eqz && op <= Op.I32GeU) || (op >= Op.I32EqImm && op <= Op.I32GeUImm)) this.lastCmpPos = pos;
+    if ((op >= Op.I32Eqz && op <= Op.I32GeU) || (op >= Op.I32EqImm && op <= Op.I32GeUImm) || FLOAT_BRANCHES.has(op)) {
+      this.lastCmpPos = pos;
+    }
     else if (op === Op.I32Add || op === Op.I32AddImm) this.lastAddPos = pos;
   }
 
@@ -336,6 +357,7 @@ export class FuncTranslator {
   private takeCondition(): void {
     const pos = this.lastCmpPos;
     const reg = this.pop();
+    this.condFloat = undefined;
     if (pos < 0 || this.sKind[this.height] !== TEMP || this.code[pos + 1] !== reg) {
       this.condImm = -1;
       this.cond = Cond.Nez;
@@ -349,7 +371,10 @@ export class FuncTranslator {
     this.unemitLast(pos);
     this.condA = a;
     this.condB = b;
-    this.condImm = IMM_CMP_OPS.indexOf(op as (typeof IMM_CMP_OPS)[number]);
+    this.condFloat = FLOAT_BRANCHES.get(op);
+    if (this.condFloat?.[2]) [this.condA, this.condB] = [b, a];
+    this.condImm = this.condFloat ? -1 : IMM_CMP_OPS.indexOf(op as (typeof IMM_CMP_OPS)[number]);
+    if (this.condFloat) return;
     if (this.condImm >= 0) return;
     switch (op) {
       case Op.I32Eqz: this.cond = Cond.Eqz; break;
@@ -369,6 +394,7 @@ export class FuncTranslator {
 
   /** Emits a branch on the taken condition (or its negation); returns the target word's position. */
   private emitCondBranch(negate: boolean): number {
+    if (this.condFloat !== undefined) return this.emitBranchOn(this.condFloat[negate ? 1 : 0], this.condA, this.condB);
     if (this.condImm >= 0) {
       const k = negate ? IMM_NEGATION[this.condImm]! : this.condImm;
       return this.emitBranchOn(IMM_BR_OPS[k]!, this.condA, this.condB);
@@ -844,7 +870,7 @@ export class FuncTranslator {
     if (this.sKind[h - 1] === TEMP && this.sReg[h - 1] === produced) {
       other = this.sReg[h - 2]!;
       otherIsTemp = this.sKind[h - 2] === TEMP;
-    } else if (this.sKind[h - 2] === TEMP && this.sReg[h - 2] === produced) {
+    } else if (this.sKind[h - 2] === TEMP && this.sReg[h - 2] === produced && !SECOND_OPERAND_ONLY.has(op)) {
       other = this.sReg[h - 1]!;
       otherIsTemp = this.sKind[h - 1] === TEMP;
     } else return false;
