@@ -27,6 +27,10 @@ describe("fused bit mixes (SHA-2 style)", () => {
       "choice", (x, y, z) => (x & (y ^ z)) ^ z],
     ["I32AndXorXorAnd", "(i32.xor (i32.and (local.get 0) (i32.xor (local.get 1) (local.get 2))) (i32.and (local.get 1) (local.get 2)))",
       "majority", (x, y, z) => (x & (y ^ z)) ^ (y & z)],
+    ["I32AddRotl3XorImm", "(i32.add (local.get 2) (i32.xor (i32.xor (i32.rotr (local.get 0) (i32.const 6)) (i32.rotr (local.get 1) (i32.const 11))) (i32.rotr (local.get 0) (i32.const 25))))",
+      "sum plus big sigma", (x, y, z) => z + (rotr(x, 6) ^ rotr(y, 11) ^ rotr(x, 25))],
+    ["I32AddXorAndXor", "(i32.add (local.get 0) (i32.xor (i32.and (local.get 1) (i32.xor (local.get 2) (local.get 0))) (local.get 0)))",
+      "sum plus choice", (x, y, z) => x + ((y & (z ^ x)) ^ x)],
   ];
   for (const [op, body, what, reference] of cases) {
     test(`${what} is one ${op} and computes the same as its parts`, () => {
@@ -157,6 +161,20 @@ describe("fused float branches and products", () => {
       expect(t.call("mulsub", a, b, c)).toBe(a * b - c);
       expect(t.call("dot", a, b, c, x)).toBe(a * b + c * x);
       expect(t.call("cross", a, b, c, x)).toBe(a * b - c * x);
+    }
+  });
+});
+
+describe("fused i64 multiply-accumulate", () => {
+  test("c + a * b on i64 is one instruction, wrapping like the separate ones", () => {
+    const wat = `(module (func (export "f") (param i64 i64 i64) (result i64)
+      (i64.add (local.get 2) (i64.mul (local.get 0) (local.get 1)))))`;
+    expect(opsOf(wat)[0]).toBe("I64AddMul");
+    const t = instantiateWat(wat);
+    const values = [0n, 1n, -1n, 0xffffffffn, 0x100000000n, 0x2545f4914f6cdd1dn, -0x8000000000000000n, 0x7fffffffffffffffn,
+      0x1234567890abcdefn, -0x10000n];
+    for (const a of values) for (const b of values) for (const c of [0n, -1n, 0xffffffffn, 0x7fffffffffffffffn]) {
+      expect(t.call("f", a, b, c), `${c} + ${a} * ${b}`).toBe(BigInt.asIntN(64, c + a * b));
     }
   });
 });

@@ -86,7 +86,8 @@ export enum Op {
   I32ShrUAndImm, Copy2,
   I32XorRotlImm, I32XorShrUImm, I64XorShlImm, I64XorShrUImm,
   I32Add3, I32AddMulImm, I32AddLoad, I32AddMul, I32AddShrUAndImm, I32MulShrUAndImm, I32XorAnd, I32AndXor, I32RotlXorRotlImm,
-  I32XorAndXor, I32AndXorXorAnd, I32Rotl3XorImm, I32Rotl2XorShrUImm,
+  I32XorAndXor, I32AndXorXorAnd, I32Rotl3XorImm, I32Rotl2XorShrUImm, I32AddXorAndXor, I32AddRotl3XorImm,
+  I64AddMul,
   BrIfI32EqImm, BrIfI32NeImm, BrIfI32LtSImm, BrIfI32LtUImm, BrIfI32GtSImm, BrIfI32GtUImm,
   BrIfI32LeSImm, BrIfI32LeUImm, BrIfI32GeSImm, BrIfI32GeUImm,
   I32AddImmBrIfNez, I32AddImmBrIfNe, I32AddImmBrIfNeImm, I32AddImmBrIfLtS, I32AddImmBrIfLtSImm,
@@ -301,7 +302,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         callee = null;
         break;
       case Op.ReturnReg: {
-        const s = fp2 + code[(pc + 1) | 0];
+        const s = (fp2 + code[(pc + 1) | 0]) | 0;
         i32[fp2] = i32[s];
         i32[fp2 + 1] = i32[s + 1];
         callee = null;
@@ -379,15 +380,15 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       case Op.ConsumeFuel: pc = (pc + 2) | 0; continue;
 
       case Op.Copy: {
-        const d = fp2 + code[(pc + 1) | 0];
-        const s = fp2 + code[(pc + 2) | 0];
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
+        const s = (fp2 + code[(pc + 2) | 0]) | 0;
         i32[d] = i32[s];
         i32[d + 1] = i32[s + 1];
         pc = (pc + 3) | 0;
         continue;
       }
       case Op.Select: {
-        const d = fp2 + code[(pc + 1) | 0];
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         const s = fp2 + (i32[(fp2 + code[(pc + 2) | 0]) | 0] !== 0 ? code[(pc + 3) | 0] : code[(pc + 4) | 0]);
         const lo = i32[s];
         const hi = i32[s + 1];
@@ -397,7 +398,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         continue;
       }
       case Op.GlobalGet: {
-        const d = fp2 + code[(pc + 1) | 0];
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         const g = globals[code[(pc + 2) | 0]]!.i32;
         i32[d] = g[0];
         i32[d + 1] = g[1];
@@ -405,7 +406,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         continue;
       }
       case Op.GlobalSet: {
-        const s = fp2 + code[(pc + 2) | 0];
+        const s = (fp2 + code[(pc + 2) | 0]) | 0;
         const g = globals[code[(pc + 1) | 0]]!.i32;
         g[0] = i32[s];
         g[1] = i32[s + 1];
@@ -414,8 +415,8 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       }
 
       case Op.Copy128: {
-        const d = fp2 + code[(pc + 1) | 0];
-        const s = fp2 + code[(pc + 2) | 0];
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
+        const s = (fp2 + code[(pc + 2) | 0]) | 0;
         i32[d] = i32[s];
         i32[d + 1] = i32[s + 1];
         i32[d + 2] = i32[s + 2];
@@ -424,7 +425,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         continue;
       }
       case Op.Select128: {
-        const d = fp2 + code[(pc + 1) | 0];
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         const s = fp2 + (i32[(fp2 + code[(pc + 2) | 0]) | 0] !== 0 ? code[(pc + 3) | 0] : code[(pc + 4) | 0]);
         const w0 = i32[s], w1 = i32[s + 1], w2 = i32[s + 2], w3 = i32[s + 3];
         i32[d] = w0;
@@ -435,14 +436,14 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         continue;
       }
       case Op.GlobalGet128: {
-        const d = fp2 + code[(pc + 1) | 0];
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         const g = globals[code[(pc + 2) | 0]]!.i32;
         for (let w = 0; w < 4; w++) i32[d + w] = g[w];
         pc = (pc + 3) | 0;
         continue;
       }
       case Op.GlobalSet128: {
-        const s = fp2 + code[(pc + 2) | 0];
+        const s = (fp2 + code[(pc + 2) | 0]) | 0;
         const g = globals[code[(pc + 1) | 0]]!.i32;
         for (let w = 0; w < 4; w++) g[w] = i32[s + w];
         pc = (pc + 3) | 0;
@@ -450,9 +451,9 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       }
       case Op.Simd: {
         // operands into the scratch area (A, B, C), compute, result (R) out
-        const a = fp2 + code[(pc + 2) | 0];
-        const b = fp2 + code[(pc + 3) | 0];
-        const c = fp2 + code[(pc + 4) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
+        const b = (fp2 + code[(pc + 3) | 0]) | 0;
+        const c = (fp2 + code[(pc + 4) | 0]) | 0;
         for (let w = 0; w < 4; w++) {
           SCRATCH_I32[w] = i32[a + w];
           SCRATCH_I32[4 + w] = i32[b + w];
@@ -460,21 +461,21 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         }
         const sub = code[(pc + 5) | 0];
         simdCompute(sub, code[(pc + 6) | 0]);
-        const d = fp2 + code[(pc + 1) | 0];
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         const words = simdResultWords(sub);
         for (let w = 0; w < words; w++) i32[d + w] = SCRATCH_I32[12 + w];
         pc = (pc + 7) | 0;
         continue;
       }
       case Op.SimdShuffle: {
-        const a = fp2 + code[(pc + 2) | 0];
-        const b = fp2 + code[(pc + 3) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
+        const b = (fp2 + code[(pc + 3) | 0]) | 0;
         for (let w = 0; w < 4; w++) {
           SCRATCH_I32[w] = i32[a + w];
           SCRATCH_I32[4 + w] = i32[b + w];
         }
         simdShuffle(code, pc + 4);
-        const d = fp2 + code[(pc + 1) | 0];
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         for (let w = 0; w < 4; w++) i32[d + w] = SCRATCH_I32[12 + w];
         pc = (pc + 8) | 0;
         continue;
@@ -487,7 +488,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         const size = simdAccessBytes(sub);
         const u = m.u8;
         if (ea + size > u.length) trap(TrapCode.MemoryOutOfBounds);
-        const v = fp2 + code[(pc + 3) | 0];
+        const v = (fp2 + code[(pc + 3) | 0]) | 0;
         for (let w = 0; w < 4; w++) SCRATCH_I32[4 + w] = i32[v + w];
         if (sub === 11 || (sub >= 88 && sub <= 91)) {
           // stores: from the vector operand (B), the whole vector or one lane
@@ -496,7 +497,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         } else {
           for (let k = 0; k < size; k++) SCRATCH_U8[k] = u[ea + k];
           simdLoadFinish(sub, lane);
-          const d = fp2 + code[(pc + 1) | 0];
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
           for (let w = 0; w < 4; w++) i32[d + w] = SCRATCH_I32[12 + w];
         }
         pc = (pc + 8) | 0;
@@ -514,7 +515,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       case Op.I64Load: {
         const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 8 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const d = fp2 + code[(pc + 1) | 0];
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         i32[d] = view.getInt32(ea, true);
         i32[d + 1] = view.getInt32(ea + 4, true);
         pc = (pc + 4) | 0;
@@ -551,7 +552,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       case Op.I64Load8S: {
         const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const d = fp2 + code[(pc + 1) | 0];
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         const v = view.getInt8(ea);
         i32[d] = v;
         i32[d + 1] = v >> 31;
@@ -561,7 +562,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       case Op.I64Load8U: {
         const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const d = fp2 + code[(pc + 1) | 0];
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         i32[d] = u8[ea];
         i32[d + 1] = 0;
         pc = (pc + 4) | 0;
@@ -570,7 +571,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       case Op.I64Load16S: {
         const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const d = fp2 + code[(pc + 1) | 0];
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         const v = view.getInt16(ea, true);
         i32[d] = v;
         i32[d + 1] = v >> 31;
@@ -580,7 +581,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       case Op.I64Load16U: {
         const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const d = fp2 + code[(pc + 1) | 0];
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         i32[d] = view.getUint16(ea, true);
         i32[d + 1] = 0;
         pc = (pc + 4) | 0;
@@ -589,7 +590,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       case Op.I64Load32S: {
         const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const d = fp2 + code[(pc + 1) | 0];
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         const v = view.getInt32(ea, true);
         i32[d] = v;
         i32[d + 1] = v >> 31;
@@ -599,7 +600,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       case Op.I64Load32U: {
         const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const d = fp2 + code[(pc + 1) | 0];
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         i32[d] = view.getInt32(ea, true);
         i32[d + 1] = 0;
         pc = (pc + 4) | 0;
@@ -616,7 +617,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       case Op.I64Store: {
         const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
         if (ea + 8 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const s = fp2 + code[(pc + 2) | 0];
+        const s = (fp2 + code[(pc + 2) | 0]) | 0;
         view.setInt32(ea, i32[s], true);
         view.setInt32(ea + 4, i32[s + 1], true);
         pc = (pc + 4) | 0;
@@ -698,7 +699,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       }
       case Op.MemorySize: {
         const m = inst.memories[code[(pc + 2) | 0]]!;
-        const d = fp2 + code[(pc + 1) | 0];
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         i32[d] = m.pages;
         i32[d + 1] = 0;
         pc = (pc + 3) | 0;
@@ -712,7 +713,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         if (m === mem) {
           view = mem.view; u8 = mem.u8; m32 = state.int32View(u8.buffer); memLen = u8.length; memGen = mem.generation;
         }
-        const d = fp2 + code[(pc + 1) | 0];
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         i32[d] = old;
         i32[d + 1] = old < 0 ? -1 : 0;
         pc = (pc + 4) | 0;
@@ -778,7 +779,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         const elements = inst.tables[code[(pc + 2) | 0]]!.elements;
         const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
         if (i >= elements.length) trap(TrapCode.TableOutOfBounds);
-        const d = fp2 + code[(pc + 1) | 0];
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         i32[d] = elements[i]!;
         i32[d + 1] = 0;
         pc = (pc + 4) | 0;
@@ -844,7 +845,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         pc = (pc + 3) | 0;
         continue;
       case Op.RefFunc: {
-        const d = fp2 + code[(pc + 1) | 0];
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         i32[d] = inst.funcs[code[(pc + 2) | 0]]!.addr + 1;
         i32[d + 1] = 0;
         pc = (pc + 3) | 0;
@@ -880,28 +881,28 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
 
       // ---- i64 comparisons
       case Op.I64Eqz: {
-        const a = fp2 + code[(pc + 2) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
         i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[a] | i32[a + 1]) === 0 ? 1 : 0;
         pc = (pc + 3) | 0;
         continue;
       }
       case Op.I64Eq: {
-        const a = fp2 + code[(pc + 2) | 0];
-        const b = fp2 + code[(pc + 3) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
+        const b = (fp2 + code[(pc + 3) | 0]) | 0;
         i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[a] === i32[b] && i32[a + 1] === i32[b + 1] ? 1 : 0;
         pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64Ne: {
-        const a = fp2 + code[(pc + 2) | 0];
-        const b = fp2 + code[(pc + 3) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
+        const b = (fp2 + code[(pc + 3) | 0]) | 0;
         i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[a] !== i32[b] || i32[a + 1] !== i32[b + 1] ? 1 : 0;
         pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64LtS: { // high words first, then the low words unsigned
-        const a = fp2 + code[(pc + 2) | 0];
-        const b = fp2 + code[(pc + 3) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
+        const b = (fp2 + code[(pc + 3) | 0]) | 0;
         const xh = i32[a + 1];
         const yh = i32[b + 1];
         i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 1 : 0;
@@ -909,8 +910,8 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         continue;
       }
       case Op.I64LtU: { // high words first, then the low words unsigned
-        const a = fp2 + code[(pc + 2) | 0];
-        const b = fp2 + code[(pc + 3) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
+        const b = (fp2 + code[(pc + 3) | 0]) | 0;
         const xh = i32[a + 1] >>> 0;
         const yh = i32[b + 1] >>> 0;
         i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 1 : 0;
@@ -918,8 +919,8 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         continue;
       }
       case Op.I64GtS: { // a > b  <=>  b < a
-        const a = fp2 + code[(pc + 2) | 0];
-        const b = fp2 + code[(pc + 3) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
+        const b = (fp2 + code[(pc + 3) | 0]) | 0;
         const xh = i32[b + 1];
         const yh = i32[a + 1];
         i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 1 : 0;
@@ -927,8 +928,8 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         continue;
       }
       case Op.I64GtU: { // a > b  <=>  b < a
-        const a = fp2 + code[(pc + 2) | 0];
-        const b = fp2 + code[(pc + 3) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
+        const b = (fp2 + code[(pc + 3) | 0]) | 0;
         const xh = i32[b + 1] >>> 0;
         const yh = i32[a + 1] >>> 0;
         i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 1 : 0;
@@ -936,8 +937,8 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         continue;
       }
       case Op.I64LeS: { // a <= b  <=>  !(b < a)
-        const a = fp2 + code[(pc + 2) | 0];
-        const b = fp2 + code[(pc + 3) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
+        const b = (fp2 + code[(pc + 3) | 0]) | 0;
         const xh = i32[b + 1];
         const yh = i32[a + 1];
         i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 0 : 1;
@@ -945,8 +946,8 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         continue;
       }
       case Op.I64LeU: { // a <= b  <=>  !(b < a)
-        const a = fp2 + code[(pc + 2) | 0];
-        const b = fp2 + code[(pc + 3) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
+        const b = (fp2 + code[(pc + 3) | 0]) | 0;
         const xh = i32[b + 1] >>> 0;
         const yh = i32[a + 1] >>> 0;
         i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 0 : 1;
@@ -954,8 +955,8 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         continue;
       }
       case Op.I64GeS: { // a >= b  <=>  !(a < b)
-        const a = fp2 + code[(pc + 2) | 0];
-        const b = fp2 + code[(pc + 3) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
+        const b = (fp2 + code[(pc + 3) | 0]) | 0;
         const xh = i32[a + 1];
         const yh = i32[b + 1];
         i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 0 : 1;
@@ -963,8 +964,8 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         continue;
       }
       case Op.I64GeU: { // a >= b  <=>  !(a < b)
-        const a = fp2 + code[(pc + 2) | 0];
-        const b = fp2 + code[(pc + 3) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
+        const b = (fp2 + code[(pc + 3) | 0]) | 0;
         const xh = i32[a + 1] >>> 0;
         const yh = i32[b + 1] >>> 0;
         i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 0 : 1;
@@ -1144,6 +1145,21 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         pc = (pc + 8) | 0;
         continue;
       }
+      case Op.I32AddXorAndXor:
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + (i32[(fp2 + code[(pc + 3) | 0]) | 0] ^ (i32[(fp2 + code[(pc + 4) | 0]) | 0] & (i32[(fp2 + code[(pc + 5) | 0]) | 0] ^ i32[(fp2 + code[(pc + 6) | 0]) | 0])))) | 0;
+        pc = (pc + 7) | 0;
+        continue;
+      case Op.I32AddRotl3XorImm: {
+        const x = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+        const k = code[(pc + 4) | 0];
+        const y = i32[(fp2 + code[(pc + 5) | 0]) | 0];
+        const n = code[(pc + 6) | 0];
+        const z = i32[(fp2 + code[(pc + 7) | 0]) | 0];
+        const m = code[(pc + 8) | 0];
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + (((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n)) ^ ((z << m) | (z >>> -m)))) | 0;
+        pc = (pc + 9) | 0;
+        continue;
+      }
       case Op.I32Rotl2XorShrUImm: {
         const x = i32[(fp2 + code[(pc + 2) | 0]) | 0];
         const k = code[(pc + 3) | 0];
@@ -1159,9 +1175,9 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         continue;
       case Op.I64XorShlImm: {
         const n = code[(pc + 4) | 0]; // 1..63
-        const a = fp2 + code[(pc + 2) | 0];
-        const x = fp2 + code[(pc + 3) | 0];
-        const d = fp2 + code[(pc + 1) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
+        const x = (fp2 + code[(pc + 3) | 0]) | 0;
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         const lo = i32[x];
         const al = i32[a];
         if (n < 32) {
@@ -1176,9 +1192,9 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       }
       case Op.I64XorShrUImm: {
         const n = code[(pc + 4) | 0]; // 1..63
-        const a = fp2 + code[(pc + 2) | 0];
-        const x = fp2 + code[(pc + 3) | 0];
-        const d = fp2 + code[(pc + 1) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
+        const x = (fp2 + code[(pc + 3) | 0]) | 0;
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         const hi = i32[x + 1];
         const ah = i32[a + 1];
         if (n < 32) {
@@ -1192,12 +1208,12 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         continue;
       }
       case Op.Copy2: {
-        const d = fp2 + code[(pc + 1) | 0];
-        const s = fp2 + code[(pc + 2) | 0];
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
+        const s = (fp2 + code[(pc + 2) | 0]) | 0;
         i32[d] = i32[s];
         i32[d + 1] = i32[s + 1];
-        const d2 = fp2 + code[(pc + 3) | 0];
-        const s2 = fp2 + code[(pc + 4) | 0];
+        const d2 = (fp2 + code[(pc + 3) | 0]) | 0;
+        const s2 = (fp2 + code[(pc + 4) | 0]) | 0;
         i32[d2] = i32[s2];
         i32[d2 + 1] = i32[s2 + 1];
         pc = (pc + 5) | 0;
@@ -1205,8 +1221,8 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       }
       case Op.I64ShlImm: {
         const n = code[(pc + 3) | 0]; // 1..63
-        const a = fp2 + code[(pc + 2) | 0];
-        const d = fp2 + code[(pc + 1) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         const lo = i32[a];
         if (n < 32) {
           i32[d + 1] = (i32[a + 1] << n) | (lo >>> (32 - n));
@@ -1220,8 +1236,8 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       }
       case Op.I64ShrSImm: {
         const n = code[(pc + 3) | 0]; // 1..63
-        const a = fp2 + code[(pc + 2) | 0];
-        const d = fp2 + code[(pc + 1) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         const hi = i32[a + 1];
         if (n < 32) {
           i32[d] = (i32[a] >>> n) | (hi << (32 - n));
@@ -1235,8 +1251,8 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       }
       case Op.I64ShrUImm: {
         const n = code[(pc + 3) | 0]; // 1..63
-        const a = fp2 + code[(pc + 2) | 0];
-        const d = fp2 + code[(pc + 1) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         const hi = i32[a + 1];
         if (n < 32) {
           i32[d] = (i32[a] >>> n) | (hi << (32 - n));
@@ -1254,24 +1270,24 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       case Op.I64Ctz: i64Ctz(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
       case Op.I64Popcnt: i64Popcnt(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
       case Op.I64Add: {
-        const a = fp2 + code[(pc + 2) | 0];
-        const b = fp2 + code[(pc + 3) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
+        const b = (fp2 + code[(pc + 3) | 0]) | 0;
         const al = i32[a];
         const lo = (al + i32[b]) | 0;
         const carry = (lo >>> 0) < (al >>> 0) ? 1 : 0;
-        const d = fp2 + code[(pc + 1) | 0];
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         i32[d + 1] = (i32[a + 1] + i32[b + 1] + carry) | 0;
         i32[d] = lo;
         pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64Sub: {
-        const a = fp2 + code[(pc + 2) | 0];
-        const b = fp2 + code[(pc + 3) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
+        const b = (fp2 + code[(pc + 3) | 0]) | 0;
         const al = i32[a];
         const bl = i32[b];
         const borrow = (al >>> 0) < (bl >>> 0) ? 1 : 0;
-        const d = fp2 + code[(pc + 1) | 0];
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         i32[d + 1] = (i32[a + 1] - i32[b + 1] - borrow) | 0;
         i32[d] = (al - bl) | 0;
         pc = (pc + 4) | 0;
@@ -1280,8 +1296,8 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       case Op.I64Mul: {
         // low 64 bits of the product: al * bl in full (its high word from 16-bit partial products),
         // plus the low halves of the cross terms in the high word
-        const a = fp2 + code[(pc + 2) | 0];
-        const b = fp2 + code[(pc + 3) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
+        const b = (fp2 + code[(pc + 3) | 0]) | 0;
         const al = i32[a];
         const bl = i32[b];
         const a0 = al & 0xffff;
@@ -1293,10 +1309,37 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         const p10 = a1 * b0;
         const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
         const high = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
-        const d = fp2 + code[(pc + 1) | 0];
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         i32[d + 1] = (high + Math.imul(al, i32[b + 1]) + Math.imul(i32[a + 1], bl)) | 0;
         i32[d] = Math.imul(al, bl);
         pc = (pc + 4) | 0;
+        continue;
+      }
+      case Op.I64AddMul: {
+        // c + a * b: the product as in I64Mul, then the add as in I64Add
+        const a = (fp2 + code[(pc + 3) | 0]) | 0;
+        const b = (fp2 + code[(pc + 4) | 0]) | 0;
+        const al = i32[a];
+        const bl = i32[b];
+        const a0 = al & 0xffff;
+        const a1 = al >>> 16;
+        const b0 = bl & 0xffff;
+        const b1 = bl >>> 16;
+        const p00 = a0 * b0;
+        const p01 = a0 * b1;
+        const p10 = a1 * b0;
+        const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+        const high = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
+        const pl = Math.imul(al, bl);
+        const ph = (high + Math.imul(al, i32[b + 1]) + Math.imul(i32[a + 1], bl)) | 0;
+        const c = (fp2 + code[(pc + 2) | 0]) | 0;
+        const cl = i32[c];
+        const lo = (cl + pl) | 0;
+        const carry = (lo >>> 0) < (cl >>> 0) ? 1 : 0;
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
+        i32[d + 1] = (i32[c + 1] + ph + carry) | 0;
+        i32[d] = lo;
+        pc = (pc + 5) | 0;
         continue;
       }
       case Op.I64DivS: i64DivS(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
@@ -1304,27 +1347,27 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       case Op.I64RemS: i64RemS(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
       case Op.I64RemU: i64RemU(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
       case Op.I64And: {
-        const a = fp2 + code[(pc + 2) | 0];
-        const b = fp2 + code[(pc + 3) | 0];
-        const d = fp2 + code[(pc + 1) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
+        const b = (fp2 + code[(pc + 3) | 0]) | 0;
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         i32[d] = i32[a] & i32[b];
         i32[d + 1] = i32[a + 1] & i32[b + 1];
         pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64Or: {
-        const a = fp2 + code[(pc + 2) | 0];
-        const b = fp2 + code[(pc + 3) | 0];
-        const d = fp2 + code[(pc + 1) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
+        const b = (fp2 + code[(pc + 3) | 0]) | 0;
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         i32[d] = i32[a] | i32[b];
         i32[d + 1] = i32[a + 1] | i32[b + 1];
         pc = (pc + 4) | 0;
         continue;
       }
       case Op.I64Xor: {
-        const a = fp2 + code[(pc + 2) | 0];
-        const b = fp2 + code[(pc + 3) | 0];
-        const d = fp2 + code[(pc + 1) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
+        const b = (fp2 + code[(pc + 3) | 0]) | 0;
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         i32[d] = i32[a] ^ i32[b];
         i32[d + 1] = i32[a + 1] ^ i32[b + 1];
         pc = (pc + 4) | 0;
@@ -1356,16 +1399,16 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
 
       // ---- f64 arithmetic
       case Op.F64Abs: {
-        const a = fp2 + code[(pc + 2) | 0];
-        const d = fp2 + code[(pc + 1) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         i32[d] = i32[a];
         i32[d + 1] = i32[a + 1] & 0x7fffffff;
         pc = (pc + 3) | 0;
         continue;
       }
       case Op.F64Neg: {
-        const a = fp2 + code[(pc + 2) | 0];
-        const d = fp2 + code[(pc + 1) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         i32[d] = i32[a];
         i32[d + 1] = i32[a + 1] ^ -0x80000000;
         pc = (pc + 3) | 0;
@@ -1411,9 +1454,9 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64Max(f64[(fp2 + code[(pc + 2) | 0]) >> 1], f64[(fp2 + code[(pc + 3) | 0]) >> 1]);
         pc = (pc + 4) | 0; continue;
       case Op.F64Copysign: {
-        const a = fp2 + code[(pc + 2) | 0];
-        const b = fp2 + code[(pc + 3) | 0];
-        const d = fp2 + code[(pc + 1) | 0];
+        const a = (fp2 + code[(pc + 2) | 0]) | 0;
+        const b = (fp2 + code[(pc + 3) | 0]) | 0;
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         const hi = (i32[a + 1] & 0x7fffffff) | (i32[b + 1] & -0x80000000);
         i32[d] = i32[a];
         i32[d + 1] = hi;
@@ -1428,14 +1471,14 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       case Op.I32TruncF64U: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncF64U(f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
       case Op.I64ExtendI32S: {
         const v = i32[(fp2 + code[(pc + 2) | 0]) | 0];
-        const d = fp2 + code[(pc + 1) | 0];
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         i32[d] = v;
         i32[d + 1] = v >> 31;
         pc = (pc + 3) | 0;
         continue;
       }
       case Op.I64ExtendI32U: {
-        const d = fp2 + code[(pc + 1) | 0];
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
         i32[d] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
         i32[d + 1] = 0;
         pc = (pc + 3) | 0;

@@ -173,6 +173,7 @@ export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
   I32AddMulImm: ctl("rrri"), // c + x * k (linear combinations, array indexing)
   I32AddLoad: ctl("rrri"), // c + i32.load(addr, offset) (sums over memory)
   I32AddMul: ctl("rrrr"), // c + a * b (multiply-accumulate)
+  I64AddMul: ctl("rrrr"), // c + a * b, 64-bit
   // c + bit field, c * bit field: dst, c, x, count, mask (bit-field extraction feeding arithmetic)
   I32AddShrUAndImm: ctl("rrrii"), I32MulShrUAndImm: ctl("rrrii"),
   I32XorAnd: ctl("rrrr"), I32AndXor: ctl("rrrr"), // c ^ (a & b), c & (a ^ b) (bit selections, hashes)
@@ -183,6 +184,8 @@ export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
   I32AndXorXorAnd: ctl("rrrrrr"), // dst, c, a, b, x, y: (c & (a ^ b)) ^ (x & y) (majority)
   I32Rotl3XorImm: ctl("rririri"), // dst, x, k, y, n, z, m: rotl(x, k) ^ rotl(y, n) ^ rotl(z, m)
   I32Rotl2XorShrUImm: ctl("rririri"), // dst, x, k, y, n, z, m: rotl(x, k) ^ rotl(y, n) ^ (z >>> m)
+  // ... and added to a running sum: dst, c, then the mix's operands
+  I32AddXorAndXor: ctl("rrrrrr"), I32AddRotl3XorImm: ctl("rrririri"),
   // a comparison with an immediate fused into a branch: a, imm, target
   BrIfI32EqImm: ctl("rit"), BrIfI32NeImm: ctl("rit"), BrIfI32LtSImm: ctl("rit"), BrIfI32LtUImm: ctl("rit"),
   BrIfI32GtSImm: ctl("rit"), BrIfI32GtUImm: ctl("rit"), BrIfI32LeSImm: ctl("rit"), BrIfI32LeUImm: ctl("rit"),

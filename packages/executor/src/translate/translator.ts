@@ -67,12 +67,14 @@ const ADD_IMM_BRANCH: ReadonlyMap<Op, Op> = new Map([
  * just before (producer): consumer -> producer -> fused (see emitOperandFusion). */
 const OPERAND_FUSIONS = new Map<Op, ReadonlyMap<Op, Op>>([
   [Op.I32Add, new Map([[Op.I32Add, Op.I32Add3], [Op.I32MulImm, Op.I32AddMulImm], [Op.I32Load, Op.I32AddLoad],
-    [Op.I32Mul, Op.I32AddMul], [Op.I32ShrUAndImm, Op.I32AddShrUAndImm]])],
+    [Op.I32Mul, Op.I32AddMul], [Op.I32ShrUAndImm, Op.I32AddShrUAndImm],
+    [Op.I32XorAndXor, Op.I32AddXorAndXor], [Op.I32Rotl3XorImm, Op.I32AddRotl3XorImm]])],
   [Op.I32Mul, new Map([[Op.I32ShrUAndImm, Op.I32MulShrUAndImm]])],
   [Op.I32And, new Map([[Op.I32Xor, Op.I32AndXor]])],
   [Op.I32Xor, new Map([[Op.I32RotlImm, Op.I32XorRotlImm], [Op.I32ShrUImm, Op.I32XorShrUImm],
     [Op.I32And, Op.I32XorAnd], [Op.I32AndXor, Op.I32XorAndXor]])],
   [Op.I64Xor, new Map([[Op.I64ShlImm, Op.I64XorShlImm], [Op.I64ShrUImm, Op.I64XorShrUImm]])],
+  [Op.I64Add, new Map([[Op.I64Mul, Op.I64AddMul]])],
   [Op.F64Add, new Map([[Op.F64Mul, Op.F64AddMul]])],
   [Op.F64Sub, new Map([[Op.F64Mul, Op.F64SubMul]])],
 ]);
