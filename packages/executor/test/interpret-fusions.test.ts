@@ -178,3 +178,32 @@ describe("fused i64 multiply-accumulate", () => {
     }
   });
 });
+
+describe("while loops", () => {
+  test("the exit test is repeated, negated, at the br back to the loop, fused with the counter step", () => {
+    const wat = `(module
+      (func (export "count") (param $n i32) (result i32) (local $i i32)
+        (block $done (loop $l
+          (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br $l)))
+        (local.get $i))
+      (func (export "halve") (param $x f64) (result i32) (local $steps i32)
+        (block $done (loop $l
+          (br_if $done (f64.lt (local.get $x) (f64.const 1)))
+          (local.set $x (f64.mul (local.get $x) (f64.const 0.5)))
+          (local.set $steps (i32.add (local.get $steps) (i32.const 1)))
+          (br_if $done (i32.eq (local.get $steps) (i32.const 2000)))
+          (br $l)))
+        (local.get $steps)))`;
+    // i < n, tested right after i++; the br then only runs when the loop ends
+    expect(opsOf(wat, 0)).toEqual(["BrIfI32LeS", "I32AddImmBrIfLtS", "Br", "ReturnReg"]);
+    expect(opsOf(wat, 1)).toContain("BrIfF64NotLt"); // !(x < 1): NaN keeps looping, as the original does
+    const t = instantiateWat(wat);
+    for (const n of [-5, 0, 1, 2, 10, 1000]) expect(t.call("count", n)).toBe(Math.max(0, n));
+    expect(t.call("halve", 0.5)).toBe(0);
+    expect(t.call("halve", 1)).toBe(1);
+    expect(t.call("halve", 1024)).toBe(11);
+    expect(t.call("halve", NaN)).toBe(2000); // NaN < 1 is false for ever: only the step limit ends it
+  });
+});

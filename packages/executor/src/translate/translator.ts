@@ -92,6 +92,22 @@ const CHAINED_FUSIONS = new Map<Op, ReadonlyMap<Op, Op>>([
   [Op.F64SubMul, new Map([[Op.F64Mul, Op.F64MulSubMul]])],
 ]);
 
+/** Side-effect-free conditional branches and their negations (`true`: with the two operands swapped),
+ * for testing a loop's exit condition again at its `br` (see emitLoopBranch). */
+const NEGATED_BRANCHES = new Map<Op, readonly [Op, boolean]>([
+  [Op.BrIfNez, [Op.BrIfEqz, false]], [Op.BrIfEqz, [Op.BrIfNez, false]],
+  [Op.BrIfI32Eq, [Op.BrIfI32Ne, false]], [Op.BrIfI32Ne, [Op.BrIfI32Eq, false]],
+  [Op.BrIfI32LtS, [Op.BrIfI32LeS, true]], [Op.BrIfI32LeS, [Op.BrIfI32LtS, true]],
+  [Op.BrIfI32LtU, [Op.BrIfI32LeU, true]], [Op.BrIfI32LeU, [Op.BrIfI32LtU, true]],
+  ...IMM_BR_OPS.map((op, k) => [op, [IMM_BR_OPS[IMM_NEGATION[k]!]!, false]] as const),
+  [Op.BrIfF32Eq, [Op.BrIfF32Ne, false]], [Op.BrIfF32Ne, [Op.BrIfF32Eq, false]],
+  [Op.BrIfF32Lt, [Op.BrIfF32NotLt, false]], [Op.BrIfF32NotLt, [Op.BrIfF32Lt, false]],
+  [Op.BrIfF32Le, [Op.BrIfF32NotLe, false]], [Op.BrIfF32NotLe, [Op.BrIfF32Le, false]],
+  [Op.BrIfF64Eq, [Op.BrIfF64Ne, false]], [Op.BrIfF64Ne, [Op.BrIfF64Eq, false]],
+  [Op.BrIfF64Lt, [Op.BrIfF64NotLt, false]], [Op.BrIfF64NotLt, [Op.BrIfF64Lt, false]],
+  [Op.BrIfF64Le, [Op.BrIfF64NotLe, false]], [Op.BrIfF64NotLe, [Op.BrIfF64Le, false]],
+]);
+
 /** Float comparisons fused into a branch: the branch, the branch on the negation (not the mirrored
  * comparison: both are false on NaN), and whether the operands swap (a > b is b < a). */
 const FLOAT_BRANCHES = new Map<Op, readonly [Op, Op, boolean]>([
@@ -505,7 +521,28 @@ export class FuncTranslator {
 
   private emitBranch(frame: ControlFrame): void {
     if (frame !== this.frames[0]) this.emitBranchCopies(frame);
+    if (frame.kind === FrameKind.Loop) this.emitLoopTest(frame);
     this.emitJump(frame);
+  }
+
+  /**
+   * Before a `br` back to a loop whose first instruction is a conditional branch out of it (a `while`
+   * loop: `loop (br_if $exit cond) ... (br $loop)`), tests the negated condition here and branches past
+   * that test straight into the body: one dispatch per iteration instead of two. When the loop ends, the
+   * `br` still runs the original test, which branches out.
+   */
+  private emitLoopTest(frame: ControlFrame): void {
+    const start = frame.startPc;
+    const op = this.code[start] as Op | undefined;
+    const negated = op === undefined ? undefined : NEGATED_BRANCHES.get(op);
+    if (negated === undefined) return;
+    const size = 1 + OP_OPERANDS[op!]!.length;
+    if (start + size > this.code.length) return;
+    const a = this.code[start + 1]!;
+    const b = size === 4 ? this.code[start + 2]! : undefined; // `a, b, target` (else `a, target`)
+    const [negOp, swap] = negated;
+    const target = swap ? this.emitBranchOn(negOp, b!, a) : this.emitBranchOn(negOp, a, b);
+    this.code[target] = start + size;
   }
 
   /** Returns the top values as the function's results (slots 0..). */
