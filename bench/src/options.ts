@@ -26,8 +26,9 @@ export const USAGE = `usage: pnpm bench [-- options]
   --full             full sizes (the default without --jitless)
   --runners a,b      runners to use: ${Object.keys(RUNNERS).join(", ")}
   --only a,b         workloads to run (default: all)
-  --runs N           timed calls per workload after the warm-up (default 5)
-  --budget-ms N      time for the timed calls of one workload on one runner (default 6000, --quick 1500)
+  --runs N           timed calls per workload after the warm-up (default 7)
+  --budget-ms N      time for the timed calls of one workload on one runner (default 9000, --jitless 6000,
+                     --quick 1500)
   --time-limit-s N   time for the whole bench, shared among runners and workloads (default 270, quick 90);
                      slow runners do fewer runs, or give a lower bound (">N ms")
   --out FILE         results file (default results/latest[-jitless][-quick].json; "-" for none)`;
@@ -41,7 +42,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       jitless: { type: "boolean", default: false },
       runners: { type: "string" },
       only: { type: "string" },
-      runs: { type: "string", default: "5" },
+      runs: { type: "string", default: "7" },
       "budget-ms": { type: "string" },
       "time-limit-s": { type: "string" },
       out: { type: "string" },
@@ -65,8 +66,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     runners,
     workloads: values.only ? values.only.split(",") : null,
     runs: Number(values.runs),
-    // --jitless has the time of a full run: its calls are slow, but it runs only two runners.
-    budgetMs: Number(values["budget-ms"] ?? (size === "full" || jitless ? 6000 : 1500)),
+    // --jitless has about the time of a full run: its calls are slow, but it runs only two runners.
+    budgetMs: Number(values["budget-ms"] ?? (jitless ? 6000 : size === "full" ? 9000 : 1500)),
     deadlineMs: values["time-limit-s"] ? Number(values["time-limit-s"]) * 1000 : size === "full" || jitless ? 270_000 : 90_000,
     out: values.out === "-" ? null : (values.out ?? `results/latest${suffix}.json`),
   };
