@@ -93,7 +93,7 @@ const CHAINED_FUSIONS = new Map<Op, ReadonlyMap<Op, Op>>([
 ]);
 
 /** Side-effect-free conditional branches and their negations (`true`: with the two operands swapped),
- * for testing a loop's exit condition again at its `br` (see emitLoopBranch). */
+ * for testing a loop's exit condition again at its `br` (see emitLoopTest). */
 const NEGATED_BRANCHES = new Map<Op, readonly [Op, boolean]>([
   [Op.BrIfNez, [Op.BrIfEqz, false]], [Op.BrIfEqz, [Op.BrIfNez, false]],
   [Op.BrIfI32Eq, [Op.BrIfI32Ne, false]], [Op.BrIfI32Ne, [Op.BrIfI32Eq, false]],
@@ -157,7 +157,7 @@ export class FuncTranslator {
 
   /** Position of the destination operand of the last instruction, if it produced the top temporary. */
   private lastDstPos = -1;
-  /** Start of the last instruction, if it was an i32 comparison producing the top temporary. */
+  /** Start of the last instruction, if it was a comparison (i32 or float) producing the top temporary. */
   private lastCmpPos = -1;
   /** Starts of the instructions emitted since the last label (fusion never reaches across a label). */
   private readonly starts: number[] = [];
@@ -336,9 +336,9 @@ export class FuncTranslator {
     const dst = this.pushTemp(type);
     const pos = this.emit(op, dst, ...srcs);
     this.lastDstPos = pos + 1;
-    if ((op >= Op.I32Eqz && op <= Op.I32GeU) || (op >= Op.I32EqImm && op <= Op.I32GeUImm) || FLOAT_BRANCHES.has(op)) {
-      this.lastCmpPos = pos;
-    }
+    const compare = (op >= Op.I32Eqz && op <= Op.I32GeU) || (op >= Op.I32EqImm && op <= Op.I32GeUImm)
+      || FLOAT_BRANCHES.has(op);
+    if (compare) this.lastCmpPos = pos;
     else if (op === Op.I32Add || op === Op.I32AddImm) this.lastAddPos = pos;
   }
 
