@@ -207,3 +207,34 @@ describe("while loops", () => {
     expect(t.call("halve", NaN)).toBe(2000); // NaN < 1 is false for ever: only the step limit ends it
   });
 });
+
+describe("stores with a pointer step", () => {
+  test("a store followed by an add immediate is one instruction (*p++ = v), unless the step is a loop test", () => {
+    const wat = `(module (memory 1)
+      (func (export "fill") (param $p i32) (param $n i32) (param $v i32) (result i32) (local $end i32)
+        (local.set $end (i32.add (local.get $p) (local.get $n)))
+        (block $done (loop $l
+          (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+          (i32.store8 (local.get $p) (local.get $v))
+          (local.set $p (i32.add (local.get $p) (i32.const 1)))
+          (local.set $v (i32.add (local.get $v) (i32.const 3)))
+          (br $l)))
+        (local.get $p))
+      (func (export "words") (param $p i32) (param $n i32) (result i32)
+        (loop $l
+          (i32.store (local.get $p) (local.get $n))
+          (br_if $l (i32.ne (local.tee $p (i32.add (local.get $p) (i32.const 4))) (i32.const 64))))
+        (local.get $p))
+      (func (export "byte") (param i32) (result i32) (i32.load8_u (local.get 0)))
+      (func (export "word") (param i32) (result i32) (i32.load (local.get 0))))`;
+    expect(opsOf(wat, 0)).toContain("I32Store8AddImm");
+    expect(opsOf(wat, 1).slice(0, 2)).toEqual(["I32Store", "I32AddImmBrIfNeImm"]); // the step is the loop test
+    const t = instantiateWat(wat);
+    expect(t.call("fill", 100, 5, 250)).toBe(105);
+    expect([100, 101, 102, 103, 104, 105].map((a) => t.call("byte", a))).toEqual([250, 253, 0, 3, 6, 0]);
+    expect(t.call("words", 0, 7)).toBe(64);
+    expect(t.call("word", 60)).toBe(7);
+    expect(trapCode(() => t.call("fill", 65534, 5, 1))).toBe(TrapCode.MemoryOutOfBounds);
+    expect(t.call("byte", 65535)).toBe(4); // the bytes before the trap were written, as with separate instructions
+  });
+});

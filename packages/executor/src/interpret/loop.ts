@@ -93,6 +93,7 @@ export enum Op {
   I32AddImmBrIfNez, I32AddImmBrIfNe, I32AddImmBrIfNeImm, I32AddImmBrIfLtS, I32AddImmBrIfLtSImm,
   I32AddImmBrIfLtU, I32AddImmBrIfLtUImm, I32AddImmAddImmBrIfNeImm,
   I32Load8UBrIfEqz, I32Load8UBrIfNez, I32Load8UIdxBrIfNe,
+  I32StoreAddImm, I32StoreIdxAddImm, I32Store8AddImm, I32Store8IdxAddImm,
   BrIfF32Eq, BrIfF32Ne, BrIfF32Lt, BrIfF32Le, BrIfF32NotLt, BrIfF32NotLe,
   BrIfF64Eq, BrIfF64Ne, BrIfF64Lt, BrIfF64Le, BrIfF64NotLt, BrIfF64NotLe,
   F64AddMul, F64SubMul, F64MulAddMul, F64MulSubMul,
@@ -695,6 +696,41 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
         u8[ea] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
         pc = (pc + 5) | 0;
+        continue;
+      }
+      // a store, then a pointer step (`*p++ = v`): dst, src, imm, then the store's operands
+      case Op.I32StoreAddImm: {
+        const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
+        if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 5) | 0]) | 0];
+        else view.setInt32(ea, i32[(fp2 + code[(pc + 5) | 0]) | 0], true);
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        pc = (pc + 7) | 0;
+        continue;
+      }
+      case Op.I32StoreIdxAddImm: {
+        const ea = ((i32[(fp2 + code[(pc + 4) | 0]) | 0] + i32[(fp2 + code[(pc + 5) | 0]) | 0]) >>> 0) + (code[(pc + 7) | 0] >>> 0);
+        if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 6) | 0]) | 0];
+        else view.setInt32(ea, i32[(fp2 + code[(pc + 6) | 0]) | 0], true);
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        pc = (pc + 8) | 0;
+        continue;
+      }
+      case Op.I32Store8AddImm: {
+        const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
+        if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        u8[ea] = i32[(fp2 + code[(pc + 5) | 0]) | 0];
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        pc = (pc + 7) | 0;
+        continue;
+      }
+      case Op.I32Store8IdxAddImm: {
+        const ea = ((i32[(fp2 + code[(pc + 4) | 0]) | 0] + i32[(fp2 + code[(pc + 5) | 0]) | 0]) >>> 0) + (code[(pc + 7) | 0] >>> 0);
+        if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        u8[ea] = i32[(fp2 + code[(pc + 6) | 0]) | 0];
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        pc = (pc + 8) | 0;
         continue;
       }
       case Op.MemorySize: {

@@ -199,6 +199,9 @@ export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
   // a byte load fused with the branch testing it (the value is still written): dst, addr, offset, target;
   // dst, base, index, offset, b, target (C string scans and compares)
   I32Load8UBrIfEqz: ctl("rrit"), I32Load8UBrIfNez: ctl("rrit"), I32Load8UIdxBrIfNe: ctl("rrrirt"),
+  // a store followed by an add immediate (`*p++ = v`): dst, src, imm, then the store's operands
+  I32StoreAddImm: ctl("rrirri"), I32StoreIdxAddImm: ctl("rrirrri"),
+  I32Store8AddImm: ctl("rrirri"), I32Store8IdxAddImm: ctl("rrirrri"),
   // a float comparison fused into a branch: a, b, target (NotLt / NotLe: the negations, true for NaN)
   BrIfF32Eq: ctl("rrt"), BrIfF32Ne: ctl("rrt"), BrIfF32Lt: ctl("rrt"), BrIfF32Le: ctl("rrt"),
   BrIfF32NotLt: ctl("rrt"), BrIfF32NotLe: ctl("rrt"),

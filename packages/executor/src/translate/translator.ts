@@ -15,7 +15,7 @@
 // work, so fewer, larger instructions win): a constant operand becomes an immediate (OpInfo.imm); a
 // comparison feeding br_if/if fuses into the branch; a loop counter's increment (and a second induction
 // variable's step before it) or a byte load fuses into the branch testing it; `i32.add` of an address
-// fuses into the access; a binary instruction fuses with the one computing one of its operands just
+// fuses into the access, and an add immediate into the store just before it (`*p++ = v`); a binary instruction fuses with the one computing one of its operands just
 // before (OPERAND_FUSIONS), and again with the one before that (CHAINED_FUSIONS); two copies in a row
 // become one. Fusion only looks at the last few instructions since the last label (`starts`); an
 // instruction it absorbs must have written a temporary, which has no other reader.
@@ -91,6 +91,13 @@ const CHAINED_FUSIONS = new Map<Op, ReadonlyMap<Op, Op>>([
   [Op.F64AddMul, new Map([[Op.F64Mul, Op.F64MulAddMul]])],
   [Op.F64SubMul, new Map([[Op.F64Mul, Op.F64MulSubMul]])],
 ]);
+
+/** Stores fused with an add immediate just after them (a pointer step: `*p++ = v`). */
+const STORE_ADD_IMM: ReadonlyMap<Op, Op> = new Map([
+  [Op.I32Store, Op.I32StoreAddImm], [Op.I32StoreIdx, Op.I32StoreIdxAddImm],
+  [Op.I32Store8, Op.I32Store8AddImm], [Op.I32Store8Idx, Op.I32Store8IdxAddImm],
+]);
+const STORE_OF_ADD_IMM: ReadonlyMap<Op, Op> = new Map([...STORE_ADD_IMM].map(([store, fused]) => [fused, store]));
 
 /** Side-effect-free conditional branches and their negations (`true`: with the two operands swapped),
  * for testing a loop's exit condition again at its `br` (see emitLoopTest). */
@@ -442,9 +449,19 @@ export class FuncTranslator {
    * word's position. Fuses with the last instruction when it computes `a`: a loop counter's `i32.add`
    * immediate (and a second induction variable's step before it), or a byte load. */
   private emitBranchOn(op: Op, a: number, b?: number): number {
-    const p = this.lastPos;
-    const last = p >= 0 && p + 1 + OP_OPERANDS[this.code[p]!]!.length === this.code.length ? this.code[p]! : -1;
+    let p = this.lastPos;
+    let last = p >= 0 && p + 1 + OP_OPERANDS[this.code[p]!]!.length === this.code.length ? this.code[p]! : -1;
     const fused = ADD_IMM_BRANCH.get(op);
+    const store = STORE_OF_ADD_IMM.get(last);
+    if (fused !== undefined && store !== undefined && this.code[p + 1] === a) {
+      // the step tested here fuses with the branch instead: the store goes back to being alone
+      const step = this.code.slice(p + 1, p + 4);
+      const operands = this.code.slice(p + 4);
+      this.unemitLast(p);
+      this.emit(store, ...operands);
+      p = this.emit(Op.I32AddImm, ...step);
+      last = Op.I32AddImm;
+    }
     if (fused !== undefined && last === Op.I32AddImm && this.code[p + 1] === a) {
       const step = this.code.slice(p, p + 4);
       this.unemitLast(p);
@@ -955,6 +972,13 @@ export class FuncTranslator {
       const k = this.code[p + 3]!;
       this.unemitLast(p);
       this.emitResult(Op.I32ShrUAndImm, result, x, k, imm);
+      return true;
+    }
+    const store = p >= 0 && form === Op.I32AddImm ? STORE_ADD_IMM.get(this.code[p]! as Op) : undefined;
+    if (store !== undefined && p + 1 + OP_OPERANDS[this.code[p]!]!.length === this.code.length) {
+      const operands = this.code.slice(p + 1);
+      this.unemitLast(p);
+      this.emitResult(store, result, a, imm, ...operands);
       return true;
     }
     this.emitResult(form, result, a, imm);
