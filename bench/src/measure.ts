@@ -25,6 +25,10 @@ export interface Measurement {
   atLeastMs?: number;
   /** Quick-size calls made before the warm-up call (see PREHEAT_MS). */
   preheatCalls?: number;
+  /** Timed calls taken in two processes at different times (run-runner.ts). */
+  passes?: number;
+  /** Every call is a fresh process (the warm-up call is a sample too): no second pass (run-runner.ts). */
+  freshPerCall?: boolean;
   /** Time of the warm-up call (not a sample, except for runners whose every call is fresh). */
   warmupMs?: number;
   instantiateMs?: number;
@@ -71,6 +75,7 @@ export function measure(runner: Runner, workload: Workload, size: Size, options:
       return [formatValue(value), Math.max(0, ms - overhead)];
     };
     result.instantiateMs = instantiateMs;
+    if (instance.freshPerCall) result.freshPerCall = true;
     if (size === "full" && !instance.freshPerCall) {
       const quickArgs = workload.args.quick;
       const quickExpected = formatValue(workload.expected.quick);

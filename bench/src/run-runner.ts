@@ -1,7 +1,11 @@
 // All tasks of one runner, each in its own child process: a self-test, the time to first call, then
-// each workload. The runner's time is shared among the workloads in proportion to their cost (their time
-// on the first runner, else equally), recomputed after each one so unused time goes to the next ones;
-// a very slow workload gets a lower bound instead of starving the others.
+// each workload, in two passes: every workload once with half the timed calls, then every workload again
+// with the other half, in a fresh process. The median of both passes' calls is less at the mercy of a
+// slow spell of the machine (on a shared VM, one lasts seconds) than calls taken in one stretch. The
+// runner's time is shared among the workloads in proportion to their cost (their time on the first
+// runner, else equally), recomputed after each one so unused time goes to the next ones; a very slow
+// workload gets a lower bound instead of starving the others. A runner whose every call is a fresh
+// process (wasm-interp) does one pass.
 import { formatValue, type Workload } from "./manifest.js";
 import { type Measurement, median } from "./measure.js";
 import type { BenchOptions } from "./options.js";
@@ -52,10 +56,12 @@ export async function runRunner(
   const end = performance.now() + budgetMs;
   const outcome: RunnerOutcome = { runner, results: [] };
   const nodeFlags = options.jitless ? ["--jitless"] : [];
-  const job = (task: ChildJob["task"], workload: Workload, planMs: number): ChildJob => ({
-    runner, task, workload: workload.name, size: options.size, runs: options.runs, budgetMs: options.budgetMs,
-    planMs: Math.max(MIN_SLICE_MS, planMs),
-  });
+  const job = (task: ChildJob["task"], workload: Workload, planMs: number, pass?: 0 | 1): ChildJob => {
+    // the timed calls and their time, split between the two passes
+    const runs = pass === undefined ? options.runs : pass === 0 ? Math.ceil(options.runs / 2) : Math.floor(options.runs / 2);
+    const budgetMs = pass === undefined ? options.budgetMs : (options.budgetMs * runs) / options.runs;
+    return { runner, task, workload: workload.name, size: options.size, runs, budgetMs, planMs: Math.max(MIN_SLICE_MS, planMs) };
+  };
   const check = await spawnChild(job("check", workloads[0]!, CHECK_PLAN_MS), nodeFlags, hardEnd);
   if ("failure" in check) outcome.unavailable = `self-test: ${check.failure}`;
   else if (check.message.type === "unavailable") outcome.unavailable = check.message.reason;
@@ -91,30 +97,54 @@ export async function runRunner(
   }
 
   const cost = (w: Workload) => costs?.get(w.name) ?? 1;
-  for (const [i, workload] of workloads.entries()) {
-    const share = cost(workload) / workloads.slice(i).reduce((sum, w) => sum + cost(w), 0);
-    const measureJob = job("measure", workload, (end - performance.now()) * share);
+  const passes: [0 | 1, Workload][] = [0, 1].flatMap((pass) => workloads.map((w) => [pass as 0 | 1, w] as [0 | 1, Workload]));
+  const firstPass = new Map<string, Measurement>();
+  for (const [i, [pass, workload]] of passes.entries()) {
+    const first = firstPass.get(workload.name);
+    if (pass === 1 && (first?.status !== "ok" || first.freshPerCall || first.warmupOnly || options.runs < 2)) {
+      outcome.results.push(first!);
+      onResult(first!);
+      continue;
+    }
+    const share = cost(workload) / passes.slice(i).reduce((sum, [, w]) => sum + cost(w), 0);
+    const result = await measureOnce(job("measure", workload, (end - performance.now()) * share, pass), workload);
+    if (pass === 0) {
+      firstPass.set(workload.name, result);
+      continue;
+    }
+    // a wrong result in the second pass is reported; running out of time there keeps the first pass
+    const merged = result.status === "ok" ? mergePasses(first!, result) : result.status === "mismatch" ? result : first!;
+    outcome.results.push(merged);
+    onResult(merged);
+  }
+  return outcome;
+
+  async function measureOnce(measureJob: ChildJob, workload: Workload): Promise<Measurement> {
     const failure = (status: "error" | "timeout", error: string): Measurement => ({
       workload: workload.name, status, error, expected: formatValue(workload.expected[options.size]),
     });
-    if (performance.now() >= hardEnd) {
-      outcome.results.push(failure("error", "not run: the bench's time limit was reached"));
-      continue;
-    }
+    if (performance.now() >= hardEnd) return failure("error", "not run: the bench's time limit was reached");
     const child = await spawnChild(measureJob, nodeFlags, hardEnd);
-    let result: Measurement;
     if ("failure" in child && child.failure === "timeout") {
-      result = { ...failure("timeout", `no result within ${(child.elapsedMs / 1000).toFixed(1)} s`), atLeastMs: child.elapsedMs };
-    } else if ("failure" in child) {
-      result = failure("error", child.failure);
-    } else if (child.message.type === "result") {
-      const { type: _, ...measurement } = child.message;
-      result = measurement;
-    } else {
-      result = failure("error", child.message.type === "unavailable" ? child.message.reason : "unexpected message");
+      return { ...failure("timeout", `no result within ${(child.elapsedMs / 1000).toFixed(1)} s`), atLeastMs: child.elapsedMs };
     }
-    outcome.results.push(result);
-    onResult(result);
+    if ("failure" in child) return failure("error", child.failure);
+    if (child.message.type === "result") {
+      const { type: _, ...measurement } = child.message;
+      return measurement;
+    }
+    return failure("error", child.message.type === "unavailable" ? child.message.reason : "unexpected message");
   }
-  return outcome;
+}
+
+/** Both passes' timed calls as one measurement (the first pass's warm-up and instantiation). */
+function mergePasses(first: Measurement, second: Measurement): Measurement {
+  const samplesMs = [...first.samplesMs!, ...second.samplesMs!];
+  return {
+    ...first,
+    medianMs: median(samplesMs),
+    samplesMs,
+    preheatCalls: (first.preheatCalls ?? 0) + (second.preheatCalls ?? 0) || undefined,
+    passes: 2,
+  };
 }
