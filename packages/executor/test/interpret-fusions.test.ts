@@ -238,3 +238,32 @@ describe("stores with a pointer step", () => {
     expect(t.call("byte", 65535)).toBe(4); // the bytes before the trap were written, as with separate instructions
   });
 });
+
+describe("a step fused into the branch after it", () => {
+  test("an add immediate fuses with any following conditional branch, whatever registers it tests", () => {
+    const conds = ["eq", "ne", "lt_s", "lt_u", "le_s", "le_u", "gt_s", "gt_u", "ge_s", "ge_u"];
+    const values = [0, 1, -1, 5, 0x7fffffff, -0x80000000];
+    for (const cond of conds) {
+      for (const k of [null, 5, -1]) {
+        const right = k === null ? "(local.get $b)" : `(i32.const ${k})`;
+        // p steps, then the branch tests a and b (or a constant): the add is not what is tested
+        const wat = `(module (func (export "f") (param $a i32) (param $b i32) (param $p i32) (result i32)
+          (block $out (result i32)
+            (local.set $p (i32.add (local.get $p) (i32.const 3)))
+            (drop (br_if $out (local.get $p) (i32.${cond} (local.get $a) ${right})))
+            (i32.sub (i32.const 0) (local.get $p)))))`;
+        expect(opsOf(wat)[0], `${cond} ${k}`).toMatch(/^I32AddImmBrIf/);
+        const t = instantiateWat(wat);
+        const cmp = (a: number, b: number): boolean => {
+          const [ua, ub] = [a >>> 0, b >>> 0];
+          return { eq: a === b, ne: a !== b, lt_s: a < b, lt_u: ua < ub, le_s: a <= b, le_u: ua <= ub,
+            gt_s: a > b, gt_u: ua > ub, ge_s: a >= b, ge_u: ua >= ub }[cond]!;
+        };
+        for (const a of values) for (const b of values) {
+          const expected = cmp(a, k ?? b) ? 10 : -10;
+          expect(t.call("f", a, b, 7), `${a} ${cond} ${k ?? b}`).toBe(expected);
+        }
+      }
+    }
+  });
+});

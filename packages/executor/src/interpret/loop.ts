@@ -90,8 +90,9 @@ export enum Op {
   I64AddMul,
   BrIfI32EqImm, BrIfI32NeImm, BrIfI32LtSImm, BrIfI32LtUImm, BrIfI32GtSImm, BrIfI32GtUImm,
   BrIfI32LeSImm, BrIfI32LeUImm, BrIfI32GeSImm, BrIfI32GeUImm,
-  I32AddImmBrIfNez, I32AddImmBrIfNe, I32AddImmBrIfNeImm, I32AddImmBrIfLtS, I32AddImmBrIfLtSImm,
-  I32AddImmBrIfLtU, I32AddImmBrIfLtUImm, I32AddImmAddImmBrIfNeImm,
+  I32AddImmBrIfNez, I32AddImmBrIfEqz, I32AddImmBrIfEq, I32AddImmBrIfNe, I32AddImmBrIfLtS, I32AddImmBrIfLtU, I32AddImmBrIfLeS, I32AddImmBrIfLeU,
+  I32AddImmBrIfEqImm, I32AddImmBrIfNeImm, I32AddImmBrIfLtSImm, I32AddImmBrIfLtUImm, I32AddImmBrIfGtSImm,
+  I32AddImmBrIfGtUImm, I32AddImmBrIfLeSImm, I32AddImmBrIfLeUImm, I32AddImmBrIfGeSImm, I32AddImmBrIfGeUImm, I32AddImmAddImmBrIfNeImm,
   I32Load8UBrIfEqz, I32Load8UBrIfNez, I32Load8UIdxBrIfNe,
   I32StoreAddImm, I32StoreIdxAddImm, I32Store8AddImm, I32Store8IdxAddImm,
   BrIfF32Eq, BrIfF32Ne, BrIfF32Lt, BrIfF32Le, BrIfF32NotLt, BrIfF32NotLe,
@@ -203,48 +204,79 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       case Op.BrIfI32GeSImm: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] >= code[(pc + 2) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
       case Op.BrIfI32GeUImm:
         pc = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) >= (code[(pc + 2) | 0] >>> 0) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.I32AddImmBrIfNez: {
-        const v = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
-        pc = v !== 0 ? code[(pc + 4) | 0] : (pc + 5) | 0;
+      // an add immediate (any registers) followed by a conditional branch: dst, src, imm, then the branch's operands
+      case Op.I32AddImmBrIfNez:
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] !== 0 ? code[(pc + 5) | 0] : (pc + 6) | 0;
         continue;
-      }
-      case Op.I32AddImmBrIfNe: {
-        const v = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
-        pc = v !== i32[(fp2 + code[(pc + 4) | 0]) | 0] ? code[(pc + 5) | 0] : (pc + 6) | 0;
+      case Op.I32AddImmBrIfEqz:
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] === 0 ? code[(pc + 5) | 0] : (pc + 6) | 0;
         continue;
-      }
-      case Op.I32AddImmBrIfNeImm: {
-        const v = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
-        pc = v !== code[(pc + 4) | 0] ? code[(pc + 5) | 0] : (pc + 6) | 0;
+      case Op.I32AddImmBrIfEq:
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] === i32[(fp2 + code[(pc + 5) | 0]) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
         continue;
-      }
-      case Op.I32AddImmBrIfLtS: {
-        const v = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
-        pc = v < i32[(fp2 + code[(pc + 4) | 0]) | 0] ? code[(pc + 5) | 0] : (pc + 6) | 0;
+      case Op.I32AddImmBrIfNe:
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] !== i32[(fp2 + code[(pc + 5) | 0]) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
         continue;
-      }
-      case Op.I32AddImmBrIfLtSImm: {
-        const v = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
-        pc = v < code[(pc + 4) | 0] ? code[(pc + 5) | 0] : (pc + 6) | 0;
+      case Op.I32AddImmBrIfLtS:
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] < i32[(fp2 + code[(pc + 5) | 0]) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
         continue;
-      }
-      case Op.I32AddImmBrIfLtU: {
-        const v = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
-        pc = (v >>> 0) < (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) ? code[(pc + 5) | 0] : (pc + 6) | 0;
+      case Op.I32AddImmBrIfLtU:
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        pc = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) < (i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0) ? code[(pc + 6) | 0] : (pc + 7) | 0;
         continue;
-      }
-      case Op.I32AddImmBrIfLtUImm: {
-        const v = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
-        pc = (v >>> 0) < (code[(pc + 4) | 0] >>> 0) ? code[(pc + 5) | 0] : (pc + 6) | 0;
+      case Op.I32AddImmBrIfLeS:
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] <= i32[(fp2 + code[(pc + 5) | 0]) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
         continue;
-      }
+      case Op.I32AddImmBrIfLeU:
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        pc = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) <= (i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0) ? code[(pc + 6) | 0] : (pc + 7) | 0;
+        continue;
+      case Op.I32AddImmBrIfEqImm:
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] === code[(pc + 5) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+        continue;
+      case Op.I32AddImmBrIfNeImm:
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] !== code[(pc + 5) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+        continue;
+      case Op.I32AddImmBrIfLtSImm:
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] < code[(pc + 5) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+        continue;
+      case Op.I32AddImmBrIfLtUImm:
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        pc = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) < (code[(pc + 5) | 0] >>> 0) ? code[(pc + 6) | 0] : (pc + 7) | 0;
+        continue;
+      case Op.I32AddImmBrIfGtSImm:
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] > code[(pc + 5) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+        continue;
+      case Op.I32AddImmBrIfGtUImm:
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        pc = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) > (code[(pc + 5) | 0] >>> 0) ? code[(pc + 6) | 0] : (pc + 7) | 0;
+        continue;
+      case Op.I32AddImmBrIfLeSImm:
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] <= code[(pc + 5) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+        continue;
+      case Op.I32AddImmBrIfLeUImm:
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        pc = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) <= (code[(pc + 5) | 0] >>> 0) ? code[(pc + 6) | 0] : (pc + 7) | 0;
+        continue;
+      case Op.I32AddImmBrIfGeSImm:
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] >= code[(pc + 5) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+        continue;
+      case Op.I32AddImmBrIfGeUImm:
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+        pc = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) >= (code[(pc + 5) | 0] >>> 0) ? code[(pc + 6) | 0] : (pc + 7) | 0;
+        continue;
       case Op.I32AddImmAddImmBrIfNeImm: {
         // two induction variables stepped at the bottom of a loop, the second one tested
         i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;

@@ -190,10 +190,15 @@ export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
   BrIfI32EqImm: ctl("rit"), BrIfI32NeImm: ctl("rit"), BrIfI32LtSImm: ctl("rit"), BrIfI32LtUImm: ctl("rit"),
   BrIfI32GtSImm: ctl("rit"), BrIfI32GtUImm: ctl("rit"), BrIfI32LeSImm: ctl("rit"), BrIfI32LeUImm: ctl("rit"),
   BrIfI32GeSImm: ctl("rit"), BrIfI32GeUImm: ctl("rit"),
-  // a loop counter's increment fused with the branch testing it: dst, src, imm, (b or imm,) target
-  I32AddImmBrIfNez: ctl("rrit"), I32AddImmBrIfNe: ctl("rrirt"), I32AddImmBrIfNeImm: ctl("rriit"),
-  I32AddImmBrIfLtS: ctl("rrirt"), I32AddImmBrIfLtSImm: ctl("rriit"),
-  I32AddImmBrIfLtU: ctl("rrirt"), I32AddImmBrIfLtUImm: ctl("rriit"),
+  // an add immediate (a loop counter's or pointer's step) fused with the conditional branch after it:
+  // dst, src, imm, then the branch's operands (a, [b or imm,] target)
+  I32AddImmBrIfNez: ctl("rrirt"), I32AddImmBrIfEqz: ctl("rrirt"),
+  I32AddImmBrIfEq: ctl("rrirrt"), I32AddImmBrIfNe: ctl("rrirrt"), I32AddImmBrIfLtS: ctl("rrirrt"),
+  I32AddImmBrIfLtU: ctl("rrirrt"), I32AddImmBrIfLeS: ctl("rrirrt"), I32AddImmBrIfLeU: ctl("rrirrt"),
+  I32AddImmBrIfEqImm: ctl("rririt"), I32AddImmBrIfNeImm: ctl("rririt"), I32AddImmBrIfLtSImm: ctl("rririt"),
+  I32AddImmBrIfLtUImm: ctl("rririt"), I32AddImmBrIfGtSImm: ctl("rririt"), I32AddImmBrIfGtUImm: ctl("rririt"),
+  I32AddImmBrIfLeSImm: ctl("rririt"), I32AddImmBrIfLeUImm: ctl("rririt"), I32AddImmBrIfGeSImm: ctl("rririt"),
+  I32AddImmBrIfGeUImm: ctl("rririt"),
   // ... preceded by a second induction variable's step: dst1, src1, imm1, dst2, src2, imm2, imm, target
   I32AddImmAddImmBrIfNeImm: ctl("rrirriit"),
   // a byte load fused with the branch testing it (the value is still written): dst, addr, offset, target;

@@ -56,11 +56,16 @@ const IMM_BR_OPS = [Op.BrIfI32EqImm, Op.BrIfI32NeImm, Op.BrIfI32LtSImm, Op.BrIfI
   Op.BrIfI32GtUImm, Op.BrIfI32LeSImm, Op.BrIfI32LeUImm, Op.BrIfI32GeSImm, Op.BrIfI32GeUImm] as const;
 const IMM_NEGATION = [1, 0, 8, 9, 6, 7, 4, 5, 2, 3] as const; // eq-ne, lt-ge, gt-le
 
-/** Conditional branches testing a loop counter just incremented, and their fusion with the increment. */
+/** Conditional branches and their fusion with an add immediate just before them (a step: any registers). */
 const ADD_IMM_BRANCH: ReadonlyMap<Op, Op> = new Map([
-  [Op.BrIfNez, Op.I32AddImmBrIfNez], [Op.BrIfI32Ne, Op.I32AddImmBrIfNe], [Op.BrIfI32NeImm, Op.I32AddImmBrIfNeImm],
-  [Op.BrIfI32LtS, Op.I32AddImmBrIfLtS], [Op.BrIfI32LtSImm, Op.I32AddImmBrIfLtSImm],
-  [Op.BrIfI32LtU, Op.I32AddImmBrIfLtU], [Op.BrIfI32LtUImm, Op.I32AddImmBrIfLtUImm],
+  [Op.BrIfNez, Op.I32AddImmBrIfNez], [Op.BrIfEqz, Op.I32AddImmBrIfEqz], [Op.BrIfI32Eq, Op.I32AddImmBrIfEq],
+  [Op.BrIfI32Ne, Op.I32AddImmBrIfNe], [Op.BrIfI32LtS, Op.I32AddImmBrIfLtS], [Op.BrIfI32LtU, Op.I32AddImmBrIfLtU],
+  [Op.BrIfI32LeS, Op.I32AddImmBrIfLeS], [Op.BrIfI32LeU, Op.I32AddImmBrIfLeU],
+  [Op.BrIfI32EqImm, Op.I32AddImmBrIfEqImm], [Op.BrIfI32NeImm, Op.I32AddImmBrIfNeImm],
+  [Op.BrIfI32LtSImm, Op.I32AddImmBrIfLtSImm], [Op.BrIfI32LtUImm, Op.I32AddImmBrIfLtUImm],
+  [Op.BrIfI32GtSImm, Op.I32AddImmBrIfGtSImm], [Op.BrIfI32GtUImm, Op.I32AddImmBrIfGtUImm],
+  [Op.BrIfI32LeSImm, Op.I32AddImmBrIfLeSImm], [Op.BrIfI32LeUImm, Op.I32AddImmBrIfLeUImm],
+  [Op.BrIfI32GeSImm, Op.I32AddImmBrIfGeSImm], [Op.BrIfI32GeUImm, Op.I32AddImmBrIfGeUImm],
 ]);
 
 /** Commutative binary instructions (consumer) fused with the instruction computing one of their operands
@@ -462,16 +467,18 @@ export class FuncTranslator {
       p = this.emit(Op.I32AddImm, ...step);
       last = Op.I32AddImm;
     }
-    if (fused !== undefined && last === Op.I32AddImm && this.code[p + 1] === a) {
-      const step = this.code.slice(p, p + 4);
+    if (fused !== undefined && last === Op.I32AddImm) {
+      const step = this.code.slice(p + 1, p + 4);
       this.unemitLast(p);
       const q = this.lastPos;
-      if (fused === Op.I32AddImmBrIfNeImm && q >= 0 && q + 4 === this.code.length && this.code[q] === Op.I32AddImm) {
+      if (fused === Op.I32AddImmBrIfNeImm && step[0] === a && q >= 0 && q + 4 === this.code.length
+        && this.code[q] === Op.I32AddImm) {
+        // a second step before the tested one: dst1, src1, imm1, dst2, src2, imm2, imm (tests dst2), target
         const first = this.code.slice(q + 1, q + 4);
         this.unemitLast(q);
-        this.emit(Op.I32AddImmAddImmBrIfNeImm, ...first, a, step[2]!, step[3]!, b!, -1);
+        this.emit(Op.I32AddImmAddImmBrIfNeImm, ...first, ...step, b!, -1);
       } else {
-        this.emit(fused, a, step[2]!, step[3]!, ...(b === undefined ? [] : [b]), -1);
+        this.emit(fused, ...step, a, ...(b === undefined ? [] : [b]), -1);
       }
       return this.code.length - 1;
     }
