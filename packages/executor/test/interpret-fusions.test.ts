@@ -267,3 +267,27 @@ describe("a step fused into the branch after it", () => {
     }
   });
 });
+
+describe("jumps carrying a copy", () => {
+  test("a copy just before a br travels with it; to a return of that value, it is the return", () => {
+    const wat = `(module
+      (func (export "pick") (param $a i32) (param $b i32) (result i32) (local $r i32)
+        (block $done
+          (if (i32.lt_s (local.get $a) (local.get $b))
+            (then (local.set $r (local.get $a)) (br $done)))
+          (local.set $r (local.get $b)))
+        (i32.mul (local.get $r) (i32.const 3)))
+      (func (export "first") (param $a i32) (param $b i32) (result i32)
+        (block $done (result i32)
+          (br_if $done (local.get $a) (i32.ne (local.get $a) (i32.const 0)))
+          (drop)
+          (local.get $b))))`;
+    expect(opsOf(wat, 0)).toContain("CopyBr");
+    const t = instantiateWat(wat);
+    for (const [a, b] of [[1, 2], [2, 1], [-5, 5], [7, 7]] as const) {
+      expect(t.call("pick", a, b)).toBe(Math.min(a, b) * 3);
+      expect(t.call("first", a, b)).toBe(a !== 0 ? a : b);
+    }
+    expect(t.call("first", 0, 9)).toBe(9);
+  });
+});

@@ -32,7 +32,7 @@ import {
  */
 export enum Op {
   // control
-  Trap, Br, BrIfNez, BrIfEqz,
+  Trap, Br, CopyBr, BrIfNez, BrIfEqz,
   BrIfI32Eq, BrIfI32Ne, BrIfI32LtS, BrIfI32LtU, BrIfI32LeS, BrIfI32LeU,
   BrTable, Return, ReturnReg, Call, CallFunc, CallIndirect, ReturnCall, ReturnCallFunc, ReturnCallIndirect,
   /** Fuel hook point, for metering at function entry and loop headers (not emitted yet). */
@@ -180,6 +180,14 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
     switch (code[pc]) {
       case Op.Trap: trap(code[(pc + 1) | 0] as TrapCode);
       case Op.Br: pc = code[(pc + 1) | 0]; continue;
+      case Op.CopyBr: {
+        const d = (fp2 + code[(pc + 1) | 0]) | 0;
+        const s = (fp2 + code[(pc + 2) | 0]) | 0;
+        i32[d] = i32[s];
+        i32[d + 1] = i32[s + 1];
+        pc = code[(pc + 3) | 0];
+        continue;
+      }
       case Op.BrIfNez: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] !== 0 ? code[(pc + 2) | 0] : (pc + 3) | 0; continue;
       case Op.BrIfEqz: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0 ? code[(pc + 2) | 0] : (pc + 3) | 0; continue;
       case Op.BrIfI32Eq: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] === i32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;

@@ -73,7 +73,8 @@ function finalTarget(code: Int32Array, target: number): number {
 }
 
 /** Jump threading: branches to a `br` go to its target directly, and a `br` to a return becomes
- * the return (both are two words, or `Return` padded with a second, never reached `Return`). */
+ * the return (both are two words, or `Return` padded with a second, never reached `Return`); so does a
+ * `copy; br` of the returned value. */
 export function threadJumps(code: Int32Array): void {
   let pc = 0;
   while (pc < code.length) {
@@ -100,6 +101,15 @@ export function threadJumps(code: Int32Array): void {
       } else if (code[target] === Op.Return) {
         code[start] = Op.Return;
         code[start + 1] = Op.Return;
+      }
+    } else if (op === Op.CopyBr) {
+      // `copy d, s; br` to `return d` is `return s` (padded to four words with never reached `Return`s)
+      const target = code[start + 3]!;
+      if (code[target] === Op.ReturnReg && code[target + 1] === code[start + 1]) {
+        code[start] = Op.ReturnReg;
+        code[start + 1] = code[start + 2]!;
+        code[start + 2] = Op.Return;
+        code[start + 3] = Op.Return;
       }
     }
   }

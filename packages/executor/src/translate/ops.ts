@@ -61,6 +61,7 @@ const store = (wasm: number, indexed?: OpName): OpInfo => ({ operands: "rri", wa
 
 export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
   Trap: ctl("i"), Br: ctl("t"), BrIfNez: ctl("rt"), BrIfEqz: ctl("rt"),
+  CopyBr: ctl("rrt"), // a copy (a block's result, a loop variable) then a jump: dst, src, target
   BrIfI32Eq: ctl("rrt"), BrIfI32Ne: ctl("rrt"), BrIfI32LtS: ctl("rrt"), BrIfI32LtU: ctl("rrt"),
   BrIfI32LeS: ctl("rrt"), BrIfI32LeU: ctl("rrt"),
   BrTable: ctl("rL"), Return: ctl(""), ReturnReg: ctl("r"),

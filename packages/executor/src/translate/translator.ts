@@ -534,13 +534,24 @@ export class FuncTranslator {
 
   /** An unconditional jump to `frame`'s label (after the copies). */
   private emitJump(frame: ControlFrame): void {
-    if (frame === this.frames[0]) {
-      this.emitReturn();
-    } else if (frame.kind === FrameKind.Loop) {
-      this.emit(Op.Br, frame.startPc);
+    if (frame === this.frames[0]) this.emitReturn();
+    else if (frame.kind === FrameKind.Loop) this.emitBr(frame.startPc);
+    else frame.fixups.push(this.emitBr(-1));
+  }
+
+  /** Emits a jump to `target` (-1: patched later) and returns its target word's position. A copy just
+   * before (a block result, a loop variable) travels with the jump: one instruction. */
+  private emitBr(target: number): number {
+    const p = this.lastPos;
+    if (p >= 0 && p + 3 === this.code.length && this.code[p] === Op.Copy) {
+      const dst = this.code[p + 1]!;
+      const src = this.code[p + 2]!;
+      this.unemitLast(p);
+      this.emit(Op.CopyBr, dst, src, target);
     } else {
-      frame.fixups.push(this.emit(Op.Br, -1) + 1);
+      this.emit(Op.Br, target);
     }
+    return this.code.length - 1;
   }
 
   private emitBranch(frame: ControlFrame): void {
@@ -658,7 +669,7 @@ export class FuncTranslator {
     const frame = this.frames[this.frames.length - 1]!;
     if (!frame.unreachable) {
       this.materializeTop(frame.results.length);
-      frame.fixups.push(this.emit(Op.Br, -1) + 1);
+      frame.fixups.push(this.emitBr(-1));
     }
     this.code[frame.elseFixup] = this.code.length;
     frame.elseFixup = -1;
