@@ -284,10 +284,10 @@ describe("jumps carrying a copy", () => {
           (local.get $b))))`;
     expect(opsOf(wat, 0)).toContain("CopyBr");
     const t = instantiateWat(wat);
-    for (const [a, b] of [[1, 2], [2, 1], [-5, 5], [7, 7]] as const) {
+    const pairs: [number, number][] = [[1, 2], [2, 1], [-5, 5], [7, 7], [0, 9]];
+    for (const [a, b] of pairs) {
       expect(t.call("pick", a, b)).toBe(Math.min(a, b) * 3);
       expect(t.call("first", a, b)).toBe(a !== 0 ? a : b);
     }
-    expect(t.call("first", 0, 9)).toBe(9);
   });
 });
