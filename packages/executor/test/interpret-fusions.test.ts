@@ -291,3 +291,30 @@ describe("jumps carrying a copy", () => {
     }
   });
 });
+
+describe("16-bit array elements as operands", () => {
+  test("c * a[i] and c + a[i] on 16-bit elements are one instruction, signed and unsigned, traps included", () => {
+    const wat = `(module (memory 1) (data (i32.const 0) "\\ff\\ff\\01\\80\\34\\12\\00\\00")
+      (func (export "muls") (param $c i32) (param $base i32) (param $i i32) (result i32)
+        (i32.mul (local.get $c) (i32.load16_s (i32.add (local.get $base) (local.get $i)))))
+      (func (export "mulu") (param $c i32) (param $base i32) (param $i i32) (result i32)
+        (i32.mul (local.get $c) (i32.load16_u (i32.add (local.get $base) (local.get $i)))))
+      (func (export "adds") (param $c i32) (param $base i32) (param $i i32) (result i32)
+        (i32.add (local.get $c) (i32.load16_s (i32.add (local.get $base) (local.get $i))))))`;
+    expect(opsOf(wat, 0)[0]).toBe("I32MulLoad16SIdx");
+    expect(opsOf(wat, 1)[0]).toBe("I32MulLoad16UIdx");
+    expect(opsOf(wat, 2)[0]).toBe("I32AddLoad16SIdx");
+    const t = instantiateWat(wat);
+    const halves = [-1, -0x7fff, 0x1234, 0]; // little-endian 16-bit values at 0, 2, 4, 6
+    for (const c of [3, -7, 0x10001, 0x7fffffff]) {
+      halves.forEach((h, k) => {
+        expect(t.call("muls", c, 2 * k, 0)).toBe(Math.imul(c, h));
+        expect(t.call("mulu", c, 0, 2 * k)).toBe(Math.imul(c, h & 0xffff));
+        expect(t.call("adds", c, 2 * k - 1, 1)).toBe((c + h) | 0);
+      });
+    }
+    expect(t.call("muls", 5, 1, 0)).toBe(Math.imul(5, 0x01ff)); // unaligned: bytes ff 01
+    expect(trapCode(() => t.call("muls", 1, 65535, 0))).toBe(TrapCode.MemoryOutOfBounds);
+    expect(trapCode(() => t.call("adds", 1, -2, 0))).toBe(TrapCode.MemoryOutOfBounds);
+  });
+});

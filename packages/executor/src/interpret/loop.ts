@@ -87,7 +87,7 @@ export enum Op {
   I32XorRotlImm, I32XorShrUImm, I64XorShlImm, I64XorShrUImm,
   I32Add3, I32AddMulImm, I32AddLoad, I32AddMul, I32AddShrUAndImm, I32MulShrUAndImm, I32XorAnd, I32AndXor, I32RotlXorRotlImm,
   I32XorAndXor, I32AndXorXorAnd, I32Rotl3XorImm, I32Rotl2XorShrUImm, I32AddXorAndXor, I32AddRotl3XorImm,
-  I64AddMul,
+  I64AddMul, I32MulLoad16SIdx, I32MulLoad16UIdx, I32AddLoad16SIdx,
   BrIfI32EqImm, BrIfI32NeImm, BrIfI32LtSImm, BrIfI32LtUImm, BrIfI32GtSImm, BrIfI32GtUImm,
   BrIfI32LeSImm, BrIfI32LeUImm, BrIfI32GeSImm, BrIfI32GeUImm,
   I32AddImmBrIfNez, I32AddImmBrIfEqz, I32AddImmBrIfEq, I32AddImmBrIfNe, I32AddImmBrIfLtS, I32AddImmBrIfLtU, I32AddImmBrIfLeS, I32AddImmBrIfLeU,
@@ -1389,6 +1389,30 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         i32[d + 1] = (high + Math.imul(al, i32[b + 1]) + Math.imul(i32[a + 1], bl)) | 0;
         i32[d] = Math.imul(al, bl);
         pc = (pc + 4) | 0;
+        continue;
+      }
+      case Op.I32MulLoad16SIdx: {
+        // c op a 16-bit element just loaded: dst, c, base, index, offset
+        const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
+        if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], view.getInt16(ea, true));
+        pc = (pc + 6) | 0;
+        continue;
+      }
+      case Op.I32MulLoad16UIdx: {
+        // c op a 16-bit element just loaded: dst, c, base, index, offset
+        const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
+        if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], view.getUint16(ea, true));
+        pc = (pc + 6) | 0;
+        continue;
+      }
+      case Op.I32AddLoad16SIdx: {
+        // c op a 16-bit element just loaded: dst, c, base, index, offset
+        const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
+        if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + view.getInt16(ea, true)) | 0;
+        pc = (pc + 6) | 0;
         continue;
       }
       case Op.I64AddMul: {

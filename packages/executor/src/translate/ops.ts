@@ -175,6 +175,8 @@ export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
   I32AddLoad: ctl("rrri"), // c + i32.load(addr, offset) (sums over memory)
   I32AddMul: ctl("rrrr"), // c + a * b (multiply-accumulate)
   I64AddMul: ctl("rrrr"), // c + a * b, 64-bit
+  // c * or + a 16-bit array element (dot products, matrix code): dst, c, base, index, offset
+  I32MulLoad16SIdx: ctl("rrrri"), I32MulLoad16UIdx: ctl("rrrri"), I32AddLoad16SIdx: ctl("rrrri"),
   // c + bit field, c * bit field: dst, c, x, count, mask (bit-field extraction feeding arithmetic)
   I32AddShrUAndImm: ctl("rrrii"), I32MulShrUAndImm: ctl("rrrii"),
   I32XorAnd: ctl("rrrr"), I32AndXor: ctl("rrrr"), // c ^ (a & b), c & (a ^ b) (bit selections, hashes)

@@ -73,8 +73,10 @@ const ADD_IMM_BRANCH: ReadonlyMap<Op, Op> = new Map([
 const OPERAND_FUSIONS = new Map<Op, ReadonlyMap<Op, Op>>([
   [Op.I32Add, new Map([[Op.I32Add, Op.I32Add3], [Op.I32MulImm, Op.I32AddMulImm], [Op.I32Load, Op.I32AddLoad],
     [Op.I32Mul, Op.I32AddMul], [Op.I32ShrUAndImm, Op.I32AddShrUAndImm],
-    [Op.I32XorAndXor, Op.I32AddXorAndXor], [Op.I32Rotl3XorImm, Op.I32AddRotl3XorImm]])],
-  [Op.I32Mul, new Map([[Op.I32ShrUAndImm, Op.I32MulShrUAndImm]])],
+    [Op.I32XorAndXor, Op.I32AddXorAndXor], [Op.I32Rotl3XorImm, Op.I32AddRotl3XorImm],
+    [Op.I32Load16SIdx, Op.I32AddLoad16SIdx]])],
+  [Op.I32Mul, new Map([[Op.I32ShrUAndImm, Op.I32MulShrUAndImm], [Op.I32Load16SIdx, Op.I32MulLoad16SIdx],
+    [Op.I32Load16UIdx, Op.I32MulLoad16UIdx]])],
   [Op.I32And, new Map([[Op.I32Xor, Op.I32AndXor]])],
   [Op.I32Xor, new Map([[Op.I32RotlImm, Op.I32XorRotlImm], [Op.I32ShrUImm, Op.I32XorShrUImm],
     [Op.I32And, Op.I32XorAnd], [Op.I32AndXor, Op.I32XorAndXor]])],
