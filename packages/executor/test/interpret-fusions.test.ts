@@ -318,3 +318,28 @@ describe("16-bit array elements as operands", () => {
     expect(trapCode(() => t.call("adds", 1, -2, 0))).toBe(TrapCode.MemoryOutOfBounds);
   });
 });
+
+describe("instruction pairs", () => {
+  test("two adds in a row run as one instruction, unless the second is a branch target", () => {
+    const wat = `(module
+      (func (export "f") (param $a i32) (param $b i32) (param $c i32) (result i32) (local $x i32) (local $y i32)
+        (local.set $x (i32.add (local.get $a) (local.get $b)))
+        (local.set $y (i32.add (local.get $x) (local.get $c)))
+        (i32.mul (local.get $x) (local.get $y)))
+      (func (export "g") (param $a i32) (param $b i32) (result i32) (local $x i32)
+        (local.set $x (i32.add (local.get $a) (local.get $b)))
+        (block $skip (br_if $skip (local.get $a)) (local.set $x (i32.const 100)))
+        (local.set $x (i32.add (local.get $x) (local.get $b)))
+        (local.get $x)))`;
+    const f = opsOf(wat, 0);
+    expect(f[0]).toBe("I32AddAdd");
+    expect(f).not.toContain("I32Add");
+    expect(opsOf(wat, 1)).not.toContain("I32AddAdd");
+    const t = instantiateWat(wat);
+    for (const [a, b, c] of [[1, 2, 3], [0x7fffffff, 1, -1], [-5, 5, 9]]) {
+      const x = (a! + b!) | 0;
+      expect(t.call("f", a, b, c)).toBe(Math.imul(x, (x + c!) | 0));
+      expect(t.call("g", a, b)).toBe(((a !== 0 ? x : 100) + b!) | 0);
+    }
+  });
+});

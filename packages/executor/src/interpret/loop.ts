@@ -85,7 +85,7 @@ export enum Op {
   I64ShlImm, I64ShrSImm, I64ShrUImm,
   I32ShrUAndImm, Copy2,
   I32XorRotlImm, I32XorShrUImm, I64XorShlImm, I64XorShrUImm,
-  I32Add3, I32AddMulImm, I32AddLoad, I32AddMul, I32AddShrUAndImm, I32MulShrUAndImm, I32XorAnd, I32AndXor, I32RotlXorRotlImm,
+  I32AddAdd, I32Add3, I32AddMulImm, I32AddLoad, I32AddMul, I32AddShrUAndImm, I32MulShrUAndImm, I32XorAnd, I32AndXor, I32RotlXorRotlImm,
   I32XorAndXor, I32AndXorXorAnd, I32Rotl3XorImm, I32Rotl2XorShrUImm, I32AddXorAndXor, I32AddRotl3XorImm,
   I64AddMul, I32MulLoad16SIdx, I32MulLoad16UIdx, I32AddLoad16SIdx,
   BrIfI32EqImm, BrIfI32NeImm, BrIfI32LtSImm, BrIfI32LtUImm, BrIfI32GtSImm, BrIfI32GtUImm,
@@ -180,6 +180,11 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
     switch (code[pc]) {
       case Op.Trap: trap(code[(pc + 1) | 0] as TrapCode);
       case Op.Br: pc = code[(pc + 1) | 0]; continue;
+      case Op.I32AddAdd:
+        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) | 0;
+        i32[(fp2 + code[(pc + 5) | 0]) | 0] = (i32[(fp2 + code[(pc + 6) | 0]) | 0] + i32[(fp2 + code[(pc + 7) | 0]) | 0]) | 0;
+        pc = (pc + 8) | 0;
+        continue;
       case Op.CopyBr: {
         const d = (fp2 + code[(pc + 1) | 0]) | 0;
         const s = (fp2 + code[(pc + 2) | 0]) | 0;

@@ -135,3 +135,43 @@ function operandWords(code: Int32Array, pc: number): number {
   const layout = OP_OPERANDS[code[pc]!]!;
   return layout.endsWith("L") ? layout.length + 1 + code[pc + layout.length]! : layout.length;
 }
+
+/** Instruction pairs run as one dispatch (see mergePairs): first, second -> merged. */
+const MERGED_PAIRS = new Map<Op, ReadonlyMap<Op, Op>>([
+  [Op.I32Add, new Map([[Op.I32Add, Op.I32AddAdd]])],
+]);
+
+/**
+ * Two instructions in a row, the second not a branch target, become one that runs both: the first's
+ * opcode word takes the merged opcode and the second's opcode word stays as padding, so nothing moves.
+ * (Sums kept in locals, e.g. SHA-2's `a = t1 + t2; e = d + t1`, which operand fusion cannot take.)
+ */
+export function mergePairs(code: Int32Array): void {
+  const targets = new Uint8Array(code.length + 1);
+  let pc = 0;
+  while (pc < code.length) {
+    const layout = OP_OPERANDS[code[pc]!]!;
+    let at = pc + 1;
+    for (let i = 0; i < layout.length; i++) {
+      const kind = layout.charCodeAt(i);
+      if (kind === 0x74 /* t */) targets[code[at++]!] = 1;
+      else if (kind === 0x4c /* L */) {
+        const n = code[at++]!;
+        for (let k = 0; k <= n; k++) targets[code[at++]!] = 1;
+      } else at++;
+    }
+    pc = at;
+  }
+  pc = 0;
+  while (pc < code.length) {
+    const next = pc + 1 + operandWords(code, pc);
+    const merged = next < code.length && targets[next] === 0 ? MERGED_PAIRS.get(code[pc]!)?.get(code[next]!) : undefined;
+    if (merged !== undefined) {
+      code[pc] = merged;
+      pc = next + 1 + operandWords(code, next);
+    } else {
+      pc = next;
+    }
+  }
+}
+

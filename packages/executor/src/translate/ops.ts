@@ -61,6 +61,7 @@ const store = (wasm: number, indexed?: OpName): OpInfo => ({ operands: "rri", wa
 
 export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
   Trap: ctl("i"), Br: ctl("t"), BrIfNez: ctl("rt"), BrIfEqz: ctl("rt"),
+  I32AddAdd: ctl("rrrirrr"), // two adds in a row (code-passes.ts mergePairs): d1, a1, b1, padding, d2, a2, b2
   CopyBr: ctl("rrt"), // a copy (a block's result, a loop variable) then a jump: dst, src, target
   BrIfI32Eq: ctl("rrt"), BrIfI32Ne: ctl("rrt"), BrIfI32LtS: ctl("rrt"), BrIfI32LtU: ctl("rrt"),
   BrIfI32LeS: ctl("rrt"), BrIfI32LeU: ctl("rrt"),

@@ -24,7 +24,7 @@ import { FuncType, TrapCode, ValType, slotCount } from "@wasmi-ts/store";
 import type { CompiledModule } from "../module/compiled.js";
 import { CompiledFunc } from "./compiled-func.js";
 import { moduleInfo, type ModuleInfo } from "./module-info.js";
-import { dropUnusedConsts, relocate, threadJumps, foldCopyReturns } from "./code-passes.js";
+import { dropUnusedConsts, foldCopyReturns, mergePairs, relocate, threadJumps } from "./code-passes.js";
 import { ControlFrame, FrameKind } from "./control-frame.js";
 import { OP_INFO, OP_OF_WASM, OP_OPERANDS, Op, type OpName } from "./ops.js";
 import { CONST_BASE, TEMP_BASE } from "./registers.js";
@@ -1240,6 +1240,7 @@ export class FuncTranslator {
     relocate(code, this.localsEnd, constSlots);
     threadJumps(code);
     foldCopyReturns(code);
+    mergePairs(code);
     let resultSlots = 0;
     for (const t of this.type.results) resultSlots += slotCount(t);
     const frameSlots = Math.max(this.localsEnd + constSlots + this.maxTempSlots, resultSlots);
