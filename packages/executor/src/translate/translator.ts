@@ -13,11 +13,12 @@
 //
 // Superinstructions (each dispatch of the interpreter loop costs about as much as a simple instruction's
 // work, so fewer, larger instructions win): a constant operand becomes an immediate (OpInfo.imm); a
-// comparison feeding br_if/if fuses into the branch; a loop counter's increment (and a second induction
-// variable's step before it) or a byte load fuses into the branch testing it; `i32.add` of an address
-// fuses into the access, and an add immediate into the store just before it (`*p++ = v`); a binary instruction fuses with the one computing one of its operands just
-// before (OPERAND_FUSIONS), and again with the one before that (CHAINED_FUSIONS); two copies in a row
-// become one. Fusion only looks at the last few instructions since the last label (`starts`); an
+// comparison feeding br_if/if fuses into the branch; an add immediate (a step) fuses into the conditional
+// branch right after it, a second induction variable's step too, and a byte load into the branch testing
+// it; a `while` loop's exit test is repeated, negated, at its `br`; `i32.add` of an address fuses into the
+// access, an add immediate into the store just before it (`*p++ = v`), and a copy into the jump after it;
+// a binary instruction fuses with the one computing one of its operands just before (OPERAND_FUSIONS), and
+// again with the one before that (CHAINED_FUSIONS); two copies in a row become one. Fusion only looks at the last few instructions since the last label (`starts`); an
 // instruction it absorbs must have written a temporary, which has no other reader.
 
 import { FuncType, TrapCode, ValType, slotCount } from "@wasmi-ts/store";
