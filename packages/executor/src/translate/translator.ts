@@ -18,8 +18,9 @@
 // it; a `while` loop's exit test is repeated, negated, at its `br`; `i32.add` of an address fuses into the
 // access, an add immediate into the store just before it (`*p++ = v`), and a copy into the jump after it;
 // a binary instruction fuses with the one computing one of its operands just before (OPERAND_FUSIONS), and
-// again with the one before that (CHAINED_FUSIONS); two copies in a row become one. Fusion only looks at the last few instructions since the last label (`starts`); an
-// instruction it absorbs must have written a temporary, which has no other reader.
+// again with the one before that (CHAINED_FUSIONS); two copies in a row become one. Fusion only looks at
+// the last few instructions since the last label (`starts`); an instruction it absorbs must have written
+// a temporary, which has no other reader. After translation, code-passes.ts merges some pairs in place.
 
 import { FuncType, TrapCode, ValType, slotCount } from "@wasmi-ts/store";
 import type { CompiledModule } from "../module/compiled.js";
