@@ -3,17 +3,21 @@
 import { OP_OPERANDS, Op } from "./ops.js";
 import { CONST_BASE, TEMP_BASE } from "./registers.js";
 
-/** Calls `visit` with the position of every register operand of (encoded or relocated) `code`. */
-function forEachRegister(code: Int32Array, visit: (pos: number) => void): void {
+/** Calls `visit` with the position of every operand of `kind` in `code`: "r" registers, "t" branch
+ * targets (br_table's lists included). */
+function forEachOperand(code: Int32Array, kind: "r" | "t", visit: (pos: number) => void): void {
   let pc = 0;
   while (pc < code.length) {
     const layout = OP_OPERANDS[code[pc]!]!;
     pc++;
     for (let i = 0; i < layout.length; i++) {
-      const kind = layout.charCodeAt(i);
-      if (kind === 0x72 /* r */) visit(pc++);
-      else if (kind === 0x4c /* L */) pc += code[pc]! + 2;
-      else pc++;
+      if (layout[i] === "L") {
+        const n = code[pc++]!;
+        for (let k = 0; k <= n; k++, pc++) if (kind === "t") visit(pc);
+      } else {
+        if (layout[i] === kind) visit(pc);
+        pc++;
+      }
     }
   }
 }
@@ -26,7 +30,7 @@ function forEachRegister(code: Int32Array, visit: (pos: number) => void): void {
 export function dropUnusedConsts(code: Int32Array, consts: readonly number[], widths: readonly number[]): Int32Array {
   const slots = consts.length >> 1;
   const used = new Uint8Array(slots);
-  forEachRegister(code, (pos) => {
+  forEachOperand(code, "r", (pos) => {
     const reg = code[pos]!;
     if (reg >= CONST_BASE && reg < TEMP_BASE) used[reg - CONST_BASE] = 1;
   });
@@ -37,33 +41,21 @@ export function dropUnusedConsts(code: Int32Array, consts: readonly number[], wi
     if (used[k] === 1) for (let w = 2 * k; w < 2 * (k + widths[k]!); w++) kept.push(consts[w]!);
   }
   if (kept.length === consts.length) return Int32Array.from(consts);
-  forEachRegister(code, (pos) => {
+  forEachOperand(code, "r", (pos) => {
     const reg = code[pos]!;
     if (reg >= CONST_BASE && reg < TEMP_BASE) code[pos] = CONST_BASE + newSlot[reg - CONST_BASE]!;
   });
   return Int32Array.from(kept);
 }
 
-/** Turns encoded registers into word offsets from the frame base, walking the operand layouts. */
+/** Turns encoded registers into word offsets from the frame base. */
 export function relocate(code: Int32Array, localsEnd: number, constSlots: number): void {
-  let pc = 0;
-  while (pc < code.length) {
-    const layout = OP_OPERANDS[code[pc]!]!;
-    pc++;
-    for (let i = 0; i < layout.length; i++) {
-      const kind = layout.charCodeAt(i);
-      if (kind === 0x72 /* r */) {
-        const reg = code[pc]!;
-        const slot = reg < CONST_BASE ? reg : reg < TEMP_BASE ? localsEnd + (reg - CONST_BASE)
-          : localsEnd + constSlots + (reg - TEMP_BASE);
-        code[pc++] = slot * 2;
-      } else if (kind === 0x4c /* L */) {
-        pc += code[pc]! + 2;
-      } else {
-        pc++;
-      }
-    }
-  }
+  forEachOperand(code, "r", (pos) => {
+    const reg = code[pos]!;
+    const slot = reg < CONST_BASE ? reg : reg < TEMP_BASE ? localsEnd + (reg - CONST_BASE)
+      : localsEnd + constSlots + (reg - TEMP_BASE);
+    code[pos] = slot * 2;
+  });
 }
 
 /** Final target of a jump to `target`, following unconditional jumps. */
@@ -76,40 +68,28 @@ function finalTarget(code: Int32Array, target: number): number {
  * the return (both are two words, or `Return` padded with a second, never reached `Return`); so does a
  * `copy; br` of the returned value. */
 export function threadJumps(code: Int32Array): void {
-  let pc = 0;
-  while (pc < code.length) {
+  forEachOperand(code, "t", (pos) => {
+    code[pos] = finalTarget(code, code[pos]!);
+  });
+  for (let pc = 0; pc < code.length; pc += 1 + operandWords(code, pc)) {
     const op = code[pc]!;
-    const layout = OP_OPERANDS[op]!;
-    const start = pc++;
-    for (let i = 0; i < layout.length; i++) {
-      const kind = layout.charCodeAt(i);
-      if (kind === 0x74 /* t */) {
-        code[pc] = finalTarget(code, code[pc]!);
-        pc++;
-      } else if (kind === 0x4c /* L */) {
-        const n = code[pc++]!;
-        for (let k = 0; k <= n; k++, pc++) code[pc] = finalTarget(code, code[pc]!);
-      } else {
-        pc++;
-      }
-    }
     if (op === Op.Br) {
-      const target = code[start + 1]!;
+      const target = code[pc + 1]!;
       if (code[target] === Op.ReturnReg) {
-        code[start] = Op.ReturnReg;
-        code[start + 1] = code[target + 1]!;
+        code[pc] = Op.ReturnReg;
+        code[pc + 1] = code[target + 1]!;
       } else if (code[target] === Op.Return) {
-        code[start] = Op.Return;
-        code[start + 1] = Op.Return;
+        code[pc] = Op.Return;
+        code[pc + 1] = Op.Return;
       }
     } else if (op === Op.CopyBr) {
       // `copy d, s; br` to `return d` is `return s` (padded to four words with never reached `Return`s)
-      const target = code[start + 3]!;
-      if (code[target] === Op.ReturnReg && code[target + 1] === code[start + 1]) {
-        code[start] = Op.ReturnReg;
-        code[start + 1] = code[start + 2]!;
-        code[start + 2] = Op.Return;
-        code[start + 3] = Op.Return;
+      const target = code[pc + 3]!;
+      if (code[target] === Op.ReturnReg && code[target + 1] === code[pc + 1]) {
+        code[pc] = Op.ReturnReg;
+        code[pc + 1] = code[pc + 2]!;
+        code[pc + 2] = Op.Return;
+        code[pc + 3] = Op.Return;
       }
     }
   }
@@ -148,21 +128,10 @@ const MERGED_PAIRS = new Map<Op, ReadonlyMap<Op, Op>>([
  */
 export function mergePairs(code: Int32Array): void {
   const targets = new Uint8Array(code.length + 1);
+  forEachOperand(code, "t", (pos) => {
+    targets[code[pos]!] = 1;
+  });
   let pc = 0;
-  while (pc < code.length) {
-    const layout = OP_OPERANDS[code[pc]!]!;
-    let at = pc + 1;
-    for (let i = 0; i < layout.length; i++) {
-      const kind = layout.charCodeAt(i);
-      if (kind === 0x74 /* t */) targets[code[at++]!] = 1;
-      else if (kind === 0x4c /* L */) {
-        const n = code[at++]!;
-        for (let k = 0; k <= n; k++) targets[code[at++]!] = 1;
-      } else at++;
-    }
-    pc = at;
-  }
-  pc = 0;
   while (pc < code.length) {
     const next = pc + 1 + operandWords(code, pc);
     const merged = next < code.length && targets[next] === 0 ? MERGED_PAIRS.get(code[pc]!)?.get(code[next]!) : undefined;
