@@ -35,3 +35,59 @@ export const DEFAULT_CONFIG: ExecutorConfig = {
   maxMemoryPages: 65536,
   maxTableSize: 10_000_000,
 };
+
+/** The largest page count a memory may have at all (memory64: 2^64 bytes in 64 KiB pages). */
+const MAX_PAGES_64 = 2 ** 48;
+
+/** Each field's check: a message part when the value is wrong, or null. */
+const FIELD_CHECKS: { [K in keyof ExecutorConfig]: (v: unknown) => string | null } = {
+  features: checkFeatures,
+  lazyTranslation: (v) => (typeof v === "boolean" ? null : "must be a boolean"),
+  lazyValidation: (v) => (typeof v === "boolean" ? null : "must be a boolean"),
+  maxCallDepth: integerIn(1, 2 ** 31 - 1),
+  maxValueSlots: integerIn(1, 2 ** 31 - 1),
+  maxMemoryPages: integerIn(0, MAX_PAGES_64),
+  maxTableSize: integerIn(0, 2 ** 32),
+};
+
+function integerIn(min: number, max: number): (v: unknown) => string | null {
+  return (v) =>
+    typeof v === "number" && Number.isInteger(v) && v >= min && v <= max ? null : `must be an integer in [${min}, ${max}]`;
+}
+
+function checkFeatures(v: unknown): string | null {
+  if (typeof v !== "object" || v === null) return "must be an object of booleans (see WasmFeatures)";
+  for (const key of Object.keys(DEFAULT_FEATURES)) {
+    if (typeof (v as Record<string, unknown>)[key] !== "boolean") return `.${key} must be a boolean`;
+  }
+  for (const key of Object.keys(v)) {
+    if (!Object.hasOwn(DEFAULT_FEATURES, key)) return `has an unknown feature '${key}'`;
+  }
+  return null;
+}
+
+function shown(v: unknown): string {
+  return typeof v === "bigint" ? `${v}n` : typeof v === "string" ? JSON.stringify(v) : String(v);
+}
+
+/**
+ * `DEFAULT_CONFIG` with `config`'s fields over it (fields set to `undefined` keep their default), checked:
+ * an unknown field or a wrong value throws `TypeError` (wrong type) or `RangeError` (out of range), naming it.
+ */
+export function makeConfig(config: Partial<ExecutorConfig> = {}): ExecutorConfig {
+  if (typeof config !== "object" || config === null) throw new TypeError(`Config must be an object, got ${shown(config)}`);
+  const merged: Record<string, unknown> = { ...DEFAULT_CONFIG };
+  for (const [key, value] of Object.entries(config)) {
+    if (!Object.hasOwn(FIELD_CHECKS, key)) {
+      throw new TypeError(`unknown Config field '${key}' (known: ${Object.keys(FIELD_CHECKS).join(", ")})`);
+    }
+    if (value === undefined) continue;
+    const problem = FIELD_CHECKS[key as keyof ExecutorConfig](value);
+    if (problem !== null) {
+      const Err = typeof value === "number" && problem.startsWith("must be an integer") ? RangeError : TypeError;
+      throw new Err(`Config.${key} ${problem}, got ${shown(value)}`);
+    }
+    merged[key] = key === "features" ? Object.freeze({ ...(value as WasmFeatures) }) : value;
+  }
+  return merged as unknown as ExecutorConfig;
+}

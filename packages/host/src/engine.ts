@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG, type ExecutorConfig } from "@wasmi-ts/executor";
+import { makeConfig, type ExecutorConfig } from "@wasmi-ts/executor";
 import { TypeRegistry } from "@wasmi-ts/store";
 
 /**
@@ -20,12 +20,8 @@ export class Engine {
   readonly config: Readonly<Config>;
   readonly registry = new TypeRegistry();
 
+  /** Throws `TypeError` / `RangeError` for an unknown field or a wrong value (a negative call depth, ...). */
   constructor(config: Partial<Config> = {}) {
-    this.config = Object.freeze({ ...DEFAULT_CONFIG, ...definedOnly(config) });
+    this.config = Object.freeze(makeConfig(config));
   }
-}
-
-/** Drops keys set to `undefined`, so they do not override defaults. */
-function definedOnly(config: Partial<Config>): Partial<Config> {
-  return Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined)) as Partial<Config>;
 }

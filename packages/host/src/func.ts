@@ -119,15 +119,49 @@ function hostTrampoline<T>(store: Store<T>, type: FuncType, fn: HostFunc<T>): Ho
   const input = slotLayout(params).offsets;
   const output = slotLayout(results).offsets;
   const untyped = store as Store<unknown>;
+  // A Promise is a legitimate externref value; for any other result type it is an async host function.
+  const returnsOneExternRef = results.length === 1 && results[0] === ValType.ExternRef;
   return (_pruned: PrunedStore, caller: InstanceEntity | null, slots: ValueSlots, base: number): void => {
     const args = new Array<Value>(params.length);
     for (let i = 0; i < params.length; i++) args[i] = readValue(untyped, params[i]!, slots, base + input[i]!, "number");
     const returned = fn(new Caller<T>(store, caller), ...args);
+    if (isThenable(returned) && !returnsOneExternRef) rejectThenable(returned);
     const values = resultList(type, returned);
     for (let i = 0; i < results.length; i++) {
       writeValue(untyped, results[i]!, values[i], slots, base + output[i]!, "number", `host function result ${i}`);
     }
   };
+}
+
+/** A host function called synchronously returned a Promise (or another thenable). */
+export class AsyncHostFunctionError extends TypeError {
+  override name = "AsyncHostFunctionError";
+}
+
+function isThenable(v: unknown): v is PromiseLike<unknown> {
+  if ((typeof v !== "object" || v === null) && typeof v !== "function") return false;
+  try {
+    return typeof (v as { then?: unknown }).then === "function";
+  } catch {
+    return false; // a getter that throws: not something we can wait for either; the result check reports it
+  }
+}
+
+/**
+ * Fails the call: Wasm cannot wait for `thenable` here. Its rejection is observed first, so that it never
+ * becomes an unhandled rejection that would end the process.
+ */
+function rejectThenable(thenable: PromiseLike<unknown>): never {
+  try {
+    thenable.then(undefined, () => {});
+  } catch {
+    // a broken thenable: nothing to observe
+  }
+  throw new AsyncHostFunctionError(
+    "a host function returned a Promise (or another thenable), but it was called synchronously and Wasm " +
+      "cannot wait for it; make the host function synchronous (async host functions and callAsync are " +
+      "planned: see the host package's README)",
+  );
 }
 
 /** The host function's return value as a list of as many values as the type has results. */

@@ -1,10 +1,10 @@
 export { Engine, type Config } from "./engine.js";
-export { Module } from "./module.js";
+export { Module, type BufferSource } from "./module.js";
 export { CompileError, type CompileErrorKind } from "./compile-error.js";
 export type { ExternType, ImportType, ExportType } from "./extern-type.js";
-export { Store, StoreTypeError, type ResourceLimiter } from "./store.js";
+export { Store, StoreTypeError, StoreMismatchError, EngineMismatchError, type ResourceLimiter } from "./store.js";
 export { Linker } from "./linker.js";
-export { Func, type HostFunc, type FuncTypeLike } from "./func.js";
+export { Func, AsyncHostFunctionError, type HostFunc, type FuncTypeLike } from "./func.js";
 export { TypedFunc } from "./typed-func.js";
 export { Caller } from "./caller.js";
 export { Instance } from "./instance.js";

@@ -6,13 +6,16 @@ import { Func } from "./func.js";
 import { Global } from "./global.js";
 import { Memory } from "./memory.js";
 import type { Module } from "./module.js";
-import type { Store } from "./store.js";
+import { EngineMismatchError, type Store } from "./store.js";
 import { Table } from "./table.js";
 
 /** An instance of a module in a store. */
 export class Instance {
   readonly entity: InstanceEntity;
-  /** The exports by name, in the module's order. */
+  /**
+   * The exports by name, in the module's order: a frozen object without prototype, so every export name
+   * (`__proto__`, `constructor`, `toString` included) is an own property and nothing else is there.
+   */
   readonly exports: Readonly<Record<string, Extern>>;
 
   /**
@@ -21,15 +24,17 @@ export class Instance {
    * (with `Config.lazyValidation`) `CompileError` when the start function reaches a bad body.
    */
   constructor(readonly store: Store<any>, module: Module, imports: readonly Extern[]) {
-    if (module.engine !== store.engine) throw new Error("the module and the store belong to different engines");
+    if (module.engine !== store.engine) throw new EngineMismatchError("the module and the store belong to different engines");
     const entities = imports.map((ext, i) => entityOf(store, ext, `import ${i}`));
     try {
       this.entity = instantiate(store.pruned, module.compiled, entities);
     } catch (e) {
       throw compileErrorOfCall(e); // the start function's body found bad by lazy validation
     }
-    const exports: Record<string, Extern> = {};
-    for (const [name, ext] of this.entity.exports) exports[name] = externOf(store, ext);
+    const exports = Object.create(null) as Record<string, Extern>;
+    for (const [name, ext] of this.entity.exports) {
+      Object.defineProperty(exports, name, { value: externOf(store, ext), enumerable: true });
+    }
     this.exports = Object.freeze(exports);
     store.handles.set(this.entity, this);
   }

@@ -4,7 +4,7 @@ import type { Extern } from "./extern.js";
 import { Func, toFuncType, type FuncTypeLike, type HostFunc } from "./func.js";
 import { Instance } from "./instance.js";
 import type { Module } from "./module.js";
-import type { Store } from "./store.js";
+import { EngineMismatchError, type Store } from "./store.js";
 import type { FuncType } from "@wasmi-ts/store";
 
 /** A host function defined without a store: made into a `Func` once per store that needs it. */
@@ -60,7 +60,7 @@ export class Linker<T = unknown> {
 
   /** Instantiates `module`, resolving each import by name. Throws `LinkError` ("unknown import", ...) or `Trap`. */
   instantiate(store: Store<T>, module: Module): Instance {
-    if (module.engine !== this.engine) throw new Error("the module and the linker belong to different engines");
+    if (module.engine !== this.engine) throw new EngineMismatchError("the module and the linker belong to different engines");
     const imports = module.imports().map((imp) => {
       const ext = this.get(store, imp.module, imp.name);
       if (ext === undefined) throw new LinkError(`unknown import: "${imp.module}" "${imp.name}" is not defined`);

@@ -1,6 +1,8 @@
 import { allocMemory } from "@wasmi-ts/executor";
-import { growMemory, type MemoryEntity, type MemoryType } from "@wasmi-ts/store";
+import { growMemory, ValType, type MemoryEntity, type MemoryType } from "@wasmi-ts/store";
 import type { Store } from "./store.js";
+import { decodeUtf8, encodeUtf8 } from "./utf8.js";
+import { toI32, toI64 } from "./values.js";
 
 /** A linear memory of a store. */
 export class Memory {
@@ -35,18 +37,30 @@ export class Memory {
     return this.entity.pages;
   }
 
-  /** The current buffer (replaced when the memory grows). */
+  /**
+   * The current buffer. Growing replaces it, and detaches the old one where the JS engine can (as the JS
+   * API does): views made before a growth then have length 0. Take views after growing, or use the
+   * accessors below, which always use the current buffer.
+   */
   get buffer(): ArrayBuffer {
     return this.entity.buffer;
   }
 
-  /** A byte view of the current buffer (stale after the memory grows). */
+  /** A byte view of the current buffer (stale after the memory grows; see `buffer`). */
   get data(): Uint8Array {
     return this.entity.u8;
   }
 
-  /** Grows by `delta` pages; returns the old size. Throws when the growth is refused. */
+  /** A DataView of the current buffer (stale after the memory grows; see `buffer`). Wasm is little-endian. */
+  get view(): DataView {
+    return this.entity.view;
+  }
+
+  /** Grows by `delta` pages; returns the old size. Throws `RangeError` when the growth is refused. */
   grow(delta: number): number {
+    if (typeof delta !== "number" || !Number.isInteger(delta) || delta < 0) {
+      throw new TypeError(`memory.grow: the page count must be a non-negative integer, got ${String(delta)}`);
+    }
     const old = growMemory(this.store.pruned, this.entity, delta);
     if (old < 0) throw new RangeError(`failed to grow memory by ${delta} page(s) from ${this.entity.pages}`);
     return old;
@@ -58,10 +72,104 @@ export class Memory {
     return this.entity.u8.slice(offset, offset + length);
   }
 
-  /** Copies `bytes` to `offset`. */
-  write(offset: number, bytes: Uint8Array): void {
-    this.checkRange(offset, bytes.length);
-    this.entity.u8.set(bytes, offset);
+  /** Copies `bytes` (a `Uint8Array`, another `ArrayBufferView` or an `ArrayBuffer`) to `offset`. */
+  write(offset: number, bytes: ArrayBufferView | ArrayBuffer): void {
+    let u8: Uint8Array;
+    if (ArrayBuffer.isView(bytes)) u8 = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    else if (bytes instanceof ArrayBuffer) u8 = new Uint8Array(bytes);
+    else {
+      const got = bytes === null ? "null" : Array.isArray(bytes) ? "an array" : typeof bytes;
+      throw new TypeError(`Memory.write: expected a Uint8Array, ArrayBufferView or ArrayBuffer, got ${got} (use writeString for text)`);
+    }
+    this.checkRange(offset, u8.length);
+    this.entity.u8.set(u8, offset);
+  }
+
+  /** The UTF-8 text of `length` bytes at `offset` (invalid sequences become U+FFFD). */
+  readString(offset: number, length: number): string {
+    this.checkRange(offset, length);
+    return decodeUtf8(this.entity.u8.subarray(offset, offset + length));
+  }
+
+  /** Writes `text` as UTF-8 (no terminating zero) at `offset`; returns the number of bytes written. */
+  writeString(offset: number, text: string): number {
+    if (typeof text !== "string") throw new TypeError(`Memory.writeString: expected a string, got ${typeof text}`);
+    const bytes = encodeUtf8(text);
+    this.write(offset, bytes);
+    return bytes.length;
+  }
+
+  readU8(offset: number): number {
+    return this.at(offset, 1).getUint8(offset);
+  }
+
+  readI32(offset: number): number {
+    return this.at(offset, 4).getInt32(offset, true);
+  }
+
+  readU32(offset: number): number {
+    return this.at(offset, 4).getUint32(offset, true);
+  }
+
+  readI64(offset: number): bigint {
+    return this.at(offset, 8).getBigInt64(offset, true);
+  }
+
+  readU64(offset: number): bigint {
+    return this.at(offset, 8).getBigUint64(offset, true);
+  }
+
+  readF32(offset: number): number {
+    return this.at(offset, 4).getFloat32(offset, true);
+  }
+
+  readF64(offset: number): number {
+    return this.at(offset, 8).getFloat64(offset, true);
+  }
+
+  /** Writes a byte: an integer in [-128, 256). */
+  writeU8(offset: number, value: number): void {
+    if (typeof value !== "number" || !Number.isInteger(value)) {
+      throw new TypeError(`Memory.writeU8: expected an integer, got ${typeof value} ${String(value)}`);
+    }
+    if (value < -128 || value >= 256) throw new RangeError(`Memory.writeU8: ${value} does not fit in 8 bits`);
+    this.at(offset, 1).setUint8(offset, value & 0xff);
+  }
+
+  /** Writes 32 bits: an integer in [-2^31, 2^32), signed or unsigned. */
+  writeI32(offset: number, value: number): void {
+    this.at(offset, 4).setInt32(offset, toI32(ValType.I32, value, "Memory.writeI32"), true);
+  }
+
+  /** The same as `writeI32` (the bits are the same, signed or not). */
+  writeU32(offset: number, value: number): void {
+    this.at(offset, 4).setInt32(offset, toI32(ValType.I32, value, "Memory.writeU32"), true);
+  }
+
+  /** Writes 64 bits: a bigint in [-2^63, 2^64), signed or unsigned. */
+  writeI64(offset: number, value: bigint): void {
+    this.at(offset, 8).setBigInt64(offset, BigInt.asIntN(64, toI64(ValType.I64, value, "Memory.writeI64")), true);
+  }
+
+  /** The same as `writeI64`. */
+  writeU64(offset: number, value: bigint): void {
+    this.at(offset, 8).setBigInt64(offset, BigInt.asIntN(64, toI64(ValType.I64, value, "Memory.writeU64")), true);
+  }
+
+  writeF32(offset: number, value: number): void {
+    if (typeof value !== "number") throw new TypeError(`Memory.writeF32: expected a number, got ${typeof value}`);
+    this.at(offset, 4).setFloat32(offset, value, true);
+  }
+
+  writeF64(offset: number, value: number): void {
+    if (typeof value !== "number") throw new TypeError(`Memory.writeF64: expected a number, got ${typeof value}`);
+    this.at(offset, 8).setFloat64(offset, value, true);
+  }
+
+  /** The current DataView, after checking that `size` bytes at `offset` are in bounds. */
+  private at(offset: number, size: number): DataView {
+    this.checkRange(offset, size);
+    return this.entity.view;
   }
 
   private checkRange(offset: number, length: number): void {

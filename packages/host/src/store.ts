@@ -6,6 +6,16 @@ export class StoreTypeError extends TypeError {
   override name = "StoreTypeError";
 }
 
+/** A handle (function, memory, table, global, instance) used with a store it does not belong to. */
+export class StoreMismatchError extends TypeError {
+  override name = "StoreMismatchError";
+}
+
+/** A module, linker or store used with one of another engine. */
+export class EngineMismatchError extends TypeError {
+  override name = "EngineMismatchError";
+}
+
 /** Optional limits on growth, decided with the host data in hand (like Wasmi's `ResourceLimiter`). */
 export interface ResourceLimiter<T> {
   memoryGrowing?(data: T, current: number, desired: number, maximum: number | null): boolean;
@@ -62,8 +72,8 @@ export class Store<T = unknown> {
     return owner as Store<T>;
   }
 
-  /** Throws unless `other` is this store (handles cannot cross stores). */
+  /** Throws `StoreMismatchError` unless `other` is this store (handles cannot cross stores). */
   assertOwns(other: Store<unknown>, what: string): void {
-    if (other !== (this as Store<unknown>)) throw new Error(`${what} belongs to a different store`);
+    if (other !== (this as Store<unknown>)) throw new StoreMismatchError(`${what} belongs to a different store`);
   }
 }

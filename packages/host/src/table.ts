@@ -47,6 +47,9 @@ export class Table {
 
   /** Grows by `delta` elements set to `init`; returns the old size. Throws when the growth is refused. */
   grow(delta: number, init: Value = null): number {
+    if (typeof delta !== "number" || !Number.isInteger(delta) || delta < 0) {
+      throw new TypeError(`table.grow: the element count must be a non-negative integer, got ${String(delta)}`);
+    }
     const ref = toRef(this.store, this.entity.type.element, init, "table grow value");
     const old = growTable(this.store.pruned, this.entity, delta, ref);
     if (old < 0) throw new RangeError(`failed to grow table by ${delta} element(s) from ${this.entity.size}`);

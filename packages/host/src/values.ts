@@ -7,6 +7,11 @@ import type { Store } from "./store.js";
  * funcref: Func | null; externref: any JS value (null is the null reference).
  * In "bits" form (see `Func.callBits`), f32 is its u32 bit pattern (number) and f64 its u64 bit pattern
  * (bigint), so NaN payloads survive.
+ *
+ * Going in (arguments, host results, globals, tables), integers must fit their type, read as signed or
+ * unsigned: an i32 is an integral number in [-2^31, 2^32), an i64 a bigint in [-2^63, 2^64). Anything else
+ * is a `TypeError` (a number for an i64, a fraction, NaN) or a `RangeError` (too large), never a silent wrap;
+ * the CLI and the C API follow the same rule. Coming out, i32 and i64 are signed.
  */
 export type Value = unknown;
 
@@ -27,11 +32,24 @@ function typeError(type: ValType, v: unknown, what: string): TypeError {
   return new TypeError(`${what}: expected a ${valTypeName(type)} value, got ${typeof v} ${shown}`);
 }
 
-/** A bigint from an i64 argument (bigint or an integral number). */
-function toBigInt(type: ValType, v: unknown, what: string): bigint {
-  if (typeof v === "bigint") return v;
-  if (typeof v === "number" && Number.isInteger(v)) return BigInt(v);
-  throw typeError(type, v, what);
+const I64_MIN = -(2n ** 63n);
+const U64_END = 2n ** 64n;
+
+/** The 32-bit pattern of an i32 (or f32 bits) argument: an integral number, signed or unsigned. */
+export function toI32(type: ValType, v: unknown, what: string): number {
+  if (typeof v !== "number" || !Number.isInteger(v)) throw typeError(type, v, what);
+  if (v < -(2 ** 31) || v >= U32) throw new RangeError(`${what}: ${v} does not fit in 32 bits`);
+  return v | 0;
+}
+
+/** The 64-bit pattern of an i64 (or f64 bits) argument: a bigint, signed or unsigned. */
+export function toI64(type: ValType, v: unknown, what: string): bigint {
+  if (typeof v !== "bigint") {
+    const hint = typeof v === "number" && Number.isInteger(v) ? ` (write ${v}n)` : "";
+    throw new TypeError(`${typeError(type, v, what).message}${hint}`);
+  }
+  if (v < I64_MIN || v >= U64_END) throw new RangeError(`${what}: ${v}n does not fit in 64 bits`);
+  return v;
 }
 
 /** Low and high 32-bit halves (signed words) of a 64-bit pattern. */
@@ -74,19 +92,17 @@ export function writeValue(
 ): void {
   switch (type) {
     case ValType.I32:
-      if (typeof v !== "number") throw typeError(type, v, what);
-      slots.i32[2 * s] = v | 0;
+      slots.i32[2 * s] = toI32(type, v, what);
       return;
     case ValType.I64: {
-      const [lo, hi] = splitI64(toBigInt(type, v, what));
+      const [lo, hi] = splitI64(toI64(type, v, what));
       slots.i32[2 * s] = lo;
       slots.i32[2 * s + 1] = hi;
       return;
     }
     case ValType.F32:
       if (form === "bits") {
-        if (typeof v !== "number" || !Number.isInteger(v) || v < -(2 ** 31) || v >= U32) throw typeError(type, v, `${what} (as u32 bits)`);
-        slots.i32[2 * s] = v | 0;
+        slots.i32[2 * s] = toI32(type, v, `${what} (as u32 bits)`);
       } else {
         if (typeof v !== "number") throw typeError(type, v, what);
         slots.f32[2 * s] = v;
@@ -94,7 +110,7 @@ export function writeValue(
       return;
     case ValType.F64:
       if (form === "bits") {
-        const [lo, hi] = splitI64(toBigInt(type, v, `${what} (as u64 bits)`));
+        const [lo, hi] = splitI64(toI64(type, v, `${what} (as u64 bits)`));
         slots.i32[2 * s] = lo;
         slots.i32[2 * s + 1] = hi;
       } else {

@@ -14,10 +14,13 @@ describe("Func.wrap and call", () => {
     const identity = (t: number) => Func.wrap(store, { params: [t], results: [t] }, (_c, x) => x);
     expect(identity(I32).call(-7)).toEqual([-7]);
     expect(identity(I32).call(0xffffffff)).toEqual([-1]); // ToInt32
-    expect(identity(I32).call(2 ** 32 + 5)).toEqual([5]);
+    expect(() => identity(I32).call(2 ** 32 + 5)).toThrow(RangeError); // no silent wrap
+    expect(() => identity(I32).call(1.5)).toThrow(TypeError);
     expect(identity(I64).call(-(2n ** 63n))).toEqual([-(2n ** 63n)]);
-    expect(identity(I64).call(2n ** 64n - 1n)).toEqual([-1n]); // wraps to 64 bits
-    expect(identity(I64).call(12)).toEqual([12n]); // numbers accepted for i64
+    expect(identity(I64).call(2n ** 64n - 1n)).toEqual([-1n]); // unsigned in, signed out
+    expect(() => identity(I64).call(2n ** 64n)).toThrow(RangeError); // no silent wrap
+    expect(() => identity(I64).call(12)).toThrow(/write 12n/); // a number is a TypeError, as in the JS API
+    expect(() => identity(I64).call(1e20)).toThrow(TypeError);
     expect(identity(F32).call(1.5)).toEqual([1.5]);
     expect(identity(F32).call(0.1)).toEqual([Math.fround(0.1)]);
     expect(identity(F64).call(0.1)).toEqual([0.1]);

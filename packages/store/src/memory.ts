@@ -7,6 +7,8 @@ export const MAX_PAGES_32 = 65536;
 /**
  * A linear memory: one ArrayBuffer with cached views. Growing replaces the buffer (portable to hosts
  * without resizable ArrayBuffers) and bumps `generation`, so code that caches views knows to reload them.
+ * The old buffer is detached where the JS engine can (as the JS API does on `memory.grow`): views kept
+ * across a growth then have length 0 instead of silently reading and writing a dead copy.
  */
 export class MemoryEntity {
   buffer: ArrayBuffer;
@@ -38,12 +40,11 @@ export class MemoryEntity {
     if (delta < 0 || next > this.maxPages) return -1;
     let buffer: ArrayBuffer;
     try {
-      buffer = new ArrayBuffer(next * PAGE_SIZE);
+      buffer = moveToLarger(this.buffer, next * PAGE_SIZE);
     } catch {
       return -1; // the JS engine refused the allocation: report failure as memory.grow does
     }
     const u8 = new Uint8Array(buffer);
-    u8.set(this.u8);
     this.buffer = buffer;
     this.u8 = u8;
     this.view = new DataView(buffer);
@@ -51,4 +52,27 @@ export class MemoryEntity {
     this.generation++;
     return old;
   }
+}
+
+type Transferable = ArrayBuffer & { transfer?(newByteLength: number): ArrayBuffer };
+declare const structuredClone: ((value: unknown, options: { transfer: unknown[] }) => unknown) | undefined;
+
+/**
+ * A buffer of `byteLength` bytes holding `old`'s contents, with `old` detached where the engine allows:
+ * `ArrayBuffer.prototype.transfer` (ES2024, may even grow in place), else a copy and a detaching
+ * `structuredClone` (Node 20, browsers), else a copy that leaves `old` as it is (engines with neither).
+ * If the allocation fails, it throws and `old` is untouched.
+ */
+function moveToLarger(old: Transferable, byteLength: number): ArrayBuffer {
+  if (typeof old.transfer === "function") return old.transfer(byteLength);
+  const buffer = new ArrayBuffer(byteLength);
+  new Uint8Array(buffer).set(new Uint8Array(old));
+  if (typeof structuredClone === "function") {
+    try {
+      structuredClone(old, { transfer: [old] });
+    } catch {
+      // not transferable here: the old buffer stays readable
+    }
+  }
+  return buffer;
 }
