@@ -7,6 +7,7 @@ export * from "./types.js";
 export * from "./engine-store.js";
 export * from "./module.js";
 export * from "./trap.js";
+export * from "./frame.js";
 export * from "./instance.js";
 export {
   wasm_extern_kind, wasm_extern_type, wasm_extern_delete, wasm_extern_vec_delete,

@@ -1,7 +1,9 @@
 // The `wasmi-ts` command: load a module, optionally invoke an export, print the results.
 
 import { readFileSync } from "node:fs";
-import { CompileError, Engine, Func, Instance, LinkError, Module, Store, Trap, valTypeName } from "@wasmi-ts/host";
+import {
+  CompileError, Engine, Func, Instance, LinkError, Module, Store, Trap, formatBacktrace, valTypeName,
+} from "@wasmi-ts/host";
 import { parseArgs, USAGE, UsageError } from "./args.js";
 import { formatValue, parseValue } from "./values.js";
 import { parseWat, textError } from "./wat.js";
@@ -52,7 +54,7 @@ export function main(argv: readonly string[], io: CliIO = nodeIO): number {
       return ExitCode.Usage;
     }
     if (error instanceof CliError) {
-      io.stderr(error.message);
+      for (const line of error.message.split("\n")) io.stderr(line);
       return error.exitCode;
     }
     io.stderr(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -126,7 +128,7 @@ function instantiate(store: Store<null>, module: Module): Instance {
   try {
     return new Instance(store, module, []);
   } catch (error) {
-    if (error instanceof Trap) throw new CliError(ExitCode.Trap, `trap: ${error.message} (during instantiation)`);
+    if (error instanceof Trap) throw new CliError(ExitCode.Trap, trapText(error, " (during instantiation)"));
     if (error instanceof LinkError) throw new CliError(ExitCode.ModuleError, `error: cannot instantiate: ${error.message}`);
     throw error;
   }
@@ -136,9 +138,14 @@ function call(func: Func, values: unknown[]): unknown[] {
   try {
     return func.call(...values);
   } catch (error) {
-    if (error instanceof Trap) throw new CliError(ExitCode.Trap, `trap: ${error.message}`);
+    if (error instanceof Trap) throw new CliError(ExitCode.Trap, trapText(error));
     throw error;
   }
+}
+
+/** `trap: <reason><note>`, then the Wasm backtrace, as wasmtime prints it. */
+function trapText(trap: Trap, note = ""): string {
+  return `trap: ${trap.reason}${note}${formatBacktrace(trap.frames)}`;
 }
 
 function exportedFunctions(instance: Instance): string {

@@ -81,12 +81,50 @@ describe("wasmi-ts on a binary module", () => {
     expect(runCli(wasm, "--invoke", "swap", "1", "2").stdout).toEqual(["2", "1"]);
   });
 
-  it("reports traps with exit code 3", () => {
+  it("reports traps with their Wasm backtrace, exit code 3", () => {
+    // offsets as `wasm-objdump -d` lists them: i32.div_s at 0x8e in func[1], unreachable at 0xa8 in func[6]
     const run = runCli(wasm, "--invoke", "div", "1", "0");
     expect(run.code).toBe(3);
     expect(run.stdout).toEqual([]);
-    expect(run.stderr).toEqual(["trap: integer divide by zero"]);
-    expect(runCli(wasm, "--invoke", "boom").stderr).toEqual(["trap: unreachable"]);
+    expect(run.stderr).toEqual([
+      "trap: integer divide by zero",
+      "wasm backtrace:",
+      "    0:   0x8e - <unknown>!<wasm function 1>",
+    ]);
+    expect(runCli(wasm, "--invoke", "boom").stderr).toEqual([
+      "trap: unreachable",
+      "wasm backtrace:",
+      "    0:   0xa8 - <unknown>!<wasm function 6>",
+    ]);
+  });
+
+  it("names the frames from the name section", () => {
+    const named = join(dir, "named.wat");
+    writeFileSync(named, `(module $calc
+  (func $div (param i32 i32) (result i32) (i32.div_u (local.get 0) (local.get 1)))
+  (func (export "run") (param i32) (result i32) (call $div (i32.const 7) (local.get 0))))`);
+    // wasm-objdump -d: i32.div_u at 0x2d in $div, the call at 0x35 in func[1]
+    expect(runCli(named, "--invoke", "run", "0")).toEqual({
+      code: 3,
+      stdout: [],
+      stderr: [
+        "trap: integer divide by zero",
+        "wasm backtrace:",
+        "    0:   0x2d - calc!div",
+        "    1:   0x35 - calc!<wasm function 1>",
+      ],
+    });
+  });
+
+  it("reports a trap of the start function with its backtrace", () => {
+    const start = join(dir, "start.wat");
+    writeFileSync(start, `(module $m (func $init unreachable) (start $init))`);
+    // wasm-objdump -d: unreachable at 0x1a
+    expect(runCli(start).stderr).toEqual([
+      "trap: unreachable (during instantiation)",
+      "wasm backtrace:",
+      "    0:   0x1a - m!init",
+    ]);
   });
 
   it("rejects a wrong number of arguments with exit code 2", () => {
@@ -158,7 +196,10 @@ describe("wasmi-ts on text modules", () => {
     expect(runCli(add, "--invoke", "fib", "90").stdout).toEqual(["2880067194370816120"]);
     expect(runCli(add, "--invoke", "divmod", "17", "5").stdout).toEqual(["3", "2"]);
     expect(runCli(add, "--invoke", "hypot", "3", "4").stdout).toEqual(["5"]);
-    expect(runCli(add, "--invoke", "div", "1", "0")).toMatchObject({ code: 3, stderr: ["trap: integer divide by zero"] });
+    expect(runCli(add, "--invoke", "div", "1", "0")).toMatchObject({
+      code: 3,
+      stderr: ["trap: integer divide by zero", "wasm backtrace:", "    0:   0x90 - <unknown>!<wasm function 2>"],
+    });
   });
 
   it("runs examples/fib.wat", () => {

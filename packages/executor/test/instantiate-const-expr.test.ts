@@ -52,7 +52,7 @@ describe("constant expressions", () => {
     ir.numImportedGlobals = 1;
     ir.types = [new FuncType([], [])];
     ir.funcs = [0];
-    ir.codes = [{ locals: [], start: 0, end: 0 }];
+    ir.codes = [{ bodyStart: 0, locals: [], start: 0, end: 0 }];
     ir.globals = [
       { type: gt(ValType.I64), init: [...c.globalGet(0), ...c.i64(2, 0), add(0x7c)] },
       { type: gt(ValType.I64), init: [...c.globalGet(1), ...c.globalGet(1), add(0x7e)] },

@@ -31,7 +31,7 @@ describe("instantiate: entities and exports", () => {
     const ir = emptyIR();
     ir.types = [voidType];
     ir.funcs = [0, 0];
-    ir.codes = [{ locals: [], start: 0, end: 0 }, { locals: [], start: 0, end: 0 }];
+    ir.codes = [{ bodyStart: 0, locals: [], start: 0, end: 0 }, { bodyStart: 0, locals: [], start: 0, end: 0 }];
     ir.tables = [{ element: ValType.FuncRef, limits: { min: 3, max: null } }];
     ir.memories = [{ limits: { min: 1, max: 2 } }];
     ir.globals = [{ type: { type: ValType.I32, mutable: true }, init: c.i32(7) }];
@@ -159,7 +159,7 @@ describe("instantiate: segments", () => {
     const ir = emptyIR();
     ir.types = [voidType];
     ir.funcs = [0, 0];
-    ir.codes = [{ locals: [], start: 0, end: 0 }, { locals: [], start: 0, end: 0 }];
+    ir.codes = [{ bodyStart: 0, locals: [], start: 0, end: 0 }, { bodyStart: 0, locals: [], start: 0, end: 0 }];
     return { store, ir };
   }
 

@@ -1,5 +1,6 @@
 import { execute } from "@wasmi-ts/executor";
 import {
+  CallHook,
   FuncEntity,
   FuncKind,
   FuncType,
@@ -7,6 +8,7 @@ import {
   type HostTrampoline,
   type InstanceEntity,
   type PrunedStore,
+  runHooked,
   ValType,
 } from "@wasmi-ts/store";
 import { Caller } from "./caller.js";
@@ -91,7 +93,8 @@ export class Func {
       return;
     }
     try {
-      execute(pruned, entity, slots);
+      if (pruned.hooks.callHook === null) execute(pruned, entity, slots);
+      else runHooked(pruned, CallHook.CallingWasm, CallHook.ReturningFromWasm, () => execute(pruned, entity, slots));
     } catch (e) {
       throw compileErrorOfCall(e); // a body found bad by lazy validation
     }
@@ -124,7 +127,14 @@ function hostTrampoline<T>(store: Store<T>, type: FuncType, fn: HostFunc<T>): Ho
   return (_pruned: PrunedStore, caller: InstanceEntity | null, slots: ValueSlots, base: number): void => {
     const args = new Array<Value>(params.length);
     for (let i = 0; i < params.length; i++) args[i] = readValue(untyped, params[i]!, slots, base + input[i]!, "number");
-    const returned = fn(new Caller<T>(store, caller), ...args);
+    let returned: unknown;
+    // Called by Wasm (it has a caller instance), the call crosses to the host: the call hook hears of it.
+    if (caller === null || untyped.pruned.hooks.callHook === null) returned = fn(new Caller<T>(store, caller), ...args);
+    else {
+      runHooked(untyped.pruned, CallHook.CallingHost, CallHook.ReturningFromHost, () => {
+        returned = fn(new Caller<T>(store, caller), ...args);
+      });
+    }
     if (isThenable(returned) && !returnsOneExternRef) rejectThenable(returned);
     const values = resultList(type, returned);
     for (let i = 0; i < results.length; i++) {

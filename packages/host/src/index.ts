@@ -2,7 +2,8 @@ export { Engine, type Config } from "./engine.js";
 export { Module, type BufferSource } from "./module.js";
 export { CompileError, type CompileErrorKind } from "./compile-error.js";
 export type { ExternType, ImportType, ExportType } from "./extern-type.js";
-export { Store, StoreTypeError, StoreMismatchError, EngineMismatchError, type ResourceLimiter } from "./store.js";
+export { Store, StoreTypeError, StoreMismatchError, EngineMismatchError } from "./store.js";
+export { StoreLimits, type ResourceLimiter, type StoreLimitsOptions } from "./store-limits.js";
 export { Linker } from "./linker.js";
 export { Func, AsyncHostFunctionError, type HostFunc, type FuncTypeLike } from "./func.js";
 export { TypedFunc } from "./typed-func.js";
@@ -18,12 +19,17 @@ export {
   Trap,
   TrapCode,
   trapMessage,
+  wasmBacktraceOf,
+  formatBacktrace,
+  type WasmFrame,
   ValType,
   valTypeName,
   FuncType,
   TypeKey,
   ValueSlots,
   PAGE_SIZE,
+  ResourceLimitError,
+  CallHook,
   type TableType,
   type MemoryType,
   type GlobalType,

@@ -8,11 +8,13 @@ import { toI32, toI64 } from "./values.js";
 export class Memory {
   readonly entity: MemoryEntity;
 
-  /** A new memory of `type` in `store` (its maximum capped by the engine's `maxMemoryPages`). */
+  /**
+   * A new memory of `type` in `store` (its maximum capped by the engine's `maxMemoryPages`). Throws
+   * `ResourceLimitError` when the store's limiter refuses it.
+   */
   constructor(readonly store: Store<any>, type: MemoryType, /** @internal */ entity?: MemoryEntity) {
     if (entity === undefined) {
-      entity = allocMemory(type, store.engine.config);
-      store.pruned.memories.push(entity);
+      entity = allocMemory(store.pruned, type, store.engine.config);
       store.handles.set(entity, this);
     }
     this.entity = entity;

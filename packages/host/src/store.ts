@@ -1,5 +1,6 @@
-import { PrunedStore, UNKEYED, type StoreHooks, type TypeKey } from "@wasmi-ts/store";
+import { PrunedStore, UNKEYED, type CallHook, type StoreHooks, type TypeKey } from "@wasmi-ts/store";
 import type { Engine } from "./engine.js";
+import type { ResourceLimiter } from "./store-limits.js";
 
 /** Asked for a `Store<T>` of the wrong `T`. */
 export class StoreTypeError extends TypeError {
@@ -14,12 +15,6 @@ export class StoreMismatchError extends TypeError {
 /** A module, linker or store used with one of another engine. */
 export class EngineMismatchError extends TypeError {
   override name = "EngineMismatchError";
-}
-
-/** Optional limits on growth, decided with the host data in hand (like Wasmi's `ResourceLimiter`). */
-export interface ResourceLimiter<T> {
-  memoryGrowing?(data: T, current: number, desired: number, maximum: number | null): boolean;
-  tableGrowing?(data: T, current: number, desired: number, maximum: number | null): boolean;
 }
 
 /**
@@ -46,15 +41,39 @@ export class Store<T = unknown> {
     this.pruned.data = value;
   }
 
-  /** Installs growth limits that read the host data. */
+  /**
+   * Installs limits on sizes and counts (a `StoreLimits`, or any `ResourceLimiter` reading the host data),
+   * replacing the previous ones. They apply from now on: what the store holds already stays.
+   */
   limiter(limiter: ResourceLimiter<T>): this {
+    const count = { instance: limiter.instances, memory: limiter.memories, table: limiter.tables };
     const hooks: StoreHooks = {
+      ...this.pruned.hooks,
       memoryGrowing: (store, current, desired, max) =>
-        limiter.memoryGrowing?.(store.data as T, current, desired, max) ?? true,
+        limiter.memoryGrowing?.call(limiter, store.data as T, current, desired, max) ?? true,
       tableGrowing: (store, current, desired, max) =>
-        limiter.tableGrowing?.(store.data as T, current, desired, max) ?? true,
+        limiter.tableGrowing?.call(limiter, store.data as T, current, desired, max) ?? true,
+      creating: (store, kind, n) => {
+        const most = count[kind]?.call(limiter, store.data as T);
+        return most === undefined || n <= most;
+      },
     };
     this.pruned.hooks = hooks;
+    return this;
+  }
+
+  /**
+   * Calls `hook` with the host data each time execution crosses between the host and Wasm (`CallHook`):
+   * the host calling a Wasm function (`CallingWasm`, `ReturningFromWasm`, a start function included) and
+   * Wasm calling a host function (`CallingHost`, `ReturningFromHost`). The hook may throw (a `Trap`, say)
+   * to abort the call; when the call itself fails, the hook still hears of the return and its error is
+   * dropped. `null` removes it.
+   */
+  callHook(hook: ((data: T, kind: CallHook) => void) | null): this {
+    this.pruned.hooks = {
+      ...this.pruned.hooks,
+      callHook: hook === null ? null : (store, kind) => hook(store.data as T, kind),
+    };
     return this;
   }
 

@@ -7,11 +7,13 @@ import { fromRef, toRef, type Value } from "./values.js";
 export class Table {
   readonly entity: TableEntity;
 
-  /** A new table of `type` in `store` with every element set to `init` (a Func, null, or an extern value). */
+  /**
+   * A new table of `type` in `store` with every element set to `init` (a Func, null, or an extern value).
+   * Throws `ResourceLimitError` when the store's limiter refuses it.
+   */
   constructor(readonly store: Store<any>, type: TableType, init: Value = null, /** @internal */ entity?: TableEntity) {
     if (entity === undefined) {
-      entity = allocTable(type, store.engine.config, toRef(store, type.element, init, "table initial value"));
-      store.pruned.tables.push(entity);
+      entity = allocTable(store.pruned, type, store.engine.config, toRef(store, type.element, init, "table initial value"));
       store.handles.set(entity, this);
     }
     this.entity = entity;

@@ -25,7 +25,8 @@ describe("call depth limit", () => {
     const down = new Instance(store, new Module(engine, recursion), []).getFunc("down")!;
     const trap = trapOf(() => down.call(1_000_000));
     expect(trap.code).toBe(TrapCode.StackOverflow);
-    expect(trap.message).toBe("call stack exhausted");
+    expect(trap.reason).toBe("call stack exhausted");
+    expect(trap.frames).toHaveLength(100); // the innermost ones only
     expect(down.call(1000)).toEqual([1000]);
   });
 

@@ -111,7 +111,7 @@ export class EngineSession {
     if (error instanceof CompileError) return { kind: error.kind, message: error.message };
     if (error instanceof LinkError || error instanceof UnknownImportError) return { kind: "link", message: error.message };
     if (error instanceof Trap) {
-      return { kind: "trap", message: error.message, stackOverflow: error.code === TrapCode.StackOverflow };
+      return { kind: "trap", message: error.reason, stackOverflow: error.code === TrapCode.StackOverflow };
     }
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return { kind: "error", message };

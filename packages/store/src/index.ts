@@ -1,5 +1,6 @@
 export * from "./types.js";
 export * from "./trap.js";
+export * from "./backtrace.js";
 export * from "./memory.js";
 export * from "./table.js";
 export * from "./global.js";

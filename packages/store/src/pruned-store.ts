@@ -12,16 +12,69 @@ import type { TypeRegistry } from "./type-registry.js";
  * layer: they let limits and hooks that live with `T` work without the executor being generic over `T`.
  */
 export interface StoreHooks {
-  /** Asked before a memory grows; false refuses (memory.grow then returns -1). */
+  /**
+   * Asked before a memory grows, in pages, and before one is created (`current` 0, `desired` its initial
+   * size); false refuses (memory.grow then returns -1; creation fails). May throw a `Trap` to trap instead.
+   */
   memoryGrowing(store: PrunedStore, current: number, desired: number, maximum: number | null): boolean;
-  /** Asked before a table grows; false refuses (table.grow then returns -1). */
+  /** The same for tables, in elements. */
   tableGrowing(store: PrunedStore, current: number, desired: number, maximum: number | null): boolean;
+  /** Asked before the store gets another instance, memory or table: `count` is how many it would then
+   * hold; false refuses. */
+  creating(store: PrunedStore, kind: ResourceKind, count: number): boolean;
+  /** Told when execution crosses between the host and Wasm (null: nobody listens); may throw to abort. */
+  callHook: ((store: PrunedStore, kind: CallHook) => void) | null;
 }
 
 export const DEFAULT_HOOKS: StoreHooks = {
   memoryGrowing: () => true,
   tableGrowing: () => true,
+  creating: () => true,
+  callHook: null,
 };
+
+/** Where execution crosses between the host and Wasm (Wasmi's and wasmtime's `CallHook`). */
+export const CallHook = {
+  /** The host calls a Wasm function (an exported function, or a start function at instantiation). */
+  CallingWasm: "CallingWasm",
+  /** That call returns to the host, or unwinds with a trap or an exception. */
+  ReturningFromWasm: "ReturningFromWasm",
+  /** Wasm calls a host function. */
+  CallingHost: "CallingHost",
+  /** The host function returns to Wasm, or throws. */
+  ReturningFromHost: "ReturningFromHost",
+} as const;
+export type CallHook = (typeof CallHook)[keyof typeof CallHook];
+
+/**
+ * Runs `body` between `calling` and `returning` reported to the store's call hook (which must be set).
+ * `returning` is reported when `body` throws too; the body's error then wins over the hook's.
+ */
+export function runHooked(store: PrunedStore, calling: CallHook, returning: CallHook, body: () => void): void {
+  const hook = store.hooks.callHook!;
+  hook(store, calling);
+  try {
+    body();
+  } catch (e) {
+    try {
+      hook(store, returning);
+    } catch {
+      // the body's error is the one to report
+    }
+    throw e;
+  }
+  hook(store, returning);
+}
+
+/** What a store holds a bounded number of. */
+export const ResourceKind = { Instance: "instance", Memory: "memory", Table: "table" } as const;
+export type ResourceKind = (typeof ResourceKind)[keyof typeof ResourceKind];
+
+/** Creating an instance, memory or table was refused by the store's limits (a `RangeError`, as the JS API
+ * reports memories it cannot allocate). */
+export class ResourceLimitError extends RangeError {
+  override name = "ResourceLimitError";
+}
 
 /** Engine-wide settings the executor reads through the store. */
 export interface StoreLimits {

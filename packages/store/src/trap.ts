@@ -1,6 +1,8 @@
 // Traps: typed runtime errors with a code per trap kind. Messages follow the spec interpreter's wording,
 // so that `assert_trap` texts match.
 
+import { formatBacktrace, type WasmFrame } from "./backtrace.js";
+
 export const TrapCode = {
   Unreachable: 0,
   IntegerOverflow: 1,
@@ -54,13 +56,50 @@ export function trapMessage(code: TrapCode): string {
   return messages[code];
 }
 
+/**
+ * A trap: Wasm execution aborted. Raised inside Wasm code, its message ends with the Wasm backtrace
+ * (`formatBacktrace`); `reason` is the message without it.
+ */
 export class Trap extends Error {
   override name = "Trap";
+  /** The message without the backtrace (what the spec's `assert_trap` texts match). */
+  readonly reason: string;
+
   constructor(
     readonly code: TrapCode,
-    message: string = trapMessage(code),
+    reason: string = trapMessage(code),
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(reason, options);
+    this.reason = reason;
   }
+
+  /** The Wasm frames the trap unwound, innermost first; empty when it was raised outside Wasm code. */
+  get frames(): readonly WasmFrame[] {
+    return backtraces.get(this) ?? [];
+  }
+}
+
+/** Backtraces of traps and of other thrown objects (a side table: the objects themselves stay as they are). */
+const backtraces = new WeakMap<object, readonly WasmFrame[]>();
+
+function canHold(error: unknown): error is object {
+  return (typeof error === "object" && error !== null) || typeof error === "function";
+}
+
+/**
+ * The Wasm frames that `error` unwound, innermost first: a `Trap`'s `frames`, or, for any other object
+ * thrown through Wasm code (a host function's own error, which reaches the caller unchanged), the frames
+ * it crossed. Empty when it crossed none (and for primitives, which cannot carry a backtrace).
+ */
+export function wasmBacktraceOf(error: unknown): readonly WasmFrame[] {
+  return canHold(error) ? (backtraces.get(error) ?? []) : [];
+}
+
+/** Sets the backtrace of `error` (the executor does, as the error unwinds Wasm frames); a trap's message
+ * then ends with it. */
+export function setWasmBacktrace(error: unknown, frames: readonly WasmFrame[]): void {
+  if (!canHold(error)) return;
+  backtraces.set(error, frames);
+  if (error instanceof Trap) error.message = error.reason + formatBacktrace(frames);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  DEFAULT_LIMITS, FuncType, MemoryEntity, PAGE_SIZE, PrunedStore, TableEntity, Trap, TrapCode, TypeKey,
+  DEFAULT_HOOKS, DEFAULT_LIMITS, FuncType, MemoryEntity, PAGE_SIZE, PrunedStore, TableEntity, Trap, TrapCode, TypeKey,
   TypeRegistry, ValType, ValueSlots, growMemory, growTable,
 } from "../src/index.js";
 
@@ -36,6 +36,7 @@ describe("MemoryEntity", () => {
     const store = newStore();
     const asked: number[][] = [];
     store.hooks = {
+      ...DEFAULT_HOOKS,
       memoryGrowing: (_s, current, desired) => (asked.push([current, desired]), desired <= 2),
       tableGrowing: () => false,
     };

@@ -344,11 +344,11 @@ export class ModuleDecoder {
     const codeStart = r.pos;
     if (this.deferBodies && codeStart < start + size) {
       r.pos = start + size;
-      return { locals, start: codeStart, end: r.pos };
+      return { bodyStart: start, locals, start: codeStart, end: r.pos };
     }
     this.skimInstructions(null);
     if (r.pos !== start + size) r.fail("section size mismatch", start);
-    return { locals, start: codeStart, end: r.pos };
+    return { bodyStart: start, locals, start: codeStart, end: r.pos };
   }
 
   /** A constant expression: instructions up to the final END (excluded). */

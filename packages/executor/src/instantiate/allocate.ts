@@ -1,39 +1,98 @@
 import {
   MAX_PAGES_32,
   MemoryEntity,
+  ResourceKind,
+  ResourceLimitError,
   TableEntity,
   type MemoryType,
+  type PrunedStore,
   type TableType,
 } from "@wasmi-ts/store";
 import type { ExecutorConfig } from "../config.js";
 import { LinkError } from "../errors.js";
 
-// Allocation of tables and memories with the engine's caps applied to their maximum.
+// Allocation of tables and memories: the engine's caps applied to their maximum, and the store's limits
+// (StoreHooks) asked first about the count and the initial size, so that a limit covers what a module
+// declares as well as what it grows.
 
 const MAX_TABLE_32 = 0xffff_ffff;
 
-/** A new memory; its growth limit is the declared maximum capped by `config.maxMemoryPages`. */
-export function allocMemory(type: MemoryType, config: ExecutorConfig): MemoryEntity {
+/** Throws `ResourceLimitError` unless the store admits `more` more resources of `kind`. */
+export function admitCount(store: PrunedStore, kind: ResourceKind, more: number): void {
+  if (more === 0) return;
+  const held = kind === ResourceKind.Instance ? store.instances.length
+    : kind === ResourceKind.Memory ? store.memories.length : store.tables.length;
+  if (!store.hooks.creating(store, kind, held + more)) {
+    const plural = kind === ResourceKind.Memory ? "memories" : `${kind}s`;
+    throw new ResourceLimitError(`the store's limit on ${plural} refused another ${kind} (it holds ${held})`);
+  }
+}
+
+/** The growth limit of a memory of `type`: the declared maximum capped by `config.maxMemoryPages`. */
+function memoryMaxPages(type: MemoryType, config: ExecutorConfig): number {
   const declaredMax = type.limits.max ?? (type.is64 ? Number.MAX_SAFE_INTEGER : MAX_PAGES_32);
-  const maxPages = Math.min(declaredMax, config.maxMemoryPages);
+  return Math.min(declaredMax, config.maxMemoryPages);
+}
+
+/** The growth limit of a table of `type`: the declared maximum capped by `config.maxTableSize`. */
+function tableMaxSize(type: TableType, config: ExecutorConfig): number {
+  const declaredMax = type.limits.max ?? (type.is64 ? Number.MAX_SAFE_INTEGER : MAX_TABLE_32);
+  return Math.min(declaredMax, config.maxTableSize);
+}
+
+/** Checks that a memory of `type` may be created: within the engine's cap and the store's limiter. */
+export function admitMemory(store: PrunedStore, type: MemoryType, config: ExecutorConfig): void {
+  const maxPages = memoryMaxPages(type, config);
   if (type.limits.min > maxPages) {
     throw new LinkError(`memory of ${type.limits.min} pages exceeds the limit of ${maxPages} pages`);
   }
+  if (!store.hooks.memoryGrowing(store, 0, type.limits.min, type.limits.max)) {
+    throw new ResourceLimitError(`the store's limits refused a memory of ${type.limits.min} pages`);
+  }
+}
+
+/** Checks that a table of `type` may be created: within the engine's cap and the store's limiter. */
+export function admitTable(store: PrunedStore, type: TableType, config: ExecutorConfig): void {
+  const maxSize = tableMaxSize(type, config);
+  if (type.limits.min > maxSize) {
+    throw new LinkError(`table of ${type.limits.min} elements exceeds the limit of ${maxSize} elements`);
+  }
+  if (!store.hooks.tableGrowing(store, 0, type.limits.min, type.limits.max)) {
+    throw new ResourceLimitError(`the store's limits refused a table of ${type.limits.min} elements`);
+  }
+}
+
+/** A new memory in `store`, already admitted (`admitMemory`, `admitCount`). */
+export function newMemory(store: PrunedStore, type: MemoryType, config: ExecutorConfig): MemoryEntity {
+  let memory: MemoryEntity;
   try {
-    return new MemoryEntity(type, maxPages);
+    memory = new MemoryEntity(type, memoryMaxPages(type, config));
   } catch (e) {
     // The JS engine refused the ArrayBuffer: a resource failure of instantiation, not a bug.
     if (e instanceof RangeError) throw new LinkError(`cannot allocate a memory of ${type.limits.min} pages`, { cause: e });
     throw e;
   }
+  store.memories.push(memory);
+  return memory;
 }
 
-/** A new table filled with `init`; its growth limit is the declared maximum capped by `config.maxTableSize`. */
-export function allocTable(type: TableType, config: ExecutorConfig, init: number): TableEntity {
-  const declaredMax = type.limits.max ?? (type.is64 ? Number.MAX_SAFE_INTEGER : MAX_TABLE_32);
-  const maxSize = Math.min(declaredMax, config.maxTableSize);
-  if (type.limits.min > maxSize) {
-    throw new LinkError(`table of ${type.limits.min} elements exceeds the limit of ${maxSize} elements`);
-  }
-  return new TableEntity(type, maxSize, init);
+/** A new table in `store` filled with `init`, already admitted (`admitTable`, `admitCount`). */
+export function newTable(store: PrunedStore, type: TableType, config: ExecutorConfig, init: number): TableEntity {
+  const table = new TableEntity(type, tableMaxSize(type, config), init);
+  store.tables.push(table);
+  return table;
+}
+
+/** A new memory in `store`, asking its limits first (for memories made by the host, one at a time). */
+export function allocMemory(store: PrunedStore, type: MemoryType, config: ExecutorConfig): MemoryEntity {
+  admitCount(store, ResourceKind.Memory, 1);
+  admitMemory(store, type, config);
+  return newMemory(store, type, config);
+}
+
+/** A new table in `store` filled with `init`, asking its limits first. */
+export function allocTable(store: PrunedStore, type: TableType, config: ExecutorConfig, init: number): TableEntity {
+  admitCount(store, ResourceKind.Table, 1);
+  admitTable(store, type, config);
+  return newTable(store, type, config, init);
 }

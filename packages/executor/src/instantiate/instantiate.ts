@@ -1,10 +1,13 @@
 import {
+  CallHook,
   ExternKind,
   FuncEntity,
   FuncKind,
   GlobalEntity,
   InstanceEntity,
   NULL_REF,
+  ResourceKind,
+  runHooked,
   ValueSlots,
   type ExternEntity,
   type PrunedStore,
@@ -12,7 +15,7 @@ import {
 import { execute } from "../interpret/index.js";
 import type { CompiledModule } from "../module/compiled.js";
 import type { Export, ModuleIR } from "../module/ir.js";
-import { allocMemory, allocTable } from "./allocate.js";
+import { admitCount, admitMemory, admitTable, newMemory, newTable } from "./allocate.js";
 import { evalConstExpr } from "./const-expr.js";
 import { checkImports } from "./import-match.js";
 import { allocDatas, allocElems, initDatas, initElems } from "./init-segments.js";
@@ -27,22 +30,23 @@ import { definedMemoryTypes, definedTableTypes } from "./index-spaces.js";
 export function instantiate(store: PrunedStore, module: CompiledModule, imports: readonly ExternEntity[]): InstanceEntity {
   checkImports(module, imports);
   const ir = module.ir;
+  // Everything the store's limits may refuse is asked before anything is created.
+  const tableTypes = definedTableTypes(ir);
+  const memoryTypes = definedMemoryTypes(ir);
+  admitCount(store, ResourceKind.Instance, 1);
+  admitCount(store, ResourceKind.Table, tableTypes.length);
+  admitCount(store, ResourceKind.Memory, memoryTypes.length);
+  for (const type of tableTypes) admitTable(store, type, module.config);
+  for (const type of memoryTypes) admitMemory(store, type, module.config);
+
   const instance = new InstanceEntity(module);
   instance.typeIds = module.typeIds;
   addImports(instance, imports);
   store.instances.push(instance);
 
   allocFuncs(store, ir, instance);
-  for (const type of definedTableTypes(ir)) {
-    const table = allocTable(type, module.config, NULL_REF);
-    store.tables.push(table);
-    instance.tables.push(table);
-  }
-  for (const type of definedMemoryTypes(ir)) {
-    const memory = allocMemory(type, module.config);
-    store.memories.push(memory);
-    instance.memories.push(memory);
-  }
+  for (const type of tableTypes) instance.tables.push(newTable(store, type, module.config, NULL_REF));
+  for (const type of memoryTypes) instance.memories.push(newMemory(store, type, module.config));
   // Globals one by one: an initialiser may read the globals before it (extended const, GC).
   for (const def of ir.globals) {
     const global = new GlobalEntity(def.type);
@@ -90,5 +94,6 @@ function exportEntity(instance: InstanceEntity, exp: Export): ExternEntity {
 function runStart(store: PrunedStore, instance: InstanceEntity, func: FuncEntity): void {
   const slots = new ValueSlots(1);
   if (func.kind === FuncKind.Host) func.host!(store, instance, slots, 0);
-  else execute(store, func, slots);
+  else if (store.hooks.callHook === null) execute(store, func, slots);
+  else runHooked(store, CallHook.CallingWasm, CallHook.ReturningFromWasm, () => execute(store, func, slots));
 }

@@ -1,7 +1,9 @@
 import {
-  FuncKind, Trap, TrapCode, slotCount, type FuncEntity, type PrunedStore, type ValueSlots,
+  FuncKind, Trap, TrapCode, setWasmBacktrace, slotCount, wasmBacktraceOf, type FuncEntity, type PrunedStore,
+  type ValueSlots,
 } from "@wasmi-ts/store";
 import { translateFunction } from "../translate/index.js";
+import { noteUnwound } from "./backtrace.js";
 import { run } from "./loop.js";
 import { execState } from "./state.js";
 
@@ -16,10 +18,17 @@ function isJsStackOverflow(e: unknown): boolean {
   return e instanceof RangeError && /call stack/i.test(e.message);
 }
 
+function stackOverflowTrap(e: RangeError): Trap {
+  const trap = new Trap(TrapCode.StackOverflow, undefined, { cause: e });
+  setWasmBacktrace(trap, wasmBacktraceOf(e));
+  return trap;
+}
+
 /**
  * Calls `func` (Wasm or host): parameters in slots 0.. of `slots`, results written to slots 0...
- * Throws `Trap` on traps; host exceptions propagate unchanged. May be called again from inside a host
- * function (nested execution continues on the same stacks, above the caller's frames).
+ * Throws `Trap` on traps; host exceptions propagate unchanged. Either carries the Wasm frames it unwound
+ * (`wasmBacktraceOf`). May be called again from inside a host function (nested execution continues on
+ * the same stacks, above the caller's frames).
  */
 export function execute(store: PrunedStore, func: FuncEntity, slots: ValueSlots): void {
   const state = execState(store);
@@ -36,6 +45,8 @@ export function execute(store: PrunedStore, func: FuncEntity, slots: ValueSlots)
   const from = slots.i32;
   let to = stack.i32;
   for (let w = 0; w < 2 * params; w++) to[2 * base + w] = from[w]!;
+  // an error that left an earlier execution is not this one's (a host function may throw it again)
+  state.unwound = undefined;
   try {
     if (func.kind === FuncKind.Host) {
       state.sp = top;
@@ -44,8 +55,9 @@ export function execute(store: PrunedStore, func: FuncEntity, slots: ValueSlots)
       run(store, state, func, base, translateFunction);
     }
   } catch (e) {
-    if (isJsStackOverflow(e)) throw new Trap(TrapCode.StackOverflow, undefined, { cause: e });
-    throw e;
+    const error = isJsStackOverflow(e) ? stackOverflowTrap(e as RangeError) : e;
+    noteUnwound(state, error, savedDepth);
+    throw error;
   } finally {
     state.depth = savedDepth;
     state.sp = savedSp;

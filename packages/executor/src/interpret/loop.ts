@@ -4,6 +4,8 @@
 // words), code, the slot views, the current instance's memory-0 view and globals. Offsets are written
 // `(pc + k) | 0` and `(fp2 + r) | 0`: the `| 0` tells the JIT the sum stays an int32, which drops an
 // overflow check from every operand access (a bad index is still caught by the bounds check).
+// Backtraces cost nothing on the way: an error leaving the loop gets its Wasm frames in the catch around
+// it (backtrace.ts), the one place where pc and depth are known.
 
 import {
   FuncKind, Trap, TrapCode, growMemory, growTable,
@@ -14,6 +16,7 @@ import type { CompiledFunc } from "../translate/compiled-func.js";
 import { simdAccessBytes } from "../translate/simd-ops.js";
 import { addressOperand, loadFrom, storeTo } from "./memory-access.js";
 import { SCRATCH_I32, SCRATCH_U8, simdCompute, simdLoadFinish, simdResultWords, simdShuffle } from "./simd/lanes.js";
+import { recordBacktrace } from "./backtrace.js";
 import type { ExecState } from "./state.js";
 import {
   f32ConvertI64S, f32ConvertI64U, f32Max, f32Min, f32Nearest, f64ConvertI64S, f64ConvertI64U, f64Max, f64Min,
@@ -176,1463 +179,1519 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
   }
   initFrame(i32, fp2, cf);
 
-  for (;;) {
-    switch (code[pc]) {
-      case Op.Trap: trap(code[(pc + 1) | 0] as TrapCode);
-      case Op.Br: pc = code[(pc + 1) | 0]; continue;
-      case Op.I32AddAdd:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) | 0;
-        i32[(fp2 + code[(pc + 5) | 0]) | 0] = (i32[(fp2 + code[(pc + 6) | 0]) | 0] + i32[(fp2 + code[(pc + 7) | 0]) | 0]) | 0;
-        pc = (pc + 8) | 0;
-        continue;
-      case Op.CopyBr: {
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        const s = (fp2 + code[(pc + 2) | 0]) | 0;
-        i32[d] = i32[s];
-        i32[d + 1] = i32[s + 1];
-        pc = code[(pc + 3) | 0];
-        continue;
-      }
-      case Op.BrIfNez: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] !== 0 ? code[(pc + 2) | 0] : (pc + 3) | 0; continue;
-      case Op.BrIfEqz: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0 ? code[(pc + 2) | 0] : (pc + 3) | 0; continue;
-      case Op.BrIfI32Eq: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] === i32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.BrIfI32Ne: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] !== i32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.BrIfI32LtS: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] < i32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.BrIfI32LtU:
-        pc = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) < (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.BrIfI32LeS: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] <= i32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.BrIfI32LeU:
-        pc = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) <= (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.BrIfI32EqImm: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] === code[(pc + 2) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.BrIfI32NeImm: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] !== code[(pc + 2) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.BrIfI32LtSImm: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] < code[(pc + 2) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.BrIfI32LtUImm:
-        pc = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) < (code[(pc + 2) | 0] >>> 0) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.BrIfI32GtSImm: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] > code[(pc + 2) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.BrIfI32GtUImm:
-        pc = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) > (code[(pc + 2) | 0] >>> 0) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.BrIfI32LeSImm: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] <= code[(pc + 2) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.BrIfI32LeUImm:
-        pc = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) <= (code[(pc + 2) | 0] >>> 0) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.BrIfI32GeSImm: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] >= code[(pc + 2) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.BrIfI32GeUImm:
-        pc = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) >= (code[(pc + 2) | 0] >>> 0) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      // an add immediate (any registers) followed by a conditional branch: dst, src, imm, then the branch's operands
-      case Op.I32AddImmBrIfNez:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] !== 0 ? code[(pc + 5) | 0] : (pc + 6) | 0;
-        continue;
-      case Op.I32AddImmBrIfEqz:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] === 0 ? code[(pc + 5) | 0] : (pc + 6) | 0;
-        continue;
-      case Op.I32AddImmBrIfEq:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] === i32[(fp2 + code[(pc + 5) | 0]) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
-        continue;
-      case Op.I32AddImmBrIfNe:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] !== i32[(fp2 + code[(pc + 5) | 0]) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
-        continue;
-      case Op.I32AddImmBrIfLtS:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] < i32[(fp2 + code[(pc + 5) | 0]) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
-        continue;
-      case Op.I32AddImmBrIfLtU:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        pc = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) < (i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0) ? code[(pc + 6) | 0] : (pc + 7) | 0;
-        continue;
-      case Op.I32AddImmBrIfLeS:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] <= i32[(fp2 + code[(pc + 5) | 0]) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
-        continue;
-      case Op.I32AddImmBrIfLeU:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        pc = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) <= (i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0) ? code[(pc + 6) | 0] : (pc + 7) | 0;
-        continue;
-      case Op.I32AddImmBrIfEqImm:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] === code[(pc + 5) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
-        continue;
-      case Op.I32AddImmBrIfNeImm:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] !== code[(pc + 5) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
-        continue;
-      case Op.I32AddImmBrIfLtSImm:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] < code[(pc + 5) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
-        continue;
-      case Op.I32AddImmBrIfLtUImm:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        pc = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) < (code[(pc + 5) | 0] >>> 0) ? code[(pc + 6) | 0] : (pc + 7) | 0;
-        continue;
-      case Op.I32AddImmBrIfGtSImm:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] > code[(pc + 5) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
-        continue;
-      case Op.I32AddImmBrIfGtUImm:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        pc = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) > (code[(pc + 5) | 0] >>> 0) ? code[(pc + 6) | 0] : (pc + 7) | 0;
-        continue;
-      case Op.I32AddImmBrIfLeSImm:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] <= code[(pc + 5) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
-        continue;
-      case Op.I32AddImmBrIfLeUImm:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        pc = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) <= (code[(pc + 5) | 0] >>> 0) ? code[(pc + 6) | 0] : (pc + 7) | 0;
-        continue;
-      case Op.I32AddImmBrIfGeSImm:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] >= code[(pc + 5) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
-        continue;
-      case Op.I32AddImmBrIfGeUImm:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        pc = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) >= (code[(pc + 5) | 0] >>> 0) ? code[(pc + 6) | 0] : (pc + 7) | 0;
-        continue;
-      case Op.I32AddImmAddImmBrIfNeImm: {
-        // two induction variables stepped at the bottom of a loop, the second one tested
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        const v = (i32[(fp2 + code[(pc + 5) | 0]) | 0] + code[(pc + 6) | 0]) | 0;
-        i32[(fp2 + code[(pc + 4) | 0]) | 0] = v;
-        pc = v !== code[(pc + 7) | 0] ? code[(pc + 8) | 0] : (pc + 9) | 0;
-        continue;
-      }
-      case Op.I32Load8UBrIfEqz: {
-        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-        if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const v = u8[ea];
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
-        pc = v === 0 ? code[(pc + 4) | 0] : (pc + 5) | 0;
-        continue;
-      }
-      case Op.I32Load8UBrIfNez: {
-        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-        if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const v = u8[ea];
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
-        pc = v !== 0 ? code[(pc + 4) | 0] : (pc + 5) | 0;
-        continue;
-      }
-      case Op.I32Load8UIdxBrIfNe: {
-        const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-        if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const v = u8[ea];
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
-        pc = v !== i32[(fp2 + code[(pc + 5) | 0]) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
-        continue;
-      }
-      case Op.BrIfF32Eq: pc = f32[(fp2 + code[(pc + 1) | 0]) | 0] === f32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.BrIfF32Ne: pc = f32[(fp2 + code[(pc + 1) | 0]) | 0] !== f32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.BrIfF32Lt: pc = f32[(fp2 + code[(pc + 1) | 0]) | 0] < f32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.BrIfF32Le: pc = f32[(fp2 + code[(pc + 1) | 0]) | 0] <= f32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.BrIfF32NotLt: pc = !(f32[(fp2 + code[(pc + 1) | 0]) | 0] < f32[(fp2 + code[(pc + 2) | 0]) | 0]) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.BrIfF32NotLe: pc = !(f32[(fp2 + code[(pc + 1) | 0]) | 0] <= f32[(fp2 + code[(pc + 2) | 0]) | 0]) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.BrIfF64Eq: pc = f64[(fp2 + code[(pc + 1) | 0]) >> 1] === f64[(fp2 + code[(pc + 2) | 0]) >> 1] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.BrIfF64Ne: pc = f64[(fp2 + code[(pc + 1) | 0]) >> 1] !== f64[(fp2 + code[(pc + 2) | 0]) >> 1] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.BrIfF64Lt: pc = f64[(fp2 + code[(pc + 1) | 0]) >> 1] < f64[(fp2 + code[(pc + 2) | 0]) >> 1] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.BrIfF64Le: pc = f64[(fp2 + code[(pc + 1) | 0]) >> 1] <= f64[(fp2 + code[(pc + 2) | 0]) >> 1] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.BrIfF64NotLt: pc = !(f64[(fp2 + code[(pc + 1) | 0]) >> 1] < f64[(fp2 + code[(pc + 2) | 0]) >> 1]) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.BrIfF64NotLe: pc = !(f64[(fp2 + code[(pc + 1) | 0]) >> 1] <= f64[(fp2 + code[(pc + 2) | 0]) >> 1]) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-      case Op.F64AddMul: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] + f64[(fp2 + code[(pc + 3) | 0]) >> 1] * f64[(fp2 + code[(pc + 4) | 0]) >> 1]; pc = (pc + 5) | 0; continue;
-      case Op.F64SubMul: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] - f64[(fp2 + code[(pc + 3) | 0]) >> 1] * f64[(fp2 + code[(pc + 4) | 0]) >> 1]; pc = (pc + 5) | 0; continue;
-      case Op.F64MulAddMul: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] * f64[(fp2 + code[(pc + 3) | 0]) >> 1] + f64[(fp2 + code[(pc + 4) | 0]) >> 1] * f64[(fp2 + code[(pc + 5) | 0]) >> 1]; pc = (pc + 6) | 0; continue;
-      case Op.F64MulSubMul: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] * f64[(fp2 + code[(pc + 3) | 0]) >> 1] - f64[(fp2 + code[(pc + 4) | 0]) >> 1] * f64[(fp2 + code[(pc + 5) | 0]) >> 1]; pc = (pc + 6) | 0; continue;
-      case Op.BrTable: {
-        const n = code[(pc + 2) | 0];
-        const i = i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0;
-        pc = code[pc + 3 + (i < n ? i : n)];
-        continue;
-      }
-      case Op.Return:
-        callee = null;
-        break;
-      case Op.ReturnReg: {
-        const s = (fp2 + code[(pc + 1) | 0]) | 0;
-        i32[fp2] = i32[s];
-        i32[fp2 + 1] = i32[s + 1];
-        callee = null;
-        break;
-      }
-      case Op.Call: {
-        const m = mod.code[code[(pc + 1) | 0]];
-        callee = m !== undefined ? m : translate(mod, code[(pc + 1) | 0]);
-        calleeInst = inst;
-        argOffset = code[(pc + 2) | 0];
-        pc = (pc + 3) | 0;
-        break;
-      }
-      case Op.ReturnCall: {
-        const m = mod.code[code[(pc + 1) | 0]];
-        callee = m !== undefined ? m : translate(mod, code[(pc + 1) | 0]);
-        calleeInst = inst;
-        argOffset = code[(pc + 2) | 0];
-        tail = true;
-        pc = (pc + 3) | 0;
-        break;
-      }
-      case Op.CallFunc:
-      case Op.CallIndirect:
-      case Op.ReturnCallFunc:
-      case Op.ReturnCallIndirect: {
-        const op = code[pc];
-        let target: FuncEntity;
-        let next: number;
-        if (op === Op.CallFunc || op === Op.ReturnCallFunc) {
-          target = inst.funcs[code[(pc + 1) | 0]]!;
-          argOffset = code[(pc + 2) | 0];
-          next = pc + 3;
-        } else {
-          const table = inst.tables[code[(pc + 2) | 0]]!.elements;
-          const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
-          if (i >= table.length) trap(TrapCode.UndefinedElement);
-          const ref = table[i]!;
-          if (ref === 0) trap(TrapCode.IndirectCallToNull);
-          target = store.funcs[ref - 1]!;
-          if (target.type.id !== inst.typeIds[code[(pc + 1) | 0]]) trap(TrapCode.BadSignature);
-          argOffset = code[(pc + 4) | 0];
-          next = pc + 5;
+  try {
+    for (;;) {
+      switch (code[pc]) {
+        case Op.Trap: trap(code[(pc + 1) | 0] as TrapCode);
+        case Op.Br: pc = code[(pc + 1) | 0]; continue;
+        case Op.I32AddAdd:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) | 0;
+          i32[(fp2 + code[(pc + 5) | 0]) | 0] = (i32[(fp2 + code[(pc + 6) | 0]) | 0] + i32[(fp2 + code[(pc + 7) | 0]) | 0]) | 0;
+          pc = (pc + 8) | 0;
+          continue;
+        case Op.CopyBr: {
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          const s = (fp2 + code[(pc + 2) | 0]) | 0;
+          i32[d] = i32[s];
+          i32[d + 1] = i32[s + 1];
+          pc = code[(pc + 3) | 0];
+          continue;
         }
-        pc = next;
-        tail = op === Op.ReturnCallFunc || op === Op.ReturnCallIndirect;
-        if (target.kind === FuncKind.Host) {
-          const argBase = (fp2 + argOffset) >> 1;
-          const type = target.type;
-          const resultSlots = slotsOf(type.results);
-          const need = argBase + Math.max(slotsOf(type.params), resultSlots);
-          if (need > maxSlots) trap(TrapCode.StackOverflow);
-          stack.ensure(need);
-          state.depth = depth;
-          state.sp = Math.max(need, (fp2 >> 1) + cf.frameSlots);
-          target.host!(store, inst, stack, argBase);
-          frames = state.frames;
-          i32 = stack.i32;
-          f32 = stack.f32;
-          f64 = stack.f64;
-          if (mem !== null && mem.generation !== memGen) {
-            view = mem.view; u8 = mem.u8; m32 = state.int32View(u8.buffer); memLen = u8.length; memGen = mem.generation;
-          }
-          if (!tail) continue;
-          // a host tail call: its results are this function's results
-          for (let w = 0; w < 2 * resultSlots; w++) i32[fp2 + w] = i32[fp2 + argOffset + w];
-          tail = false;
+        case Op.BrIfNez: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] !== 0 ? code[(pc + 2) | 0] : (pc + 3) | 0; continue;
+        case Op.BrIfEqz: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0 ? code[(pc + 2) | 0] : (pc + 3) | 0; continue;
+        case Op.BrIfI32Eq: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] === i32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfI32Ne: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] !== i32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfI32LtS: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] < i32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfI32LtU:
+          pc = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) < (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfI32LeS: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] <= i32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfI32LeU:
+          pc = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) <= (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfI32EqImm: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] === code[(pc + 2) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfI32NeImm: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] !== code[(pc + 2) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfI32LtSImm: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] < code[(pc + 2) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfI32LtUImm:
+          pc = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) < (code[(pc + 2) | 0] >>> 0) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfI32GtSImm: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] > code[(pc + 2) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfI32GtUImm:
+          pc = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) > (code[(pc + 2) | 0] >>> 0) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfI32LeSImm: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] <= code[(pc + 2) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfI32LeUImm:
+          pc = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) <= (code[(pc + 2) | 0] >>> 0) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfI32GeSImm: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] >= code[(pc + 2) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfI32GeUImm:
+          pc = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) >= (code[(pc + 2) | 0] >>> 0) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        // an add immediate (any registers) followed by a conditional branch: dst, src, imm, then the branch's operands
+        case Op.I32AddImmBrIfNez:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] !== 0 ? code[(pc + 5) | 0] : (pc + 6) | 0;
+          continue;
+        case Op.I32AddImmBrIfEqz:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] === 0 ? code[(pc + 5) | 0] : (pc + 6) | 0;
+          continue;
+        case Op.I32AddImmBrIfEq:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] === i32[(fp2 + code[(pc + 5) | 0]) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          continue;
+        case Op.I32AddImmBrIfNe:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] !== i32[(fp2 + code[(pc + 5) | 0]) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          continue;
+        case Op.I32AddImmBrIfLtS:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] < i32[(fp2 + code[(pc + 5) | 0]) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          continue;
+        case Op.I32AddImmBrIfLtU:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) < (i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0) ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          continue;
+        case Op.I32AddImmBrIfLeS:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] <= i32[(fp2 + code[(pc + 5) | 0]) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          continue;
+        case Op.I32AddImmBrIfLeU:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) <= (i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0) ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          continue;
+        case Op.I32AddImmBrIfEqImm:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] === code[(pc + 5) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          continue;
+        case Op.I32AddImmBrIfNeImm:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] !== code[(pc + 5) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          continue;
+        case Op.I32AddImmBrIfLtSImm:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] < code[(pc + 5) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          continue;
+        case Op.I32AddImmBrIfLtUImm:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) < (code[(pc + 5) | 0] >>> 0) ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          continue;
+        case Op.I32AddImmBrIfGtSImm:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] > code[(pc + 5) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          continue;
+        case Op.I32AddImmBrIfGtUImm:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) > (code[(pc + 5) | 0] >>> 0) ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          continue;
+        case Op.I32AddImmBrIfLeSImm:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] <= code[(pc + 5) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          continue;
+        case Op.I32AddImmBrIfLeUImm:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) <= (code[(pc + 5) | 0] >>> 0) ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          continue;
+        case Op.I32AddImmBrIfGeSImm:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] >= code[(pc + 5) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          continue;
+        case Op.I32AddImmBrIfGeUImm:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) >= (code[(pc + 5) | 0] >>> 0) ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          continue;
+        case Op.I32AddImmAddImmBrIfNeImm: {
+          // two induction variables stepped at the bottom of a loop, the second one tested
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          const v = (i32[(fp2 + code[(pc + 5) | 0]) | 0] + code[(pc + 6) | 0]) | 0;
+          i32[(fp2 + code[(pc + 4) | 0]) | 0] = v;
+          pc = v !== code[(pc + 7) | 0] ? code[(pc + 8) | 0] : (pc + 9) | 0;
+          continue;
+        }
+        case Op.I32Load8UBrIfEqz: {
+          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          const v = u8[ea];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
+          pc = v === 0 ? code[(pc + 4) | 0] : (pc + 5) | 0;
+          continue;
+        }
+        case Op.I32Load8UBrIfNez: {
+          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          const v = u8[ea];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
+          pc = v !== 0 ? code[(pc + 4) | 0] : (pc + 5) | 0;
+          continue;
+        }
+        case Op.I32Load8UIdxBrIfNe: {
+          const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
+          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          const v = u8[ea];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
+          pc = v !== i32[(fp2 + code[(pc + 5) | 0]) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          continue;
+        }
+        case Op.BrIfF32Eq: pc = f32[(fp2 + code[(pc + 1) | 0]) | 0] === f32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfF32Ne: pc = f32[(fp2 + code[(pc + 1) | 0]) | 0] !== f32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfF32Lt: pc = f32[(fp2 + code[(pc + 1) | 0]) | 0] < f32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfF32Le: pc = f32[(fp2 + code[(pc + 1) | 0]) | 0] <= f32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfF32NotLt: pc = !(f32[(fp2 + code[(pc + 1) | 0]) | 0] < f32[(fp2 + code[(pc + 2) | 0]) | 0]) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfF32NotLe: pc = !(f32[(fp2 + code[(pc + 1) | 0]) | 0] <= f32[(fp2 + code[(pc + 2) | 0]) | 0]) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfF64Eq: pc = f64[(fp2 + code[(pc + 1) | 0]) >> 1] === f64[(fp2 + code[(pc + 2) | 0]) >> 1] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfF64Ne: pc = f64[(fp2 + code[(pc + 1) | 0]) >> 1] !== f64[(fp2 + code[(pc + 2) | 0]) >> 1] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfF64Lt: pc = f64[(fp2 + code[(pc + 1) | 0]) >> 1] < f64[(fp2 + code[(pc + 2) | 0]) >> 1] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfF64Le: pc = f64[(fp2 + code[(pc + 1) | 0]) >> 1] <= f64[(fp2 + code[(pc + 2) | 0]) >> 1] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfF64NotLt: pc = !(f64[(fp2 + code[(pc + 1) | 0]) >> 1] < f64[(fp2 + code[(pc + 2) | 0]) >> 1]) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfF64NotLe: pc = !(f64[(fp2 + code[(pc + 1) | 0]) >> 1] <= f64[(fp2 + code[(pc + 2) | 0]) >> 1]) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.F64AddMul: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] + f64[(fp2 + code[(pc + 3) | 0]) >> 1] * f64[(fp2 + code[(pc + 4) | 0]) >> 1]; pc = (pc + 5) | 0; continue;
+        case Op.F64SubMul: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] - f64[(fp2 + code[(pc + 3) | 0]) >> 1] * f64[(fp2 + code[(pc + 4) | 0]) >> 1]; pc = (pc + 5) | 0; continue;
+        case Op.F64MulAddMul: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] * f64[(fp2 + code[(pc + 3) | 0]) >> 1] + f64[(fp2 + code[(pc + 4) | 0]) >> 1] * f64[(fp2 + code[(pc + 5) | 0]) >> 1]; pc = (pc + 6) | 0; continue;
+        case Op.F64MulSubMul: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] * f64[(fp2 + code[(pc + 3) | 0]) >> 1] - f64[(fp2 + code[(pc + 4) | 0]) >> 1] * f64[(fp2 + code[(pc + 5) | 0]) >> 1]; pc = (pc + 6) | 0; continue;
+        case Op.BrTable: {
+          const n = code[(pc + 2) | 0];
+          const i = i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0;
+          pc = code[pc + 3 + (i < n ? i : n)];
+          continue;
+        }
+        case Op.Return:
+          callee = null;
+          break;
+        case Op.ReturnReg: {
+          const s = (fp2 + code[(pc + 1) | 0]) | 0;
+          i32[fp2] = i32[s];
+          i32[fp2 + 1] = i32[s + 1];
           callee = null;
           break;
         }
-        callee = compiledOf(target, translate);
-        calleeInst = target.instance!;
-        break;
-      }
-      case Op.ConsumeFuel: pc = (pc + 2) | 0; continue;
-
-      case Op.Copy: {
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        const s = (fp2 + code[(pc + 2) | 0]) | 0;
-        i32[d] = i32[s];
-        i32[d + 1] = i32[s + 1];
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Op.Select: {
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        const s = fp2 + (i32[(fp2 + code[(pc + 2) | 0]) | 0] !== 0 ? code[(pc + 3) | 0] : code[(pc + 4) | 0]);
-        const lo = i32[s];
-        const hi = i32[s + 1];
-        i32[d] = lo;
-        i32[d + 1] = hi;
-        pc = (pc + 5) | 0;
-        continue;
-      }
-      case Op.GlobalGet: {
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        const g = globals[code[(pc + 2) | 0]]!.i32;
-        i32[d] = g[0];
-        i32[d + 1] = g[1];
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Op.GlobalSet: {
-        const s = (fp2 + code[(pc + 2) | 0]) | 0;
-        const g = globals[code[(pc + 1) | 0]]!.i32;
-        g[0] = i32[s];
-        g[1] = i32[s + 1];
-        pc = (pc + 3) | 0;
-        continue;
-      }
-
-      case Op.Copy128: {
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        const s = (fp2 + code[(pc + 2) | 0]) | 0;
-        i32[d] = i32[s];
-        i32[d + 1] = i32[s + 1];
-        i32[d + 2] = i32[s + 2];
-        i32[d + 3] = i32[s + 3];
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Op.Select128: {
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        const s = fp2 + (i32[(fp2 + code[(pc + 2) | 0]) | 0] !== 0 ? code[(pc + 3) | 0] : code[(pc + 4) | 0]);
-        const w0 = i32[s], w1 = i32[s + 1], w2 = i32[s + 2], w3 = i32[s + 3];
-        i32[d] = w0;
-        i32[d + 1] = w1;
-        i32[d + 2] = w2;
-        i32[d + 3] = w3;
-        pc = (pc + 5) | 0;
-        continue;
-      }
-      case Op.GlobalGet128: {
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        const g = globals[code[(pc + 2) | 0]]!.i32;
-        for (let w = 0; w < 4; w++) i32[d + w] = g[w];
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Op.GlobalSet128: {
-        const s = (fp2 + code[(pc + 2) | 0]) | 0;
-        const g = globals[code[(pc + 1) | 0]]!.i32;
-        for (let w = 0; w < 4; w++) g[w] = i32[s + w];
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Op.Simd: {
-        // operands into the scratch area (A, B, C), compute, result (R) out
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        const b = (fp2 + code[(pc + 3) | 0]) | 0;
-        const c = (fp2 + code[(pc + 4) | 0]) | 0;
-        for (let w = 0; w < 4; w++) {
-          SCRATCH_I32[w] = i32[a + w];
-          SCRATCH_I32[4 + w] = i32[b + w];
-          SCRATCH_I32[8 + w] = i32[c + w];
+        case Op.Call: {
+          const m = mod.code[code[(pc + 1) | 0]];
+          callee = m !== undefined ? m : translate(mod, code[(pc + 1) | 0]);
+          calleeInst = inst;
+          argOffset = code[(pc + 2) | 0];
+          pc = (pc + 3) | 0;
+          break;
         }
-        const sub = code[(pc + 5) | 0];
-        simdCompute(sub, code[(pc + 6) | 0]);
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        const words = simdResultWords(sub);
-        for (let w = 0; w < words; w++) i32[d + w] = SCRATCH_I32[12 + w];
-        pc = (pc + 7) | 0;
-        continue;
-      }
-      case Op.SimdShuffle: {
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        const b = (fp2 + code[(pc + 3) | 0]) | 0;
-        for (let w = 0; w < 4; w++) {
-          SCRATCH_I32[w] = i32[a + w];
-          SCRATCH_I32[4 + w] = i32[b + w];
+        case Op.ReturnCall: {
+          const m = mod.code[code[(pc + 1) | 0]];
+          callee = m !== undefined ? m : translate(mod, code[(pc + 1) | 0]);
+          calleeInst = inst;
+          argOffset = code[(pc + 2) | 0];
+          tail = true;
+          pc = (pc + 3) | 0;
+          break;
         }
-        simdShuffle(code, pc + 4);
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        for (let w = 0; w < 4; w++) i32[d + w] = SCRATCH_I32[12 + w];
-        pc = (pc + 8) | 0;
-        continue;
-      }
-      case Op.SimdMem: {
-        const m = inst.memories[code[(pc + 6) | 0]]!;
-        const ea = addressOperand(i32, fp2 + code[(pc + 2) | 0], m.type.is64 === true) + (code[(pc + 4) | 0] >>> 0);
-        const sub = code[(pc + 5) | 0];
-        const lane = code[(pc + 7) | 0];
-        const size = simdAccessBytes(sub);
-        const u = m.u8;
-        if (ea + size > u.length) trap(TrapCode.MemoryOutOfBounds);
-        const v = (fp2 + code[(pc + 3) | 0]) | 0;
-        for (let w = 0; w < 4; w++) SCRATCH_I32[4 + w] = i32[v + w];
-        if (sub === 11 || (sub >= 88 && sub <= 91)) {
-          // stores: from the vector operand (B), the whole vector or one lane
-          const from = 16 + (sub === 11 ? 0 : lane * size);
-          for (let k = 0; k < size; k++) u[ea + k] = SCRATCH_U8[from + k];
-        } else {
-          for (let k = 0; k < size; k++) SCRATCH_U8[k] = u[ea + k];
-          simdLoadFinish(sub, lane);
+        case Op.CallFunc:
+        case Op.CallIndirect:
+        case Op.ReturnCallFunc:
+        case Op.ReturnCallIndirect: {
+          const op = code[pc];
+          let target: FuncEntity;
+          let next: number;
+          if (op === Op.CallFunc || op === Op.ReturnCallFunc) {
+            target = inst.funcs[code[(pc + 1) | 0]]!;
+            argOffset = code[(pc + 2) | 0];
+            next = pc + 3;
+          } else {
+            const table = inst.tables[code[(pc + 2) | 0]]!.elements;
+            const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
+            if (i >= table.length) trap(TrapCode.UndefinedElement);
+            const ref = table[i]!;
+            if (ref === 0) trap(TrapCode.IndirectCallToNull);
+            target = store.funcs[ref - 1]!;
+            if (target.type.id !== inst.typeIds[code[(pc + 1) | 0]]) trap(TrapCode.BadSignature);
+            argOffset = code[(pc + 4) | 0];
+            next = pc + 5;
+          }
+          tail = op === Op.ReturnCallFunc || op === Op.ReturnCallIndirect;
+          if (target.kind === FuncKind.Host) {
+            const argBase = (fp2 + argOffset) >> 1;
+            const type = target.type;
+            const resultSlots = slotsOf(type.results);
+            const need = argBase + Math.max(slotsOf(type.params), resultSlots);
+            if (need > maxSlots) trap(TrapCode.StackOverflow);
+            stack.ensure(need);
+            state.depth = depth;
+            state.sp = Math.max(need, (fp2 >> 1) + cf.frameSlots);
+            target.host!(store, inst, stack, argBase);
+            pc = next; // only now: an error from the host function is the call's (backtraces)
+            frames = state.frames;
+            i32 = stack.i32;
+            f32 = stack.f32;
+            f64 = stack.f64;
+            if (mem !== null && mem.generation !== memGen) {
+              view = mem.view; u8 = mem.u8; m32 = state.int32View(u8.buffer); memLen = u8.length; memGen = mem.generation;
+            }
+            if (!tail) continue;
+            // a host tail call: its results are this function's results
+            for (let w = 0; w < 2 * resultSlots; w++) i32[fp2 + w] = i32[fp2 + argOffset + w];
+            tail = false;
+            callee = null;
+            break;
+          }
+          callee = compiledOf(target, translate);
+          calleeInst = target.instance!;
+          pc = next;
+          break;
+        }
+        case Op.ConsumeFuel: pc = (pc + 2) | 0; continue;
+
+        case Op.Copy: {
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          const s = (fp2 + code[(pc + 2) | 0]) | 0;
+          i32[d] = i32[s];
+          i32[d + 1] = i32[s + 1];
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case Op.Select: {
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          const s = fp2 + (i32[(fp2 + code[(pc + 2) | 0]) | 0] !== 0 ? code[(pc + 3) | 0] : code[(pc + 4) | 0]);
+          const lo = i32[s];
+          const hi = i32[s + 1];
+          i32[d] = lo;
+          i32[d + 1] = hi;
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case Op.GlobalGet: {
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          const g = globals[code[(pc + 2) | 0]]!.i32;
+          i32[d] = g[0];
+          i32[d + 1] = g[1];
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case Op.GlobalSet: {
+          const s = (fp2 + code[(pc + 2) | 0]) | 0;
+          const g = globals[code[(pc + 1) | 0]]!.i32;
+          g[0] = i32[s];
+          g[1] = i32[s + 1];
+          pc = (pc + 3) | 0;
+          continue;
+        }
+
+        case Op.Copy128: {
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          const s = (fp2 + code[(pc + 2) | 0]) | 0;
+          i32[d] = i32[s];
+          i32[d + 1] = i32[s + 1];
+          i32[d + 2] = i32[s + 2];
+          i32[d + 3] = i32[s + 3];
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case Op.Select128: {
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          const s = fp2 + (i32[(fp2 + code[(pc + 2) | 0]) | 0] !== 0 ? code[(pc + 3) | 0] : code[(pc + 4) | 0]);
+          const w0 = i32[s], w1 = i32[s + 1], w2 = i32[s + 2], w3 = i32[s + 3];
+          i32[d] = w0;
+          i32[d + 1] = w1;
+          i32[d + 2] = w2;
+          i32[d + 3] = w3;
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case Op.GlobalGet128: {
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          const g = globals[code[(pc + 2) | 0]]!.i32;
+          for (let w = 0; w < 4; w++) i32[d + w] = g[w];
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case Op.GlobalSet128: {
+          const s = (fp2 + code[(pc + 2) | 0]) | 0;
+          const g = globals[code[(pc + 1) | 0]]!.i32;
+          for (let w = 0; w < 4; w++) g[w] = i32[s + w];
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case Op.Simd: {
+          // operands into the scratch area (A, B, C), compute, result (R) out
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+          const c = (fp2 + code[(pc + 4) | 0]) | 0;
+          for (let w = 0; w < 4; w++) {
+            SCRATCH_I32[w] = i32[a + w];
+            SCRATCH_I32[4 + w] = i32[b + w];
+            SCRATCH_I32[8 + w] = i32[c + w];
+          }
+          const sub = code[(pc + 5) | 0];
+          simdCompute(sub, code[(pc + 6) | 0]);
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          const words = simdResultWords(sub);
+          for (let w = 0; w < words; w++) i32[d + w] = SCRATCH_I32[12 + w];
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case Op.SimdShuffle: {
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+          for (let w = 0; w < 4; w++) {
+            SCRATCH_I32[w] = i32[a + w];
+            SCRATCH_I32[4 + w] = i32[b + w];
+          }
+          simdShuffle(code, pc + 4);
           const d = (fp2 + code[(pc + 1) | 0]) | 0;
           for (let w = 0; w < 4; w++) i32[d + w] = SCRATCH_I32[12 + w];
+          pc = (pc + 8) | 0;
+          continue;
         }
-        pc = (pc + 8) | 0;
-        continue;
-      }
-
-      // ---- memory: effective address = u32 address + u32 offset, checked in doubles
-      case Op.I32Load: {
-        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-        if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I64Load: {
-        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-        if (ea + 8 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        i32[d] = view.getInt32(ea, true);
-        i32[d + 1] = view.getInt32(ea + 4, true);
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I32Load8S: {
-        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-        if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt8(ea);
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I32Load8U: {
-        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-        if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I32Load16S: {
-        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-        if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt16(ea, true);
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I32Load16U: {
-        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-        if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getUint16(ea, true);
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I64Load8S: {
-        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-        if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        const v = view.getInt8(ea);
-        i32[d] = v;
-        i32[d + 1] = v >> 31;
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I64Load8U: {
-        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-        if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        i32[d] = u8[ea];
-        i32[d + 1] = 0;
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I64Load16S: {
-        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-        if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        const v = view.getInt16(ea, true);
-        i32[d] = v;
-        i32[d + 1] = v >> 31;
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I64Load16U: {
-        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-        if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        i32[d] = view.getUint16(ea, true);
-        i32[d + 1] = 0;
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I64Load32S: {
-        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-        if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        const v = view.getInt32(ea, true);
-        i32[d] = v;
-        i32[d + 1] = v >> 31;
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I64Load32U: {
-        const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-        if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        i32[d] = view.getInt32(ea, true);
-        i32[d + 1] = 0;
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I32Store: {
-        const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-        if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
-        else view.setInt32(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I64Store: {
-        const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-        if (ea + 8 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const s = (fp2 + code[(pc + 2) | 0]) | 0;
-        view.setInt32(ea, i32[s], true);
-        view.setInt32(ea + 4, i32[s + 1], true);
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I32Store8:
-      case Op.I64Store8: {
-        const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-        if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        u8[ea] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I32Store16:
-      case Op.I64Store16: {
-        const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-        if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        view.setInt16(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I64Store32: {
-        const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-        if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        view.setInt32(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      // ---- memory, address = (base + index) mod 2^32, then + offset
-      case Op.I32LoadIdx: {
-        const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-        if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
-        pc = (pc + 5) | 0;
-        continue;
-      }
-      case Op.I32Load8SIdx: {
-        const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-        if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (u8[ea] << 24) >> 24;
-        pc = (pc + 5) | 0;
-        continue;
-      }
-      case Op.I32Load8UIdx: {
-        const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-        if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
-        pc = (pc + 5) | 0;
-        continue;
-      }
-      case Op.I32Load16SIdx: {
-        const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-        if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt16(ea, true);
-        pc = (pc + 5) | 0;
-        continue;
-      }
-      case Op.I32Load16UIdx: {
-        const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-        if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getUint16(ea, true);
-        pc = (pc + 5) | 0;
-        continue;
-      }
-      case Op.I32StoreIdx: {
-        const ea = ((i32[(fp2 + code[(pc + 1) | 0]) | 0] + i32[(fp2 + code[(pc + 2) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-        if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
-        else view.setInt32(ea, i32[(fp2 + code[(pc + 3) | 0]) | 0], true);
-        pc = (pc + 5) | 0;
-        continue;
-      }
-      case Op.I32Store8Idx: {
-        const ea = ((i32[(fp2 + code[(pc + 1) | 0]) | 0] + i32[(fp2 + code[(pc + 2) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-        if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        u8[ea] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
-        pc = (pc + 5) | 0;
-        continue;
-      }
-      // a store, then a pointer step (`*p++ = v`): dst, src, imm, then the store's operands
-      case Op.I32StoreAddImm: {
-        const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
-        if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 5) | 0]) | 0];
-        else view.setInt32(ea, i32[(fp2 + code[(pc + 5) | 0]) | 0], true);
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        pc = (pc + 7) | 0;
-        continue;
-      }
-      case Op.I32StoreIdxAddImm: {
-        const ea = ((i32[(fp2 + code[(pc + 4) | 0]) | 0] + i32[(fp2 + code[(pc + 5) | 0]) | 0]) >>> 0) + (code[(pc + 7) | 0] >>> 0);
-        if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 6) | 0]) | 0];
-        else view.setInt32(ea, i32[(fp2 + code[(pc + 6) | 0]) | 0], true);
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        pc = (pc + 8) | 0;
-        continue;
-      }
-      case Op.I32Store8AddImm: {
-        const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
-        if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        u8[ea] = i32[(fp2 + code[(pc + 5) | 0]) | 0];
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        pc = (pc + 7) | 0;
-        continue;
-      }
-      case Op.I32Store8IdxAddImm: {
-        const ea = ((i32[(fp2 + code[(pc + 4) | 0]) | 0] + i32[(fp2 + code[(pc + 5) | 0]) | 0]) >>> 0) + (code[(pc + 7) | 0] >>> 0);
-        if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        u8[ea] = i32[(fp2 + code[(pc + 6) | 0]) | 0];
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-        pc = (pc + 8) | 0;
-        continue;
-      }
-      case Op.MemorySize: {
-        const m = inst.memories[code[(pc + 2) | 0]]!;
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        i32[d] = m.pages;
-        i32[d + 1] = 0;
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Op.MemoryGrow: {
-        const m = inst.memories[code[(pc + 3) | 0]]!;
-        const is64 = m.type.is64 === true;
-        const delta = addressOperand(i32, fp2 + code[(pc + 2) | 0], is64);
-        const old = growMemory(store, m, delta);
-        if (m === mem) {
-          view = mem.view; u8 = mem.u8; m32 = state.int32View(u8.buffer); memLen = u8.length; memGen = mem.generation;
+        case Op.SimdMem: {
+          const m = inst.memories[code[(pc + 6) | 0]]!;
+          const ea = addressOperand(i32, fp2 + code[(pc + 2) | 0], m.type.is64 === true) + (code[(pc + 4) | 0] >>> 0);
+          const sub = code[(pc + 5) | 0];
+          const lane = code[(pc + 7) | 0];
+          const size = simdAccessBytes(sub);
+          const u = m.u8;
+          if (ea + size > u.length) trap(TrapCode.MemoryOutOfBounds);
+          const v = (fp2 + code[(pc + 3) | 0]) | 0;
+          for (let w = 0; w < 4; w++) SCRATCH_I32[4 + w] = i32[v + w];
+          if (sub === 11 || (sub >= 88 && sub <= 91)) {
+            // stores: from the vector operand (B), the whole vector or one lane
+            const from = 16 + (sub === 11 ? 0 : lane * size);
+            for (let k = 0; k < size; k++) u[ea + k] = SCRATCH_U8[from + k];
+          } else {
+            for (let k = 0; k < size; k++) SCRATCH_U8[k] = u[ea + k];
+            simdLoadFinish(sub, lane);
+            const d = (fp2 + code[(pc + 1) | 0]) | 0;
+            for (let w = 0; w < 4; w++) i32[d + w] = SCRATCH_I32[12 + w];
+          }
+          pc = (pc + 8) | 0;
+          continue;
         }
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        i32[d] = old;
-        i32[d + 1] = old < 0 ? -1 : 0;
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.MemoryInit: {
-        const data = inst.datas[code[(pc + 1) | 0]]!.bytes;
-        const m = inst.memories[code[(pc + 2) | 0]]!;
-        const d = addressOperand(i32, fp2 + code[(pc + 3) | 0], m.type.is64 === true);
-        const s = i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0;
-        const n = i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0;
-        if (s + n > data.length || d + n > m.u8.length) trap(TrapCode.MemoryOutOfBounds);
-        if (n > 0) m.u8.set(data.subarray(s, s + n), d);
-        pc = (pc + 6) | 0;
-        continue;
-      }
-      case Op.DataDrop:
-        inst.datas[code[(pc + 1) | 0]]!.drop();
-        pc = (pc + 2) | 0;
-        continue;
-      case Op.MemoryCopy: {
-        const dm = inst.memories[code[(pc + 1) | 0]]!;
-        const sm = inst.memories[code[(pc + 2) | 0]]!;
-        const dst64 = dm.type.is64 === true;
-        const src64 = sm.type.is64 === true;
-        const d = addressOperand(i32, fp2 + code[(pc + 3) | 0], dst64);
-        const s = addressOperand(i32, fp2 + code[(pc + 4) | 0], src64);
-        const n = addressOperand(i32, fp2 + code[(pc + 5) | 0], dst64 && src64);
-        if (s + n > sm.u8.length || d + n > dm.u8.length) trap(TrapCode.MemoryOutOfBounds);
-        if (dm === sm) dm.u8.copyWithin(d, s, s + n);
-        else dm.u8.set(sm.u8.subarray(s, s + n), d);
-        pc = (pc + 6) | 0;
-        continue;
-      }
-      case Op.MemoryFill: {
-        const m = inst.memories[code[(pc + 1) | 0]]!;
-        const is64 = m.type.is64 === true;
-        const d = addressOperand(i32, fp2 + code[(pc + 2) | 0], is64);
-        const v = i32[(fp2 + code[(pc + 3) | 0]) | 0];
-        const n = addressOperand(i32, fp2 + code[(pc + 4) | 0], is64);
-        if (d + n > m.u8.length) trap(TrapCode.MemoryOutOfBounds);
-        m.u8.fill(v, d, d + n);
-        pc = (pc + 5) | 0;
-        continue;
-      }
-      case Op.LoadMem: {
-        const m = inst.memories[code[(pc + 5) | 0]]!;
-        const ea = addressOperand(i32, fp2 + code[(pc + 2) | 0], m.type.is64 === true) + (code[(pc + 3) | 0] >>> 0);
-        loadFrom(m, code[(pc + 4) | 0], ea, i32, fp2 + code[(pc + 1) | 0]);
-        pc = (pc + 6) | 0;
-        continue;
-      }
-      case Op.StoreMem: {
-        const m = inst.memories[code[(pc + 5) | 0]]!;
-        const ea = addressOperand(i32, fp2 + code[(pc + 1) | 0], m.type.is64 === true) + (code[(pc + 3) | 0] >>> 0);
-        storeTo(m, code[(pc + 4) | 0], ea, i32, fp2 + code[(pc + 2) | 0]);
-        pc = (pc + 6) | 0;
-        continue;
-      }
 
-      // ---- tables and references
-      case Op.TableGet: {
-        const elements = inst.tables[code[(pc + 2) | 0]]!.elements;
-        const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
-        if (i >= elements.length) trap(TrapCode.TableOutOfBounds);
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        i32[d] = elements[i]!;
-        i32[d + 1] = 0;
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.TableSet: {
-        const elements = inst.tables[code[(pc + 1) | 0]]!.elements;
-        const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
-        if (i >= elements.length) trap(TrapCode.TableOutOfBounds);
-        elements[i] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.TableSize:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = inst.tables[code[(pc + 2) | 0]]!.elements.length;
-        pc = (pc + 3) | 0;
-        continue;
-      case Op.TableGrow: {
-        const table = inst.tables[code[(pc + 2) | 0]]!;
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = growTable(store, table, i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0, i32[(fp2 + code[(pc + 3) | 0]) | 0]);
-        pc = (pc + 5) | 0;
-        continue;
-      }
-      case Op.TableFill: {
-        const elements = inst.tables[code[(pc + 1) | 0]]!.elements;
-        const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
-        const v = i32[(fp2 + code[(pc + 3) | 0]) | 0];
-        const n = i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0;
-        if (i + n > elements.length) trap(TrapCode.TableOutOfBounds);
-        elements.fill(v, i, i + n);
-        pc = (pc + 5) | 0;
-        continue;
-      }
-      case Op.TableCopy: {
-        const dst = inst.tables[code[(pc + 1) | 0]]!.elements;
-        const src = inst.tables[code[(pc + 2) | 0]]!.elements;
-        const d = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
-        const s = i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0;
-        const n = i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0;
-        if (s + n > src.length || d + n > dst.length) trap(TrapCode.TableOutOfBounds);
-        if (dst === src) dst.copyWithin(d, s, s + n);
-        else for (let k = 0; k < n; k++) dst[d + k] = src[s + k]!;
-        pc = (pc + 6) | 0;
-        continue;
-      }
-      case Op.TableInit: {
-        const src = inst.elems[code[(pc + 1) | 0]]!.elements;
-        const dst = inst.tables[code[(pc + 2) | 0]]!.elements;
-        const d = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
-        const s = i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0;
-        const n = i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0;
-        if (s + n > src.length || d + n > dst.length) trap(TrapCode.TableOutOfBounds);
-        for (let k = 0; k < n; k++) dst[d + k] = src[s + k]!;
-        pc = (pc + 6) | 0;
-        continue;
-      }
-      case Op.ElemDrop:
-        inst.elems[code[(pc + 1) | 0]]!.drop();
-        pc = (pc + 2) | 0;
-        continue;
-      case Op.RefIsNull:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] === 0 ? 1 : 0;
-        pc = (pc + 3) | 0;
-        continue;
-      case Op.RefFunc: {
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        i32[d] = inst.funcs[code[(pc + 2) | 0]]!.addr + 1;
-        i32[d + 1] = 0;
-        pc = (pc + 3) | 0;
-        continue;
-      }
-
-      // ---- i32 comparisons
-      case Op.I32Eqz: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] === 0 ? 1 : 0; pc = (pc + 3) | 0; continue;
-      case Op.I32Eq:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] === i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-      case Op.I32Ne:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] !== i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-      case Op.I32LtS:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] < i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-      case Op.I32LtU:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) < (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) ? 1 : 0;
-        pc = (pc + 4) | 0; continue;
-      case Op.I32GtS:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] > i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-      case Op.I32GtU:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) > (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) ? 1 : 0;
-        pc = (pc + 4) | 0; continue;
-      case Op.I32LeS:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] <= i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-      case Op.I32LeU:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) <= (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) ? 1 : 0;
-        pc = (pc + 4) | 0; continue;
-      case Op.I32GeS:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >= i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-      case Op.I32GeU:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) >= (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) ? 1 : 0;
-        pc = (pc + 4) | 0; continue;
-
-      // ---- i64 comparisons
-      case Op.I64Eqz: {
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[a] | i32[a + 1]) === 0 ? 1 : 0;
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Op.I64Eq: {
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        const b = (fp2 + code[(pc + 3) | 0]) | 0;
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[a] === i32[b] && i32[a + 1] === i32[b + 1] ? 1 : 0;
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I64Ne: {
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        const b = (fp2 + code[(pc + 3) | 0]) | 0;
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[a] !== i32[b] || i32[a + 1] !== i32[b + 1] ? 1 : 0;
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I64LtS: { // high words first, then the low words unsigned
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        const b = (fp2 + code[(pc + 3) | 0]) | 0;
-        const xh = i32[a + 1];
-        const yh = i32[b + 1];
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 1 : 0;
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I64LtU: { // high words first, then the low words unsigned
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        const b = (fp2 + code[(pc + 3) | 0]) | 0;
-        const xh = i32[a + 1] >>> 0;
-        const yh = i32[b + 1] >>> 0;
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 1 : 0;
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I64GtS: { // a > b  <=>  b < a
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        const b = (fp2 + code[(pc + 3) | 0]) | 0;
-        const xh = i32[b + 1];
-        const yh = i32[a + 1];
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 1 : 0;
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I64GtU: { // a > b  <=>  b < a
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        const b = (fp2 + code[(pc + 3) | 0]) | 0;
-        const xh = i32[b + 1] >>> 0;
-        const yh = i32[a + 1] >>> 0;
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 1 : 0;
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I64LeS: { // a <= b  <=>  !(b < a)
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        const b = (fp2 + code[(pc + 3) | 0]) | 0;
-        const xh = i32[b + 1];
-        const yh = i32[a + 1];
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 0 : 1;
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I64LeU: { // a <= b  <=>  !(b < a)
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        const b = (fp2 + code[(pc + 3) | 0]) | 0;
-        const xh = i32[b + 1] >>> 0;
-        const yh = i32[a + 1] >>> 0;
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 0 : 1;
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I64GeS: { // a >= b  <=>  !(a < b)
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        const b = (fp2 + code[(pc + 3) | 0]) | 0;
-        const xh = i32[a + 1];
-        const yh = i32[b + 1];
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 0 : 1;
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I64GeU: { // a >= b  <=>  !(a < b)
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        const b = (fp2 + code[(pc + 3) | 0]) | 0;
-        const xh = i32[a + 1] >>> 0;
-        const yh = i32[b + 1] >>> 0;
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 0 : 1;
-        pc = (pc + 4) | 0;
-        continue;
-      }
-
-      // ---- float comparisons
-      case Op.F32Eq: i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] === f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-      case Op.F32Ne: i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] !== f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-      case Op.F32Lt: i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] < f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-      case Op.F32Gt: i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] > f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-      case Op.F32Le: i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] <= f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-      case Op.F32Ge: i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] >= f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-      case Op.F64Eq:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] === f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
-        pc = (pc + 4) | 0; continue;
-      case Op.F64Ne:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] !== f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
-        pc = (pc + 4) | 0; continue;
-      case Op.F64Lt:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] < f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
-        pc = (pc + 4) | 0; continue;
-      case Op.F64Gt:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] > f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
-        pc = (pc + 4) | 0; continue;
-      case Op.F64Le:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] <= f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
-        pc = (pc + 4) | 0; continue;
-      case Op.F64Ge:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] >= f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
-        pc = (pc + 4) | 0; continue;
-
-      // ---- i32 arithmetic
-      case Op.I32Clz: i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.clz32(i32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-      case Op.I32Ctz: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32Ctz(i32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-      case Op.I32Popcnt: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32Popcnt(i32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-      case Op.I32Add: i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) | 0; pc = (pc + 4) | 0; continue;
-      case Op.I32Sub: i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] - i32[(fp2 + code[(pc + 3) | 0]) | 0]) | 0; pc = (pc + 4) | 0; continue;
-      case Op.I32Mul: i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
-      case Op.I32DivS: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32DivS(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
-      case Op.I32DivU: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32DivU(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
-      case Op.I32RemS: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32RemS(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
-      case Op.I32RemU: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32RemU(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
-      case Op.I32And: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & i32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
-      case Op.I32Or: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] | i32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
-      case Op.I32Xor: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ i32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
-      case Op.I32Shl: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] << i32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
-      case Op.I32ShrS: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >> i32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
-      case Op.I32ShrU: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> i32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
-      case Op.I32Rotl: {
-        const v = i32[(fp2 + code[(pc + 2) | 0]) | 0];
-        const n = i32[(fp2 + code[(pc + 3) | 0]) | 0];
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (v << n) | (v >>> -n); // JS masks shift counts: -n is 32 - n
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I32Rotr: {
-        const v = i32[(fp2 + code[(pc + 2) | 0]) | 0];
-        const n = i32[(fp2 + code[(pc + 3) | 0]) | 0];
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (v >>> n) | (v << -n);
-        pc = (pc + 4) | 0;
-        continue;
-      }
-
-      // ---- i32 and i64 with an immediate operand
-      case Op.I32AddImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0; pc = (pc + 4) | 0; continue;
-      case Op.I32MulImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
-      case Op.I32AndImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & code[(pc + 3) | 0]; pc = (pc + 4) | 0; continue;
-      case Op.I32OrImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] | code[(pc + 3) | 0]; pc = (pc + 4) | 0; continue;
-      case Op.I32XorImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ code[(pc + 3) | 0]; pc = (pc + 4) | 0; continue;
-      case Op.I32ShlImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] << code[(pc + 3) | 0]; pc = (pc + 4) | 0; continue;
-      case Op.I32ShrSImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >> code[(pc + 3) | 0]; pc = (pc + 4) | 0; continue;
-      case Op.I32ShrUImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> code[(pc + 3) | 0]; pc = (pc + 4) | 0; continue;
-      case Op.I32RotlImm: {
-        const v = i32[(fp2 + code[(pc + 2) | 0]) | 0];
-        const n = code[(pc + 3) | 0];
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (v << n) | (v >>> -n); // JS masks shift counts: -n is 32 - n
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I32EqImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] === code[(pc + 3) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-      case Op.I32NeImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] !== code[(pc + 3) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-      case Op.I32LtSImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] < code[(pc + 3) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-      case Op.I32LtUImm:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) < (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
-        pc = (pc + 4) | 0; continue;
-      case Op.I32GtSImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] > code[(pc + 3) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-      case Op.I32GtUImm:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) > (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
-        pc = (pc + 4) | 0; continue;
-      case Op.I32LeSImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] <= code[(pc + 3) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-      case Op.I32LeUImm:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) <= (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
-        pc = (pc + 4) | 0; continue;
-      case Op.I32GeSImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >= code[(pc + 3) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-      case Op.I32GeUImm:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) >= (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
-        pc = (pc + 4) | 0; continue;
-      case Op.I32ShrUAndImm:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> code[(pc + 3) | 0]) & code[(pc + 4) | 0];
-        pc = (pc + 5) | 0;
-        continue;
-      case Op.I32Add3:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) | 0;
-        pc = (pc + 5) | 0;
-        continue;
-      case Op.I32AddMulImm:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + Math.imul(i32[(fp2 + code[(pc + 3) | 0]) | 0], code[(pc + 4) | 0])) | 0;
-        pc = (pc + 5) | 0;
-        continue;
-      case Op.I32AddMul:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] =
-          (i32[(fp2 + code[(pc + 2) | 0]) | 0] + Math.imul(i32[(fp2 + code[(pc + 3) | 0]) | 0], i32[(fp2 + code[(pc + 4) | 0]) | 0])) | 0;
-        pc = (pc + 5) | 0;
-        continue;
-      case Op.I32AddShrUAndImm:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] =
-          (i32[(fp2 + code[(pc + 2) | 0]) | 0] + ((i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> code[(pc + 4) | 0]) & code[(pc + 5) | 0])) | 0;
-        pc = (pc + 6) | 0;
-        continue;
-      case Op.I32MulShrUAndImm:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] =
-          Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> code[(pc + 4) | 0]) & code[(pc + 5) | 0]);
-        pc = (pc + 6) | 0;
-        continue;
-      case Op.I32XorAnd:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ (i32[(fp2 + code[(pc + 3) | 0]) | 0] & i32[(fp2 + code[(pc + 4) | 0]) | 0]);
-        pc = (pc + 5) | 0;
-        continue;
-      case Op.I32AndXor:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & (i32[(fp2 + code[(pc + 3) | 0]) | 0] ^ i32[(fp2 + code[(pc + 4) | 0]) | 0]);
-        pc = (pc + 5) | 0;
-        continue;
-      case Op.I32RotlXorRotlImm: {
-        const x = i32[(fp2 + code[(pc + 2) | 0]) | 0];
-        const k = code[(pc + 3) | 0];
-        const y = i32[(fp2 + code[(pc + 4) | 0]) | 0];
-        const n = code[(pc + 5) | 0];
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = ((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n));
-        pc = (pc + 6) | 0;
-        continue;
-      }
-      case Op.I32AddLoad: {
-        const ea = (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) + (code[(pc + 4) | 0] >>> 0);
-        if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        const v = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + v) | 0;
-        pc = (pc + 5) | 0;
-        continue;
-      }
-      case Op.I32XorRotlImm: {
-        const x = i32[(fp2 + code[(pc + 3) | 0]) | 0];
-        const n = code[(pc + 4) | 0];
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ ((x << n) | (x >>> -n));
-        pc = (pc + 5) | 0;
-        continue;
-      }
-      case Op.I32XorAndXor:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0]
-          ^ (i32[(fp2 + code[(pc + 3) | 0]) | 0] & (i32[(fp2 + code[(pc + 4) | 0]) | 0] ^ i32[(fp2 + code[(pc + 5) | 0]) | 0]));
-        pc = (pc + 6) | 0;
-        continue;
-      case Op.I32AndXorXorAnd:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] & (i32[(fp2 + code[(pc + 3) | 0]) | 0] ^ i32[(fp2 + code[(pc + 4) | 0]) | 0]))
-          ^ (i32[(fp2 + code[(pc + 5) | 0]) | 0] & i32[(fp2 + code[(pc + 6) | 0]) | 0]);
-        pc = (pc + 7) | 0;
-        continue;
-      case Op.I32Rotl3XorImm: {
-        const x = i32[(fp2 + code[(pc + 2) | 0]) | 0];
-        const k = code[(pc + 3) | 0];
-        const y = i32[(fp2 + code[(pc + 4) | 0]) | 0];
-        const n = code[(pc + 5) | 0];
-        const z = i32[(fp2 + code[(pc + 6) | 0]) | 0];
-        const m = code[(pc + 7) | 0];
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = ((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n)) ^ ((z << m) | (z >>> -m));
-        pc = (pc + 8) | 0;
-        continue;
-      }
-      case Op.I32AddXorAndXor:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + (i32[(fp2 + code[(pc + 3) | 0]) | 0] ^ (i32[(fp2 + code[(pc + 4) | 0]) | 0] & (i32[(fp2 + code[(pc + 5) | 0]) | 0] ^ i32[(fp2 + code[(pc + 6) | 0]) | 0])))) | 0;
-        pc = (pc + 7) | 0;
-        continue;
-      case Op.I32AddRotl3XorImm: {
-        const x = i32[(fp2 + code[(pc + 3) | 0]) | 0];
-        const k = code[(pc + 4) | 0];
-        const y = i32[(fp2 + code[(pc + 5) | 0]) | 0];
-        const n = code[(pc + 6) | 0];
-        const z = i32[(fp2 + code[(pc + 7) | 0]) | 0];
-        const m = code[(pc + 8) | 0];
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + (((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n)) ^ ((z << m) | (z >>> -m)))) | 0;
-        pc = (pc + 9) | 0;
-        continue;
-      }
-      case Op.I32Rotl2XorShrUImm: {
-        const x = i32[(fp2 + code[(pc + 2) | 0]) | 0];
-        const k = code[(pc + 3) | 0];
-        const y = i32[(fp2 + code[(pc + 4) | 0]) | 0];
-        const n = code[(pc + 5) | 0];
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = ((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n)) ^ (i32[(fp2 + code[(pc + 6) | 0]) | 0] >>> code[(pc + 7) | 0]);
-        pc = (pc + 8) | 0;
-        continue;
-      }
-      case Op.I32XorShrUImm:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> code[(pc + 4) | 0]);
-        pc = (pc + 5) | 0;
-        continue;
-      case Op.I64XorShlImm: {
-        const n = code[(pc + 4) | 0]; // 1..63
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        const x = (fp2 + code[(pc + 3) | 0]) | 0;
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        const lo = i32[x];
-        const al = i32[a];
-        if (n < 32) {
-          i32[d + 1] = i32[a + 1] ^ ((i32[x + 1] << n) | (lo >>> (32 - n)));
-          i32[d] = al ^ (lo << n);
-        } else {
-          i32[d + 1] = i32[a + 1] ^ (lo << (n - 32));
-          i32[d] = al;
+        // ---- memory: effective address = u32 address + u32 offset, checked in doubles
+        case Op.I32Load: {
+          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
+          pc = (pc + 4) | 0;
+          continue;
         }
-        pc = (pc + 5) | 0;
-        continue;
-      }
-      case Op.I64XorShrUImm: {
-        const n = code[(pc + 4) | 0]; // 1..63
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        const x = (fp2 + code[(pc + 3) | 0]) | 0;
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        const hi = i32[x + 1];
-        const ah = i32[a + 1];
-        if (n < 32) {
-          i32[d] = i32[a] ^ ((i32[x] >>> n) | (hi << (32 - n)));
-          i32[d + 1] = ah ^ (hi >>> n);
-        } else {
-          i32[d] = i32[a] ^ (hi >>> (n - 32));
-          i32[d + 1] = ah;
+        case Op.I64Load: {
+          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 8 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          i32[d] = view.getInt32(ea, true);
+          i32[d + 1] = view.getInt32(ea + 4, true);
+          pc = (pc + 4) | 0;
+          continue;
         }
-        pc = (pc + 5) | 0;
-        continue;
-      }
-      case Op.Copy2: {
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        const s = (fp2 + code[(pc + 2) | 0]) | 0;
-        i32[d] = i32[s];
-        i32[d + 1] = i32[s + 1];
-        const d2 = (fp2 + code[(pc + 3) | 0]) | 0;
-        const s2 = (fp2 + code[(pc + 4) | 0]) | 0;
-        i32[d2] = i32[s2];
-        i32[d2 + 1] = i32[s2 + 1];
-        pc = (pc + 5) | 0;
-        continue;
-      }
-      case Op.I64ShlImm: {
-        const n = code[(pc + 3) | 0]; // 1..63
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        const lo = i32[a];
-        if (n < 32) {
-          i32[d + 1] = (i32[a + 1] << n) | (lo >>> (32 - n));
-          i32[d] = lo << n;
-        } else {
-          i32[d + 1] = lo << (n - 32);
-          i32[d] = 0;
+        case Op.I32Load8S: {
+          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt8(ea);
+          pc = (pc + 4) | 0;
+          continue;
         }
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I64ShrSImm: {
-        const n = code[(pc + 3) | 0]; // 1..63
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        const hi = i32[a + 1];
-        if (n < 32) {
-          i32[d] = (i32[a] >>> n) | (hi << (32 - n));
-          i32[d + 1] = hi >> n;
-        } else {
-          i32[d] = hi >> (n - 32);
-          i32[d + 1] = hi >> 31;
+        case Op.I32Load8U: {
+          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
+          pc = (pc + 4) | 0;
+          continue;
         }
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I64ShrUImm: {
-        const n = code[(pc + 3) | 0]; // 1..63
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        const hi = i32[a + 1];
-        if (n < 32) {
-          i32[d] = (i32[a] >>> n) | (hi << (32 - n));
-          i32[d + 1] = hi >>> n;
-        } else {
-          i32[d] = hi >>> (n - 32);
+        case Op.I32Load16S: {
+          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt16(ea, true);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I32Load16U: {
+          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getUint16(ea, true);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I64Load8S: {
+          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          const v = view.getInt8(ea);
+          i32[d] = v;
+          i32[d + 1] = v >> 31;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I64Load8U: {
+          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          i32[d] = u8[ea];
           i32[d + 1] = 0;
+          pc = (pc + 4) | 0;
+          continue;
         }
-        pc = (pc + 4) | 0;
-        continue;
+        case Op.I64Load16S: {
+          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          const v = view.getInt16(ea, true);
+          i32[d] = v;
+          i32[d + 1] = v >> 31;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I64Load16U: {
+          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          i32[d] = view.getUint16(ea, true);
+          i32[d + 1] = 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I64Load32S: {
+          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          const v = view.getInt32(ea, true);
+          i32[d] = v;
+          i32[d + 1] = v >> 31;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I64Load32U: {
+          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          i32[d] = view.getInt32(ea, true);
+          i32[d + 1] = 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I32Store: {
+          const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+          else view.setInt32(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I64Store: {
+          const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 8 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          const s = (fp2 + code[(pc + 2) | 0]) | 0;
+          view.setInt32(ea, i32[s], true);
+          view.setInt32(ea + 4, i32[s + 1], true);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I32Store8:
+        case Op.I64Store8: {
+          const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          u8[ea] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I32Store16:
+        case Op.I64Store16: {
+          const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          view.setInt16(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I64Store32: {
+          const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          view.setInt32(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        // ---- memory, address = (base + index) mod 2^32, then + offset
+        case Op.I32LoadIdx: {
+          const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
+          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case Op.I32Load8SIdx: {
+          const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
+          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (u8[ea] << 24) >> 24;
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case Op.I32Load8UIdx: {
+          const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
+          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case Op.I32Load16SIdx: {
+          const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
+          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt16(ea, true);
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case Op.I32Load16UIdx: {
+          const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
+          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getUint16(ea, true);
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case Op.I32StoreIdx: {
+          const ea = ((i32[(fp2 + code[(pc + 1) | 0]) | 0] + i32[(fp2 + code[(pc + 2) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
+          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+          else view.setInt32(ea, i32[(fp2 + code[(pc + 3) | 0]) | 0], true);
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case Op.I32Store8Idx: {
+          const ea = ((i32[(fp2 + code[(pc + 1) | 0]) | 0] + i32[(fp2 + code[(pc + 2) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
+          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          u8[ea] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        // a store, then a pointer step (`*p++ = v`): dst, src, imm, then the store's operands
+        case Op.I32StoreAddImm: {
+          const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
+          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 5) | 0]) | 0];
+          else view.setInt32(ea, i32[(fp2 + code[(pc + 5) | 0]) | 0], true);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case Op.I32StoreIdxAddImm: {
+          const ea = ((i32[(fp2 + code[(pc + 4) | 0]) | 0] + i32[(fp2 + code[(pc + 5) | 0]) | 0]) >>> 0) + (code[(pc + 7) | 0] >>> 0);
+          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 6) | 0]) | 0];
+          else view.setInt32(ea, i32[(fp2 + code[(pc + 6) | 0]) | 0], true);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = (pc + 8) | 0;
+          continue;
+        }
+        case Op.I32Store8AddImm: {
+          const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
+          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          u8[ea] = i32[(fp2 + code[(pc + 5) | 0]) | 0];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case Op.I32Store8IdxAddImm: {
+          const ea = ((i32[(fp2 + code[(pc + 4) | 0]) | 0] + i32[(fp2 + code[(pc + 5) | 0]) | 0]) >>> 0) + (code[(pc + 7) | 0] >>> 0);
+          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          u8[ea] = i32[(fp2 + code[(pc + 6) | 0]) | 0];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = (pc + 8) | 0;
+          continue;
+        }
+        case Op.MemorySize: {
+          const m = inst.memories[code[(pc + 2) | 0]]!;
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          i32[d] = m.pages;
+          i32[d + 1] = 0;
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case Op.MemoryGrow: {
+          const m = inst.memories[code[(pc + 3) | 0]]!;
+          const is64 = m.type.is64 === true;
+          const delta = addressOperand(i32, fp2 + code[(pc + 2) | 0], is64);
+          const old = growMemory(store, m, delta);
+          if (m === mem) {
+            view = mem.view; u8 = mem.u8; m32 = state.int32View(u8.buffer); memLen = u8.length; memGen = mem.generation;
+          }
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          i32[d] = old;
+          i32[d + 1] = old < 0 ? -1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.MemoryInit: {
+          const data = inst.datas[code[(pc + 1) | 0]]!.bytes;
+          const m = inst.memories[code[(pc + 2) | 0]]!;
+          const d = addressOperand(i32, fp2 + code[(pc + 3) | 0], m.type.is64 === true);
+          const s = i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0;
+          const n = i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0;
+          if (s + n > data.length || d + n > m.u8.length) trap(TrapCode.MemoryOutOfBounds);
+          if (n > 0) m.u8.set(data.subarray(s, s + n), d);
+          pc = (pc + 6) | 0;
+          continue;
+        }
+        case Op.DataDrop:
+          inst.datas[code[(pc + 1) | 0]]!.drop();
+          pc = (pc + 2) | 0;
+          continue;
+        case Op.MemoryCopy: {
+          const dm = inst.memories[code[(pc + 1) | 0]]!;
+          const sm = inst.memories[code[(pc + 2) | 0]]!;
+          const dst64 = dm.type.is64 === true;
+          const src64 = sm.type.is64 === true;
+          const d = addressOperand(i32, fp2 + code[(pc + 3) | 0], dst64);
+          const s = addressOperand(i32, fp2 + code[(pc + 4) | 0], src64);
+          const n = addressOperand(i32, fp2 + code[(pc + 5) | 0], dst64 && src64);
+          if (s + n > sm.u8.length || d + n > dm.u8.length) trap(TrapCode.MemoryOutOfBounds);
+          if (dm === sm) dm.u8.copyWithin(d, s, s + n);
+          else dm.u8.set(sm.u8.subarray(s, s + n), d);
+          pc = (pc + 6) | 0;
+          continue;
+        }
+        case Op.MemoryFill: {
+          const m = inst.memories[code[(pc + 1) | 0]]!;
+          const is64 = m.type.is64 === true;
+          const d = addressOperand(i32, fp2 + code[(pc + 2) | 0], is64);
+          const v = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+          const n = addressOperand(i32, fp2 + code[(pc + 4) | 0], is64);
+          if (d + n > m.u8.length) trap(TrapCode.MemoryOutOfBounds);
+          m.u8.fill(v, d, d + n);
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case Op.LoadMem: {
+          const m = inst.memories[code[(pc + 5) | 0]]!;
+          const ea = addressOperand(i32, fp2 + code[(pc + 2) | 0], m.type.is64 === true) + (code[(pc + 3) | 0] >>> 0);
+          loadFrom(m, code[(pc + 4) | 0], ea, i32, fp2 + code[(pc + 1) | 0]);
+          pc = (pc + 6) | 0;
+          continue;
+        }
+        case Op.StoreMem: {
+          const m = inst.memories[code[(pc + 5) | 0]]!;
+          const ea = addressOperand(i32, fp2 + code[(pc + 1) | 0], m.type.is64 === true) + (code[(pc + 3) | 0] >>> 0);
+          storeTo(m, code[(pc + 4) | 0], ea, i32, fp2 + code[(pc + 2) | 0]);
+          pc = (pc + 6) | 0;
+          continue;
+        }
+
+        // ---- tables and references
+        case Op.TableGet: {
+          const elements = inst.tables[code[(pc + 2) | 0]]!.elements;
+          const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
+          if (i >= elements.length) trap(TrapCode.TableOutOfBounds);
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          i32[d] = elements[i]!;
+          i32[d + 1] = 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.TableSet: {
+          const elements = inst.tables[code[(pc + 1) | 0]]!.elements;
+          const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
+          if (i >= elements.length) trap(TrapCode.TableOutOfBounds);
+          elements[i] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.TableSize:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = inst.tables[code[(pc + 2) | 0]]!.elements.length;
+          pc = (pc + 3) | 0;
+          continue;
+        case Op.TableGrow: {
+          const table = inst.tables[code[(pc + 2) | 0]]!;
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = growTable(store, table, i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0, i32[(fp2 + code[(pc + 3) | 0]) | 0]);
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case Op.TableFill: {
+          const elements = inst.tables[code[(pc + 1) | 0]]!.elements;
+          const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
+          const v = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+          const n = i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0;
+          if (i + n > elements.length) trap(TrapCode.TableOutOfBounds);
+          elements.fill(v, i, i + n);
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case Op.TableCopy: {
+          const dst = inst.tables[code[(pc + 1) | 0]]!.elements;
+          const src = inst.tables[code[(pc + 2) | 0]]!.elements;
+          const d = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
+          const s = i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0;
+          const n = i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0;
+          if (s + n > src.length || d + n > dst.length) trap(TrapCode.TableOutOfBounds);
+          if (dst === src) dst.copyWithin(d, s, s + n);
+          else for (let k = 0; k < n; k++) dst[d + k] = src[s + k]!;
+          pc = (pc + 6) | 0;
+          continue;
+        }
+        case Op.TableInit: {
+          const src = inst.elems[code[(pc + 1) | 0]]!.elements;
+          const dst = inst.tables[code[(pc + 2) | 0]]!.elements;
+          const d = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
+          const s = i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0;
+          const n = i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0;
+          if (s + n > src.length || d + n > dst.length) trap(TrapCode.TableOutOfBounds);
+          for (let k = 0; k < n; k++) dst[d + k] = src[s + k]!;
+          pc = (pc + 6) | 0;
+          continue;
+        }
+        case Op.ElemDrop:
+          inst.elems[code[(pc + 1) | 0]]!.drop();
+          pc = (pc + 2) | 0;
+          continue;
+        case Op.RefIsNull:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] === 0 ? 1 : 0;
+          pc = (pc + 3) | 0;
+          continue;
+        case Op.RefFunc: {
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          i32[d] = inst.funcs[code[(pc + 2) | 0]]!.addr + 1;
+          i32[d + 1] = 0;
+          pc = (pc + 3) | 0;
+          continue;
+        }
+
+        // ---- i32 comparisons
+        case Op.I32Eqz: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] === 0 ? 1 : 0; pc = (pc + 3) | 0; continue;
+        case Op.I32Eq:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] === i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
+        case Op.I32Ne:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] !== i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
+        case Op.I32LtS:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] < i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
+        case Op.I32LtU:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) < (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) ? 1 : 0;
+          pc = (pc + 4) | 0; continue;
+        case Op.I32GtS:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] > i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
+        case Op.I32GtU:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) > (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) ? 1 : 0;
+          pc = (pc + 4) | 0; continue;
+        case Op.I32LeS:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] <= i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
+        case Op.I32LeU:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) <= (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) ? 1 : 0;
+          pc = (pc + 4) | 0; continue;
+        case Op.I32GeS:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >= i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
+        case Op.I32GeU:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) >= (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) ? 1 : 0;
+          pc = (pc + 4) | 0; continue;
+
+        // ---- i64 comparisons
+        case Op.I64Eqz: {
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[a] | i32[a + 1]) === 0 ? 1 : 0;
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case Op.I64Eq: {
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[a] === i32[b] && i32[a + 1] === i32[b + 1] ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I64Ne: {
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[a] !== i32[b] || i32[a + 1] !== i32[b + 1] ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I64LtS: { // high words first, then the low words unsigned
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+          const xh = i32[a + 1];
+          const yh = i32[b + 1];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I64LtU: { // high words first, then the low words unsigned
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+          const xh = i32[a + 1] >>> 0;
+          const yh = i32[b + 1] >>> 0;
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I64GtS: { // a > b  <=>  b < a
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+          const xh = i32[b + 1];
+          const yh = i32[a + 1];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I64GtU: { // a > b  <=>  b < a
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+          const xh = i32[b + 1] >>> 0;
+          const yh = i32[a + 1] >>> 0;
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I64LeS: { // a <= b  <=>  !(b < a)
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+          const xh = i32[b + 1];
+          const yh = i32[a + 1];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 0 : 1;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I64LeU: { // a <= b  <=>  !(b < a)
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+          const xh = i32[b + 1] >>> 0;
+          const yh = i32[a + 1] >>> 0;
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 0 : 1;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I64GeS: { // a >= b  <=>  !(a < b)
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+          const xh = i32[a + 1];
+          const yh = i32[b + 1];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 0 : 1;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I64GeU: { // a >= b  <=>  !(a < b)
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+          const xh = i32[a + 1] >>> 0;
+          const yh = i32[b + 1] >>> 0;
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 0 : 1;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+
+        // ---- float comparisons
+        case Op.F32Eq: i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] === f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
+        case Op.F32Ne: i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] !== f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
+        case Op.F32Lt: i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] < f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
+        case Op.F32Gt: i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] > f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
+        case Op.F32Le: i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] <= f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
+        case Op.F32Ge: i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] >= f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
+        case Op.F64Eq:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] === f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
+          pc = (pc + 4) | 0; continue;
+        case Op.F64Ne:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] !== f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
+          pc = (pc + 4) | 0; continue;
+        case Op.F64Lt:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] < f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
+          pc = (pc + 4) | 0; continue;
+        case Op.F64Gt:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] > f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
+          pc = (pc + 4) | 0; continue;
+        case Op.F64Le:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] <= f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
+          pc = (pc + 4) | 0; continue;
+        case Op.F64Ge:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] >= f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
+          pc = (pc + 4) | 0; continue;
+
+        // ---- i32 arithmetic
+        case Op.I32Clz: i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.clz32(i32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+        case Op.I32Ctz: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32Ctz(i32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+        case Op.I32Popcnt: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32Popcnt(i32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+        case Op.I32Add: i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) | 0; pc = (pc + 4) | 0; continue;
+        case Op.I32Sub: i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] - i32[(fp2 + code[(pc + 3) | 0]) | 0]) | 0; pc = (pc + 4) | 0; continue;
+        case Op.I32Mul: i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
+        case Op.I32DivS: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32DivS(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
+        case Op.I32DivU: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32DivU(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
+        case Op.I32RemS: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32RemS(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
+        case Op.I32RemU: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32RemU(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
+        case Op.I32And: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & i32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
+        case Op.I32Or: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] | i32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
+        case Op.I32Xor: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ i32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
+        case Op.I32Shl: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] << i32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
+        case Op.I32ShrS: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >> i32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
+        case Op.I32ShrU: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> i32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
+        case Op.I32Rotl: {
+          const v = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+          const n = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (v << n) | (v >>> -n); // JS masks shift counts: -n is 32 - n
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I32Rotr: {
+          const v = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+          const n = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (v >>> n) | (v << -n);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+
+        // ---- i32 and i64 with an immediate operand
+        case Op.I32AddImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0; pc = (pc + 4) | 0; continue;
+        case Op.I32MulImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
+        case Op.I32AndImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & code[(pc + 3) | 0]; pc = (pc + 4) | 0; continue;
+        case Op.I32OrImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] | code[(pc + 3) | 0]; pc = (pc + 4) | 0; continue;
+        case Op.I32XorImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ code[(pc + 3) | 0]; pc = (pc + 4) | 0; continue;
+        case Op.I32ShlImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] << code[(pc + 3) | 0]; pc = (pc + 4) | 0; continue;
+        case Op.I32ShrSImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >> code[(pc + 3) | 0]; pc = (pc + 4) | 0; continue;
+        case Op.I32ShrUImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> code[(pc + 3) | 0]; pc = (pc + 4) | 0; continue;
+        case Op.I32RotlImm: {
+          const v = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+          const n = code[(pc + 3) | 0];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (v << n) | (v >>> -n); // JS masks shift counts: -n is 32 - n
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I32EqImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] === code[(pc + 3) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
+        case Op.I32NeImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] !== code[(pc + 3) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
+        case Op.I32LtSImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] < code[(pc + 3) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
+        case Op.I32LtUImm:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) < (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
+          pc = (pc + 4) | 0; continue;
+        case Op.I32GtSImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] > code[(pc + 3) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
+        case Op.I32GtUImm:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) > (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
+          pc = (pc + 4) | 0; continue;
+        case Op.I32LeSImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] <= code[(pc + 3) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
+        case Op.I32LeUImm:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) <= (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
+          pc = (pc + 4) | 0; continue;
+        case Op.I32GeSImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >= code[(pc + 3) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
+        case Op.I32GeUImm:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) >= (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
+          pc = (pc + 4) | 0; continue;
+        case Op.I32ShrUAndImm:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> code[(pc + 3) | 0]) & code[(pc + 4) | 0];
+          pc = (pc + 5) | 0;
+          continue;
+        case Op.I32Add3:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) | 0;
+          pc = (pc + 5) | 0;
+          continue;
+        case Op.I32AddMulImm:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + Math.imul(i32[(fp2 + code[(pc + 3) | 0]) | 0], code[(pc + 4) | 0])) | 0;
+          pc = (pc + 5) | 0;
+          continue;
+        case Op.I32AddMul:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] =
+            (i32[(fp2 + code[(pc + 2) | 0]) | 0] + Math.imul(i32[(fp2 + code[(pc + 3) | 0]) | 0], i32[(fp2 + code[(pc + 4) | 0]) | 0])) | 0;
+          pc = (pc + 5) | 0;
+          continue;
+        case Op.I32AddShrUAndImm:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] =
+            (i32[(fp2 + code[(pc + 2) | 0]) | 0] + ((i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> code[(pc + 4) | 0]) & code[(pc + 5) | 0])) | 0;
+          pc = (pc + 6) | 0;
+          continue;
+        case Op.I32MulShrUAndImm:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] =
+            Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> code[(pc + 4) | 0]) & code[(pc + 5) | 0]);
+          pc = (pc + 6) | 0;
+          continue;
+        case Op.I32XorAnd:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ (i32[(fp2 + code[(pc + 3) | 0]) | 0] & i32[(fp2 + code[(pc + 4) | 0]) | 0]);
+          pc = (pc + 5) | 0;
+          continue;
+        case Op.I32AndXor:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & (i32[(fp2 + code[(pc + 3) | 0]) | 0] ^ i32[(fp2 + code[(pc + 4) | 0]) | 0]);
+          pc = (pc + 5) | 0;
+          continue;
+        case Op.I32RotlXorRotlImm: {
+          const x = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+          const k = code[(pc + 3) | 0];
+          const y = i32[(fp2 + code[(pc + 4) | 0]) | 0];
+          const n = code[(pc + 5) | 0];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = ((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n));
+          pc = (pc + 6) | 0;
+          continue;
+        }
+        case Op.I32AddLoad: {
+          const ea = (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) + (code[(pc + 4) | 0] >>> 0);
+          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          const v = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + v) | 0;
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case Op.I32XorRotlImm: {
+          const x = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+          const n = code[(pc + 4) | 0];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ ((x << n) | (x >>> -n));
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case Op.I32XorAndXor:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0]
+            ^ (i32[(fp2 + code[(pc + 3) | 0]) | 0] & (i32[(fp2 + code[(pc + 4) | 0]) | 0] ^ i32[(fp2 + code[(pc + 5) | 0]) | 0]));
+          pc = (pc + 6) | 0;
+          continue;
+        case Op.I32AndXorXorAnd:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] & (i32[(fp2 + code[(pc + 3) | 0]) | 0] ^ i32[(fp2 + code[(pc + 4) | 0]) | 0]))
+            ^ (i32[(fp2 + code[(pc + 5) | 0]) | 0] & i32[(fp2 + code[(pc + 6) | 0]) | 0]);
+          pc = (pc + 7) | 0;
+          continue;
+        case Op.I32Rotl3XorImm: {
+          const x = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+          const k = code[(pc + 3) | 0];
+          const y = i32[(fp2 + code[(pc + 4) | 0]) | 0];
+          const n = code[(pc + 5) | 0];
+          const z = i32[(fp2 + code[(pc + 6) | 0]) | 0];
+          const m = code[(pc + 7) | 0];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = ((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n)) ^ ((z << m) | (z >>> -m));
+          pc = (pc + 8) | 0;
+          continue;
+        }
+        case Op.I32AddXorAndXor:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + (i32[(fp2 + code[(pc + 3) | 0]) | 0] ^ (i32[(fp2 + code[(pc + 4) | 0]) | 0] & (i32[(fp2 + code[(pc + 5) | 0]) | 0] ^ i32[(fp2 + code[(pc + 6) | 0]) | 0])))) | 0;
+          pc = (pc + 7) | 0;
+          continue;
+        case Op.I32AddRotl3XorImm: {
+          const x = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+          const k = code[(pc + 4) | 0];
+          const y = i32[(fp2 + code[(pc + 5) | 0]) | 0];
+          const n = code[(pc + 6) | 0];
+          const z = i32[(fp2 + code[(pc + 7) | 0]) | 0];
+          const m = code[(pc + 8) | 0];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + (((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n)) ^ ((z << m) | (z >>> -m)))) | 0;
+          pc = (pc + 9) | 0;
+          continue;
+        }
+        case Op.I32Rotl2XorShrUImm: {
+          const x = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+          const k = code[(pc + 3) | 0];
+          const y = i32[(fp2 + code[(pc + 4) | 0]) | 0];
+          const n = code[(pc + 5) | 0];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = ((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n)) ^ (i32[(fp2 + code[(pc + 6) | 0]) | 0] >>> code[(pc + 7) | 0]);
+          pc = (pc + 8) | 0;
+          continue;
+        }
+        case Op.I32XorShrUImm:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> code[(pc + 4) | 0]);
+          pc = (pc + 5) | 0;
+          continue;
+        case Op.I64XorShlImm: {
+          const n = code[(pc + 4) | 0]; // 1..63
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          const x = (fp2 + code[(pc + 3) | 0]) | 0;
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          const lo = i32[x];
+          const al = i32[a];
+          if (n < 32) {
+            i32[d + 1] = i32[a + 1] ^ ((i32[x + 1] << n) | (lo >>> (32 - n)));
+            i32[d] = al ^ (lo << n);
+          } else {
+            i32[d + 1] = i32[a + 1] ^ (lo << (n - 32));
+            i32[d] = al;
+          }
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case Op.I64XorShrUImm: {
+          const n = code[(pc + 4) | 0]; // 1..63
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          const x = (fp2 + code[(pc + 3) | 0]) | 0;
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          const hi = i32[x + 1];
+          const ah = i32[a + 1];
+          if (n < 32) {
+            i32[d] = i32[a] ^ ((i32[x] >>> n) | (hi << (32 - n)));
+            i32[d + 1] = ah ^ (hi >>> n);
+          } else {
+            i32[d] = i32[a] ^ (hi >>> (n - 32));
+            i32[d + 1] = ah;
+          }
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case Op.Copy2: {
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          const s = (fp2 + code[(pc + 2) | 0]) | 0;
+          i32[d] = i32[s];
+          i32[d + 1] = i32[s + 1];
+          const d2 = (fp2 + code[(pc + 3) | 0]) | 0;
+          const s2 = (fp2 + code[(pc + 4) | 0]) | 0;
+          i32[d2] = i32[s2];
+          i32[d2 + 1] = i32[s2 + 1];
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case Op.I64ShlImm: {
+          const n = code[(pc + 3) | 0]; // 1..63
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          const lo = i32[a];
+          if (n < 32) {
+            i32[d + 1] = (i32[a + 1] << n) | (lo >>> (32 - n));
+            i32[d] = lo << n;
+          } else {
+            i32[d + 1] = lo << (n - 32);
+            i32[d] = 0;
+          }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I64ShrSImm: {
+          const n = code[(pc + 3) | 0]; // 1..63
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          const hi = i32[a + 1];
+          if (n < 32) {
+            i32[d] = (i32[a] >>> n) | (hi << (32 - n));
+            i32[d + 1] = hi >> n;
+          } else {
+            i32[d] = hi >> (n - 32);
+            i32[d + 1] = hi >> 31;
+          }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I64ShrUImm: {
+          const n = code[(pc + 3) | 0]; // 1..63
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          const hi = i32[a + 1];
+          if (n < 32) {
+            i32[d] = (i32[a] >>> n) | (hi << (32 - n));
+            i32[d + 1] = hi >>> n;
+          } else {
+            i32[d] = hi >>> (n - 32);
+            i32[d + 1] = 0;
+          }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+
+        // ---- i64 arithmetic (two 32-bit halves; the simple ones inline)
+        case Op.I64Clz: i64Clz(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
+        case Op.I64Ctz: i64Ctz(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
+        case Op.I64Popcnt: i64Popcnt(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
+        case Op.I64Add: {
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+          const al = i32[a];
+          const lo = (al + i32[b]) | 0;
+          const carry = (lo >>> 0) < (al >>> 0) ? 1 : 0;
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          i32[d + 1] = (i32[a + 1] + i32[b + 1] + carry) | 0;
+          i32[d] = lo;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I64Sub: {
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+          const al = i32[a];
+          const bl = i32[b];
+          const borrow = (al >>> 0) < (bl >>> 0) ? 1 : 0;
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          i32[d + 1] = (i32[a + 1] - i32[b + 1] - borrow) | 0;
+          i32[d] = (al - bl) | 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I64Mul: {
+          // low 64 bits of the product: al * bl in full (its high word from 16-bit partial products),
+          // plus the low halves of the cross terms in the high word
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+          const al = i32[a];
+          const bl = i32[b];
+          const a0 = al & 0xffff;
+          const a1 = al >>> 16;
+          const b0 = bl & 0xffff;
+          const b1 = bl >>> 16;
+          const p00 = a0 * b0;
+          const p01 = a0 * b1;
+          const p10 = a1 * b0;
+          const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+          const high = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          i32[d + 1] = (high + Math.imul(al, i32[b + 1]) + Math.imul(i32[a + 1], bl)) | 0;
+          i32[d] = Math.imul(al, bl);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I32MulLoad16SIdx: {
+          // c op a 16-bit element just loaded: dst, c, base, index, offset
+          const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
+          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], view.getInt16(ea, true));
+          pc = (pc + 6) | 0;
+          continue;
+        }
+        case Op.I32MulLoad16UIdx: {
+          // c op a 16-bit element just loaded: dst, c, base, index, offset
+          const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
+          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], view.getUint16(ea, true));
+          pc = (pc + 6) | 0;
+          continue;
+        }
+        case Op.I32AddLoad16SIdx: {
+          // c op a 16-bit element just loaded: dst, c, base, index, offset
+          const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
+          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + view.getInt16(ea, true)) | 0;
+          pc = (pc + 6) | 0;
+          continue;
+        }
+        case Op.I64AddMul: {
+          // c + a * b: the product as in I64Mul, then the add as in I64Add
+          const a = (fp2 + code[(pc + 3) | 0]) | 0;
+          const b = (fp2 + code[(pc + 4) | 0]) | 0;
+          const al = i32[a];
+          const bl = i32[b];
+          const a0 = al & 0xffff;
+          const a1 = al >>> 16;
+          const b0 = bl & 0xffff;
+          const b1 = bl >>> 16;
+          const p00 = a0 * b0;
+          const p01 = a0 * b1;
+          const p10 = a1 * b0;
+          const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+          const high = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
+          const pl = Math.imul(al, bl);
+          const ph = (high + Math.imul(al, i32[b + 1]) + Math.imul(i32[a + 1], bl)) | 0;
+          const c = (fp2 + code[(pc + 2) | 0]) | 0;
+          const cl = i32[c];
+          const lo = (cl + pl) | 0;
+          const carry = (lo >>> 0) < (cl >>> 0) ? 1 : 0;
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          i32[d + 1] = (i32[c + 1] + ph + carry) | 0;
+          i32[d] = lo;
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case Op.I64DivS: i64DivS(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
+        case Op.I64DivU: i64DivU(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
+        case Op.I64RemS: i64RemS(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
+        case Op.I64RemU: i64RemU(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
+        case Op.I64And: {
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          i32[d] = i32[a] & i32[b];
+          i32[d + 1] = i32[a + 1] & i32[b + 1];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I64Or: {
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          i32[d] = i32[a] | i32[b];
+          i32[d + 1] = i32[a + 1] | i32[b + 1];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I64Xor: {
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          i32[d] = i32[a] ^ i32[b];
+          i32[d + 1] = i32[a + 1] ^ i32[b + 1];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case Op.I64Shl: i64Shl(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
+        case Op.I64ShrS: i64ShrS(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
+        case Op.I64ShrU: i64ShrU(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
+        case Op.I64Rotl: i64Rotl(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
+        case Op.I64Rotr: i64Rotr(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
+
+        // ---- f32 arithmetic (sign operations on the bits; stores into the f32 view round)
+        case Op.F32Abs: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & 0x7fffffff; pc = (pc + 3) | 0; continue;
+        case Op.F32Neg: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ -0x80000000; pc = (pc + 3) | 0; continue;
+        case Op.F32Ceil: f32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.ceil(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+        case Op.F32Floor: f32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.floor(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+        case Op.F32Trunc: f32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.trunc(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+        case Op.F32Nearest: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32Nearest(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+        case Op.F32Sqrt: f32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.sqrt(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+        case Op.F32Add: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] + f32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
+        case Op.F32Sub: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] - f32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
+        case Op.F32Mul: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] * f32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
+        case Op.F32Div: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] / f32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
+        case Op.F32Min: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32Min(f32[(fp2 + code[(pc + 2) | 0]) | 0], f32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
+        case Op.F32Max: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32Max(f32[(fp2 + code[(pc + 2) | 0]) | 0], f32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
+        case Op.F32Copysign:
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] & 0x7fffffff) | (i32[(fp2 + code[(pc + 3) | 0]) | 0] & -0x80000000);
+          pc = (pc + 4) | 0; continue;
+
+        // ---- f64 arithmetic
+        case Op.F64Abs: {
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          i32[d] = i32[a];
+          i32[d + 1] = i32[a + 1] & 0x7fffffff;
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case Op.F64Neg: {
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          i32[d] = i32[a];
+          i32[d + 1] = i32[a + 1] ^ -0x80000000;
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case Op.F64Ceil: {
+          const x = Math.ceil(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = x === x ? x : NaN; // a NaN result must be quiet
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case Op.F64Floor: {
+          const x = Math.floor(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = x === x ? x : NaN; // a NaN result must be quiet
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case Op.F64Trunc: {
+          const x = Math.trunc(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = x === x ? x : NaN; // a NaN result must be quiet
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case Op.F64Nearest: {
+          const x = f64Nearest(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = x === x ? x : NaN;
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case Op.F64Sqrt: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = Math.sqrt(f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
+        case Op.F64Add:
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] + f64[(fp2 + code[(pc + 3) | 0]) >> 1]; pc = (pc + 4) | 0; continue;
+        case Op.F64Sub:
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] - f64[(fp2 + code[(pc + 3) | 0]) >> 1]; pc = (pc + 4) | 0; continue;
+        case Op.F64Mul:
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] * f64[(fp2 + code[(pc + 3) | 0]) >> 1]; pc = (pc + 4) | 0; continue;
+        case Op.F64Div:
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] / f64[(fp2 + code[(pc + 3) | 0]) >> 1]; pc = (pc + 4) | 0; continue;
+        case Op.F64Min:
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64Min(f64[(fp2 + code[(pc + 2) | 0]) >> 1], f64[(fp2 + code[(pc + 3) | 0]) >> 1]);
+          pc = (pc + 4) | 0; continue;
+        case Op.F64Max:
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64Max(f64[(fp2 + code[(pc + 2) | 0]) >> 1], f64[(fp2 + code[(pc + 3) | 0]) >> 1]);
+          pc = (pc + 4) | 0; continue;
+        case Op.F64Copysign: {
+          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          const hi = (i32[a + 1] & 0x7fffffff) | (i32[b + 1] & -0x80000000);
+          i32[d] = i32[a];
+          i32[d + 1] = hi;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+
+        // ---- conversions
+        case Op.I32TruncF32S: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncF32S(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+        case Op.I32TruncF32U: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncF32U(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+        case Op.I32TruncF64S: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncF64S(f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
+        case Op.I32TruncF64U: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncF64U(f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
+        case Op.I64ExtendI32S: {
+          const v = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          i32[d] = v;
+          i32[d + 1] = v >> 31;
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case Op.I64ExtendI32U: {
+          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          i32[d] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+          i32[d + 1] = 0;
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case Op.I64TruncF32S: i64TruncF32S(i32, fp2 + code[(pc + 1) | 0], f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+        case Op.I64TruncF32U: i64TruncF32U(i32, fp2 + code[(pc + 1) | 0], f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+        case Op.I64TruncF64S: i64TruncF64S(i32, fp2 + code[(pc + 1) | 0], f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
+        case Op.I64TruncF64U: i64TruncF64U(i32, fp2 + code[(pc + 1) | 0], f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
+        case Op.F32ConvertI32S: f32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0]; pc = (pc + 3) | 0; continue;
+        case Op.F32ConvertI32U: f32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0; pc = (pc + 3) | 0; continue;
+        case Op.F32ConvertI64S: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32ConvertI64S(i32, fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
+        case Op.F32ConvertI64U: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32ConvertI64U(i32, fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
+        case Op.F32DemoteF64: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1]; pc = (pc + 3) | 0; continue;
+        case Op.F64ConvertI32S: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = i32[(fp2 + code[(pc + 2) | 0]) | 0]; pc = (pc + 3) | 0; continue;
+        case Op.F64ConvertI32U: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0; pc = (pc + 3) | 0; continue;
+        case Op.F64ConvertI64S: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64ConvertI64S(i32, fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
+        case Op.F64ConvertI64U: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64ConvertI64U(i32, fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
+        case Op.F64PromoteF32: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f32[(fp2 + code[(pc + 2) | 0]) | 0]; pc = (pc + 3) | 0; continue;
+        case Op.I32Extend8S: i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] << 24) >> 24; pc = (pc + 3) | 0; continue;
+        case Op.I32Extend16S: i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] << 16) >> 16; pc = (pc + 3) | 0; continue;
+        case Op.I64Extend8S: i64Extend8S(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
+        case Op.I64Extend16S: i64Extend16S(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
+        case Op.I64Extend32S: i64Extend32S(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
+        case Op.I32TruncSatF32S: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncSatF32S(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+        case Op.I32TruncSatF32U: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncSatF32U(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+        case Op.I32TruncSatF64S: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncSatF64S(f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
+        case Op.I32TruncSatF64U: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncSatF64U(f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
+        case Op.I64TruncSatF32S: i64TruncSatF32S(i32, fp2 + code[(pc + 1) | 0], f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+        case Op.I64TruncSatF32U: i64TruncSatF32U(i32, fp2 + code[(pc + 1) | 0], f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
+        case Op.I64TruncSatF64S: i64TruncSatF64S(i32, fp2 + code[(pc + 1) | 0], f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
+        case Op.I64TruncSatF64U: i64TruncSatF64U(i32, fp2 + code[(pc + 1) | 0], f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
+        default:
+          throw new Error(`bad opcode ${code[pc]} at pc ${pc}`);
       }
 
-      // ---- i64 arithmetic (two 32-bit halves; the simple ones inline)
-      case Op.I64Clz: i64Clz(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
-      case Op.I64Ctz: i64Ctz(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
-      case Op.I64Popcnt: i64Popcnt(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
-      case Op.I64Add: {
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        const b = (fp2 + code[(pc + 3) | 0]) | 0;
-        const al = i32[a];
-        const lo = (al + i32[b]) | 0;
-        const carry = (lo >>> 0) < (al >>> 0) ? 1 : 0;
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        i32[d + 1] = (i32[a + 1] + i32[b + 1] + carry) | 0;
-        i32[d] = lo;
-        pc = (pc + 4) | 0;
+      // A call or a return left the switch.
+      if (callee === null) {
+        if (depth === entryDepth) return;
+        depth--;
+        pc = frames[2 * depth];
+        fp2 = frames[2 * depth + 1];
+        cf = frameFuncs[depth]!;
+        code = cf.code;
+        // Same instance: the memory views are current (a grow in the callee refreshed them; host calls
+        // refresh them on their return). Another instance: reload everything.
+        const caller = frameInstances[depth]!;
+        if (caller !== inst) {
+          inst = caller;
+          mod = inst.module as CompiledModule;
+          globals = inst.globals;
+          mem = inst.memories.length > 0 ? inst.memories[0]! : null;
+          view = mem === null ? EMPTY_VIEW : mem.view;
+          u8 = mem === null ? EMPTY_BYTES : mem.u8;
+          m32 = state.int32View(u8.buffer);
+          memLen = u8.length;
+          memGen = mem === null ? 0 : mem.generation;
+        }
         continue;
       }
-      case Op.I64Sub: {
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        const b = (fp2 + code[(pc + 3) | 0]) | 0;
-        const al = i32[a];
-        const bl = i32[b];
-        const borrow = (al >>> 0) < (bl >>> 0) ? 1 : 0;
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        i32[d + 1] = (i32[a + 1] - i32[b + 1] - borrow) | 0;
-        i32[d] = (al - bl) | 0;
-        pc = (pc + 4) | 0;
-        continue;
+      const next: CompiledFunc = callee;
+      if (tail) {
+        // the callee replaces this frame: move the arguments down to the frame base
+        tail = false;
+        const end = fp2 + 2 * next.paramSlots;
+        for (let w = fp2; w < end; w++) i32[w] = i32[w + argOffset];
+      } else {
+        // push the caller's frame record
+        if (depth >= maxDepth) {
+          pc = (pc - 1) | 0; // back inside the call: the trap is the call's (backtraces)
+          trap(TrapCode.StackOverflow);
+        }
+        if (2 * depth + 2 > frames.length) {
+          state.growFrames();
+          frames = state.frames;
+        }
+        frames[2 * depth] = pc;
+        frames[2 * depth + 1] = fp2;
+        frameFuncs[depth] = cf;
+        frameInstances[depth] = inst;
+        depth++;
+        fp2 += argOffset;
       }
-      case Op.I64Mul: {
-        // low 64 bits of the product: al * bl in full (its high word from 16-bit partial products),
-        // plus the low halves of the cross terms in the high word
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        const b = (fp2 + code[(pc + 3) | 0]) | 0;
-        const al = i32[a];
-        const bl = i32[b];
-        const a0 = al & 0xffff;
-        const a1 = al >>> 16;
-        const b0 = bl & 0xffff;
-        const b1 = bl >>> 16;
-        const p00 = a0 * b0;
-        const p01 = a0 * b1;
-        const p10 = a1 * b0;
-        const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
-        const high = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        i32[d + 1] = (high + Math.imul(al, i32[b + 1]) + Math.imul(i32[a + 1], bl)) | 0;
-        i32[d] = Math.imul(al, bl);
-        pc = (pc + 4) | 0;
-        continue;
+      const frameEnd = (fp2 >> 1) + next.frameSlots;
+      if (frameEnd > i32.length >> 1) {
+        if (frameEnd > maxSlots) {
+          // the callee's frame does not fit: it traps on entry (backtraces)
+          cf = next;
+          pc = 0;
+          inst = calleeInst;
+          trap(TrapCode.StackOverflow);
+        }
+        stack.ensure(frameEnd);
+        i32 = stack.i32;
+        f32 = stack.f32;
+        f64 = stack.f64;
       }
-      case Op.I32MulLoad16SIdx: {
-        // c op a 16-bit element just loaded: dst, c, base, index, offset
-        const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
-        if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], view.getInt16(ea, true));
-        pc = (pc + 6) | 0;
-        continue;
-      }
-      case Op.I32MulLoad16UIdx: {
-        // c op a 16-bit element just loaded: dst, c, base, index, offset
-        const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
-        if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], view.getUint16(ea, true));
-        pc = (pc + 6) | 0;
-        continue;
-      }
-      case Op.I32AddLoad16SIdx: {
-        // c op a 16-bit element just loaded: dst, c, base, index, offset
-        const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
-        if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + view.getInt16(ea, true)) | 0;
-        pc = (pc + 6) | 0;
-        continue;
-      }
-      case Op.I64AddMul: {
-        // c + a * b: the product as in I64Mul, then the add as in I64Add
-        const a = (fp2 + code[(pc + 3) | 0]) | 0;
-        const b = (fp2 + code[(pc + 4) | 0]) | 0;
-        const al = i32[a];
-        const bl = i32[b];
-        const a0 = al & 0xffff;
-        const a1 = al >>> 16;
-        const b0 = bl & 0xffff;
-        const b1 = bl >>> 16;
-        const p00 = a0 * b0;
-        const p01 = a0 * b1;
-        const p10 = a1 * b0;
-        const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
-        const high = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
-        const pl = Math.imul(al, bl);
-        const ph = (high + Math.imul(al, i32[b + 1]) + Math.imul(i32[a + 1], bl)) | 0;
-        const c = (fp2 + code[(pc + 2) | 0]) | 0;
-        const cl = i32[c];
-        const lo = (cl + pl) | 0;
-        const carry = (lo >>> 0) < (cl >>> 0) ? 1 : 0;
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        i32[d + 1] = (i32[c + 1] + ph + carry) | 0;
-        i32[d] = lo;
-        pc = (pc + 5) | 0;
-        continue;
-      }
-      case Op.I64DivS: i64DivS(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
-      case Op.I64DivU: i64DivU(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
-      case Op.I64RemS: i64RemS(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
-      case Op.I64RemU: i64RemU(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
-      case Op.I64And: {
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        const b = (fp2 + code[(pc + 3) | 0]) | 0;
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        i32[d] = i32[a] & i32[b];
-        i32[d + 1] = i32[a + 1] & i32[b + 1];
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I64Or: {
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        const b = (fp2 + code[(pc + 3) | 0]) | 0;
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        i32[d] = i32[a] | i32[b];
-        i32[d + 1] = i32[a + 1] | i32[b + 1];
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I64Xor: {
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        const b = (fp2 + code[(pc + 3) | 0]) | 0;
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        i32[d] = i32[a] ^ i32[b];
-        i32[d + 1] = i32[a + 1] ^ i32[b + 1];
-        pc = (pc + 4) | 0;
-        continue;
-      }
-      case Op.I64Shl: i64Shl(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
-      case Op.I64ShrS: i64ShrS(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
-      case Op.I64ShrU: i64ShrU(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
-      case Op.I64Rotl: i64Rotl(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
-      case Op.I64Rotr: i64Rotr(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
-
-      // ---- f32 arithmetic (sign operations on the bits; stores into the f32 view round)
-      case Op.F32Abs: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & 0x7fffffff; pc = (pc + 3) | 0; continue;
-      case Op.F32Neg: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ -0x80000000; pc = (pc + 3) | 0; continue;
-      case Op.F32Ceil: f32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.ceil(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-      case Op.F32Floor: f32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.floor(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-      case Op.F32Trunc: f32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.trunc(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-      case Op.F32Nearest: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32Nearest(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-      case Op.F32Sqrt: f32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.sqrt(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-      case Op.F32Add: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] + f32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
-      case Op.F32Sub: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] - f32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
-      case Op.F32Mul: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] * f32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
-      case Op.F32Div: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] / f32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
-      case Op.F32Min: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32Min(f32[(fp2 + code[(pc + 2) | 0]) | 0], f32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
-      case Op.F32Max: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32Max(f32[(fp2 + code[(pc + 2) | 0]) | 0], f32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
-      case Op.F32Copysign:
-        i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] & 0x7fffffff) | (i32[(fp2 + code[(pc + 3) | 0]) | 0] & -0x80000000);
-        pc = (pc + 4) | 0; continue;
-
-      // ---- f64 arithmetic
-      case Op.F64Abs: {
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        i32[d] = i32[a];
-        i32[d + 1] = i32[a + 1] & 0x7fffffff;
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Op.F64Neg: {
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        i32[d] = i32[a];
-        i32[d + 1] = i32[a + 1] ^ -0x80000000;
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Op.F64Ceil: {
-        const x = Math.ceil(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
-        f64[(fp2 + code[(pc + 1) | 0]) >> 1] = x === x ? x : NaN; // a NaN result must be quiet
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Op.F64Floor: {
-        const x = Math.floor(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
-        f64[(fp2 + code[(pc + 1) | 0]) >> 1] = x === x ? x : NaN; // a NaN result must be quiet
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Op.F64Trunc: {
-        const x = Math.trunc(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
-        f64[(fp2 + code[(pc + 1) | 0]) >> 1] = x === x ? x : NaN; // a NaN result must be quiet
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Op.F64Nearest: {
-        const x = f64Nearest(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
-        f64[(fp2 + code[(pc + 1) | 0]) >> 1] = x === x ? x : NaN;
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Op.F64Sqrt: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = Math.sqrt(f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
-      case Op.F64Add:
-        f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] + f64[(fp2 + code[(pc + 3) | 0]) >> 1]; pc = (pc + 4) | 0; continue;
-      case Op.F64Sub:
-        f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] - f64[(fp2 + code[(pc + 3) | 0]) >> 1]; pc = (pc + 4) | 0; continue;
-      case Op.F64Mul:
-        f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] * f64[(fp2 + code[(pc + 3) | 0]) >> 1]; pc = (pc + 4) | 0; continue;
-      case Op.F64Div:
-        f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] / f64[(fp2 + code[(pc + 3) | 0]) >> 1]; pc = (pc + 4) | 0; continue;
-      case Op.F64Min:
-        f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64Min(f64[(fp2 + code[(pc + 2) | 0]) >> 1], f64[(fp2 + code[(pc + 3) | 0]) >> 1]);
-        pc = (pc + 4) | 0; continue;
-      case Op.F64Max:
-        f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64Max(f64[(fp2 + code[(pc + 2) | 0]) >> 1], f64[(fp2 + code[(pc + 3) | 0]) >> 1]);
-        pc = (pc + 4) | 0; continue;
-      case Op.F64Copysign: {
-        const a = (fp2 + code[(pc + 2) | 0]) | 0;
-        const b = (fp2 + code[(pc + 3) | 0]) | 0;
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        const hi = (i32[a + 1] & 0x7fffffff) | (i32[b + 1] & -0x80000000);
-        i32[d] = i32[a];
-        i32[d + 1] = hi;
-        pc = (pc + 4) | 0;
-        continue;
-      }
-
-      // ---- conversions
-      case Op.I32TruncF32S: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncF32S(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-      case Op.I32TruncF32U: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncF32U(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-      case Op.I32TruncF64S: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncF64S(f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
-      case Op.I32TruncF64U: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncF64U(f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
-      case Op.I64ExtendI32S: {
-        const v = i32[(fp2 + code[(pc + 2) | 0]) | 0];
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        i32[d] = v;
-        i32[d + 1] = v >> 31;
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Op.I64ExtendI32U: {
-        const d = (fp2 + code[(pc + 1) | 0]) | 0;
-        i32[d] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
-        i32[d + 1] = 0;
-        pc = (pc + 3) | 0;
-        continue;
-      }
-      case Op.I64TruncF32S: i64TruncF32S(i32, fp2 + code[(pc + 1) | 0], f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-      case Op.I64TruncF32U: i64TruncF32U(i32, fp2 + code[(pc + 1) | 0], f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-      case Op.I64TruncF64S: i64TruncF64S(i32, fp2 + code[(pc + 1) | 0], f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
-      case Op.I64TruncF64U: i64TruncF64U(i32, fp2 + code[(pc + 1) | 0], f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
-      case Op.F32ConvertI32S: f32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0]; pc = (pc + 3) | 0; continue;
-      case Op.F32ConvertI32U: f32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0; pc = (pc + 3) | 0; continue;
-      case Op.F32ConvertI64S: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32ConvertI64S(i32, fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
-      case Op.F32ConvertI64U: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32ConvertI64U(i32, fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
-      case Op.F32DemoteF64: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1]; pc = (pc + 3) | 0; continue;
-      case Op.F64ConvertI32S: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = i32[(fp2 + code[(pc + 2) | 0]) | 0]; pc = (pc + 3) | 0; continue;
-      case Op.F64ConvertI32U: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0; pc = (pc + 3) | 0; continue;
-      case Op.F64ConvertI64S: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64ConvertI64S(i32, fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
-      case Op.F64ConvertI64U: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64ConvertI64U(i32, fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
-      case Op.F64PromoteF32: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f32[(fp2 + code[(pc + 2) | 0]) | 0]; pc = (pc + 3) | 0; continue;
-      case Op.I32Extend8S: i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] << 24) >> 24; pc = (pc + 3) | 0; continue;
-      case Op.I32Extend16S: i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] << 16) >> 16; pc = (pc + 3) | 0; continue;
-      case Op.I64Extend8S: i64Extend8S(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
-      case Op.I64Extend16S: i64Extend16S(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
-      case Op.I64Extend32S: i64Extend32S(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
-      case Op.I32TruncSatF32S: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncSatF32S(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-      case Op.I32TruncSatF32U: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncSatF32U(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-      case Op.I32TruncSatF64S: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncSatF64S(f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
-      case Op.I32TruncSatF64U: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncSatF64U(f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
-      case Op.I64TruncSatF32S: i64TruncSatF32S(i32, fp2 + code[(pc + 1) | 0], f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-      case Op.I64TruncSatF32U: i64TruncSatF32U(i32, fp2 + code[(pc + 1) | 0], f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-      case Op.I64TruncSatF64S: i64TruncSatF64S(i32, fp2 + code[(pc + 1) | 0], f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
-      case Op.I64TruncSatF64U: i64TruncSatF64U(i32, fp2 + code[(pc + 1) | 0], f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
-      default:
-        throw new Error(`bad opcode ${code[pc]} at pc ${pc}`);
-    }
-
-    // A call or a return left the switch.
-    if (callee === null) {
-      if (depth === entryDepth) return;
-      depth--;
-      pc = frames[2 * depth];
-      fp2 = frames[2 * depth + 1];
-      cf = frameFuncs[depth]!;
-      code = cf.code;
-      // Same instance: the memory views are current (a grow in the callee refreshed them; host calls
-      // refresh them on their return). Another instance: reload everything.
-      const caller = frameInstances[depth]!;
-      if (caller !== inst) {
-        inst = caller;
+      if (next.localSlots !== 0 || next.consts.length !== 0) initFrame(i32, fp2, next);
+      cf = next;
+      code = next.code;
+      pc = 0;
+      if (calleeInst !== inst) {
+        inst = calleeInst;
         mod = inst.module as CompiledModule;
         globals = inst.globals;
         mem = inst.memories.length > 0 ? inst.memories[0]! : null;
@@ -1642,51 +1701,11 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         memLen = u8.length;
         memGen = mem === null ? 0 : mem.generation;
       }
-      continue;
     }
-    const next: CompiledFunc = callee;
-    if (tail) {
-      // the callee replaces this frame: move the arguments down to the frame base
-      tail = false;
-      const end = fp2 + 2 * next.paramSlots;
-      for (let w = fp2; w < end; w++) i32[w] = i32[w + argOffset];
-    } else {
-      // push the caller's frame record
-      if (depth >= maxDepth) trap(TrapCode.StackOverflow);
-      if (2 * depth + 2 > frames.length) {
-        state.growFrames();
-        frames = state.frames;
-      }
-      frames[2 * depth] = pc;
-      frames[2 * depth + 1] = fp2;
-      frameFuncs[depth] = cf;
-      frameInstances[depth] = inst;
-      depth++;
-      fp2 += argOffset;
-    }
-    const frameEnd = (fp2 >> 1) + next.frameSlots;
-    if (frameEnd > i32.length >> 1) {
-      if (frameEnd > maxSlots) trap(TrapCode.StackOverflow);
-      stack.ensure(frameEnd);
-      i32 = stack.i32;
-      f32 = stack.f32;
-      f64 = stack.f64;
-    }
-    if (next.localSlots !== 0 || next.consts.length !== 0) initFrame(i32, fp2, next);
-    cf = next;
-    code = next.code;
-    pc = 0;
-    if (calleeInst !== inst) {
-      inst = calleeInst;
-      mod = inst.module as CompiledModule;
-      globals = inst.globals;
-      mem = inst.memories.length > 0 ? inst.memories[0]! : null;
-      view = mem === null ? EMPTY_VIEW : mem.view;
-      u8 = mem === null ? EMPTY_BYTES : mem.u8;
-      m32 = state.int32View(u8.buffer);
-      memLen = u8.length;
-      memGen = mem === null ? 0 : mem.generation;
-    }
+  } catch (e) {
+    // pc and depth live in this function's locals: the error's backtrace is taken here, and only here
+    recordBacktrace(e, state, entryDepth, depth, cf, inst, pc);
+    throw e;
   }
 }
 

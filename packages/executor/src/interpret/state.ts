@@ -14,6 +14,10 @@ export class ExecState {
   depth = 0;
   /** First free slot of the value stack (where a nested execution starts). */
   sp = 0;
+  /** The error that last left a nested execution, and the call depth that execution entered at: the
+   * `run` whose host call it was continues the error's backtrace (backtrace.ts). */
+  unwound: unknown = undefined;
+  unwoundDepth = -1;
 
   /** A one-entry cache of the Int32Array view of a memory buffer (for aligned 32-bit accesses). */
   private viewBuffer: ArrayBufferLike | null = null;

@@ -63,6 +63,9 @@ export interface DataSegment {
 }
 
 export interface FuncBody {
+  /** Where the body starts in `Module.bytes`, after its size: at its locals declarations (wasm-c-api's
+   * function offsets count from here). */
+  bodyStart: number;
   /** Types of the declared locals, expanded (one entry per local, parameters not included). */
   locals: ValType[];
   /** The instructions: [start, end) into `Module.bytes`, up to and including the final `end` opcode. */

@@ -20,5 +20,22 @@ export class CompiledFunc {
     readonly resultSlots: number,
     /** The function's index in its module's function space (for diagnostics). */
     readonly funcIndex: number,
+    /** For backtraces: (pc, byte offset in the module of the Wasm instruction it came from) pairs, one per
+     * instruction, in pc order. Read only when a trap unwinds (see `wasmOffsetAt`). */
+    readonly offsets: Int32Array,
   ) {}
+
+  /** The Wasm byte offset of the instruction starting at or containing `pc`. */
+  wasmOffsetAt(pc: number): number {
+    const offsets = this.offsets;
+    // the last pair whose pc is <= `pc`
+    let lo = 0;
+    let hi = (offsets.length >> 1) - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (offsets[2 * mid]! <= pc) lo = mid;
+      else hi = mid - 1;
+    }
+    return offsets[2 * lo + 1]!;
+  }
 }

@@ -135,6 +135,10 @@ const FLOAT_BRANCHES = new Map<Op, readonly [Op, Op, boolean]>([
   [Op.F64Le, [Op.BrIfF64Le, Op.BrIfF64NotLe, false]], [Op.F64Ge, [Op.BrIfF64Le, Op.BrIfF64NotLe, true]],
 ]);
 
+/** Memory accesses (fused ones too): the only instructions that a fusion absorbs and that can trap. */
+const ACCESSES_MEMORY: readonly boolean[] = (Object.keys(OP_INFO) as OpName[]).reduce<boolean[]>(
+  (acc, name) => { acc[Op[name]] = /Load|Store/.test(name); return acc; }, []);
+
 /** Per opcode: its immediate forms and how the constant becomes the immediate (see OpInfo.imm). */
 const IMM_OF: (Op | undefined)[] = [];
 const IMM_FIRST_OF: (Op | undefined)[] = [];
@@ -170,6 +174,14 @@ export class FuncTranslator {
   private readonly constIndex = new Map<string, number>();
 
   private readonly frames: ControlFrame[] = [];
+
+  /** For backtraces: (pc, Wasm offset) of every instruction emitted, in pc order (CompiledFunc.offsets). */
+  private readonly offsets: number[] = [];
+  /** Byte offset in the module of the Wasm instruction being translated. */
+  private wasmOffset = 0;
+  /** The offset of a memory access just absorbed by a fusion (-1: none): the fused instruction traps
+   * where the access does, so it reports that offset rather than the current instruction's. */
+  private absorbedOffset = -1;
 
   /** Position of the destination operand of the last instruction, if it produced the top temporary. */
   private lastDstPos = -1;
@@ -220,6 +232,8 @@ export class FuncTranslator {
     const r = this.r;
     let skipDepth = 0; // nesting depth of blocks inside unreachable code
     while (this.frames.length > 0) {
+      this.wasmOffset = r.pos;
+      this.absorbedOffset = -1;
       const op = r.u8();
       const frame = this.frames[this.frames.length - 1]!;
       if (frame.unreachable) {
@@ -325,6 +339,8 @@ export class FuncTranslator {
     this.lastAddPos = -1;
     const pos = this.code.length;
     this.starts.push(pos);
+    this.offsets.push(pos, this.absorbedOffset >= 0 ? this.absorbedOffset : this.wasmOffset);
+    this.absorbedOffset = -1;
     this.code.push(op);
     for (const w of operands) this.code.push(w);
     return pos;
@@ -374,6 +390,9 @@ export class FuncTranslator {
 
   /** Removes the last instruction (at `pos`), which a fusion took over. */
   private unemitLast(pos: number): void {
+    const offset = this.offsets.pop()!;
+    this.offsets.pop();
+    if (ACCESSES_MEMORY[this.code[pos]!]) this.absorbedOffset = offset;
     this.code.length = pos;
     this.lastDstPos = -1;
     this.lastCmpPos = -1;
@@ -1247,6 +1266,6 @@ export class FuncTranslator {
     for (const t of this.type.results) resultSlots += slotCount(t);
     const frameSlots = Math.max(this.localsEnd + constSlots + this.maxTempSlots, resultSlots);
     return new CompiledFunc(Array.from(code), this.paramSlots, this.localsEnd - this.paramSlots, consts,
-      frameSlots, resultSlots, this.module.ir.numImportedFuncs + this.definedIndex);
+      frameSlots, resultSlots, this.module.ir.numImportedFuncs + this.definedIndex, Int32Array.from(this.offsets));
   }
 }
