@@ -1,20 +1,21 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { format } from "node:util";
 import { afterAll, expect, it, vi } from "vitest";
 
 /**
- * Runs every ```ts block of `readmePath` as a module (imports resolve as in the package's tests) and checks
- * that what it logs with console.log is what its `// prints: ...` lines say, in order. So the README's
- * examples run as written.
+ * Runs every ```ts block of `readmePath` as a module, written to a new folder in `scratchParent` (imports
+ * resolve as in the package's tests), and checks that what it logs with console.log is what its
+ * `// prints: ...` lines say, in order. So the README's examples run as written.
  */
-export function readmeExamples(readmePath: string, scratchDir: string): void {
+export function readmeExamples(readmePath: string, scratchParent: string): void {
   const text = readFileSync(readmePath, "utf8");
   const blocks = [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => ({
     code: m[1]!,
     line: text.slice(0, m.index).split("\n").length + 1,
   }));
-  mkdirSync(scratchDir, { recursive: true });
+  // a folder of its own inside the package (so imports resolve as in its tests), apart from other runs
+  const scratchDir = mkdtempSync(join(scratchParent, ".readme-examples-"));
   afterAll(() => rmSync(scratchDir, { recursive: true, force: true }));
 
   it("has examples", () => expect(blocks.length).toBeGreaterThan(0));

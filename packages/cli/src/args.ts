@@ -1,6 +1,6 @@
 // Command-line syntax of `wasmi-ts`.
 
-export const USAGE = `usage: wasmi-ts FILE.wasm|FILE.wat [--invoke NAME [ARGS...]]
+export const USAGE = `usage: wasmi-ts [--fuel N] FILE.wasm|FILE.wat [--invoke NAME [ARGS...]]
 
 Runs a WebAssembly module (binary .wasm or text .wat) with wasmi-ts.
 
@@ -9,6 +9,8 @@ Runs a WebAssembly module (binary .wasm or text .wat) with wasmi-ts.
                            v128 as 0x and 32 hex digits, references only as null) and print its
                            results, one per line
                            (without --invoke, the module is instantiated and \`_start\` runs if exported)
+  --fuel N                 run with N units of fuel (1 per Wasm instruction, bulk operations by
+                           size); running out is a trap ("all fuel consumed")
   --help, -h               print this help
   --version, -V            print the version
 
@@ -18,7 +20,7 @@ exit codes: 0 success, 1 the module is malformed, invalid or cannot be instantia
 export type Command =
   | { kind: "help" }
   | { kind: "version" }
-  | { kind: "run"; file: string; invoke: string | undefined; args: string[] };
+  | { kind: "run"; file: string; invoke: string | undefined; args: string[]; fuel: bigint | undefined };
 
 export class UsageError extends Error {
   override name = "UsageError";
@@ -27,6 +29,7 @@ export class UsageError extends Error {
 export function parseArgs(argv: readonly string[]): Command {
   let file: string | undefined;
   let invoke: string | undefined;
+  let fuel: bigint | undefined;
   const args: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -41,6 +44,10 @@ export function parseArgs(argv: readonly string[]): Command {
       const name = argv[++i];
       if (name === undefined) throw new UsageError("--invoke needs a function name");
       invoke = name;
+    } else if (arg === "--fuel" || arg.startsWith("--fuel=")) {
+      const value = arg === "--fuel" ? argv[++i] : arg.slice("--fuel=".length);
+      if (value === undefined || !/^\d+$/.test(value)) throw new UsageError("--fuel needs a non-negative integer");
+      fuel = BigInt(value);
     } else if (arg.startsWith("--invoke=")) {
       invoke = arg.slice("--invoke=".length);
     } else if (arg.startsWith("-") && arg !== "-") {
@@ -52,5 +59,5 @@ export function parseArgs(argv: readonly string[]): Command {
     }
   }
   if (file === undefined) throw new UsageError("no module file given");
-  return { kind: "run", file, invoke, args };
+  return { kind: "run", file, invoke, args, fuel };
 }

@@ -45,7 +45,7 @@ export function main(argv: readonly string[], io: CliIO = nodeIO): number {
         io.stdout(`wasmi-ts ${version()}`);
         return ExitCode.Ok;
       case "run":
-        return run(command.file, command.invoke, command.args, io);
+        return run(command.file, command.invoke, command.args, command.fuel, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -62,9 +62,10 @@ export function main(argv: readonly string[], io: CliIO = nodeIO): number {
   }
 }
 
-function run(file: string, invoke: string | undefined, args: string[], io: CliIO): number {
-  const engine = new Engine();
+function run(file: string, invoke: string | undefined, args: string[], fuel: bigint | undefined, io: CliIO): number {
+  const engine = new Engine({ consumeFuel: fuel !== undefined });
   const store = new Store(engine, null);
+  if (fuel !== undefined) store.setFuel(fuel);
   const module = compile(engine, file, loadBytes(file, io));
   const instance = instantiate(store, module);
 

@@ -81,6 +81,16 @@ describe("wasmi-ts on a binary module", () => {
     expect(runCli(wasm, "--invoke", "swap", "1", "2").stdout).toEqual(["2", "1"]);
   });
 
+  it("runs with --fuel N and traps when it runs out", () => {
+    const fib = join(examples, "fib.wat");
+    expect(runCli("--fuel", "1000000", fib, "--invoke", "fib", "20")).toMatchObject({ code: 0, stdout: ["6765"] });
+    const starved = runCli("--fuel=100", fib, "--invoke", "fib", "20");
+    expect(starved.code).toBe(3);
+    expect(starved.stderr[0]).toBe("trap: all fuel consumed");
+    expect(runCli("--fuel", "-5", fib).code).toBe(2);
+    expect(runCli("--fuel", fib).code).toBe(2); // the file is not a number
+  });
+
   it("reports traps with their Wasm backtrace, exit code 3", () => {
     // offsets as `wasm-objdump -d` lists them: i32.div_s at 0x8e in func[1], unreachable at 0xa8 in func[6]
     const run = runCli(wasm, "--invoke", "div", "1", "0");
@@ -183,7 +193,7 @@ describe("wasmi-ts errors", () => {
   it("prints help and version", () => {
     const help = runCli("--help");
     expect(help.code).toBe(0);
-    expect(help.stdout.join("\n")).toMatch(/usage: wasmi-ts FILE\.wasm\|FILE\.wat/);
+    expect(help.stdout.join("\n")).toMatch(/usage: wasmi-ts \[--fuel N\] FILE\.wasm\|FILE\.wat/);
     const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
     expect(runCli("--version").stdout).toEqual([`wasmi-ts ${pkg.version}`]);
   });

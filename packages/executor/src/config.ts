@@ -15,6 +15,13 @@ export interface ExecutorConfig {
    * the spec want every error at compile time. Needs `lazyTranslation`; without it, validation is eager.
    */
   lazyValidation: boolean;
+  /**
+   * Meter execution with fuel (Wasmi's `Config::consume_fuel`): the translator emits `ConsumeFuel` at the
+   * start of each region (function entry, loop header, `if` and `else` arms) charging 1 per Wasm
+   * instruction in it, and bulk operations charge by size; running out traps with `TrapCode.OutOfFuel`.
+   * Off by default: then nothing is emitted and nothing is charged.
+   */
+  consumeFuel: boolean;
   /** Deepest Wasm call nesting before a "call stack exhausted" trap. */
   maxCallDepth: number;
   /** Most value-stack slots (8 bytes each) before a "call stack exhausted" trap. */
@@ -30,6 +37,7 @@ export const DEFAULT_CONFIG: ExecutorConfig = {
   features: DEFAULT_FEATURES,
   lazyTranslation: true,
   lazyValidation: false,
+  consumeFuel: false,
   maxCallDepth: 100_000,
   maxValueSlots: 16 * 1024 * 1024,
   maxMemoryPages: 65536,
@@ -44,6 +52,7 @@ const FIELD_CHECKS: { [K in keyof ExecutorConfig]: (v: unknown) => string | null
   features: checkFeatures,
   lazyTranslation: (v) => (typeof v === "boolean" ? null : "must be a boolean"),
   lazyValidation: (v) => (typeof v === "boolean" ? null : "must be a boolean"),
+  consumeFuel: (v) => (typeof v === "boolean" ? null : "must be a boolean"),
   maxCallDepth: integerIn(1, 2 ** 31 - 1),
   maxValueSlots: integerIn(1, 2 ** 31 - 1),
   maxMemoryPages: integerIn(0, MAX_PAGES_64),

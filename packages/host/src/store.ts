@@ -31,6 +31,31 @@ export class Store<T = unknown> {
     const { maxCallDepth, maxValueSlots } = engine.config;
     this.pruned = new PrunedStore(key as TypeKey<unknown>, data, engine.registry, { maxCallDepth, maxValueSlots }, engine);
     this.pruned.owner = this;
+    this.pruned.fuelEnabled = engine.config.consumeFuel;
+  }
+
+  /**
+   * Sets the fuel left (`Config.consumeFuel` must be on): a non-negative integer, as a bigint or a number.
+   * Amounts above 2^53 - 1 count as 2^53 - 1, which no run can use up. A store starts with none.
+   */
+  setFuel(fuel: bigint | number): this {
+    this.assertFuel("setFuel");
+    const valid = typeof fuel === "bigint" ? fuel >= 0n : typeof fuel === "number" && Number.isInteger(fuel) && fuel >= 0;
+    if (!valid) throw new RangeError(`store.setFuel: expected a non-negative integer, got ${String(fuel)}`);
+    this.pruned.fuel = fuel >= Number.MAX_SAFE_INTEGER ? Number.MAX_SAFE_INTEGER : Number(fuel);
+    return this;
+  }
+
+  /** The fuel left (`Config.consumeFuel` must be on). */
+  getFuel(): bigint {
+    this.assertFuel("getFuel");
+    return BigInt(this.pruned.fuel);
+  }
+
+  private assertFuel(what: string): void {
+    if (!this.pruned.fuelEnabled) {
+      throw new TypeError(`store.${what}: fuel metering is off; create the engine with { consumeFuel: true }`);
+    }
   }
 
   get data(): T {

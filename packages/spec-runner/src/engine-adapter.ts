@@ -56,9 +56,11 @@ export class EngineSession {
   constructor(
     private readonly hostRefs: SpecHostRefs,
     features?: Readonly<WasmFeatures>,
+    fuel = false,
   ) {
-    this.engine = new Engine(features ? { features } : {});
+    this.engine = new Engine({ features, consumeFuel: fuel });
     this.store = new Store<null>(this.engine, null);
+    if (fuel) this.store.setFuel(Number.MAX_SAFE_INTEGER);
   }
 
   compile(bytes: Uint8Array): CompiledModule {

@@ -21,7 +21,8 @@ export function failedCount(result: FileResult): number {
   return result.checks.length - passedCount(result);
 }
 
-export function runFile(path: string, root = testsuiteRoot()): FileResult {
+/** Runs one script file; with `fuel`, on an engine that meters fuel (its store holding all it can). */
+export function runFile(path: string, root = testsuiteRoot(), fuel = false): FileResult {
   const file = suiteRelative(path, root);
   const profile = profileOf(file);
   let commands;
@@ -32,7 +33,7 @@ export function runFile(path: string, root = testsuiteRoot()): FileResult {
     const detail = `script did not parse: ${error instanceof Error ? error.message : String(error)}`;
     return { file, checks: [{ line: span?.line ?? 0, command: "unsupported", ok: false, detail }] };
   }
-  return { file, checks: new ScriptRunner(new SpecHostRefs(), profile.features).run(commands) };
+  return { file, checks: new ScriptRunner(new SpecHostRefs(), profile.features, fuel).run(commands) };
 }
 
 /** Runs the files one after the other, yielding to the event loop between files (keeps test workers responsive). */
@@ -40,11 +41,12 @@ export async function runFiles(
   paths: string[],
   onFile?: (result: FileResult) => void,
   root = testsuiteRoot(),
+  fuel = false,
 ): Promise<FileResult[]> {
   const results: FileResult[] = [];
   for (const path of paths) {
     await new Promise((resolve) => setImmediate(resolve));
-    const result = runFile(path, root);
+    const result = runFile(path, root, fuel);
     onFile?.(result);
     results.push(result);
   }

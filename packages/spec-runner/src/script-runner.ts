@@ -45,8 +45,8 @@ export class ScriptRunner {
   private lastInstance: InstanceHandle | undefined;
   private lastDefinition: CompiledModule | undefined;
 
-  constructor(hostRefs: SpecHostRefs, features?: Readonly<WasmFeatures>) {
-    this.session = new EngineSession(hostRefs, features);
+  constructor(hostRefs: SpecHostRefs, features?: Readonly<WasmFeatures>, fuel = false) {
+    this.session = new EngineSession(hostRefs, features, fuel);
     this.namespaces.set("spectest", spectestExports(this.session));
   }
 

@@ -19,6 +19,8 @@ export interface SpecRunOptions {
   files?: string[];
   /** Rewrite the known-failures lists from this run instead of checking them. */
   update?: boolean;
+  /** Run with fuel metering on (`Config.consumeFuel`) and all the fuel a store can hold. */
+  fuel?: boolean;
   onFile?: (result: FileResult) => void;
 }
 
@@ -34,7 +36,7 @@ export async function runSpec(options: SpecRunOptions = {}): Promise<SpecRun> {
   const paths = options.files && options.files.length > 0
     ? options.files.map((f) => resolveFile(f, suite, root))
     : suiteFiles(suite, root);
-  const results = await runFiles(paths, options.onFile, root);
+  const results = await runFiles(paths, options.onFile, root, options.fuel === true);
 
   const violations = new Map<SuiteName, ContractViolations>();
   const bySuite = new Map<SuiteName, FileResult[]>();

@@ -17,6 +17,7 @@ import { simdAccessBytes } from "../translate/simd-ops.js";
 import { addressOperand, loadFrom, storeTo } from "./memory-access.js";
 import { SCRATCH_I32, SCRATCH_U8, simdCompute, simdLoadFinish, simdResultWords, simdShuffle } from "./simd/lanes.js";
 import { recordBacktrace } from "./backtrace.js";
+import { consumeFuel, fuelForBytes, fuelForElements, fuelForPages } from "./fuel.js";
 import type { ExecState } from "./state.js";
 import {
   f32ConvertI64S, f32ConvertI64U, f32Max, f32Min, f32Nearest, f64ConvertI64S, f64ConvertI64U, f64Max, f64Min,
@@ -38,7 +39,7 @@ export enum Op {
   Trap, Br, CopyBr, BrIfNez, BrIfEqz,
   BrIfI32Eq, BrIfI32Ne, BrIfI32LtS, BrIfI32LtU, BrIfI32LeS, BrIfI32LeU,
   BrTable, Return, ReturnReg, Call, CallFunc, CallIndirect, ReturnCall, ReturnCallFunc, ReturnCallIndirect,
-  /** Fuel hook point, for metering at function entry and loop headers (not emitted yet). */
+  /** Pays a region's fuel (Config.consumeFuel): at function entry, loop headers, `if` and `else` arms. */
   ConsumeFuel,
   // moves
   Copy, Select, GlobalGet, GlobalSet,
@@ -428,7 +429,13 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           pc = next;
           break;
         }
-        case Op.ConsumeFuel: pc = (pc + 2) | 0; continue;
+        case Op.ConsumeFuel: {
+          const left = store.fuel - code[(pc + 1) | 0];
+          if (left < 0) trap(TrapCode.OutOfFuel);
+          store.fuel = left;
+          pc = (pc + 2) | 0;
+          continue;
+        }
 
         case Op.Copy: {
           const d = (fp2 + code[(pc + 1) | 0]) | 0;
@@ -795,7 +802,11 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           const m = inst.memories[code[(pc + 3) | 0]]!;
           const is64 = m.type.is64 === true;
           const delta = addressOperand(i32, fp2 + code[(pc + 2) | 0], is64);
+          // fuel is paid for a growth that happens: one beyond the maximum fails (-1) without trapping
+          const fuel = store.fuelEnabled ? fuelForPages(delta) : 0;
+          if (fuel > store.fuel && m.pages + delta <= m.maxPages) trap(TrapCode.OutOfFuel);
           const old = growMemory(store, m, delta);
+          if (old >= 0) store.fuel -= fuel;
           if (m === mem) {
             view = mem.view; u8 = mem.u8; m32 = state.int32View(u8.buffer); memLen = u8.length; memGen = mem.generation;
           }
@@ -811,6 +822,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           const d = addressOperand(i32, fp2 + code[(pc + 3) | 0], m.type.is64 === true);
           const s = i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0;
           const n = i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0;
+          if (store.fuelEnabled) consumeFuel(store, fuelForBytes(n));
           if (s + n > data.length || d + n > m.u8.length) trap(TrapCode.MemoryOutOfBounds);
           if (n > 0) m.u8.set(data.subarray(s, s + n), d);
           pc = (pc + 6) | 0;
@@ -828,6 +840,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           const d = addressOperand(i32, fp2 + code[(pc + 3) | 0], dst64);
           const s = addressOperand(i32, fp2 + code[(pc + 4) | 0], src64);
           const n = addressOperand(i32, fp2 + code[(pc + 5) | 0], dst64 && src64);
+          if (store.fuelEnabled) consumeFuel(store, fuelForBytes(n));
           if (s + n > sm.u8.length || d + n > dm.u8.length) trap(TrapCode.MemoryOutOfBounds);
           if (dm === sm) dm.u8.copyWithin(d, s, s + n);
           else dm.u8.set(sm.u8.subarray(s, s + n), d);
@@ -840,6 +853,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           const d = addressOperand(i32, fp2 + code[(pc + 2) | 0], is64);
           const v = i32[(fp2 + code[(pc + 3) | 0]) | 0];
           const n = addressOperand(i32, fp2 + code[(pc + 4) | 0], is64);
+          if (store.fuelEnabled) consumeFuel(store, fuelForBytes(n));
           if (d + n > m.u8.length) trap(TrapCode.MemoryOutOfBounds);
           m.u8.fill(v, d, d + n);
           pc = (pc + 5) | 0;
@@ -885,7 +899,12 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           continue;
         case Op.TableGrow: {
           const table = inst.tables[code[(pc + 2) | 0]]!;
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = growTable(store, table, i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0, i32[(fp2 + code[(pc + 3) | 0]) | 0]);
+          const delta = i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0;
+          const fuel = store.fuelEnabled ? fuelForElements(delta) : 0;
+          if (fuel > store.fuel && table.size + delta <= table.maxSize) trap(TrapCode.OutOfFuel);
+          const old = growTable(store, table, delta, i32[(fp2 + code[(pc + 3) | 0]) | 0]);
+          if (old >= 0) store.fuel -= fuel;
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = old;
           pc = (pc + 5) | 0;
           continue;
         }
@@ -894,6 +913,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
           const v = i32[(fp2 + code[(pc + 3) | 0]) | 0];
           const n = i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0;
+          if (store.fuelEnabled) consumeFuel(store, fuelForElements(n));
           if (i + n > elements.length) trap(TrapCode.TableOutOfBounds);
           elements.fill(v, i, i + n);
           pc = (pc + 5) | 0;
@@ -905,6 +925,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           const d = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
           const s = i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0;
           const n = i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0;
+          if (store.fuelEnabled) consumeFuel(store, fuelForElements(n));
           if (s + n > src.length || d + n > dst.length) trap(TrapCode.TableOutOfBounds);
           if (dst === src) dst.copyWithin(d, s, s + n);
           else for (let k = 0; k < n; k++) dst[d + k] = src[s + k]!;
@@ -917,6 +938,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           const d = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
           const s = i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0;
           const n = i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0;
+          if (store.fuelEnabled) consumeFuel(store, fuelForElements(n));
           if (s + n > src.length || d + n > dst.length) trap(TrapCode.TableOutOfBounds);
           for (let k = 0; k < n; k++) dst[d + k] = src[s + k]!;
           pc = (pc + 6) | 0;

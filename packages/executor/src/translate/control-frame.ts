@@ -10,6 +10,9 @@ export class ControlFrame {
   elseFixup = -1;
   /** Loops: pc of the header. */
   startPc = -1;
+  /** With fuel metering: position of the `ConsumeFuel` that pays for this frame's instructions (a block
+   * shares its parent's; loops, `if` and `else` arms and the function have their own). */
+  fuelPos = -1;
   unreachable = false;
 
   constructor(

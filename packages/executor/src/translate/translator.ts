@@ -34,6 +34,9 @@ import { BodyReader } from "./reader.js";
 import { SIMD_INFO, SimdKind } from "./simd-ops.js";
 
 
+/** Fuel charged per Wasm instruction, paid at the start of its region (see `emitFuel`). */
+const FUEL_PER_INSTRUCTION = 1;
+
 const TEMP = 0;
 const LOCAL = 1;
 const CONST = 2;
@@ -152,6 +155,8 @@ for (const name of Object.keys(OP_INFO) as OpName[]) {
 
 export class FuncTranslator {
   private readonly code: number[] = [];
+  /** Emit `ConsumeFuel` (Config.consumeFuel). */
+  private readonly meterFuel: boolean;
   private readonly info: ModuleInfo;
   private readonly r: BodyReader;
   private readonly localSlot: number[] = [];
@@ -206,6 +211,7 @@ export class FuncTranslator {
     private readonly definedIndex: number,
   ) {
     const ir = module.ir;
+    this.meterFuel = module.config.consumeFuel;
     this.info = moduleInfo(module);
     const funcIndex = ir.numImportedFuncs + definedIndex;
     this.type = this.info.funcTypes[funcIndex]!;
@@ -229,6 +235,10 @@ export class FuncTranslator {
   translate(): CompiledFunc {
     const fn = new ControlFrame(FrameKind.Block, 0, [], this.type.results);
     this.frames.push(fn);
+    if (this.meterFuel) {
+      this.wasmOffset = this.r.pos; // running out on entry is reported at the body's first instruction
+      fn.fuelPos = this.emitFuel();
+    }
     const r = this.r;
     let skipDepth = 0; // nesting depth of blocks inside unreachable code
     while (this.frames.length > 0) {
@@ -246,6 +256,7 @@ export class FuncTranslator {
         if (op === 0x05 && skipDepth > 0) continue;
         if (op !== 0x0b && op !== 0x05) { this.skipImmediates(op); continue; }
       }
+      if (this.meterFuel) this.code[frame.fuelPos + 1]! += FUEL_PER_INSTRUCTION;
       this.translateOp(op);
     }
     return this.finish();
@@ -665,6 +676,7 @@ export class FuncTranslator {
     const params = this.blockParams;
     this.enterBlock(params.length);
     const frame = new ControlFrame(kind, this.height - params.length, params, this.blockResults);
+    frame.fuelPos = this.frames[this.frames.length - 1]!.fuelPos;
     this.frames.push(frame);
     return frame;
   }
@@ -700,6 +712,17 @@ export class FuncTranslator {
     frame.unreachable = false;
     this.resetStack(frame, frame.params);
     this.bindLabel();
+    if (this.meterFuel) frame.fuelPos = this.emitFuel();
+  }
+
+  /**
+   * With fuel metering, a `ConsumeFuel` at the start of each region that runs as a whole or not at all:
+   * the function's entry, a loop's header (each iteration pays), an `if` and an `else` arm. Its amount
+   * grows as the region's instructions are read (see `translate`); a block's instructions are its parent
+   * region's. Returns its position.
+   */
+  private emitFuel(): number {
+    return this.emit(Op.ConsumeFuel, 0);
   }
 
   // ---- locals -------------------------------------------------------------------------------------
@@ -764,7 +787,7 @@ export class FuncTranslator {
         const frame = this.beginBlock(FrameKind.Loop);
         frame.startPc = this.code.length;
         this.bindLabel();
-        // Fuel metering would emit `ConsumeFuel` here and at function entry.
+        if (this.meterFuel) frame.fuelPos = this.emitFuel();
         return;
       }
       case 0x04: { // if
@@ -772,6 +795,7 @@ export class FuncTranslator {
         this.takeCondition();
         const frame = this.beginBlock(FrameKind.If);
         frame.elseFixup = this.emitCondBranch(true);
+        if (this.meterFuel) frame.fuelPos = this.emitFuel();
         return;
       }
       case 0x05: this.elseArm(); return;
