@@ -17,7 +17,9 @@ export interface BenchOptions {
 }
 
 /** Shares of the bench's time per runner; time a runner leaves unused goes to the ones after it. */
-export const RUNNER_WEIGHTS: Record<RunnerName, number> = { native: 1, "wasmi-ts": 4, polywasm: 2, "wasm-interp": 2.5 };
+export const RUNNER_WEIGHTS: Record<RunnerName, number> = {
+  native: 1, "wasmi-ts": 4, "wasmi-ts-fuel": 4, polywasm: 2, "wasm-interp": 2.5,
+};
 
 export const USAGE = `usage: pnpm bench [-- options]
   --quick            small sizes, for a smoke run
@@ -55,7 +57,9 @@ export function parseOptions(argv: string[]): BenchOptions {
   }
   const jitless = values.jitless === true;
   const size: Size = values.full ? "full" : values.quick || jitless ? "quick" : "full";
-  const defaultRunners: RunnerName[] = jitless ? ["polywasm", "wasmi-ts"] : ["native", "wasmi-ts", "polywasm", "wasm-interp"];
+  const defaultRunners: RunnerName[] = jitless
+    ? ["polywasm", "wasmi-ts", "wasmi-ts-fuel"]
+    : ["native", "wasmi-ts", "wasmi-ts-fuel", "polywasm", "wasm-interp"];
   const runners = values.runners ? (values.runners.split(",") as RunnerName[]) : defaultRunners;
   for (const r of runners) if (!(r in RUNNERS)) throw new Error(`unknown runner "${r}"`);
   if (!(Number(values.runs) >= 1)) throw new Error("--runs must be at least 1");

@@ -113,6 +113,18 @@ function table(rows: string[][]): string {
   return [line(rows[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
 }
 
+/** Geomean over the workloads of wasmi-ts-fuel's time / wasmi-ts's (both measured), or null. */
+function fuelOverhead(workloads: Workload[], outcomes: RunnerOutcome[]): { geomean: number; n: number } | null {
+  const plain = outcomes.find((o) => o.runner === "wasmi-ts");
+  const metered = outcomes.find((o) => o.runner === "wasmi-ts-fuel");
+  if (!plain || !metered) return null;
+  const ratios = workloads
+    .map((w) => exactRatio(metered.results.find((r) => r.workload === w.name), plain.results.find((r) => r.workload === w.name)))
+    .filter((r): r is number => r !== null);
+  if (ratios.length === 0) return null;
+  return { geomean: Math.exp(ratios.reduce((a, r) => a + Math.log(r), 0) / ratios.length), n: ratios.length };
+}
+
 export function printReport(options: BenchOptions, workloads: Workload[], outcomes: RunnerOutcome[]): void {
   const base = baseline(outcomes);
   const others = outcomes.filter((o) => o !== base);
@@ -127,6 +139,7 @@ export function printReport(options: BenchOptions, workloads: Workload[], outcom
     const means = geomeans(workloads, outcomes, base);
     rows.push(["geomean", ...outcomes.map(() => ""), ...others.map((o) => formatRatio(means.get(o) != null ? { value: means.get(o)!, atLeast: false } : null))]);
   }
+  const fuel = fuelOverhead(workloads, outcomes);
   const mode = `${options.size} sizes${options.jitless ? ", node --jitless" : ""}`;
   console.log(`\nwasmi-ts bench (${mode}; median of up to ${options.runs} runs after a warm-up call)`);
   if (options.jitless) {
@@ -137,6 +150,10 @@ export function printReport(options: BenchOptions, workloads: Workload[], outcom
   console.log();
   console.log(table([header, ...rows]));
   console.log("* the warm-up call only (no time for more); >N: no result within N ms; skip: cannot run this protocol");
+  if (fuel) {
+    const pct = ((fuel.geomean - 1) * 100).toFixed(1);
+    console.log(`fuel metering (wasmi-ts-fuel / wasmi-ts, ${fuel.n} workloads): geomean ${fuel.geomean.toFixed(3)} (${pct}%)`);
+  }
 
   const notes: string[] = [];
   for (const o of outcomes) {
@@ -203,6 +220,7 @@ export function writeResults(file: string, options: BenchOptions, workloads: Wor
         results,
       };
     }),
+    fuelOverhead: fuelOverhead(workloads, outcomes)?.geomean ?? null,
     geomean: base ? Object.fromEntries([...geomeans(workloads, outcomes, base)].map(([o, mean]) => [`${o.runner}/${base.runner}`, mean])) : {},
     timeToFirstCall: firstCall
       ? {

@@ -8,7 +8,7 @@
 // it (backtrace.ts), the one place where pc and depth are known.
 
 import {
-  FuncKind, Trap, TrapCode, growMemory, growTable,
+  FuncKind, Trap, TrapCode, growMemory,
   type FuncEntity, type GlobalEntity, type InstanceEntity, type MemoryEntity, type PrunedStore,
 } from "@wasmi-ts/store";
 import type { CompiledModule } from "../module/compiled.js";
@@ -17,7 +17,8 @@ import { simdAccessBytes } from "../translate/simd-ops.js";
 import { addressOperand, loadFrom, storeTo } from "./memory-access.js";
 import { SCRATCH_I32, SCRATCH_U8, simdCompute, simdLoadFinish, simdResultWords, simdShuffle } from "./simd/lanes.js";
 import { recordBacktrace } from "./backtrace.js";
-import { consumeFuel, fuelForBytes, fuelForElements, fuelForPages } from "./fuel.js";
+import { memoryCopy, memoryFill, memoryInit, tableCopy, tableFill, tableGrow, tableInit } from "./bulk.js";
+import { fuelForPages } from "./fuel.js";
 import type { ExecState } from "./state.js";
 import {
   f32ConvertI64S, f32ConvertI64U, f32Max, f32Min, f32Nearest, f64ConvertI64S, f64ConvertI64U, f64Max, f64Min,
@@ -816,49 +817,22 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.MemoryInit: {
-          const data = inst.datas[code[(pc + 1) | 0]]!.bytes;
-          const m = inst.memories[code[(pc + 2) | 0]]!;
-          const d = addressOperand(i32, fp2 + code[(pc + 3) | 0], m.type.is64 === true);
-          const s = i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0;
-          const n = i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0;
-          if (store.fuelEnabled) consumeFuel(store, fuelForBytes(n));
-          if (s + n > data.length || d + n > m.u8.length) trap(TrapCode.MemoryOutOfBounds);
-          if (n > 0) m.u8.set(data.subarray(s, s + n), d);
+        case Op.MemoryInit:
+          memoryInit(store, inst, i32, fp2, code, pc);
           pc = (pc + 6) | 0;
           continue;
-        }
         case Op.DataDrop:
           inst.datas[code[(pc + 1) | 0]]!.drop();
           pc = (pc + 2) | 0;
           continue;
-        case Op.MemoryCopy: {
-          const dm = inst.memories[code[(pc + 1) | 0]]!;
-          const sm = inst.memories[code[(pc + 2) | 0]]!;
-          const dst64 = dm.type.is64 === true;
-          const src64 = sm.type.is64 === true;
-          const d = addressOperand(i32, fp2 + code[(pc + 3) | 0], dst64);
-          const s = addressOperand(i32, fp2 + code[(pc + 4) | 0], src64);
-          const n = addressOperand(i32, fp2 + code[(pc + 5) | 0], dst64 && src64);
-          if (store.fuelEnabled) consumeFuel(store, fuelForBytes(n));
-          if (s + n > sm.u8.length || d + n > dm.u8.length) trap(TrapCode.MemoryOutOfBounds);
-          if (dm === sm) dm.u8.copyWithin(d, s, s + n);
-          else dm.u8.set(sm.u8.subarray(s, s + n), d);
+        case Op.MemoryCopy:
+          memoryCopy(store, inst, i32, fp2, code, pc);
           pc = (pc + 6) | 0;
           continue;
-        }
-        case Op.MemoryFill: {
-          const m = inst.memories[code[(pc + 1) | 0]]!;
-          const is64 = m.type.is64 === true;
-          const d = addressOperand(i32, fp2 + code[(pc + 2) | 0], is64);
-          const v = i32[(fp2 + code[(pc + 3) | 0]) | 0];
-          const n = addressOperand(i32, fp2 + code[(pc + 4) | 0], is64);
-          if (store.fuelEnabled) consumeFuel(store, fuelForBytes(n));
-          if (d + n > m.u8.length) trap(TrapCode.MemoryOutOfBounds);
-          m.u8.fill(v, d, d + n);
+        case Op.MemoryFill:
+          memoryFill(store, inst, i32, fp2, code, pc);
           pc = (pc + 5) | 0;
           continue;
-        }
         case Op.LoadMem: {
           const m = inst.memories[code[(pc + 5) | 0]]!;
           const ea = addressOperand(i32, fp2 + code[(pc + 2) | 0], m.type.is64 === true) + (code[(pc + 3) | 0] >>> 0);
@@ -897,53 +871,22 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = inst.tables[code[(pc + 2) | 0]]!.elements.length;
           pc = (pc + 3) | 0;
           continue;
-        case Op.TableGrow: {
-          const table = inst.tables[code[(pc + 2) | 0]]!;
-          const delta = i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0;
-          const fuel = store.fuelEnabled ? fuelForElements(delta) : 0;
-          if (fuel > store.fuel && table.size + delta <= table.maxSize) trap(TrapCode.OutOfFuel);
-          const old = growTable(store, table, delta, i32[(fp2 + code[(pc + 3) | 0]) | 0]);
-          if (old >= 0) store.fuel -= fuel;
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = old;
+        case Op.TableGrow:
+          tableGrow(store, inst, i32, fp2, code, pc);
           pc = (pc + 5) | 0;
           continue;
-        }
-        case Op.TableFill: {
-          const elements = inst.tables[code[(pc + 1) | 0]]!.elements;
-          const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
-          const v = i32[(fp2 + code[(pc + 3) | 0]) | 0];
-          const n = i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0;
-          if (store.fuelEnabled) consumeFuel(store, fuelForElements(n));
-          if (i + n > elements.length) trap(TrapCode.TableOutOfBounds);
-          elements.fill(v, i, i + n);
+        case Op.TableFill:
+          tableFill(store, inst, i32, fp2, code, pc);
           pc = (pc + 5) | 0;
           continue;
-        }
-        case Op.TableCopy: {
-          const dst = inst.tables[code[(pc + 1) | 0]]!.elements;
-          const src = inst.tables[code[(pc + 2) | 0]]!.elements;
-          const d = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
-          const s = i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0;
-          const n = i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0;
-          if (store.fuelEnabled) consumeFuel(store, fuelForElements(n));
-          if (s + n > src.length || d + n > dst.length) trap(TrapCode.TableOutOfBounds);
-          if (dst === src) dst.copyWithin(d, s, s + n);
-          else for (let k = 0; k < n; k++) dst[d + k] = src[s + k]!;
+        case Op.TableCopy:
+          tableCopy(store, inst, i32, fp2, code, pc);
           pc = (pc + 6) | 0;
           continue;
-        }
-        case Op.TableInit: {
-          const src = inst.elems[code[(pc + 1) | 0]]!.elements;
-          const dst = inst.tables[code[(pc + 2) | 0]]!.elements;
-          const d = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
-          const s = i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0;
-          const n = i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0;
-          if (store.fuelEnabled) consumeFuel(store, fuelForElements(n));
-          if (s + n > src.length || d + n > dst.length) trap(TrapCode.TableOutOfBounds);
-          for (let k = 0; k < n; k++) dst[d + k] = src[s + k]!;
+        case Op.TableInit:
+          tableInit(store, inst, i32, fp2, code, pc);
           pc = (pc + 6) | 0;
           continue;
-        }
         case Op.ElemDrop:
           inst.elems[code[(pc + 1) | 0]]!.drop();
           pc = (pc + 2) | 0;
