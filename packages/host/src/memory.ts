@@ -140,22 +140,30 @@ export class Memory {
 
   /** Writes 32 bits: an integer in [-2^31, 2^32), signed or unsigned. */
   writeI32(offset: number, value: number): void {
-    this.at(offset, 4).setInt32(offset, toI32(ValType.I32, value, "Memory.writeI32"), true);
+    this.write32(offset, value, "Memory.writeI32");
   }
 
   /** The same as `writeI32` (the bits are the same, signed or not). */
   writeU32(offset: number, value: number): void {
-    this.at(offset, 4).setInt32(offset, toI32(ValType.I32, value, "Memory.writeU32"), true);
+    this.write32(offset, value, "Memory.writeU32");
   }
 
   /** Writes 64 bits: a bigint in [-2^63, 2^64), signed or unsigned. */
   writeI64(offset: number, value: bigint): void {
-    this.at(offset, 8).setBigInt64(offset, BigInt.asIntN(64, toI64(ValType.I64, value, "Memory.writeI64")), true);
+    this.write64(offset, value, "Memory.writeI64");
   }
 
   /** The same as `writeI64`. */
   writeU64(offset: number, value: bigint): void {
-    this.at(offset, 8).setBigInt64(offset, BigInt.asIntN(64, toI64(ValType.I64, value, "Memory.writeU64")), true);
+    this.write64(offset, value, "Memory.writeU64");
+  }
+
+  private write32(offset: number, value: number, what: string): void {
+    this.at(offset, 4).setInt32(offset, toI32(ValType.I32, value, what), true);
+  }
+
+  private write64(offset: number, value: bigint, what: string): void {
+    this.at(offset, 8).setBigInt64(offset, BigInt.asIntN(64, toI64(ValType.I64, value, what)), true);
   }
 
   writeF32(offset: number, value: number): void {

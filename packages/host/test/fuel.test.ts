@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { Engine, Instance, Module, Store, Trap, TrapCode } from "@wasmi-ts/host";
+import { Engine, Instance, Module, Store, TrapCode } from "@wasmi-ts/host";
 import { parseWat } from "@wasmi-ts/wast";
+import { trapOf } from "./trap-of.js";
 
-function trapOf(run: () => unknown): Trap {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof Trap) return e;
-    throw e;
-  }
-  throw new Error("expected a trap");
-}
 
 /** fib(n) by naive recursion (calls, ifs) and a sum of 1..n in a loop with an if inside. */
 const program = parseWat(`(module

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { Engine, Instance, Module, Store, Trap, TrapCode } from "@wasmi-ts/host";
+import { Engine, Instance, Module, Store, TrapCode } from "@wasmi-ts/host";
 import { parseWat } from "@wasmi-ts/wast";
+import { trapOf } from "./trap-of.js";
 
 const recursion = parseWat(`(module
   (func $down (export "down") (param i32) (result i32)
@@ -8,15 +9,6 @@ const recursion = parseWat(`(module
       (then (i32.const 0))
       (else (i32.add (i32.const 1) (call $down (i32.sub (local.get 0) (i32.const 1))))))))`);
 
-function trapOf(run: () => unknown): Trap {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof Trap) return e;
-    throw e;
-  }
-  throw new Error("expected a trap");
-}
 
 describe("call depth limit", () => {
   it("traps a 1,000,000-deep Wasm recursion with 'call stack exhausted', and the store keeps working", () => {
