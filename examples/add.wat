@@ -2,6 +2,7 @@
 ;;   wasmi-ts examples/add.wat --invoke add 2 3        prints 5
 ;;   wasmi-ts examples/add.wat --invoke fib 90         prints 2880067194370816120 (i64)
 ;;   wasmi-ts examples/add.wat --invoke div 1 0        prints "trap: integer divide by zero", exits 3
+;;   wasmi-ts --timeout 100 examples/add.wat --invoke spin   stops the endless loop after 100 ms
 (module
   (func (export "add") (param i32 i32) (result i32)
     (i32.add (local.get 0) (local.get 1)))
@@ -29,4 +30,7 @@
   ;; Two results.
   (func (export "divmod") (param i32 i32) (result i32 i32)
     (i32.div_u (local.get 0) (local.get 1))
-    (i32.rem_u (local.get 0) (local.get 1))))
+    (i32.rem_u (local.get 0) (local.get 1)))
+
+  ;; Never returns: for --timeout and --fuel.
+  (func (export "spin") (loop (br 0))))

@@ -1,9 +1,11 @@
 // `pnpm bench`: runs every workload on every runner, one child process per runner and task, one after
-// the other; prints a table and writes results/latest*.json. See options.ts for the command line.
+// the other (wasmi-ts and its variants interleaved, see run-runner.ts); prints a table and writes
+// results/latest*.json. See options.ts for the command line.
 import { LARGE_MODULE, loadWasm, WORKLOADS } from "./manifest.js";
 import { type BenchOptions, parseOptions, RUNNER_WEIGHTS, USAGE } from "./options.js";
 import { printReport, writeResults } from "./report.js";
-import { runRunner, type RunnerOutcome } from "./run-runner.js";
+import { runnerGroups, runRunner, type RunnerOutcome } from "./run-runner.js";
+import type { RunnerName } from "./runners/index.js";
 
 /** How far the bench may overrun its planned time (children starting, calls overrunning) before it stops them. */
 const HARD_LIMIT_SLACK_MS = 15_000;
@@ -33,22 +35,27 @@ const hardEnd = started + options.deadlineMs + HARD_LIMIT_SLACK_MS;
 const outcomes: RunnerOutcome[] = [];
 /** Each workload's time on the first runner that measured them all: how the later runners share their time. */
 let costs: Map<string, number> | null = null;
-for (const [i, runner] of options.runners.entries()) {
+const groups = runnerGroups(options.runners);
+const weight = (group: RunnerName[]) => group.reduce((sum, r) => sum + RUNNER_WEIGHTS[r], 0);
+for (const [i, group] of groups.entries()) {
   const left = options.deadlineMs - (performance.now() - started);
-  const weightLeft = options.runners.slice(i).reduce((sum, r) => sum + RUNNER_WEIGHTS[r], 0);
-  const budgetMs = (left * RUNNER_WEIGHTS[runner]) / weightLeft;
-  console.error(`${runner} (up to ${(budgetMs / 1000).toFixed(0)} s)...`);
-  const outcome = await runRunner(runner, options, workloads, LARGE_MODULE, budgetMs, costs, hardEnd, (m) => {
+  const weightLeft = groups.slice(i).reduce((sum, g) => sum + weight(g), 0);
+  const budgetMs = (left * weight(group)) / weightLeft;
+  console.error(`${group.join(", ")} (up to ${(budgetMs / 1000).toFixed(0)} s${group.length > 1 ? ", interleaved" : ""})...`);
+  const tag = (runner: RunnerName) => (group.length > 1 ? ` (${runner})` : "");
+  const groupOutcomes = await runRunner(group, options, workloads, LARGE_MODULE, budgetMs, costs, hardEnd, (runner, m) => {
     const detail =
       m.status === "ok"
         ? `${m.medianMs!.toFixed(2)} ms (${m.warmupOnly ? "warm-up call only" : `${m.samplesMs!.length} runs`})`
         : `${m.status}${m.value !== undefined ? `: got ${m.value}` : ""}${m.error ? `: ${m.error}` : ""}`;
-    console.error(`  ${m.workload}: ${detail}`);
+    console.error(`  ${m.workload}${tag(runner)}: ${detail}`);
   });
-  if (outcome.unavailable) console.error(`  not available: ${outcome.unavailable}`);
-  outcomes.push(outcome);
-  const times = outcome.results.map((r) => [r.workload, r.status === "ok" ? r.medianMs! : NaN] as const);
-  if (!costs && times.length === workloads.length && times.every(([, ms]) => ms > 0)) costs = new Map(times);
+  for (const outcome of groupOutcomes) {
+    if (outcome.unavailable) console.error(`  not available${tag(outcome.runner)}: ${outcome.unavailable}`);
+    outcomes.push(outcome);
+    const times = outcome.results.map((r) => [r.workload, r.status === "ok" ? r.medianMs! : NaN] as const);
+    if (!costs && times.length === workloads.length && times.every(([, ms]) => ms > 0)) costs = new Map(times);
+  }
 }
 
 printReport(options, workloads, outcomes);

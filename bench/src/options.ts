@@ -16,9 +16,12 @@ export interface BenchOptions {
   out: string | null;
 }
 
-/** Shares of the bench's time per runner; time a runner leaves unused goes to the ones after it. */
+/**
+ * Shares of the bench's time per runner; time a runner leaves unused goes to the ones after it. wasmi-ts
+ * and its variants measured with it have the sum of their shares (run-runner.ts).
+ */
 export const RUNNER_WEIGHTS: Record<RunnerName, number> = {
-  native: 1, "wasmi-ts": 4, "wasmi-ts-fuel": 4, polywasm: 2, "wasm-interp": 2.5,
+  native: 1, "wasmi-ts": 4, "wasmi-ts-fuel": 4, "wasmi-ts-deadline": 4, polywasm: 2, "wasm-interp": 2.5,
 };
 
 export const USAGE = `usage: pnpm bench [-- options]
@@ -27,6 +30,7 @@ export const USAGE = `usage: pnpm bench [-- options]
                      uses the quick sizes unless --full is given
   --full             full sizes (the default without --jitless)
   --runners a,b      runners to use: ${Object.keys(RUNNERS).join(", ")}
+                     (with wasmi-ts, its variants wasmi-ts-fuel and wasmi-ts-deadline are measured interleaved with it)
   --only a,b         workloads to run (default: all)
   --runs N           timed calls per workload after the warm-up (default 7)
   --budget-ms N      time for the timed calls of one workload on one runner (default 9000, --jitless 6000,
@@ -58,8 +62,8 @@ export function parseOptions(argv: string[]): BenchOptions {
   const jitless = values.jitless === true;
   const size: Size = values.full ? "full" : values.quick || jitless ? "quick" : "full";
   const defaultRunners: RunnerName[] = jitless
-    ? ["polywasm", "wasmi-ts", "wasmi-ts-fuel"]
-    : ["native", "wasmi-ts", "wasmi-ts-fuel", "polywasm", "wasm-interp"];
+    ? ["polywasm", "wasmi-ts", "wasmi-ts-fuel", "wasmi-ts-deadline"]
+    : ["native", "wasmi-ts", "wasmi-ts-fuel", "wasmi-ts-deadline", "polywasm", "wasm-interp"];
   const runners = values.runners ? (values.runners.split(",") as RunnerName[]) : defaultRunners;
   for (const r of runners) if (!(r in RUNNERS)) throw new Error(`unknown runner "${r}"`);
   if (!(Number(values.runs) >= 1)) throw new Error("--runs must be at least 1");

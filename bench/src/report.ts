@@ -1,4 +1,6 @@
-// The results table (stdout) and the results file.
+// The results table (stdout) and the results file. Each runner's times are compared with the baseline
+// (native, else polywasm), except the variants of wasmi-ts, whose times are compared with plain wasmi-ts's
+// (the cost of their feature; each has a line after the table, and a key in the results file).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, relative, resolve } from "node:path";
@@ -7,12 +9,39 @@ import { formatValue, LARGE_MODULE, loadWasm, WORKLOADS, type Workload } from ".
 import type { Measurement } from "./measure.js";
 import type { BenchOptions } from "./options.js";
 import type { FirstCall, RunnerOutcome } from "./run-runner.js";
+import { isWasmiTsVariant, WASMI_TS_VARIANTS, type WasmiTsVariant } from "./runners/index.js";
 import { sectionSize, type StartupStats } from "./startup-stats.js";
 
 /** The runner the others are compared with: native, else (under --jitless) polywasm. */
 function baseline(outcomes: RunnerOutcome[]): RunnerOutcome | undefined {
   const usable = outcomes.filter((o) => !o.unavailable);
   return usable.find((o) => o.runner === "native") ?? usable.find((o) => o.runner === "polywasm");
+}
+
+/** Per variant of wasmi-ts: its ratio column, what it measures (the line after the table), its key in the results file. */
+const VARIANTS: Record<WasmiTsVariant, { column: string; feature: string; key: string }> = {
+  "wasmi-ts-fuel": { column: "fuel/wasmi-ts", feature: "fuel metering", key: "fuelOverhead" },
+  "wasmi-ts-deadline": { column: "deadline/wasmi-ts", feature: "deadline set", key: "deadlineOverhead" },
+};
+
+/** A ratio column: the times of `of` over those of `to`; `key` names it in the results file. */
+interface Comparison {
+  of: RunnerOutcome;
+  to: RunnerOutcome;
+  header: string;
+  key: string;
+}
+
+/** The ratio columns: each runner over the baseline, a variant of wasmi-ts over wasmi-ts when it ran. */
+function comparisons(outcomes: RunnerOutcome[], base: RunnerOutcome | undefined): Comparison[] {
+  const plain = outcomes.find((o) => o.runner === "wasmi-ts");
+  return outcomes.flatMap((of) => {
+    const variant = isWasmiTsVariant(of.runner) && plain ? VARIANTS[of.runner] : null;
+    const to = variant ? plain! : base;
+    if (!to || to === of) return [];
+    const key = `${of.runner}/${to.runner}`;
+    return [{ of, to, header: variant?.column ?? key, key }];
+  });
 }
 
 function cell(outcome: RunnerOutcome, m: Measurement | undefined): string {
@@ -57,16 +86,26 @@ function codeBytes(workload: string): number {
   return sectionSize(loadWasm([LARGE_MODULE, ...WORKLOADS].find((w) => w.name === workload)!), 10);
 }
 
-/** Geometric mean of each runner's ratio to the baseline over all workloads (null unless each has one). */
-function geomeans(workloads: Workload[], outcomes: RunnerOutcome[], base: RunnerOutcome): Map<RunnerOutcome, number | null> {
-  const means = new Map<RunnerOutcome, number | null>();
-  for (const o of outcomes.filter((x) => x !== base)) {
-    const ratios = workloads
-      .map((w) => exactRatio(o.results.find((r) => r.workload === w.name), base.results.find((r) => r.workload === w.name)))
-      .filter((r): r is number => r !== null);
-    means.set(o, ratios.length === workloads.length ? Math.exp(ratios.reduce((sum, r) => sum + Math.log(r), 0) / ratios.length) : null);
-  }
-  return means;
+const find = (o: RunnerOutcome, w: Workload) => o.results.find((r) => r.workload === w.name);
+
+/** Geometric mean of the exact ratios `of` / `to` over the workloads that have one (`n` of them), or null if none has. */
+function geomeanRatio(workloads: Workload[], of: RunnerOutcome, to: RunnerOutcome): { geomean: number; n: number } | null {
+  const ratios = workloads.map((w) => exactRatio(find(of, w), find(to, w))).filter((r): r is number => r !== null);
+  if (ratios.length === 0) return null;
+  return { geomean: Math.exp(ratios.reduce((sum, r) => sum + Math.log(r), 0) / ratios.length), n: ratios.length };
+}
+
+/** A column's geomean, for the table's last row: null unless every workload has a ratio. */
+function columnGeomean(workloads: Workload[], c: Comparison): number | null {
+  const mean = geomeanRatio(workloads, c.of, c.to);
+  return mean && mean.n === workloads.length ? mean.geomean : null;
+}
+
+/** What a variant of wasmi-ts costs: the geomean of its times over plain wasmi-ts's, or null. */
+function overhead(workloads: Workload[], outcomes: RunnerOutcome[], variant: WasmiTsVariant): { geomean: number; n: number } | null {
+  const plain = outcomes.find((o) => o.runner === "wasmi-ts");
+  const of = outcomes.find((o) => o.runner === variant);
+  return plain && of ? geomeanRatio(workloads, of, plain) : null;
 }
 
 /** The times to first call by label: each runner's, then wasmi-ts's with lazy validation. */
@@ -113,33 +152,18 @@ function table(rows: string[][]): string {
   return [line(rows[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
 }
 
-/** Geomean over the workloads of wasmi-ts-fuel's time / wasmi-ts's (both measured), or null. */
-function fuelOverhead(workloads: Workload[], outcomes: RunnerOutcome[]): { geomean: number; n: number } | null {
-  const plain = outcomes.find((o) => o.runner === "wasmi-ts");
-  const metered = outcomes.find((o) => o.runner === "wasmi-ts-fuel");
-  if (!plain || !metered) return null;
-  const ratios = workloads
-    .map((w) => exactRatio(metered.results.find((r) => r.workload === w.name), plain.results.find((r) => r.workload === w.name)))
-    .filter((r): r is number => r !== null);
-  if (ratios.length === 0) return null;
-  return { geomean: Math.exp(ratios.reduce((a, r) => a + Math.log(r), 0) / ratios.length), n: ratios.length };
-}
-
 export function printReport(options: BenchOptions, workloads: Workload[], outcomes: RunnerOutcome[]): void {
-  const base = baseline(outcomes);
-  const others = outcomes.filter((o) => o !== base);
-  const find = (o: RunnerOutcome, w: Workload) => o.results.find((r) => r.workload === w.name);
-  const header = ["workload (ms)", ...outcomes.map((o) => o.runner), ...(base ? others.map((o) => `${o.runner}/${base.runner}`) : [])];
+  const columns = comparisons(outcomes, baseline(outcomes));
+  const header = ["workload (ms)", ...outcomes.map((o) => o.runner), ...columns.map((c) => c.header)];
   const rows = workloads.map((w) => [
     w.name,
     ...outcomes.map((o) => cell(o, find(o, w))),
-    ...(base ? others.map((o) => formatRatio(ratio(find(o, w), find(base, w)))) : []),
+    ...columns.map((c) => formatRatio(ratio(find(c.of, w), find(c.to, w)))),
   ]);
-  if (base) {
-    const means = geomeans(workloads, outcomes, base);
-    rows.push(["geomean", ...outcomes.map(() => ""), ...others.map((o) => formatRatio(means.get(o) != null ? { value: means.get(o)!, atLeast: false } : null))]);
+  if (columns.length > 0) {
+    const means = columns.map((c) => columnGeomean(workloads, c));
+    rows.push(["geomean", ...outcomes.map(() => ""), ...means.map((m) => formatRatio(m === null ? null : { value: m, atLeast: false }))]);
   }
-  const fuel = fuelOverhead(workloads, outcomes);
   const mode = `${options.size} sizes${options.jitless ? ", node --jitless" : ""}`;
   console.log(`\nwasmi-ts bench (${mode}; median of up to ${options.runs} runs after a warm-up call)`);
   if (options.jitless) {
@@ -150,9 +174,11 @@ export function printReport(options: BenchOptions, workloads: Workload[], outcom
   console.log();
   console.log(table([header, ...rows]));
   console.log("* the warm-up call only (no time for more); >N: no result within N ms; skip: cannot run this protocol");
-  if (fuel) {
-    const pct = ((fuel.geomean - 1) * 100).toFixed(1);
-    console.log(`fuel metering (wasmi-ts-fuel / wasmi-ts, ${fuel.n} workloads): geomean ${fuel.geomean.toFixed(3)} (${pct}%)`);
+  for (const variant of WASMI_TS_VARIANTS) {
+    const cost = overhead(workloads, outcomes, variant);
+    if (!cost) continue;
+    const pct = `${cost.geomean >= 1 ? "+" : ""}${((cost.geomean - 1) * 100).toFixed(1)}%`;
+    console.log(`${VARIANTS[variant].feature} (${variant} / wasmi-ts, ${cost.n} workloads): geomean ${cost.geomean.toFixed(3)} (${pct})`);
   }
 
   const notes: string[] = [];
@@ -195,6 +221,7 @@ export function printReport(options: BenchOptions, workloads: Workload[], outcom
 
 export function writeResults(file: string, options: BenchOptions, workloads: Workload[], outcomes: RunnerOutcome[]): void {
   const base = baseline(outcomes);
+  const columns = comparisons(outcomes, base);
   const ttfc = firstCalls(outcomes);
   const firstCall = ttfc[0]?.[1].workload;
   const json = {
@@ -206,10 +233,9 @@ export function writeResults(file: string, options: BenchOptions, workloads: Wor
     runners: Object.fromEntries(outcomes.map((o) => [o.runner, o.unavailable ? { available: false, reason: o.unavailable } : { available: true }])),
     baseline: base?.runner ?? null,
     workloads: workloads.map((w) => {
-      const results = Object.fromEntries(outcomes.map((o) => [o.runner, o.results.find((r) => r.workload === w.name) ?? null]));
-      const ratios = base
-        ? Object.fromEntries(outcomes.filter((o) => o !== base).map((o) => [`${o.runner}/${base.runner}`, exactRatio(results[o.runner], results[base.runner])]))
-        : {};
+      const results = Object.fromEntries(outcomes.map((o) => [o.runner, find(o, w) ?? null]));
+      // each runner over the baseline, a variant of wasmi-ts over wasmi-ts ("wasmi-ts-fuel/wasmi-ts")
+      const ratios = Object.fromEntries(columns.map((c) => [c.key, exactRatio(find(c.of, w), find(c.to, w))]));
       return {
         name: w.name,
         description: w.description,
@@ -220,8 +246,9 @@ export function writeResults(file: string, options: BenchOptions, workloads: Wor
         results,
       };
     }),
-    fuelOverhead: fuelOverhead(workloads, outcomes)?.geomean ?? null,
-    geomean: base ? Object.fromEntries([...geomeans(workloads, outcomes, base)].map(([o, mean]) => [`${o.runner}/${base.runner}`, mean])) : {},
+    // fuelOverhead, deadlineOverhead: the geomean of the variant's times over wasmi-ts's
+    ...Object.fromEntries(WASMI_TS_VARIANTS.map((v) => [VARIANTS[v].key, overhead(workloads, outcomes, v)?.geomean ?? null])),
+    geomean: Object.fromEntries(columns.map((c) => [c.key, columnGeomean(workloads, c)])),
     timeToFirstCall: firstCall
       ? {
           workload: firstCall,

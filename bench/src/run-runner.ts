@@ -6,11 +6,17 @@
 // runner, else equally), recomputed after each one so unused time goes to the next ones; a very slow
 // workload gets a lower bound instead of starving the others. A runner whose every call is a fresh
 // process (wasm-interp) does one pass.
+//
+// wasmi-ts and the variants given with it (wasmi-ts-fuel, wasmi-ts-deadline) run as one group, so that
+// a slow spell hits them alike and a variant's ratio to wasmi-ts shows the cost of its feature: each has
+// its self-test, only plain wasmi-ts its time to first call and start-up statistics, and for each pass and
+// workload every member is measured in turn (each in its own process; the order rotates from one workload
+// and pass to the next, so that none always goes first), with an even share of the group's time for it.
 import { formatValue, type Workload } from "./manifest.js";
 import { type Measurement, median } from "./measure.js";
 import type { BenchOptions } from "./options.js";
 import type { ChildJob } from "./protocol.js";
-import type { RunnerName } from "./runners/index.js";
+import { isWasmiTsVariant, type RunnerName } from "./runners/index.js";
 import { LAZY_VALIDATION_ENV } from "./runners/wasmi-ts.js";
 import { spawnChild } from "./spawn-child.js";
 import type { StartupStats } from "./startup-stats.js";
@@ -41,8 +47,15 @@ const FIRST_CALL_PROCESSES = 3;
 const STARTUP_PLAN_MS = 60_000;
 const MIN_SLICE_MS = 2_000;
 
+/** The runners as run one after the other: wasmi-ts with the variants given with it, every other one alone. */
+export function runnerGroups(runners: RunnerName[]): RunnerName[][] {
+  const variants: RunnerName[] = runners.includes("wasmi-ts") ? runners.filter(isWasmiTsVariant) : [];
+  return runners.filter((r) => !variants.includes(r)).map((r) => (r === "wasmi-ts" ? [r, ...variants] : [r]));
+}
+
+/** Runs a group (see runnerGroups): one outcome per runner, in the group's order. */
 export async function runRunner(
-  runner: RunnerName,
+  group: RunnerName[],
   options: BenchOptions,
   workloads: Workload[],
   firstCallWorkload: Workload,
@@ -51,30 +64,35 @@ export async function runRunner(
   costs: Map<string, number> | null,
   /** performance.now() time after which no child may run: the bench's hard time limit. */
   hardEnd: number,
-  onResult: (m: Measurement) => void,
-): Promise<RunnerOutcome> {
+  onResult: (runner: RunnerName, m: Measurement) => void,
+): Promise<RunnerOutcome[]> {
   const end = performance.now() + budgetMs;
-  const outcome: RunnerOutcome = { runner, results: [] };
+  const outcomes = group.map((runner): RunnerOutcome => ({ runner, results: [] }));
   const nodeFlags = options.jitless ? ["--jitless"] : [];
-  const job = (task: ChildJob["task"], workload: Workload, planMs: number, pass?: 0 | 1): ChildJob => {
+  const job = (runner: RunnerName, task: ChildJob["task"], workload: Workload, planMs: number, pass?: 0 | 1): ChildJob => {
     // the timed calls and their time, split between the two passes
     const runs = pass === undefined ? options.runs : pass === 0 ? Math.ceil(options.runs / 2) : Math.floor(options.runs / 2);
     const budgetMs = pass === undefined ? options.budgetMs : (options.budgetMs * runs) / options.runs;
     return { runner, task, workload: workload.name, size: options.size, runs, budgetMs, planMs: Math.max(MIN_SLICE_MS, planMs) };
   };
-  const check = await spawnChild(job("check", workloads[0]!, CHECK_PLAN_MS), nodeFlags, hardEnd);
-  if ("failure" in check) outcome.unavailable = `self-test: ${check.failure}`;
-  else if (check.message.type === "unavailable") outcome.unavailable = check.message.reason;
-  if (outcome.unavailable) return outcome;
+  for (const outcome of outcomes) {
+    const check = await spawnChild(job(outcome.runner, "check", workloads[0]!, CHECK_PLAN_MS), nodeFlags, hardEnd);
+    if ("failure" in check) outcome.unavailable = `self-test: ${check.failure}`;
+    else if (check.message.type === "unavailable") outcome.unavailable = check.message.reason;
+  }
+  const available = outcomes.filter((o) => !o.unavailable);
+  if (available.length === 0) return outcomes;
 
-  // Time to first call: the median of FIRST_CALL_PROCESSES cold processes (one is at the mercy of
-  // whatever else the machine does while V8 compiles in the background).
+  // Time to first call (of the group's first runner): the median of FIRST_CALL_PROCESSES cold processes
+  // (one is at the mercy of whatever else the machine does while V8 compiles in the background).
+  const main = outcomes[0]!;
   const timeToFirstCall = async (env: Record<string, string> = {}): Promise<FirstCall> => {
     const result: FirstCall = { workload: firstCallWorkload.name, samplesMs: [] };
     for (let i = 0; i < FIRST_CALL_PROCESSES; i++) {
       const planMs = (end - performance.now()) / (workloads.length + 1) / FIRST_CALL_PROCESSES;
       // --expose-gc: the child starts the measurement from a collected heap (see child.ts).
-      const child = await spawnChild(job("first-call", firstCallWorkload, planMs), [...nodeFlags, "--expose-gc"], hardEnd, env);
+      const firstCallJob = job(main.runner, "first-call", firstCallWorkload, planMs);
+      const child = await spawnChild(firstCallJob, [...nodeFlags, "--expose-gc"], hardEnd, env);
       if ("failure" in child) {
         result.error = child.failure;
       } else if (child.message.type === "first-call") {
@@ -87,37 +105,47 @@ export async function runRunner(
     if (result.samplesMs!.length > 0) result.ms = median(result.samplesMs!);
     return result;
   };
-  outcome.firstCall = await timeToFirstCall();
-  if (runner === "wasmi-ts") outcome.firstCallLazyValidation = await timeToFirstCall({ [LAZY_VALIDATION_ENV]: "1" });
-
-  if (runner === "wasmi-ts") {
-    const startup = await spawnChild(job("startup", firstCallWorkload, STARTUP_PLAN_MS), [...nodeFlags, "--expose-gc"], hardEnd);
-    if ("failure" in startup) outcome.startup = { modules: [], error: startup.failure };
-    else if (startup.message.type === "startup") outcome.startup = { modules: startup.message.modules, error: startup.message.error };
+  if (!main.unavailable) {
+    main.firstCall = await timeToFirstCall();
+    if (main.runner === "wasmi-ts") {
+      main.firstCallLazyValidation = await timeToFirstCall({ [LAZY_VALIDATION_ENV]: "1" });
+      const startup = await spawnChild(job(main.runner, "startup", firstCallWorkload, STARTUP_PLAN_MS), [...nodeFlags, "--expose-gc"], hardEnd);
+      if ("failure" in startup) main.startup = { modules: [], error: startup.failure };
+      else if (startup.message.type === "startup") main.startup = { modules: startup.message.modules, error: startup.message.error };
+    }
   }
 
   const cost = (w: Workload) => costs?.get(w.name) ?? 1;
   const passes: [0 | 1, Workload][] = [0, 1].flatMap((pass) => workloads.map((w) => [pass as 0 | 1, w] as [0 | 1, Workload]));
-  const firstPass = new Map<string, Measurement>();
+  const firstPass = new Map<string, Measurement>(); // by "runner workload"
   for (const [i, [pass, workload]] of passes.entries()) {
-    const first = firstPass.get(workload.name);
-    if (pass === 1 && (first?.status !== "ok" || first.freshPerCall || first.warmupOnly || options.runs < 2)) {
-      outcome.results.push(first!);
-      onResult(first!);
-      continue;
-    }
     const share = cost(workload) / passes.slice(i).reduce((sum, [, w]) => sum + cost(w), 0);
-    const result = await measureOnce(job("measure", workload, (end - performance.now()) * share, pass), workload);
+    const sliceEnd = performance.now() + (end - performance.now()) * share;
+    const rotation = (workloads.indexOf(workload) + pass) % available.length;
+    const order = [...available.slice(rotation), ...available.slice(0, rotation)];
+    for (const [j, outcome] of order.entries()) {
+      // an even share of what is left of the slice (a member that needs less leaves it to the next ones)
+      await measurePass(outcome, pass, workload, (sliceEnd - performance.now()) / (order.length - j));
+    }
+  }
+  return outcomes;
+
+  async function measurePass(outcome: RunnerOutcome, pass: 0 | 1, workload: Workload, planMs: number): Promise<void> {
+    const key = `${outcome.runner} ${workload.name}`;
+    const first = firstPass.get(key);
+    const report = (m: Measurement) => {
+      outcome.results.push(m);
+      onResult(outcome.runner, m);
+    };
+    if (pass === 1 && (first?.status !== "ok" || first.freshPerCall || first.warmupOnly || options.runs < 2)) return report(first!);
+    const result = await measureOnce(job(outcome.runner, "measure", workload, planMs, pass), workload);
     if (pass === 0) {
-      firstPass.set(workload.name, result);
-      continue;
+      firstPass.set(key, result);
+      return;
     }
     // a wrong result in the second pass is reported; running out of time there keeps the first pass
-    const merged = result.status === "ok" ? mergePasses(first!, result) : result.status === "mismatch" ? result : first!;
-    outcome.results.push(merged);
-    onResult(merged);
+    report(result.status === "ok" ? mergePasses(first!, result) : result.status === "mismatch" ? result : first!);
   }
-  return outcome;
 
   async function measureOnce(measureJob: ChildJob, workload: Workload): Promise<Measurement> {
     const failure = (status: "error" | "timeout", error: string): Measurement => ({

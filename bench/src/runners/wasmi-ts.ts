@@ -1,12 +1,14 @@
-// wasmi-ts, through its embedder API (@wasmi-ts/host; contract in notes/host-api.md).
-// Until the engine works, the bench's self-test fails and it reports wasmi-ts as "not available".
+// wasmi-ts, through its embedder API (@wasmi-ts/host; contract in notes/host-api.md), plain and in two
+// variants that show what a feature costs: "wasmi-ts-fuel" (fuel metering) and "wasmi-ts-deadline"
+// (a deadline set on the store). Until the engine works, the bench's self-test fails and it
+// reports wasmi-ts as "not available".
 import type { Runner, Value, WasmInstance } from "../runner.js";
 
 /** The part of @wasmi-ts/host the adapter uses, typed locally so the bench builds whatever state the host is in. */
 interface HostApi {
   Engine: new (config?: { lazyValidation?: boolean; consumeFuel?: boolean }) => object;
   Module: new (engine: object, bytes: Uint8Array) => object;
-  Store: new (engine: object, data: unknown) => { setFuel(fuel: number): unknown };
+  Store: new (engine: object, data: unknown) => { setFuel(fuel: number): unknown; setDeadline(ms: number | null): unknown };
   Linker: new (engine: object) => { instantiate(store: object, module: object): HostInstance };
 }
 interface HostInstance {
@@ -23,16 +25,24 @@ let host: HostApi | undefined;
 export const LAZY_VALIDATION_ENV = "WASMI_TS_LAZY_VALIDATION";
 const engineConfig = process.env[LAZY_VALIDATION_ENV] === "1" ? { lazyValidation: true } : {};
 
-/** Instantiates with fuel metering on and all the fuel a store holds (the "wasmi-ts-fuel" runner). */
-function instantiateMetered(bytes: Uint8Array): WasmInstance {
-  return instantiate(bytes, true);
+/** What a variant turns on: fuel metering (all the fuel a store holds), or a deadline. */
+interface Variant {
+  consumeFuel?: boolean;
+  deadline?: boolean;
 }
 
-function instantiate(bytes: Uint8Array, consumeFuel = false): WasmInstance {
+/**
+ * The deadline of "wasmi-ts-deadline", an hour: never reached by a bench call, but checked as the
+ * interpreter polls (every few thousand loop iterations and calls).
+ */
+const DEADLINE_MS = 3_600_000;
+
+function instantiate(bytes: Uint8Array, variant: Variant = {}): WasmInstance {
   const { Engine, Module, Store, Linker } = host!;
-  const engine = new Engine({ ...engineConfig, consumeFuel });
+  const engine = new Engine({ ...engineConfig, consumeFuel: variant.consumeFuel === true });
   const store = new Store(engine, null);
-  if (consumeFuel) store.setFuel(Number.MAX_SAFE_INTEGER);
+  if (variant.consumeFuel) store.setFuel(Number.MAX_SAFE_INTEGER);
+  if (variant.deadline) store.setDeadline(DEADLINE_MS);
   const instance = new Linker(engine).instantiate(store, new Module(engine, bytes));
   return {
     func(name) {
@@ -64,4 +74,11 @@ async function load(): Promise<string | null> {
 export const runner: Runner = { name: "wasmi-ts", load, instantiate: (bytes) => instantiate(bytes) };
 
 /** wasmi-ts with `consumeFuel: true`: the cost of fuel metering, next to the plain runner. */
-export const fuelRunner: Runner = { name: "wasmi-ts-fuel", load, instantiate: instantiateMetered };
+export const fuelRunner: Runner = { name: "wasmi-ts-fuel", load, instantiate: (bytes) => instantiate(bytes, { consumeFuel: true }) };
+
+/** wasmi-ts with a deadline set: the cost of checking it, next to the plain runner. */
+export const deadlineRunner: Runner = {
+  name: "wasmi-ts-deadline",
+  load,
+  instantiate: (bytes) => instantiate(bytes, { deadline: true }),
+};

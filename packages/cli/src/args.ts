@@ -1,6 +1,6 @@
 // Command-line syntax of `wasmi-ts`.
 
-export const USAGE = `usage: wasmi-ts [--fuel N] FILE.wasm|FILE.wat [--invoke NAME [ARGS...]]
+export const USAGE = `usage: wasmi-ts [--fuel N] [--timeout MS] FILE.wasm|FILE.wat [--invoke NAME [ARGS...]]
 
 Runs a WebAssembly module (binary .wasm or text .wat) with wasmi-ts.
 
@@ -11,6 +11,8 @@ Runs a WebAssembly module (binary .wasm or text .wat) with wasmi-ts.
                            (without --invoke, the module is instantiated and \`_start\` runs if exported)
   --fuel N                 run with N units of fuel (1 per Wasm instruction, bulk operations by
                            size); running out is a trap ("all fuel consumed")
+  --timeout MS             stop the module after MS milliseconds of wall-clock time (instantiation
+                           and the call); a trap ("deadline exceeded")
   --help, -h               print this help
   --version, -V            print the version
 
@@ -20,7 +22,7 @@ exit codes: 0 success, 1 the module is malformed, invalid or cannot be instantia
 export type Command =
   | { kind: "help" }
   | { kind: "version" }
-  | { kind: "run"; file: string; invoke: string | undefined; args: string[]; fuel: bigint | undefined };
+  | { kind: "run"; file: string; invoke: string | undefined; args: string[]; fuel: bigint | undefined; timeoutMs: number | undefined };
 
 export class UsageError extends Error {
   override name = "UsageError";
@@ -30,6 +32,7 @@ export function parseArgs(argv: readonly string[]): Command {
   let file: string | undefined;
   let invoke: string | undefined;
   let fuel: bigint | undefined;
+  let timeoutMs: number | undefined;
   const args: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -48,6 +51,10 @@ export function parseArgs(argv: readonly string[]): Command {
       const value = arg === "--fuel" ? argv[++i] : arg.slice("--fuel=".length);
       if (value === undefined || !/^\d+$/.test(value)) throw new UsageError("--fuel needs a non-negative integer");
       fuel = BigInt(value);
+    } else if (arg === "--timeout" || arg.startsWith("--timeout=")) {
+      const value = arg === "--timeout" ? argv[++i] : arg.slice("--timeout=".length);
+      if (value === undefined || !/^\d+$/.test(value)) throw new UsageError("--timeout needs a non-negative integer (milliseconds)");
+      timeoutMs = Number(value);
     } else if (arg.startsWith("--invoke=")) {
       invoke = arg.slice("--invoke=".length);
     } else if (arg.startsWith("-") && arg !== "-") {
@@ -59,5 +66,5 @@ export function parseArgs(argv: readonly string[]): Command {
     }
   }
   if (file === undefined) throw new UsageError("no module file given");
-  return { kind: "run", file, invoke, args, fuel };
+  return { kind: "run", file, invoke, args, fuel, timeoutMs };
 }

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import {
   CompileError, Engine, Func, Instance, LinkError, Module, Store, Trap, formatBacktrace, valTypeName,
 } from "@wasmi-ts/host";
-import { parseArgs, USAGE, UsageError } from "./args.js";
+import { parseArgs, USAGE, UsageError, type Command } from "./args.js";
 import { formatValue, parseValue } from "./values.js";
 import { parseWat, textError } from "./wat.js";
 
@@ -45,7 +45,7 @@ export function main(argv: readonly string[], io: CliIO = nodeIO): number {
         io.stdout(`wasmi-ts ${version()}`);
         return ExitCode.Ok;
       case "run":
-        return run(command.file, command.invoke, command.args, command.fuel, io);
+        return run(command, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -62,11 +62,14 @@ export function main(argv: readonly string[], io: CliIO = nodeIO): number {
   }
 }
 
-function run(file: string, invoke: string | undefined, args: string[], fuel: bigint | undefined, io: CliIO): number {
+type RunCommand = Extract<Command, { kind: "run" }>;
+
+function run({ file, invoke, args, fuel, timeoutMs }: RunCommand, io: CliIO): number {
   const engine = new Engine({ consumeFuel: fuel !== undefined });
   const store = new Store(engine, null);
   if (fuel !== undefined) store.setFuel(fuel);
   const module = compile(engine, file, loadBytes(file, io));
+  if (timeoutMs !== undefined) store.setDeadline(timeoutMs);
   const instance = instantiate(store, module);
 
   const name = invoke ?? (instance.getFunc("_start") ? "_start" : undefined);

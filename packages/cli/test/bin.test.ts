@@ -21,7 +21,7 @@ describe.skipIf(!existsSync(bin))("the built wasmi-ts executable", () => {
 
   it("prints traps on stderr and exits 3", () => {
     const run = spawnSync(process.execPath, [bin, example, "--invoke", "div", "1", "0"], { encoding: "utf8" });
-    expect(run.stderr).toBe("trap: integer divide by zero\nwasm backtrace:\n    0:   0x90 - <unknown>!<wasm function 2>\n");
+    expect(run.stderr).toBe("trap: integer divide by zero\nwasm backtrace:\n    0:   0x9b - <unknown>!<wasm function 2>\n");
     expect(run.status).toBe(3);
   });
 });

@@ -24,6 +24,13 @@ function runCli(...argv: string[]): Run {
   return { code, stdout, stderr };
 }
 
+/** Writes `text` to a file of the test's temporary directory; returns its path. */
+function writeTemp(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
 const examples = fileURLToPath(new URL("../../../examples/", import.meta.url));
 let dir: string;
 let wasm: string;
@@ -89,6 +96,23 @@ describe("wasmi-ts on a binary module", () => {
     expect(starved.stderr[0]).toBe("trap: all fuel consumed");
     expect(runCli("--fuel", "-5", fib).code).toBe(2);
     expect(runCli("--fuel", fib).code).toBe(2); // the file is not a number
+  });
+
+  it("stops a module with --timeout MS: in a call, and in the start function", () => {
+    const fib = join(examples, "fib.wat");
+    expect(runCli("--timeout", "60000", fib, "--invoke", "fib", "20")).toMatchObject({ code: 0, stdout: ["6765"] });
+    const spin = writeTemp("spin.wat", `(module (func (export "spin") (loop (br 0))))`);
+    const started = performance.now();
+    const stopped = runCli("--timeout=50", spin, "--invoke", "spin");
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(stopped.code).toBe(3);
+    expect(stopped.stderr[0]).toBe("trap: deadline exceeded");
+    const spinStart = writeTemp("spin-start.wat", `(module (func $s (loop (br 0))) (start $s))`);
+    const atStart = runCli("--timeout", "0", spinStart);
+    expect(atStart.code).toBe(3);
+    expect(atStart.stderr[0]).toBe("trap: deadline exceeded (during instantiation)");
+    expect(runCli("--timeout", "1.5", fib).code).toBe(2);
+    expect(runCli("--timeout", fib).code).toBe(2);
   });
 
   it("reports traps with their Wasm backtrace, exit code 3", () => {
@@ -193,7 +217,7 @@ describe("wasmi-ts errors", () => {
   it("prints help and version", () => {
     const help = runCli("--help");
     expect(help.code).toBe(0);
-    expect(help.stdout.join("\n")).toMatch(/usage: wasmi-ts \[--fuel N\] FILE\.wasm\|FILE\.wat/);
+    expect(help.stdout.join("\n")).toMatch(/usage: wasmi-ts \[--fuel N\] \[--timeout MS\] FILE\.wasm\|FILE\.wat/);
     const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
     expect(runCli("--version").stdout).toEqual([`wasmi-ts ${pkg.version}`]);
   });
@@ -208,7 +232,7 @@ describe("wasmi-ts on text modules", () => {
     expect(runCli(add, "--invoke", "hypot", "3", "4").stdout).toEqual(["5"]);
     expect(runCli(add, "--invoke", "div", "1", "0")).toMatchObject({
       code: 3,
-      stderr: ["trap: integer divide by zero", "wasm backtrace:", "    0:   0x90 - <unknown>!<wasm function 2>"],
+      stderr: ["trap: integer divide by zero", "wasm backtrace:", "    0:   0x9b - <unknown>!<wasm function 2>"],
     });
   });
 

@@ -1,5 +1,5 @@
 import { makeConfig, type ExecutorConfig } from "@wasmi-ts/executor";
-import { TypeRegistry } from "@wasmi-ts/store";
+import { InterruptHandle, TypeRegistry } from "@wasmi-ts/store";
 
 /**
  * Engine settings: the executor's configuration (see `ExecutorConfig` for each field).
@@ -19,9 +19,18 @@ export type Config = ExecutorConfig;
 export class Engine {
   readonly config: Readonly<Config>;
   readonly registry = new TypeRegistry();
+  readonly #interrupts = new InterruptHandle();
 
   /** Throws `TypeError` / `RangeError` for an unknown field or a wrong value (a negative call depth, ...). */
   constructor(config: Partial<Config> = {}) {
     this.config = Object.freeze(makeConfig(config));
+  }
+
+  /**
+   * The handle that interrupts the calls running in this engine's stores: `handle.interrupt()` here, or
+   * `new InterruptHandle(handle.buffer).interrupt()` in a worker.
+   */
+  interruptHandle(): InterruptHandle {
+    return this.#interrupts;
   }
 }

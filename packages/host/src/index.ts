@@ -30,6 +30,7 @@ export {
   PAGE_SIZE,
   ResourceLimitError,
   CallHook,
+  InterruptHandle,
   type TableType,
   type MemoryType,
   type GlobalType,

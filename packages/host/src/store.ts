@@ -1,4 +1,4 @@
-import { PrunedStore, UNKEYED, type CallHook, type StoreHooks, type TypeKey } from "@wasmi-ts/store";
+import { PrunedStore, UNKEYED, clockNow, type CallHook, type StoreHooks, type TypeKey } from "@wasmi-ts/store";
 import type { Engine } from "./engine.js";
 import type { ResourceLimiter } from "./store-limits.js";
 
@@ -32,6 +32,20 @@ export class Store<T = unknown> {
     this.pruned = new PrunedStore(key as TypeKey<unknown>, data, engine.registry, { maxCallDepth, maxValueSlots }, engine);
     this.pruned.owner = this;
     this.pruned.fuelEnabled = engine.config.consumeFuel;
+    this.pruned.interrupts = engine.interruptHandle().counter;
+  }
+
+  /**
+   * Sets a deadline `ms` milliseconds from now: Wasm running in this store after it traps with
+   * `TrapCode.Interrupted` ("deadline exceeded") at its next loop iteration or call, within a few thousand
+   * of them. It stays until replaced; `null` (or `Infinity`) removes it. The store stays usable.
+   */
+  setDeadline(ms: number | null): this {
+    if (ms !== null && !(typeof ms === "number" && ms >= 0)) {
+      throw new RangeError(`store.setDeadline: expected a non-negative number of milliseconds or null, got ${String(ms)}`);
+    }
+    this.pruned.deadline = ms === null ? Infinity : clockNow() + ms;
+    return this;
   }
 
   /**

@@ -13,3 +13,4 @@ export * from "./type-key.js";
 export * from "./pruned-store.js";
 export * from "./refs.js";
 export * from "./grow.js";
+export * from "./interrupt.js";

@@ -25,6 +25,8 @@ export const TrapCode = {
   CastFailure: 18,
   ArrayOutOfBounds: 19,
   UncaughtException: 20,
+  /** Stopped by an `InterruptHandle` or a store's deadline (see `interrupt.ts`). */
+  Interrupted: 21,
 } as const;
 export type TrapCode = (typeof TrapCode)[keyof typeof TrapCode];
 
@@ -50,6 +52,7 @@ const messages: Record<TrapCode, string> = {
   [TrapCode.CastFailure]: "cast failure",
   [TrapCode.ArrayOutOfBounds]: "out of bounds array access",
   [TrapCode.UncaughtException]: "uncaught exception",
+  [TrapCode.Interrupted]: "interrupted",
 };
 
 export function trapMessage(code: TrapCode): string {

@@ -5,6 +5,7 @@ import {
 import { translateFunction } from "../translate/index.js";
 import { noteUnwound } from "./backtrace.js";
 import { run } from "./loop.js";
+import { startPolling } from "./poll.js";
 import { execState } from "./state.js";
 
 function slotsOf(types: readonly number[]): number {
@@ -47,6 +48,7 @@ export function execute(store: PrunedStore, func: FuncEntity, slots: ValueSlots)
   for (let w = 0; w < 2 * params; w++) to[2 * base + w] = from[w]!;
   // an error that left an earlier execution is not this one's (a host function may throw it again)
   state.unwound = undefined;
+  if (savedDepth === 0) startPolling(store, state);
   try {
     if (func.kind === FuncKind.Host) {
       state.sp = top;

@@ -4,6 +4,7 @@
 // words), code, the slot views, the current instance's memory-0 view and globals. Offsets are written
 // `(pc + k) | 0` and `(fp2 + r) | 0`: the `| 0` tells the JIT the sum stays an int32, which drops an
 // overflow check from every operand access (a bad index is still caught by the bounds check).
+// Interrupts and deadlines cost a decrement per taken branch and call (poll.ts).
 // Backtraces cost nothing on the way: an error leaving the loop gets its Wasm frames in the catch around
 // it (backtrace.ts), the one place where pc and depth are known.
 
@@ -19,6 +20,7 @@ import { SCRATCH_I32, SCRATCH_U8, simdCompute, simdLoadFinish, simdResultWords, 
 import { recordBacktrace } from "./backtrace.js";
 import { memoryCopy, memoryFill, memoryInit, tableCopy, tableFill, tableGrow, tableInit } from "./bulk.js";
 import { fuelForPages } from "./fuel.js";
+import { POLL_INTERVAL, poll } from "./poll.js";
 import type { ExecState } from "./state.js";
 import {
   f32ConvertI64S, f32ConvertI64U, f32Max, f32Min, f32Nearest, f64ConvertI64S, f64ConvertI64U, f64Max, f64Min,
@@ -181,11 +183,18 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
   }
   initFrame(i32, fp2, cf);
 
+  // taken branches and calls until the next check for interrupts and deadlines (poll.ts)
+  let budget = POLL_INTERVAL;
+
   try {
     for (;;) {
+      // Straight-line instructions and returns `continue`. A taken branch leaves the block with `break
+      // branch`, and a call falls out of its end: both count down the budget of polling (poll.ts), so
+      // every loop iteration and every call can be interrupted. (The block's body is not indented.)
+      branch: {
       switch (code[pc]) {
         case Op.Trap: trap(code[(pc + 1) | 0] as TrapCode);
-        case Op.Br: pc = code[(pc + 1) | 0]; continue;
+        case Op.Br: pc = code[(pc + 1) | 0]; break branch;
         case Op.I32AddAdd:
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) | 0;
           i32[(fp2 + code[(pc + 5) | 0]) | 0] = (i32[(fp2 + code[(pc + 6) | 0]) | 0] + i32[(fp2 + code[(pc + 7) | 0]) | 0]) | 0;
@@ -197,111 +206,130 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           i32[d] = i32[s];
           i32[d + 1] = i32[s + 1];
           pc = code[(pc + 3) | 0];
-          continue;
+          break branch;
         }
-        case Op.BrIfNez: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] !== 0 ? code[(pc + 2) | 0] : (pc + 3) | 0; continue;
-        case Op.BrIfEqz: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0 ? code[(pc + 2) | 0] : (pc + 3) | 0; continue;
-        case Op.BrIfI32Eq: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] === i32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-        case Op.BrIfI32Ne: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] !== i32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-        case Op.BrIfI32LtS: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] < i32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfNez: if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== 0) { pc = code[(pc + 2) | 0]; break branch; } pc = (pc + 3) | 0; continue;
+        case Op.BrIfEqz: if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0) { pc = code[(pc + 2) | 0]; break branch; } pc = (pc + 3) | 0; continue;
+        case Op.BrIfI32Eq: if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === i32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
+        case Op.BrIfI32Ne: if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== i32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
+        case Op.BrIfI32LtS: if (i32[(fp2 + code[(pc + 1) | 0]) | 0] < i32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
         case Op.BrIfI32LtU:
-          pc = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) < (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-        case Op.BrIfI32LeS: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] <= i32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) < (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
+        case Op.BrIfI32LeS: if (i32[(fp2 + code[(pc + 1) | 0]) | 0] <= i32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
         case Op.BrIfI32LeU:
-          pc = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) <= (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-        case Op.BrIfI32EqImm: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] === code[(pc + 2) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-        case Op.BrIfI32NeImm: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] !== code[(pc + 2) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-        case Op.BrIfI32LtSImm: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] < code[(pc + 2) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) <= (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
+        case Op.BrIfI32EqImm: if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
+        case Op.BrIfI32NeImm: if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
+        case Op.BrIfI32LtSImm: if (i32[(fp2 + code[(pc + 1) | 0]) | 0] < code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
         case Op.BrIfI32LtUImm:
-          pc = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) < (code[(pc + 2) | 0] >>> 0) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-        case Op.BrIfI32GtSImm: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] > code[(pc + 2) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) < (code[(pc + 2) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
+        case Op.BrIfI32GtSImm: if (i32[(fp2 + code[(pc + 1) | 0]) | 0] > code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
         case Op.BrIfI32GtUImm:
-          pc = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) > (code[(pc + 2) | 0] >>> 0) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-        case Op.BrIfI32LeSImm: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] <= code[(pc + 2) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) > (code[(pc + 2) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
+        case Op.BrIfI32LeSImm: if (i32[(fp2 + code[(pc + 1) | 0]) | 0] <= code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
         case Op.BrIfI32LeUImm:
-          pc = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) <= (code[(pc + 2) | 0] >>> 0) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-        case Op.BrIfI32GeSImm: pc = i32[(fp2 + code[(pc + 1) | 0]) | 0] >= code[(pc + 2) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) <= (code[(pc + 2) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
+        case Op.BrIfI32GeSImm: if (i32[(fp2 + code[(pc + 1) | 0]) | 0] >= code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
         case Op.BrIfI32GeUImm:
-          pc = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) >= (code[(pc + 2) | 0] >>> 0) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) >= (code[(pc + 2) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
         // an add immediate (any registers) followed by a conditional branch: dst, src, imm, then the branch's operands
         case Op.I32AddImmBrIfNez:
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] !== 0 ? code[(pc + 5) | 0] : (pc + 6) | 0;
+          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] !== 0) { pc = code[(pc + 5) | 0]; break branch; }
+          pc = (pc + 6) | 0;
           continue;
         case Op.I32AddImmBrIfEqz:
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] === 0 ? code[(pc + 5) | 0] : (pc + 6) | 0;
+          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] === 0) { pc = code[(pc + 5) | 0]; break branch; }
+          pc = (pc + 6) | 0;
           continue;
         case Op.I32AddImmBrIfEq:
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] === i32[(fp2 + code[(pc + 5) | 0]) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] === i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
           continue;
         case Op.I32AddImmBrIfNe:
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] !== i32[(fp2 + code[(pc + 5) | 0]) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] !== i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
           continue;
         case Op.I32AddImmBrIfLtS:
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] < i32[(fp2 + code[(pc + 5) | 0]) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] < i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
           continue;
         case Op.I32AddImmBrIfLtU:
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          pc = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) < (i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0) ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) < (i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
           continue;
         case Op.I32AddImmBrIfLeS:
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] <= i32[(fp2 + code[(pc + 5) | 0]) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] <= i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
           continue;
         case Op.I32AddImmBrIfLeU:
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          pc = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) <= (i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0) ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) <= (i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
           continue;
         case Op.I32AddImmBrIfEqImm:
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] === code[(pc + 5) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] === code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
           continue;
         case Op.I32AddImmBrIfNeImm:
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] !== code[(pc + 5) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] !== code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
           continue;
         case Op.I32AddImmBrIfLtSImm:
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] < code[(pc + 5) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] < code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
           continue;
         case Op.I32AddImmBrIfLtUImm:
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          pc = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) < (code[(pc + 5) | 0] >>> 0) ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) < (code[(pc + 5) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
           continue;
         case Op.I32AddImmBrIfGtSImm:
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] > code[(pc + 5) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] > code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
           continue;
         case Op.I32AddImmBrIfGtUImm:
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          pc = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) > (code[(pc + 5) | 0] >>> 0) ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) > (code[(pc + 5) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
           continue;
         case Op.I32AddImmBrIfLeSImm:
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] <= code[(pc + 5) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] <= code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
           continue;
         case Op.I32AddImmBrIfLeUImm:
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          pc = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) <= (code[(pc + 5) | 0] >>> 0) ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) <= (code[(pc + 5) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
           continue;
         case Op.I32AddImmBrIfGeSImm:
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          pc = i32[(fp2 + code[(pc + 4) | 0]) | 0] >= code[(pc + 5) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] >= code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
           continue;
         case Op.I32AddImmBrIfGeUImm:
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          pc = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) >= (code[(pc + 5) | 0] >>> 0) ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) >= (code[(pc + 5) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
           continue;
         case Op.I32AddImmAddImmBrIfNeImm: {
           // two induction variables stepped at the bottom of a loop, the second one tested
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           const v = (i32[(fp2 + code[(pc + 5) | 0]) | 0] + code[(pc + 6) | 0]) | 0;
           i32[(fp2 + code[(pc + 4) | 0]) | 0] = v;
-          pc = v !== code[(pc + 7) | 0] ? code[(pc + 8) | 0] : (pc + 9) | 0;
+          if (v !== code[(pc + 7) | 0]) { pc = code[(pc + 8) | 0]; break branch; }
+          pc = (pc + 9) | 0;
           continue;
         }
         case Op.I32Load8UBrIfEqz: {
@@ -309,7 +337,8 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
           const v = u8[ea];
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
-          pc = v === 0 ? code[(pc + 4) | 0] : (pc + 5) | 0;
+          if (v === 0) { pc = code[(pc + 4) | 0]; break branch; }
+          pc = (pc + 5) | 0;
           continue;
         }
         case Op.I32Load8UBrIfNez: {
@@ -317,7 +346,8 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
           const v = u8[ea];
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
-          pc = v !== 0 ? code[(pc + 4) | 0] : (pc + 5) | 0;
+          if (v !== 0) { pc = code[(pc + 4) | 0]; break branch; }
+          pc = (pc + 5) | 0;
           continue;
         }
         case Op.I32Load8UIdxBrIfNe: {
@@ -325,21 +355,22 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
           const v = u8[ea];
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
-          pc = v !== i32[(fp2 + code[(pc + 5) | 0]) | 0] ? code[(pc + 6) | 0] : (pc + 7) | 0;
+          if (v !== i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
           continue;
         }
-        case Op.BrIfF32Eq: pc = f32[(fp2 + code[(pc + 1) | 0]) | 0] === f32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-        case Op.BrIfF32Ne: pc = f32[(fp2 + code[(pc + 1) | 0]) | 0] !== f32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-        case Op.BrIfF32Lt: pc = f32[(fp2 + code[(pc + 1) | 0]) | 0] < f32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-        case Op.BrIfF32Le: pc = f32[(fp2 + code[(pc + 1) | 0]) | 0] <= f32[(fp2 + code[(pc + 2) | 0]) | 0] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-        case Op.BrIfF32NotLt: pc = !(f32[(fp2 + code[(pc + 1) | 0]) | 0] < f32[(fp2 + code[(pc + 2) | 0]) | 0]) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-        case Op.BrIfF32NotLe: pc = !(f32[(fp2 + code[(pc + 1) | 0]) | 0] <= f32[(fp2 + code[(pc + 2) | 0]) | 0]) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-        case Op.BrIfF64Eq: pc = f64[(fp2 + code[(pc + 1) | 0]) >> 1] === f64[(fp2 + code[(pc + 2) | 0]) >> 1] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-        case Op.BrIfF64Ne: pc = f64[(fp2 + code[(pc + 1) | 0]) >> 1] !== f64[(fp2 + code[(pc + 2) | 0]) >> 1] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-        case Op.BrIfF64Lt: pc = f64[(fp2 + code[(pc + 1) | 0]) >> 1] < f64[(fp2 + code[(pc + 2) | 0]) >> 1] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-        case Op.BrIfF64Le: pc = f64[(fp2 + code[(pc + 1) | 0]) >> 1] <= f64[(fp2 + code[(pc + 2) | 0]) >> 1] ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-        case Op.BrIfF64NotLt: pc = !(f64[(fp2 + code[(pc + 1) | 0]) >> 1] < f64[(fp2 + code[(pc + 2) | 0]) >> 1]) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
-        case Op.BrIfF64NotLe: pc = !(f64[(fp2 + code[(pc + 1) | 0]) >> 1] <= f64[(fp2 + code[(pc + 2) | 0]) >> 1]) ? code[(pc + 3) | 0] : (pc + 4) | 0; continue;
+        case Op.BrIfF32Eq: if (f32[(fp2 + code[(pc + 1) | 0]) | 0] === f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
+        case Op.BrIfF32Ne: if (f32[(fp2 + code[(pc + 1) | 0]) | 0] !== f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
+        case Op.BrIfF32Lt: if (f32[(fp2 + code[(pc + 1) | 0]) | 0] < f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
+        case Op.BrIfF32Le: if (f32[(fp2 + code[(pc + 1) | 0]) | 0] <= f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
+        case Op.BrIfF32NotLt: if (!(f32[(fp2 + code[(pc + 1) | 0]) | 0] < f32[(fp2 + code[(pc + 2) | 0]) | 0])) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
+        case Op.BrIfF32NotLe: if (!(f32[(fp2 + code[(pc + 1) | 0]) | 0] <= f32[(fp2 + code[(pc + 2) | 0]) | 0])) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
+        case Op.BrIfF64Eq: if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] === f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
+        case Op.BrIfF64Ne: if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] !== f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
+        case Op.BrIfF64Lt: if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] < f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
+        case Op.BrIfF64Le: if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] <= f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
+        case Op.BrIfF64NotLt: if (!(f64[(fp2 + code[(pc + 1) | 0]) >> 1] < f64[(fp2 + code[(pc + 2) | 0]) >> 1])) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
+        case Op.BrIfF64NotLe: if (!(f64[(fp2 + code[(pc + 1) | 0]) >> 1] <= f64[(fp2 + code[(pc + 2) | 0]) >> 1])) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
         case Op.F64AddMul: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] + f64[(fp2 + code[(pc + 3) | 0]) >> 1] * f64[(fp2 + code[(pc + 4) | 0]) >> 1]; pc = (pc + 5) | 0; continue;
         case Op.F64SubMul: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] - f64[(fp2 + code[(pc + 3) | 0]) >> 1] * f64[(fp2 + code[(pc + 4) | 0]) >> 1]; pc = (pc + 5) | 0; continue;
         case Op.F64MulAddMul: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] * f64[(fp2 + code[(pc + 3) | 0]) >> 1] + f64[(fp2 + code[(pc + 4) | 0]) >> 1] * f64[(fp2 + code[(pc + 5) | 0]) >> 1]; pc = (pc + 6) | 0; continue;
@@ -348,7 +379,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           const n = code[(pc + 2) | 0];
           const i = i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0;
           pc = code[pc + 3 + (i < n ? i : n)];
-          continue;
+          break branch;
         }
         case Op.Return:
           callee = null;
@@ -1666,6 +1697,8 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         memLen = u8.length;
         memGen = mem === null ? 0 : mem.generation;
       }
+      } // branch
+      if (--budget < 0) budget = poll(store, state);
     }
   } catch (e) {
     // pc and depth live in this function's locals: the error's backtrace is taken here, and only here

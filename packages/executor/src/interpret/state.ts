@@ -18,6 +18,8 @@ export class ExecState {
    * `run` whose host call it was continues the error's backtrace (backtrace.ts). */
   unwound: unknown = undefined;
   unwoundDepth = -1;
+  /** The engine's interrupt counter when the outermost call started (poll.ts). */
+  epoch = 0;
 
   /** A one-entry cache of the Int32Array view of a memory buffer (for aligned 32-bit accesses). */
   private viewBuffer: ArrayBufferLike | null = null;
