@@ -1,6 +1,9 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { Engine, Instance, Module, Store, TrapCode } from "@wasmi-ts/host";
 import { parseWat } from "@wasmi-ts/wast";
+import { runMetered } from "./fixtures/fuel-program.js";
 import { trapOf } from "./trap-of.js";
 
 
@@ -58,6 +61,21 @@ describe("fuel", () => {
     expect(used[1]).toBe(used[0]);
     expect(used[2]).toBe(used[0]);
     expect(used[0]).toBeGreaterThan(21_891n * 5n); // fib(20) makes 21891 calls of several instructions each
+  });
+
+  it("is deterministic across processes and JS engines: the same under node --jitless (no JIT)", () => {
+    const here = runMetered();
+    expect(here.fuelUsed).toBeGreaterThan(1_000_000n);
+    const script = fileURLToPath(new URL("./fixtures/print-fuel-used.ts", import.meta.url));
+    const child = spawnSync(process.execPath, ["--jitless", "--conditions=@wasmi-ts/source", "--import", "tsx", script], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(child.stderr).not.toMatch(/error/i);
+    expect(child.status).toBe(0);
+    // `WebAssembly` is missing there: the child really ran without a JIT
+    expect(child.stdout.trim()).toBe(`${here.result} ${here.fuelUsed} WebAssembly: undefined`);
+    expect(runMetered()).toEqual(here); // and again in this process, with the interpreter warm
   });
 
   it("charges a loop per iteration: twice the iterations, about twice the fuel", () => {
