@@ -1,7 +1,6 @@
 import { allocMemory } from "@wasmi-ts/executor";
-import { growMemory, ValType, type MemoryEntity, type MemoryType } from "@wasmi-ts/store";
+import { decodeUtf8, encodeUtf8, growMemory, ValType, type MemoryEntity, type MemoryType } from "@wasmi-ts/store";
 import type { Store } from "./store.js";
-import { decodeUtf8, encodeUtf8 } from "./utf8.js";
 import { toI32, toI64 } from "./values.js";
 
 /** A linear memory of a store. */
@@ -66,6 +65,12 @@ export class Memory {
     const old = growMemory(this.store.pruned, this.entity, delta);
     if (old < 0) throw new RangeError(`failed to grow memory by ${delta} page(s) from ${this.entity.pages}`);
     return old;
+  }
+
+  /** Replaces `buffer` by a new one with the same contents and detaches the old one, as the JS API's
+   * `grow(0)` does (a growth does it anyway). */
+  refreshBuffer(): void {
+    this.entity.refresh();
   }
 
   /** A copy of `length` bytes at `offset`. */

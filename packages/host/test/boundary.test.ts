@@ -4,7 +4,7 @@ import {
   Store, StoreMismatchError, Table, ValType, WASM2_FEATURES,
 } from "@wasmi-ts/host";
 import { parseWat } from "@wasmi-ts/wast";
-import { decodePortable, encodePortable } from "../src/utf8.js";
+import { decodePortable, encodePortable } from "@wasmi-ts/store";
 
 // The API boundary: what a caller (or a hostile module) hands us is copied, checked, and misuse gets a typed
 // error with a clear message.

@@ -14,3 +14,4 @@ export * from "./pruned-store.js";
 export * from "./refs.js";
 export * from "./grow.js";
 export * from "./interrupt.js";
+export * from "./utf8.js";

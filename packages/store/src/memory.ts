@@ -44,13 +44,22 @@ export class MemoryEntity {
     } catch {
       return -1; // the JS engine refused the allocation: report failure as memory.grow does
     }
-    const u8 = new Uint8Array(buffer);
-    this.buffer = buffer;
-    this.u8 = u8;
-    this.view = new DataView(buffer);
     this.pages = next;
-    this.generation++;
+    this.replaceBuffer(buffer);
     return old;
+  }
+
+  /** Moves the contents to a new buffer of the same size and detaches the old one where the engine can
+   * (the JS API's `grow(0)` does this). */
+  refresh(): void {
+    this.replaceBuffer(moveToLarger(this.buffer, this.buffer.byteLength));
+  }
+
+  private replaceBuffer(buffer: ArrayBuffer): void {
+    this.buffer = buffer;
+    this.u8 = new Uint8Array(buffer);
+    this.view = new DataView(buffer);
+    this.generation++;
   }
 }
 

@@ -1,6 +1,5 @@
+import { decodeUtf8Strict } from "@wasmi-ts/store";
 import { DecodeError } from "../errors.js";
-
-const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /**
  * Reads the primitive encodings of the binary format (bytes, LEB128 integers, floats, names) from one
@@ -220,10 +219,7 @@ export class BinaryReader {
     const at = this.pos;
     const n = this.len32();
     const raw = this.byteSlice(n);
-    try {
-      return UTF8.decode(raw);
-    } catch {
-      return this.fail("malformed UTF-8 encoding", at);
-    }
+    const text = decodeUtf8Strict(raw);
+    return text !== null ? text : this.fail("malformed UTF-8 encoding", at);
   }
 }

@@ -1,6 +1,6 @@
-// UTF-8 for Memory.readString/writeString: TextEncoder/TextDecoder where the JS engine has them, else a
-// small codec of our own (embedded engines such as QuickJS have no TextDecoder). Both replace invalid
-// input with U+FFFD, as the WHATWG decoder does.
+// UTF-8 for names in modules and for Memory.readString/writeString: TextEncoder/TextDecoder where the JS
+// engine has them, else a small codec of our own (embedded engines such as QuickJS, and fresh realms, have
+// no TextDecoder). The lenient functions replace invalid input with U+FFFD, as the WHATWG decoder does.
 
 interface Encoder {
   encode(s: string): Uint8Array;
@@ -9,10 +9,12 @@ interface Decoder {
   decode(bytes: Uint8Array): string;
 }
 declare const TextEncoder: (new () => Encoder) | undefined;
-declare const TextDecoder: (new () => Decoder) | undefined;
+declare const TextDecoder: (new (label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }) => Decoder) | undefined;
 
 const encoder: Encoder | null = typeof TextEncoder === "function" ? new TextEncoder() : null;
 const decoder: Decoder | null = typeof TextDecoder === "function" ? new TextDecoder() : null;
+const fatalDecoder: Decoder | null =
+  typeof TextDecoder === "function" ? new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }) : null;
 
 export function encodeUtf8(s: string): Uint8Array {
   return encoder !== null ? encoder.encode(s) : encodePortable(s);
@@ -20,6 +22,20 @@ export function encodeUtf8(s: string): Uint8Array {
 
 export function decodeUtf8(bytes: Uint8Array): string {
   return decoder !== null ? decoder.decode(bytes) : decodePortable(bytes);
+}
+
+/** The text of UTF-8 `bytes`, or null if they are not valid UTF-8 (names in the binary format). */
+export function decodeUtf8Strict(bytes: Uint8Array): string | null {
+  if (fatalDecoder !== null) {
+    try {
+      return fatalDecoder.decode(bytes);
+    } catch {
+      return null;
+    }
+  }
+  let invalid = false;
+  const text = decodePortable(bytes, () => (invalid = true));
+  return invalid ? null : text;
 }
 
 /** UTF-8 of `s`; a lone surrogate becomes U+FFFD. */
@@ -44,7 +60,7 @@ export function encodePortable(s: string): Uint8Array {
 }
 
 /** The text of UTF-8 `bytes`; each maximal invalid subsequence becomes one U+FFFD (WHATWG's rule). */
-export function decodePortable(bytes: Uint8Array): string {
+export function decodePortable(bytes: Uint8Array, onInvalid?: () => void): string {
   let out = "";
   let i = 0;
   while (i < bytes.length) {
@@ -68,6 +84,7 @@ export function decodePortable(bytes: Uint8Array): string {
       if (b === 0xf0) lo = 0x90;
       if (b === 0xf4) hi = 0x8f;
     } else {
+      onInvalid?.();
       out += "\ufffd";
       i++;
       continue;
@@ -81,6 +98,7 @@ export function decodePortable(bytes: Uint8Array): string {
       hi = 0xbf;
     }
     if (j <= i + need) {
+      onInvalid?.();
       out += "\ufffd"; // truncated or invalid: the bytes read so far are one maximal subpart
       i = j;
       continue;
