@@ -1,0 +1,119 @@
+// What every object of one WebAssembly namespace shares: the engine and the one store (the JS API's
+// "surrounding agent"), the identity caches (one JS object per Wasm function, memory, table and global)
+// and the conversions between JS values and Wasm values (ToWebAssemblyValue and ToJSValue of the spec).
+
+import { Engine, Func, Store, Trap, TrapCode, ValType, valTypeName, type Config, type Value } from "@wasmi-ts/host";
+import { RuntimeError } from "./errors.js";
+import { toNumber } from "./webidl.js";
+
+export interface NamespaceOptions {
+  /** Engine settings (fuel, lazy validation, limits on memories and tables, ...). */
+  config?: Partial<Config>;
+  /** Called once with the namespace's store: set fuel, limits, a deadline or call hooks there. */
+  setup?: (store: Store<null>) => void;
+}
+
+/** A JS object standing for a host handle (Memory, Table, Global), made without running its constructor. */
+export type Wrap = (host: object) => object;
+
+export class Context {
+  readonly engine: Engine;
+  readonly store: Store<null>;
+  /** The JS function of each Wasm function (the spec's "function cache"), and the reverse. */
+  private readonly functions = new WeakMap<Func, Function>();
+  readonly funcOf = new WeakMap<Function, Func>();
+  /** The JS object of each memory, table and global handle, and the reverse (the brand check). */
+  private readonly objects = new WeakMap<object, object>();
+  private readonly hosts = new WeakMap<object, object>();
+
+  constructor(options: NamespaceOptions) {
+    this.engine = new Engine(options.config);
+    this.store = new Store(this.engine, null);
+    options.setup?.(this.store);
+  }
+
+  /** Associates a JS object with its host handle (both ways). */
+  bind<T extends object>(object: T, host: object): T {
+    this.objects.set(host, object);
+    this.hosts.set(object, host);
+    return object;
+  }
+
+  /** The host handle of `object` if it is one of `kind`'s objects, else undefined. */
+  hostOf<H extends object>(object: unknown, kind: abstract new (...args: never[]) => H): H | undefined {
+    if (typeof object !== "object" || object === null) return undefined;
+    const host = this.hosts.get(object);
+    return host instanceof kind ? (host as H) : undefined;
+  }
+
+  /** The one JS object of a host handle, made by `wrap` the first time. */
+  objectOf(host: object, wrap: Wrap): object {
+    let object = this.objects.get(host);
+    if (object === undefined) object = this.bind(wrap(host), host);
+    return object;
+  }
+
+  /** The Exported Function of `func` (one per function): calls it with JS values. */
+  exportedFunction(func: Func, index: number): Function {
+    let fn = this.functions.get(func);
+    if (fn !== undefined) return fn;
+    const { params, results } = func.type;
+    const ctx = this;
+    // an arrow function: not a constructor, and it has no `prototype`, as the spec's exported functions
+    fn = (...args: unknown[]): unknown => {
+      const values = params.map((t, i) => ctx.toWasm(t, args[i]));
+      let returned: Value[];
+      try {
+        returned = func.call(...values);
+      } catch (e) {
+        throw ctx.jsError(e);
+      }
+      if (results.length === 0) return undefined;
+      if (results.length === 1) return ctx.toJS(results[0]!, returned[0]);
+      return results.map((t, i) => ctx.toJS(t, returned[i]));
+    };
+    Object.defineProperty(fn, "name", { value: String(index) });
+    Object.defineProperty(fn, "length", { value: params.length });
+    this.functions.set(func, fn);
+    this.funcOf.set(fn, func);
+    return fn;
+  }
+
+  /** ToWebAssemblyValue: a JS value as a value of Wasm type `type` (in the host API's form). */
+  toWasm(type: ValType, v: unknown): Value {
+    switch (type) {
+      case ValType.I32: return toNumber(v) | 0;
+      case ValType.I64: return BigInt.asIntN(64, v as bigint); // ToBigInt64: throws TypeError for numbers
+      case ValType.F32: return Math.fround(toNumber(v));
+      case ValType.F64: return toNumber(v);
+      case ValType.ExternRef: return v;
+      case ValType.FuncRef: {
+        if (v === null) return null;
+        const func = typeof v === "function" ? this.funcOf.get(v) : undefined;
+        if (func === undefined) throw new TypeError("a funcref must be null or an exported WebAssembly function");
+        return func;
+      }
+      default:
+        throw new TypeError(`values of type ${valTypeName(type)} cannot be passed from JavaScript`);
+    }
+  }
+
+  /** ToJSValue: a Wasm value (in the host API's form) as a JS value. */
+  toJS(type: ValType, v: Value): unknown {
+    switch (type) {
+      case ValType.I32: case ValType.F32: case ValType.F64: case ValType.ExternRef: return v;
+      case ValType.I64: return BigInt.asIntN(64, v as bigint);
+      case ValType.FuncRef: return v === null ? null : this.exportedFunction(v as Func, (v as Func).entity.index);
+      default:
+        throw new TypeError(`values of type ${valTypeName(type)} cannot be passed to JavaScript`);
+    }
+  }
+
+  /** What JS sees of an error leaving Wasm: traps become RuntimeError (stack exhaustion RangeError, as in
+   * JS); everything else (JS exceptions thrown by imports) unchanged. */
+  jsError(e: unknown): unknown {
+    if (!(e instanceof Trap)) return e;
+    if (e.code === TrapCode.StackOverflow) return new RangeError("Maximum call stack size exceeded", { cause: e });
+    return new RuntimeError(e.reason, { cause: e });
+  }
+}

@@ -1,0 +1,54 @@
+// WebAssembly.Module: a compiled module, with the static reflection functions exports, imports and
+// customSections.
+
+import { CompileError as HostCompileError, Module as HostModule, type ExternType } from "@wasmi-ts/host";
+import type { Context } from "./context.js";
+import { CompileError } from "./errors.js";
+import { bufferSourceBytes, toUSVString, webidlInterface } from "./webidl.js";
+
+const KIND_NAMES: Record<ExternType["kind"], string> = { func: "function", table: "table", memory: "memory", global: "global" };
+
+export type ModuleClass = ReturnType<typeof defineModule>;
+
+/** Compiles `bytes` in `ctx`'s engine: a host Module, or WebAssembly.CompileError. */
+export function compileBytes(ctx: Context, bytes: Uint8Array): HostModule {
+  try {
+    return new HostModule(ctx.engine, bytes);
+  } catch (e) {
+    if (e instanceof HostCompileError) throw new CompileError(e.message);
+    throw e;
+  }
+}
+
+export function defineModule(ctx: Context) {
+  const hostOf = (module: unknown, what: string): HostModule => {
+    const host = ctx.hostOf(module, HostModule);
+    if (host === undefined) throw new TypeError(`${what}: the argument is not a WebAssembly.Module`);
+    return host;
+  };
+
+  class Module {
+    constructor(bytes: unknown) {
+      ctx.bind(this, compileBytes(ctx, bufferSourceBytes(bytes, "WebAssembly.Module")));
+    }
+
+    static exports(module: unknown): { name: string; kind: string }[] {
+      return hostOf(module, "WebAssembly.Module.exports").exports().map((e) => ({ name: e.name, kind: KIND_NAMES[e.type.kind] }));
+    }
+
+    static imports(module: unknown): { module: string; name: string; kind: string }[] {
+      return hostOf(module, "WebAssembly.Module.imports")
+        .imports()
+        .map((i) => ({ module: i.module, name: i.name, kind: KIND_NAMES[i.type.kind] }));
+    }
+
+    static customSections(module: unknown, sectionName: unknown): ArrayBuffer[] {
+      const host = hostOf(module, "WebAssembly.Module.customSections");
+      if (sectionName === undefined) throw new TypeError("WebAssembly.Module.customSections: a section name is required");
+      const name = toUSVString(sectionName);
+      return host.compiled.ir.customs.filter((c) => c.name === name).map((c) => c.bytes.slice().buffer);
+    }
+  }
+  webidlInterface(Module, "WebAssembly.Module", 1, ["exports", "imports", "customSections"]);
+  return Module;
+}

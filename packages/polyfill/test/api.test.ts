@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { parseWat } from "@wasmi-ts/wast";
+import { TrapCode } from "@wasmi-ts/host";
+import { WebAssembly as W, createWebAssembly, install } from "../src/index.js";
+
+const bytes = parseWat(`(module
+  (import "env" "log" (func $log (param i32)))
+  (import "env" "mem" (memory 1))
+  (global (export "g") (mut i64) (i64.const 5))
+  (table (export "t") 2 funcref)
+  (func $add (export "add") (param i32 i32) (result i32) (call $log (local.get 0)) (i32.add (local.get 0) (local.get 1)))
+  (func (export "two") (result i32 f64) (i32.const 1) (f64.const 2.5))
+  (func (export "trap") unreachable)
+  (func (export "spin") (loop (br 0)))
+  (func $self (export "recurse") (call $self))
+  (elem (i32.const 0) $add))`);
+
+type Exports = Record<string, any>;
+
+function instance(log: (x: number) => void = () => {}, ns: typeof W = W) {
+  const mem = new ns.Memory({ initial: 1 });
+  return new ns.Instance(new ns.Module(bytes), { env: { log, mem } }).exports as Exports;
+}
+
+describe("the WebAssembly namespace", () => {
+  it("runs exports with JS values: conversions, several results, globals, tables", () => {
+    const logged: number[] = [];
+    const e = instance((x) => logged.push(x));
+    expect(e.add(2, 3)).toBe(5);
+    expect(e.add("7", 1.9)).toBe(8); // ToInt32
+    expect(logged).toEqual([2, 7]);
+    expect(e.two()).toEqual([1, 2.5]);
+    expect(e.g.value).toBe(5n);
+    e.g.value = 2n ** 64n - 1n; // ToBigInt64 wraps
+    expect(e.g.value).toBe(-1n);
+    expect(() => { e.g.value = 1; }).toThrow(TypeError);
+    expect(e.t.get(0)).toBe(e.add); // one JS function per Wasm function
+    expect([e.add.name, e.add.length]).toEqual(["1", 2]);
+    expect(Object.getPrototypeOf(e)).toBe(null);
+    expect(Object.isFrozen(e)).toBe(true);
+  });
+
+  it("turns traps into RuntimeError and stack exhaustion into RangeError", () => {
+    const e = instance();
+    expect(() => e.trap()).toThrow(W.RuntimeError);
+    expect(() => e.recurse()).toThrow(RangeError);
+    expect(new W.RuntimeError("x")).toBeInstanceOf(Error);
+  });
+
+  it("passes Wasm functions given back as imports Wasm to Wasm, and keeps JS exceptions as they are", () => {
+    const first = instance();
+    const importer = new W.Instance(new W.Module(parseWat(`(module
+      (import "m" "add" (func $add (param i32 i32) (result i32)))
+      (import "m" "fail" (func $fail))
+      (func (export "sum3") (param i32) (result i32) (call $add (call $add (local.get 0) (local.get 0)) (local.get 0)))
+      (func (export "fail") (call $fail)))`)), { m: { add: first.add, fail: () => { throw new SyntaxError("from JS"); } } }).exports as Exports;
+    expect(importer.sum3(4)).toBe(12);
+    expect(() => importer.fail()).toThrow(SyntaxError);
+  });
+
+  it("detaches a memory's buffer on every grow, grow(0) included", () => {
+    const memory = new W.Memory({ initial: 1, maximum: 3 });
+    const before = memory.buffer;
+    expect(memory.grow(0)).toBe(1);
+    expect(before.byteLength).toBe(0);
+    expect(memory.buffer.byteLength).toBe(65536);
+    expect(memory.grow(2)).toBe(1);
+    expect(() => memory.grow(1)).toThrow(RangeError);
+  });
+
+  it("compiles and instantiates asynchronously, rejecting instead of throwing", async () => {
+    const { module, instance: inst } = (await W.instantiate(bytes, { env: { log() {}, mem: new W.Memory({ initial: 1 }) } })) as any;
+    expect(module).toBeInstanceOf(W.Module);
+    expect(inst).toBeInstanceOf(W.Instance);
+    await expect(W.compile(new Uint8Array([0, 1, 2]))).rejects.toBeInstanceOf(W.CompileError);
+    await expect(W.compile("not bytes" as never)).rejects.toBeInstanceOf(TypeError);
+    await expect(W.instantiate(bytes, {})).rejects.toBeInstanceOf(TypeError); // env is missing
+    expect(W.validate(bytes)).toBe(true);
+    expect(W.Module.imports(module)).toEqual([
+      { module: "env", name: "log", kind: "function" },
+      { module: "env", name: "mem", kind: "memory" },
+    ]);
+  });
+
+  it("compiles from a Response, checking its MIME type", async () => {
+    const ok = new Response(bytes, { headers: { "Content-Type": "application/wasm" } });
+    expect(await W.compileStreaming(ok)).toBeInstanceOf(W.Module);
+    const wrongType = new Response(bytes, { headers: { "Content-Type": "text/plain" } });
+    await expect(W.compileStreaming(Promise.resolve(wrongType))).rejects.toBeInstanceOf(TypeError);
+  });
+});
+
+describe("createWebAssembly", () => {
+  it("gives a namespace its own engine settings and store, e.g. fuel", () => {
+    const metered = createWebAssembly({ config: { consumeFuel: true }, setup: (store) => store.setFuel(100_000) });
+    const e = instance(() => {}, metered as typeof W);
+    expect(e.add(1, 2)).toBe(3);
+    let error: unknown;
+    try {
+      e.spin();
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(metered.RuntimeError);
+    expect(((error as Error).cause as { code: number }).code).toBe(TrapCode.OutOfFuel);
+  });
+});
+
+describe("install", () => {
+  it("installs only where WebAssembly is missing, unless forced, as a non-enumerable property", () => {
+    const g = globalThis as { WebAssembly?: unknown };
+    const native = g.WebAssembly;
+    try {
+      expect(install()).toBe(false);
+      expect(g.WebAssembly).toBe(native);
+      delete g.WebAssembly;
+      expect(install()).toBe(true);
+      expect(g.WebAssembly).toBe(W);
+      expect(Object.getOwnPropertyDescriptor(globalThis, "WebAssembly")).toMatchObject({ writable: true, enumerable: false, configurable: true });
+      const other = createWebAssembly();
+      expect(install({ force: true, namespace: other })).toBe(true);
+      expect(g.WebAssembly).toBe(other);
+    } finally {
+      Object.defineProperty(globalThis, "WebAssembly", { value: native, writable: true, enumerable: false, configurable: true });
+    }
+  });
+});
