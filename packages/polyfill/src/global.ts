@@ -61,7 +61,6 @@ export function defineGlobal(ctx: Context) {
     set value(v: unknown) {
       const host = hostOf(this, "value");
       if (!host.type.mutable) throw new TypeError("WebAssembly.Global: cannot set the value of an immutable global");
-      if (arguments.length === 0) throw new TypeError("WebAssembly.Global: the value setter needs an argument");
       host.value = ctx.toWasm(host.type.type, v);
     }
 

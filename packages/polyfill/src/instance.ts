@@ -127,13 +127,12 @@ function hostFunction(ctx: Context, fn: Function, type: FuncType): Func {
     const returned: unknown = Reflect.apply(fn, undefined, jsArgs);
     if (results.length === 0) return [];
     if (results.length === 1) return [ctx.toWasm(results[0]!, returned)];
-    // several results: any iterable of exactly that many values
-    if ((typeof returned !== "object" || returned === null) && typeof returned !== "function") {
-      throw new TypeError("a function returning several values must return an iterable");
-    }
-    const iterator = (returned as Iterable<unknown>)[Symbol.iterator];
-    if (typeof iterator !== "function") throw new TypeError("a function returning several values must return an iterable");
-    const values = [...(returned as Iterable<unknown>)];
+    // several results: any iterable of exactly that many values, read as the spec's IterableToList
+    const method = (returned as { [Symbol.iterator]?: unknown } | null | undefined)?.[Symbol.iterator];
+    if (typeof method !== "function") throw new TypeError("a function returning several values must return an iterable");
+    const iterator = method.call(returned) as Iterator<unknown>;
+    const values: unknown[] = [];
+    for (const value of { [Symbol.iterator]: () => iterator }) values.push(value);
     if (values.length !== results.length) throw new TypeError(`expected ${results.length} results, got ${values.length}`);
     return results.map((t, i) => ctx.toWasm(t, values[i]));
   });

@@ -4,7 +4,7 @@
 import { CompileError as HostCompileError, Module as HostModule, type ExternType } from "@wasmi-ts/host";
 import type { Context } from "./context.js";
 import { CompileError } from "./errors.js";
-import { bufferSourceBytes, toUSVString, webidlInterface } from "./webidl.js";
+import { bufferSourceBytes, webidlInterface } from "./webidl.js";
 
 const KIND_NAMES: Record<ExternType["kind"], string> = { func: "function", table: "table", memory: "memory", global: "global" };
 
@@ -45,7 +45,7 @@ export function defineModule(ctx: Context) {
     static customSections(module: unknown, sectionName: unknown): ArrayBuffer[] {
       const host = hostOf(module, "WebAssembly.Module.customSections");
       if (sectionName === undefined) throw new TypeError("WebAssembly.Module.customSections: a section name is required");
-      const name = toUSVString(sectionName);
+      const name = `${sectionName}`; // a DOMString: lone surrogates stay (and match no decoded name)
       return host.compiled.ir.customs.filter((c) => c.name === name).map((c) => c.bytes.slice().buffer);
     }
   }

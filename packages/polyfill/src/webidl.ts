@@ -51,11 +51,6 @@ export function bufferSourceBytes(value: unknown, what: string): Uint8Array {
   throw new TypeError(`${what}: expected an ArrayBuffer or a typed array (BufferSource)`);
 }
 
-/** WebIDL `USVString`: ToString, with lone surrogates replaced by U+FFFD. */
-export function toUSVString(value: unknown): string {
-  return `${value}`.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
-}
-
 /** The JS API's `AddressType` ("i32" or "i64", the memory64 and table64 proposals), default "i32". */
 export type AddressType = "i32" | "i64";
 
