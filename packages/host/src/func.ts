@@ -33,8 +33,11 @@ export function toFuncType(type: FuncTypeLike): FuncType {
 
 /** A function (Wasm or host) of a store. */
 export class Func {
-  /** Slot positions of the parameters and results, computed on the first call. */
-  private layout: { input: SlotLayout; output: SlotLayout } | null = null;
+  /** Slot positions of the parameters and results, and the slots that carry them, made on the first call.
+   * The slots are reused: a call writes its arguments (no JS code runs while it does), the callee copies
+   * them out before anything else, and the results are read right after it returns, so even a call that
+   * re-enters this function meanwhile does not disturb them. */
+  private layout: { input: SlotLayout; output: SlotLayout; slots: ValueSlots } | null = null;
 
   /** @internal Use `Func.wrap` or get functions from instances. */
   constructor(readonly store: Store<any>, readonly entity: FuncEntity) {}
@@ -105,9 +108,12 @@ export class Func {
     if (args.length !== params.length) {
       throw new TypeError(`function ${this.entity.type} expects ${params.length} argument(s), got ${args.length}`);
     }
-    this.layout ??= { input: slotLayout(params), output: slotLayout(results) };
-    const { input, output } = this.layout;
-    const slots = new ValueSlots(Math.max(input.width, output.width, 1));
+    if (this.layout === null) {
+      const input = slotLayout(params);
+      const output = slotLayout(results);
+      this.layout = { input, output, slots: new ValueSlots(Math.max(input.width, output.width, 1)) };
+    }
+    const { input, output, slots } = this.layout;
     for (let i = 0; i < params.length; i++) {
       writeValue(this.store, params[i]!, args[i], slots, input.offsets[i]!, form, `argument ${i}`);
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Engine, Func, FuncType, Store, Trap, TrapCode, ValType, type Caller } from "@wasmi-ts/host";
+import { Engine, Func, FuncType, Instance, Module, Store, Trap, TrapCode, ValType, type Caller } from "@wasmi-ts/host";
+import { parseWat } from "@wasmi-ts/wast";
 
 const { I32, I64, F32, F64, V128, FuncRef, ExternRef } = ValType;
 
@@ -127,5 +128,26 @@ describe("Func.wrap and call", () => {
     const f = Func.wrap(store, { params: [], results: [FuncRef] }, () => null);
     const g = Func.wrap(store, { params: [FuncRef], results: [FuncRef] }, (_c, x) => x);
     expect(g.call(f)[0]).toBe(f);
+  });
+});
+
+describe("Func.call re-entered from a host function", () => {
+  it("keeps each call's arguments and results apart (the call slots are reused)", () => {
+    const engine = new Engine();
+    const store = new Store(engine, null);
+    let f: Func | undefined;
+    // host(n) = f(n - 1) as i64, so f(n) = n + (n - 1) + ... + 1, by alternating Wasm and host frames
+    const host = Func.wrap(store, { params: [ValType.I32], results: [ValType.I64] }, (_caller, n) => {
+      const [r] = f!.call((n as number) - 1);
+      return BigInt(r as number);
+    });
+    const module = new Module(engine, parseWat(`(module
+      (import "env" "host" (func $host (param i32) (result i64)))
+      (func (export "f") (param i32) (result i32)
+        (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 0))
+          (else (i32.add (local.get 0) (i32.wrap_i64 (call $host (local.get 0))))))))`));
+    f = new Instance(store, module, [host]).getFunc("f")!;
+    expect(f.call(100)).toEqual([5050]);
+    expect(f.call(3)).toEqual([6]);
   });
 });
