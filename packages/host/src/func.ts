@@ -65,6 +65,11 @@ export class Func {
     return this.entity.type;
   }
 
+  /** The function's index in its module's function index space, or null for a host function. */
+  get index(): number | null {
+    return this.entity.kind === FuncKind.Host ? null : this.entity.index;
+  }
+
   /**
    * Calls the function with JS values; returns its results. Throws `Trap` on traps, `TypeError` on bad
    * arguments, and (with `Config.lazyValidation`) `CompileError` when the call reaches a function whose body

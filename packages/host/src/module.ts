@@ -40,6 +40,11 @@ export class Module {
     return this.compiled.ir.moduleName;
   }
 
+  /** Copies of the contents of the custom sections named `name`, in module order. */
+  customSections(name: string): Uint8Array[] {
+    return this.compiled.ir.customs.filter((c) => c.name === name).map((c) => c.bytes.slice());
+  }
+
   imports(): ImportType[] {
     return importTypes(this.compiled.ir);
   }

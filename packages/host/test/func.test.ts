@@ -151,3 +151,15 @@ describe("Func.call re-entered from a host function", () => {
     expect(f.call(3)).toEqual([6]);
   });
 });
+
+describe("Func.index", () => {
+  it("is the function's index in its module, null for host functions", () => {
+    const engine = new Engine();
+    const store = new Store(engine, null);
+    const host = Func.wrap(store, { params: [], results: [] }, () => {});
+    const instance = new Instance(store, new Module(engine, parseWat(`(module
+      (import "env" "h" (func $h)) (func $a) (func (export "b")) (export "h" (func $h)))`)), [host]);
+    expect(instance.getFunc("b")!.index).toBe(2);
+    expect(instance.getFunc("h")!.index).toBe(null);
+  });
+});

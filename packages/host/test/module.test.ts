@@ -64,3 +64,15 @@ describe("Module", () => {
     expect(Module.validate(new Engine({ lazyTranslation: false }), bytes)).toBe(true);
   });
 });
+
+describe("Module.customSections", () => {
+  it("returns copies of the named sections' contents, in order", () => {
+    // a module with custom sections "a" = [1, 2], "b" = [3], "a" = []
+    const bytes = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 0, 4, 1, 0x61, 1, 2, 0, 3, 1, 0x62, 3, 0, 2, 1, 0x61]);
+    const module = new Module(new Engine(), bytes);
+    expect(module.customSections("a").map((s) => [...s])).toEqual([[1, 2], []]);
+    expect(module.customSections("c")).toEqual([]);
+    module.customSections("b")[0]![0] = 99; // a copy: the module's own bytes stay
+    expect([...module.customSections("b")[0]!]).toEqual([3]);
+  });
+});

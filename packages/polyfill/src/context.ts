@@ -103,7 +103,7 @@ export class Context {
     switch (type) {
       case ValType.I32: case ValType.F32: case ValType.F64: case ValType.ExternRef: return v;
       case ValType.I64: return BigInt.asIntN(64, v as bigint);
-      case ValType.FuncRef: return v === null ? null : this.exportedFunction(v as Func, (v as Func).entity.index);
+      case ValType.FuncRef: return v === null ? null : this.exportedFunction(v as Func, (v as Func).index ?? 0);
       default:
         throw new TypeError(`values of type ${valTypeName(type)} cannot be passed to JavaScript`);
     }

@@ -46,7 +46,7 @@ export function defineModule(ctx: Context) {
       const host = hostOf(module, "WebAssembly.Module.customSections");
       if (sectionName === undefined) throw new TypeError("WebAssembly.Module.customSections: a section name is required");
       const name = `${sectionName}`; // a DOMString: lone surrogates stay (and match no decoded name)
-      return host.compiled.ir.customs.filter((c) => c.name === name).map((c) => c.bytes.slice().buffer);
+      return host.customSections(name).map((bytes) => bytes.buffer as ArrayBuffer);
     }
   }
   webidlInterface(Module, "WebAssembly.Module", 1, ["exports", "imports", "customSections"]);
