@@ -1,10 +1,10 @@
-// The bulk memory and table instructions, out of the interpreter loop: they are not hot per instruction
-// (each does a whole copy or fill), and the loop function must stay under V8's size limit for optimized
+// The bulk memory and table instructions and growth, out of the interpreter loop: they are not hot per
+// instruction (each does a whole copy or fill, or allocates), and the loop function must stay under V8's size limit for optimized
 // code (--max-optimized-bytecode-size, 60 KiB of bytecode): above it, the whole interpreter runs about 15
 // times slower. Each takes the loop's state and the instruction's pc; operand layouts: translate/ops.ts.
 
-import { Trap, TrapCode, growTable, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
-import { consumeFuel, fuelForBytes, fuelForElements } from "./fuel.js";
+import { Trap, TrapCode, growMemory, growTable, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
+import { consumeFuel, fuelForBytes, fuelForElements, fuelForPages } from "./fuel.js";
 import { addressOperand } from "./memory-access.js";
 
 export function memoryInit(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, fp2: number, code: readonly number[], pc: number): void {
@@ -84,4 +84,19 @@ export function tableGrow(store: PrunedStore, inst: InstanceEntity, i32: Int32Ar
   const old = growTable(store, table, delta, i32[(fp2 + code[(pc + 3) | 0]) | 0]);
   if (old >= 0) store.fuel -= fuel;
   i32[(fp2 + code[(pc + 1) | 0]) | 0] = old;
+}
+
+/** memory.grow; the caller reloads its views of memory 0 when its generation changed. */
+export function memoryGrow(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, fp2: number, code: readonly number[], pc: number): void {
+  const m = inst.memories[code[(pc + 3) | 0]!]!;
+  const is64 = m.type.is64 === true;
+  const delta = addressOperand(i32, fp2 + code[(pc + 2) | 0]!, is64);
+  // fuel is paid for a growth that happens: one beyond the maximum fails (-1) without trapping
+  const fuel = store.fuelEnabled ? fuelForPages(delta) : 0;
+  if (fuel > store.fuel && m.pages + delta <= m.maxPages) throw new Trap(TrapCode.OutOfFuel);
+  const old = growMemory(store, m, delta);
+  if (old >= 0) store.fuel -= fuel;
+  const d = (fp2 + code[(pc + 1) | 0]!) | 0;
+  i32[d] = old;
+  i32[d + 1] = old < 0 ? -1 : 0;
 }

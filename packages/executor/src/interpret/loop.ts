@@ -9,17 +9,15 @@
 // it (backtrace.ts), the one place where pc and depth are known.
 
 import {
-  FuncKind, Trap, TrapCode, growMemory,
+  FuncKind, Trap, TrapCode,
   type FuncEntity, type GlobalEntity, type InstanceEntity, type MemoryEntity, type PrunedStore,
 } from "@wasmi-ts/store";
 import type { CompiledModule } from "../module/compiled.js";
 import type { CompiledFunc } from "../translate/compiled-func.js";
-import { simdAccessBytes } from "../translate/simd-ops.js";
 import { addressOperand, loadFrom, storeTo } from "./memory-access.js";
-import { SCRATCH_I32, SCRATCH_U8, simdCompute, simdLoadFinish, simdResultWords, simdShuffle } from "./simd/lanes.js";
 import { recordBacktrace } from "./backtrace.js";
-import { memoryCopy, memoryFill, memoryInit, tableCopy, tableFill, tableGrow, tableInit } from "./bulk.js";
-import { fuelForPages } from "./fuel.js";
+import { memoryCopy, memoryFill, memoryGrow, memoryInit, tableCopy, tableFill, tableGrow, tableInit } from "./bulk.js";
+import { simdMemOp, simdOp, simdShuffleOp } from "./simd/instructions.js";
 import { POLL_INTERVAL, poll } from "./poll.js";
 import type { ExecState } from "./state.js";
 import {
@@ -539,60 +537,18 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           pc = (pc + 3) | 0;
           continue;
         }
-        case Op.Simd: {
-          // operands into the scratch area (A, B, C), compute, result (R) out
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
-          const b = (fp2 + code[(pc + 3) | 0]) | 0;
-          const c = (fp2 + code[(pc + 4) | 0]) | 0;
-          for (let w = 0; w < 4; w++) {
-            SCRATCH_I32[w] = i32[a + w];
-            SCRATCH_I32[4 + w] = i32[b + w];
-            SCRATCH_I32[8 + w] = i32[c + w];
-          }
-          const sub = code[(pc + 5) | 0];
-          simdCompute(sub, code[(pc + 6) | 0]);
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
-          const words = simdResultWords(sub);
-          for (let w = 0; w < words; w++) i32[d + w] = SCRATCH_I32[12 + w];
+        case Op.Simd:
+          simdOp(i32, fp2, code, pc);
           pc = (pc + 7) | 0;
           continue;
-        }
-        case Op.SimdShuffle: {
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
-          const b = (fp2 + code[(pc + 3) | 0]) | 0;
-          for (let w = 0; w < 4; w++) {
-            SCRATCH_I32[w] = i32[a + w];
-            SCRATCH_I32[4 + w] = i32[b + w];
-          }
-          simdShuffle(code, pc + 4);
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
-          for (let w = 0; w < 4; w++) i32[d + w] = SCRATCH_I32[12 + w];
+        case Op.SimdShuffle:
+          simdShuffleOp(i32, fp2, code, pc);
           pc = (pc + 8) | 0;
           continue;
-        }
-        case Op.SimdMem: {
-          const m = inst.memories[code[(pc + 6) | 0]]!;
-          const ea = addressOperand(i32, fp2 + code[(pc + 2) | 0], m.type.is64 === true) + (code[(pc + 4) | 0] >>> 0);
-          const sub = code[(pc + 5) | 0];
-          const lane = code[(pc + 7) | 0];
-          const size = simdAccessBytes(sub);
-          const u = m.u8;
-          if (ea + size > u.length) trap(TrapCode.MemoryOutOfBounds);
-          const v = (fp2 + code[(pc + 3) | 0]) | 0;
-          for (let w = 0; w < 4; w++) SCRATCH_I32[4 + w] = i32[v + w];
-          if (sub === 11 || (sub >= 88 && sub <= 91)) {
-            // stores: from the vector operand (B), the whole vector or one lane
-            const from = 16 + (sub === 11 ? 0 : lane * size);
-            for (let k = 0; k < size; k++) u[ea + k] = SCRATCH_U8[from + k];
-          } else {
-            for (let k = 0; k < size; k++) SCRATCH_U8[k] = u[ea + k];
-            simdLoadFinish(sub, lane);
-            const d = (fp2 + code[(pc + 1) | 0]) | 0;
-            for (let w = 0; w < 4; w++) i32[d + w] = SCRATCH_I32[12 + w];
-          }
+        case Op.SimdMem:
+          simdMemOp(inst, i32, fp2, code, pc);
           pc = (pc + 8) | 0;
           continue;
-        }
 
         // ---- memory: effective address = u32 address + u32 offset, checked in doubles
         case Op.I32Load: {
@@ -830,24 +786,13 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           pc = (pc + 3) | 0;
           continue;
         }
-        case Op.MemoryGrow: {
-          const m = inst.memories[code[(pc + 3) | 0]]!;
-          const is64 = m.type.is64 === true;
-          const delta = addressOperand(i32, fp2 + code[(pc + 2) | 0], is64);
-          // fuel is paid for a growth that happens: one beyond the maximum fails (-1) without trapping
-          const fuel = store.fuelEnabled ? fuelForPages(delta) : 0;
-          if (fuel > store.fuel && m.pages + delta <= m.maxPages) trap(TrapCode.OutOfFuel);
-          const old = growMemory(store, m, delta);
-          if (old >= 0) store.fuel -= fuel;
-          if (m === mem) {
+        case Op.MemoryGrow:
+          memoryGrow(store, inst, i32, fp2, code, pc);
+          if (mem !== null && mem.generation !== memGen) {
             view = mem.view; u8 = mem.u8; m32 = state.int32View(u8.buffer); memLen = u8.length; memGen = mem.generation;
           }
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
-          i32[d] = old;
-          i32[d + 1] = old < 0 ? -1 : 0;
           pc = (pc + 4) | 0;
           continue;
-        }
         case Op.MemoryInit:
           memoryInit(store, inst, i32, fp2, code, pc);
           pc = (pc + 6) | 0;
