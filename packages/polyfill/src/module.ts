@@ -4,20 +4,26 @@
 import { CompileError as HostCompileError, Module as HostModule, type ExternType } from "@wasmi-ts/host";
 import type { Context } from "./context.js";
 import { CompileError } from "./errors.js";
+import { exceededJsLimit } from "./limits.js";
 import { bufferSourceBytes, webidlInterface } from "./webidl.js";
 
 const KIND_NAMES: Record<ExternType["kind"], string> = { func: "function", table: "table", memory: "memory", global: "global" };
 
 export type ModuleClass = ReturnType<typeof defineModule>;
 
-/** Compiles `bytes` in `ctx`'s engine: a host Module, or WebAssembly.CompileError. */
+/** Compiles `bytes` in `ctx`'s engine: a host Module, or WebAssembly.CompileError (also for a module over
+ * the JS API's limits). */
 export function compileBytes(ctx: Context, bytes: Uint8Array): HostModule {
+  let module: HostModule;
   try {
-    return new HostModule(ctx.engine, bytes);
+    module = new HostModule(ctx.engine, bytes);
   } catch (e) {
     if (e instanceof HostCompileError) throw new CompileError(e.message);
     throw e;
   }
+  const exceeded = exceededJsLimit(module.compiled.ir);
+  if (exceeded !== null) throw new CompileError(`the module has ${exceeded}`);
+  return module;
 }
 
 export function defineModule(ctx: Context) {

@@ -1,12 +1,14 @@
 // The WebAssembly namespace object: its interfaces (each namespace has its own classes, engine and
 // store) and its functions validate, compile, instantiate, compileStreaming and instantiateStreaming.
 
+import { DecodeError, ValidationError, decodeModule, validateModule } from "@wasmi-ts/executor";
 import { Module as HostModule } from "@wasmi-ts/host";
 import { Context, type NamespaceOptions } from "./context.js";
 import { CompileError, LinkError, RuntimeError } from "./errors.js";
 import { defineGlobal } from "./global.js";
 import { defineInstance, instantiateWith, readImports } from "./instance.js";
 import { defineMemory } from "./memory.js";
+import { exceededJsLimit } from "./limits.js";
 import { compileBytes, defineModule } from "./module.js";
 import { defineTable } from "./table.js";
 import { bufferSourceBytes, withLength } from "./webidl.js";
@@ -36,7 +38,7 @@ export function createWebAssembly(options: NamespaceOptions = {}) {
 
   const namespace = {
     validate(bytes: unknown): boolean {
-      return HostModule.validate(ctx.engine, bufferSourceBytes(bytes, "WebAssembly.validate"));
+      return validBytes(ctx, bufferSourceBytes(bytes, "WebAssembly.validate"));
     },
 
     compile(bytes: unknown): Promise<object> {
@@ -106,4 +108,18 @@ async function responseBytes(source: unknown, what: string): Promise<Uint8Array>
   if (mime !== "application/wasm") throw new TypeError(`${what}: the response's MIME type is "${mime}", not "application/wasm"`);
   if (response.ok !== true) throw new TypeError(`${what}: the response is not ok`);
   return new Uint8Array(await response.arrayBuffer!());
+}
+
+/** WebAssembly.validate: the whole module is validated (whatever the engine's lazy validation says), and it
+ * must be within the JS API's limits. */
+function validBytes(ctx: Context, bytes: Uint8Array): boolean {
+  const { features } = ctx.engine.config;
+  try {
+    const ir = decodeModule(bytes, features);
+    validateModule(ir, features);
+    return exceededJsLimit(ir) === null;
+  } catch (e) {
+    if (e instanceof DecodeError || e instanceof ValidationError) return false;
+    throw e;
+  }
 }

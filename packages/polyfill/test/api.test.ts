@@ -90,6 +90,19 @@ describe("the WebAssembly namespace", () => {
   });
 });
 
+describe("the JS API's implementation limits", () => {
+  it("refuse modules over them at compile time and in validate", () => {
+    const withParams = (n: number) => parseWat(`(module (func (param ${"i32 ".repeat(n)})))`);
+    expect(W.validate(withParams(1000))).toBe(true);
+    expect(new W.Module(withParams(1000))).toBeInstanceOf(W.Module);
+    expect(W.validate(withParams(1001))).toBe(false);
+    expect(() => new W.Module(withParams(1001))).toThrow(W.CompileError);
+    const withLocals = (n: number) => parseWat(`(module (func (param i32) (local ${"i64 ".repeat(n)})))`);
+    expect(W.validate(withLocals(49_999))).toBe(true);
+    expect(W.validate(withLocals(50_000))).toBe(false);
+  });
+});
+
 describe("createWebAssembly", () => {
   it("gives a namespace its own engine settings and store, e.g. fuel", () => {
     const metered = createWebAssembly({ config: { consumeFuel: true }, setup: (store) => store.setFuel(100_000) });
