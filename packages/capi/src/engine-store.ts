@@ -26,3 +26,22 @@ export function wasm_store_delete(store: number): void {
 export function storeAt(store: number, what: string): Store<unknown> {
   return get<Store<unknown>>(store, "store", what);
 }
+
+// Not in wasm.h: controlling the guest (see @wasmi-ts/host's README), as wasmtime's C API has them.
+
+/** Sets the store's fuel (the engine needs `consumeFuel: true`); a non-negative integer. */
+export function wasmi_store_set_fuel(store: number, fuel: bigint | number): void {
+  storeAt(store, "wasmi_store_set_fuel").setFuel(fuel);
+}
+/** The store's fuel left (the engine needs `consumeFuel: true`). */
+export function wasmi_store_get_fuel(store: number): bigint {
+  return storeAt(store, "wasmi_store_get_fuel").getFuel();
+}
+/** Makes Wasm running in the store trap ("deadline exceeded") `ms` milliseconds from now; null removes it. */
+export function wasmi_store_set_deadline(store: number, ms: number | null): void {
+  storeAt(store, "wasmi_store_set_deadline").setDeadline(ms);
+}
+/** Makes every call running in the engine's stores trap ("interrupted"), e.g. from a callback. */
+export function wasmi_engine_interrupt(engine: number): void {
+  get<Engine>(engine, "engine", "wasmi_engine_interrupt").interruptHandle().interrupt();
+}

@@ -210,3 +210,29 @@ describe("wasm-c-api: instances", () => {
     expect(c.wasm_trap_message(t)).toBe("no");
   });
 });
+
+describe("wasmi extensions: fuel, deadlines, interrupts", () => {
+  const spin = parseWat(`(module (import "env" "cb" (func $cb)) (func (export "spin") (call $cb) (loop (br 0))))`);
+  const run = (engine: number, store: number, callback: () => void): string => {
+    const cb = c.wasm_func_new(store, c.wasm_functype_new([], []), () => (callback(), []));
+    const instance = c.wasm_instance_new(store, c.wasm_module_new(store, spin), [c.wasm_func_as_extern(cb)]);
+    const trap = c.wasm_func_call(c.wasm_extern_as_func(c.wasm_instance_exports(instance)[0]!), [], []);
+    return trap === NULL ? "returned" : c.wasm_trap_message(trap);
+  };
+
+  it("stop (loop (br 0)) by fuel, by a deadline and by an interrupt", () => {
+    const metered = c.wasm_engine_new_with_config({ consumeFuel: true });
+    const store = c.wasm_store_new(metered);
+    c.wasmi_store_set_fuel(store, 10_000n);
+    expect(run(metered, store, () => {})).toBe("all fuel consumed");
+    expect(c.wasmi_store_get_fuel(store)).toBeLessThan(10n);
+
+    const engine = c.wasm_engine_new();
+    const timed = c.wasm_store_new(engine);
+    c.wasmi_store_set_deadline(timed, 20);
+    expect(run(engine, timed, () => {})).toBe("deadline exceeded");
+    c.wasmi_store_set_deadline(timed, null);
+    expect(run(engine, timed, () => c.wasmi_engine_interrupt(engine))).toBe("interrupted");
+    expect(() => c.wasmi_store_get_fuel(timed)).toThrow(/consumeFuel/);
+  });
+});
