@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
-import { Engine, Func, FuncType, Instance, InterruptHandle, Module, Store, TrapCode, ValType } from "@wasmi-ts/host";
+import { Engine, Func, FuncType, Instance, InterruptHandle, Module, Store, TrapCode } from "@wasmi-ts/host";
 import { parseWat } from "@wasmi-ts/wast";
 import { trapOf } from "./trap-of.js";
 
