@@ -32,7 +32,6 @@ function withMemory(params: Bytes, results: Bytes, code: Bytes, locals: [number,
 }
 
 const DROP = 0x1a;
-const NOP = 0x01;
 const UNREACHABLE = 0x00;
 
 describe("validateModule: function bodies", () => {

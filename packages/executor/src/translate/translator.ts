@@ -294,10 +294,6 @@ export class FuncTranslator {
     return this.sReg[--this.height]!;
   }
 
-  private topType(): ValType {
-    return this.sType[this.height - 1]!;
-  }
-
   /** The constant-area register holding these words (2 for one slot, 4 for a v128). */
   private constReg(...words: number[]): number {
     const key = words.join(",");

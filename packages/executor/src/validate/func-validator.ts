@@ -66,7 +66,7 @@ export class FuncValidator {
 
   constructor(
     private readonly ir: ModuleIR,
-    private readonly features: Readonly<WasmFeatures>,
+    features: Readonly<WasmFeatures>,
     /** Functions that ref.func may name in code (those referenced outside function bodies). */
     private readonly declaredRefs: ReadonlySet<number>,
   ) {
