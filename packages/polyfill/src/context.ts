@@ -13,9 +13,6 @@ export interface NamespaceOptions {
   setup?: (store: Store<null>) => void;
 }
 
-/** A JS object standing for a host handle (Memory, Table, Global), made without running its constructor. */
-export type Wrap = (host: object) => object;
-
 export class Context {
   readonly engine: Engine;
   readonly store: Store<null>;
@@ -46,11 +43,22 @@ export class Context {
     return host instanceof kind ? (host as H) : undefined;
   }
 
-  /** The one JS object of a host handle, made by `wrap` the first time. */
-  objectOf(host: object, wrap: Wrap): object {
-    let object = this.objects.get(host);
-    if (object === undefined) object = this.bind(wrap(host), host);
-    return object;
+  /** The brand check of the interfaces: the host handle of `object`, or a TypeError naming `what` (the
+   * function) and `expected` (the interface). */
+  requireHost<H extends object>(object: unknown, kind: abstract new (...args: never[]) => H, expected: string, what: string): H {
+    const host = this.hostOf(object, kind);
+    if (host === undefined) throw new TypeError(`${what}: expected a ${expected}`);
+    return host;
+  }
+
+  /** A new object of an interface (`prototype`) for a host handle, made without running its constructor. */
+  wrap(prototype: object, host: object): object {
+    return this.bind(Object.create(prototype) as object, host);
+  }
+
+  /** The one object of an interface for a host handle (memories, tables and globals keep their identity). */
+  objectOf(host: object, prototype: object): object {
+    return this.objects.get(host) ?? this.wrap(prototype, host);
   }
 
   /** The Exported Function of `func` (one per function): calls it with JS values. */

@@ -32,11 +32,8 @@ function defaultValue(type: ValType): unknown {
 }
 
 export function defineGlobal(ctx: Context) {
-  const hostOf = (global: unknown, what: string): HostGlobal => {
-    const host = ctx.hostOf(global, HostGlobal);
-    if (host === undefined) throw new TypeError(`WebAssembly.Global.prototype.${what} called on an object that is not a WebAssembly.Global`);
-    return host;
-  };
+  const hostOf = (global: unknown, what: string): HostGlobal =>
+    ctx.requireHost(global, HostGlobal, "WebAssembly.Global", `WebAssembly.Global.prototype.${what}`);
   const read = (host: HostGlobal): unknown => ctx.toJS(host.type.type, host.value);
 
   class Global {
@@ -72,7 +69,3 @@ export function defineGlobal(ctx: Context) {
   return Global;
 }
 
-/** The WebAssembly.Global of a host global (one per global). */
-export function globalObject(ctx: Context, Global: GlobalClass, host: HostGlobal): object {
-  return ctx.objectOf(host, () => Object.create(Global.prototype) as object);
-}

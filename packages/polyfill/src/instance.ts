@@ -9,10 +9,10 @@ import {
 } from "@wasmi-ts/host";
 import type { Context } from "./context.js";
 import { LinkError } from "./errors.js";
-import { globalObject, type GlobalClass } from "./global.js";
-import { memoryObject, type MemoryClass } from "./memory.js";
+import type { GlobalClass } from "./global.js";
+import type { MemoryClass } from "./memory.js";
 import type { ModuleClass } from "./module.js";
-import { tableObject, type TableClass } from "./table.js";
+import type { TableClass } from "./table.js";
 import { webidlInterface } from "./webidl.js";
 
 export interface Interfaces {
@@ -34,7 +34,7 @@ export function defineInstance(ctx: Context, classes: Interfaces) {
 
   class Instance {
     constructor(module: unknown, importObject?: unknown) {
-      const host = moduleOf(ctx, module, "WebAssembly.Instance");
+      const host = ctx.requireHost(module, HostModule, "WebAssembly.Module", "WebAssembly.Instance");
       finish(this, instantiateWith(ctx, host, readImports(ctx, host, importObject)));
     }
 
@@ -48,13 +48,6 @@ export function defineInstance(ctx: Context, classes: Interfaces) {
   /** A WebAssembly.Instance of an instance made elsewhere (WebAssembly.instantiate). */
   const wrap = (host: HostInstance): object => finish(Object.create(Instance.prototype) as object, host);
   return { Instance, wrap };
-}
-
-/** The host module of a WebAssembly.Module, or TypeError. */
-export function moduleOf(ctx: Context, module: unknown, what: string): HostModule {
-  const host = ctx.hostOf(module, HostModule);
-  if (host === undefined) throw new TypeError(`${what}: the argument must be a WebAssembly.Module`);
-  return host;
 }
 
 /** Reads the module's imports from the import object, as the spec's "read the imports". */
@@ -145,9 +138,9 @@ function exportsObject(ctx: Context, classes: Interfaces, instance: HostInstance
     const ext = instance.exports[exp.name]!;
     let value: unknown;
     if (ext instanceof Func) value = ctx.exportedFunction(ext, exp.index);
-    else if (ext instanceof HostMemory) value = memoryObject(ctx, classes.Memory, ext);
-    else if (ext instanceof HostTable) value = tableObject(ctx, classes.Table, ext);
-    else value = globalObject(ctx, classes.Global, ext as HostGlobal);
+    else if (ext instanceof HostMemory) value = ctx.objectOf(ext, classes.Memory.prototype);
+    else if (ext instanceof HostTable) value = ctx.objectOf(ext, classes.Table.prototype);
+    else value = ctx.objectOf(ext, classes.Global.prototype);
     Object.defineProperty(exports, exp.name, { value, writable: false, enumerable: true, configurable: false });
   }
   return Object.freeze(exports);

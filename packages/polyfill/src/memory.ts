@@ -3,16 +3,13 @@
 
 import { Memory as HostMemory, type Value } from "@wasmi-ts/host";
 import type { Context } from "./context.js";
-import { addressType, addressValue, dictionary, fromAddress, webidlInterface, type AddressType } from "./webidl.js";
+import { addressType, addressValue, descriptorLimits, dictionary, fromAddress, webidlInterface, type AddressType } from "./webidl.js";
 
 export type MemoryClass = ReturnType<typeof defineMemory>;
 
 export function defineMemory(ctx: Context) {
-  const hostOf = (memory: unknown, what: string): HostMemory => {
-    const host = ctx.hostOf(memory, HostMemory);
-    if (host === undefined) throw new TypeError(`WebAssembly.Memory.prototype.${what} called on an object that is not a WebAssembly.Memory`);
-    return host;
-  };
+  const hostOf = (memory: unknown, what: string): HostMemory =>
+    ctx.requireHost(memory, HostMemory, "WebAssembly.Memory", `WebAssembly.Memory.prototype.${what}`);
   const addressOf = (host: HostMemory): AddressType => (host.type.is64 === true ? "i64" : "i32");
 
   class Memory {
@@ -20,11 +17,7 @@ export function defineMemory(ctx: Context) {
       const d = dictionary(descriptor, "WebAssembly.Memory: the descriptor");
       // dictionary members in lexicographic order, each converted when read
       const address = addressType(d.address, "WebAssembly.Memory");
-      const initialValue = d.initial;
-      if (initialValue === undefined) throw new TypeError("WebAssembly.Memory: the descriptor needs `initial`");
-      const initial = addressValue(initialValue, address, "WebAssembly.Memory: initial");
-      const maximumValue = d.maximum;
-      const maximum = maximumValue === undefined ? null : addressValue(maximumValue, address, "WebAssembly.Memory: maximum");
+      const { initial, maximum } = descriptorLimits(d, address, "WebAssembly.Memory");
       const shared = Boolean(d.shared);
       if (maximum !== null && maximum < initial) throw new RangeError("WebAssembly.Memory: maximum is below initial");
       if (shared) throw new TypeError("WebAssembly.Memory: shared memories are not supported by wasmi-ts (no threads)");
@@ -63,7 +56,3 @@ export function defineMemory(ctx: Context) {
   return Memory;
 }
 
-/** The WebAssembly.Memory of a host memory (one per memory). */
-export function memoryObject(ctx: Context, Memory: MemoryClass, host: HostMemory): object {
-  return ctx.objectOf(host, () => Object.create(Memory.prototype) as object);
-}

@@ -27,11 +27,7 @@ export function compileBytes(ctx: Context, bytes: Uint8Array): HostModule {
 }
 
 export function defineModule(ctx: Context) {
-  const hostOf = (module: unknown, what: string): HostModule => {
-    const host = ctx.hostOf(module, HostModule);
-    if (host === undefined) throw new TypeError(`${what}: the argument is not a WebAssembly.Module`);
-    return host;
-  };
+  const hostOf = (module: unknown, what: string): HostModule => ctx.requireHost(module, HostModule, "WebAssembly.Module", what);
 
   class Module {
     constructor(bytes: unknown) {

@@ -32,7 +32,7 @@ export function createWebAssembly(options: NamespaceOptions = {}) {
   const Table = defineTable(ctx);
   const Global = defineGlobal(ctx);
   const { Instance, wrap: wrapInstance } = defineInstance(ctx, { Module, Memory, Table, Global });
-  const wrapModule = (host: HostModule): object => ctx.bind(Object.create(Module.prototype) as object, host);
+  const wrapModule = (host: HostModule): object => ctx.wrap(Module.prototype, host);
 
   const compileNow = (bytes: Uint8Array): object => wrapModule(compileBytes(ctx, bytes));
 

@@ -2,7 +2,7 @@
 
 import { Table as HostTable, ValType, type Value } from "@wasmi-ts/host";
 import type { Context } from "./context.js";
-import { addressType, addressValue, dictionary, fromAddress, webidlInterface, type AddressType } from "./webidl.js";
+import { addressType, addressValue, descriptorLimits, dictionary, fromAddress, webidlInterface, type AddressType } from "./webidl.js";
 
 export type TableClass = ReturnType<typeof defineTable>;
 
@@ -22,11 +22,8 @@ export function defaultRef(type: ValType): unknown {
 }
 
 export function defineTable(ctx: Context) {
-  const hostOf = (table: unknown, what: string): HostTable => {
-    const host = ctx.hostOf(table, HostTable);
-    if (host === undefined) throw new TypeError(`WebAssembly.Table.prototype.${what} called on an object that is not a WebAssembly.Table`);
-    return host;
-  };
+  const hostOf = (table: unknown, what: string): HostTable =>
+    ctx.requireHost(table, HostTable, "WebAssembly.Table", `WebAssembly.Table.prototype.${what}`);
   const addressOf = (host: HostTable): AddressType => (host.type.is64 === true ? "i64" : "i32");
   const checkIndex = (host: HostTable, index: number, what: string): void => {
     if (index >= host.size) throw new RangeError(`${what}: index ${index} is out of bounds (the table has ${host.size} elements)`);
@@ -39,11 +36,7 @@ export function defineTable(ctx: Context) {
       if (elementValue === undefined) throw new TypeError("WebAssembly.Table: the descriptor needs `element`");
       const element = refType(elementValue, "WebAssembly.Table");
       const address = addressType(d.address, "WebAssembly.Table");
-      const initialValue = d.initial;
-      if (initialValue === undefined) throw new TypeError("WebAssembly.Table: the descriptor needs `initial`");
-      const initial = addressValue(initialValue, address, "WebAssembly.Table: initial");
-      const maximumValue = d.maximum;
-      const maximum = maximumValue === undefined ? null : addressValue(maximumValue, address, "WebAssembly.Table: maximum");
+      const { initial, maximum } = descriptorLimits(d, address, "WebAssembly.Table");
       if (maximum !== null && maximum < initial) throw new RangeError("WebAssembly.Table: maximum is below initial");
       const init = ctx.toWasm(element, arguments.length < 2 || value === undefined ? defaultRef(element) : value);
       if (initial > ctx.engine.config.maxTableSize) throw new RangeError(`WebAssembly.Table: more than ${ctx.engine.config.maxTableSize} elements`);
@@ -91,7 +84,3 @@ export function defineTable(ctx: Context) {
   return Table;
 }
 
-/** The WebAssembly.Table of a host table (one per table). */
-export function tableObject(ctx: Context, Table: TableClass, host: HostTable): object {
-  return ctx.objectOf(host, () => Object.create(Table.prototype) as object);
-}

@@ -69,6 +69,16 @@ export function addressValue(value: unknown, address: AddressType, what: string)
   return Number(b);
 }
 
+/** The `initial` (required) and `maximum` members of a memory or table descriptor, read in that order. */
+export function descriptorLimits(d: Record<string, unknown>, address: AddressType, what: string): { initial: number; maximum: number | null } {
+  const initialValue = d.initial;
+  if (initialValue === undefined) throw new TypeError(`${what}: the descriptor needs \`initial\``);
+  const initial = addressValue(initialValue, address, `${what}: initial`);
+  const maximumValue = d.maximum;
+  const maximum = maximumValue === undefined ? null : addressValue(maximumValue, address, `${what}: maximum`);
+  return { initial, maximum };
+}
+
 /** A size or index as the address type gives it to JS: a number for i32, a bigint for i64. */
 export function fromAddress(value: number, address: AddressType): number | bigint {
   return address === "i64" ? BigInt(value) : value;
