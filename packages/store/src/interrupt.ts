@@ -1,9 +1,9 @@
-// Stopping running Wasm from outside: interrupts and deadlines, on an engine created interruptible.
+// Stopping running Wasm from outside: interrupts and deadlines (every engine has them).
 //
 // The engine keeps a 32-bit counter in a SharedArrayBuffer (an ArrayBuffer where there is none).
 // `InterruptHandle.interrupt()` bumps it, from any thread that holds the buffer. A call notes the counter
-// when it starts; the interpreter polls at function entries and loop headers, and every few thousand
-// instructions compares the counter and the store's deadline (executor, interpret/poll.ts). So an
+// when it starts; the interpreter counts taken branches and calls, and every few thousand of them compares
+// the counter and the store's deadline (executor, interpret/poll.ts). So an
 // interrupt stops the calls running when it is raised, never one that starts later.
 
 /** A time on the clock that deadlines use (`performance.now()`, or `Date.now()` where it is missing). */
@@ -25,7 +25,7 @@ function isInterruptBuffer(buffer: unknown): buffer is SharedArrayBuffer | Array
 }
 
 /**
- * Raises interrupts in an interruptible engine (`engine.interruptHandle()`). Another thread gets the same
+ * Raises interrupts in an engine (`engine.interruptHandle()`). Another thread gets the same
  * power from the `buffer`: post it to the worker, which calls `new InterruptHandle(buffer).interrupt()`.
  * Without `SharedArrayBuffer` the buffer is a plain `ArrayBuffer`, and the handle works from the engine's
  * own thread only (a host function, or a timer between calls).
@@ -52,7 +52,7 @@ export class InterruptHandle {
 
   /**
    * Makes every call running in the engine now trap with `TrapCode.Interrupted` at its next poll (a
-   * function entry or loop header, within a few thousand instructions). Calls that start later run.
+   * taken branch or call, within a few thousand of them). Calls that start later run.
    */
   interrupt(): void {
     if (hasAtomics) Atomics.add(this.#counter, 0, 1);

@@ -109,10 +109,9 @@ export class PrunedStore {
   /** Fuel left, when fuel metering is on (see `fuelEnabled`). */
   fuel = 0;
   fuelEnabled = false;
-  /** When running Wasm must stop (a `performance.now()` time; `Infinity`: never), on an interruptible
-   * engine (see `interrupt.ts`). */
+  /** When running Wasm must stop (a `clockNow()` time; `Infinity`: never), see `interrupt.ts`. */
   deadline = Infinity;
-  /** The engine's interrupt counter, on an interruptible engine (see `InterruptHandle`). */
+  /** The engine's interrupt counter (see `InterruptHandle`); null for a store made without an engine. */
   interrupts: Int32Array<ArrayBufferLike> | null = null;
   hooks: StoreHooks = DEFAULT_HOOKS;
   /** The executor's per-store execution state (its stacks), created on first use. */
