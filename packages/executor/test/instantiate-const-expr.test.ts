@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evalConstExpr, instantiate, type ConstExpr } from "@wasmi-ts/executor";
-import { ExternKind, funcRef, FuncType, GlobalEntity, InstanceEntity, ValType, type GlobalType } from "@wasmi-ts/store";
+import { ExternKind, FuncType, GlobalEntity, InstanceEntity, ValType, type GlobalType } from "@wasmi-ts/store";
 import { c, compiled, emptyIR, newStore } from "./instantiate-helpers.js";
 
 function evalIn(expr: ConstExpr, instance = new InstanceEntity(null)): Int32Array {
@@ -64,7 +64,7 @@ describe("constant expressions", () => {
     expect(inst.globals[0]).toBe(imported);
     expect(inst.globals[1]!.i32[0]).toBe(42);
     expect(inst.globals[2]!.i32[0]).toBe(42 * 42);
-    expect(inst.globals[3]!.i32[0]).toBe(funcRef(inst.funcs[0]!));
-    expect(inst.globals[4]!.i32[0]).toBe(0);
+    expect(inst.globals[3]!.ref).toBe(inst.funcs[0]);
+    expect(inst.globals[4]!.ref).toBe(null);
   });
 });

@@ -5,7 +5,6 @@ import {
   FuncEntity,
   FuncKind,
   FuncType,
-  funcRef,
   GlobalEntity,
   MemoryEntity,
   TableEntity,
@@ -43,14 +42,12 @@ describe("instantiate: entities and exports", () => {
       { name: "g", kind: "global", index: 0 },
     ];
     const inst = instantiate(store, compiled(ir), []);
-    expect(store.instances).toContain(inst);
-    expect(inst.funcs.map((f) => f.addr)).toEqual([0, 1]);
+    expect(store.instancesCreated).toBe(1);
     expect(inst.funcs[1]!.kind).toBe(FuncKind.Wasm);
     expect(inst.funcs[1]!.index).toBe(1);
     expect(inst.funcs[1]!.instance).toBe(inst);
-    expect(store.funcs).toEqual(inst.funcs);
     expect(inst.tables[0]!.size).toBe(3);
-    expect(inst.tables[0]!.elements).toEqual([0, 0, 0]);
+    expect(inst.tables[0]!.elements).toEqual([null, null, null]);
     expect(inst.memories[0]!.byteLength).toBe(65536);
     expect(inst.globals[0]!.i32[0]).toBe(7);
     expect([...inst.exports.keys()]).toEqual(["f1", "t", "m", "g"]);
@@ -89,7 +86,7 @@ describe("instantiate: import matching", () => {
     return compiled(ir);
   }
   const table = (min: number, max: number | null, element: number = ValType.FuncRef): ExternEntity =>
-    ({ kind: ExternKind.Table, value: new TableEntity({ element, limits: { min, max } }, max ?? 1000, 0) });
+    ({ kind: ExternKind.Table, value: new TableEntity({ element, limits: { min, max } }, max ?? 1000, null) });
   const memory = (min: number, max: number | null): ExternEntity =>
     ({ kind: ExternKind.Memory, value: new MemoryEntity({ limits: { min, max } }, max ?? 100) });
   const global = (type: number, mutable: boolean): ExternEntity =>
@@ -174,10 +171,9 @@ describe("instantiate: segments", () => {
     ];
     const inst = instantiate(store, compiled(ir), []);
     const [f0, f1] = inst.funcs as [FuncEntity, FuncEntity];
-    expect(inst.tables[0]!.elements).toEqual([0, funcRef(f1), funcRef(f1), 0]);
+    expect(inst.tables[0]!.elements).toEqual([null, f1, f1, null]);
     expect(inst.elems.map((e) => e.elements.length)).toEqual([0, 2, 0, 0]);
-    expect(inst.elems[1]!.elements).toEqual([funcRef(f0), 0]);
-    expect(store.elems).toEqual(inst.elems);
+    expect(inst.elems[1]!.elements).toEqual([f0, null]);
   });
 
   it("applies active data segments and drops them; passive ones stay", () => {
@@ -219,7 +215,7 @@ describe("instantiate: segments", () => {
   });
 
   it("traps on an out-of-bounds element segment; earlier writes to an imported table stay", () => {
-    const imported = new TableEntity({ element: ValType.FuncRef, limits: { min: 2, max: null } }, 10, 0);
+    const imported = new TableEntity({ element: ValType.FuncRef, limits: { min: 2, max: null } }, 10, null);
     const { store, ir } = withSegments();
     const tableType = { element: ValType.FuncRef, limits: { min: 2, max: null } };
     ir.imports = [{ module: "env", name: "t", desc: { kind: "table", type: tableType } }];
@@ -231,8 +227,12 @@ describe("instantiate: segments", () => {
     ];
     expect(() => instantiate(store, compiled(ir), [{ kind: ExternKind.Table, value: imported }]))
       .toThrow(new Trap(TrapCode.TableOutOfBounds));
-    const inst = store.instances[0]!; // registered although initialisation failed
-    expect(imported.elements).toEqual([funcRef(inst.funcs[0]!), 0]);
+    // the first segment's function stays in the imported table although initialisation failed
+    const [written, untouched] = imported.elements as [FuncEntity, null];
+    expect(written.index).toBe(0);
+    expect(written.instance!.tables[0]).toBe(imported);
+    expect(untouched).toBe(null);
+    expect(store.instancesCreated).toBe(1);
   });
 
   it("accepts an empty segment at the very end and traps just past it", () => {

@@ -58,7 +58,7 @@ export function hostFunc(
     const values = out === undefined ? [] : Array.isArray(out) ? out : [out];
     results.forEach((t, i) => writeValue(slots, base + i, t, values[i]!));
   };
-  return store.addFunc(new FuncEntity(FuncKind.Host, type, null, -1, trampoline));
+  return new FuncEntity(FuncKind.Host, type, null, -1, trampoline);
 }
 
 export interface TestInstance {

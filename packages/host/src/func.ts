@@ -47,7 +47,6 @@ export class Func {
     const ft = toFuncType(type);
     store.engine.registry.intern(ft);
     const entity = new FuncEntity(FuncKind.Host, ft, null, -1, hostTrampoline(store, ft, fn), fn);
-    store.pruned.addFunc(entity);
     return Func.fromEntity(store, entity);
   }
 
@@ -91,7 +90,8 @@ export class Func {
 
   /**
    * Calls with arguments already in `slots` (slot 0 ..) and leaves the results there (slot 0 ..):
-   * the raw calling convention, for callers that keep values in slots themselves.
+   * the raw calling convention, for callers that keep values in slots themselves. References in slots are
+   * numbers of `store.pruned.refs`; the caller converts them and then calls `store.pruned.releaseRefs()`.
    */
   callRaw(slots: ValueSlots): void {
     const entity = this.entity;
@@ -122,8 +122,13 @@ export class Func {
     for (let i = 0; i < params.length; i++) {
       writeValue(this.store, params[i]!, args[i], slots, input.offsets[i]!, form, `argument ${i}`);
     }
-    this.callRaw(slots);
-    return results.map((t, i) => readValue(this.store, t, slots, output.offsets[i]!, form));
+    const pruned = this.store.pruned;
+    try {
+      this.callRaw(slots);
+      return results.map((t, i) => readValue(this.store, t, slots, output.offsets[i]!, form));
+    } finally {
+      pruned.releaseRefs(); // the references the call handled are objects again, or dropped
+    }
   }
 }
 

@@ -1,6 +1,6 @@
-import { GlobalEntity, type GlobalType } from "@wasmi-ts/store";
+import { GlobalEntity, isRefType, type GlobalType } from "@wasmi-ts/store";
 import type { Store } from "./store.js";
-import { readValue, writeValue, type Value } from "./values.js";
+import { fromRef, readValue, toRef, writeValue, type FloatForm, type Value } from "./values.js";
 
 /** A global variable of a store. */
 export class Global {
@@ -8,13 +8,11 @@ export class Global {
 
   /** A new global of `type` in `store` holding `value`. */
   constructor(readonly store: Store<any>, type: GlobalType, value: Value, /** @internal */ entity?: GlobalEntity) {
+    this.entity = entity ?? new GlobalEntity({ type: type.type, mutable: type.mutable });
     if (entity === undefined) {
-      entity = new GlobalEntity({ type: type.type, mutable: type.mutable });
-      writeValue(store, type.type, value, entity, 0, "number", "global value");
-      store.pruned.globals.push(entity);
-      store.handles.set(entity, this);
+      this.write(value, "number");
+      store.handles.set(this.entity, this);
     }
-    this.entity = entity;
   }
 
   /** The one handle of `entity` in `store`. */
@@ -32,23 +30,36 @@ export class Global {
   }
 
   get value(): Value {
-    return readValue(this.store, this.entity.type.type, this.entity, 0, "number");
+    return this.read("number");
   }
 
   /** Sets the value; throws `TypeError` if the global is immutable. */
   set value(v: Value) {
     this.assertMutable();
-    writeValue(this.store, this.entity.type.type, v, this.entity, 0, "number", "global value");
+    this.write(v, "number");
   }
 
   /** The value with floats as bit patterns (f32: u32 number, f64: u64 bigint), as in `Func.callBits`. */
   get bits(): Value {
-    return readValue(this.store, this.entity.type.type, this.entity, 0, "bits");
+    return this.read("bits");
   }
 
   set bits(v: Value) {
     this.assertMutable();
-    writeValue(this.store, this.entity.type.type, v, this.entity, 0, "bits", "global value");
+    this.write(v, "bits");
+  }
+
+  private read(form: FloatForm): Value {
+    const { entity } = this;
+    const type = entity.type.type;
+    return isRefType(type) ? fromRef(this.store, type, entity.ref) : readValue(this.store, type, entity, 0, form);
+  }
+
+  private write(v: Value, form: FloatForm): void {
+    const { entity } = this;
+    const type = entity.type.type;
+    if (isRefType(type)) entity.ref = toRef(this.store, type, v, "global value");
+    else writeValue(this.store, type, v, entity, 0, form, "global value");
   }
 
   private assertMutable(): void {

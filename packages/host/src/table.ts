@@ -39,7 +39,7 @@ export class Table {
 
   get(index: number): Value {
     this.checkIndex(index);
-    return fromRef(this.store, this.entity.type.element, this.entity.elements[index]!);
+    return fromRef(this.store, this.entity.type.element, this.entity.elements[index]);
   }
 
   set(index: number, value: Value): void {

@@ -1,4 +1,4 @@
-import { funcOfRef, funcRef, NULL_REF, ValType, valTypeName } from "@wasmi-ts/store";
+import { ValType, valTypeName, type FuncEntity } from "@wasmi-ts/store";
 import { Func } from "./func.js";
 import type { Store } from "./store.js";
 
@@ -67,23 +67,23 @@ export function joinU64(low: number, high: number): bigint {
   return (BigInt(high >>> 0) << 32n) | BigInt(low >>> 0);
 }
 
-/** Reference number of a JS reference value. */
-export function toRef(store: Store<unknown>, type: ValType, v: unknown, what: string): number {
-  if (v === null) return NULL_REF;
+/** The reference a JS reference value stands for, as tables and globals hold it (see `refs.ts` of the
+ * store): null, a `FuncEntity` (funcref) or the host value itself (externref). */
+export function toRef(store: Store<unknown>, type: ValType, v: unknown, what: string): unknown {
+  if (v === null) return null;
   if (type === ValType.FuncRef) {
     if (!(v instanceof Func)) throw typeError(type, v, what);
     store.assertOwns(v.store, "function reference");
-    return funcRef(v.entity);
+    return v.entity;
   }
-  if (type === ValType.ExternRef) return store.pruned.externRef(v);
+  if (type === ValType.ExternRef) return v;
   throw new TypeError(`${what}: values of type ${valTypeName(type)} cannot be passed from JS`);
 }
 
-/** JS value of a reference number. */
-export function fromRef(store: Store<unknown>, type: ValType, ref: number): Value {
-  if (ref === NULL_REF) return null;
-  if (type === ValType.ExternRef) return store.pruned.externValue(ref);
-  return Func.fromEntity(store, funcOfRef(store.pruned, ref)!);
+/** The JS value of a reference held by a table or a global. */
+export function fromRef(store: Store<unknown>, type: ValType, ref: unknown): Value {
+  if (ref === null || type === ValType.ExternRef) return ref;
+  return Func.fromEntity(store, ref as FuncEntity);
 }
 
 /** Writes `v` of `type` into slot `s` (see the slot layout in `@wasmi-ts/store`). */
@@ -122,8 +122,8 @@ export function writeValue(
       if (!(v instanceof Uint8Array) || v.length !== 16) throw typeError(type, v, `${what} (as Uint8Array(16))`);
       new Uint8Array(slots.i32.buffer, slots.i32.byteOffset + s * 8, 16).set(v);
       return;
-    default:
-      slots.i32[2 * s] = toRef(store, type, v, what);
+    default: // a reference: its number, valid while the store runs (refs.ts of the store)
+      slots.i32[2 * s] = store.pruned.refs.number(toRef(store, type, v, what));
   }
 }
 
@@ -141,7 +141,7 @@ export function readValue(store: Store<unknown>, type: ValType, slots: SlotViews
     case ValType.V128:
       return new Uint8Array(slots.i32.buffer, slots.i32.byteOffset + s * 8, 16).slice();
     default:
-      return fromRef(store, type, slots.i32[2 * s]!);
+      return fromRef(store, type, store.pruned.refs.value(slots.i32[2 * s]!));
   }
 }
 

@@ -32,7 +32,4 @@ export class FuncEntity {
     /** Host functions: the embedder's own function object (for debugging and the API layer). */
     readonly hostData: unknown = null,
   ) {}
-
-  /** The store address, set when the function is added to a store. */
-  addr = -1;
 }

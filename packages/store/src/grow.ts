@@ -16,7 +16,7 @@ export function growMemory(store: PrunedStore, memory: MemoryEntity, delta: numb
 }
 
 /** table.grow: the old size, or -1 when refused or impossible. */
-export function growTable(store: PrunedStore, table: TableEntity, delta: number, init: number): number {
+export function growTable(store: PrunedStore, table: TableEntity, delta: number, init: unknown): number {
   const current = table.size;
   const desired = current + delta;
   if (delta > 0 && (desired > table.maxSize ||

@@ -1,9 +1,4 @@
-import type { FuncEntity } from "./func.js";
-import type { GlobalEntity } from "./global.js";
-import type { InstanceEntity } from "./instance.js";
-import type { MemoryEntity } from "./memory.js";
-import type { DataEntity, ElemEntity } from "./segments.js";
-import type { TableEntity } from "./table.js";
+import { LiveRefs } from "./refs.js";
 import type { TypeKey } from "./type-key.js";
 import type { TypeRegistry } from "./type-registry.js";
 
@@ -90,21 +85,25 @@ export const DEFAULT_LIMITS: StoreLimits = {
 };
 
 /**
- * The store as the executor sees it: every entity of the store in arenas addressed by index, and the
- * host data as `unknown` with the runtime key of its type. It is never generic, so the executor's objects
- * keep one shape. Only the host layer turns it back into a typed `Store<T>`, checking `typeKey`.
+ * The store as the executor sees it: the host data as `unknown` with the runtime key of its type, the
+ * settings and state of execution (fuel, deadline, limits, hooks) and the references in use. It is never
+ * generic, so the executor's objects keep one shape. Only the host layer turns it back into a typed
+ * `Store<T>`, checking `typeKey`.
+ *
+ * It does not hold its entities: instances, functions, memories, tables and globals are reached from the
+ * handles the embedder keeps and from each other (an instance holds its index spaces, a table its
+ * functions), so the garbage collector frees those nobody can reach any more. The store only counts what
+ * it has created, for its limits.
  */
 export class PrunedStore {
-  readonly funcs: FuncEntity[] = [];
-  readonly tables: TableEntity[] = [];
-  readonly memories: MemoryEntity[] = [];
-  readonly globals: GlobalEntity[] = [];
-  readonly instances: InstanceEntity[] = [];
-  readonly elems: ElemEntity[] = [];
-  readonly datas: DataEntity[] = [];
-  /** Host values held by externref, addressed by reference number - 1. */
-  readonly externs: unknown[] = [];
-  private readonly externIndex = new Map<unknown, number>();
+  /** How many instances, memories and tables the store has created (for `StoreHooks.creating`). */
+  instancesCreated = 0;
+  memoriesCreated = 0;
+  tablesCreated = 0;
+  /** The references that numbers on the value stack stand for (see `refs.ts`). */
+  readonly refs = new LiveRefs();
+  /** Executions in progress (nested ones included): the executor counts them. */
+  running = 0;
 
   /** Fuel left, when fuel metering is on (see `fuelEnabled`). */
   fuel = 0;
@@ -128,24 +127,12 @@ export class PrunedStore {
     readonly engine: unknown = null,
   ) {}
 
-  addFunc(f: FuncEntity): FuncEntity {
-    f.addr = this.funcs.length;
-    this.funcs.push(f);
-    return f;
-  }
-
-  /** The reference number of a host value held by an externref (equal values share one number). */
-  externRef(value: unknown): number {
-    let i = this.externIndex.get(value);
-    if (i === undefined) {
-      i = this.externs.length;
-      this.externs.push(value);
-      this.externIndex.set(value, i);
-    }
-    return i + 1;
-  }
-
-  externValue(ref: number): unknown {
-    return this.externs[ref - 1];
+  /**
+   * Forgets the numbers of references given out, unless an execution is in progress: called when a call
+   * from the embedder has returned and its results were read, so that the store does not keep alive the
+   * references its calls handled.
+   */
+  releaseRefs(): void {
+    if (this.running === 0) this.refs.clear();
   }
 }

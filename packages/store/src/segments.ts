@@ -1,10 +1,10 @@
 import type { ValType } from "./types.js";
 
-/** An element segment at run time: its reference numbers; dropped segments become empty. */
+/** An element segment at run time: its references (see `refs.ts`); dropped segments become empty. */
 export class ElemEntity {
   constructor(
     readonly type: ValType,
-    public elements: number[],
+    public elements: unknown[],
   ) {}
 
   drop(): void {

@@ -1,19 +1,19 @@
 import type { TableType } from "./types.js";
 
 /**
- * A table of references. Elements are reference numbers (see `refs.ts`): 0 is null, a funcref is its
- * function's store address + 1, an externref is its extern's store address + 1.
+ * A table of references. Elements are references as objects (see `refs.ts`): null, a `FuncEntity`
+ * (funcref) or a host value (externref).
  */
 export class TableEntity {
-  elements: number[];
+  elements: unknown[];
 
   constructor(
     readonly type: TableType,
     /** The largest size this table may reach: the declared maximum, capped by configuration. */
     readonly maxSize: number,
-    init: number,
+    init: unknown,
   ) {
-    this.elements = new Array<number>(type.limits.min).fill(init);
+    this.elements = new Array<unknown>(type.limits.min).fill(init);
   }
 
   get size(): number {
@@ -21,7 +21,7 @@ export class TableEntity {
   }
 
   /** Grows by `delta` elements set to `init`; returns the old size, or -1 if it cannot grow that far. */
-  grow(delta: number, init: number): number {
+  grow(delta: number, init: unknown): number {
     const old = this.elements.length;
     if (delta < 0 || old + delta > this.maxSize) return -1;
     for (let i = 0; i < delta; i++) this.elements.push(init);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  DEFAULT_HOOKS, DEFAULT_LIMITS, FuncType, MemoryEntity, PAGE_SIZE, PrunedStore, TableEntity, Trap, TrapCode, TypeKey,
+  DEFAULT_HOOKS, DEFAULT_LIMITS, FuncType, MemoryEntity, NULL_REF, PAGE_SIZE, PrunedStore, TableEntity, Trap, TrapCode, TypeKey,
   TypeRegistry, ValType, ValueSlots, growMemory, growTable,
 } from "../src/index.js";
 
@@ -44,8 +44,8 @@ describe("MemoryEntity", () => {
     expect(growMemory(store, m, 1)).toBe(1);
     expect(growMemory(store, m, 1)).toBe(-1);
     expect(asked).toEqual([[1, 2], [2, 3]]);
-    const t = new TableEntity({ element: ValType.FuncRef, limits: { min: 0, max: null } }, 100, 0);
-    expect(growTable(store, t, 1, 0)).toBe(-1);
+    const t = new TableEntity({ element: ValType.FuncRef, limits: { min: 0, max: null } }, 100, null);
+    expect(growTable(store, t, 1, null)).toBe(-1);
   });
 });
 
@@ -56,14 +56,25 @@ describe("PrunedStore", () => {
     expect(store.typeKey.name).toBe("number");
   });
 
-  it("interns externref values: equal values share a reference number, null is never one", () => {
+  it("numbers references while it runs: one number per value, null is 0, all forgotten when released", () => {
     const store = newStore();
     const o = {};
-    const r1 = store.externRef(o);
-    expect(store.externRef(o)).toBe(r1);
-    expect(store.externRef("x")).not.toBe(r1);
+    const r1 = store.refs.number(o);
+    expect(store.refs.number(o)).toBe(r1);
+    expect(store.refs.number("x")).not.toBe(r1);
+    expect(store.refs.number(undefined)).not.toBe(NULL_REF); // undefined is a value, not the null reference
+    expect(store.refs.number(null)).toBe(NULL_REF);
     expect(r1).toBeGreaterThan(0);
-    expect(store.externValue(r1)).toBe(o);
+    expect(store.refs.value(r1)).toBe(o);
+    expect(store.refs.value(NULL_REF)).toBe(null);
+    expect(store.refs.size).toBe(3);
+    store.running = 1; // an execution in progress: its numbers stay
+    store.releaseRefs();
+    expect(store.refs.value(r1)).toBe(o);
+    store.running = 0;
+    store.releaseRefs();
+    expect(store.refs.size).toBe(0);
+    expect(store.refs.value(r1)).toBe(undefined);
   });
 });
 

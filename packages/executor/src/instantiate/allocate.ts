@@ -20,11 +20,11 @@ const MAX_TABLE_32 = 0xffff_ffff;
 /** Throws `ResourceLimitError` unless the store admits `more` more resources of `kind`. */
 export function admitCount(store: PrunedStore, kind: ResourceKind, more: number): void {
   if (more === 0) return;
-  const held = kind === ResourceKind.Instance ? store.instances.length
-    : kind === ResourceKind.Memory ? store.memories.length : store.tables.length;
+  const held = kind === ResourceKind.Instance ? store.instancesCreated
+    : kind === ResourceKind.Memory ? store.memoriesCreated : store.tablesCreated;
   if (!store.hooks.creating(store, kind, held + more)) {
     const plural = kind === ResourceKind.Memory ? "memories" : `${kind}s`;
-    throw new ResourceLimitError(`the store's limit on ${plural} refused another ${kind} (it holds ${held})`);
+    throw new ResourceLimitError(`the store's limit on ${plural} refused another ${kind} (it has created ${held})`);
   }
 }
 
@@ -72,14 +72,14 @@ export function newMemory(store: PrunedStore, type: MemoryType, config: Executor
     if (e instanceof RangeError) throw new LinkError(`cannot allocate a memory of ${type.limits.min} pages`, { cause: e });
     throw e;
   }
-  store.memories.push(memory);
+  store.memoriesCreated++;
   return memory;
 }
 
 /** A new table in `store` filled with `init`, already admitted (`admitTable`, `admitCount`). */
-export function newTable(store: PrunedStore, type: TableType, config: ExecutorConfig, init: number): TableEntity {
+export function newTable(store: PrunedStore, type: TableType, config: ExecutorConfig, init: unknown): TableEntity {
   const table = new TableEntity(type, tableMaxSize(type, config), init);
-  store.tables.push(table);
+  store.tablesCreated++;
   return table;
 }
 
@@ -91,7 +91,7 @@ export function allocMemory(store: PrunedStore, type: MemoryType, config: Execut
 }
 
 /** A new table in `store` filled with `init`, asking its limits first. */
-export function allocTable(store: PrunedStore, type: TableType, config: ExecutorConfig, init: number): TableEntity {
+export function allocTable(store: PrunedStore, type: TableType, config: ExecutorConfig, init: unknown): TableEntity {
   admitCount(store, ResourceKind.Table, 1);
   admitTable(store, type, config);
   return newTable(store, type, config, init);

@@ -1,9 +1,10 @@
-import { funcRef, Trap, TrapCode, type InstanceEntity } from "@wasmi-ts/store";
+import { Trap, TrapCode, type InstanceEntity } from "@wasmi-ts/store";
 import type { ConstExpr } from "../module/ir.js";
 
 // Evaluates constant expressions (global initialisers, segment offsets and elements) at instantiation.
-// Values are 16-byte cells in the slot layout (see `slots.ts`), so results copy straight into a
-// `GlobalEntity` and keep float bit patterns (NaN payloads) exactly. Not a hot path: BigInt is fine here.
+// Numeric values are 16-byte cells in the slot layout (see `slots.ts`), so results copy straight into a
+// `GlobalEntity` and keep float bit patterns (NaN payloads) exactly; references are objects (`refs.ts`
+// of the store). Not a hot path: BigInt is fine here.
 
 const Op = {
   End: 0x0b,
@@ -45,7 +46,7 @@ const i32Ops: Record<number, (a: number, b: number) => number> = {
 };
 
 /**
- * Evaluates `expr` in the context of `instance` (its functions and the globals initialised so far) and
+ * Evaluates a numeric `expr` in the context of `instance` (its functions and the globals initialised so far) and
  * writes the value into `out` (at least 4 words, zeroed first).
  */
 export function evalConstExpr(expr: ConstExpr, instance: InstanceEntity, out: Int32Array): void {
@@ -76,14 +77,6 @@ export function evalConstExpr(expr: ConstExpr, instance: InstanceEntity, out: In
       case Op.V128Const:
         new Uint8Array(cell.buffer).set(instr.v!);
         break;
-      case Op.RefNull:
-        break; // null is reference number 0
-      case Op.RefFunc: {
-        const f = instance.funcs[instr.a];
-        if (f === undefined) throw new Error(`constant expression: unknown function ${instr.a}`);
-        cell[0] = funcRef(f);
-        break;
-      }
       case Op.GlobalGet: {
         const g = instance.globals[instr.a];
         if (g === undefined) throw new Error(`constant expression: global ${instr.a} not initialised yet`);
@@ -108,9 +101,24 @@ export function evalOffset(expr: ConstExpr, instance: InstanceEntity, is64: bool
   return is64 ? (cell[1]! >>> 0) * 2 ** 32 + low : low;
 }
 
-/** Evaluates a reference-typed expression (segment element) to its reference number. */
-export function evalRef(expr: ConstExpr, instance: InstanceEntity): number {
-  const cell = new Int32Array(4);
-  evalConstExpr(expr, instance, cell);
-  return cell[0]!;
+/** Evaluates a reference-typed expression (a global's initialiser, a segment element) to its reference:
+ * null, a `FuncEntity` or a host value. */
+export function evalRef(expr: ConstExpr, instance: InstanceEntity): unknown {
+  const instr = expr[0];
+  switch (instr?.op) {
+    case Op.RefNull:
+      return null;
+    case Op.RefFunc: {
+      const f = instance.funcs[instr.a];
+      if (f === undefined) throw new Error(`constant expression: unknown function ${instr.a}`);
+      return f;
+    }
+    case Op.GlobalGet: {
+      const g = instance.globals[instr.a];
+      if (g === undefined) throw new Error(`constant expression: global ${instr.a} not initialised yet`);
+      return g.ref;
+    }
+    default:
+      throw new Trap(TrapCode.HostError, `unsupported constant reference instruction 0x${(instr?.op ?? 0).toString(16)}`);
+  }
 }

@@ -4,7 +4,6 @@ import {
   Trap,
   TrapCode,
   type InstanceEntity,
-  type PrunedStore,
 } from "@wasmi-ts/store";
 import type { ModuleIR } from "../module/ir.js";
 import { evalOffset, evalRef } from "./const-expr.js";
@@ -14,20 +13,18 @@ import { evalOffset, evalRef } from "./const-expr.js";
 // segment that is out of bounds traps before writing anything, and earlier segments' writes stay.
 
 /** Creates the instance's element segments (evaluating their element expressions). */
-export function allocElems(store: PrunedStore, ir: ModuleIR, instance: InstanceEntity): void {
+export function allocElems(ir: ModuleIR, instance: InstanceEntity): void {
   for (const seg of ir.elems) {
     const elements = seg.init.map((expr) => evalRef(expr, instance));
     const elem = new ElemEntity(seg.type, elements);
-    store.elems.push(elem);
     instance.elems.push(elem);
   }
 }
 
 /** Creates the instance's data segments. */
-export function allocDatas(store: PrunedStore, ir: ModuleIR, instance: InstanceEntity): void {
+export function allocDatas(ir: ModuleIR, instance: InstanceEntity): void {
   for (const seg of ir.datas) {
     const data = new DataEntity(seg.bytes);
-    store.datas.push(data);
     instance.datas.push(data);
   }
 }
@@ -41,7 +38,7 @@ export function initElems(ir: ModuleIR, instance: InstanceEntity): void {
       const offset = evalOffset(seg.offset!, instance, !!table.type.is64);
       const n = elem.elements.length;
       if (offset + n > table.size) throw new Trap(TrapCode.TableOutOfBounds);
-      for (let j = 0; j < n; j++) table.elements[offset + j] = elem.elements[j]!;
+      for (let j = 0; j < n; j++) table.elements[offset + j] = elem.elements[j];
     }
     if (seg.mode !== "passive") elem.drop();
   });

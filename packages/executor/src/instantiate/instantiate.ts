@@ -5,7 +5,7 @@ import {
   FuncKind,
   GlobalEntity,
   InstanceEntity,
-  NULL_REF,
+  isRefType,
   ResourceKind,
   runHooked,
   ValueSlots,
@@ -16,7 +16,7 @@ import { execute } from "../interpret/index.js";
 import type { CompiledModule } from "../module/compiled.js";
 import type { Export, ModuleIR } from "../module/ir.js";
 import { admitCount, admitMemory, admitTable, newMemory, newTable } from "./allocate.js";
-import { evalConstExpr } from "./const-expr.js";
+import { evalConstExpr, evalRef } from "./const-expr.js";
 import { checkImports } from "./import-match.js";
 import { allocDatas, allocElems, initDatas, initElems } from "./init-segments.js";
 import { definedMemoryTypes, definedTableTypes } from "./index-spaces.js";
@@ -24,8 +24,8 @@ import { definedMemoryTypes, definedTableTypes } from "./index-spaces.js";
 /**
  * Instantiates `module` in `store` with `imports` given in the order of the module's imports (spec
  * "Instantiation"). Throws `LinkError` when an import does not match, `Trap` when a segment is out of
- * bounds or the start function traps. The instance is registered in the store as soon as its entities
- * exist, because a failed initialisation may already have written its functions into imported tables.
+ * bounds or the start function traps. The store counts the instance as soon as its entities exist,
+ * because a failed initialisation may already have written its functions into imported tables.
  */
 export function instantiate(store: PrunedStore, module: CompiledModule, imports: readonly ExternEntity[]): InstanceEntity {
   checkImports(module, imports);
@@ -42,21 +42,21 @@ export function instantiate(store: PrunedStore, module: CompiledModule, imports:
   const instance = new InstanceEntity(module);
   instance.typeIds = module.typeIds;
   addImports(instance, imports);
-  store.instances.push(instance);
+  store.instancesCreated++;
 
-  allocFuncs(store, ir, instance);
-  for (const type of tableTypes) instance.tables.push(newTable(store, type, module.config, NULL_REF));
+  allocFuncs(ir, instance);
+  for (const type of tableTypes) instance.tables.push(newTable(store, type, module.config, null));
   for (const type of memoryTypes) instance.memories.push(newMemory(store, type, module.config));
   // Globals one by one: an initialiser may read the globals before it (extended const, GC).
   for (const def of ir.globals) {
     const global = new GlobalEntity(def.type);
-    evalConstExpr(def.init, instance, global.i32);
-    store.globals.push(global);
+    if (isRefType(def.type.type)) global.ref = evalRef(def.init, instance);
+    else evalConstExpr(def.init, instance, global.i32);
     instance.globals.push(global);
   }
   for (const exp of ir.exports) instance.exports.set(exp.name, exportEntity(instance, exp));
-  allocElems(store, ir, instance);
-  allocDatas(store, ir, instance);
+  allocElems(ir, instance);
+  allocDatas(ir, instance);
 
   initElems(ir, instance);
   initDatas(ir, instance);
@@ -75,10 +75,10 @@ function addImports(instance: InstanceEntity, imports: readonly ExternEntity[]):
   }
 }
 
-function allocFuncs(store: PrunedStore, ir: ModuleIR, instance: InstanceEntity): void {
+function allocFuncs(ir: ModuleIR, instance: InstanceEntity): void {
   for (let index = ir.numImportedFuncs; index < ir.funcs.length; index++) {
     const type = ir.types[ir.funcs[index]!]!;
-    instance.funcs.push(store.addFunc(new FuncEntity(FuncKind.Wasm, type, instance, index, null)));
+    instance.funcs.push(new FuncEntity(FuncKind.Wasm, type, instance, index, null));
   }
 }
 
@@ -93,7 +93,11 @@ function exportEntity(instance: InstanceEntity, exp: Export): ExternEntity {
 
 function runStart(store: PrunedStore, instance: InstanceEntity, func: FuncEntity): void {
   const slots = new ValueSlots(1);
-  if (func.kind === FuncKind.Host) func.host!(store, instance, slots, 0);
-  else if (store.hooks.callHook === null) execute(store, func, slots);
-  else runHooked(store, CallHook.CallingWasm, CallHook.ReturningFromWasm, () => execute(store, func, slots));
+  try {
+    if (func.kind === FuncKind.Host) func.host!(store, instance, slots, 0);
+    else if (store.hooks.callHook === null) execute(store, func, slots);
+    else runHooked(store, CallHook.CallingWasm, CallHook.ReturningFromWasm, () => execute(store, func, slots));
+  } finally {
+    store.releaseRefs();
+  }
 }

@@ -46,7 +46,7 @@ export function memoryFill(store: PrunedStore, inst: InstanceEntity, i32: Int32A
 export function tableFill(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, fp2: number, code: readonly number[], pc: number): void {
   const elements = inst.tables[code[(pc + 1) | 0]]!.elements;
   const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
-  const v = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+  const v = store.refs.value(i32[(fp2 + code[(pc + 3) | 0]) | 0]);
   const n = i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0;
   if (store.fuelEnabled) consumeFuel(store, fuelForElements(n));
   if (i + n > elements.length) throw new Trap(TrapCode.TableOutOfBounds);
@@ -62,7 +62,7 @@ export function tableCopy(store: PrunedStore, inst: InstanceEntity, i32: Int32Ar
   if (store.fuelEnabled) consumeFuel(store, fuelForElements(n));
   if (s + n > src.length || d + n > dst.length) throw new Trap(TrapCode.TableOutOfBounds);
   if (dst === src) dst.copyWithin(d, s, s + n);
-  else for (let k = 0; k < n; k++) dst[d + k] = src[s + k]!;
+  else for (let k = 0; k < n; k++) dst[d + k] = src[s + k];
 }
 
 export function tableInit(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, fp2: number, code: readonly number[], pc: number): void {
@@ -73,7 +73,7 @@ export function tableInit(store: PrunedStore, inst: InstanceEntity, i32: Int32Ar
   const n = i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0;
   if (store.fuelEnabled) consumeFuel(store, fuelForElements(n));
   if (s + n > src.length || d + n > dst.length) throw new Trap(TrapCode.TableOutOfBounds);
-  for (let k = 0; k < n; k++) dst[d + k] = src[s + k]!;
+  for (let k = 0; k < n; k++) dst[d + k] = src[s + k];
 }
 
 export function tableGrow(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, fp2: number, code: readonly number[], pc: number): void {
@@ -81,7 +81,7 @@ export function tableGrow(store: PrunedStore, inst: InstanceEntity, i32: Int32Ar
   const delta = i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0;
   const fuel = store.fuelEnabled ? fuelForElements(delta) : 0;
   if (fuel > store.fuel && table.size + delta <= table.maxSize) throw new Trap(TrapCode.OutOfFuel);
-  const old = growTable(store, table, delta, i32[(fp2 + code[(pc + 3) | 0]) | 0]);
+  const old = growTable(store, table, delta, store.refs.value(i32[(fp2 + code[(pc + 3) | 0]) | 0]));
   if (old >= 0) store.fuel -= fuel;
   i32[(fp2 + code[(pc + 1) | 0]) | 0] = old;
 }

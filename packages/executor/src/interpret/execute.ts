@@ -49,6 +49,7 @@ export function execute(store: PrunedStore, func: FuncEntity, slots: ValueSlots)
   // an error that left an earlier execution is not this one's (a host function may throw it again)
   state.unwound = undefined;
   if (savedDepth === 0) startPolling(store, state);
+  store.running++;
   try {
     if (func.kind === FuncKind.Host) {
       state.sp = top;
@@ -61,8 +62,10 @@ export function execute(store: PrunedStore, func: FuncEntity, slots: ValueSlots)
     noteUnwound(state, error, savedDepth);
     throw error;
   } finally {
+    store.running--;
     state.depth = savedDepth;
     state.sp = savedSp;
+    if (store.running === 0) state.release();
   }
   slots.ensure(results);
   to = slots.i32;

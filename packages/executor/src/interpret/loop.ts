@@ -17,6 +17,7 @@ import type { CompiledFunc } from "../translate/compiled-func.js";
 import { addressOperand, loadFrom, storeTo } from "./memory-access.js";
 import { recordBacktrace } from "./backtrace.js";
 import { memoryCopy, memoryFill, memoryGrow, memoryInit, tableCopy, tableFill, tableGrow, tableInit } from "./bulk.js";
+import { globalGetRef, globalSetRef, refFunc, tableGet, tableSet } from "./refs.js";
 import { simdMemOp, simdOp, simdShuffleOp } from "./simd/instructions.js";
 import { POLL_INTERVAL, poll } from "./poll.js";
 import type { ExecState } from "./state.js";
@@ -56,7 +57,7 @@ export enum Op {
   I32LoadIdx, I32Load8SIdx, I32Load8UIdx, I32Load16SIdx, I32Load16UIdx, I32StoreIdx, I32Store8Idx,
   // tables and references
   TableGet, TableSet, TableSize, TableGrow, TableFill, TableCopy, TableInit, ElemDrop,
-  RefIsNull, RefFunc,
+  RefIsNull, RefFunc, GlobalGetRef, GlobalSetRef,
   // i32
   I32Eqz, I32Eq, I32Ne, I32LtS, I32LtU, I32GtS, I32GtU, I32LeS, I32LeU, I32GeS, I32GeU,
   // i64 comparisons
@@ -421,9 +422,9 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
             const table = inst.tables[code[(pc + 2) | 0]]!.elements;
             const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
             if (i >= table.length) trap(TrapCode.UndefinedElement);
-            const ref = table[i]!;
-            if (ref === 0) trap(TrapCode.IndirectCallToNull);
-            target = store.funcs[ref - 1]!;
+            const ref = table[i];
+            if (ref === null) trap(TrapCode.IndirectCallToNull);
+            target = ref as FuncEntity;
             if (target.type.id !== inst.typeIds[code[(pc + 1) | 0]]) trap(TrapCode.BadSignature);
             argOffset = code[(pc + 4) | 0];
             next = pc + 5;
@@ -825,24 +826,14 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         }
 
         // ---- tables and references
-        case Op.TableGet: {
-          const elements = inst.tables[code[(pc + 2) | 0]]!.elements;
-          const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
-          if (i >= elements.length) trap(TrapCode.TableOutOfBounds);
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
-          i32[d] = elements[i]!;
-          i32[d + 1] = 0;
+        case Op.TableGet:
+          tableGet(store, inst, i32, fp2, code, pc);
           pc = (pc + 4) | 0;
           continue;
-        }
-        case Op.TableSet: {
-          const elements = inst.tables[code[(pc + 1) | 0]]!.elements;
-          const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
-          if (i >= elements.length) trap(TrapCode.TableOutOfBounds);
-          elements[i] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+        case Op.TableSet:
+          tableSet(store, inst, i32, fp2, code, pc);
           pc = (pc + 4) | 0;
           continue;
-        }
         case Op.TableSize:
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = inst.tables[code[(pc + 2) | 0]]!.elements.length;
           pc = (pc + 3) | 0;
@@ -871,13 +862,18 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] === 0 ? 1 : 0;
           pc = (pc + 3) | 0;
           continue;
-        case Op.RefFunc: {
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
-          i32[d] = inst.funcs[code[(pc + 2) | 0]]!.addr + 1;
-          i32[d + 1] = 0;
+        case Op.RefFunc:
+          refFunc(store, inst, i32, fp2, code, pc);
           pc = (pc + 3) | 0;
           continue;
-        }
+        case Op.GlobalGetRef:
+          globalGetRef(store, inst, i32, fp2, code, pc);
+          pc = (pc + 3) | 0;
+          continue;
+        case Op.GlobalSetRef:
+          globalSetRef(store, inst, i32, fp2, code, pc);
+          pc = (pc + 3) | 0;
+          continue;
 
         // ---- i32 comparisons
         case Op.I32Eqz: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] === 0 ? 1 : 0; pc = (pc + 3) | 0; continue;

@@ -1,15 +1,17 @@
 import { ValueSlots, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
 import type { CompiledFunc } from "../translate/compiled-func.js";
 
+const NO_VIEW = new Int32Array(0);
+
 /** The executor's per-store stacks (kept in `PrunedStore.exec`), shared by nested executions. */
 export class ExecState {
   /** The value stack: frames of registers. */
   readonly stack = new ValueSlots(4096);
   /** Per call depth: return pc and caller frame base (in words). */
   frames = new Int32Array(2 * 1024);
-  /** Per call depth: the caller's code and instance. */
-  readonly frameFuncs: CompiledFunc[] = [];
-  readonly frameInstances: InstanceEntity[] = [];
+  /** Per call depth: the caller's code and instance (null above the frames in use after `release`). */
+  readonly frameFuncs: (CompiledFunc | null)[] = [];
+  readonly frameInstances: (InstanceEntity | null)[] = [];
   /** Wasm frames live on the call stack, across nested executions. */
   depth = 0;
   /** First free slot of the value stack (where a nested execution starts). */
@@ -23,7 +25,7 @@ export class ExecState {
 
   /** A one-entry cache of the Int32Array view of a memory buffer (for aligned 32-bit accesses). */
   private viewBuffer: ArrayBufferLike | null = null;
-  private view32: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  private view32: Int32Array<ArrayBufferLike> = NO_VIEW;
 
   int32View(buffer: ArrayBufferLike): Int32Array<ArrayBufferLike> {
     if (buffer !== this.viewBuffer) {
@@ -31,6 +33,22 @@ export class ExecState {
       this.view32 = new Int32Array(buffer);
     }
     return this.view32;
+  }
+
+  /**
+   * Forgets what the stacks still reference of calls that have returned (the caller entries of their
+   * frames, the cached view), so that instances nobody else reaches can be collected. Called when the
+   * store's outermost execution returns; costs one pass over the depth reached since the last time.
+   */
+  release(): void {
+    this.viewBuffer = null;
+    this.view32 = NO_VIEW;
+    const funcs = this.frameFuncs;
+    const instances = this.frameInstances;
+    for (let d = 0; d < instances.length && instances[d] !== null; d++) {
+      funcs[d] = null;
+      instances[d] = null;
+    }
   }
 
   growFrames(): void {

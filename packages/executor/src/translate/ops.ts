@@ -99,6 +99,8 @@ export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
   TableGet: ctl("rir"), TableSet: ctl("irr"), TableSize: ctl("ri"), TableGrow: ctl("rirr"),
   TableFill: ctl("irrr"), TableCopy: ctl("iirrr"), TableInit: ctl("iirrr"), ElemDrop: ctl("i"),
   RefIsNull: ctl("rr"), RefFunc: ctl("ri"),
+  // reference-typed globals: the global holds an object, the register a number (refs.ts of the store)
+  GlobalGetRef: ctl("ri"), GlobalSetRef: ctl("ir"),
 
   I32Eqz: num(0x45, 1, I32), I32Eq: numImm(0x46, I32, "I32EqImm", "I32EqImm"),
   I32Ne: numImm(0x47, I32, "I32NeImm", "I32NeImm"),

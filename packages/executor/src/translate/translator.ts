@@ -22,7 +22,7 @@
 // the last few instructions since the last label (`starts`); an instruction it absorbs must have written
 // a temporary, which has no other reader. After translation, code-passes.ts merges some pairs in place.
 
-import { FuncType, TrapCode, ValType, slotCount } from "@wasmi-ts/store";
+import { FuncType, TrapCode, ValType, isRefType, slotCount } from "@wasmi-ts/store";
 import type { CompiledModule } from "../module/compiled.js";
 import { CompiledFunc } from "./compiled-func.js";
 import { moduleInfo, type ModuleInfo } from "./module-info.js";
@@ -899,13 +899,13 @@ export class FuncTranslator {
       case 0x23: { // global.get
         const g = r.u32();
         const type = this.info.globalTypes[g]!;
-        this.emitResult(slotCount(type) === 1 ? Op.GlobalGet : Op.GlobalGet128, type, g);
+        this.emitResult(isRefType(type) ? Op.GlobalGetRef : slotCount(type) === 1 ? Op.GlobalGet : Op.GlobalGet128, type, g);
         return;
       }
       case 0x24: { // global.set
         const g = r.u32();
         const type = this.info.globalTypes[g]!;
-        this.emit(slotCount(type) === 1 ? Op.GlobalSet : Op.GlobalSet128, g, this.pop());
+        this.emit(isRefType(type) ? Op.GlobalSetRef : slotCount(type) === 1 ? Op.GlobalSet : Op.GlobalSet128, g, this.pop());
         return;
       }
       case 0x25: { // table.get

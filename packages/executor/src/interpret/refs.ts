@@ -1,0 +1,37 @@
+// The reference instructions that move references between the value stack, where they are numbers, and
+// tables, globals and functions, where they are objects (see `refs.ts` of the store): out of the
+// interpreter loop, which must stay small (see bulk.ts), and rare enough per instruction to pay a call.
+
+import { Trap, TrapCode, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
+
+export function tableGet(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, fp2: number, code: readonly number[], pc: number): void {
+  const elements = inst.tables[code[(pc + 2) | 0]!]!.elements;
+  const i = i32[(fp2 + code[(pc + 3) | 0]!) | 0]! >>> 0;
+  if (i >= elements.length) throw new Trap(TrapCode.TableOutOfBounds);
+  const d = (fp2 + code[(pc + 1) | 0]!) | 0;
+  i32[d] = store.refs.number(elements[i]);
+  i32[d + 1] = 0;
+}
+
+export function tableSet(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, fp2: number, code: readonly number[], pc: number): void {
+  const elements = inst.tables[code[(pc + 1) | 0]!]!.elements;
+  const i = i32[(fp2 + code[(pc + 2) | 0]!) | 0]! >>> 0;
+  if (i >= elements.length) throw new Trap(TrapCode.TableOutOfBounds);
+  elements[i] = store.refs.value(i32[(fp2 + code[(pc + 3) | 0]!) | 0]!);
+}
+
+export function refFunc(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, fp2: number, code: readonly number[], pc: number): void {
+  const d = (fp2 + code[(pc + 1) | 0]!) | 0;
+  i32[d] = store.refs.number(inst.funcs[code[(pc + 2) | 0]!]!);
+  i32[d + 1] = 0;
+}
+
+export function globalGetRef(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, fp2: number, code: readonly number[], pc: number): void {
+  const d = (fp2 + code[(pc + 1) | 0]!) | 0;
+  i32[d] = store.refs.number(inst.globals[code[(pc + 2) | 0]!]!.ref);
+  i32[d + 1] = 0;
+}
+
+export function globalSetRef(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, fp2: number, code: readonly number[], pc: number): void {
+  inst.globals[code[(pc + 1) | 0]!]!.ref = store.refs.value(i32[(fp2 + code[(pc + 2) | 0]!) | 0]!);
+}
