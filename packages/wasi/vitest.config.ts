@@ -1,0 +1,3 @@
+import { packageTests } from "../../config/vitest.package.js";
+
+export default packageTests;
