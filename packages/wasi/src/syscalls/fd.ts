@@ -289,7 +289,8 @@ export function fd_readdir(ctx: WasiContext, m: GuestMemory, fd: number, buf: nu
   const out = m.bytes(buf, size);
   const header = new DataView(new ArrayBuffer(24));
   let used = 0;
-  for (let i = Number(BigInt.asUintN(64, cookie) > BigInt(entries.length) ? BigInt(entries.length) : cookie); i < entries.length && used < size; i++) {
+  const from = BigInt.asUintN(64, cookie);
+  for (let i = from > BigInt(entries.length) ? entries.length : Number(from); i < entries.length && used < size; i++) {
     const e = entries[i]!;
     header.setBigUint64(0, BigInt(i + 1), true); // d_next: the cookie of the entry after this one
     header.setBigUint64(8, e.ino, true);
