@@ -14,6 +14,8 @@ export class MemoryEntity {
   buffer: ArrayBuffer;
   u8: Uint8Array;
   view: DataView;
+  /** The whole 32-bit words of the buffer (aligned 32-bit accesses, on little-endian hosts). */
+  i32: Int32Array;
   pages: number;
   generation = 0;
 
@@ -26,6 +28,7 @@ export class MemoryEntity {
     this.buffer = new ArrayBuffer(this.pages * PAGE_SIZE);
     this.u8 = new Uint8Array(this.buffer);
     this.view = new DataView(this.buffer);
+    this.i32 = new Int32Array(this.buffer, 0, this.buffer.byteLength >> 2);
   }
 
   get byteLength(): number {
@@ -59,6 +62,7 @@ export class MemoryEntity {
     this.buffer = buffer;
     this.u8 = new Uint8Array(buffer);
     this.view = new DataView(buffer);
+    this.i32 = new Int32Array(buffer, 0, buffer.byteLength >> 2);
     this.generation++;
   }
 }

@@ -109,6 +109,7 @@ export enum Op {
 }
 
 const EMPTY_BYTES = new Uint8Array(0);
+const EMPTY_WORDS = new Int32Array(0);
 /** Typed arrays use the host's byte order; Wasm memory is little-endian. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const EMPTY_VIEW = new DataView(EMPTY_BYTES.buffer);
@@ -154,7 +155,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
   let view = mem === null ? EMPTY_VIEW : mem.view;
   let u8 = mem === null ? EMPTY_BYTES : mem.u8;
   // aligned 32-bit accesses go through an Int32Array view (on little-endian hosts: see littleEndian)
-  let m32 = state.int32View(u8.buffer);
+  let m32 = mem === null ? EMPTY_WORDS : mem.i32;
   let memLen = u8.length;
   let memGen = mem === null ? 0 : mem.generation;
 
@@ -446,7 +447,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
             f32 = stack.f32;
             f64 = stack.f64;
             if (mem !== null && mem.generation !== memGen) {
-              view = mem.view; u8 = mem.u8; m32 = state.int32View(u8.buffer); memLen = u8.length; memGen = mem.generation;
+              view = mem.view; u8 = mem.u8; m32 = mem.i32; memLen = u8.length; memGen = mem.generation;
             }
             if (!tail) continue;
             // a host tail call: its results are this function's results
@@ -790,7 +791,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         case Op.MemoryGrow:
           memoryGrow(store, inst, i32, fp2, code, pc);
           if (mem !== null && mem.generation !== memGen) {
-            view = mem.view; u8 = mem.u8; m32 = state.int32View(u8.buffer); memLen = u8.length; memGen = mem.generation;
+            view = mem.view; u8 = mem.u8; m32 = mem.i32; memLen = u8.length; memGen = mem.generation;
           }
           pc = (pc + 4) | 0;
           continue;
@@ -1580,7 +1581,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
           mem = inst.memories.length > 0 ? inst.memories[0]! : null;
           view = mem === null ? EMPTY_VIEW : mem.view;
           u8 = mem === null ? EMPTY_BYTES : mem.u8;
-          m32 = state.int32View(u8.buffer);
+          m32 = mem === null ? EMPTY_WORDS : mem.i32;
           memLen = u8.length;
           memGen = mem === null ? 0 : mem.generation;
         }
@@ -1634,7 +1635,7 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
         mem = inst.memories.length > 0 ? inst.memories[0]! : null;
         view = mem === null ? EMPTY_VIEW : mem.view;
         u8 = mem === null ? EMPTY_BYTES : mem.u8;
-        m32 = state.int32View(u8.buffer);
+        m32 = mem === null ? EMPTY_WORDS : mem.i32;
         memLen = u8.length;
         memGen = mem === null ? 0 : mem.generation;
       }

@@ -1,8 +1,6 @@
 import { ValueSlots, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
 import type { CompiledFunc } from "../translate/compiled-func.js";
 
-const NO_VIEW = new Int32Array(0);
-
 /** The executor's per-store stacks (kept in `PrunedStore.exec`), shared by nested executions. */
 export class ExecState {
   /** The value stack: frames of registers. */
@@ -23,26 +21,12 @@ export class ExecState {
   /** The engine's interrupt counter when the outermost call started (poll.ts). */
   epoch = 0;
 
-  /** A one-entry cache of the Int32Array view of a memory buffer (for aligned 32-bit accesses). */
-  private viewBuffer: ArrayBufferLike | null = null;
-  private view32: Int32Array<ArrayBufferLike> = NO_VIEW;
-
-  int32View(buffer: ArrayBufferLike): Int32Array<ArrayBufferLike> {
-    if (buffer !== this.viewBuffer) {
-      this.viewBuffer = buffer;
-      this.view32 = new Int32Array(buffer);
-    }
-    return this.view32;
-  }
-
   /**
    * Forgets what the stacks still reference of calls that have returned (the caller entries of their
-   * frames, the cached view), so that instances nobody else reaches can be collected. Called when the
-   * store's outermost execution returns; costs one pass over the depth reached since the last time.
+   * frames), so that instances nobody else reaches can be collected. Called when the store's outermost
+   * execution returns; costs one pass over the depth reached since the last time.
    */
   release(): void {
-    this.viewBuffer = null;
-    this.view32 = NO_VIEW;
     const funcs = this.frameFuncs;
     const instances = this.frameInstances;
     for (let d = 0; d < instances.length && instances[d] !== null; d++) {
