@@ -1,7 +1,7 @@
 // Call arguments from text and results to text, by value type.
 
 import { ValType, valTypeName } from "@wasmi-ts/host";
-import { UsageError } from "./args.js";
+import { UsageError } from "./errors.js";
 
 const INTEGER = /^([+-]?)(0x[0-9a-f]+|[0-9]+)$/i;
 

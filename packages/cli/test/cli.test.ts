@@ -217,7 +217,7 @@ describe("wasmi-ts errors", () => {
   it("prints help and version", () => {
     const help = runCli("--help");
     expect(help.code).toBe(0);
-    expect(help.stdout.join("\n")).toMatch(/usage: wasmi-ts \[--fuel N\] \[--timeout MS\] FILE\.wasm\|FILE\.wat/);
+    expect(help.stdout.join("\n")).toMatch(/usage: wasmi-ts COMMAND \[OPTIONS\] \.\.\.\n {7}wasmi-ts \[OPTIONS\] FILE\.wasm\|FILE\.wat \[ARGS\.\.\.\]/);
     const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
     expect(runCli("--version").stdout).toEqual([`wasmi-ts ${pkg.version}`]);
   });
