@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { cliExamples, tempDir } from "./harness.js";
+import { cliExamples, COPY_STDIN_WAT, tempDir } from "./harness.js";
 
 const bin = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 const example = fileURLToPath(new URL("../../../examples/add.wat", import.meta.url));
@@ -39,21 +39,7 @@ describe.skipIf(!existsSync(bin))("the built wasmi-ts executable", () => {
   });
 
   it("gives a WASI program the process's standard input", () => {
-    const dir = tempDir({
-      "copy.wat": `(module
-        (import "wasi_snapshot_preview1" "fd_read" (func $read (param i32 i32 i32 i32) (result i32)))
-        (import "wasi_snapshot_preview1" "fd_write" (func $write (param i32 i32 i32 i32) (result i32)))
-        (memory (export "memory") 1)
-        (func (export "_start") (local $n i32)
-          (loop $next
-            (i32.store (i32.const 0) (i32.const 64)) (i32.store (i32.const 4) (i32.const 1024))
-            (drop (call $read (i32.const 0) (i32.const 0) (i32.const 1) (i32.const 8)))
-            (local.set $n (i32.load (i32.const 8)))
-            (if (local.get $n) (then
-              (i32.store (i32.const 4) (local.get $n))
-              (drop (call $write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))
-              (br $next))))))`,
-    });
+    const dir = tempDir({ "copy.wat": COPY_STDIN_WAT });
     expect(wasmiTs(["run", join(dir, "copy.wat")], "piped input\nno newline")).toMatchObject({ status: 0, stdout: "piped input\nno newline" });
   });
 });

@@ -2,7 +2,7 @@
 // --preload, --invoke, imports, and the command line's syntax and errors.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cliExamples, runCli, tempDir } from "./harness.js";
+import { cliExamples, COPY_STDIN_WAT, runCli, tempDir } from "./harness.js";
 
 const echo = join(cliExamples, "echo.wat");
 const cat = join(cliExamples, "cat.wat");
@@ -124,21 +124,7 @@ describe("wasmi-ts run: standard streams and exit codes", () => {
   });
 
   it("gives the guest io's standard input", () => {
-    const dir = tempDir({
-      "copy.wat": `(module
-        (import ${WASI} "fd_read" (func $read (param i32 i32 i32 i32) (result i32)))
-        (import ${WASI} "fd_write" (func $write (param i32 i32 i32 i32) (result i32)))
-        (memory (export "memory") 1)
-        (func (export "_start") (local $n i32)
-          (loop $next
-            (i32.store (i32.const 0) (i32.const 64)) (i32.store (i32.const 4) (i32.const 1024))
-            (drop (call $read (i32.const 0) (i32.const 0) (i32.const 1) (i32.const 8)))
-            (local.set $n (i32.load (i32.const 8)))
-            (if (local.get $n) (then
-              (i32.store (i32.const 4) (local.get $n))
-              (drop (call $write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))
-              (br $next))))))`,
-    });
+    const dir = tempDir({ "copy.wat": COPY_STDIN_WAT });
     expect(runCli(["run", join(dir, "copy.wat")], { guestStdin: "piped\ninput\n" }).stdout).toEqual(["piped", "input"]);
     expect(runCli(["run", join(dir, "copy.wat")]).stdout).toEqual([]);
   });
