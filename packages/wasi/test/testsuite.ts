@@ -91,7 +91,7 @@ function withRoot<R>(t: TestCase, run: (root: string | null) => R): R {
 const engine = new Engine();
 
 /** The files of host directory `dir` as a `MemoryTree` (the suite's roots hold files and folders only). */
-function treeOf(dir: string): MemoryTree {
+export function treeOf(dir: string): MemoryTree {
   const tree: MemoryTree = {};
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);

@@ -73,7 +73,8 @@ function fileStatOf(s: fs.BigIntStats): FileStat {
 function secondsOf(ns: bigint): number {
   // Node replaces a negative time by "now"; WASI's timestamps are u64, so never negative.
   if (ns < 0n) throw new WasiError(Errno.INVAL, "negative timestamp");
-  return Number(ns / NS_PER_S) + Number(ns % NS_PER_S) / 1e9;
+  // the middle of its microsecond: libuv's truncation of the nearest double then gives that microsecond
+  return Number(ns / NS_PER_S) + (Number((ns % NS_PER_S) / 1000n) * 1000 + 500) / 1e9;
 }
 
 /** node:fs's `(atime, mtime)` for a `setTimes`, `null` meaning the `current` one. */
