@@ -1,4 +1,4 @@
-import { execute } from "@wasmi-ts/executor";
+import { execute, startExecution } from "@wasmi-ts/executor";
 import {
   CallHook,
   FuncEntity,
@@ -14,6 +14,7 @@ import {
 import { Caller } from "./caller.js";
 import { compileErrorOfCall } from "./compile-error.js";
 import type { Store } from "./store.js";
+import { AsyncRequest, HostSuspend, HostTrapRequest, driveAsync, resumableCall, type ResumableCall } from "./resumable.js";
 import { TypedFunc } from "./typed-func.js";
 import { readValue, slotLayout, writeValue, type FloatForm, type SlotLayout, type Value } from "./values.js";
 
@@ -27,16 +28,17 @@ export type FuncTypeLike = FuncType | { params: readonly ValType[]; results: rea
  */
 export type HostFunc<T> = (caller: Caller<T>, ...args: Value[]) => Value | Value[] | void;
 
+/** An async host function (`Func.wrapAsync`): its Promise settles with what a `HostFunc` returns. */
+export type AsyncHostFunc<T> = (caller: Caller<T>, ...args: Value[]) => Promise<Value | Value[] | void>;
+
 export function toFuncType(type: FuncTypeLike): FuncType {
   return type instanceof FuncType ? type : new FuncType([...type.params], [...type.results]);
 }
 
 /** A function (Wasm or host) of a store. */
 export class Func {
-  /** Slot positions of the parameters and results, and the slots that carry them, made on the first call.
-   * The slots are reused: a call writes its arguments (no JS code runs while it does), the callee copies
-   * them out before anything else, and the results are read right after it returns, so even a call that
-   * re-enters this function meanwhile does not disturb them. */
+  /** Slot positions of the parameters and results, and the slots that carry them, made on the first call
+   * (see `argumentSlots`). */
   private layout: { input: SlotLayout; output: SlotLayout; slots: ValueSlots } | null = null;
 
   /** @internal Use `Func.wrap` or get functions from instances. */
@@ -46,7 +48,20 @@ export class Func {
   static wrap<T>(store: Store<T>, type: FuncTypeLike, fn: HostFunc<T>): Func {
     const ft = toFuncType(type);
     store.engine.registry.intern(ft);
-    const entity = new FuncEntity(FuncKind.Host, ft, null, -1, hostTrampoline(store, ft, fn), fn);
+    let func: Func | undefined;
+    const entity = new FuncEntity(FuncKind.Host, ft, null, -1, hostTrampoline(store, ft, fn, () => func!), fn);
+    func = Func.fromEntity(store, entity);
+    return func;
+  }
+
+  /**
+   * An async host function of `store`: Wasm that calls it waits, without blocking, until its Promise
+   * settles. Only `callAsync` can run Wasm that reaches it (`call` fails with `AsyncHostFunctionError`).
+   */
+  static wrapAsync<T>(store: Store<T>, type: FuncTypeLike, fn: AsyncHostFunc<T>): Func {
+    const ft = toFuncType(type);
+    store.engine.registry.intern(ft);
+    const entity = new FuncEntity(FuncKind.Host, ft, null, -1, asyncTrampoline(store, ft, fn), fn);
     return Func.fromEntity(store, entity);
   }
 
@@ -89,6 +104,31 @@ export class Func {
   }
 
   /**
+   * Calls the function so that it can stop and continue later (Wasmi's resumable calls): the result is
+   * `finished` with the results, `hostTrap` when a host function threw a `HostSuspend` (resume it with
+   * that host function's results), or `outOfFuel` (add fuel, then resume). See the README's "Resumable
+   * and async calls".
+   */
+  callResumable(...args: Value[]): ResumableCall {
+    const slots = this.argumentSlots(args, "number");
+    return resumableCall(this, startExecution(this.store.pruned, this.entity, slots), slots);
+  }
+
+  /**
+   * Calls the function and lets it wait for async host functions (`Func.wrapAsync`) without blocking:
+   * resolves with its results, or rejects with its trap or error (a rejected host Promise arrives as the
+   * error of that host call, with the Wasm backtrace). With a fuel yield interval
+   * (`store.setFuelAsyncYieldInterval`), it also gives the event loop back while it computes.
+   */
+  callAsync(...args: Value[]): Promise<Value[]> {
+    try {
+      return driveAsync(this, this.argumentSlots(args, "number"));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /**
    * Calls with arguments already in `slots` (slot 0 ..) and leaves the results there (slot 0 ..):
    * the raw calling convention, for callers that keep values in slots themselves. References in slots are
    * numbers of `store.pruned.refs`; the caller converts them and then calls `store.pruned.releaseRefs()`.
@@ -109,53 +149,121 @@ export class Func {
   }
 
   private invoke(args: Value[], form: FloatForm): Value[] {
-    const { params, results } = this.entity.type;
+    const slots = this.argumentSlots(args, form);
+    try {
+      this.callRaw(slots);
+      return this.results(slots, form);
+    } finally {
+      this.store.pruned.releaseRefs(); // the references the call handled are objects again, or dropped
+    }
+  }
+
+  /** The slot positions of the parameters and results (made once). */
+  private slotLayouts(): { input: SlotLayout; output: SlotLayout; slots: ValueSlots } {
+    if (this.layout === null) {
+      const input = slotLayout(this.entity.type.params);
+      const output = slotLayout(this.entity.type.results);
+      this.layout = { input, output, slots: new ValueSlots(Math.max(input.width, output.width, 1)) };
+    }
+    return this.layout;
+  }
+
+  /**
+   * `args` checked and written into the function's slots. They are reused by every call: a call copies
+   * its arguments out before anything else runs, and its results are read as soon as they are written.
+   */
+  private argumentSlots(args: Value[], form: FloatForm): ValueSlots {
+    const { params } = this.entity.type;
     if (args.length !== params.length) {
       throw new TypeError(`function ${this.entity.type} expects ${params.length} argument(s), got ${args.length}`);
     }
-    if (this.layout === null) {
-      const input = slotLayout(params);
-      const output = slotLayout(results);
-      this.layout = { input, output, slots: new ValueSlots(Math.max(input.width, output.width, 1)) };
-    }
-    const { input, output, slots } = this.layout;
+    const { input, slots } = this.slotLayouts();
     for (let i = 0; i < params.length; i++) {
       writeValue(this.store, params[i]!, args[i], slots, input.offsets[i]!, form, `argument ${i}`);
     }
-    const pruned = this.store.pruned;
-    try {
-      this.callRaw(slots);
-      return results.map((t, i) => readValue(this.store, t, slots, output.offsets[i]!, form));
-    } finally {
-      pruned.releaseRefs(); // the references the call handled are objects again, or dropped
-    }
+    return slots;
+  }
+
+  /** @internal The results in `slots` as JS values. */
+  results(slots: ValueSlots, form: FloatForm = "number"): Value[] {
+    const { output } = this.slotLayouts();
+    return this.entity.type.results.map((t, i) => readValue(this.store, t, slots, output.offsets[i]!, form));
   }
 }
 
-/** The trampoline of a host function: slots -> JS arguments, call, JS results -> slots. */
-function hostTrampoline<T>(store: Store<T>, type: FuncType, fn: HostFunc<T>): HostTrampoline {
-  const { params, results } = type;
-  const input = slotLayout(params).offsets;
+/** The JS arguments of a host call from slots `base ..`. */
+function readArguments(store: Store<unknown>, type: FuncType, input: readonly number[], slots: ValueSlots, base: number): Value[] {
+  const { params } = type;
+  const args = new Array<Value>(params.length);
+  for (let i = 0; i < params.length; i++) args[i] = readValue(store, params[i]!, slots, base + input[i]!, "number");
+  return args;
+}
+
+/** Calls `fn` for Wasm code of `caller` (null: called by the embedder), telling the call hook if any. */
+function callHost<T>(store: Store<T>, caller: InstanceEntity | null, fn: (caller: Caller<T>, ...args: Value[]) => unknown, args: Value[]): unknown {
+  const pruned = (store as Store<unknown>).pruned;
+  // Called by Wasm (it has a caller instance), the call crosses to the host: the call hook hears of it.
+  if (caller === null || pruned.hooks.callHook === null) return fn(new Caller<T>(store, caller), ...args);
+  let returned: unknown;
+  runHooked(pruned, CallHook.CallingHost, CallHook.ReturningFromHost, () => {
+    returned = fn(new Caller<T>(store, caller), ...args);
+  });
+  return returned;
+}
+
+/** Writes what a host function of `type` returned into slots `base ..` as its results. */
+export function writeResults(store: Store<unknown>, type: FuncType, returned: unknown, slots: ValueSlots, base: number): void {
+  const { results } = type;
+  const values = resultList(type, returned);
   const output = slotLayout(results).offsets;
+  for (let i = 0; i < results.length; i++) {
+    writeValue(store, results[i]!, values[i], slots, base + output[i]!, "number", `host function result ${i}`);
+  }
+}
+
+/**
+ * The trampoline of a host function: slots -> JS arguments, call, JS results -> slots. A `HostSuspend`
+ * it throws suspends a resumable call at this call (`callResumable`), where the host can.
+ */
+function hostTrampoline<T>(store: Store<T>, type: FuncType, fn: HostFunc<T>, self: () => Func): HostTrampoline {
+  const input = slotLayout(type.params).offsets;
   const untyped = store as Store<unknown>;
   // A Promise is a legitimate externref value; for any other result type it is an async host function.
-  const returnsOneExternRef = results.length === 1 && results[0] === ValType.ExternRef;
-  return (_pruned: PrunedStore, caller: InstanceEntity | null, slots: ValueSlots, base: number): void => {
-    const args = new Array<Value>(params.length);
-    for (let i = 0; i < params.length; i++) args[i] = readValue(untyped, params[i]!, slots, base + input[i]!, "number");
+  const returnsOneExternRef = type.results.length === 1 && type.results[0] === ValType.ExternRef;
+  return (pruned: PrunedStore, caller: InstanceEntity | null, slots: ValueSlots, base: number): void => {
+    const args = readArguments(untyped, type, input, slots, base);
     let returned: unknown;
-    // Called by Wasm (it has a caller instance), the call crosses to the host: the call hook hears of it.
-    if (caller === null || untyped.pruned.hooks.callHook === null) returned = fn(new Caller<T>(store, caller), ...args);
-    else {
-      runHooked(untyped.pruned, CallHook.CallingHost, CallHook.ReturningFromHost, () => {
-        returned = fn(new Caller<T>(store, caller), ...args);
-      });
+    try {
+      returned = callHost(store, caller, fn, args);
+    } catch (e) {
+      if (!(e instanceof HostSuspend) || !pruned.canSuspend) throw e;
+      pruned.suspendRequest = new HostTrapRequest(e, self(), type);
+      return;
     }
     if (isThenable(returned) && !returnsOneExternRef) rejectThenable(returned);
-    const values = resultList(type, returned);
-    for (let i = 0; i < results.length; i++) {
-      writeValue(untyped, results[i]!, values[i], slots, base + output[i]!, "number", `host function result ${i}`);
+    writeResults(untyped, type, returned, slots, base);
+  };
+}
+
+/** The trampoline of an async host function: it suspends the calling `callAsync` until `fn` settles. */
+function asyncTrampoline<T>(store: Store<T>, type: FuncType, fn: AsyncHostFunc<T>): HostTrampoline {
+  const input = slotLayout(type.params).offsets;
+  const untyped = store as Store<unknown>;
+  return (pruned: PrunedStore, caller: InstanceEntity | null, slots: ValueSlots, base: number): void => {
+    if (!pruned.canSuspend) {
+      throw new AsyncHostFunctionError(
+        "Wasm called an async host function (Func.wrapAsync / Linker.funcAsync) in a synchronous call: " +
+          "start the call with callAsync, and do not call Wasm that reaches async host functions from a synchronous host function",
+      );
     }
+    const args = readArguments(untyped, type, input, slots, base);
+    const returned = callHost(store, caller, fn, args);
+    if (!isThenable(returned)) {
+      // a function that settled at once: a plain host function after all
+      writeResults(untyped, type, returned, slots, base);
+      return;
+    }
+    pruned.suspendRequest = new AsyncRequest(returned, type);
   };
 }
 
@@ -185,8 +293,8 @@ function rejectThenable(thenable: PromiseLike<unknown>): never {
   }
   throw new AsyncHostFunctionError(
     "a host function returned a Promise (or another thenable), but it was called synchronously and Wasm " +
-      "cannot wait for it; make the host function synchronous (async host functions and callAsync are " +
-      "planned: see the host package's README)",
+      "cannot wait for it: make it synchronous, or define it with Func.wrapAsync / Linker.funcAsync and " +
+      "call Wasm with callAsync",
   );
 }
 

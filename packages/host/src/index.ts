@@ -5,7 +5,10 @@ export type { ExternType, ImportType, ExportType } from "./extern-type.js";
 export { Store, StoreTypeError, StoreMismatchError, EngineMismatchError } from "./store.js";
 export { StoreLimits, type ResourceLimiter, type StoreLimitsOptions } from "./store-limits.js";
 export { Linker } from "./linker.js";
-export { Func, AsyncHostFunctionError, type HostFunc, type FuncTypeLike } from "./func.js";
+export { Func, AsyncHostFunctionError, type HostFunc, type AsyncHostFunc, type FuncTypeLike } from "./func.js";
+export {
+  HostSuspend, ResumeError, type ResumableCall, type ResumableFinished, type ResumableHostTrap, type ResumableOutOfFuel,
+} from "./resumable.js";
 export { TypedFunc } from "./typed-func.js";
 export { Caller } from "./caller.js";
 export { Instance } from "./instance.js";

@@ -1,7 +1,7 @@
 import { LinkError } from "@wasmi-ts/executor";
 import type { Engine } from "./engine.js";
 import type { Extern } from "./extern.js";
-import { Func, toFuncType, type FuncTypeLike, type HostFunc } from "./func.js";
+import { Func, toFuncType, type AsyncHostFunc, type FuncTypeLike, type HostFunc } from "./func.js";
 import { Instance } from "./instance.js";
 import type { Module } from "./module.js";
 import { EngineMismatchError, type Store } from "./store.js";
@@ -10,7 +10,8 @@ import type { FuncType } from "@wasmi-ts/store";
 /** A host function defined without a store: made into a `Func` once per store that needs it. */
 interface HostDefinition<T> {
   type: FuncType;
-  fn: HostFunc<T>;
+  fn: HostFunc<T> | AsyncHostFunc<T>;
+  async: boolean;
   perStore: WeakMap<Store<T>, Func>;
 }
 
@@ -36,7 +37,12 @@ export class Linker<T = unknown> {
 
   /** Defines a host function as (moduleName, name), usable with any store of type `T`. */
   func(moduleName: string, name: string, type: FuncTypeLike, fn: HostFunc<T>): this {
-    return this.insert(moduleName, name, { host: { type: toFuncType(type), fn, perStore: new WeakMap() } });
+    return this.insert(moduleName, name, { host: { type: toFuncType(type), fn, async: false, perStore: new WeakMap() } });
+  }
+
+  /** Defines an async host function (see `Func.wrapAsync`): Wasm reaching it must run with `callAsync`. */
+  funcAsync(moduleName: string, name: string, type: FuncTypeLike, fn: AsyncHostFunc<T>): this {
+    return this.insert(moduleName, name, { host: { type: toFuncType(type), fn, async: true, perStore: new WeakMap() } });
   }
 
   /** Defines every export of `instance` under `moduleName`. */
@@ -52,7 +58,8 @@ export class Linker<T = unknown> {
     if ("extern" in def) return def.extern;
     let f = def.host.perStore.get(store);
     if (f === undefined) {
-      f = Func.wrap(store, def.host.type, def.host.fn);
+      const { type, fn } = def.host;
+      f = def.host.async ? Func.wrapAsync(store, type, fn as AsyncHostFunc<T>) : Func.wrap(store, type, fn as HostFunc<T>);
       def.host.perStore.set(store, f);
     }
     return f;

@@ -57,13 +57,63 @@ export class Store<T = unknown> {
     const valid = typeof fuel === "bigint" ? fuel >= 0n : typeof fuel === "number" && Number.isInteger(fuel) && fuel >= 0;
     if (!valid) throw new RangeError(`store.setFuel: expected a non-negative integer, got ${String(fuel)}`);
     this.pruned.fuel = fuel >= Number.MAX_SAFE_INTEGER ? Number.MAX_SAFE_INTEGER : Number(fuel);
+    this.pruned.fuelReserve = 0;
+    if (this.slicedCalls > 0) this.nextFuelSlice(); // a running callAsync goes on in slices
     return this;
   }
 
   /** The fuel left (`Config.consumeFuel` must be on). */
   getFuel(): bigint {
     this.assertFuel("getFuel");
-    return BigInt(this.pruned.fuel);
+    return BigInt(this.pruned.fuel + this.pruned.fuelReserve);
+  }
+
+  /**
+   * Makes `callAsync` give the event loop back (a macrotask: timers and I/O run) each time the call has
+   * used `units` of fuel, so that a long computation keeps a page or a server responsive, as wasmtime's
+   * `fuel_async_yield_interval` (`Config.consumeFuel` must be on). `null` or 0 turns it off.
+   */
+  setFuelAsyncYieldInterval(units: number | bigint | null): this {
+    this.assertFuel("setFuelAsyncYieldInterval");
+    const valid = units === null || (typeof units === "bigint" ? units >= 0n : typeof units === "number" && Number.isInteger(units) && units >= 0);
+    if (!valid) throw new RangeError(`store.setFuelAsyncYieldInterval: expected a non-negative integer or null, got ${String(units)}`);
+    this.yieldInterval = units === null ? 0 : Math.min(Number(units), Number.MAX_SAFE_INTEGER);
+    return this;
+  }
+
+  /** Fuel yield interval (0: none), and the `callAsync` calls now running in slices. */
+  private yieldInterval = 0;
+  private slicedCalls = 0;
+
+  /** @internal A `callAsync` starts: with a yield interval, its fuel is handed out a slice at a time
+   * (the rest waits in `fuelReserve`). Returns whether it runs in slices. */
+  beginFuelSlices(): boolean {
+    if (this.yieldInterval === 0 || !this.pruned.fuelEnabled) return false;
+    if (this.slicedCalls++ === 0) {
+      this.pruned.fuelRequired = 0;
+      this.nextFuelSlice();
+    }
+    return true;
+  }
+
+  /** @internal The next slice of fuel, from the reserve: false when the fuel is all used up (or what the
+   * stopped instruction needs is more than is left). */
+  nextFuelSlice(): boolean {
+    const p = this.pruned;
+    const total = p.fuel + p.fuelReserve;
+    const needed = p.fuelRequired > 0 ? p.fuel + p.fuelRequired : 0;
+    p.fuelRequired = 0;
+    if (needed > total) return false;
+    p.fuel = Math.min(total, Math.max(this.yieldInterval, needed));
+    p.fuelReserve = total - p.fuel;
+    return p.fuel > 0;
+  }
+
+  /** @internal A sliced `callAsync` ended: the last one gives the reserve back. */
+  endFuelSlices(): void {
+    if (--this.slicedCalls > 0) return;
+    this.pruned.fuel += this.pruned.fuelReserve;
+    this.pruned.fuelReserve = 0;
   }
 
   private assertFuel(what: string): void {

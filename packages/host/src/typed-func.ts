@@ -1,4 +1,5 @@
 import type { Func } from "./func.js";
+import type { ResumableCall } from "./resumable.js";
 import type { Value } from "./values.js";
 
 /**
@@ -9,11 +10,24 @@ export class TypedFunc<Params extends Value[], Result> {
   constructor(readonly func: Func) {}
 
   call(...args: Params): Result {
-    const results = this.func.call(...args);
-    switch (results.length) {
-      case 0: return undefined as Result;
-      case 1: return results[0] as Result;
-      default: return results as Result;
-    }
+    return single<Result>(this.func.call(...args));
+  }
+
+  /** `Func.callAsync`, resolving with the single result itself (an array for several, undefined for none). */
+  async callAsync(...args: Params): Promise<Result> {
+    return single<Result>(await this.func.callAsync(...args));
+  }
+
+  /** `Func.callResumable` (its `finished` results are the full list). */
+  callResumable(...args: Params): ResumableCall {
+    return this.func.callResumable(...args);
+  }
+}
+
+function single<Result>(results: Value[]): Result {
+  switch (results.length) {
+    case 0: return undefined as Result;
+    case 1: return results[0] as Result;
+    default: return results as Result;
   }
 }

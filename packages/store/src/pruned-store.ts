@@ -102,8 +102,18 @@ export class PrunedStore {
   tablesCreated = 0;
   /** The references that numbers on the value stack stand for (see `refs.ts`). */
   readonly refs = new LiveRefs();
-  /** Executions in progress (nested ones included): the executor counts them. */
+  /** Executions in progress (nested and suspended ones included): the executor counts them. */
   running = 0;
+  /** Whether the innermost execution may suspend at a host call (a resumable or async call, not `call`);
+   * kept by the executor, read by host functions that want to suspend. */
+  canSuspend = false;
+  /** Set by a host function (only when `canSuspend`) to suspend the execution at its call: what the
+   * execution then waits for (the host layer's own object; null: nothing). */
+  suspendRequest: unknown = null;
+  /** The fuel the last instruction that ran out of fuel needed beyond what was left. */
+  fuelRequired = 0;
+  /** Fuel set aside by `callAsync`'s yield interval, handed out a slice at a time (counts as fuel left). */
+  fuelReserve = 0;
 
   /** Fuel left, when fuel metering is on (see `fuelEnabled`). */
   fuel = 0;

@@ -4,7 +4,7 @@
 // times slower. Each takes the loop's state and the instruction's pc; operand layouts: translate/ops.ts.
 
 import { Trap, TrapCode, growMemory, growTable, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
-import { consumeFuel, fuelForBytes, fuelForElements, fuelForPages } from "./fuel.js";
+import { consumeFuel, fuelForBytes, fuelForElements, fuelForPages, outOfFuel } from "./fuel.js";
 import { addressOperand } from "./memory-access.js";
 
 export function memoryInit(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, fp2: number, code: readonly number[], pc: number): void {
@@ -80,7 +80,7 @@ export function tableGrow(store: PrunedStore, inst: InstanceEntity, i32: Int32Ar
   const table = inst.tables[code[(pc + 2) | 0]]!;
   const delta = i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0;
   const fuel = store.fuelEnabled ? fuelForElements(delta) : 0;
-  if (fuel > store.fuel && table.size + delta <= table.maxSize) throw new Trap(TrapCode.OutOfFuel);
+  if (fuel > store.fuel && table.size + delta <= table.maxSize) outOfFuel(store, fuel);
   const old = growTable(store, table, delta, store.refs.value(i32[(fp2 + code[(pc + 3) | 0]) | 0]));
   if (old >= 0) store.fuel -= fuel;
   i32[(fp2 + code[(pc + 1) | 0]) | 0] = old;
@@ -93,7 +93,7 @@ export function memoryGrow(store: PrunedStore, inst: InstanceEntity, i32: Int32A
   const delta = addressOperand(i32, fp2 + code[(pc + 2) | 0]!, is64);
   // fuel is paid for a growth that happens: one beyond the maximum fails (-1) without trapping
   const fuel = store.fuelEnabled ? fuelForPages(delta) : 0;
-  if (fuel > store.fuel && m.pages + delta <= m.maxPages) throw new Trap(TrapCode.OutOfFuel);
+  if (fuel > store.fuel && m.pages + delta <= m.maxPages) outOfFuel(store, fuel);
   const old = growMemory(store, m, delta);
   if (old >= 0) store.fuel -= fuel;
   const d = (fp2 + code[(pc + 1) | 0]!) | 0;

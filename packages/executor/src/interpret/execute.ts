@@ -8,18 +8,15 @@ import { run } from "./loop.js";
 import { startPolling } from "./poll.js";
 import { execState } from "./state.js";
 
-function slotsOf(types: readonly number[]): number {
+export function slotsOf(types: readonly number[]): number {
   let n = 0;
   for (const t of types) n += slotCount(t);
   return n;
 }
 
-/** A JS engine stack overflow (nested host <-> Wasm calls): reported as the Wasm one. */
-function isJsStackOverflow(e: unknown): boolean {
-  return e instanceof RangeError && /call stack/i.test(e.message);
-}
-
-function stackOverflowTrap(e: RangeError): Trap {
+/** A JS engine stack overflow (nested host <-> Wasm calls) is reported as the Wasm one. */
+export function asWasmError(e: unknown): unknown {
+  if (!(e instanceof RangeError && /call stack/i.test(e.message))) return e;
   const trap = new Trap(TrapCode.StackOverflow, undefined, { cause: e });
   setWasmBacktrace(trap, wasmBacktraceOf(e));
   return trap;
@@ -50,6 +47,9 @@ export function execute(store: PrunedStore, func: FuncEntity, slots: ValueSlots)
   state.unwound = undefined;
   if (savedDepth === 0) startPolling(store, state);
   store.running++;
+  // a synchronous execution cannot suspend: host functions it calls must complete (execution.ts)
+  const couldSuspend = store.canSuspend;
+  store.canSuspend = false;
   try {
     if (func.kind === FuncKind.Host) {
       state.sp = top;
@@ -58,10 +58,11 @@ export function execute(store: PrunedStore, func: FuncEntity, slots: ValueSlots)
       run(store, state, func, base, translateFunction);
     }
   } catch (e) {
-    const error = isJsStackOverflow(e) ? stackOverflowTrap(e as RangeError) : e;
+    const error = asWasmError(e);
     noteUnwound(state, error, savedDepth);
     throw error;
   } finally {
+    store.canSuspend = couldSuspend;
     store.running--;
     state.depth = savedDepth;
     state.sp = savedSp;

@@ -12,8 +12,14 @@ export const ELEMENTS_PER_FUEL = 8;
 /** Takes `amount` fuel, or traps with `OutOfFuel` and leaves the fuel as it was. */
 export function consumeFuel(store: PrunedStore, amount: number): void {
   const left = store.fuel - amount;
-  if (left < 0) throw new Trap(TrapCode.OutOfFuel);
+  if (left < 0) outOfFuel(store, amount);
   store.fuel = left;
+}
+
+/** Traps with `OutOfFuel`, noting that `amount` was needed (a resumable call reports what is missing). */
+export function outOfFuel(store: PrunedStore, amount: number): never {
+  store.fuelRequired = amount - store.fuel;
+  throw new Trap(TrapCode.OutOfFuel);
 }
 
 /** The fuel of a bulk memory operation on `bytes` bytes. */

@@ -18,6 +18,7 @@ import { addressOperand, loadFrom, storeTo } from "./memory-access.js";
 import { recordBacktrace } from "./backtrace.js";
 import { memoryCopy, memoryFill, memoryGrow, memoryInit, tableCopy, tableFill, tableGrow, tableInit } from "./bulk.js";
 import { globalGetRef, globalSetRef, refFunc, tableGet, tableSet } from "./refs.js";
+import { suspendsOnFuel } from "./suspend.js";
 import { simdMemOp, simdOp, simdShuffleOp } from "./simd/instructions.js";
 import { POLL_INTERVAL, poll } from "./poll.js";
 import type { ExecState } from "./state.js";
@@ -148,7 +149,10 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
   const frameFuncs = state.frameFuncs;
   const frameInstances = state.frameInstances;
 
-  let inst: InstanceEntity = func.instance!;
+  // a resumed execution continues where it was suspended (execution.ts), else `func` is called
+  const resuming = state.resuming;
+  state.resuming = false;
+  let inst: InstanceEntity = resuming ? state.contInst! : func.instance!;
   let mod = inst.module as CompiledModule;
   let globals: GlobalEntity[] = inst.globals;
   let mem: MemoryEntity | null = inst.memories.length > 0 ? inst.memories[0]! : null;
@@ -163,10 +167,11 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
   let f32 = stack.f32;
   let f64 = stack.f64;
 
-  let cf = compiledOf(func, translate);
+  let cf = resuming ? state.contFunc! : compiledOf(func, translate);
   let code = cf.code;
-  let pc = 0;
-  let fp2 = base * 2;
+  let pc = resuming ? state.contPc : 0;
+  let fp2 = resuming ? state.contFp2 : base * 2;
+  if (resuming) depth = state.contDepth;
 
   // call target, set by the call instructions before they leave the switch (null: a return)
   let callee: CompiledFunc | null = null;
@@ -174,19 +179,28 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
   let argOffset = 0;
   let tail = false;
 
-  if ((fp2 >> 1) + cf.frameSlots > stack.length) {
-    if ((fp2 >> 1) + cf.frameSlots > maxSlots) trap(TrapCode.StackOverflow);
-    stack.ensure((fp2 >> 1) + cf.frameSlots);
-    i32 = stack.i32;
-    f32 = stack.f32;
-    f64 = stack.f64;
+  if (!resuming) {
+    if ((fp2 >> 1) + cf.frameSlots > stack.length) {
+      if ((fp2 >> 1) + cf.frameSlots > maxSlots) trap(TrapCode.StackOverflow);
+      stack.ensure((fp2 >> 1) + cf.frameSlots);
+      i32 = stack.i32;
+      f32 = stack.f32;
+      f64 = stack.f64;
+    }
+    initFrame(i32, fp2, cf);
   }
-  initFrame(i32, fp2, cf);
 
   // taken branches and calls until the next check for interrupts and deadlines (poll.ts)
   let budget = POLL_INTERVAL;
 
   try {
+    if (state.rethrow) {
+      // resumed with an error (a rejected async host call): it is the suspended call's
+      state.rethrow = false;
+      state.resumable = false; // an error given to throw is not a reason to suspend again
+      pc = state.contCallPc;
+      throw state.resumeError;
+    }
     for (;;) {
       // Straight-line instructions and returns `continue`. A taken branch leaves the block with `break
       // branch`, and a call falls out of its end: both count down the budget of polling (poll.ts), so
@@ -441,6 +455,11 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
             state.depth = depth;
             state.sp = Math.max(need, (fp2 >> 1) + cf.frameSlots);
             target.host!(store, inst, stack, argBase);
+            if (store.suspendRequest !== null) {
+              // the host function asked to suspend here (execution.ts); it completes on resume
+              state.suspendAt(next, pc, fp2, cf, inst, depth, tail, argBase, resultSlots);
+              return;
+            }
             pc = next; // only now: an error from the host function is the call's (backtraces)
             frames = state.frames;
             i32 = stack.i32;
@@ -1643,6 +1662,8 @@ export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base
       if (--budget < 0) budget = poll(store, state);
     }
   } catch (e) {
+    // a resumable execution suspends where its own instruction ran out of fuel (execution.ts)
+    if (state.resumable && suspendsOnFuel(e, store, state, pc, fp2, cf, inst, depth)) return;
     // pc and depth live in this function's locals: the error's backtrace is taken here, and only here
     recordBacktrace(e, state, entryDepth, depth, cf, inst, pc);
     throw e;

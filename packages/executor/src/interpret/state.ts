@@ -1,12 +1,16 @@
 import { ValueSlots, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
 import type { CompiledFunc } from "../translate/compiled-func.js";
 
-/** The executor's per-store stacks (kept in `PrunedStore.exec`), shared by nested executions. */
+/**
+ * The executor's stacks. Each store has one (kept in `PrunedStore.exec`), shared by its nested synchronous
+ * executions; each resumable execution has one of its own (execution.ts), so that it can be suspended
+ * and resumed in any order with others.
+ */
 export class ExecState {
   /** The value stack: frames of registers. */
-  readonly stack = new ValueSlots(4096);
+  readonly stack: ValueSlots;
   /** Per call depth: return pc and caller frame base (in words). */
-  frames = new Int32Array(2 * 1024);
+  frames: Int32Array;
   /** Per call depth: the caller's code and instance (null above the frames in use after `release`). */
   readonly frameFuncs: (CompiledFunc | null)[] = [];
   readonly frameInstances: (InstanceEntity | null)[] = [];
@@ -20,6 +24,46 @@ export class ExecState {
   unwoundDepth = -1;
   /** The engine's interrupt counter when the outermost call started (poll.ts). */
   epoch = 0;
+
+  /** A resumable execution's own stacks: it may suspend at a host call or when fuel runs out. */
+  resumable = false;
+  /** Where a suspended execution continues: the pc after the host call (or of the instruction that ran
+   * out of fuel), the call's own pc, and the frame, function, instance and depth there. */
+  contPc = 0;
+  contCallPc = 0;
+  contFp2 = 0;
+  contDepth = 0;
+  contFunc: CompiledFunc | null = null;
+  contInst: InstanceEntity | null = null;
+  /** The suspended host call: a tail call?, where its arguments were and its results go, how many slots. */
+  contTail = false;
+  contArgBase = 0;
+  contResultSlots = 0;
+  /** `run` starts from the continuation instead of a new call, throwing `resumeError` there if `rethrow`. */
+  resuming = false;
+  rethrow = false;
+  resumeError: unknown = undefined;
+
+  constructor(stackSlots = 4096, frameDepth = 1024) {
+    this.stack = new ValueSlots(stackSlots);
+    this.frames = new Int32Array(2 * frameDepth);
+  }
+
+  /** Notes where a suspended execution continues (see the `cont` fields). */
+  suspendAt(
+    pc: number, callPc: number, fp2: number, func: CompiledFunc, inst: InstanceEntity, depth: number,
+    tail: boolean, argBase: number, resultSlots: number,
+  ): void {
+    this.contPc = pc;
+    this.contCallPc = callPc;
+    this.contFp2 = fp2;
+    this.contFunc = func;
+    this.contInst = inst;
+    this.contDepth = depth;
+    this.contTail = tail;
+    this.contArgBase = argBase;
+    this.contResultSlots = resultSlots;
+  }
 
   /**
    * Forgets what the stacks still reference of calls that have returned (the caller entries of their
