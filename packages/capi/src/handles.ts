@@ -7,7 +7,7 @@ export class CapiError extends Error {
 }
 
 export type HandleKind =
-  | "engine" | "store" | "module" | "instance" | "trap" | "frame"
+  | "engine" | "store" | "module" | "instance" | "trap" | "frame" | "resumable"
   | "func" | "global" | "table" | "memory"
   | "functype" | "globaltype" | "tabletype" | "memorytype" | "importtype" | "exporttype";
 

@@ -18,3 +18,4 @@ export * from "./func.js";
 export * from "./global.js";
 export * from "./table.js";
 export * from "./memory.js";
+export * from "./resumable.js";

@@ -236,3 +236,72 @@ describe("wasmi extensions: fuel, deadlines, interrupts", () => {
     expect(() => c.wasmi_store_get_fuel(timed)).toThrow(/consumeFuel/);
   });
 });
+
+describe("wasmi extensions: resumable calls", () => {
+  // sum() = ask(2) + ask(1), where the host's ask suspends the call; and spin(n) counting down
+  const wat = parseWat(`(module
+    (import "env" "ask" (func $ask (param i32) (result i32)))
+    (func (export "sum") (result i32) (i32.add (call $ask (i32.const 2)) (call $ask (i32.const 1))))
+    (func (export "spin") (param $n i32) (result i32)
+      (loop $l (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+      (local.get $n)))`);
+
+  function exports(engine: number, store: number) {
+    const asked: number[] = [];
+    const ask = c.wasm_func_new(store, c.wasm_functype_new([WASM_I32], [WASM_I32]), (args) => {
+      asked.push(args[0]!.of as number);
+      return c.wasmi_host_suspend_new(store, "ask the embedder");
+    });
+    const instance = c.wasm_instance_new(store, c.wasm_module_new(store, wat), [c.wasm_func_as_extern(ask)]);
+    const [sum, spin] = c.wasm_instance_exports(instance).map((e) => c.wasm_extern_as_func(e));
+    void engine;
+    return { sum: sum!, spin: spin!, asked };
+  }
+
+  it("suspends at a host callback that returns a host-suspend trap, and resumes with its results", () => {
+    const { engine, store } = setup();
+    const { sum, asked } = exports(engine, store);
+    const call = { value: NULL };
+    expect(c.wasmi_func_call_resumable(sum, [], call)).toBe(NULL);
+    expect(c.wasmi_resumable_call_kind(call.value)).toBe(c.WASMI_RESUMABLE_HOST_TRAP);
+    expect(c.wasm_func_param_arity(c.wasmi_resumable_call_host_func(call.value))).toBe(1);
+    expect(() => c.wasmi_resumable_call_resume(call.value, [])).toThrow(/expected 1 result/); // still suspended
+    expect(c.wasmi_resumable_call_resume(call.value, [i32(200)])).toBe(NULL);
+    expect(c.wasmi_resumable_call_kind(call.value)).toBe(c.WASMI_RESUMABLE_HOST_TRAP);
+    expect(c.wasmi_resumable_call_resume(call.value, [i32(1)])).toBe(NULL);
+    expect(c.wasmi_resumable_call_kind(call.value)).toBe(c.WASMI_RESUMABLE_FINISHED);
+    const results: wasm_val_t[] = [];
+    c.wasmi_resumable_call_results(call.value, results);
+    expect(results).toEqual([i32(201)]);
+    expect(asked).toEqual([2, 1]);
+    c.wasmi_resumable_call_delete(call.value);
+    // in a plain call, the host-suspend trap is an ordinary trap
+    const trap = c.wasm_func_call(sum, [], []);
+    expect(c.wasm_trap_message(trap)).toBe("ask the embedder");
+  });
+
+  it("suspends when fuel runs out, and goes on after more fuel is set", () => {
+    const engine = c.wasm_engine_new_with_config({ consumeFuel: true });
+    const store = c.wasm_store_new(engine);
+    const { spin } = exports(engine, store);
+    c.wasmi_store_set_fuel(store, 100n);
+    const call = { value: NULL };
+    expect(c.wasmi_func_call_resumable(spin, [i32(1000)], call)).toBe(NULL);
+    let refills = 0;
+    while (c.wasmi_resumable_call_kind(call.value) === c.WASMI_RESUMABLE_OUT_OF_FUEL) {
+      expect(c.wasmi_resumable_call_required_fuel(call.value)).toBeGreaterThan(0n);
+      c.wasmi_store_set_fuel(store, 100n);
+      refills++;
+      expect(c.wasmi_resumable_call_resume(call.value, [])).toBe(NULL);
+    }
+    expect(refills).toBeGreaterThan(5);
+    const results: wasm_val_t[] = [];
+    c.wasmi_resumable_call_results(call.value, results);
+    expect(results).toEqual([i32(0)]);
+    // a suspended call deleted is cancelled
+    expect(c.wasmi_func_call_resumable(spin, [i32(1000)], call)).toBe(NULL);
+    const before = c.liveHandles();
+    c.wasmi_resumable_call_delete(call.value);
+    expect(c.liveHandles()).toBe(before - 1);
+  });
+});
