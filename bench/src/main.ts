@@ -3,6 +3,7 @@
 // results/latest*.json. See options.ts for the command line.
 import { LARGE_MODULE, loadWasm, WORKLOADS } from "./manifest.js";
 import { type BenchOptions, parseOptions, RUNNER_WEIGHTS, USAGE } from "./options.js";
+import { measureHostCalls } from "./host-call-costs.js";
 import { printReport, writeResults } from "./report.js";
 import { runnerGroups, runRunner, type RunnerOutcome } from "./run-runner.js";
 import type { RunnerName } from "./runners/index.js";
@@ -59,6 +60,10 @@ for (const [i, group] of groups.entries()) {
 }
 
 printReport(options, workloads, outcomes);
-if (options.out) writeResults(options.out, options, workloads, outcomes);
+const hostCalls = measureHostCalls(options.jitless);
+console.log(hostCalls === null ? "host calls: not measured (the child failed)"
+  : `host calls from Wasm (wasmi-ts, fastest of 7 rounds of ${hostCalls.calls}): sync ${hostCalls.syncUs.toFixed(3)} us, ` +
+    `async round trip (callAsync, an already resolved Promise) ${hostCalls.asyncUs.toFixed(3)} us (${(hostCalls.asyncUs / hostCalls.syncUs).toFixed(1)}x)`);
+if (options.out) writeResults(options.out, options, workloads, outcomes, { hostCalls });
 console.log(`(bench took ${((performance.now() - started) / 1000).toFixed(0)} s)`);
 process.exitCode = outcomes.some((o) => o.results.some((r) => r.status === "mismatch")) ? 1 : 0;

@@ -230,7 +230,9 @@ export function printReport(options: BenchOptions, workloads: Workload[], outcom
   if (notes.length > 0) console.log(`\n${notes.join("\n")}`);
 }
 
-export function writeResults(file: string, options: BenchOptions, workloads: Workload[], outcomes: RunnerOutcome[]): void {
+export function writeResults(
+  file: string, options: BenchOptions, workloads: Workload[], outcomes: RunnerOutcome[], extra: Record<string, unknown> = {},
+): void {
   const base = baseline(outcomes);
   const columns = comparisons(outcomes, base);
   const ttfc = firstCalls(outcomes);
@@ -275,6 +277,8 @@ export function writeResults(file: string, options: BenchOptions, workloads: Wor
       : null,
     // wasmi-ts: decode / validate / translate speed (MB/s of code section) and bytecode size per module.
     startup: outcomes.find((o) => o.startup)?.startup ?? null,
+    // hostCalls: microseconds per sync host call and per async round trip (host-calls.ts)
+    ...extra,
   };
   const benchDir = fileURLToPath(new URL("..", import.meta.url));
   const path = resolve(benchDir, file); // relative paths are relative to bench/
