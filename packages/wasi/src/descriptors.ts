@@ -3,7 +3,7 @@
 
 import { Errno, Filetype, Rights } from "./constants.js";
 import { WasiError } from "./errors.js";
-import type { FileHandle, FileSystem, FsPath } from "./fs/types.js";
+import { isAsyncFileSystem, type AnyFileHandle, type AnyFileSystem, type FsPath } from "./fs/types.js";
 
 const R = Rights;
 
@@ -37,13 +37,16 @@ export class Descriptor {
     public rightsInheriting: number,
     public fdflags: number,
     /** The file system the file or directory belongs to (null for a stream). */
-    readonly fs: FileSystem | null,
+    readonly fs: AnyFileSystem | null,
     /** Where in `fs` (directories are used by path). */
     readonly path: FsPath,
     /** Open files and streams: how to read and write them. */
-    readonly handle: FileHandle | null,
+    readonly handle: AnyFileHandle | null,
     /** Preopened directories: the name the guest sees (`fd_prestat_dir_name`). */
     readonly preopenName: string | null = null,
+    /** Whether its backend may answer later (with a Promise): it then reads into and writes from buffers of
+     * its own, never views of guest memory, which may move while the call waits. */
+    readonly async: boolean = fs !== null && isAsyncFileSystem(fs),
   ) {}
 
   get isDirectory(): boolean {

@@ -8,7 +8,8 @@
 
 import { Errno, Filetype } from "./constants.js";
 import { WasiError } from "./errors.js";
-import type { FileSystem, FsPath } from "./fs/types.js";
+import type { AnyFileSystem, FileStat, FsPath } from "./fs/types.js";
+import type { Io } from "./io.js";
 
 /** Symbolic links followed in one resolution before it fails with LOOP (Linux's limit is 40). */
 const MAX_SYMLINKS = 40;
@@ -36,7 +37,7 @@ export function components(path: FsPath): string[] {
  * when a component on the way is not a directory, PERM for an absolute path or one that would leave
  * `dir`, LOOP after too many links, INVAL for a NUL byte.
  */
-export function resolvePath(fs: FileSystem, dir: FsPath, path: string, followLast: boolean): Resolved {
+export function* resolvePath(fs: AnyFileSystem, dir: FsPath, path: string, followLast: boolean): Io<Resolved> {
   if (path.length === 0) throw new WasiError(Errno.NOENT, "empty path");
   if (path.includes("\0")) throw new WasiError(Errno.INVAL, "path contains a NUL byte");
   if (path.startsWith("/")) throw new WasiError(Errno.PERM, `absolute path ${JSON.stringify(path)}`);
@@ -56,9 +57,9 @@ export function resolvePath(fs: FileSystem, dir: FsPath, path: string, followLas
     resolved.push(name);
     const last = pending.length === 0;
     if (last && !followLast && !trailingSlash) break;
-    let stat;
+    let stat: FileStat;
     try {
-      stat = fs.lstat(join(resolved));
+      stat = (yield fs.lstat(join(resolved))) as FileStat;
     } catch (e) {
       // a missing last component is for the caller to judge (it may be created)
       if (last && e instanceof WasiError && e.errno === Errno.NOENT) break;
@@ -66,7 +67,7 @@ export function resolvePath(fs: FileSystem, dir: FsPath, path: string, followLas
     }
     if (stat.filetype === Filetype.SYMBOLIC_LINK) {
       if (++links > MAX_SYMLINKS) throw new WasiError(Errno.LOOP, `too many symbolic links in ${JSON.stringify(path)}`);
-      const target = fs.readlink(join(resolved));
+      const target = (yield fs.readlink(join(resolved))) as string;
       resolved.pop();
       if (target.startsWith("/")) {
         throw new WasiError(Errno.PERM, `symbolic link to the absolute path ${JSON.stringify(target)}`);

@@ -2,12 +2,14 @@
 // run through @wasmi-ts/wasi (on node:fs and in memory) and through Node's node:wasi, case by case:
 // exit code, stdout and stderr must be the same bytes, and so must the trees left in the directory (names,
 // types, contents, and the times the program set, to the microsecond). Where node:wasi is known to
-// differ, the case says how, and the test checks that it still differs exactly so.
+// differ, the case says how, and the test checks that it still differs exactly so. Each case also runs
+// with an asynchronous file system and asynchronous stdin (`startAsync`), which must give what the
+// synchronous in-memory run gives.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compileC } from "./clang.js";
-import { runCommand, type RunResult } from "./command-runs.js";
+import { runCommand, runCommandAsync, type RunResult } from "./command-runs.js";
 import type { TreeEntry } from "./dir-tree.js";
 
 const C_DIR = fileURLToPath(new URL("c/", import.meta.url));
@@ -187,7 +189,7 @@ describe("C programs: @wasmi-ts/wasi against node:wasi", () => {
   });
 
   for (const c of CASES) {
-    it(`${c.program}: ${c.name}`, () => {
+    it(`${c.program}: ${c.name}`, async () => {
       const run = {
         name: c.program, args: c.args ?? [], env: c.env ?? {},
         stdin: typeof c.stdin === "string" ? new Uint8Array(Buffer.from(c.stdin)) : c.stdin ?? new Uint8Array(0),
@@ -197,6 +199,7 @@ describe("C programs: @wasmi-ts/wasi against node:wasi", () => {
       const node = runCommand(bytes, run, "node:wasi");
       const onNodeFs = runCommand(bytes, run, "@wasmi-ts/wasi on node:fs");
       const inMemory = runCommand(bytes, run, "@wasmi-ts/wasi in memory");
+      const inMemoryAsync = await runCommandAsync(bytes, run);
 
       expect(node.error).toBeUndefined();
       expect(node.exitCode).toBe(c.exitCode ?? 0);
@@ -208,6 +211,10 @@ describe("C programs: @wasmi-ts/wasi against node:wasi", () => {
       expect(outcome(inMemory)).toEqual(outcome(onNodeFs));
       sameBytes(inMemory, onNodeFs);
       expect(treeView(inMemory.tree, unchanged, false)).toEqual(treeView(onNodeFs.tree, unchanged, false));
+      // and the asynchronous backend and stdin as the synchronous ones
+      expect(outcome(inMemoryAsync)).toEqual(outcome(inMemory));
+      sameBytes(inMemoryAsync, inMemory);
+      expect(treeView(inMemoryAsync.tree, unchanged, false)).toEqual(treeView(inMemory.tree, unchanged, false));
     });
   }
 });

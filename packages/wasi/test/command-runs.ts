@@ -1,14 +1,16 @@
 // Runs one WASI command with given arguments, environment, standard input and directory, three ways:
 // @wasmi-ts/wasi on node:fs (a fresh copy of the directory), @wasmi-ts/wasi in memory (seeded from it),
-// and Node's node:wasi (another fresh copy; standard streams through files, as testsuite.ts does). Each
-// result holds the exit code, the output bytes and the tree the command left behind.
+// and Node's node:wasi (another fresh copy; standard streams through files, as testsuite.ts does); and
+// `runCommandAsync`: @wasmi-ts/wasi in memory behind the asynchronous interface, with asynchronous stdin,
+// through `startAsync`. Each result holds the exit code, the output bytes and the tree the command left
+// behind.
 import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { WASI } from "node:wasi";
 import { Engine, Linker, Module, Store } from "@wasmi-ts/host";
 import { MemoryFileSystem } from "../src/fs/memory.js";
-import { CollectedOutput, Wasi } from "../src/index.js";
+import { CollectedOutput, toAsyncFileSystem, Wasi } from "../src/index.js";
 import { NodeFileSystem } from "../src/node.js";
 import { hostTree, memoryTree, openWindow, type TreeEntry } from "./dir-tree.js";
 import { treeOf } from "./testsuite.js";
@@ -82,6 +84,39 @@ function runOnWasmiTs(wasm: Uint8Array, run: Invocation, backend: "node" | "memo
     const tree = memory !== null ? memoryTree(memory, times) : copy !== null ? hostTree(copy, times) : null;
     return { exitCode, stdout: stdout.bytes(), stderr: stderr.bytes(), ...(error === undefined ? {} : { error }), tree };
   });
+}
+
+/** `bytes` in chunks of `size`, each after a turn of the event loop (as a pipe or a socket gives them). */
+async function* chunksOf(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += size) {
+    await new Promise((resolve) => setImmediate(resolve));
+    yield bytes.slice(at, at + size);
+  }
+}
+
+/**
+ * Runs `wasm` on @wasmi-ts/wasi in memory (seeded from `run.root`) behind `toAsyncFileSystem` (each
+ * operation settles after a macrotask), stdin an AsyncIterable of 1000-byte chunks, with `startAsync`.
+ */
+export async function runCommandAsync(wasm: Uint8Array, run: Invocation): Promise<RunResult> {
+  const window = openWindow();
+  const memory = run.root === null ? null : new MemoryFileSystem(treeOf(run.root));
+  const stdout = new CollectedOutput();
+  const stderr = new CollectedOutput();
+  const wasi = new Wasi({
+    args: [run.name, ...run.args], env: run.env, stdin: chunksOf(run.stdin, 1000), stdout: stdout.sink, stderr: stderr.sink,
+    preopens: memory === null ? {} : { "/": toAsyncFileSystem(memory, { delay: "macrotask" }) },
+  });
+  let exitCode = -1;
+  let error: string | undefined;
+  try {
+    const linker = wasi.defineIn(new Linker<null>(engine));
+    exitCode = await wasi.startAsync(linker.instantiate(new Store(engine, null), new Module(engine, wasm)));
+  } catch (e) {
+    error = errorText(e);
+  }
+  const tree = memory === null ? null : memoryTree(memory, window.close());
+  return { exitCode, stdout: stdout.bytes(), stderr: stderr.bytes(), ...(error === undefined ? {} : { error }), tree };
 }
 
 function runOnNodeWasi(wasm: Uint8Array, run: Invocation): RunResult {

@@ -1,6 +1,7 @@
 // Runs the official WASI preview 1 tests (../shared/wasi-testsuite, see its README and specification.md)
-// through @wasmi-ts/wasi with the node:fs backend, and through node:wasi for comparison: each test on a
-// fresh copy of its `root`, comparing exit code, stdout and stderr with the test's JSON.
+// through @wasmi-ts/wasi with the node:fs backend, in memory, and in memory behind the asynchronous
+// interface (`startAsync`), and through node:wasi for comparison: each test on a fresh copy of its `root`,
+// comparing exit code, stdout and stderr with the test's JSON.
 import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -8,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { WASI } from "node:wasi";
 import { Engine, Linker, Module, Store } from "@wasmi-ts/host";
 import { MemoryFileSystem, type MemoryTree } from "../src/fs/memory.js";
-import { CollectedOutput, Wasi } from "../src/index.js";
+import { CollectedOutput, toAsyncFileSystem, Wasi } from "../src/index.js";
 import { NodeFileSystem } from "../src/node.js";
 
 export const SUITE_DIR = fileURLToPath(new URL("../../../../shared/wasi-testsuite/tests", import.meta.url));
@@ -123,6 +124,30 @@ export function runOnWasmiTs(t: TestCase, backend: Backend = "node"): Outcome {
     }
     return { exitCode, stdout: stdout.text(), stderr: stderr.text(), ...(error === undefined ? {} : { error }) };
   });
+}
+
+/**
+ * Runs a test through @wasmi-ts/wasi with an in-memory copy of its root behind `toAsyncFileSystem`
+ * (every operation settles after a macrotask), with `startAsync`.
+ */
+export async function runOnWasmiTsAsync(t: TestCase): Promise<Outcome> {
+  const stdout = new CollectedOutput();
+  const stderr = new CollectedOutput();
+  const wasi = new Wasi({
+    args: [t.name, ...t.args], env: t.env, stdout: stdout.sink, stderr: stderr.sink,
+    // the suite's roots are read only here, into memory: no copy on disk is needed
+    preopens: t.root === null ? {} : { "/": toAsyncFileSystem(new MemoryFileSystem(treeOf(t.root)), { delay: "macrotask" }) },
+  });
+  const store = new Store(engine, null);
+  const linker = wasi.defineIn(new Linker<null>(engine));
+  let exitCode = -1;
+  let error: string | undefined;
+  try {
+    exitCode = await wasi.startAsync(linker.instantiate(store, new Module(engine, readFileSync(t.wasm))));
+  } catch (e) {
+    error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  }
+  return { exitCode, stdout: stdout.text(), stderr: stderr.text(), ...(error === undefined ? {} : { error }) };
 }
 
 export function passes(t: TestCase, o: Outcome): boolean {

@@ -2,10 +2,12 @@
 // in-memory tree, ...). It is deliberately small and path-based, and it knows nothing of sandboxing:
 // `path.ts` resolves the guest's paths (".", "..", symbolic links) inside the preopened directory and
 // hands a backend only paths that stay inside it. Every operation is coarse-grained and takes and returns
-// plain data, so that an asynchronous backend is the same interface with Promises (a later issue).
+// plain data, so that an asynchronous backend (`AsyncFileSystem`: fetch, a browser's FileSystemHandle,
+// IndexedDB...) is the same interface with Promises.
 //
 // Errors: a backend throws `WasiError(errno)` for what the guest must see as an errno (no such file,
-// not a directory, exists, ...). Anything else it throws is a host bug and traps the guest.
+// not a directory, exists, ...), or an async one rejects with it. Anything else it throws is a host bug
+// and traps the guest.
 
 import type { Filetype } from "../constants.js";
 
@@ -87,4 +89,50 @@ export interface FileSystem {
   symlink(target: string, path: FsPath): void;
   /** Sets the times of the entry at `path` itself (null: leave as is). */
   setTimes(path: FsPath, atim: bigint | null, mtim: bigint | null): void;
+}
+
+/** A value, or a Promise of it. */
+export type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * An open file of an `AsyncFileSystem`: `FileHandle`'s methods, each of which may return a Promise (or
+ * the value itself when it is at hand: the WASI call then goes on without waiting). The buffer given to
+ * `read` and the data given to `write` are the handle's until its Promise settles: WASI lends copies,
+ * never the guest's memory, which may move while the call waits.
+ */
+export interface AsyncFileHandle {
+  read(buffer: Uint8Array, position: bigint): MaybePromise<number>;
+  write(data: Uint8Array, position: bigint): MaybePromise<number>;
+  stat(): MaybePromise<FileStat>;
+  setSize(size: bigint): MaybePromise<void>;
+  setTimes(atim: bigint | null, mtim: bigint | null): MaybePromise<void>;
+  sync(): MaybePromise<void>;
+  close(): MaybePromise<void>;
+}
+
+/**
+ * A file system whose operations may wait: `FileSystem`'s methods, each of which may return a Promise
+ * (rejected with `WasiError` for an errno). `async: true` tells it apart from a `FileSystem`: a `Wasi`
+ * with one defines its file functions as async host functions, and runs with `wasi.startAsync`.
+ */
+export interface AsyncFileSystem {
+  readonly async: true;
+  lstat(path: FsPath): MaybePromise<FileStat>;
+  readlink(path: FsPath): MaybePromise<string>;
+  open(path: FsPath, options: OpenOptions): MaybePromise<AsyncFileHandle>;
+  readdir(path: FsPath): MaybePromise<DirEntry[]>;
+  mkdir(path: FsPath): MaybePromise<void>;
+  rmdir(path: FsPath): MaybePromise<void>;
+  unlink(path: FsPath): MaybePromise<void>;
+  rename(from: FsPath, to: FsPath): MaybePromise<void>;
+  link(from: FsPath, to: FsPath): MaybePromise<void>;
+  symlink(target: string, path: FsPath): MaybePromise<void>;
+  setTimes(path: FsPath, atim: bigint | null, mtim: bigint | null): MaybePromise<void>;
+}
+
+export type AnyFileSystem = FileSystem | AsyncFileSystem;
+export type AnyFileHandle = FileHandle | AsyncFileHandle;
+
+export function isAsyncFileSystem(fs: AnyFileSystem): fs is AsyncFileSystem {
+  return (fs as Partial<AsyncFileSystem>).async === true;
 }

@@ -1,24 +1,26 @@
-// fd_*: what a guest does with an open descriptor.
+// fd_*: what a guest does with an open descriptor. Those that use a file or stream are generators run by
+// ../io.ts (one body for synchronous and asynchronous backends); the others are plain functions.
 
 import { Errno, Fdflags, Filetype, Fstflags, Rights, Whence } from "../constants.js";
 import type { WasiContext } from "../context.js";
 import type { Descriptor } from "../descriptors.js";
 import { WasiError } from "../errors.js";
-import type { FileHandle, FileStat } from "../fs/types.js";
+import type { AnyFileHandle, DirEntry, FileStat } from "../fs/types.js";
 import type { GuestMemory } from "../guest-memory.js";
+import type { Io } from "../io.js";
 import { encodeUtf8 } from "@wasmi-ts/store";
 
 const MAX_OFFSET = 2n ** 63n - 1n;
 
 /** The open file or stream behind `d` (BADF for a directory, which has none). */
-function handleOf(d: Descriptor): FileHandle {
+function handleOf(d: Descriptor): AnyFileHandle {
   if (d.handle === null) throw new WasiError(Errno.BADF, "a directory has no file contents");
   return d.handle;
 }
 
 /** The stat of what `d` is. */
-export function statOf(d: Descriptor): FileStat {
-  return d.handle !== null ? d.handle.stat() : d.fs!.lstat(d.path);
+function* statOf(d: Descriptor): Io<FileStat> {
+  return (yield d.handle !== null ? d.handle.stat() : d.fs!.lstat(d.path)) as FileStat;
 }
 
 /** Writes a `filestat` at `ptr`. */
@@ -53,32 +55,33 @@ export function fd_advise(ctx: WasiContext, _m: GuestMemory, fd: number, _offset
   return Errno.SUCCESS; // advice only: nothing to do
 }
 
-export function fd_allocate(ctx: WasiContext, _m: GuestMemory, fd: number, offset: bigint, len: bigint): number {
+export function* fd_allocate(ctx: WasiContext, _m: GuestMemory, fd: number, offset: bigint, len: bigint): Io<number> {
   const d = ctx.fds.get(fd);
   d.require(Rights.FD_ALLOCATE);
   const h = handleOf(d);
   const end = BigInt.asUintN(64, offset) + BigInt.asUintN(64, len);
   if (end > MAX_OFFSET) return Errno.FBIG;
-  if (h.stat().size < end) h.setSize(end);
+  if (((yield h.stat()) as FileStat).size < end) yield h.setSize(end);
   return Errno.SUCCESS;
 }
 
-export function fd_close(ctx: WasiContext, _m: GuestMemory, fd: number): number {
-  ctx.fds.remove(fd).handle?.close();
+export function* fd_close(ctx: WasiContext, _m: GuestMemory, fd: number): Io<number> {
+  const d = ctx.fds.remove(fd);
+  if (d.handle !== null) yield d.handle.close();
   return Errno.SUCCESS;
 }
 
-export function fd_datasync(ctx: WasiContext, _m: GuestMemory, fd: number): number {
+export function* fd_datasync(ctx: WasiContext, _m: GuestMemory, fd: number): Io<number> {
   const d = ctx.fds.get(fd);
   d.require(Rights.FD_DATASYNC);
-  d.handle?.sync();
+  if (d.handle !== null) yield d.handle.sync();
   return Errno.SUCCESS;
 }
 
-export function fd_sync(ctx: WasiContext, _m: GuestMemory, fd: number): number {
+export function* fd_sync(ctx: WasiContext, _m: GuestMemory, fd: number): Io<number> {
   const d = ctx.fds.get(fd);
   d.require(Rights.FD_SYNC);
-  d.handle?.sync();
+  if (d.handle !== null) yield d.handle.sync();
   return Errno.SUCCESS;
 }
 
@@ -114,49 +117,68 @@ export function fd_fdstat_set_rights(ctx: WasiContext, _m: GuestMemory, fd: numb
   return Errno.SUCCESS;
 }
 
-export function fd_filestat_get(ctx: WasiContext, m: GuestMemory, fd: number, ptr: number): number {
+export function* fd_filestat_get(ctx: WasiContext, m: GuestMemory, fd: number, ptr: number): Io<number> {
   const d = ctx.fds.get(fd);
   d.require(Rights.FD_FILESTAT_GET);
-  writeFilestat(m, ptr, statOf(d));
+  writeFilestat(m, ptr, yield* statOf(d));
   return Errno.SUCCESS;
 }
 
-export function fd_filestat_set_size(ctx: WasiContext, _m: GuestMemory, fd: number, size: bigint): number {
+export function* fd_filestat_set_size(ctx: WasiContext, _m: GuestMemory, fd: number, size: bigint): Io<number> {
   const d = ctx.fds.get(fd);
   d.require(Rights.FD_FILESTAT_SET_SIZE);
   const s = BigInt.asUintN(64, size);
   if (s > MAX_OFFSET) return Errno.FBIG;
-  handleOf(d).setSize(s);
+  yield handleOf(d).setSize(s);
   return Errno.SUCCESS;
 }
 
-export function fd_filestat_set_times(ctx: WasiContext, _m: GuestMemory, fd: number, atim: bigint, mtim: bigint, flags: number): number {
+export function* fd_filestat_set_times(ctx: WasiContext, _m: GuestMemory, fd: number, atim: bigint, mtim: bigint, flags: number): Io<number> {
   const d = ctx.fds.get(fd);
   d.require(Rights.FD_FILESTAT_SET_TIMES);
   const [a, mt] = timesOf(ctx, atim, mtim, flags);
-  if (d.handle !== null) d.handle.setTimes(a, mt);
-  else d.fs!.setTimes(d.path, a, mt);
+  yield d.handle !== null ? d.handle.setTimes(a, mt) : d.fs!.setTimes(d.path, a, mt);
   return Errno.SUCCESS;
 }
 
-/** Reads into `buffers` from `position` until one is not filled; returns the bytes read. */
-function readInto(h: FileHandle, buffers: Uint8Array[], position: bigint): number {
+/**
+ * Reads from `position` into the buffers of `ranges` (see `GuestMemory.ranges`) until one is not filled;
+ * returns the bytes read. A synchronous backend reads straight into guest memory; an async one into a
+ * buffer of its own, copied into guest memory (as it is after the wait) once it is filled.
+ */
+function* readInto(d: Descriptor, h: AnyFileHandle, m: GuestMemory, ranges: number[], position: bigint): Io<number> {
   let total = 0;
-  for (const b of buffers) {
-    if (b.length === 0) continue;
-    const n = h.read(b, position + BigInt(total));
+  for (let i = 0; i < ranges.length; i += 2) {
+    const ptr = ranges[i]!;
+    const len = ranges[i + 1]!;
+    if (len === 0) continue;
+    const buffer = d.async ? new Uint8Array(len) : m.u8.subarray(ptr, ptr + len);
+    const n = (yield h.read(buffer, position + BigInt(total))) as number;
+    if (d.async) m.u8.set(buffer.subarray(0, n), ptr);
     total += n;
-    if (n < b.length) break;
+    if (n < len) break;
   }
   return total;
 }
 
-/** Writes `buffers` at `position`; returns the bytes written. */
-function writeFrom(h: FileHandle, buffers: Uint8Array[], position: bigint): number {
+/** The data of `ranges` for an async backend: copies, taken before anything waits (null otherwise: views
+ * of guest memory are lent to a synchronous backend, which is done with them when it returns). */
+function copiesFor(d: Descriptor, m: GuestMemory, ranges: number[]): Uint8Array[] | null {
+  if (!d.async) return null;
+  const copies: Uint8Array[] = [];
+  for (let i = 0; i < ranges.length; i += 2) copies.push(m.u8.slice(ranges[i]!, ranges[i]! + ranges[i + 1]!));
+  return copies;
+}
+
+/** Writes the buffers of `ranges` (or their `copies`) at `position`; returns the bytes written. */
+function* writeFrom(h: AnyFileHandle, m: GuestMemory, ranges: number[], copies: Uint8Array[] | null, position: bigint): Io<number> {
   let total = 0;
-  for (const b of buffers) {
-    if (b.length === 0) continue;
-    total += h.write(b, position + BigInt(total));
+  for (let i = 0; i < ranges.length; i += 2) {
+    const ptr = ranges[i]!;
+    const len = ranges[i + 1]!;
+    if (len === 0) continue;
+    const data = copies !== null ? copies[i >> 1]! : m.u8.subarray(ptr, ptr + len);
+    total += (yield h.write(data, position + BigInt(total))) as number;
   }
   return total;
 }
@@ -165,51 +187,58 @@ function isStream(d: Descriptor): boolean {
   return d.filetype === Filetype.CHARACTER_DEVICE;
 }
 
-export function fd_pread(ctx: WasiContext, m: GuestMemory, fd: number, iovs: number, count: number, offset: bigint, nread: number): number {
+export function* fd_pread(ctx: WasiContext, m: GuestMemory, fd: number, iovs: number, count: number, offset: bigint, nread: number): Io<number> {
   const d = ctx.fds.get(fd);
   d.require(Rights.FD_READ | Rights.FD_SEEK);
   if (d.isDirectory) return Errno.ISDIR;
   if (isStream(d)) return Errno.SPIPE;
   const o = BigInt.asUintN(64, offset);
   if (o > MAX_OFFSET) return Errno.INVAL;
-  m.setU32(nread, readInto(handleOf(d), m.iovecs(iovs, count), o));
+  const n = yield* readInto(d, handleOf(d), m, m.ranges(iovs, count), o);
+  m.setU32(nread, n);
   return Errno.SUCCESS;
 }
 
-export function fd_pwrite(ctx: WasiContext, m: GuestMemory, fd: number, iovs: number, count: number, offset: bigint, nwritten: number): number {
+export function* fd_pwrite(ctx: WasiContext, m: GuestMemory, fd: number, iovs: number, count: number, offset: bigint, nwritten: number): Io<number> {
   const d = ctx.fds.get(fd);
   d.require(Rights.FD_WRITE | Rights.FD_SEEK);
   if (d.isDirectory) return Errno.ISDIR;
   if (isStream(d)) return Errno.SPIPE;
   const o = BigInt.asUintN(64, offset);
   if (o > MAX_OFFSET) return Errno.INVAL;
-  m.setU32(nwritten, writeFrom(handleOf(d), m.iovecs(iovs, count), o));
+  const h = handleOf(d);
+  const ranges = m.ranges(iovs, count);
+  const n = yield* writeFrom(h, m, ranges, copiesFor(d, m, ranges), o);
+  m.setU32(nwritten, n);
   return Errno.SUCCESS;
 }
 
-export function fd_read(ctx: WasiContext, m: GuestMemory, fd: number, iovs: number, count: number, nread: number): number {
+export function* fd_read(ctx: WasiContext, m: GuestMemory, fd: number, iovs: number, count: number, nread: number): Io<number> {
   const d = ctx.fds.get(fd);
   d.require(Rights.FD_READ);
   if (d.isDirectory) return Errno.ISDIR;
-  const n = readInto(handleOf(d), m.iovecs(iovs, count), d.position);
+  const h = handleOf(d);
+  const n = yield* readInto(d, h, m, m.ranges(iovs, count), d.position);
   if (!isStream(d)) d.position += BigInt(n);
   m.setU32(nread, n);
   return Errno.SUCCESS;
 }
 
-export function fd_write(ctx: WasiContext, m: GuestMemory, fd: number, iovs: number, count: number, nwritten: number): number {
+export function* fd_write(ctx: WasiContext, m: GuestMemory, fd: number, iovs: number, count: number, nwritten: number): Io<number> {
   const d = ctx.fds.get(fd);
   d.require(Rights.FD_WRITE);
   if (d.isDirectory) return Errno.ISDIR;
   const h = handleOf(d);
-  if (!isStream(d) && (d.fdflags & Fdflags.APPEND) !== 0) d.position = h.stat().size;
-  const n = writeFrom(h, m.iovecs(iovs, count), d.position);
+  const ranges = m.ranges(iovs, count);
+  const copies = copiesFor(d, m, ranges);
+  if (!isStream(d) && (d.fdflags & Fdflags.APPEND) !== 0) d.position = ((yield h.stat()) as FileStat).size;
+  const n = yield* writeFrom(h, m, ranges, copies, d.position);
   if (!isStream(d)) d.position += BigInt(n);
   m.setU32(nwritten, n);
   return Errno.SUCCESS;
 }
 
-export function fd_seek(ctx: WasiContext, m: GuestMemory, fd: number, offset: bigint, whence: number, newOffset: number): number {
+export function* fd_seek(ctx: WasiContext, m: GuestMemory, fd: number, offset: bigint, whence: number, newOffset: number): Io<number> {
   const d = ctx.fds.get(fd);
   d.require(offset === 0n && whence === Whence.CUR ? Rights.FD_TELL : Rights.FD_SEEK);
   if (d.isDirectory) return Errno.BADF;
@@ -218,7 +247,7 @@ export function fd_seek(ctx: WasiContext, m: GuestMemory, fd: number, offset: bi
   switch (whence) {
     case Whence.SET: base = 0n; break;
     case Whence.CUR: base = d.position; break;
-    case Whence.END: base = handleOf(d).stat().size; break;
+    case Whence.END: base = ((yield handleOf(d).stat()) as FileStat).size; break;
     default: return Errno.INVAL;
   }
   const next = base + offset;
@@ -237,8 +266,9 @@ export function fd_tell(ctx: WasiContext, m: GuestMemory, fd: number, ptr: numbe
   return Errno.SUCCESS;
 }
 
-export function fd_renumber(ctx: WasiContext, _m: GuestMemory, from: number, to: number): number {
-  ctx.fds.renumber(from, to)?.handle?.close();
+export function* fd_renumber(ctx: WasiContext, _m: GuestMemory, from: number, to: number): Io<number> {
+  const replaced = ctx.fds.renumber(from, to);
+  if (replaced?.handle) yield replaced.handle.close();
   return Errno.SUCCESS;
 }
 
@@ -267,23 +297,25 @@ interface Listed {
   filetype: Filetype;
 }
 
-export function fd_readdir(ctx: WasiContext, m: GuestMemory, fd: number, buf: number, len: number, cookie: bigint, bufused: number): number {
+export function* fd_readdir(ctx: WasiContext, m: GuestMemory, fd: number, buf: number, len: number, cookie: bigint, bufused: number): Io<number> {
   const d = ctx.fds.get(fd);
   d.require(Rights.FD_READDIR);
   if (!d.isDirectory) return Errno.NOTDIR;
   const fs = d.fs!;
   // a listing is read at cookie 0 and kept for the later cookies of the same pass
   if (cookie === 0n || d.listing === null) {
-    const self = fs.lstat(d.path);
+    const self = (yield fs.lstat(d.path)) as FileStat;
     const parentPath = d.path.includes("/") ? d.path.slice(0, d.path.lastIndexOf("/")) : "";
-    const parent = d.path === "" ? self : fs.lstat(parentPath);
+    const parent = d.path === "" ? self : (yield fs.lstat(parentPath)) as FileStat;
+    const listed = (yield fs.readdir(d.path)) as DirEntry[];
     const entries: Listed[] = [
       { name: encodeUtf8("."), ino: self.ino, filetype: Filetype.DIRECTORY },
       { name: encodeUtf8(".."), ino: parent.ino, filetype: Filetype.DIRECTORY },
-      ...fs.readdir(d.path).map((e) => ({ name: encodeUtf8(e.name), ino: e.ino, filetype: e.filetype })),
+      ...listed.map((e) => ({ name: encodeUtf8(e.name), ino: e.ino, filetype: e.filetype })),
     ];
     d.listing = entries;
   }
+  // written only now that nothing waits any more (guest memory as it is now)
   const entries = d.listing as Listed[];
   const size = len >>> 0;
   const out = m.bytes(buf, size);

@@ -1,11 +1,15 @@
 // poll_oneoff: waits for clocks, and reports descriptors as ready. Files and the standard streams are
-// always ready here (reads and writes never block: they are synchronous), so a poll with any descriptor
-// returns at once; a poll of clocks only sleeps, blocking the thread, until the first one is due.
+// always ready here (a read or write waits inside its own call, if at all), so a poll with any descriptor
+// returns at once; a poll of clocks only sleeps until the first one is due: blocking the thread, or, in an
+// asynchronous Wasi, on a timer that leaves the event loop free. A generator run by ../io.ts (it stats
+// files): the subscriptions are read first, the events written last.
 
 import { Errno, Eventtype, Filetype, Subclockflags } from "../constants.js";
 import type { WasiContext } from "../context.js";
 import { WasiError } from "../errors.js";
+import type { FileStat } from "../fs/types.js";
 import type { GuestMemory } from "../guest-memory.js";
+import type { Io } from "../io.js";
 import { clockTime } from "./environment.js";
 
 const SUBSCRIPTION_SIZE = 48;
@@ -24,6 +28,12 @@ interface ClockWait {
   deadline: bigint;
 }
 
+interface FdWait {
+  userdata: bigint;
+  type: number;
+  fd: number;
+}
+
 /** Blocks the thread for about `ms` milliseconds (Atomics.wait where the host allows it, else a spin). */
 function sleep(ms: number): void {
   if (ms <= 0) return;
@@ -39,12 +49,19 @@ function sleep(ms: number): void {
   }
 }
 
-export function poll_oneoff(ctx: WasiContext, m: GuestMemory, input: number, output: number, count: number, nevents: number): number {
+/** A timer to wait for, where there is one (else null: block the thread). */
+function delay(ms: number): Promise<void> | null {
+  const g = globalThis as { setTimeout?: (f: () => void, ms: number) => unknown };
+  return typeof g.setTimeout === "function" ? new Promise((resolve) => g.setTimeout!(resolve, ms)) : null;
+}
+
+export function* poll_oneoff(ctx: WasiContext, m: GuestMemory, input: number, output: number, count: number, nevents: number): Io<number> {
   const n = count >>> 0;
   if (n === 0) return Errno.INVAL;
   const inBase = m.check(input, n * SUBSCRIPTION_SIZE);
   const outBase = m.check(output, n * EVENT_SIZE);
-  const ready: Event[] = [];
+  // events of clocks that failed and descriptors, in subscription order; clocks to wait for apart
+  const subscribed: (Event | FdWait)[] = [];
   const clocks: ClockWait[] = [];
   for (let i = 0; i < n; i++) {
     const s = inBase + i * SUBSCRIPTION_SIZE;
@@ -58,26 +75,34 @@ export function poll_oneoff(ctx: WasiContext, m: GuestMemory, input: number, out
         clocks.push({ userdata, clock, deadline: absolute ? timeout : clockTime(ctx, clock) + timeout });
       } catch (e) {
         if (!(e instanceof WasiError)) throw e;
-        ready.push({ userdata, error: e.errno, type, nbytes: 0n });
+        subscribed.push({ userdata, error: e.errno, type, nbytes: 0n });
       }
     } else if (type === Eventtype.FD_READ || type === Eventtype.FD_WRITE) {
-      const fd = m.u32(s + 16);
-      let error: number = Errno.SUCCESS;
-      let nbytes = 0n;
-      try {
-        const d = ctx.fds.get(fd);
-        if (type === Eventtype.FD_READ && d.handle !== null && d.filetype !== Filetype.CHARACTER_DEVICE) {
-          const size = d.handle.stat().size;
-          nbytes = size > d.position ? size - d.position : 0n;
-        }
-      } catch (e) {
-        if (!(e instanceof WasiError)) throw e;
-        error = e.errno;
-      }
-      ready.push({ userdata, error, type, nbytes });
+      subscribed.push({ userdata, type, fd: m.u32(s + 16) });
     } else {
       return Errno.INVAL;
     }
+  }
+  const ready: Event[] = [];
+  for (const sub of subscribed) {
+    if (!("fd" in sub)) {
+      ready.push(sub);
+      continue;
+    }
+    const { userdata, type, fd } = sub;
+    let error: number = Errno.SUCCESS;
+    let nbytes = 0n;
+    try {
+      const d = ctx.fds.get(fd);
+      if (type === Eventtype.FD_READ && d.handle !== null && d.filetype !== Filetype.CHARACTER_DEVICE) {
+        const size = ((yield d.handle.stat()) as FileStat).size;
+        nbytes = size > d.position ? size - d.position : 0n;
+      }
+    } catch (e) {
+      if (!(e instanceof WasiError)) throw e;
+      error = e.errno;
+    }
+    ready.push({ userdata, error, type, nbytes });
   }
   if (ready.length === 0) {
     // only clocks: sleep until the first is due
@@ -91,7 +116,10 @@ export function poll_oneoff(ctx: WasiContext, m: GuestMemory, input: number, out
       }
     }
     for (let left = firstLeft; left > 0n; left = first.deadline - clockTime(ctx, first.clock)) {
-      sleep(Math.min(Math.ceil(Number(left) / 1e6), 1000));
+      const ms = Math.min(Math.ceil(Number(left) / 1e6), 1000);
+      const timer = ctx.async ? delay(ms) : null;
+      if (timer !== null) yield timer;
+      else sleep(ms);
     }
   }
   for (const c of clocks) {
