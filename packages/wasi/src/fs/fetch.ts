@@ -63,8 +63,10 @@ export class FetchFileSystem implements AsyncFileSystem {
   private readonly indexUrl: string;
   private root: Promise<DirNode> | null = null;
 
-  constructor(baseUrl: string | URL, options: FetchFileSystemOptions = {}) {
-    const base = String(baseUrl);
+  /** `baseUrl`: a string, or anything whose `String()` is the URL (a `URL` object); the declared type
+   * names no DOM type, so that programs compiled without the DOM library can use this package. */
+  constructor(baseUrl: string | { href: string }, options: FetchFileSystemOptions = {}) {
+    const base = typeof baseUrl === "string" ? baseUrl : baseUrl.href;
     this.base = base.endsWith("/") ? base : `${base}/`;
     const fetch = options.fetch ?? (globalThis as { fetch?: Fetch }).fetch;
     if (fetch === undefined) throw new TypeError("FetchFileSystem: no global fetch here: pass the option `fetch`");
