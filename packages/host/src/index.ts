@@ -7,7 +7,7 @@ export { StoreLimits, type ResourceLimiter, type StoreLimitsOptions } from "./st
 export { Linker } from "./linker.js";
 export { Func, AsyncHostFunctionError, type HostFunc, type AsyncHostFunc, type FuncTypeLike } from "./func.js";
 export {
-  HostSuspend, ResumeError, type ResumableCall, type ResumableFinished, type ResumableHostTrap, type ResumableOutOfFuel,
+  HostSuspend, ResumeError, CallCancelledError, type ResumableCall, type ResumableFinished, type ResumableHostTrap, type ResumableOutOfFuel,
 } from "./resumable.js";
 export { TypedFunc } from "./typed-func.js";
 export { Caller } from "./caller.js";

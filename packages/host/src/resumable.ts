@@ -33,6 +33,15 @@ export class ResumeError extends Error {
   override name = "ResumeError";
 }
 
+/** What a `callAsync` cancelled by `store.cancelSuspendedCalls()` rejects with (unless given a reason). */
+export class CallCancelledError extends Error {
+  override name = "CallCancelledError";
+
+  constructor(message = "the call was cancelled while it was suspended") {
+    super(message);
+  }
+}
+
 /** A suspension requested by a host function that threw `HostSuspend`. */
 export class HostTrapRequest {
   constructor(readonly error: HostSuspend, readonly func: Func, readonly type: FuncType) {}
@@ -169,6 +178,13 @@ export async function driveAsync(func: Func, slots: ValueSlots): Promise<Value[]
   const store = func.store as Store<unknown>;
   const pruned = store.pruned;
   const slicing = store.beginFuelSlices();
+  // store.cancelSuspendedCalls() rejects `cancelled`: the call then ends where it waits
+  const canceller = { cancel: (_reason: unknown): void => {} };
+  const cancelled = new Promise<never>((_, reject) => {
+    canceller.cancel = reject;
+  });
+  cancelled.catch(() => {}); // awaited only while suspended: never an unhandled rejection
+  const unregister = store.onCancelSuspended(canceller); // held weakly there: `canceller` lives with this call
   let execution: Execution | undefined;
   try {
     execution = startResumable(func, slots);
@@ -176,9 +192,11 @@ export async function driveAsync(func: Func, slots: ValueSlots): Promise<Value[]
       const request = execution.request;
       if (request instanceof AsyncRequest) {
         let settled: { value: unknown } | { error: unknown };
+        Promise.resolve(request.promise).catch(() => {}); // if cancelled, nobody else observes it
         try {
-          settled = { value: await request.promise };
+          settled = { value: await Promise.race([request.promise, cancelled]) };
         } catch (error) {
+          if (await isSettled(cancelled)) throw error; // cancelled: no more Wasm runs
           settled = { error };
         }
         if ("error" in settled) {
@@ -194,7 +212,7 @@ export async function driveAsync(func: Func, slots: ValueSlots): Promise<Value[]
         resume(func, execution, slots);
       } else if (request === OUT_OF_FUEL) {
         if (slicing && store.nextFuelSlice()) {
-          await macrotask(); // the slice is used up: let the event loop run, then go on
+          await Promise.race([macrotask(), cancelled]); // the slice is used up: let the event loop run
           resume(func, execution, slots);
         } else {
           resume(func, execution, slots, { error: new Trap(TrapCode.OutOfFuel) });
@@ -206,8 +224,21 @@ export async function driveAsync(func: Func, slots: ValueSlots): Promise<Value[]
     }
     return func.results(slots);
   } finally {
+    // used here, so that the call keeps `canceller` alive for as long as it may be cancelled
+    canceller.cancel = () => {};
+    unregister();
     if (execution !== undefined && !execution.finished) cancelExecution(execution);
     if (slicing) store.endFuelSlices();
     pruned.releaseRefs();
+  }
+}
+
+/** Whether `promise` has settled already (looked at after the turn that settled it). */
+async function isSettled(promise: Promise<unknown>): Promise<boolean> {
+  const pending = {};
+  try {
+    return (await Promise.race([promise, Promise.resolve(pending)])) !== pending;
+  } catch {
+    return true;
   }
 }

@@ -1,6 +1,12 @@
 import { PrunedStore, UNKEYED, clockNow, type CallHook, type StoreHooks, type TypeKey } from "@wasmi-ts/store";
 import type { Engine } from "./engine.js";
+import { CallCancelledError } from "./resumable.js";
 import type { ResourceLimiter } from "./store-limits.js";
+
+/** A `callAsync` in progress, as `cancelSuspendedCalls` sees it. */
+interface Cancellable {
+  cancel(reason: unknown): void;
+}
 
 /** Asked for a `Store<T>` of the wrong `T`. */
 export class StoreTypeError extends TypeError {
@@ -79,6 +85,29 @@ export class Store<T = unknown> {
     if (!valid) throw new RangeError(`store.setFuelAsyncYieldInterval: expected a non-negative integer or null, got ${String(units)}`);
     this.yieldInterval = units === null ? 0 : Math.min(Number(units), Number.MAX_SAFE_INTEGER);
     return this;
+  }
+
+  /**
+   * Cancels every `callAsync` of this store that is suspended now (waiting for an async host function or
+   * for its turn of the event loop): each rejects with `reason` (a `CallCancelledError` by default) and
+   * runs no more Wasm; its stacks are freed. Returns how many were cancelled. (A `callResumable` is
+   * cancelled with its own `cancel()`.)
+   */
+  cancelSuspendedCalls(reason: unknown = new CallCancelledError()): number {
+    const waiting = [...this.cancellers].map((ref) => ref.deref()).filter((c) => c !== undefined);
+    this.cancellers.clear();
+    for (const call of waiting) call.cancel(reason);
+    return waiting.length;
+  }
+
+  /** The `callAsync` calls in progress, held weakly: one that can never go on is still collected. */
+  private readonly cancellers = new Set<{ deref(): Cancellable | undefined }>();
+
+  /** @internal A `callAsync` registers how to cancel it; the returned function unregisters it. */
+  onCancelSuspended(call: Cancellable): () => void {
+    const ref = typeof WeakRef === "function" ? new WeakRef(call) : { deref: () => call };
+    this.cancellers.add(ref);
+    return () => this.cancellers.delete(ref);
   }
 
   /** Fuel yield interval (0: none), and the `callAsync` calls now running in slices. */

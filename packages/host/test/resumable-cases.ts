@@ -3,7 +3,7 @@
 // (resumable-jitless.test.ts runs them with fixtures/run-resumable-cases.ts).
 import assert from "node:assert/strict";
 import {
-  AsyncHostFunctionError, Engine, HostSuspend, Linker, Module, ResumeError, Store, Trap, TrapCode, ValType,
+  AsyncHostFunctionError, CallCancelledError, Engine, HostSuspend, Linker, Module, ResumeError, Store, Trap, TrapCode, ValType,
   wasmBacktraceOf, type Instance,
 } from "@wasmi-ts/host";
 import { parseWat } from "@wasmi-ts/wast";
@@ -304,6 +304,30 @@ describe("callAsync", () => {
     // each call nests 40 deep and waits at the bottom: together they are deeper than 50
     assert.deepStrictEqual(await Promise.all([down.callAsync(40), down.callAsync(40)]), [[0], [0]]);
     await assert.rejects(down.callAsync(60), /call stack exhausted/);
+  });
+
+  it("cancels suspended calls on request: they reject and run no more Wasm", async () => {
+    const store = new Store(new Engine({ consumeFuel: true }), null);
+    let loads = 0;
+    const inst = instance(store, asyncGet(() => {
+      loads++;
+      return new Promise<never>(() => {}); // never settles
+    }));
+    store.setFuel(10n ** 12n);
+    const waiting = [inst.getFunc("sum")!.callAsync(3), inst.getFunc("sum")!.callAsync(5)];
+    store.setFuelAsyncYieldInterval(1_000);
+    const spinning = inst.getFunc("spin")!.callAsync(2_000_000_000); // would run for minutes
+    await sleep(5);
+    assert.strictEqual(store.pruned.running, 3);
+    assert.strictEqual(store.cancelSuspendedCalls(), 3);
+    for (const call of waiting) await assert.rejects(call, CallCancelledError);
+    await assert.rejects(spinning, CallCancelledError);
+    assert.strictEqual(loads, 2); // each stopped at its first load
+    assert.strictEqual(store.pruned.running, 0);
+    assert.strictEqual(store.cancelSuspendedCalls(new Error("none left")), 0);
+    // the store goes on as before
+    store.setFuelAsyncYieldInterval(null);
+    assert.deepStrictEqual(await inst.getFunc("spin")!.callAsync(10), [0]);
   });
 
   it("frees a call abandoned at a host Promise that never settles", async () => {
