@@ -1,4 +1,4 @@
-import { execute, startExecution } from "@wasmi-ts/executor";
+import { execute } from "@wasmi-ts/executor";
 import {
   CallHook,
   FuncEntity,
@@ -14,7 +14,9 @@ import {
 import { Caller } from "./caller.js";
 import { compileErrorOfCall } from "./compile-error.js";
 import type { Store } from "./store.js";
-import { AsyncRequest, HostSuspend, HostTrapRequest, driveAsync, resumableCall, type ResumableCall } from "./resumable.js";
+import {
+  AsyncRequest, HostSuspend, HostTrapRequest, driveAsync, resumableCall, startResumable, type ResumableCall,
+} from "./resumable.js";
 import { TypedFunc } from "./typed-func.js";
 import { readValue, slotLayout, writeValue, type FloatForm, type SlotLayout, type Value } from "./values.js";
 
@@ -111,7 +113,7 @@ export class Func {
    */
   callResumable(...args: Value[]): ResumableCall {
     const slots = this.argumentSlots(args, "number");
-    return resumableCall(this, startExecution(this.store.pruned, this.entity, slots), slots);
+    return resumableCall(this, startResumable(this, slots), slots);
   }
 
   /**

@@ -125,6 +125,22 @@ describe("callResumable", () => {
     assert.deepStrictEqual(filling.resume(), { kind: "finished", results: [] });
   });
 
+  it("tells the call hook of each entry into Wasm and each return from it, suspensions included", () => {
+    const store = new Store(new Engine(), null);
+    const heard: string[] = [];
+    store.callHook((_data, kind) => heard.push(kind));
+    const sum = instance(store, syncGet(() => {
+      throw new HostSuspend();
+    })).getFunc("sum")!;
+    const call = sum.callResumable(1);
+    if (call.kind !== "hostTrap") throw new Error("expected a hostTrap");
+    call.resume(1);
+    assert.deepStrictEqual(heard, [
+      "CallingWasm", "CallingHost", "ReturningFromHost", "ReturningFromWasm", // up to the suspension
+      "CallingWasm", "ReturningFromWasm", // the resumed rest
+    ]);
+  });
+
   it("does not suspend a plain call: HostSuspend is then an ordinary error", () => {
     const store = new Store(new Engine(), null);
     const sum = instance(store, syncGet(() => {
