@@ -75,9 +75,11 @@ describe("decoder fast path", () => {
     expect(decodeResult(withCode([0x41, 0xff, 0xff, 0xff, 0xff, 0x4f, 0x1a]))).toBe("integer too large");
     expect(decodeResult(withCode([0x20, 0xff, 0xff, 0xff, 0xff, 0x1f, 0x1a]))).toBe("integer too large");
     expect(decodeResult(withCode([0x42, ...paddedLeb(0, 11, true), 0x1a]))).toBe("integer representation too long");
-    // memarg: alignment flags past 32 (and, without multi-memory, the memory-index flag)
-    expect(decodeResult(withCode([0x41, 0x00, 0x28, 0x21, 0x00, 0x1a]))).toBe("malformed memop flags");
-    expect(decodeResult(withCode([0x41, 0x00, 0x28, 0x42, 0x00, 0x00, 0x1a]))).toBe("malformed memop flags");
+    // memarg flags (3.0): 2^7 and above are malformed; an alignment up to 2^6 - 1 decodes (validation
+    // rejects one above the natural alignment), bit 6 says a memory index follows (with multi-memory)
+    expect(decodeResult(withCode([0x41, 0x00, 0x28, 0x80, 0x01, 0x00, 0x1a]))).toBe("malformed memop flags");
+    expect(decodeResult(withCode([0x41, 0x00, 0x28, 0x80, 0x02, 0x00, 0x1a]))).toBe("malformed memop flags");
+    expect(decodeResult(withCode([0x41, 0x00, 0x28, 0x21, 0x00, 0x1a]))).toBe("ok");
     expect(decodeResult(withCode([0x41, 0x00, 0x28, 0x42, 0x00, 0x00, 0x1a]), DEFAULT_FEATURES)).toBe("ok");
   });
 

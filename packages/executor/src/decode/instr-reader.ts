@@ -159,7 +159,9 @@ export class InstrReader {
       flags &= ~0x40;
       this.memory = r.u32();
     }
-    if (flags > 32) r.fail("malformed memop flags", flagsAt);
+    // 3.0: flags below 2^6 are the alignment, bit 6 says a memory index follows, anything above is
+    // malformed; an alignment above the natural one decodes, and fails validation
+    if (flags >= 0x80) r.fail("malformed memop flags", flagsAt);
     this.align = flags;
     this.offset = this.features.memory64 ? r.u64() : r.u32();
   }
