@@ -3,12 +3,25 @@ import type { FileStat } from "./types.js";
 /** Most files whose exact times are remembered (the oldest are forgotten first). */
 const CAPACITY = 4096;
 
+/** One time of a file: what the host stored (to its precision), and the exact time it stands for. */
+interface Kept {
+  host: bigint;
+  exact: bigint;
+}
+
 interface Noted {
-  /** What the host stored (to its precision) and what was asked, for each time; undefined: not set. */
-  atimHost?: bigint;
-  atim?: bigint;
-  mtimHost?: bigint;
-  mtim?: bigint;
+  atim?: Kept;
+  mtim?: Kept;
+}
+
+/**
+ * What to remember of one time after a set: the time asked (`set`), or, when it was only kept (node:fs
+ * rewrites it, maybe a microsecond off), the time it had: the exact one noted earlier if that was still
+ * current, else the host's. `before` and `after` are the host's values around the set.
+ */
+function kept(previous: Kept | undefined, set: bigint | null, before: bigint, after: bigint): Kept {
+  const exact = set ?? (previous !== undefined && previous.host === before ? previous.exact : before);
+  return { host: after, exact };
 }
 
 /**
@@ -27,21 +40,8 @@ export class ExactTimes {
   note(before: FileStat, after: FileStat, atim: bigint | null, mtim: bigint | null): void {
     const key = `${after.dev}:${after.ino}`;
     const entry = this.noted.get(key) ?? {};
-    if (atim !== null) {
-      entry.atimHost = after.atim;
-      entry.atim = atim;
-    } else {
-      // kept: it was rewritten, so remember what it was (the exact time set earlier, if still current)
-      entry.atim = entry.atim !== undefined && entry.atimHost === before.atim ? entry.atim : before.atim;
-      entry.atimHost = after.atim;
-    }
-    if (mtim !== null) {
-      entry.mtimHost = after.mtim;
-      entry.mtim = mtim;
-    } else {
-      entry.mtim = entry.mtim !== undefined && entry.mtimHost === before.mtim ? entry.mtim : before.mtim;
-      entry.mtimHost = after.mtim;
-    }
+    entry.atim = kept(entry.atim, atim, before.atim, after.atim);
+    entry.mtim = kept(entry.mtim, mtim, before.mtim, after.mtim);
     this.noted.delete(key); // re-inserted last: the most recent
     this.noted.set(key, entry);
     if (this.noted.size > CAPACITY) this.noted.delete(this.noted.keys().next().value!);
@@ -51,8 +51,8 @@ export class ExactTimes {
   apply(stat: FileStat): FileStat {
     const entry = this.noted.get(`${stat.dev}:${stat.ino}`);
     if (entry === undefined) return stat;
-    if (entry.atim !== undefined && stat.atim === entry.atimHost) stat.atim = entry.atim;
-    if (entry.mtim !== undefined && stat.mtim === entry.mtimHost) stat.mtim = entry.mtim;
+    if (entry.atim !== undefined && stat.atim === entry.atim.host) stat.atim = entry.atim.exact;
+    if (entry.mtim !== undefined && stat.mtim === entry.mtim.host) stat.mtim = entry.mtim.exact;
     return stat;
   }
 }
