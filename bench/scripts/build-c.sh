@@ -15,7 +15,7 @@ done
 native=$(mktemp -d)
 trap 'rm -rf "$native"' EXIT
 for src in c/*.c; do cc -O2 -o "$native/$(basename "$src" .c)" "$src"; done
-# name and arguments as in src/manifest.ts (full, then quick)
+# name and arguments as in src/manifest.ts and src/kernels.ts (full, then quick)
 while read -r name args; do
   echo "native $name($args) = $("$native/$name" $args)"
 done <<'LIST'
@@ -23,4 +23,8 @@ coremark 1000
 coremark 50
 compress 1024 12
 compress 256 1
+keccak 100 20
+keccak 100 1
+json 256 8
+json 64 1
 LIST

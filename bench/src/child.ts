@@ -41,18 +41,18 @@ async function main(job: ChildJob): Promise<void> {
       loadWasm(workload);
       await settle();
       try {
-        return send({ type: "first-call", workload: workload.name, ...measureFirstCall(runner, workload) });
+        return send({ type: "first-call", workload: workload.name, ...(await measureFirstCall(runner, workload)) });
       } catch (error) {
         return send({ type: "first-call", workload: workload.name, error: error instanceof Error ? error.message : String(error) });
       }
     case "measure":
-      return send({ type: "result", ...measure(runner, workload, job.size, { ...job, deadline }) });
+      return send({ type: "result", ...(await measure(runner, workload, job.size, { ...job, deadline })) });
     case "startup": {
       // The large module first, while the executor is cold; then every workload's module.
       const { startupStats } = await import("./startup-stats.js");
       const modules = [];
       try {
-        const inputs = [LARGE_MODULE, ...WORKLOADS].map((w) => [w.name, loadWasm(w)] as const);
+        const inputs = [LARGE_MODULE, ...WORKLOADS].filter((w) => w.wasm !== undefined).map((w) => [w.name, loadWasm(w)] as const);
         await settle();
         for (const [name, bytes] of inputs) modules.push(startupStats(name, bytes, STARTUP_RUNS, STARTUP_BUDGET_MS));
         return send({ type: "startup", modules });

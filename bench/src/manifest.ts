@@ -4,19 +4,38 @@
 // Expected results are independent of any engine: the WAT workloads were checked against plain JS
 // reimplementations, the C programs against native builds (scripts/build-c.sh), sha256 against node:crypto.
 import { readFileSync } from "node:fs";
-import type { Value, WasmInstance } from "./runner.js";
+import type { Runner, Value, WasmInstance } from "./runner.js";
 import { LARGE_MODULE_EXPORT, largeModuleBytes } from "./large-module.js";
 import { loadSha256Wasm, sha256Drive, sha256Input } from "./sha256.js";
+import { MORE_KERNELS, MORE_PROGRAMS } from "./kernels.js";
+import { PACKAGE_WORKLOADS } from "./packages/index.js";
 
 export type Size = "full" | "quick";
 export type Expected = Value | string;
 
+/**
+ * The groups the report gives a geomean for: small kernels (one loop or call pattern each), whole programs
+ * compiled from C, hash-wasm's algorithms, and npm packages run whole (their JS glue included).
+ */
+export const GROUPS = ["kernels", "programs", "hash-wasm", "packages"] as const;
+export type Group = (typeof GROUPS)[number];
+
+/** One run of a package workload with the given arguments: its result (a Promise for async package APIs). */
+export type PackageRun = (args: readonly Value[]) => Expected | Promise<Expected>;
+
 export interface Workload {
   name: string;
   description: string;
-  /** File name under workloads/, or a loader. */
-  wasm: string | (() => Uint8Array);
-  /** The export to call (ignored when `drive` is given). */
+  group: Group;
+  /** Module workloads: a file name under workloads/, or a loader. */
+  wasm?: string | (() => Uint8Array);
+  /**
+   * Package workloads: loads an npm package that compiles and instantiates its own Wasm through the JS
+   * API's `WebAssembly` (globalThis.WebAssembly is the runner's namespace when it is called: see
+   * Runner.namespace) and returns its run function. The load is untimed; instantiation inside a run is timed.
+   */
+  load?: () => Promise<PackageRun>;
+  /** The export to call (module workloads without `drive`). */
   export: string;
   args: Record<Size | "tiny", Value[]>;
   expected: Record<Size, Expected>;
@@ -26,9 +45,11 @@ export interface Workload {
   prepare?: (args: readonly Value[]) => void;
 }
 
-export const WORKLOADS: Workload[] = [
+/** The eight workloads of the first benchmark (their ratios are compared from run to run). */
+const FIRST_EIGHT: Workload[] = [
   {
     name: "fib",
+    group: "kernels",
     description: "recursive fib(n), i32, call-heavy",
     wasm: "fib.wasm",
     export: "fib",
@@ -37,6 +58,7 @@ export const WORKLOADS: Workload[] = [
   },
   {
     name: "loop-i32",
+    group: "kernels",
     description: "tight i32 loop, n iterations (1e8)",
     wasm: "loop_i32.wasm",
     export: "loop",
@@ -45,6 +67,7 @@ export const WORKLOADS: Workload[] = [
   },
   {
     name: "xorshift64",
+    group: "kernels",
     description: "i64 loop: xorshift64* sum, n iterations (2e7)",
     wasm: "xorshift64.wasm",
     export: "xorshift",
@@ -53,6 +76,7 @@ export const WORKLOADS: Workload[] = [
   },
   {
     name: "memory",
+    group: "kernels",
     description: "fill and sum 1 MiB with i32 words, n times (50)",
     wasm: "memory.wasm",
     export: "memsum",
@@ -61,6 +85,7 @@ export const WORKLOADS: Workload[] = [
   },
   {
     name: "mandelbrot",
+    group: "kernels",
     description: "f64 loop: mandelbrot size x size, max iterations (200x200, 100)",
     wasm: "mandelbrot.wasm",
     export: "mandelbrot",
@@ -69,6 +94,7 @@ export const WORKLOADS: Workload[] = [
   },
   {
     name: "sha256",
+    group: "hash-wasm",
     description: "hash-wasm's SHA-256 module, n bytes in 16 KiB chunks (16 MiB)",
     wasm: loadSha256Wasm,
     export: "Hash_Update",
@@ -82,6 +108,7 @@ export const WORKLOADS: Workload[] = [
   },
   {
     name: "coremark",
+    group: "programs",
     description: "C (clang -O2): CoreMark-style list/matrix/state-machine/CRC mix, n iterations (1000)",
     wasm: "coremark.wasm",
     export: "run",
@@ -90,12 +117,23 @@ export const WORKLOADS: Workload[] = [
   },
   {
     name: "compress",
+    group: "programs",
     description: "C (clang -O2): LZ77 compress + decompress + verify, KiB x round trips (1024 x 12)",
     wasm: "compress.wasm",
     export: "run",
     args: { full: [1024, 12], quick: [256, 1], tiny: [1, 1] },
     expected: { full: 1279513022, quick: 521089505 },
   },
+];
+
+const byGroup = (group: Workload["group"]) => FIRST_EIGHT.filter((w) => w.group === group);
+
+/** Every workload, by group (GROUPS order). */
+export const WORKLOADS: Workload[] = [
+  ...byGroup("kernels"), ...MORE_KERNELS,
+  ...byGroup("programs"), ...MORE_PROGRAMS,
+  ...byGroup("hash-wasm"), ...PACKAGE_WORKLOADS.filter((w) => w.group === "hash-wasm"),
+  ...PACKAGE_WORKLOADS.filter((w) => w.group === "packages"),
 ];
 
 /**
@@ -105,6 +143,7 @@ export const WORKLOADS: Workload[] = [
  */
 export const LARGE_MODULE: Workload = {
   name: "large-1mb",
+  group: "kernels",
   description: "generated: 1 MiB of code in 1125 functions; run(5) reaches at most 17 of them",
   wasm: largeModuleBytes,
   export: LARGE_MODULE_EXPORT,
@@ -114,10 +153,46 @@ export const LARGE_MODULE: Workload = {
 
 const WORKLOAD_DIR = new URL("../workloads/", import.meta.url);
 
+/** The module of a module workload (package workloads have none: an Error). */
 export function loadWasm(workload: Workload): Uint8Array {
+  if (workload.wasm === undefined) throw new Error(`${workload.name} is a package workload: it has no module of its own`);
   return typeof workload.wasm === "string"
     ? new Uint8Array(readFileSync(new URL(workload.wasm, WORKLOAD_DIR)))
     : workload.wasm();
+}
+
+/** A workload readied on a runner (prepareWorkload). */
+export interface PreparedWorkload {
+  run: PackageRun;
+  /** Compile + instantiate, or loading the package. */
+  instantiateMs: number;
+  /** Fixed cost inside every call's time that is not execution (WasmInstance.overheadMs). */
+  overheadMs: number;
+  /** Every call starts from scratch (WasmInstance.freshPerCall). */
+  freshPerCall: boolean;
+}
+
+/**
+ * Readies a workload on a runner: a module workload is compiled and instantiated once; a package workload
+ * is loaded with globalThis.WebAssembly set to the runner's namespace (for the rest of the process: a child
+ * process runs one runner). Its run function's result may be a Promise.
+ */
+export async function prepareWorkload(runner: Runner, workload: Workload): Promise<PreparedWorkload> {
+  const start = performance.now();
+  if (workload.load) {
+    const namespace = runner.namespace?.();
+    if (!namespace) throw new Error(`${runner.name} has no WebAssembly namespace for package workloads`);
+    (globalThis as { WebAssembly?: unknown }).WebAssembly = namespace;
+    const run = await workload.load();
+    return { run, instantiateMs: performance.now() - start, overheadMs: 0, freshPerCall: false };
+  }
+  const instance = runner.instantiate(loadWasm(workload));
+  return {
+    run: (args) => runOnce(workload, instance, args),
+    instantiateMs: performance.now() - start,
+    overheadMs: instance.overheadMs ?? 0,
+    freshPerCall: instance.freshPerCall === true,
+  };
 }
 
 /** Runs the workload once on an instance: its protocol, or one call of its export. */

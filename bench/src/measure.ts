@@ -1,11 +1,11 @@
-// Timing of one workload on one runner: compile + instantiate, a preheat (calls at the quick size, so
-// that a JIT-compiled runner has seen every path of the workload before the big calls: otherwise the
-// first full-size calls run in on-stack-replaced or soon-deoptimized code and the median mixes warm-up
-// with steady state), one full-size warm-up call whose result is checked, then the median of up to `runs`
-// timed calls, each result checked too. Fewer calls when they
-// would take longer than budgetMs together or overrun the deadline; when not even one more call fits,
-// the warm-up call is the only sample (`warmupOnly`).
-import { type Expected, formatValue, loadWasm, runOnce, type Size, type Workload, WORKLOADS } from "./manifest.js";
+// Timing of one workload on one runner: compile + instantiate (or load the package), the first full-size
+// call (timed: what a short job pays while the runner's code is cold; its result checked), a preheat
+// (calls at the quick size, so that a JIT-compiled runner has seen every path of the workload before the
+// timed calls: otherwise they could run in on-stack-replaced or soon-deoptimized code and the median would
+// mix warm-up with steady state), then the median of up to `runs` timed calls, each result checked too.
+// Fewer calls when they would take longer than budgetMs together or overrun the deadline; when not even
+// one more call fits, the first call is the only sample (`warmupOnly`).
+import { formatValue, loadWasm, prepareWorkload, type Size, type Workload, WORKLOADS } from "./manifest.js";
 import type { Runner } from "./runner.js";
 
 export interface Measurement {
@@ -19,19 +19,25 @@ export interface Measurement {
   error?: string;
   medianMs?: number;
   samplesMs?: number[];
-  /** The only sample is the warm-up call: there was no time for another one. */
+  /** The only sample is the first call: there was no time for another one. */
   warmupOnly?: boolean;
   /** With status "timeout": the time it ran without a result. */
   atLeastMs?: number;
-  /** Quick-size calls made before the warm-up call (see PREHEAT_MS). */
+  /** Quick-size calls made after the first call (see PREHEAT_MS). */
   preheatCalls?: number;
   /** Timed calls taken in two processes at different times (run-runner.ts). */
   passes?: number;
-  /** Every call is a fresh process (the warm-up call is a sample too): no second pass (run-runner.ts). */
+  /** Every call is a fresh process (the first call is a sample too): no second pass (run-runner.ts). */
   freshPerCall?: boolean;
-  /** Time of the warm-up call (not a sample, except for runners whose every call is fresh). */
-  warmupMs?: number;
+  /**
+   * The first full-size call of a fresh process, right after instantiation (what a short job pays: the
+   * runner's own code is cold), one per pass; `firstCallMs` is their median.
+   */
+  firstCallMs?: number;
+  firstCallsMs?: number[];
   instantiateMs?: number;
+  /** wasmi-ts: deoptimizations of the interpreter loop in the measuring process (per pass; run-runner.ts). */
+  loopDeopts?: number[];
 }
 
 export interface MeasureOptions {
@@ -46,9 +52,9 @@ const PREHEAT_CALLS = 3;
 const PREHEAT_MS = 300;
 const PREHEAT_MAX_MS = 2000;
 
-function timed<T>(fn: () => T): [T, number] {
+async function timed<T>(fn: () => T | Promise<T>): Promise<[T, number]> {
   const start = performance.now();
-  const result = fn();
+  const result = await fn();
   return [result, performance.now() - start];
 }
 
@@ -58,25 +64,34 @@ export function median(samples: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-export function measure(runner: Runner, workload: Workload, size: Size, options: MeasureOptions): Measurement {
+/** Why the runner cannot run the workload at all, or null. */
+function cannotRun(runner: Runner, workload: Workload): string | null {
+  if (workload.drive && runner.plainCallsOnly) return "needs host access to memory between calls";
+  if (workload.load && !runner.namespace) return "a package workload needs the runner's WebAssembly namespace";
+  return null;
+}
+
+export async function measure(runner: Runner, workload: Workload, size: Size, options: MeasureOptions): Promise<Measurement> {
   const args = workload.args[size];
   const expected = formatValue(workload.expected[size]);
   const result: Measurement = { workload: workload.name, status: "error", expected };
-  if (workload.drive && runner.plainCallsOnly) {
-    return { ...result, status: "skipped", error: "needs host access to memory between calls" };
-  }
+  const reason = cannotRun(runner, workload);
+  if (reason !== null) return { ...result, status: "skipped", error: reason };
   try {
-    const bytes = loadWasm(workload);
     workload.prepare?.(args);
-    const [instance, instantiateMs] = timed(() => runner.instantiate(bytes));
-    const overhead = instance.overheadMs ?? 0;
-    const call = (): [string, number] => {
-      const [value, ms] = timed((): Expected => runOnce(workload, instance, args));
-      return [formatValue(value), Math.max(0, ms - overhead)];
+    if (size === "full") workload.prepare?.(workload.args.quick);
+    const { run, instantiateMs, overheadMs, freshPerCall } = await prepareWorkload(runner, workload);
+    const call = async (): Promise<[string, number]> => {
+      const [value, ms] = await timed(() => run(args));
+      return [formatValue(value), Math.max(0, ms - overheadMs)];
     };
     result.instantiateMs = instantiateMs;
-    if (instance.freshPerCall) result.freshPerCall = true;
-    if (size === "full" && !instance.freshPerCall) {
+    if (freshPerCall) result.freshPerCall = true;
+    // The first full-size call: the time a short job pays, and the estimate of a call's time below.
+    const [value, firstMs] = await call();
+    Object.assign(result, { value, firstCallMs: firstMs, firstCallsMs: [firstMs] });
+    if (value !== expected) return { ...result, status: "mismatch" };
+    if (size === "full" && !freshPerCall) {
       const quickArgs = workload.args.quick;
       const quickExpected = formatValue(workload.expected.quick);
       const start = performance.now();
@@ -84,25 +99,22 @@ export function measure(runner: Runner, workload: Workload, size: Size, options:
       for (;;) {
         const elapsed = performance.now() - start;
         if (elapsed >= PREHEAT_MAX_MS || (calls >= PREHEAT_CALLS && elapsed >= PREHEAT_MS)) break;
-        const value = formatValue(runOnce(workload, instance, quickArgs));
-        if (value !== quickExpected) return { ...result, status: "mismatch", value, expected: quickExpected };
+        const quickValue = formatValue(await run(quickArgs));
+        if (quickValue !== quickExpected) return { ...result, status: "mismatch", value: quickValue, expected: quickExpected };
         calls++;
       }
       result.preheatCalls = calls;
     }
-    const [value, warmupMs] = call();
-    Object.assign(result, { value, warmupMs });
-    if (value !== expected) return { ...result, status: "mismatch" };
 
-    const samples: number[] = instance.freshPerCall ? [warmupMs] : [];
-    const callMs = Math.max(warmupMs + overhead, 1e-3);
+    const samples: number[] = freshPerCall ? [firstMs] : [];
+    const callMs = Math.max(firstMs + overheadMs, 1e-3);
     const available = Math.min(options.budgetMs, 0.8 * (options.deadline - performance.now()));
     const wanted = Math.min(options.runs, Math.floor(available / callMs));
     if (samples.length === 0 && wanted < 1) {
-      return { ...result, status: "ok", medianMs: warmupMs, samplesMs: [warmupMs], warmupOnly: true };
+      return { ...result, status: "ok", medianMs: firstMs, samplesMs: [firstMs], warmupOnly: true };
     }
     while (samples.length < Math.max(1, wanted)) {
-      const [again, ms] = call();
+      const [again, ms] = await call();
       if (again !== expected) return { ...result, status: "mismatch", value: again };
       samples.push(ms);
     }
@@ -116,11 +128,12 @@ export function measure(runner: Runner, workload: Workload, size: Size, options:
  * Compile + instantiate + first call (with the workload's tiny arguments), from bytes in memory:
  * the time and the call's result.
  */
-export function measureFirstCall(runner: Runner, workload: Workload): { ms: number; value: string } {
-  if (workload.drive && runner.plainCallsOnly) throw new Error("needs host access to memory between calls");
-  const bytes = loadWasm(workload);
+export async function measureFirstCall(runner: Runner, workload: Workload): Promise<{ ms: number; value: string }> {
+  const reason = cannotRun(runner, workload);
+  if (reason !== null) throw new Error(reason);
+  if (workload.wasm !== undefined) loadWasm(workload); // read before the clock starts
   workload.prepare?.(workload.args.tiny);
-  const [value, ms] = timed(() => runOnce(workload, runner.instantiate(bytes), workload.args.tiny));
+  const [value, ms] = await timed(async () => (await prepareWorkload(runner, workload)).run(workload.args.tiny));
   return { ms, value: formatValue(value) };
 }
 

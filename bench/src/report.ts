@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { formatValue, LARGE_MODULE, loadWasm, WORKLOADS, type Workload } from "./manifest.js";
+import { formatValue, GROUPS, LARGE_MODULE, loadWasm, WORKLOADS, type Workload } from "./manifest.js";
 import type { Measurement } from "./measure.js";
 import type { BenchOptions } from "./options.js";
 import type { FirstCall, RunnerOutcome } from "./run-runner.js";
@@ -163,6 +163,31 @@ function table(rows: string[][]): string {
   return [line(rows[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
 }
 
+/** The table's geomean rows: one per group with workloads, then all of them (when there is more than one group). */
+function geomeanRows(workloads: Workload[]): [string, Workload[]][] {
+  const groups = GROUPS.map((g) => [g, workloads.filter((w) => w.group === g)] as const).filter(([, ws]) => ws.length > 0);
+  const rows: [string, Workload[]][] = groups.map(([g, ws]) => [`geomean ${g} (${ws.length})`, ws]);
+  return groups.length > 1 ? [...rows, [`geomean, all (${workloads.length})`, workloads]] : [["geomean", workloads]];
+}
+
+/** wasmi-ts's first-call and deoptimization figures per workload (plain wasmi-ts only): a table with its header. */
+function warmUpRows(workloads: Workload[], outcomes: RunnerOutcome[]): string[][] {
+  const plain = outcomes.find((o) => o.runner === "wasmi-ts" && !o.unavailable);
+  if (!plain) return [];
+  const rows = workloads.flatMap((w) => {
+    const m = find(plain, w);
+    if (m?.status !== "ok" || m.firstCallMs === undefined) return [];
+    return [[
+      w.name,
+      m.firstCallMs.toFixed(1),
+      m.medianMs!.toFixed(1),
+      (m.firstCallMs / m.medianMs!).toFixed(2),
+      m.loopDeopts ? m.loopDeopts.join(", ") : "-",
+    ]];
+  });
+  return [["workload", "first call ms", "steady ms", "first/steady", "loop deopts"], ...rows];
+}
+
 export function printReport(options: BenchOptions, workloads: Workload[], outcomes: RunnerOutcome[]): void {
   const columns = comparisons(outcomes, baseline(outcomes));
   const header = ["workload (ms)", ...outcomes.map((o) => o.runner), ...columns.map((c) => c.header)];
@@ -172,11 +197,13 @@ export function printReport(options: BenchOptions, workloads: Workload[], outcom
     ...columns.map((c) => formatRatio(ratio(find(c.of, w), find(c.to, w), c.fastest))),
   ]);
   if (columns.length > 0) {
-    const means = columns.map((c) => columnGeomean(workloads, c));
-    rows.push(["geomean", ...outcomes.map(() => ""), ...means.map((m) => formatRatio(m === null ? null : { value: m, atLeast: false }))]);
+    for (const [label, members] of geomeanRows(workloads)) {
+      const means = columns.map((c) => columnGeomean(members, c));
+      rows.push([label, ...outcomes.map(() => ""), ...means.map((m) => formatRatio(m === null ? null : { value: m, atLeast: false }))]);
+    }
   }
   const mode = `${options.size} sizes${options.jitless ? ", node --jitless" : ""}`;
-  console.log(`\nwasmi-ts bench (${mode}; median of up to ${options.runs} runs after a warm-up call)`);
+  console.log(`\nwasmi-ts bench (${mode}; median of up to ${options.runs} runs after a first call and a preheat)`);
   if (options.jitless) {
     console.log("node --jitless: no native WebAssembly and no JIT for JS; wasmi-ts is compared with polywasm (ratio > 1: slower)");
   }
@@ -184,7 +211,13 @@ export function printReport(options: BenchOptions, workloads: Workload[], outcom
   if (load > cpus().length) console.log(`note: the machine is busy (load average ${load.toFixed(1)} on ${cpus().length} cores): times are noisy`);
   console.log();
   console.log(table([header, ...rows]));
-  console.log("* the warm-up call only (no time for more); >N: no result within N ms; skip: cannot run this protocol");
+  console.log("* the first call only (no time for more); >N: no result within N ms; skip: cannot run this protocol");
+  const warmUp = warmUpRows(workloads, outcomes);
+  if (warmUp.length > 1) {
+    console.log("\nwasmi-ts warm-up: the first full call of a fresh process (median of the passes) over the steady-state median,");
+    console.log("and how often V8 deoptimized the interpreter loop in each measuring process (--trace-deopt)");
+    console.log(table(warmUp));
+  }
   for (const variant of WASMI_TS_VARIANTS) {
     const cost = overhead(workloads, outcomes, variant);
     if (!cost) continue;
@@ -251,6 +284,7 @@ export function writeResults(
       const ratios = Object.fromEntries(columns.map((c) => [c.key, exactRatio(find(c.of, w), find(c.to, w), c.fastest)]));
       return {
         name: w.name,
+        group: w.group,
         description: w.description,
         args: w.args[options.size].map(formatValue),
         expected: formatValue(w.expected[options.size]),
@@ -262,6 +296,11 @@ export function writeResults(
     // fuelOverhead, deadlineOverhead: the geomean of the variant's times over wasmi-ts's
     ...Object.fromEntries(WASMI_TS_VARIANTS.map((v) => [VARIANTS[v].key, overhead(workloads, outcomes, v)?.geomean ?? null])),
     geomean: Object.fromEntries(columns.map((c) => [c.key, columnGeomean(workloads, c)])),
+    // per group of workloads (manifest.ts GROUPS), the same ratios' geomeans
+    geomeanByGroup: Object.fromEntries(GROUPS.map((g) => {
+      const members = workloads.filter((w) => w.group === g);
+      return [g, members.length === 0 ? null : Object.fromEntries(columns.map((c) => [c.key, columnGeomean(members, c)]))];
+    })),
     timeToFirstCall: firstCall
       ? {
           workload: firstCall,

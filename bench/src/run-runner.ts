@@ -152,26 +152,33 @@ export async function runRunner(
       workload: workload.name, status, error, expected: formatValue(workload.expected[options.size]),
     });
     if (performance.now() >= hardEnd) return failure("error", "not run: the bench's time limit was reached");
-    const child = await spawnChild(measureJob, nodeFlags, hardEnd);
+    // wasmi-ts's runs count the deoptimizations of its interpreter loop (V8's --trace-deopt)
+    const traceDeopt = measureJob.runner.startsWith("wasmi-ts") && !options.jitless;
+    const child = await spawnChild(measureJob, nodeFlags, hardEnd, {}, traceDeopt);
     if ("failure" in child && child.failure === "timeout") {
       return { ...failure("timeout", `no result within ${(child.elapsedMs / 1000).toFixed(1)} s`), atLeastMs: child.elapsedMs };
     }
     if ("failure" in child) return failure("error", child.failure);
     if (child.message.type === "result") {
       const { type: _, ...measurement } = child.message;
-      return measurement;
+      return child.loopDeopts === undefined ? measurement : { ...measurement, loopDeopts: [child.loopDeopts] };
     }
     return failure("error", child.message.type === "unavailable" ? child.message.reason : "unexpected message");
   }
 }
 
-/** Both passes' timed calls as one measurement (the first pass's warm-up and instantiation). */
+/** Both passes' timed calls, first calls and loop deoptimizations as one measurement (the first pass's instantiation). */
 function mergePasses(first: Measurement, second: Measurement): Measurement {
   const samplesMs = [...first.samplesMs!, ...second.samplesMs!];
+  const firstCallsMs = [...(first.firstCallsMs ?? []), ...(second.firstCallsMs ?? [])];
+  const loopDeopts = first.loopDeopts && second.loopDeopts ? [...first.loopDeopts, ...second.loopDeopts] : undefined;
   return {
     ...first,
     medianMs: median(samplesMs),
     samplesMs,
+    firstCallsMs,
+    firstCallMs: firstCallsMs.length > 0 ? median(firstCallsMs) : undefined,
+    loopDeopts,
     preheatCalls: (first.preheatCalls ?? 0) + (second.preheatCalls ?? 0) || undefined,
     passes: 2,
   };

@@ -23,4 +23,9 @@ export interface Runner {
   instantiate(bytes: Uint8Array): WasmInstance;
   /** Can only call exports with constant arguments (no host access to memory between calls). */
   readonly plainCallsOnly?: boolean;
+  /**
+   * The runner's JS API `WebAssembly` namespace, for package workloads (npm packages that instantiate
+   * their own Wasm through it); absent when the runner has none.
+   */
+  namespace?(): object;
 }

@@ -11,8 +11,11 @@ import { runner as wasmInterp } from "../src/runners/wasm-interp.js";
 import { sha256Input } from "../src/sha256.js";
 import { withEntry } from "../src/wasm-entry.js";
 
+/** The workloads with a module of their own (the package workloads are tested in packages.test.ts). */
+const MODULE_WORKLOADS = WORKLOADS.filter((w) => w.wasm !== undefined);
+
 describe("workloads on native WebAssembly", () => {
-  for (const workload of WORKLOADS) {
+  for (const workload of MODULE_WORKLOADS) {
     for (const size of ["quick", "full"] as const) {
       it(`${workload.name} (${size}) returns the expected result`, () => {
         const instance = native.instantiate(loadWasm(workload));
@@ -34,7 +37,7 @@ describe("expected results", () => {
 });
 
 describe("withEntry (wasm-interp's parameterless entry)", () => {
-  for (const workload of WORKLOADS.filter((w) => !w.drive)) {
+  for (const workload of MODULE_WORKLOADS.filter((w) => !w.drive)) {
     it(`${workload.name}: bench() equals ${workload.export}(...tiny args)`, () => {
       const bytes = loadWasm(workload);
       const direct = runOnce(workload, native.instantiate(bytes), workload.args.tiny);

@@ -13,6 +13,7 @@ export function jsApiRunner(name: string, api: () => JsWebAssembly | undefined, 
     async load() {
       return api() ? null : missing;
     },
+    namespace: () => api()!,
     instantiate(bytes) {
       const wasm = api()!;
       const exports = new wasm.Instance(new wasm.Module(bytes), {}).exports;

@@ -26,7 +26,7 @@ function writeModule(bytes: Uint8Array): string {
 
 /** Runs the entry "bench" of `file`; returns what it printed after "bench() =>". */
 function runEntry(file: string): string {
-  const out = execFileSync("wasm-interp", [file, "--run-all-exports"], { encoding: "utf8", timeout: TIMEOUT_MS });
+  const out = execFileSync("wasm-interp", [file, "--enable-tail-call", "--run-all-exports"], { encoding: "utf8", timeout: TIMEOUT_MS });
   const match = /^bench\(\) =>(.*)$/m.exec(out);
   if (!match) throw new Error(`unexpected wasm-interp output: ${out.trim()}`);
   return match[1]!.trim();

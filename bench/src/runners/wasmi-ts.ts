@@ -17,6 +17,9 @@ interface HostInstance {
 }
 
 let host: HostApi | undefined;
+/** `createWebAssembly` of @wasmi-ts/polyfill: the JS API over the same engine, for package workloads. */
+let createWebAssembly: ((options: { config?: object; setup?: (store: StoreApi) => void }) => object) | undefined;
+type StoreApi = InstanceType<HostApi["Store"]>;
 
 /**
  * Set to "1" in a child's environment to compile with `new Engine({ lazyValidation: true })` (function
@@ -65,20 +68,38 @@ async function load(): Promise<string | null> {
     const missing = (["Engine", "Module", "Store", "Linker"] as const).filter((k) => typeof api[k] !== "function");
     if (missing.length > 0) return `@wasmi-ts/host does not export ${missing.join(", ")} yet`;
     host = api as HostApi;
+    ({ createWebAssembly } = (await import("@wasmi-ts/polyfill")) as unknown as { createWebAssembly: typeof createWebAssembly });
     return null;
   } catch (error) {
     return `cannot load @wasmi-ts/host: ${error instanceof Error ? error.message : String(error)}`;
   }
 }
 
-export const runner: Runner = { name: "wasmi-ts", load, instantiate: (bytes) => instantiate(bytes) };
+/** The polyfill's `WebAssembly` namespace on an engine and store set up as `variant` says. */
+function namespace(variant: Variant = {}): object {
+  return createWebAssembly!({
+    config: { ...engineConfig, consumeFuel: variant.consumeFuel === true },
+    setup(store) {
+      if (variant.consumeFuel) store.setFuel(Number.MAX_SAFE_INTEGER);
+      if (variant.deadline) store.setDeadline(DEADLINE_MS);
+    },
+  });
+}
+
+export const runner: Runner = { name: "wasmi-ts", load, instantiate: (bytes) => instantiate(bytes), namespace: () => namespace() };
 
 /** wasmi-ts with `consumeFuel: true`: the cost of fuel metering, next to the plain runner. */
-export const fuelRunner: Runner = { name: "wasmi-ts-fuel", load, instantiate: (bytes) => instantiate(bytes, { consumeFuel: true }) };
+export const fuelRunner: Runner = {
+  name: "wasmi-ts-fuel",
+  load,
+  instantiate: (bytes) => instantiate(bytes, { consumeFuel: true }),
+  namespace: () => namespace({ consumeFuel: true }),
+};
 
 /** wasmi-ts with a deadline set: the cost of checking it, next to the plain runner. */
 export const deadlineRunner: Runner = {
   name: "wasmi-ts-deadline",
   load,
   instantiate: (bytes) => instantiate(bytes, { deadline: true }),
+  namespace: () => namespace({ deadline: true }),
 };

@@ -10,7 +10,7 @@ const V8_LIMIT = 61_440;
 test("the interpreter loop stays under V8's size limit for optimization", () => {
   const out = spawnSync(
     process.execPath,
-    ["--import", "tsx", "--conditions=@wasmi-ts/source", "--print-bytecode", "--print-bytecode-filter=run",
+    ["--import", "tsx", "--conditions=@wasmi-ts/source", "--print-bytecode", "--print-bytecode-filter=runInterpreterLoop",
       join(__dirname, "fixtures", "run-once.ts")],
     { cwd: join(__dirname, ".."), encoding: "utf8", maxBuffer: 256 << 20 },
   );

@@ -1,10 +1,10 @@
-// Backtraces: built only when an error unwinds `run` (loop.ts catches it, where the current pc and call
-// depth are in scope), from the interpreter's own call stack and the translator's pc -> Wasm offset
-// tables. Nothing is recorded while code runs normally.
+// Backtraces: built only when an error unwinds `runInterpreterLoop` (loop.ts catches it, where the
+// current pc and call depth are in scope), from the interpreter's own call stack and the translator's
+// pc -> Wasm offset tables. Nothing is recorded while code runs normally.
 //
-// A nested execution (Wasm -> host function -> Wasm) runs in its own `run` above the caller's frames:
-// its frames are recorded first, and the caller's `run` appends its own when the same error reaches it
-// from the host function it called.
+// A nested execution (Wasm -> host function -> Wasm) runs in its own `runInterpreterLoop` above the
+// caller's frames: its frames are recorded first, and the caller's loop appends its own when the same
+// error reaches it from the host function it called.
 
 import { setWasmBacktrace, wasmBacktraceOf, type InstanceEntity, type WasmFrame } from "@wasmi-ts/store";
 import type { CompiledModule } from "../module/compiled.js";
@@ -15,7 +15,7 @@ import type { ExecState } from "./state.js";
 const MAX_BACKTRACE_FRAMES = 100;
 
 /**
- * Sets the backtrace of `error`, which is leaving a `run` that entered at call depth `entryDepth` and
+ * Sets the backtrace of `error`, which is leaving a `runInterpreterLoop` that entered at call depth `entryDepth` and
  * is at `depth`: its innermost frame is `cf` (of `inst`) at `pc`, at or inside the instruction that was
  * executing; the callers' frame records below give the others, each at its return pc, just after its call.
  */

@@ -1,14 +1,15 @@
 // Resumable executions: a call that can stop at a host call or when it runs out of fuel, and continue
 // later, as Wasmi's `ResumableCall`. Each has stacks of its own (an ExecState), so any number of them can
 // be suspended at once and resumed in any order. A host function suspends the execution that called it
-// by setting `PrunedStore.suspendRequest` (only allowed while `canSuspend`): `run` notes where it was and
-// returns, and the request is the execution's until it is resumed with the call's results, or with an
-// error thrown at the call. Out of fuel, it suspends at the instruction, which runs again on resume.
+// by setting `PrunedStore.suspendRequest` (only allowed while `canSuspend`): `runInterpreterLoop` notes
+// where it was and returns, and the request is the execution's until it is resumed with the call's
+// results, or with an error thrown at the call. Out of fuel, it suspends at the instruction, which runs
+// again on resume.
 
 import { FuncKind, slotCount, ValueSlots, type FuncEntity, type PrunedStore } from "@wasmi-ts/store";
 import { translateFunction } from "../translate/index.js";
 import { asWasmError, slotsOf } from "./execute.js";
-import { run } from "./loop.js";
+import { runInterpreterLoop } from "./loop.js";
 import { startPolling } from "./poll.js";
 import { ExecState } from "./state.js";
 
@@ -64,7 +65,7 @@ export function startExecution(store: PrunedStore, func: FuncEntity, slots: Valu
     state.sp = Math.max(params, slotsOf(func.type.results));
     drive(execution, slots, () => func.host!(store, null, state.stack, 0), false);
   } else {
-    drive(execution, slots, () => run(store, state, func, 0, translateFunction), true);
+    drive(execution, slots, () => runInterpreterLoop(store, state, func, 0, translateFunction), true);
   }
   return execution;
 }
@@ -99,7 +100,7 @@ export function resumeExecution(execution: Execution, slots: ValueSlots, error?:
   }
   state.contTail = false;
   state.resuming = true;
-  drive(execution, slots, () => run(store, state, execution.func, 0, translateFunction), true);
+  drive(execution, slots, () => runInterpreterLoop(store, state, execution.func, 0, translateFunction), true);
 }
 
 /** Gives up a suspended execution: it will never continue, and its stacks are freed. */

@@ -136,7 +136,7 @@ function slotsOf(types: readonly number[]): number {
 }
 
 /** Runs Wasm function `func` whose parameters are in stack slots `base..`; results end up there. */
-export function run(store: PrunedStore, state: ExecState, func: FuncEntity, base: number, translate: Translate): void {
+export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: FuncEntity, base: number, translate: Translate): void {
   const stack = state.stack;
   // module constants are read through a checked binding (TDZ): a local copy is a plain register
   const littleEndian = LITTLE_ENDIAN;

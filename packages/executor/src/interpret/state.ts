@@ -19,7 +19,7 @@ export class ExecState {
   /** First free slot of the value stack (where a nested execution starts). */
   sp = 0;
   /** The error that last left a nested execution, and the call depth that execution entered at: the
-   * `run` whose host call it was continues the error's backtrace (backtrace.ts). */
+   * `runInterpreterLoop` whose host call it was continues the error's backtrace (backtrace.ts). */
   unwound: unknown = undefined;
   unwoundDepth = -1;
   /** The engine's interrupt counter when the outermost call started (poll.ts). */
@@ -39,7 +39,7 @@ export class ExecState {
   contTail = false;
   contArgBase = 0;
   contResultSlots = 0;
-  /** `run` starts from the continuation instead of a new call, throwing `resumeError` there if `rethrow`. */
+  /** `runInterpreterLoop` starts from the continuation instead of a new call, throwing `resumeError` there if `rethrow`. */
   resuming = false;
   rethrow = false;
   resumeError: unknown = undefined;
