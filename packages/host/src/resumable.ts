@@ -173,17 +173,39 @@ function macrotask(): Promise<void> {
   });
 }
 
+/**
+ * How `store.cancelSuspendedCalls()` stops one `callAsync`: it rejects the wait in progress, and every
+ * later one, with the reason. (Each wait is a Promise of its own: racing every wait against one Promise
+ * that lives as long as the call would pile a reaction on it per suspension.)
+ */
+class CallCanceller {
+  cancelled = false;
+  reason: unknown;
+  private rejectWait: (reason: unknown) => void = () => {};
+
+  cancel(reason: unknown): void {
+    if (this.cancelled) return;
+    this.cancelled = true;
+    this.reason = reason;
+    this.rejectWait(reason);
+  }
+
+  /** What `promise` gives, unless the call is cancelled first: then its reason is thrown. */
+  wait<T>(promise: T | PromiseLike<T>): Promise<T> {
+    if (this.cancelled) return Promise.reject(this.reason);
+    return new Promise<T>((resolve, reject) => {
+      this.rejectWait = reject;
+      Promise.resolve(promise).then(resolve, reject); // also observes a rejection that comes after a cancel
+    });
+  }
+}
+
 /** Runs `func` as `callAsync` does: awaits async host functions, yields on its fuel slices. */
 export async function driveAsync(func: Func, slots: ValueSlots): Promise<Value[]> {
   const store = func.store as Store<unknown>;
   const pruned = store.pruned;
   const slicing = store.beginFuelSlices();
-  // store.cancelSuspendedCalls() rejects `cancelled`: the call then ends where it waits
-  const canceller = { cancel: (_reason: unknown): void => {} };
-  const cancelled = new Promise<never>((_, reject) => {
-    canceller.cancel = reject;
-  });
-  cancelled.catch(() => {}); // awaited only while suspended: never an unhandled rejection
+  const canceller = new CallCanceller();
   const unregister = store.onCancelSuspended(canceller); // held weakly there: `canceller` lives with this call
   let execution: Execution | undefined;
   try {
@@ -192,11 +214,10 @@ export async function driveAsync(func: Func, slots: ValueSlots): Promise<Value[]
       const request = execution.request;
       if (request instanceof AsyncRequest) {
         let settled: { value: unknown } | { error: unknown };
-        Promise.resolve(request.promise).catch(() => {}); // if cancelled, nobody else observes it
         try {
-          settled = { value: await Promise.race([request.promise, cancelled]) };
+          settled = { value: await canceller.wait(request.promise) };
         } catch (error) {
-          if (await isSettled(cancelled)) throw error; // cancelled: no more Wasm runs
+          if (canceller.cancelled) throw canceller.reason; // cancelled: no more Wasm runs
           settled = { error };
         }
         if ("error" in settled) {
@@ -212,7 +233,7 @@ export async function driveAsync(func: Func, slots: ValueSlots): Promise<Value[]
         resume(func, execution, slots);
       } else if (request === OUT_OF_FUEL) {
         if (slicing && store.nextFuelSlice()) {
-          await Promise.race([macrotask(), cancelled]); // the slice is used up: let the event loop run
+          await canceller.wait(macrotask()); // the slice is used up: let the event loop run
           resume(func, execution, slots);
         } else {
           resume(func, execution, slots, { error: new Trap(TrapCode.OutOfFuel) });
@@ -224,21 +245,9 @@ export async function driveAsync(func: Func, slots: ValueSlots): Promise<Value[]
     }
     return func.results(slots);
   } finally {
-    // used here, so that the call keeps `canceller` alive for as long as it may be cancelled
-    canceller.cancel = () => {};
-    unregister();
+    unregister(); // after the call's last use of `canceller`, which therefore lives as long as the call
     if (execution !== undefined && !execution.finished) cancelExecution(execution);
     if (slicing) store.endFuelSlices();
     pruned.releaseRefs();
-  }
-}
-
-/** Whether `promise` has settled already (looked at after the turn that settled it). */
-async function isSettled(promise: Promise<unknown>): Promise<boolean> {
-  const pending = {};
-  try {
-    return (await Promise.race([promise, Promise.resolve(pending)])) !== pending;
-  } catch {
-    return true;
   }
 }
