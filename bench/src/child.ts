@@ -1,4 +1,5 @@
 // One task of one runner in its own process: `node [--jitless] --import tsx src/child.ts '<ChildJob>'`.
+import { COMPILE_CODE_BYTES, largeModuleBytes } from "./large-module.js";
 import { LARGE_MODULE, loadWasm, WORKLOADS } from "./manifest.js";
 import { measure, measureFirstCall, selfTest } from "./measure.js";
 import { type ChildJob, type ChildMessage, MESSAGE_PREFIX } from "./protocol.js";
@@ -45,6 +46,19 @@ async function main(job: ChildJob): Promise<void> {
       } catch (error) {
         return send({ type: "first-call", workload: workload.name, error: error instanceof Error ? error.message : String(error) });
       }
+    case "compile": {
+      // A cold process compiles the generated 4 MiB module once (read from its cache file first).
+      if (!runner.compile) return send({ type: "compile", error: "this runner cannot compile alone" });
+      const bytes = largeModuleBytes(COMPILE_CODE_BYTES);
+      await settle();
+      try {
+        const start = performance.now();
+        runner.compile(bytes);
+        return send({ type: "compile", ms: performance.now() - start });
+      } catch (error) {
+        return send({ type: "compile", error: error instanceof Error ? error.message : String(error) });
+      }
+    }
     case "measure":
       return send({ type: "result", ...(await measure(runner, workload, job.size, { ...job, deadline })) });
     case "startup": {

@@ -3,6 +3,7 @@
 // results/latest*.json. See options.ts for the command line.
 import { LARGE_MODULE, loadWasm, WORKLOADS } from "./manifest.js";
 import { type BenchOptions, parseOptions, RUNNER_WEIGHTS, USAGE } from "./options.js";
+import { bundleSizes } from "./bundle-size.js";
 import { measureHostCalls } from "./host-call-costs.js";
 import { printReport, writeResults } from "./report.js";
 import { runnerGroups, runRunner, type RunnerOutcome } from "./run-runner.js";
@@ -63,7 +64,13 @@ printReport(options, workloads, outcomes);
 const hostCalls = measureHostCalls(options.jitless);
 console.log(hostCalls === null ? "host calls: not measured (the child failed)"
   : `host calls from Wasm (wasmi-ts, fastest of 7 rounds of ${hostCalls.calls}): sync ${hostCalls.syncUs.toFixed(3)} us, ` +
-    `async round trip (callAsync, an already resolved Promise) ${hostCalls.asyncUs.toFixed(3)} us (${(hostCalls.asyncUs / hostCalls.syncUs).toFixed(1)}x)`);
-if (options.out) writeResults(options.out, options, workloads, outcomes, { hostCalls });
+    `async round trip (callAsync, an already resolved Promise) ${hostCalls.asyncUs.toFixed(3)} us (${(hostCalls.asyncUs / hostCalls.syncUs).toFixed(1)}x), ` +
+    `Wasm -> host -> Wasm ${hostCalls.roundTripUs.toFixed(3)} us\n` +
+    `Store<T> from a PrunedStore (Store.fromPruned, the type-key check): ${hostCalls.fromPrunedNs.toFixed(1)} ns; ` +
+    "host calls do not pay it (each host function's trampoline holds its typed Store)");
+const bundles = bundleSizes();
+console.log(`bundles (ESM dist/index.js, gzip -9): ${bundles.every((b) => b === null) ? "not built (pnpm build)" : bundles
+  .filter((b) => b !== null).map((b) => `${b.package} ${(b.bytes / 1024).toFixed(0)} KiB (${(b.gzipBytes / 1024).toFixed(0)} KiB)`).join(", ")}`);
+if (options.out) writeResults(options.out, options, workloads, outcomes, { hostCalls, bundles });
 console.log(`(bench took ${((performance.now() - started) / 1000).toFixed(0)} s)`);
 process.exitCode = outcomes.some((o) => o.results.some((r) => r.status === "mismatch")) ? 1 : 0;

@@ -35,7 +35,7 @@ export const USAGE = `usage: pnpm bench [-- options]
   --runs N           timed calls per workload after the first call and preheat (default 7)
   --budget-ms N      time for the timed calls of one workload on one runner (default 9000, --jitless 6000,
                      --quick 1500)
-  --time-limit-s N   time for the whole bench, shared among runners and workloads (default 900, quick 90);
+  --time-limit-s N   time for the whole bench, shared among runners and workloads (default 1200, quick 90);
                      slow runners do fewer runs, or give a lower bound (">N ms")
   --out FILE         results file (default results/latest[-jitless][-quick].json; "-" for none)`;
 
@@ -76,7 +76,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     runs: Number(values.runs),
     // --jitless has about the time of a full run: its calls are slow, but it runs only two runners.
     budgetMs: Number(values["budget-ms"] ?? (jitless ? 6000 : size === "full" ? 9000 : 1500)),
-    deadlineMs: values["time-limit-s"] ? Number(values["time-limit-s"]) * 1000 : size === "full" || jitless ? 900_000 : 90_000,
+    deadlineMs: values["time-limit-s"] ? Number(values["time-limit-s"]) * 1000 : size === "full" || jitless ? 1_200_000 : 90_000,
     out: values.out === "-" ? null : (values.out ?? `results/latest${suffix}.json`),
   };
 }

@@ -11,7 +11,7 @@ export const MESSAGE_PREFIX = "@@bench ";
 
 export interface ChildJob {
   runner: RunnerName;
-  task: "check" | "first-call" | "measure" | "startup";
+  task: "check" | "first-call" | "compile" | "measure" | "startup";
   workload: string;
   size: Size;
   runs: number;
@@ -24,5 +24,6 @@ export type ChildMessage =
   | { type: "unavailable"; reason: string }
   | { type: "available" }
   | { type: "first-call"; workload: string; ms?: number; value?: string; error?: string }
+  | { type: "compile"; ms?: number; error?: string }
   | { type: "startup"; modules: StartupStats[]; error?: string }
   | ({ type: "result" } & Measurement);

@@ -10,6 +10,7 @@ import type { Measurement } from "./measure.js";
 import type { BenchOptions } from "./options.js";
 import type { FirstCall, RunnerOutcome } from "./run-runner.js";
 import { isWasmiTsVariant, WASMI_TS_VARIANTS, type WasmiTsVariant } from "./runners/index.js";
+import { COMPILE_CODE_BYTES } from "./large-module.js";
 import { sectionSize, type StartupStats } from "./startup-stats.js";
 
 /** The runner the others are compared with: native, else (under --jitless) polywasm. */
@@ -125,6 +126,16 @@ function firstCalls(outcomes: RunnerOutcome[]): [string, FirstCall][] {
   for (const o of outcomes) {
     if (o.firstCall) list.push([o.runner, o.firstCall]);
     if (o.firstCallLazyValidation) list.push([`${o.runner} (lazy validation)`, o.firstCallLazyValidation]);
+  }
+  return list;
+}
+
+/** The compile times of the 4 MiB module by label: native's, wasmi-ts's, wasmi-ts's with lazy validation. */
+function compileTimes(outcomes: RunnerOutcome[]): [string, FirstCall][] {
+  const list: [string, FirstCall][] = [];
+  for (const o of outcomes) {
+    if (o.compile) list.push([o.runner, o.compile]);
+    if (o.compileLazyValidation) list.push([`${o.runner} (lazy validation)`, o.compileLazyValidation]);
   }
   return list;
 }
@@ -249,6 +260,15 @@ export function printReport(options: BenchOptions, workloads: Workload[], outcom
     const disagreement = firstCallDisagreement(outcomes);
     if (disagreement) notes.push(`time to first call: the runners' results differ: ${disagreement}`);
   }
+  const compiles = compileTimes(outcomes);
+  if (compiles.length > 0) {
+    const base = compiles.find(([label]) => label === "native")?.[1].ms;
+    const list = compiles.map(([label, { ms, error }]) => {
+      if (ms === undefined) return `${label} n/a${error ? ` (${error})` : ""}`;
+      return `${label} ${ms.toFixed(1)} ms${base && label !== "native" ? ` (${(ms / base).toFixed(2)}x)` : ""}`;
+    });
+    console.log(`\ncompile a generated module with 4 MiB of code (new Module; median of 3 cold processes): ${list.join(", ")}`);
+  }
   const startup = outcomes.find((o) => o.startup)?.startup;
   if (startup) {
     console.log("\nwasmi-ts start-up per module: MB/s of Wasm code section (10^6 bytes/s, median of the later runs; the first,");
@@ -314,9 +334,16 @@ export function writeResults(
           errors: Object.fromEntries(ttfc.filter(([, f]) => f.error).map(([label, f]) => [label, f.error])),
         }
       : null,
+    // new Module of a generated module with 4 MiB of code, in cold processes: median and samples by label
+    compileLargeModule: {
+      codeBytes: COMPILE_CODE_BYTES,
+      ms: Object.fromEntries(compileTimes(outcomes).map(([label, c]) => [label, c.ms ?? null])),
+      samplesMs: Object.fromEntries(compileTimes(outcomes).map(([label, c]) => [label, c.samplesMs ?? []])),
+    },
     // wasmi-ts: decode / validate / translate speed (MB/s of code section) and bytecode size per module.
     startup: outcomes.find((o) => o.startup)?.startup ?? null,
-    // hostCalls: microseconds per sync host call and per async round trip (host-calls.ts)
+    // hostCalls: microseconds per sync host call, per async round trip and per Wasm -> host -> Wasm round
+    // trip, nanoseconds per Store.fromPruned (host-calls.ts); bundles: ESM bundle sizes (bundle-size.ts)
     ...extra,
   };
   const benchDir = fileURLToPath(new URL("..", import.meta.url));

@@ -36,6 +36,10 @@ export interface RunnerOutcome {
   firstCall?: FirstCall;
   /** wasmi-ts: the time to first call with `new Engine({ lazyValidation: true })`. */
   firstCallLazyValidation?: FirstCall;
+  /** Native and wasmi-ts: compiling the generated 4 MiB module in a cold process (`workload` unused). */
+  compile?: FirstCall;
+  /** wasmi-ts: the same with lazy validation. */
+  compileLazyValidation?: FirstCall;
   /** wasmi-ts: decoding, validation and translation speed and bytecode size per module. */
   startup?: { modules: StartupStats[]; error?: string };
   results: Measurement[];
@@ -86,19 +90,20 @@ export async function runRunner(
   // Time to first call (of the group's first runner): the median of FIRST_CALL_PROCESSES cold processes
   // (one is at the mercy of whatever else the machine does while V8 compiles in the background).
   const main = outcomes[0]!;
-  const timeToFirstCall = async (env: Record<string, string> = {}): Promise<FirstCall> => {
+  // A task of cold processes ("first-call" or "compile"): the median of FIRST_CALL_PROCESSES of them.
+  const coldProcesses = async (task: "first-call" | "compile", env: Record<string, string> = {}): Promise<FirstCall> => {
     const result: FirstCall = { workload: firstCallWorkload.name, samplesMs: [] };
     for (let i = 0; i < FIRST_CALL_PROCESSES; i++) {
       const planMs = (end - performance.now()) / (workloads.length + 1) / FIRST_CALL_PROCESSES;
       // --expose-gc: the child starts the measurement from a collected heap (see child.ts).
-      const firstCallJob = job(main.runner, "first-call", firstCallWorkload, planMs);
-      const child = await spawnChild(firstCallJob, [...nodeFlags, "--expose-gc"], hardEnd, env);
+      const coldJob = job(main.runner, task, firstCallWorkload, planMs);
+      const child = await spawnChild(coldJob, [...nodeFlags, "--expose-gc"], hardEnd, env);
       if ("failure" in child) {
         result.error = child.failure;
-      } else if (child.message.type === "first-call") {
-        const { ms, value, error } = child.message;
+      } else if (child.message.type === "first-call" || child.message.type === "compile") {
+        const { ms, error } = child.message;
         if (ms !== undefined) result.samplesMs!.push(ms);
-        Object.assign(result, { value, error });
+        Object.assign(result, { value: child.message.type === "first-call" ? child.message.value : undefined, error });
       }
       if (result.error) break;
     }
@@ -106,9 +111,12 @@ export async function runRunner(
     return result;
   };
   if (!main.unavailable) {
-    main.firstCall = await timeToFirstCall();
+    main.firstCall = await coldProcesses("first-call");
+    const lazy = { [LAZY_VALIDATION_ENV]: "1" };
+    if (main.runner === "native" || main.runner === "wasmi-ts") main.compile = await coldProcesses("compile");
     if (main.runner === "wasmi-ts") {
-      main.firstCallLazyValidation = await timeToFirstCall({ [LAZY_VALIDATION_ENV]: "1" });
+      main.firstCallLazyValidation = await coldProcesses("first-call", lazy);
+      main.compileLazyValidation = await coldProcesses("compile", lazy);
       const startup = await spawnChild(job(main.runner, "startup", firstCallWorkload, STARTUP_PLAN_MS), [...nodeFlags, "--expose-gc"], hardEnd);
       if ("failure" in startup) main.startup = { modules: [], error: startup.failure };
       else if (startup.message.type === "startup") main.startup = { modules: startup.message.modules, error: startup.message.error };

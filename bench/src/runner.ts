@@ -21,6 +21,8 @@ export interface Runner {
   load(): Promise<string | null>;
   /** Compiles and instantiates a module without imports. */
   instantiate(bytes: Uint8Array): WasmInstance;
+  /** Compiles a module only (`new WebAssembly.Module`, `new Module`): the compile-time comparison. */
+  compile?(bytes: Uint8Array): void;
   /** Can only call exports with constant arguments (no host access to memory between calls). */
   readonly plainCallsOnly?: boolean;
   /**

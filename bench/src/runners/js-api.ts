@@ -14,6 +14,9 @@ export function jsApiRunner(name: string, api: () => JsWebAssembly | undefined, 
       return api() ? null : missing;
     },
     namespace: () => api()!,
+    compile(bytes) {
+      new (api()!).Module(bytes);
+    },
     instantiate(bytes) {
       const wasm = api()!;
       const exports = new wasm.Instance(new wasm.Module(bytes), {}).exports;

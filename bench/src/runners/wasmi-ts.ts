@@ -86,7 +86,19 @@ function namespace(variant: Variant = {}): object {
   });
 }
 
-export const runner: Runner = { name: "wasmi-ts", load, instantiate: (bytes) => instantiate(bytes), namespace: () => namespace() };
+/** Compiles with the engine settings of the process (lazy validation with LAZY_VALIDATION_ENV). */
+function compile(bytes: Uint8Array): void {
+  const { Engine, Module } = host!;
+  new Module(new Engine(engineConfig), bytes);
+}
+
+export const runner: Runner = {
+  name: "wasmi-ts",
+  load,
+  instantiate: (bytes) => instantiate(bytes),
+  namespace: () => namespace(),
+  compile,
+};
 
 /** wasmi-ts with `consumeFuel: true`: the cost of fuel metering, next to the plain runner. */
 export const fuelRunner: Runner = {
