@@ -35,8 +35,6 @@ loadWasm(LARGE_MODULE);
 const started = performance.now();
 const hardEnd = started + options.deadlineMs + HARD_LIMIT_SLACK_MS;
 const outcomes: RunnerOutcome[] = [];
-/** Each workload's time on the first runner that measured them all: how the later runners share their time. */
-let costs: Map<string, number> | null = null;
 const groups = runnerGroups(options.runners);
 const weight = (group: RunnerName[]) => group.reduce((sum, r) => sum + RUNNER_WEIGHTS[r], 0);
 for (const [i, group] of groups.entries()) {
@@ -45,18 +43,16 @@ for (const [i, group] of groups.entries()) {
   const budgetMs = (left * weight(group)) / weightLeft;
   console.error(`${group.join(", ")} (up to ${(budgetMs / 1000).toFixed(0)} s${group.length > 1 ? ", interleaved" : ""})...`);
   const tag = (runner: RunnerName) => (group.length > 1 ? ` (${runner})` : "");
-  const groupOutcomes = await runRunner(group, options, workloads, LARGE_MODULE, budgetMs, costs, hardEnd, (runner, m) => {
+  const groupOutcomes = await runRunner(group, options, workloads, LARGE_MODULE, budgetMs, hardEnd, (runner, m) => {
     const detail =
       m.status === "ok"
-        ? `${m.medianMs!.toFixed(2)} ms (${m.warmupOnly ? "warm-up call only" : `${m.samplesMs!.length} runs`})`
+        ? `${m.medianMs!.toFixed(2)} ms (${m.warmupOnly ? "first call only" : `${m.samplesMs!.length} runs`})`
         : `${m.status}${m.value !== undefined ? `: got ${m.value}` : ""}${m.error ? `: ${m.error}` : ""}`;
     console.error(`  ${m.workload}${tag(runner)}: ${detail}`);
   });
   for (const outcome of groupOutcomes) {
     if (outcome.unavailable) console.error(`  not available${tag(outcome.runner)}: ${outcome.unavailable}`);
     outcomes.push(outcome);
-    const times = outcome.results.map((r) => [r.workload, r.status === "ok" ? r.medianMs! : NaN] as const);
-    if (!costs && times.length === workloads.length && times.every(([, ms]) => ms > 0)) costs = new Map(times);
   }
 }
 

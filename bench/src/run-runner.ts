@@ -2,9 +2,9 @@
 // each workload, in two passes: every workload once with half the timed calls, then every workload again
 // with the other half, in a fresh process. The median of both passes' calls is less at the mercy of a
 // slow spell of the machine (on a shared VM, one lasts seconds) than calls taken in one stretch. The
-// runner's time is shared among the workloads in proportion to their cost (their time on the first
-// runner, else equally), recomputed after each one so unused time goes to the next ones; a very slow
-// workload gets a lower bound instead of starving the others. A runner whose every call is a fresh
+// runner's time is shared equally among the workloads (a runner's ratio to native varies from 1 to 200
+// over the suite, so native times say little of what a workload will take), recomputed after each one so
+// unused time goes to the next ones; a very slow workload gets a lower bound instead of starving the others. A runner whose every call is a fresh
 // process (wasm-interp) does one pass.
 //
 // wasmi-ts and the variants given with it (wasmi-ts-fuel, wasmi-ts-deadline) run as one group, so that
@@ -64,8 +64,6 @@ export async function runRunner(
   workloads: Workload[],
   firstCallWorkload: Workload,
   budgetMs: number,
-  /** Relative cost of each workload (e.g. its native time), or null for equal shares. */
-  costs: Map<string, number> | null,
   /** performance.now() time after which no child may run: the bench's hard time limit. */
   hardEnd: number,
   onResult: (runner: RunnerName, m: Measurement) => void,
@@ -123,11 +121,10 @@ export async function runRunner(
     }
   }
 
-  const cost = (w: Workload) => costs?.get(w.name) ?? 1;
   const passes: [0 | 1, Workload][] = [0, 1].flatMap((pass) => workloads.map((w) => [pass as 0 | 1, w] as [0 | 1, Workload]));
   const firstPass = new Map<string, Measurement>(); // by "runner workload"
   for (const [i, [pass, workload]] of passes.entries()) {
-    const share = cost(workload) / passes.slice(i).reduce((sum, [, w]) => sum + cost(w), 0);
+    const share = 1 / (passes.length - i);
     const sliceEnd = performance.now() + (end - performance.now()) * share;
     const rotation = (workloads.indexOf(workload) + pass) % available.length;
     const order = [...available.slice(rotation), ...available.slice(0, rotation)];
