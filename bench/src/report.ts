@@ -188,11 +188,12 @@ function warmUpRows(workloads: Workload[], outcomes: RunnerOutcome[]): string[][
   const rows = workloads.flatMap((w) => {
     const m = find(plain, w);
     if (m?.status !== "ok" || m.firstCallMs === undefined) return [];
+    // with the first call only, there is no steady state to compare it with
     return [[
       w.name,
       m.firstCallMs.toFixed(1),
-      m.medianMs!.toFixed(1),
-      (m.firstCallMs / m.medianMs!).toFixed(2),
+      m.warmupOnly ? "*" : m.medianMs!.toFixed(1),
+      m.warmupOnly ? "-" : (m.firstCallMs / m.medianMs!).toFixed(2),
       m.loopDeopts ? m.loopDeopts.join(", ") : "-",
     ]];
   });

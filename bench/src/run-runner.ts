@@ -142,7 +142,9 @@ export async function runRunner(
       outcome.results.push(m);
       onResult(outcome.runner, m);
     };
-    if (pass === 1 && (first?.status !== "ok" || first.freshPerCall || first.warmupOnly || options.runs < 2)) return report(first!);
+    // (a first pass that had time for its first call only is tried again: time left over by the
+    // workloads before makes the second pass's slices larger)
+    if (pass === 1 && (first?.status !== "ok" || first.freshPerCall || options.runs < 2)) return report(first!);
     const result = await measureOnce(job(outcome.runner, "measure", workload, planMs, pass), workload);
     if (pass === 0) {
       firstPass.set(key, result);
@@ -172,9 +174,13 @@ export async function runRunner(
   }
 }
 
-/** Both passes' timed calls, first calls and loop deoptimizations as one measurement (the first pass's instantiation). */
+/**
+ * Both passes' timed calls, first calls and loop deoptimizations as one measurement (the first pass's
+ * instantiation). A pass that had time for its first call only gives no timed call, unless both did.
+ */
 function mergePasses(first: Measurement, second: Measurement): Measurement {
-  const samplesMs = [...first.samplesMs!, ...second.samplesMs!];
+  const timed = [first, second].filter((m) => !m.warmupOnly);
+  const samplesMs = (timed.length > 0 ? timed : [first, second]).flatMap((m) => m.samplesMs!);
   const firstCallsMs = [...(first.firstCallsMs ?? []), ...(second.firstCallsMs ?? [])];
   const loopDeopts = first.loopDeopts && second.loopDeopts ? [...first.loopDeopts, ...second.loopDeopts] : undefined;
   return {
@@ -184,6 +190,7 @@ function mergePasses(first: Measurement, second: Measurement): Measurement {
     firstCallsMs,
     firstCallMs: firstCallsMs.length > 0 ? median(firstCallsMs) : undefined,
     loopDeopts,
+    warmupOnly: timed.length === 0 ? true : undefined,
     preheatCalls: (first.preheatCalls ?? 0) + (second.preheatCalls ?? 0) || undefined,
     passes: 2,
   };
