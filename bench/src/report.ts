@@ -210,8 +210,14 @@ export function printReport(options: BenchOptions, workloads: Workload[], outcom
   ]);
   if (columns.length > 0) {
     for (const [label, members] of geomeanRows(workloads)) {
-      const means = columns.map((c) => columnGeomean(members, c));
-      rows.push([label, ...outcomes.map(() => ""), ...means.map((m) => formatRatio(m === null ? null : { value: m, atLeast: false }))]);
+      // over the workloads with a ratio; "(n)" when some have none (an error, a skip, a lower bound)
+      const cells = columns.map((c) => {
+        const mean = geomeanRatio(members, c.of, c.to, c.fastest);
+        if (mean === null) return "-";
+        const text = formatRatio({ value: mean.geomean, atLeast: false });
+        return mean.n === members.length ? text : `${text} (${mean.n})`;
+      });
+      rows.push([label, ...outcomes.map(() => ""), ...cells]);
     }
   }
   const mode = `${options.size} sizes${options.jitless ? ", node --jitless" : ""}`;
@@ -317,6 +323,8 @@ export function writeResults(
     // fuelOverhead, deadlineOverhead: the geomean of the variant's times over wasmi-ts's
     ...Object.fromEntries(WASMI_TS_VARIANTS.map((v) => [VARIANTS[v].key, overhead(workloads, outcomes, v)?.geomean ?? null])),
     geomean: Object.fromEntries(columns.map((c) => [c.key, columnGeomean(workloads, c)])),
+    // the same over the workloads that have the ratio, and how many they are
+    geomeanOfAvailable: Object.fromEntries(columns.map((c) => [c.key, geomeanRatio(workloads, c.of, c.to, c.fastest)])),
     // per group of workloads (manifest.ts GROUPS), the same ratios' geomeans
     geomeanByGroup: Object.fromEntries(GROUPS.map((g) => {
       const members = workloads.filter((w) => w.group === g);
