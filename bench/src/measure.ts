@@ -125,13 +125,12 @@ export async function measure(runner: Runner, workload: Workload, size: Size, op
 }
 
 /**
- * Compile + instantiate + first call (with the workload's tiny arguments), from bytes in memory:
- * the time and the call's result.
+ * Compile + instantiate + first call (with the workload's tiny arguments), from bytes in memory (the
+ * caller reads them first; the generated module is cached): the time and the call's result.
  */
 export async function measureFirstCall(runner: Runner, workload: Workload): Promise<{ ms: number; value: string }> {
   const reason = cannotRun(runner, workload);
   if (reason !== null) throw new Error(reason);
-  if (workload.wasm !== undefined) loadWasm(workload); // read before the clock starts
   workload.prepare?.(workload.args.tiny);
   const [value, ms] = await timed(async () => (await prepareWorkload(runner, workload)).run(workload.args.tiny));
   return { ms, value: formatValue(value) };

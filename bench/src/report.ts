@@ -120,25 +120,23 @@ function overhead(workloads: Workload[], outcomes: RunnerOutcome[], variant: Was
   return plain && of ? geomeanRatio(workloads, of, plain, true) : null;
 }
 
-/** The times to first call by label: each runner's, then wasmi-ts's with lazy validation. */
-function firstCalls(outcomes: RunnerOutcome[]): [string, FirstCall][] {
+/** Cold-process results by label: each runner's, then wasmi-ts's with lazy validation. */
+function byLabel(outcomes: RunnerOutcome[], kind: "firstCall" | "compile"): [string, FirstCall][] {
   const list: [string, FirstCall][] = [];
   for (const o of outcomes) {
-    if (o.firstCall) list.push([o.runner, o.firstCall]);
-    if (o.firstCallLazyValidation) list.push([`${o.runner} (lazy validation)`, o.firstCallLazyValidation]);
+    const plain = o[kind];
+    const lazy = o[`${kind}LazyValidation`];
+    if (plain) list.push([o.runner, plain]);
+    if (lazy) list.push([`${o.runner} (lazy validation)`, lazy]);
   }
   return list;
 }
 
-/** The compile times of the 4 MiB module by label: native's, wasmi-ts's, wasmi-ts's with lazy validation. */
-function compileTimes(outcomes: RunnerOutcome[]): [string, FirstCall][] {
-  const list: [string, FirstCall][] = [];
-  for (const o of outcomes) {
-    if (o.compile) list.push([o.runner, o.compile]);
-    if (o.compileLazyValidation) list.push([`${o.runner} (lazy validation)`, o.compileLazyValidation]);
-  }
-  return list;
-}
+/** The times to first call by label. */
+const firstCalls = (outcomes: RunnerOutcome[]) => byLabel(outcomes, "firstCall");
+
+/** The compile times of the 4 MiB module by label. */
+const compileTimes = (outcomes: RunnerOutcome[]) => byLabel(outcomes, "compile");
 
 /** The first-call results of the runners, when they do not all agree (each must compute the same). */
 function firstCallDisagreement(outcomes: RunnerOutcome[]): string | null {
