@@ -1,5 +1,6 @@
-// The interpreter loop: one `switch` over the register bytecode (opcodes `Op` below, operand layouts in
-// translate/ops.ts). Wasm calls push a frame record instead of recursing in JS; the callee's frame starts
+// The interpreter loop: one `switch` over the register bytecode. Its cases are generated (between the
+// markers) from the instructions' descriptions in codegen/instructions/ by codegen/generate.ts, which also
+// gives the opcodes (`Op`, op.generated.ts). The rest, here, is the frame: locals, calls, returns. Wasm calls push a frame record instead of recursing in JS; the callee's frame starts
 // at the caller's first argument register. Everything hot is in local variables: pc, frame base (in
 // words), code, the slot views, the current instance's memory-0 view and globals. Offsets are written
 // `(pc + k) | 0` and `(fp2 + r) | 0`: the `| 0` tells the JIT the sum stays an int32, which drops an
@@ -31,83 +32,6 @@ import {
   i64ShrU, i64TruncF32S, i64TruncF32U, i64TruncF64S, i64TruncF64U, i64TruncSatF32S, i64TruncSatF32U,
   i64TruncSatF64S, i64TruncSatF64U,
 } from "./numeric/index.js";
-
-/**
- * The opcodes of the register bytecode, numbered in declaration order. Declared in this file so that
- * the `case Op.X` labels below compile to literals (transpilers inline enum members only within the
- * declaring file), which lets the engine build a jump table. Operand layouts: translate/ops.ts.
- */
-export enum Op {
-  // control
-  Trap, Br, CopyBr, BrIfNez, BrIfEqz,
-  BrIfI32Eq, BrIfI32Ne, BrIfI32LtS, BrIfI32LtU, BrIfI32LeS, BrIfI32LeU,
-  BrTable, Return, ReturnReg, Call, CallFunc, CallIndirect, ReturnCall, ReturnCallFunc, ReturnCallIndirect,
-  /** Pays a region's fuel (Config.consumeFuel): at function entry, loop headers, `if` and `else` arms. */
-  ConsumeFuel,
-  // moves
-  Copy, Select, GlobalGet, GlobalSet,
-  Copy128, Select128, GlobalGet128, GlobalSet128,
-  // memory
-  I32Load, I64Load, I32Load8S, I32Load8U, I32Load16S, I32Load16U,
-  I64Load8S, I64Load8U, I64Load16S, I64Load16U, I64Load32S, I64Load32U,
-  I32Store, I64Store, I32Store8, I32Store16, I64Store8, I64Store16, I64Store32,
-  MemorySize, MemoryGrow, MemoryInit, DataDrop, MemoryCopy, MemoryFill,
-  /** Loads and stores on other memories than a 32-bit memory 0 (multi-memory, memory64). */
-  LoadMem, StoreMem,
-  /** Loads and stores whose address is an `i32.add` of two registers (the add is folded in). */
-  I32LoadIdx, I32Load8SIdx, I32Load8UIdx, I32Load16SIdx, I32Load16UIdx, I32StoreIdx, I32Store8Idx,
-  // tables and references
-  TableGet, TableSet, TableSize, TableGrow, TableFill, TableCopy, TableInit, ElemDrop,
-  RefIsNull, RefFunc, GlobalGetRef, GlobalSetRef,
-  // i32
-  I32Eqz, I32Eq, I32Ne, I32LtS, I32LtU, I32GtS, I32GtU, I32LeS, I32LeU, I32GeS, I32GeU,
-  // i64 comparisons
-  I64Eqz, I64Eq, I64Ne, I64LtS, I64LtU, I64GtS, I64GtU, I64LeS, I64LeU, I64GeS, I64GeU,
-  // float comparisons
-  F32Eq, F32Ne, F32Lt, F32Gt, F32Le, F32Ge,
-  F64Eq, F64Ne, F64Lt, F64Gt, F64Le, F64Ge,
-  // i32 arithmetic
-  I32Clz, I32Ctz, I32Popcnt, I32Add, I32Sub, I32Mul, I32DivS, I32DivU, I32RemS, I32RemU,
-  I32And, I32Or, I32Xor, I32Shl, I32ShrS, I32ShrU, I32Rotl, I32Rotr,
-  // i64 arithmetic
-  I64Clz, I64Ctz, I64Popcnt, I64Add, I64Sub, I64Mul, I64DivS, I64DivU, I64RemS, I64RemU,
-  I64And, I64Or, I64Xor, I64Shl, I64ShrS, I64ShrU, I64Rotl, I64Rotr,
-  // f32 arithmetic
-  F32Abs, F32Neg, F32Ceil, F32Floor, F32Trunc, F32Nearest, F32Sqrt,
-  F32Add, F32Sub, F32Mul, F32Div, F32Min, F32Max, F32Copysign,
-  // f64 arithmetic
-  F64Abs, F64Neg, F64Ceil, F64Floor, F64Trunc, F64Nearest, F64Sqrt,
-  F64Add, F64Sub, F64Mul, F64Div, F64Min, F64Max, F64Copysign,
-  // conversions (wrap and reinterpret need no instruction: they only retype the value)
-  I32TruncF32S, I32TruncF32U, I32TruncF64S, I32TruncF64U,
-  I64ExtendI32S, I64ExtendI32U, I64TruncF32S, I64TruncF32U, I64TruncF64S, I64TruncF64U,
-  F32ConvertI32S, F32ConvertI32U, F32ConvertI64S, F32ConvertI64U, F32DemoteF64,
-  F64ConvertI32S, F64ConvertI32U, F64ConvertI64S, F64ConvertI64U, F64PromoteF32,
-  I32Extend8S, I32Extend16S, I64Extend8S, I64Extend16S, I64Extend32S,
-  I32TruncSatF32S, I32TruncSatF32U, I32TruncSatF64S, I32TruncSatF64U,
-  I64TruncSatF32S, I64TruncSatF32U, I64TruncSatF64S, I64TruncSatF64U,
-  // immediate forms: the second operand is a constant, inlined into the code
-  I32AddImm, I32MulImm, I32AndImm, I32OrImm, I32XorImm, I32ShlImm, I32ShrSImm, I32ShrUImm, I32RotlImm,
-  I32EqImm, I32NeImm, I32LtSImm, I32LtUImm, I32GtSImm, I32GtUImm, I32LeSImm, I32LeUImm, I32GeSImm, I32GeUImm,
-  I64ShlImm, I64ShrSImm, I64ShrUImm,
-  I32ShrUAndImm, Copy2,
-  I32XorRotlImm, I32XorShrUImm, I64XorShlImm, I64XorShrUImm,
-  I32AddAdd, I32Add3, I32AddMulImm, I32AddLoad, I32AddMul, I32AddShrUAndImm, I32MulShrUAndImm, I32XorAnd, I32AndXor, I32RotlXorRotlImm,
-  I32XorAndXor, I32AndXorXorAnd, I32Rotl3XorImm, I32Rotl2XorShrUImm, I32AddXorAndXor, I32AddRotl3XorImm,
-  I64AddMul, I32MulLoad16SIdx, I32MulLoad16UIdx, I32AddLoad16SIdx,
-  BrIfI32EqImm, BrIfI32NeImm, BrIfI32LtSImm, BrIfI32LtUImm, BrIfI32GtSImm, BrIfI32GtUImm,
-  BrIfI32LeSImm, BrIfI32LeUImm, BrIfI32GeSImm, BrIfI32GeUImm,
-  I32AddImmBrIfNez, I32AddImmBrIfEqz, I32AddImmBrIfEq, I32AddImmBrIfNe, I32AddImmBrIfLtS, I32AddImmBrIfLtU, I32AddImmBrIfLeS, I32AddImmBrIfLeU,
-  I32AddImmBrIfEqImm, I32AddImmBrIfNeImm, I32AddImmBrIfLtSImm, I32AddImmBrIfLtUImm, I32AddImmBrIfGtSImm,
-  I32AddImmBrIfGtUImm, I32AddImmBrIfLeSImm, I32AddImmBrIfLeUImm, I32AddImmBrIfGeSImm, I32AddImmBrIfGeUImm, I32AddImmAddImmBrIfNeImm,
-  I32Load8UBrIfEqz, I32Load8UBrIfNez, I32Load8UIdxBrIfNe,
-  I32StoreAddImm, I32StoreIdxAddImm, I32Store8AddImm, I32Store8IdxAddImm,
-  BrIfF32Eq, BrIfF32Ne, BrIfF32Lt, BrIfF32Le, BrIfF32NotLt, BrIfF32NotLe,
-  BrIfF64Eq, BrIfF64Ne, BrIfF64Lt, BrIfF64Le, BrIfF64NotLt, BrIfF64NotLe,
-  F64AddMul, F64SubMul, F64MulAddMul, F64MulSubMul,
-  // SIMD (see simd-ops.ts and interpret/simd/): lane-wise work on v128 registers (two slots)
-  Simd, SimdShuffle, SimdMem,
-}
 
 const EMPTY_BYTES = new Uint8Array(0);
 const EMPTY_WORDS = new Int32Array(0);
@@ -207,205 +131,31 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
       // every loop iteration and every call can be interrupted. (The block's body is not indented.)
       branch: {
       switch (code[pc]) {
-        case Op.Trap: trap(code[(pc + 1) | 0] as TrapCode);
-        case Op.Br: pc = code[(pc + 1) | 0]; break branch;
-        case Op.I32AddAdd:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) | 0;
-          i32[(fp2 + code[(pc + 5) | 0]) | 0] = (i32[(fp2 + code[(pc + 6) | 0]) | 0] + i32[(fp2 + code[(pc + 7) | 0]) | 0]) | 0;
-          pc = (pc + 8) | 0;
-          continue;
-        case Op.CopyBr: {
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
-          const s = (fp2 + code[(pc + 2) | 0]) | 0;
-          i32[d] = i32[s];
-          i32[d + 1] = i32[s + 1];
-          pc = code[(pc + 3) | 0];
-          break branch;
+        // <generated: instruction cases, by codegen/generate.ts from codegen/instructions/; do not edit>
+        case 0: { // Trap: trap with the code
+          trap(code[(pc + 1) | 0] as TrapCode);
         }
-        case Op.BrIfNez: if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== 0) { pc = code[(pc + 2) | 0]; break branch; } pc = (pc + 3) | 0; continue;
-        case Op.BrIfEqz: if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0) { pc = code[(pc + 2) | 0]; break branch; } pc = (pc + 3) | 0; continue;
-        case Op.BrIfI32Eq: if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === i32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.BrIfI32Ne: if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== i32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.BrIfI32LtS: if (i32[(fp2 + code[(pc + 1) | 0]) | 0] < i32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.BrIfI32LtU:
-          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) < (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.BrIfI32LeS: if (i32[(fp2 + code[(pc + 1) | 0]) | 0] <= i32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.BrIfI32LeU:
-          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) <= (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.BrIfI32EqImm: if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.BrIfI32NeImm: if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.BrIfI32LtSImm: if (i32[(fp2 + code[(pc + 1) | 0]) | 0] < code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.BrIfI32LtUImm:
-          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) < (code[(pc + 2) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.BrIfI32GtSImm: if (i32[(fp2 + code[(pc + 1) | 0]) | 0] > code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.BrIfI32GtUImm:
-          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) > (code[(pc + 2) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.BrIfI32LeSImm: if (i32[(fp2 + code[(pc + 1) | 0]) | 0] <= code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.BrIfI32LeUImm:
-          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) <= (code[(pc + 2) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.BrIfI32GeSImm: if (i32[(fp2 + code[(pc + 1) | 0]) | 0] >= code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.BrIfI32GeUImm:
-          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) >= (code[(pc + 2) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        // an add immediate (any registers) followed by a conditional branch: dst, src, imm, then the branch's operands
-        case Op.I32AddImmBrIfNez:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] !== 0) { pc = code[(pc + 5) | 0]; break branch; }
-          pc = (pc + 6) | 0;
-          continue;
-        case Op.I32AddImmBrIfEqz:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] === 0) { pc = code[(pc + 5) | 0]; break branch; }
-          pc = (pc + 6) | 0;
-          continue;
-        case Op.I32AddImmBrIfEq:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] === i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
-          pc = (pc + 7) | 0;
-          continue;
-        case Op.I32AddImmBrIfNe:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] !== i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
-          pc = (pc + 7) | 0;
-          continue;
-        case Op.I32AddImmBrIfLtS:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] < i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
-          pc = (pc + 7) | 0;
-          continue;
-        case Op.I32AddImmBrIfLtU:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) < (i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
-          pc = (pc + 7) | 0;
-          continue;
-        case Op.I32AddImmBrIfLeS:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] <= i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
-          pc = (pc + 7) | 0;
-          continue;
-        case Op.I32AddImmBrIfLeU:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) <= (i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
-          pc = (pc + 7) | 0;
-          continue;
-        case Op.I32AddImmBrIfEqImm:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] === code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
-          pc = (pc + 7) | 0;
-          continue;
-        case Op.I32AddImmBrIfNeImm:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] !== code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
-          pc = (pc + 7) | 0;
-          continue;
-        case Op.I32AddImmBrIfLtSImm:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] < code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
-          pc = (pc + 7) | 0;
-          continue;
-        case Op.I32AddImmBrIfLtUImm:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) < (code[(pc + 5) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
-          pc = (pc + 7) | 0;
-          continue;
-        case Op.I32AddImmBrIfGtSImm:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] > code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
-          pc = (pc + 7) | 0;
-          continue;
-        case Op.I32AddImmBrIfGtUImm:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) > (code[(pc + 5) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
-          pc = (pc + 7) | 0;
-          continue;
-        case Op.I32AddImmBrIfLeSImm:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] <= code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
-          pc = (pc + 7) | 0;
-          continue;
-        case Op.I32AddImmBrIfLeUImm:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) <= (code[(pc + 5) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
-          pc = (pc + 7) | 0;
-          continue;
-        case Op.I32AddImmBrIfGeSImm:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] >= code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
-          pc = (pc + 7) | 0;
-          continue;
-        case Op.I32AddImmBrIfGeUImm:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) >= (code[(pc + 5) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
-          pc = (pc + 7) | 0;
-          continue;
-        case Op.I32AddImmAddImmBrIfNeImm: {
-          // two induction variables stepped at the bottom of a loop, the second one tested
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          const v = (i32[(fp2 + code[(pc + 5) | 0]) | 0] + code[(pc + 6) | 0]) | 0;
-          i32[(fp2 + code[(pc + 4) | 0]) | 0] = v;
-          if (v !== code[(pc + 7) | 0]) { pc = code[(pc + 8) | 0]; break branch; }
-          pc = (pc + 9) | 0;
-          continue;
+        case 1: { // Br: jump
+          pc = code[(pc + 1) | 0]; break branch;
         }
-        case Op.I32Load8UBrIfEqz: {
-          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          const v = u8[ea];
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
-          if (v === 0) { pc = code[(pc + 4) | 0]; break branch; }
-          pc = (pc + 5) | 0;
-          continue;
-        }
-        case Op.I32Load8UBrIfNez: {
-          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          const v = u8[ea];
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
-          if (v !== 0) { pc = code[(pc + 4) | 0]; break branch; }
-          pc = (pc + 5) | 0;
-          continue;
-        }
-        case Op.I32Load8UIdxBrIfNe: {
-          const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          const v = u8[ea];
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = v;
-          if (v !== i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
-          pc = (pc + 7) | 0;
-          continue;
-        }
-        case Op.BrIfF32Eq: if (f32[(fp2 + code[(pc + 1) | 0]) | 0] === f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.BrIfF32Ne: if (f32[(fp2 + code[(pc + 1) | 0]) | 0] !== f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.BrIfF32Lt: if (f32[(fp2 + code[(pc + 1) | 0]) | 0] < f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.BrIfF32Le: if (f32[(fp2 + code[(pc + 1) | 0]) | 0] <= f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.BrIfF32NotLt: if (!(f32[(fp2 + code[(pc + 1) | 0]) | 0] < f32[(fp2 + code[(pc + 2) | 0]) | 0])) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.BrIfF32NotLe: if (!(f32[(fp2 + code[(pc + 1) | 0]) | 0] <= f32[(fp2 + code[(pc + 2) | 0]) | 0])) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.BrIfF64Eq: if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] === f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.BrIfF64Ne: if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] !== f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.BrIfF64Lt: if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] < f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.BrIfF64Le: if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] <= f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.BrIfF64NotLt: if (!(f64[(fp2 + code[(pc + 1) | 0]) >> 1] < f64[(fp2 + code[(pc + 2) | 0]) >> 1])) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.BrIfF64NotLe: if (!(f64[(fp2 + code[(pc + 1) | 0]) >> 1] <= f64[(fp2 + code[(pc + 2) | 0]) >> 1])) { pc = code[(pc + 3) | 0]; break branch; } pc = (pc + 4) | 0; continue;
-        case Op.F64AddMul: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] + f64[(fp2 + code[(pc + 3) | 0]) >> 1] * f64[(fp2 + code[(pc + 4) | 0]) >> 1]; pc = (pc + 5) | 0; continue;
-        case Op.F64SubMul: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] - f64[(fp2 + code[(pc + 3) | 0]) >> 1] * f64[(fp2 + code[(pc + 4) | 0]) >> 1]; pc = (pc + 5) | 0; continue;
-        case Op.F64MulAddMul: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] * f64[(fp2 + code[(pc + 3) | 0]) >> 1] + f64[(fp2 + code[(pc + 4) | 0]) >> 1] * f64[(fp2 + code[(pc + 5) | 0]) >> 1]; pc = (pc + 6) | 0; continue;
-        case Op.F64MulSubMul: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] * f64[(fp2 + code[(pc + 3) | 0]) >> 1] - f64[(fp2 + code[(pc + 4) | 0]) >> 1] * f64[(fp2 + code[(pc + 5) | 0]) >> 1]; pc = (pc + 6) | 0; continue;
-        case Op.BrTable: {
+        case 2: { // BrTable: jump to the target of index a (the last one when a is past the others)
           const n = code[(pc + 2) | 0];
           const i = i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0;
           pc = code[pc + 3 + (i < n ? i : n)];
           break branch;
         }
-        case Op.Return:
+        case 3: { // Return: return (results already in place)
           callee = null;
           break;
-        case Op.ReturnReg: {
-          const s = (fp2 + code[(pc + 1) | 0]) | 0;
+        }
+        case 4: { // ReturnReg: return the value of register a
+          const s = ((fp2 + code[(pc + 1) | 0]) | 0);
           i32[fp2] = i32[s];
           i32[fp2 + 1] = i32[s + 1];
           callee = null;
           break;
         }
-        case Op.Call: {
+        case 5: { // Call: call defined function f, arguments from register args on
           const m = mod.code[code[(pc + 1) | 0]];
           callee = m !== undefined ? m : translate(mod, code[(pc + 1) | 0]);
           calleeInst = inst;
@@ -413,23 +163,14 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 3) | 0;
           break;
         }
-        case Op.ReturnCall: {
-          const m = mod.code[code[(pc + 1) | 0]];
-          callee = m !== undefined ? m : translate(mod, code[(pc + 1) | 0]);
-          calleeInst = inst;
-          argOffset = code[(pc + 2) | 0];
-          tail = true;
-          pc = (pc + 3) | 0;
-          break;
-        }
-        case Op.CallFunc:
-        case Op.CallIndirect:
-        case Op.ReturnCallFunc:
-        case Op.ReturnCallIndirect: {
+        case 6: // CallFunc: call function f of the index space (imports too)
+        case 7: // CallIndirect: call the element of register e of table tbl, checked against type ty
+        case 9: // ReturnCallFunc: tail call of function f of the index space
+        case 10: { // ReturnCallIndirect: tail call through a table
           const op = code[pc];
           let target: FuncEntity;
           let next: number;
-          if (op === Op.CallFunc || op === Op.ReturnCallFunc) {
+          if (op === 6 /* CallFunc */ || op === 9 /* ReturnCallFunc */) {
             target = inst.funcs[code[(pc + 1) | 0]]!;
             argOffset = code[(pc + 2) | 0];
             next = pc + 3;
@@ -444,7 +185,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
             argOffset = code[(pc + 4) | 0];
             next = pc + 5;
           }
-          tail = op === Op.ReturnCallFunc || op === Op.ReturnCallIndirect;
+          tail = op === 9 /* ReturnCallFunc */ || op === 10 /* ReturnCallIndirect */;
           if (target.kind === FuncKind.Host) {
             const argBase = (fp2 + argOffset) >> 1;
             const type = target.type;
@@ -480,24 +221,182 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = next;
           break;
         }
-        case Op.ConsumeFuel: {
+        case 8: { // ReturnCall: tail call of defined function f
+          const m = mod.code[code[(pc + 1) | 0]];
+          callee = m !== undefined ? m : translate(mod, code[(pc + 1) | 0]);
+          calleeInst = inst;
+          argOffset = code[(pc + 2) | 0];
+          tail = true;
+          pc = (pc + 3) | 0;
+          break;
+        }
+        case 11: { // ConsumeFuel: pay a region's fuel (Config.consumeFuel): at function entry, loop headers, if/else arms
           const left = store.fuel - code[(pc + 1) | 0];
           if (left < 0) trap(TrapCode.OutOfFuel);
           store.fuel = left;
           pc = (pc + 2) | 0;
           continue;
         }
-
-        case Op.Copy: {
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
-          const s = (fp2 + code[(pc + 2) | 0]) | 0;
+        case 12: { // BrIfNez: jump if a is not zero
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== 0) { pc = code[(pc + 2) | 0]; break branch; }
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 13: { // BrIfEqz: jump if a is zero
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0) { pc = code[(pc + 2) | 0]; break branch; }
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 14: { // BrIfI32Eq: jump if a Eq b (i32)
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === i32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 15: { // BrIfI32Ne: jump if a Ne b (i32)
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== i32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 16: { // BrIfI32LtS: jump if a LtS b (i32)
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] < i32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 17: { // BrIfI32LtU: jump if a LtU b (i32)
+          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) < (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 18: { // BrIfI32LeS: jump if a LeS b (i32)
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] <= i32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 19: { // BrIfI32LeU: jump if a LeU b (i32)
+          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) <= (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 20: { // BrIfI32EqImm: jump if a Eq the immediate b (i32)
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 21: { // BrIfI32NeImm: jump if a Ne the immediate b (i32)
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 22: { // BrIfI32LtSImm: jump if a LtS the immediate b (i32)
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] < code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 23: { // BrIfI32LtUImm: jump if a LtU the immediate b (i32)
+          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) < (code[(pc + 2) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 24: { // BrIfI32GtSImm: jump if a GtS the immediate b (i32)
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] > code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 25: { // BrIfI32GtUImm: jump if a GtU the immediate b (i32)
+          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) > (code[(pc + 2) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 26: { // BrIfI32LeSImm: jump if a LeS the immediate b (i32)
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] <= code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 27: { // BrIfI32LeUImm: jump if a LeU the immediate b (i32)
+          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) <= (code[(pc + 2) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 28: { // BrIfI32GeSImm: jump if a GeS the immediate b (i32)
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] >= code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 29: { // BrIfI32GeUImm: jump if a GeU the immediate b (i32)
+          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) >= (code[(pc + 2) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 30: { // BrIfF32Eq: jump if a Eq b (f32)
+          if (f32[(fp2 + code[(pc + 1) | 0]) | 0] === f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 31: { // BrIfF32Ne: jump if a Ne b (f32)
+          if (f32[(fp2 + code[(pc + 1) | 0]) | 0] !== f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 32: { // BrIfF32Lt: jump if a Lt b (f32)
+          if (f32[(fp2 + code[(pc + 1) | 0]) | 0] < f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 33: { // BrIfF32Le: jump if a Le b (f32)
+          if (f32[(fp2 + code[(pc + 1) | 0]) | 0] <= f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 34: { // BrIfF32NotLt: jump if not a < b (f32)
+          if (!(f32[(fp2 + code[(pc + 1) | 0]) | 0] < f32[(fp2 + code[(pc + 2) | 0]) | 0])) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 35: { // BrIfF32NotLe: jump if not a <= b (f32)
+          if (!(f32[(fp2 + code[(pc + 1) | 0]) | 0] <= f32[(fp2 + code[(pc + 2) | 0]) | 0])) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 36: { // BrIfF64Eq: jump if a Eq b (f64)
+          if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] === f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 37: { // BrIfF64Ne: jump if a Ne b (f64)
+          if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] !== f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 38: { // BrIfF64Lt: jump if a Lt b (f64)
+          if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] < f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 39: { // BrIfF64Le: jump if a Le b (f64)
+          if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] <= f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 40: { // BrIfF64NotLt: jump if not a < b (f64)
+          if (!(f64[(fp2 + code[(pc + 1) | 0]) >> 1] < f64[(fp2 + code[(pc + 2) | 0]) >> 1])) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 41: { // BrIfF64NotLe: jump if not a <= b (f64)
+          if (!(f64[(fp2 + code[(pc + 1) | 0]) >> 1] <= f64[(fp2 + code[(pc + 2) | 0]) >> 1])) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 42: { // Copy: d = s
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+          const s = ((fp2 + code[(pc + 2) | 0]) | 0);
           i32[d] = i32[s];
           i32[d + 1] = i32[s + 1];
           pc = (pc + 3) | 0;
           continue;
         }
-        case Op.Select: {
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+        case 43: { // Select: d = c !== 0 ? a : b
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const s = fp2 + (i32[(fp2 + code[(pc + 2) | 0]) | 0] !== 0 ? code[(pc + 3) | 0] : code[(pc + 4) | 0]);
           const lo = i32[s];
           const hi = i32[s + 1];
@@ -506,26 +405,25 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 5) | 0;
           continue;
         }
-        case Op.GlobalGet: {
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+        case 44: { // GlobalGet: d = global g (numbers)
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const g = globals[code[(pc + 2) | 0]]!.i32;
           i32[d] = g[0];
           i32[d + 1] = g[1];
           pc = (pc + 3) | 0;
           continue;
         }
-        case Op.GlobalSet: {
-          const s = (fp2 + code[(pc + 2) | 0]) | 0;
+        case 45: { // GlobalSet: global g = s (numbers)
+          const s = ((fp2 + code[(pc + 2) | 0]) | 0);
           const g = globals[code[(pc + 1) | 0]]!.i32;
           g[0] = i32[s];
           g[1] = i32[s + 1];
           pc = (pc + 3) | 0;
           continue;
         }
-
-        case Op.Copy128: {
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
-          const s = (fp2 + code[(pc + 2) | 0]) | 0;
+        case 46: { // Copy128: d = s (v128)
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+          const s = ((fp2 + code[(pc + 2) | 0]) | 0);
           i32[d] = i32[s];
           i32[d + 1] = i32[s + 1];
           i32[d + 2] = i32[s + 2];
@@ -533,8 +431,8 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 3) | 0;
           continue;
         }
-        case Op.Select128: {
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+        case 47: { // Select128: d = c !== 0 ? a : b (v128)
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const s = fp2 + (i32[(fp2 + code[(pc + 2) | 0]) | 0] !== 0 ? code[(pc + 3) | 0] : code[(pc + 4) | 0]);
           const w0 = i32[s], w1 = i32[s + 1], w2 = i32[s + 2], w3 = i32[s + 3];
           i32[d] = w0;
@@ -544,136 +442,125 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 5) | 0;
           continue;
         }
-        case Op.GlobalGet128: {
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+        case 48: { // GlobalGet128: d = global g (v128)
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const g = globals[code[(pc + 2) | 0]]!.i32;
           for (let w = 0; w < 4; w++) i32[d + w] = g[w];
           pc = (pc + 3) | 0;
           continue;
         }
-        case Op.GlobalSet128: {
-          const s = (fp2 + code[(pc + 2) | 0]) | 0;
+        case 49: { // GlobalSet128: global g = s (v128)
+          const s = ((fp2 + code[(pc + 2) | 0]) | 0);
           const g = globals[code[(pc + 1) | 0]]!.i32;
           for (let w = 0; w < 4; w++) g[w] = i32[s + w];
           pc = (pc + 3) | 0;
           continue;
         }
-        case Op.Simd:
-          simdOp(i32, fp2, code, pc);
-          pc = (pc + 7) | 0;
-          continue;
-        case Op.SimdShuffle:
-          simdShuffleOp(i32, fp2, code, pc);
-          pc = (pc + 8) | 0;
-          continue;
-        case Op.SimdMem:
-          simdMemOp(inst, i32, fp2, code, pc);
-          pc = (pc + 8) | 0;
-          continue;
-
-        // ---- memory: effective address = u32 address + u32 offset, checked in doubles
-        case Op.I32Load: {
+        case 50: { // I32Load: d = i32 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I64Load: {
+        case 51: { // I64Load: d = i64 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 8 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           i32[d] = view.getInt32(ea, true);
           i32[d + 1] = view.getInt32(ea + 4, true);
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I32Load8S: {
+        case 52: { // I32Load8S: d = s8 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt8(ea);
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I32Load8U: {
+        case 53: { // I32Load8U: d = u8 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I32Load16S: {
+        case 54: { // I32Load16S: d = s16 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt16(ea, true);
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I32Load16U: {
+        case 55: { // I32Load16U: d = u16 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getUint16(ea, true);
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I64Load8S: {
+        case 56: { // I64Load8S: d = s8 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const v = view.getInt8(ea);
           i32[d] = v;
           i32[d + 1] = v >> 31;
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I64Load8U: {
+        case 57: { // I64Load8U: d = u8 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
-          i32[d] = u8[ea];
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+          const v = u8[ea];
+          i32[d] = v;
           i32[d + 1] = 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I64Load16S: {
+        case 58: { // I64Load16S: d = s16 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const v = view.getInt16(ea, true);
           i32[d] = v;
           i32[d + 1] = v >> 31;
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I64Load16U: {
+        case 59: { // I64Load16U: d = u16 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
-          i32[d] = view.getUint16(ea, true);
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+          const v = view.getUint16(ea, true);
+          i32[d] = v;
           i32[d + 1] = 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I64Load32S: {
+        case 60: { // I64Load32S: d = s32 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const v = view.getInt32(ea, true);
           i32[d] = v;
           i32[d + 1] = v >> 31;
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I64Load32U: {
+        case 61: { // I64Load32U: d = u32 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
-          i32[d] = view.getInt32(ea, true);
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+          const v = view.getInt32(ea, true);
+          i32[d] = v;
           i32[d + 1] = 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I32Store: {
+        case 62: { // I32Store: store 32 bits of v at addr + off
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
           if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
@@ -681,75 +568,124 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I64Store: {
+        case 63: { // I64Store: store the i64 v at addr + off
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 8 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          const s = (fp2 + code[(pc + 2) | 0]) | 0;
+          const s = ((fp2 + code[(pc + 2) | 0]) | 0);
           view.setInt32(ea, i32[s], true);
           view.setInt32(ea + 4, i32[s + 1], true);
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I32Store8:
-        case Op.I64Store8: {
+        case 64: // I32Store8: store 8 bits of v at addr + off
+        case 66: { // I64Store8: store 8 bits of v at addr + off
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
           u8[ea] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I32Store16:
-        case Op.I64Store16: {
+        case 65: // I32Store16: store 16 bits of v at addr + off
+        case 67: { // I64Store16: store 16 bits of v at addr + off
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
           view.setInt16(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I64Store32: {
+        case 68: { // I64Store32: store 32 bits of v at addr + off
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
           view.setInt32(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
           pc = (pc + 4) | 0;
           continue;
         }
-        // ---- memory, address = (base + index) mod 2^32, then + offset
-        case Op.I32LoadIdx: {
+        case 69: { // MemorySize: d = the size in pages of memory m
+          const m = inst.memories[code[(pc + 2) | 0]]!;
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+          i32[d] = m.pages;
+          i32[d + 1] = 0;
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 70: { // MemoryGrow: d = memory.grow of memory m by delta (bulk.ts)
+          memoryGrow(store, inst, i32, fp2, code, pc);
+          if (mem !== null && mem.generation !== memGen) {
+            view = mem.view; u8 = mem.u8; m32 = mem.i32; memLen = u8.length; memGen = mem.generation;
+          }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 71: { // MemoryInit: memory.init (bulk.ts)
+          memoryInit(store, inst, i32, fp2, code, pc);
+          pc = (pc + 6) | 0;
+          continue;
+        }
+        case 72: { // DataDrop: data.drop of segment seg
+          inst.datas[code[(pc + 1) | 0]]!.drop();
+          pc = (pc + 2) | 0;
+          continue;
+        }
+        case 73: { // MemoryCopy: memory.copy (bulk.ts)
+          memoryCopy(store, inst, i32, fp2, code, pc);
+          pc = (pc + 6) | 0;
+          continue;
+        }
+        case 74: { // MemoryFill: memory.fill (bulk.ts)
+          memoryFill(store, inst, i32, fp2, code, pc);
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 75: { // LoadMem: a load from memory m (any address type; op: the Wasm load opcode, floats as ints)
+          const m = inst.memories[code[(pc + 5) | 0]]!;
+          const ea = addressOperand(i32, ((fp2 + code[(pc + 2) | 0]) | 0), m.type.is64 === true) + (code[(pc + 3) | 0] >>> 0);
+          loadFrom(m, code[(pc + 4) | 0], ea, i32, ((fp2 + code[(pc + 1) | 0]) | 0));
+          pc = (pc + 6) | 0;
+          continue;
+        }
+        case 76: { // StoreMem: a store into memory m (any address type; op: the Wasm store opcode, floats as ints)
+          const m = inst.memories[code[(pc + 5) | 0]]!;
+          const ea = addressOperand(i32, ((fp2 + code[(pc + 1) | 0]) | 0), m.type.is64 === true) + (code[(pc + 3) | 0] >>> 0);
+          storeTo(m, code[(pc + 4) | 0], ea, i32, ((fp2 + code[(pc + 2) | 0]) | 0));
+          pc = (pc + 6) | 0;
+          continue;
+        }
+        case 77: { // I32LoadIdx: d = i32 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
           if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
           pc = (pc + 5) | 0;
           continue;
         }
-        case Op.I32Load8SIdx: {
+        case 78: { // I32Load8SIdx: d = s8 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
           if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (u8[ea] << 24) >> 24;
           pc = (pc + 5) | 0;
           continue;
         }
-        case Op.I32Load8UIdx: {
+        case 79: { // I32Load8UIdx: d = u8 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
           if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
           pc = (pc + 5) | 0;
           continue;
         }
-        case Op.I32Load16SIdx: {
+        case 80: { // I32Load16SIdx: d = s16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
           if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt16(ea, true);
           pc = (pc + 5) | 0;
           continue;
         }
-        case Op.I32Load16UIdx: {
+        case 81: { // I32Load16UIdx: d = u16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
           if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getUint16(ea, true);
           pc = (pc + 5) | 0;
           continue;
         }
-        case Op.I32StoreIdx: {
+        case 82: { // I32StoreIdx: store 32 bits of v at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 1) | 0]) | 0] + i32[(fp2 + code[(pc + 2) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
           if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
           if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
@@ -757,635 +693,420 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 5) | 0;
           continue;
         }
-        case Op.I32Store8Idx: {
+        case 83: { // I32Store8Idx: store 8 bits of v at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 1) | 0]) | 0] + i32[(fp2 + code[(pc + 2) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
           if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
           u8[ea] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
           pc = (pc + 5) | 0;
           continue;
         }
-        // a store, then a pointer step (`*p++ = v`): dst, src, imm, then the store's operands
-        case Op.I32StoreAddImm: {
-          const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 5) | 0]) | 0];
-          else view.setInt32(ea, i32[(fp2 + code[(pc + 5) | 0]) | 0], true);
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          pc = (pc + 7) | 0;
-          continue;
-        }
-        case Op.I32StoreIdxAddImm: {
-          const ea = ((i32[(fp2 + code[(pc + 4) | 0]) | 0] + i32[(fp2 + code[(pc + 5) | 0]) | 0]) >>> 0) + (code[(pc + 7) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 6) | 0]) | 0];
-          else view.setInt32(ea, i32[(fp2 + code[(pc + 6) | 0]) | 0], true);
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          pc = (pc + 8) | 0;
-          continue;
-        }
-        case Op.I32Store8AddImm: {
-          const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          u8[ea] = i32[(fp2 + code[(pc + 5) | 0]) | 0];
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          pc = (pc + 7) | 0;
-          continue;
-        }
-        case Op.I32Store8IdxAddImm: {
-          const ea = ((i32[(fp2 + code[(pc + 4) | 0]) | 0] + i32[(fp2 + code[(pc + 5) | 0]) | 0]) >>> 0) + (code[(pc + 7) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          u8[ea] = i32[(fp2 + code[(pc + 6) | 0]) | 0];
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          pc = (pc + 8) | 0;
-          continue;
-        }
-        case Op.MemorySize: {
-          const m = inst.memories[code[(pc + 2) | 0]]!;
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
-          i32[d] = m.pages;
-          i32[d + 1] = 0;
-          pc = (pc + 3) | 0;
-          continue;
-        }
-        case Op.MemoryGrow:
-          memoryGrow(store, inst, i32, fp2, code, pc);
-          if (mem !== null && mem.generation !== memGen) {
-            view = mem.view; u8 = mem.u8; m32 = mem.i32; memLen = u8.length; memGen = mem.generation;
-          }
-          pc = (pc + 4) | 0;
-          continue;
-        case Op.MemoryInit:
-          memoryInit(store, inst, i32, fp2, code, pc);
-          pc = (pc + 6) | 0;
-          continue;
-        case Op.DataDrop:
-          inst.datas[code[(pc + 1) | 0]]!.drop();
-          pc = (pc + 2) | 0;
-          continue;
-        case Op.MemoryCopy:
-          memoryCopy(store, inst, i32, fp2, code, pc);
-          pc = (pc + 6) | 0;
-          continue;
-        case Op.MemoryFill:
-          memoryFill(store, inst, i32, fp2, code, pc);
-          pc = (pc + 5) | 0;
-          continue;
-        case Op.LoadMem: {
-          const m = inst.memories[code[(pc + 5) | 0]]!;
-          const ea = addressOperand(i32, fp2 + code[(pc + 2) | 0], m.type.is64 === true) + (code[(pc + 3) | 0] >>> 0);
-          loadFrom(m, code[(pc + 4) | 0], ea, i32, fp2 + code[(pc + 1) | 0]);
-          pc = (pc + 6) | 0;
-          continue;
-        }
-        case Op.StoreMem: {
-          const m = inst.memories[code[(pc + 5) | 0]]!;
-          const ea = addressOperand(i32, fp2 + code[(pc + 1) | 0], m.type.is64 === true) + (code[(pc + 3) | 0] >>> 0);
-          storeTo(m, code[(pc + 4) | 0], ea, i32, fp2 + code[(pc + 2) | 0]);
-          pc = (pc + 6) | 0;
-          continue;
-        }
-
-        // ---- tables and references
-        case Op.TableGet:
+        case 84: { // TableGet: d = element i of table tbl
           tableGet(store, inst, i32, fp2, code, pc);
           pc = (pc + 4) | 0;
           continue;
-        case Op.TableSet:
+        }
+        case 85: { // TableSet: element i of table tbl = v
           tableSet(store, inst, i32, fp2, code, pc);
           pc = (pc + 4) | 0;
           continue;
-        case Op.TableSize:
+        }
+        case 86: { // TableSize: d = the size of table tbl
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = inst.tables[code[(pc + 2) | 0]]!.elements.length;
           pc = (pc + 3) | 0;
           continue;
-        case Op.TableGrow:
+        }
+        case 87: { // TableGrow: d = table.grow of table tbl by n, filled with v
           tableGrow(store, inst, i32, fp2, code, pc);
           pc = (pc + 5) | 0;
           continue;
-        case Op.TableFill:
+        }
+        case 88: { // TableFill: table.fill
           tableFill(store, inst, i32, fp2, code, pc);
           pc = (pc + 5) | 0;
           continue;
-        case Op.TableCopy:
+        }
+        case 89: { // TableCopy: table.copy
           tableCopy(store, inst, i32, fp2, code, pc);
           pc = (pc + 6) | 0;
           continue;
-        case Op.TableInit:
+        }
+        case 90: { // TableInit: table.init
           tableInit(store, inst, i32, fp2, code, pc);
           pc = (pc + 6) | 0;
           continue;
-        case Op.ElemDrop:
+        }
+        case 91: { // ElemDrop: elem.drop of segment seg
           inst.elems[code[(pc + 1) | 0]]!.drop();
           pc = (pc + 2) | 0;
           continue;
-        case Op.RefIsNull:
+        }
+        case 92: // RefIsNull: d = a is null
+        case 96: { // I32Eqz: d = a is zero (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] === 0 ? 1 : 0;
           pc = (pc + 3) | 0;
           continue;
-        case Op.RefFunc:
+        }
+        case 93: { // RefFunc: d = a reference to function f
           refFunc(store, inst, i32, fp2, code, pc);
           pc = (pc + 3) | 0;
           continue;
-        case Op.GlobalGetRef:
+        }
+        case 94: { // GlobalGetRef: d = global g (references)
           globalGetRef(store, inst, i32, fp2, code, pc);
           pc = (pc + 3) | 0;
           continue;
-        case Op.GlobalSetRef:
+        }
+        case 95: { // GlobalSetRef: global g = s (references)
           globalSetRef(store, inst, i32, fp2, code, pc);
           pc = (pc + 3) | 0;
           continue;
-
-        // ---- i32 comparisons
-        case Op.I32Eqz: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] === 0 ? 1 : 0; pc = (pc + 3) | 0; continue;
-        case Op.I32Eq:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] === i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-        case Op.I32Ne:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] !== i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-        case Op.I32LtS:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] < i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-        case Op.I32LtU:
+        }
+        case 97: { // I32Eq: d = a Eq b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] === i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 98: { // I32Ne: d = a Ne b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] !== i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 99: { // I32LtS: d = a LtS b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] < i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 100: { // I32LtU: d = a LtU b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) < (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) ? 1 : 0;
-          pc = (pc + 4) | 0; continue;
-        case Op.I32GtS:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] > i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-        case Op.I32GtU:
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 101: { // I32GtS: d = a GtS b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] > i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 102: { // I32GtU: d = a GtU b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) > (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) ? 1 : 0;
-          pc = (pc + 4) | 0; continue;
-        case Op.I32LeS:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] <= i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-        case Op.I32LeU:
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 103: { // I32LeS: d = a LeS b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] <= i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 104: { // I32LeU: d = a LeU b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) <= (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) ? 1 : 0;
-          pc = (pc + 4) | 0; continue;
-        case Op.I32GeS:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >= i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-        case Op.I32GeU:
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 105: { // I32GeS: d = a GeS b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >= i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 106: { // I32GeU: d = a GeU b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) >= (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) ? 1 : 0;
-          pc = (pc + 4) | 0; continue;
-
-        // ---- i64 comparisons
-        case Op.I64Eqz: {
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 107: { // I64Eqz: d = a is zero (i64)
+          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[a] | i32[a + 1]) === 0 ? 1 : 0;
           pc = (pc + 3) | 0;
           continue;
         }
-        case Op.I64Eq: {
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
-          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+        case 108: { // I64Eq: d = a Eq b (i64)
+          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[a] === i32[b] && i32[a + 1] === i32[b + 1] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I64Ne: {
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
-          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+        case 109: { // I64Ne: d = a Ne b (i64)
+          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[a] !== i32[b] || i32[a + 1] !== i32[b + 1] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I64LtS: { // high words first, then the low words unsigned
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
-          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+        case 110: { // I64LtS: d = a LtS b (i64)
+          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           const xh = i32[a + 1];
           const yh = i32[b + 1];
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 1 : 0;
+          const less = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0));
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = less ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I64LtU: { // high words first, then the low words unsigned
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
-          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+        case 111: { // I64LtU: d = a LtU b (i64)
+          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           const xh = i32[a + 1] >>> 0;
           const yh = i32[b + 1] >>> 0;
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 1 : 0;
+          const less = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0));
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = less ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I64GtS: { // a > b  <=>  b < a
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
-          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+        case 112: { // I64GtS: d = a GtS b (i64)
+          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           const xh = i32[b + 1];
           const yh = i32[a + 1];
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 1 : 0;
+          const less = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0));
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = less ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I64GtU: { // a > b  <=>  b < a
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
-          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+        case 113: { // I64GtU: d = a GtU b (i64)
+          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           const xh = i32[b + 1] >>> 0;
           const yh = i32[a + 1] >>> 0;
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 1 : 0;
+          const less = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0));
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = less ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I64LeS: { // a <= b  <=>  !(b < a)
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
-          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+        case 114: { // I64LeS: d = a LeS b (i64)
+          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           const xh = i32[b + 1];
           const yh = i32[a + 1];
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 0 : 1;
+          const less = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0));
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = less ? 0 : 1;
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I64LeU: { // a <= b  <=>  !(b < a)
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
-          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+        case 115: { // I64LeU: d = a LeU b (i64)
+          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           const xh = i32[b + 1] >>> 0;
           const yh = i32[a + 1] >>> 0;
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0)) ? 0 : 1;
+          const less = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0));
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = less ? 0 : 1;
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I64GeS: { // a >= b  <=>  !(a < b)
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
-          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+        case 116: { // I64GeS: d = a GeS b (i64)
+          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           const xh = i32[a + 1];
           const yh = i32[b + 1];
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 0 : 1;
+          const less = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0));
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = less ? 0 : 1;
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I64GeU: { // a >= b  <=>  !(a < b)
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
-          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+        case 117: { // I64GeU: d = a GeU b (i64)
+          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           const xh = i32[a + 1] >>> 0;
           const yh = i32[b + 1] >>> 0;
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0)) ? 0 : 1;
+          const less = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0));
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = less ? 0 : 1;
           pc = (pc + 4) | 0;
           continue;
         }
-
-        // ---- float comparisons
-        case Op.F32Eq: i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] === f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-        case Op.F32Ne: i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] !== f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-        case Op.F32Lt: i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] < f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-        case Op.F32Gt: i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] > f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-        case Op.F32Le: i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] <= f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-        case Op.F32Ge: i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] >= f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-        case Op.F64Eq:
+        case 118: { // F32Eq: d = a Eq b (f32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] === f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 119: { // F32Ne: d = a Ne b (f32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] !== f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 120: { // F32Lt: d = a Lt b (f32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] < f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 121: { // F32Gt: d = a Gt b (f32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] > f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 122: { // F32Le: d = a Le b (f32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] <= f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 123: { // F32Ge: d = a Ge b (f32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] >= f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 124: { // F64Eq: d = a Eq b (f64)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] === f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
-          pc = (pc + 4) | 0; continue;
-        case Op.F64Ne:
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 125: { // F64Ne: d = a Ne b (f64)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] !== f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
-          pc = (pc + 4) | 0; continue;
-        case Op.F64Lt:
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 126: { // F64Lt: d = a Lt b (f64)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] < f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
-          pc = (pc + 4) | 0; continue;
-        case Op.F64Gt:
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 127: { // F64Gt: d = a Gt b (f64)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] > f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
-          pc = (pc + 4) | 0; continue;
-        case Op.F64Le:
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 128: { // F64Le: d = a Le b (f64)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] <= f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
-          pc = (pc + 4) | 0; continue;
-        case Op.F64Ge:
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 129: { // F64Ge: d = a Ge b (f64)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] >= f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
-          pc = (pc + 4) | 0; continue;
-
-        // ---- i32 arithmetic
-        case Op.I32Clz: i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.clz32(i32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-        case Op.I32Ctz: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32Ctz(i32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-        case Op.I32Popcnt: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32Popcnt(i32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-        case Op.I32Add: i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) | 0; pc = (pc + 4) | 0; continue;
-        case Op.I32Sub: i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] - i32[(fp2 + code[(pc + 3) | 0]) | 0]) | 0; pc = (pc + 4) | 0; continue;
-        case Op.I32Mul: i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
-        case Op.I32DivS: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32DivS(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
-        case Op.I32DivU: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32DivU(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
-        case Op.I32RemS: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32RemS(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
-        case Op.I32RemU: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32RemU(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
-        case Op.I32And: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & i32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
-        case Op.I32Or: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] | i32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
-        case Op.I32Xor: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ i32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
-        case Op.I32Shl: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] << i32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
-        case Op.I32ShrS: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >> i32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
-        case Op.I32ShrU: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> i32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
-        case Op.I32Rotl: {
-          const v = i32[(fp2 + code[(pc + 2) | 0]) | 0];
-          const n = i32[(fp2 + code[(pc + 3) | 0]) | 0];
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (v << n) | (v >>> -n); // JS masks shift counts: -n is 32 - n
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I32Rotr: {
-          const v = i32[(fp2 + code[(pc + 2) | 0]) | 0];
-          const n = i32[(fp2 + code[(pc + 3) | 0]) | 0];
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (v >>> n) | (v << -n);
+        case 130: { // I32Clz: d = leading zero bits of a
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.clz32(i32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 131: { // I32Ctz: d = trailing zero bits of a
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32Ctz(i32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 132: { // I32Popcnt: d = one bits of a
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32Popcnt(i32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 133: { // I32Add: d = a Add b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) | 0;
           pc = (pc + 4) | 0;
           continue;
         }
-
-        // ---- i32 and i64 with an immediate operand
-        case Op.I32AddImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0; pc = (pc + 4) | 0; continue;
-        case Op.I32MulImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
-        case Op.I32AndImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & code[(pc + 3) | 0]; pc = (pc + 4) | 0; continue;
-        case Op.I32OrImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] | code[(pc + 3) | 0]; pc = (pc + 4) | 0; continue;
-        case Op.I32XorImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ code[(pc + 3) | 0]; pc = (pc + 4) | 0; continue;
-        case Op.I32ShlImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] << code[(pc + 3) | 0]; pc = (pc + 4) | 0; continue;
-        case Op.I32ShrSImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >> code[(pc + 3) | 0]; pc = (pc + 4) | 0; continue;
-        case Op.I32ShrUImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> code[(pc + 3) | 0]; pc = (pc + 4) | 0; continue;
-        case Op.I32RotlImm: {
-          const v = i32[(fp2 + code[(pc + 2) | 0]) | 0];
-          const n = code[(pc + 3) | 0];
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (v << n) | (v >>> -n); // JS masks shift counts: -n is 32 - n
+        case 134: { // I32Sub: d = a Sub b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] - i32[(fp2 + code[(pc + 3) | 0]) | 0]) | 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I32EqImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] === code[(pc + 3) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-        case Op.I32NeImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] !== code[(pc + 3) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-        case Op.I32LtSImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] < code[(pc + 3) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-        case Op.I32LtUImm:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) < (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
-          pc = (pc + 4) | 0; continue;
-        case Op.I32GtSImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] > code[(pc + 3) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-        case Op.I32GtUImm:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) > (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
-          pc = (pc + 4) | 0; continue;
-        case Op.I32LeSImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] <= code[(pc + 3) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-        case Op.I32LeUImm:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) <= (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
-          pc = (pc + 4) | 0; continue;
-        case Op.I32GeSImm: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >= code[(pc + 3) | 0] ? 1 : 0; pc = (pc + 4) | 0; continue;
-        case Op.I32GeUImm:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) >= (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
-          pc = (pc + 4) | 0; continue;
-        case Op.I32ShrUAndImm:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> code[(pc + 3) | 0]) & code[(pc + 4) | 0];
-          pc = (pc + 5) | 0;
-          continue;
-        case Op.I32Add3:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) | 0;
-          pc = (pc + 5) | 0;
-          continue;
-        case Op.I32AddMulImm:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + Math.imul(i32[(fp2 + code[(pc + 3) | 0]) | 0], code[(pc + 4) | 0])) | 0;
-          pc = (pc + 5) | 0;
-          continue;
-        case Op.I32AddMul:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] =
-            (i32[(fp2 + code[(pc + 2) | 0]) | 0] + Math.imul(i32[(fp2 + code[(pc + 3) | 0]) | 0], i32[(fp2 + code[(pc + 4) | 0]) | 0])) | 0;
-          pc = (pc + 5) | 0;
-          continue;
-        case Op.I32AddShrUAndImm:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] =
-            (i32[(fp2 + code[(pc + 2) | 0]) | 0] + ((i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> code[(pc + 4) | 0]) & code[(pc + 5) | 0])) | 0;
-          pc = (pc + 6) | 0;
-          continue;
-        case Op.I32MulShrUAndImm:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] =
-            Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> code[(pc + 4) | 0]) & code[(pc + 5) | 0]);
-          pc = (pc + 6) | 0;
-          continue;
-        case Op.I32XorAnd:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ (i32[(fp2 + code[(pc + 3) | 0]) | 0] & i32[(fp2 + code[(pc + 4) | 0]) | 0]);
-          pc = (pc + 5) | 0;
-          continue;
-        case Op.I32AndXor:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & (i32[(fp2 + code[(pc + 3) | 0]) | 0] ^ i32[(fp2 + code[(pc + 4) | 0]) | 0]);
-          pc = (pc + 5) | 0;
-          continue;
-        case Op.I32RotlXorRotlImm: {
-          const x = i32[(fp2 + code[(pc + 2) | 0]) | 0];
-          const k = code[(pc + 3) | 0];
-          const y = i32[(fp2 + code[(pc + 4) | 0]) | 0];
-          const n = code[(pc + 5) | 0];
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = ((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n));
-          pc = (pc + 6) | 0;
-          continue;
-        }
-        case Op.I32AddLoad: {
-          const ea = (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          const v = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + v) | 0;
-          pc = (pc + 5) | 0;
-          continue;
-        }
-        case Op.I32XorRotlImm: {
-          const x = i32[(fp2 + code[(pc + 3) | 0]) | 0];
-          const n = code[(pc + 4) | 0];
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ ((x << n) | (x >>> -n));
-          pc = (pc + 5) | 0;
-          continue;
-        }
-        case Op.I32XorAndXor:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0]
-            ^ (i32[(fp2 + code[(pc + 3) | 0]) | 0] & (i32[(fp2 + code[(pc + 4) | 0]) | 0] ^ i32[(fp2 + code[(pc + 5) | 0]) | 0]));
-          pc = (pc + 6) | 0;
-          continue;
-        case Op.I32AndXorXorAnd:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] & (i32[(fp2 + code[(pc + 3) | 0]) | 0] ^ i32[(fp2 + code[(pc + 4) | 0]) | 0]))
-            ^ (i32[(fp2 + code[(pc + 5) | 0]) | 0] & i32[(fp2 + code[(pc + 6) | 0]) | 0]);
-          pc = (pc + 7) | 0;
-          continue;
-        case Op.I32Rotl3XorImm: {
-          const x = i32[(fp2 + code[(pc + 2) | 0]) | 0];
-          const k = code[(pc + 3) | 0];
-          const y = i32[(fp2 + code[(pc + 4) | 0]) | 0];
-          const n = code[(pc + 5) | 0];
-          const z = i32[(fp2 + code[(pc + 6) | 0]) | 0];
-          const m = code[(pc + 7) | 0];
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = ((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n)) ^ ((z << m) | (z >>> -m));
-          pc = (pc + 8) | 0;
-          continue;
-        }
-        case Op.I32AddXorAndXor:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + (i32[(fp2 + code[(pc + 3) | 0]) | 0] ^ (i32[(fp2 + code[(pc + 4) | 0]) | 0] & (i32[(fp2 + code[(pc + 5) | 0]) | 0] ^ i32[(fp2 + code[(pc + 6) | 0]) | 0])))) | 0;
-          pc = (pc + 7) | 0;
-          continue;
-        case Op.I32AddRotl3XorImm: {
-          const x = i32[(fp2 + code[(pc + 3) | 0]) | 0];
-          const k = code[(pc + 4) | 0];
-          const y = i32[(fp2 + code[(pc + 5) | 0]) | 0];
-          const n = code[(pc + 6) | 0];
-          const z = i32[(fp2 + code[(pc + 7) | 0]) | 0];
-          const m = code[(pc + 8) | 0];
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + (((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n)) ^ ((z << m) | (z >>> -m)))) | 0;
-          pc = (pc + 9) | 0;
-          continue;
-        }
-        case Op.I32Rotl2XorShrUImm: {
-          const x = i32[(fp2 + code[(pc + 2) | 0]) | 0];
-          const k = code[(pc + 3) | 0];
-          const y = i32[(fp2 + code[(pc + 4) | 0]) | 0];
-          const n = code[(pc + 5) | 0];
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = ((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n)) ^ (i32[(fp2 + code[(pc + 6) | 0]) | 0] >>> code[(pc + 7) | 0]);
-          pc = (pc + 8) | 0;
-          continue;
-        }
-        case Op.I32XorShrUImm:
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> code[(pc + 4) | 0]);
-          pc = (pc + 5) | 0;
-          continue;
-        case Op.I64XorShlImm: {
-          const n = code[(pc + 4) | 0]; // 1..63
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
-          const x = (fp2 + code[(pc + 3) | 0]) | 0;
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
-          const lo = i32[x];
-          const al = i32[a];
-          if (n < 32) {
-            i32[d + 1] = i32[a + 1] ^ ((i32[x + 1] << n) | (lo >>> (32 - n)));
-            i32[d] = al ^ (lo << n);
-          } else {
-            i32[d + 1] = i32[a + 1] ^ (lo << (n - 32));
-            i32[d] = al;
-          }
-          pc = (pc + 5) | 0;
-          continue;
-        }
-        case Op.I64XorShrUImm: {
-          const n = code[(pc + 4) | 0]; // 1..63
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
-          const x = (fp2 + code[(pc + 3) | 0]) | 0;
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
-          const hi = i32[x + 1];
-          const ah = i32[a + 1];
-          if (n < 32) {
-            i32[d] = i32[a] ^ ((i32[x] >>> n) | (hi << (32 - n)));
-            i32[d + 1] = ah ^ (hi >>> n);
-          } else {
-            i32[d] = i32[a] ^ (hi >>> (n - 32));
-            i32[d + 1] = ah;
-          }
-          pc = (pc + 5) | 0;
-          continue;
-        }
-        case Op.Copy2: {
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
-          const s = (fp2 + code[(pc + 2) | 0]) | 0;
-          i32[d] = i32[s];
-          i32[d + 1] = i32[s + 1];
-          const d2 = (fp2 + code[(pc + 3) | 0]) | 0;
-          const s2 = (fp2 + code[(pc + 4) | 0]) | 0;
-          i32[d2] = i32[s2];
-          i32[d2 + 1] = i32[s2 + 1];
-          pc = (pc + 5) | 0;
-          continue;
-        }
-        case Op.I64ShlImm: {
-          const n = code[(pc + 3) | 0]; // 1..63
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
-          const lo = i32[a];
-          if (n < 32) {
-            i32[d + 1] = (i32[a + 1] << n) | (lo >>> (32 - n));
-            i32[d] = lo << n;
-          } else {
-            i32[d + 1] = lo << (n - 32);
-            i32[d] = 0;
-          }
+        case 135: { // I32Mul: d = a Mul b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]);
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I64ShrSImm: {
-          const n = code[(pc + 3) | 0]; // 1..63
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
-          const hi = i32[a + 1];
-          if (n < 32) {
-            i32[d] = (i32[a] >>> n) | (hi << (32 - n));
-            i32[d + 1] = hi >> n;
-          } else {
-            i32[d] = hi >> (n - 32);
-            i32[d + 1] = hi >> 31;
-          }
+        case 136: { // I32DivS: d = a DivS b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32DivS(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]);
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I64ShrUImm: {
-          const n = code[(pc + 3) | 0]; // 1..63
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
-          const hi = i32[a + 1];
-          if (n < 32) {
-            i32[d] = (i32[a] >>> n) | (hi << (32 - n));
-            i32[d + 1] = hi >>> n;
-          } else {
-            i32[d] = hi >>> (n - 32);
-            i32[d + 1] = 0;
-          }
+        case 137: { // I32DivU: d = a DivU b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32DivU(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]);
           pc = (pc + 4) | 0;
           continue;
         }
-
-        // ---- i64 arithmetic (two 32-bit halves; the simple ones inline)
-        case Op.I64Clz: i64Clz(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
-        case Op.I64Ctz: i64Ctz(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
-        case Op.I64Popcnt: i64Popcnt(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
-        case Op.I64Add: {
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
-          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+        case 138: { // I32RemS: d = a RemS b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32RemS(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 139: { // I32RemU: d = a RemU b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32RemU(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 140: { // I32And: d = a And b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & i32[(fp2 + code[(pc + 3) | 0]) | 0];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 141: { // I32Or: d = a Or b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] | i32[(fp2 + code[(pc + 3) | 0]) | 0];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 142: { // I32Xor: d = a Xor b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ i32[(fp2 + code[(pc + 3) | 0]) | 0];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 143: { // I32Shl: d = a Shl b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] << i32[(fp2 + code[(pc + 3) | 0]) | 0];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 144: { // I32ShrS: d = a ShrS b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >> i32[(fp2 + code[(pc + 3) | 0]) | 0];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 145: { // I32ShrU: d = a ShrU b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> i32[(fp2 + code[(pc + 3) | 0]) | 0];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 146: { // I32Rotl: d = a Rotl b (i32)
+          const a = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+          const b = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (a << b) | (a >>> -b);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 147: { // I32Rotr: d = a Rotr b (i32)
+          const a = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+          const b = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (a >>> b) | (a << -b);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 148: { // I64Clz: d = leading zero bits of a (i64)
+          i64Clz(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0));
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 149: { // I64Ctz: d = trailing zero bits of a (i64)
+          i64Ctz(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0));
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 150: { // I64Popcnt: d = one bits of a (i64)
+          i64Popcnt(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0));
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 151: { // I64Add: d = a + b (i64)
+          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           const al = i32[a];
           const lo = (al + i32[b]) | 0;
           const carry = (lo >>> 0) < (al >>> 0) ? 1 : 0;
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           i32[d + 1] = (i32[a + 1] + i32[b + 1] + carry) | 0;
           i32[d] = lo;
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I64Sub: {
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
-          const b = (fp2 + code[(pc + 3) | 0]) | 0;
+        case 152: { // I64Sub: d = a - b (i64)
+          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           const al = i32[a];
           const bl = i32[b];
           const borrow = (al >>> 0) < (bl >>> 0) ? 1 : 0;
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           i32[d + 1] = (i32[a + 1] - i32[b + 1] - borrow) | 0;
           i32[d] = (al - bl) | 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I64Mul: {
-          // low 64 bits of the product: al * bl in full (its high word from 16-bit partial products),
-          // plus the low halves of the cross terms in the high word
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
-          const b = (fp2 + code[(pc + 3) | 0]) | 0;
-          const al = i32[a];
-          const bl = i32[b];
-          const a0 = al & 0xffff;
-          const a1 = al >>> 16;
-          const b0 = bl & 0xffff;
-          const b1 = bl >>> 16;
-          const p00 = a0 * b0;
-          const p01 = a0 * b1;
-          const p10 = a1 * b0;
-          const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
-          const high = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
-          i32[d + 1] = (high + Math.imul(al, i32[b + 1]) + Math.imul(i32[a + 1], bl)) | 0;
-          i32[d] = Math.imul(al, bl);
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case Op.I32MulLoad16SIdx: {
-          // c op a 16-bit element just loaded: dst, c, base, index, offset
-          const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], view.getInt16(ea, true));
-          pc = (pc + 6) | 0;
-          continue;
-        }
-        case Op.I32MulLoad16UIdx: {
-          // c op a 16-bit element just loaded: dst, c, base, index, offset
-          const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], view.getUint16(ea, true));
-          pc = (pc + 6) | 0;
-          continue;
-        }
-        case Op.I32AddLoad16SIdx: {
-          // c op a 16-bit element just loaded: dst, c, base, index, offset
-          const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + view.getInt16(ea, true)) | 0;
-          pc = (pc + 6) | 0;
-          continue;
-        }
-        case Op.I64AddMul: {
-          // c + a * b: the product as in I64Mul, then the add as in I64Add
-          const a = (fp2 + code[(pc + 3) | 0]) | 0;
-          const b = (fp2 + code[(pc + 4) | 0]) | 0;
+        case 153: { // I64Mul: d = a * b (i64)
+          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           const al = i32[a];
           const bl = i32[b];
           const a0 = al & 0xffff;
@@ -1399,185 +1120,990 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           const high = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
           const pl = Math.imul(al, bl);
           const ph = (high + Math.imul(al, i32[b + 1]) + Math.imul(i32[a + 1], bl)) | 0;
-          const c = (fp2 + code[(pc + 2) | 0]) | 0;
-          const cl = i32[c];
-          const lo = (cl + pl) | 0;
-          const carry = (lo >>> 0) < (cl >>> 0) ? 1 : 0;
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
-          i32[d + 1] = (i32[c + 1] + ph + carry) | 0;
-          i32[d] = lo;
-          pc = (pc + 5) | 0;
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+          i32[d + 1] = ph;
+          i32[d] = pl;
+          pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I64DivS: i64DivS(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
-        case Op.I64DivU: i64DivU(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
-        case Op.I64RemS: i64RemS(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
-        case Op.I64RemU: i64RemU(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
-        case Op.I64And: {
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
-          const b = (fp2 + code[(pc + 3) | 0]) | 0;
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+        case 154: { // I64DivS: d = a / b (i64, signed)
+          i64DivS(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 155: { // I64DivU: d = a / b (i64, unsigned)
+          i64DivU(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 156: { // I64RemS: d = a % b (i64, signed)
+          i64RemS(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 157: { // I64RemU: d = a % b (i64, unsigned)
+          i64RemU(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 158: { // I64And: d = a & b (i64)
+          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           i32[d] = i32[a] & i32[b];
           i32[d + 1] = i32[a + 1] & i32[b + 1];
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I64Or: {
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
-          const b = (fp2 + code[(pc + 3) | 0]) | 0;
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+        case 159: { // I64Or: d = a | b (i64)
+          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           i32[d] = i32[a] | i32[b];
           i32[d + 1] = i32[a + 1] | i32[b + 1];
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I64Xor: {
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
-          const b = (fp2 + code[(pc + 3) | 0]) | 0;
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+        case 160: { // I64Xor: d = a ^ b (i64)
+          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           i32[d] = i32[a] ^ i32[b];
           i32[d + 1] = i32[a + 1] ^ i32[b + 1];
           pc = (pc + 4) | 0;
           continue;
         }
-        case Op.I64Shl: i64Shl(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
-        case Op.I64ShrS: i64ShrS(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
-        case Op.I64ShrU: i64ShrU(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
-        case Op.I64Rotl: i64Rotl(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
-        case Op.I64Rotr: i64Rotr(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0], fp2 + code[(pc + 3) | 0]); pc = (pc + 4) | 0; continue;
-
-        // ---- f32 arithmetic (sign operations on the bits; stores into the f32 view round)
-        case Op.F32Abs: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & 0x7fffffff; pc = (pc + 3) | 0; continue;
-        case Op.F32Neg: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ -0x80000000; pc = (pc + 3) | 0; continue;
-        case Op.F32Ceil: f32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.ceil(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-        case Op.F32Floor: f32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.floor(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-        case Op.F32Trunc: f32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.trunc(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-        case Op.F32Nearest: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32Nearest(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-        case Op.F32Sqrt: f32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.sqrt(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-        case Op.F32Add: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] + f32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
-        case Op.F32Sub: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] - f32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
-        case Op.F32Mul: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] * f32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
-        case Op.F32Div: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] / f32[(fp2 + code[(pc + 3) | 0]) | 0]; pc = (pc + 4) | 0; continue;
-        case Op.F32Min: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32Min(f32[(fp2 + code[(pc + 2) | 0]) | 0], f32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
-        case Op.F32Max: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32Max(f32[(fp2 + code[(pc + 2) | 0]) | 0], f32[(fp2 + code[(pc + 3) | 0]) | 0]); pc = (pc + 4) | 0; continue;
-        case Op.F32Copysign:
+        case 161: { // I64Shl: d = a << b (i64)
+          i64Shl(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 162: { // I64ShrS: d = a >> b (i64)
+          i64ShrS(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 163: { // I64ShrU: d = a >>> b (i64)
+          i64ShrU(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 164: { // I64Rotl: d = a rotated left by b (i64)
+          i64Rotl(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 165: { // I64Rotr: d = a rotated right by b (i64)
+          i64Rotr(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 166: { // F32Abs: d = |a| (f32, on the bits)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & 0x7fffffff;
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 167: { // F32Neg: d = -a (f32, on the bits)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ -0x80000000;
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 168: { // F32Ceil: d = ceil(a) (f32)
+          f32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.ceil(f32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 169: { // F32Floor: d = floor(a) (f32)
+          f32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.floor(f32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 170: { // F32Trunc: d = trunc(a) (f32)
+          f32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.trunc(f32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 171: { // F32Nearest: d = nearest(a) (f32)
+          f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32Nearest(f32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 172: { // F32Sqrt: d = sqrt(a) (f32)
+          f32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.sqrt(f32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 173: { // F32Add: d = a Add b (f32)
+          f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] + f32[(fp2 + code[(pc + 3) | 0]) | 0];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 174: { // F32Sub: d = a Sub b (f32)
+          f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] - f32[(fp2 + code[(pc + 3) | 0]) | 0];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 175: { // F32Mul: d = a Mul b (f32)
+          f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] * f32[(fp2 + code[(pc + 3) | 0]) | 0];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 176: { // F32Div: d = a Div b (f32)
+          f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] / f32[(fp2 + code[(pc + 3) | 0]) | 0];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 177: { // F32Min: d = min(a, b) (f32)
+          f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32Min(f32[(fp2 + code[(pc + 2) | 0]) | 0], f32[(fp2 + code[(pc + 3) | 0]) | 0]);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 178: { // F32Max: d = max(a, b) (f32)
+          f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32Max(f32[(fp2 + code[(pc + 2) | 0]) | 0], f32[(fp2 + code[(pc + 3) | 0]) | 0]);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 179: { // F32Copysign: d = a with the sign of b (f32, on the bits)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] & 0x7fffffff) | (i32[(fp2 + code[(pc + 3) | 0]) | 0] & -0x80000000);
-          pc = (pc + 4) | 0; continue;
-
-        // ---- f64 arithmetic
-        case Op.F64Abs: {
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 180: { // F64Abs: d = |a| (f64, on the bits)
+          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           i32[d] = i32[a];
           i32[d + 1] = i32[a + 1] & 0x7fffffff;
           pc = (pc + 3) | 0;
           continue;
         }
-        case Op.F64Neg: {
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+        case 181: { // F64Neg: d = -a (f64, on the bits)
+          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           i32[d] = i32[a];
           i32[d + 1] = i32[a + 1] ^ -0x80000000;
           pc = (pc + 3) | 0;
           continue;
         }
-        case Op.F64Ceil: {
+        case 182: { // F64Ceil: d = ceil(a) (f64)
           const x = Math.ceil(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
-          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = x === x ? x : NaN; // a NaN result must be quiet
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = x === x ? x : NaN;
           pc = (pc + 3) | 0;
           continue;
         }
-        case Op.F64Floor: {
+        case 183: { // F64Floor: d = floor(a) (f64)
           const x = Math.floor(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
-          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = x === x ? x : NaN; // a NaN result must be quiet
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = x === x ? x : NaN;
           pc = (pc + 3) | 0;
           continue;
         }
-        case Op.F64Trunc: {
+        case 184: { // F64Trunc: d = trunc(a) (f64)
           const x = Math.trunc(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
-          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = x === x ? x : NaN; // a NaN result must be quiet
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = x === x ? x : NaN;
           pc = (pc + 3) | 0;
           continue;
         }
-        case Op.F64Nearest: {
+        case 185: { // F64Nearest: d = nearest(a) (f64)
           const x = f64Nearest(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = x === x ? x : NaN;
           pc = (pc + 3) | 0;
           continue;
         }
-        case Op.F64Sqrt: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = Math.sqrt(f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
-        case Op.F64Add:
-          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] + f64[(fp2 + code[(pc + 3) | 0]) >> 1]; pc = (pc + 4) | 0; continue;
-        case Op.F64Sub:
-          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] - f64[(fp2 + code[(pc + 3) | 0]) >> 1]; pc = (pc + 4) | 0; continue;
-        case Op.F64Mul:
-          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] * f64[(fp2 + code[(pc + 3) | 0]) >> 1]; pc = (pc + 4) | 0; continue;
-        case Op.F64Div:
-          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] / f64[(fp2 + code[(pc + 3) | 0]) >> 1]; pc = (pc + 4) | 0; continue;
-        case Op.F64Min:
+        case 186: { // F64Sqrt: d = sqrt(a) (f64)
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = Math.sqrt(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 187: { // F64Add: d = a Add b (f64)
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] + f64[(fp2 + code[(pc + 3) | 0]) >> 1];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 188: { // F64Sub: d = a Sub b (f64)
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] - f64[(fp2 + code[(pc + 3) | 0]) >> 1];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 189: { // F64Mul: d = a Mul b (f64)
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] * f64[(fp2 + code[(pc + 3) | 0]) >> 1];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 190: { // F64Div: d = a Div b (f64)
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] / f64[(fp2 + code[(pc + 3) | 0]) >> 1];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 191: { // F64Min: d = min(a, b) (f64)
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64Min(f64[(fp2 + code[(pc + 2) | 0]) >> 1], f64[(fp2 + code[(pc + 3) | 0]) >> 1]);
-          pc = (pc + 4) | 0; continue;
-        case Op.F64Max:
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 192: { // F64Max: d = max(a, b) (f64)
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64Max(f64[(fp2 + code[(pc + 2) | 0]) >> 1], f64[(fp2 + code[(pc + 3) | 0]) >> 1]);
-          pc = (pc + 4) | 0; continue;
-        case Op.F64Copysign: {
-          const a = (fp2 + code[(pc + 2) | 0]) | 0;
-          const b = (fp2 + code[(pc + 3) | 0]) | 0;
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 193: { // F64Copysign: d = a with the sign of b (f64, on the bits)
+          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const hi = (i32[a + 1] & 0x7fffffff) | (i32[b + 1] & -0x80000000);
           i32[d] = i32[a];
           i32[d + 1] = hi;
           pc = (pc + 4) | 0;
           continue;
         }
-
-        // ---- conversions
-        case Op.I32TruncF32S: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncF32S(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-        case Op.I32TruncF32U: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncF32U(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-        case Op.I32TruncF64S: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncF64S(f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
-        case Op.I32TruncF64U: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncF64U(f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
-        case Op.I64ExtendI32S: {
+        case 194: { // I32TruncF32S: d = i32TruncF32S(a) (f32 to i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncF32S(f32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 195: { // I32TruncF32U: d = i32TruncF32U(a) (f32 to i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncF32U(f32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 196: { // I32TruncF64S: d = i32TruncF64S(a) (f64 to i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncF64S(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 197: { // I32TruncF64U: d = i32TruncF64U(a) (f64 to i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncF64U(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 198: { // I64ExtendI32S: d = a sign-extended (i32 to i64)
           const v = i32[(fp2 + code[(pc + 2) | 0]) | 0];
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           i32[d] = v;
           i32[d + 1] = v >> 31;
           pc = (pc + 3) | 0;
           continue;
         }
-        case Op.I64ExtendI32U: {
-          const d = (fp2 + code[(pc + 1) | 0]) | 0;
+        case 199: { // I64ExtendI32U: d = a zero-extended (i32 to i64)
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           i32[d] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
           i32[d + 1] = 0;
           pc = (pc + 3) | 0;
           continue;
         }
-        case Op.I64TruncF32S: i64TruncF32S(i32, fp2 + code[(pc + 1) | 0], f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-        case Op.I64TruncF32U: i64TruncF32U(i32, fp2 + code[(pc + 1) | 0], f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-        case Op.I64TruncF64S: i64TruncF64S(i32, fp2 + code[(pc + 1) | 0], f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
-        case Op.I64TruncF64U: i64TruncF64U(i32, fp2 + code[(pc + 1) | 0], f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
-        case Op.F32ConvertI32S: f32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0]; pc = (pc + 3) | 0; continue;
-        case Op.F32ConvertI32U: f32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0; pc = (pc + 3) | 0; continue;
-        case Op.F32ConvertI64S: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32ConvertI64S(i32, fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
-        case Op.F32ConvertI64U: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32ConvertI64U(i32, fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
-        case Op.F32DemoteF64: f32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1]; pc = (pc + 3) | 0; continue;
-        case Op.F64ConvertI32S: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = i32[(fp2 + code[(pc + 2) | 0]) | 0]; pc = (pc + 3) | 0; continue;
-        case Op.F64ConvertI32U: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0; pc = (pc + 3) | 0; continue;
-        case Op.F64ConvertI64S: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64ConvertI64S(i32, fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
-        case Op.F64ConvertI64U: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64ConvertI64U(i32, fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
-        case Op.F64PromoteF32: f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f32[(fp2 + code[(pc + 2) | 0]) | 0]; pc = (pc + 3) | 0; continue;
-        case Op.I32Extend8S: i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] << 24) >> 24; pc = (pc + 3) | 0; continue;
-        case Op.I32Extend16S: i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] << 16) >> 16; pc = (pc + 3) | 0; continue;
-        case Op.I64Extend8S: i64Extend8S(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
-        case Op.I64Extend16S: i64Extend16S(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
-        case Op.I64Extend32S: i64Extend32S(i32, fp2 + code[(pc + 1) | 0], fp2 + code[(pc + 2) | 0]); pc = (pc + 3) | 0; continue;
-        case Op.I32TruncSatF32S: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncSatF32S(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-        case Op.I32TruncSatF32U: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncSatF32U(f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-        case Op.I32TruncSatF64S: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncSatF64S(f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
-        case Op.I32TruncSatF64U: i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncSatF64U(f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
-        case Op.I64TruncSatF32S: i64TruncSatF32S(i32, fp2 + code[(pc + 1) | 0], f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-        case Op.I64TruncSatF32U: i64TruncSatF32U(i32, fp2 + code[(pc + 1) | 0], f32[(fp2 + code[(pc + 2) | 0]) | 0]); pc = (pc + 3) | 0; continue;
-        case Op.I64TruncSatF64S: i64TruncSatF64S(i32, fp2 + code[(pc + 1) | 0], f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
-        case Op.I64TruncSatF64U: i64TruncSatF64U(i32, fp2 + code[(pc + 1) | 0], f64[(fp2 + code[(pc + 2) | 0]) >> 1]); pc = (pc + 3) | 0; continue;
+        case 200: { // I64TruncF32S: d = i64TruncF32S(a) (f32 to i64)
+          i64TruncF32S(i32, ((fp2 + code[(pc + 1) | 0]) | 0), f32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 201: { // I64TruncF32U: d = i64TruncF32U(a) (f32 to i64)
+          i64TruncF32U(i32, ((fp2 + code[(pc + 1) | 0]) | 0), f32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 202: { // I64TruncF64S: d = i64TruncF64S(a) (f64 to i64)
+          i64TruncF64S(i32, ((fp2 + code[(pc + 1) | 0]) | 0), f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 203: { // I64TruncF64U: d = i64TruncF64U(a) (f64 to i64)
+          i64TruncF64U(i32, ((fp2 + code[(pc + 1) | 0]) | 0), f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 204: { // F32ConvertI32S: d = a (i32 to f32)
+          f32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 205: { // F32ConvertI32U: d = a >>> 0 (i32 to f32)
+          f32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 206: { // F32ConvertI64S: d = f32ConvertI64S(a) (i64 to f32)
+          f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32ConvertI64S(i32, ((fp2 + code[(pc + 2) | 0]) | 0));
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 207: { // F32ConvertI64U: d = f32ConvertI64U(a) (i64 to f32)
+          f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32ConvertI64U(i32, ((fp2 + code[(pc + 2) | 0]) | 0));
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 208: { // F32DemoteF64: d = a (f64 to f32)
+          f32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1];
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 209: { // F64ConvertI32S: d = a (i32 to f64)
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 210: { // F64ConvertI32U: d = a >>> 0 (i32 to f64)
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 211: { // F64ConvertI64S: d = f64ConvertI64S(a) (i64 to f64)
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64ConvertI64S(i32, ((fp2 + code[(pc + 2) | 0]) | 0));
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 212: { // F64ConvertI64U: d = f64ConvertI64U(a) (i64 to f64)
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64ConvertI64U(i32, ((fp2 + code[(pc + 2) | 0]) | 0));
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 213: { // F64PromoteF32: d = a (f32 to f64)
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f32[(fp2 + code[(pc + 2) | 0]) | 0];
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 214: { // I32Extend8S: d = (a << 24) >> 24 (i32 to i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] << 24) >> 24;
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 215: { // I32Extend16S: d = (a << 16) >> 16 (i32 to i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] << 16) >> 16;
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 216: { // I64Extend8S: d = the low 8 bits of a sign-extended (i64)
+          i64Extend8S(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0));
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 217: { // I64Extend16S: d = the low 16 bits of a sign-extended (i64)
+          i64Extend16S(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0));
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 218: { // I64Extend32S: d = the low 32 bits of a sign-extended (i64)
+          i64Extend32S(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0));
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 219: { // I32TruncSatF32S: d = i32TruncSatF32S(a) (f32 to i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncSatF32S(f32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 220: { // I32TruncSatF32U: d = i32TruncSatF32U(a) (f32 to i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncSatF32U(f32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 221: { // I32TruncSatF64S: d = i32TruncSatF64S(a) (f64 to i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncSatF64S(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 222: { // I32TruncSatF64U: d = i32TruncSatF64U(a) (f64 to i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncSatF64U(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 223: { // I64TruncSatF32S: d = i64TruncSatF32S(a) (f32 to i64)
+          i64TruncSatF32S(i32, ((fp2 + code[(pc + 1) | 0]) | 0), f32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 224: { // I64TruncSatF32U: d = i64TruncSatF32U(a) (f32 to i64)
+          i64TruncSatF32U(i32, ((fp2 + code[(pc + 1) | 0]) | 0), f32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 225: { // I64TruncSatF64S: d = i64TruncSatF64S(a) (f64 to i64)
+          i64TruncSatF64S(i32, ((fp2 + code[(pc + 1) | 0]) | 0), f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 226: { // I64TruncSatF64U: d = i64TruncSatF64U(a) (f64 to i64)
+          i64TruncSatF64U(i32, ((fp2 + code[(pc + 1) | 0]) | 0), f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 227: { // I32AddImm: d = a Add the immediate b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 228: { // I32MulImm: d = a Mul the immediate b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], code[(pc + 3) | 0]);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 229: { // I32AndImm: d = a And the immediate b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & code[(pc + 3) | 0];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 230: { // I32OrImm: d = a Or the immediate b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] | code[(pc + 3) | 0];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 231: { // I32XorImm: d = a Xor the immediate b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ code[(pc + 3) | 0];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 232: { // I32ShlImm: d = a Shl the immediate b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] << code[(pc + 3) | 0];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 233: { // I32ShrSImm: d = a ShrS the immediate b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >> code[(pc + 3) | 0];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 234: { // I32ShrUImm: d = a ShrU the immediate b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> code[(pc + 3) | 0];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 235: { // I32RotlImm: d = a Rotl the immediate b (i32)
+          const a = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+          const b = code[(pc + 3) | 0];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (a << b) | (a >>> -b);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 236: { // I32EqImm: d = a Eq the immediate b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] === code[(pc + 3) | 0] ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 237: { // I32NeImm: d = a Ne the immediate b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] !== code[(pc + 3) | 0] ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 238: { // I32LtSImm: d = a LtS the immediate b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] < code[(pc + 3) | 0] ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 239: { // I32LtUImm: d = a LtU the immediate b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) < (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 240: { // I32GtSImm: d = a GtS the immediate b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] > code[(pc + 3) | 0] ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 241: { // I32GtUImm: d = a GtU the immediate b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) > (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 242: { // I32LeSImm: d = a LeS the immediate b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] <= code[(pc + 3) | 0] ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 243: { // I32LeUImm: d = a LeU the immediate b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) <= (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 244: { // I32GeSImm: d = a GeS the immediate b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >= code[(pc + 3) | 0] ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 245: { // I32GeUImm: d = a GeU the immediate b (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) >= (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 246: { // I64ShlImm: d = a << n (i64, n in 1..63)
+          const n = code[(pc + 3) | 0];
+          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+          const lo = i32[a];
+          if (n < 32) {
+            i32[d + 1] = (i32[a + 1] << n) | (lo >>> (32 - n));
+            i32[d] = lo << n;
+          } else {
+            i32[d + 1] = lo << (n - 32);
+            i32[d] = 0;
+          }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 247: { // I64ShrSImm: d = a >> n (i64, n in 1..63)
+          const n = code[(pc + 3) | 0];
+          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+          const hi = i32[a + 1];
+          if (n < 32) {
+            i32[d] = (i32[a] >>> n) | (hi << (32 - n));
+            i32[d + 1] = hi >> n;
+          } else {
+            i32[d] = hi >> (n - 32);
+            i32[d + 1] = hi >> 31;
+          }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 248: { // I64ShrUImm: d = a >>> n (i64, n in 1..63)
+          const n = code[(pc + 3) | 0];
+          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+          const hi = i32[a + 1];
+          if (n < 32) {
+            i32[d] = (i32[a] >>> n) | (hi << (32 - n));
+            i32[d + 1] = hi >>> n;
+          } else {
+            i32[d] = hi >>> (n - 32);
+            i32[d + 1] = 0;
+          }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 249: { // I32ShrUAndImm: d = (a >>> count) & mask: a bit field
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> code[(pc + 3) | 0]) & code[(pc + 4) | 0];
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 250: { // Copy2: two copies
+          {
+            const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+            const s = ((fp2 + code[(pc + 2) | 0]) | 0);
+            i32[d] = i32[s];
+            i32[d + 1] = i32[s + 1];
+          }
+          const d = ((fp2 + code[(pc + 3) | 0]) | 0);
+          const s = ((fp2 + code[(pc + 4) | 0]) | 0);
+          i32[d] = i32[s];
+          i32[d + 1] = i32[s + 1];
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 251: { // CopyBr: a copy (a block's result, a loop variable), then a jump
+          {
+            const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+            const s = ((fp2 + code[(pc + 2) | 0]) | 0);
+            i32[d] = i32[s];
+            i32[d + 1] = i32[s + 1];
+          }
+          pc = code[(pc + 3) | 0]; break branch;
+        }
+        case 252: { // I32XorRotlImm: d = a ^ rotl(x, n)
+          const x = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+          const n = code[(pc + 4) | 0];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ ((x << n) | (x >>> -n));
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 253: { // I32XorShrUImm: d = a ^ (x >>> n)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> code[(pc + 4) | 0]);
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 254: { // I64XorShlImm: d = a ^ (x << n) (i64, n in 1..63)
+          const n = code[(pc + 4) | 0];
+          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const x = ((fp2 + code[(pc + 3) | 0]) | 0);
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+          const lo = i32[x];
+          const al = i32[a];
+          if (n < 32) {
+            i32[d + 1] = i32[a + 1] ^ ((i32[x + 1] << n) | (lo >>> (32 - n)));
+            i32[d] = al ^ (lo << n);
+          } else {
+            i32[d + 1] = i32[a + 1] ^ (lo << (n - 32));
+            i32[d] = al;
+          }
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 255: { // I64XorShrUImm: d = a ^ (x >>> n) (i64, n in 1..63)
+          const n = code[(pc + 4) | 0];
+          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const x = ((fp2 + code[(pc + 3) | 0]) | 0);
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+          const hi = i32[x + 1];
+          const ah = i32[a + 1];
+          if (n < 32) {
+            i32[d] = i32[a] ^ ((i32[x] >>> n) | (hi << (32 - n)));
+            i32[d + 1] = ah ^ (hi >>> n);
+          } else {
+            i32[d] = i32[a] ^ (hi >>> (n - 32));
+            i32[d + 1] = ah;
+          }
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 256: { // I32AddAdd: two adds in a row, merged in place (the second opcode word is padding)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) | 0;
+          i32[(fp2 + code[(pc + 5) | 0]) | 0] = (i32[(fp2 + code[(pc + 6) | 0]) | 0] + i32[(fp2 + code[(pc + 7) | 0]) | 0]) | 0;
+          pc = (pc + 8) | 0;
+          continue;
+        }
+        case 257: { // I32Add3: d = c + a + b
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) | 0)) | 0;
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 258: { // I32AddMulImm: d = c + x * k (array indexing)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + (Math.imul(i32[(fp2 + code[(pc + 3) | 0]) | 0], code[(pc + 4) | 0]))) | 0;
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 259: { // I32AddLoad: d = c + i32 at addr + off (sums over memory)
+          const ea = (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) + (code[(pc + 4) | 0] >>> 0);
+          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + ((ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true))) | 0;
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 260: { // I32AddMul: d = c + a * b (multiply-accumulate)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + (Math.imul(i32[(fp2 + code[(pc + 3) | 0]) | 0], i32[(fp2 + code[(pc + 4) | 0]) | 0]))) | 0;
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 261: { // I32AddShrUAndImm: d = c + a bit field
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + ((i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> code[(pc + 4) | 0]) & code[(pc + 5) | 0])) | 0;
+          pc = (pc + 6) | 0;
+          continue;
+        }
+        case 262: { // I32MulShrUAndImm: d = c * a bit field
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], ((i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> code[(pc + 4) | 0]) & code[(pc + 5) | 0]));
+          pc = (pc + 6) | 0;
+          continue;
+        }
+        case 263: { // I32XorAnd: d = c ^ (a & b) (bit selections)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ (i32[(fp2 + code[(pc + 3) | 0]) | 0] & i32[(fp2 + code[(pc + 4) | 0]) | 0]);
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 264: { // I32AndXor: d = c & (a ^ b)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & (i32[(fp2 + code[(pc + 3) | 0]) | 0] ^ i32[(fp2 + code[(pc + 4) | 0]) | 0]);
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 265: { // I32RotlXorRotlImm: d = rotl(x, k) ^ rotl(y, n)
+          const x = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+          const k = code[(pc + 3) | 0];
+          const y = i32[(fp2 + code[(pc + 4) | 0]) | 0];
+          const n = code[(pc + 5) | 0];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = ((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n));
+          pc = (pc + 6) | 0;
+          continue;
+        }
+        case 266: { // I32XorAndXor: d = e ^ (c & (a ^ b)) (choice)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ (i32[(fp2 + code[(pc + 3) | 0]) | 0] & (i32[(fp2 + code[(pc + 4) | 0]) | 0] ^ i32[(fp2 + code[(pc + 5) | 0]) | 0]));
+          pc = (pc + 6) | 0;
+          continue;
+        }
+        case 267: { // I32AndXorXorAnd: d = (c & (a ^ b)) ^ (x & y) (majority)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] & (i32[(fp2 + code[(pc + 3) | 0]) | 0] ^ i32[(fp2 + code[(pc + 4) | 0]) | 0])) ^ (i32[(fp2 + code[(pc + 5) | 0]) | 0] & i32[(fp2 + code[(pc + 6) | 0]) | 0]);
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case 268: { // I32Rotl3XorImm: d = rotl(x, k) ^ rotl(y, n) ^ rotl(z, m)
+          const x = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+          const k = code[(pc + 3) | 0];
+          const y = i32[(fp2 + code[(pc + 4) | 0]) | 0];
+          const n = code[(pc + 5) | 0];
+          const z = i32[(fp2 + code[(pc + 6) | 0]) | 0];
+          const m = code[(pc + 7) | 0];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n))) ^ ((z << m) | (z >>> -m));
+          pc = (pc + 8) | 0;
+          continue;
+        }
+        case 269: { // I32Rotl2XorShrUImm: d = rotl(x, k) ^ rotl(y, n) ^ (z >>> m)
+          const x = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+          const k = code[(pc + 3) | 0];
+          const y = i32[(fp2 + code[(pc + 4) | 0]) | 0];
+          const n = code[(pc + 5) | 0];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n))) ^ (i32[(fp2 + code[(pc + 6) | 0]) | 0] >>> code[(pc + 7) | 0]);
+          pc = (pc + 8) | 0;
+          continue;
+        }
+        case 270: { // I32AddXorAndXor: d = s + (e ^ (c & (a ^ b)))
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + (i32[(fp2 + code[(pc + 3) | 0]) | 0] ^ (i32[(fp2 + code[(pc + 4) | 0]) | 0] & (i32[(fp2 + code[(pc + 5) | 0]) | 0] ^ i32[(fp2 + code[(pc + 6) | 0]) | 0])))) | 0;
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case 271: { // I32AddRotl3XorImm: d = c + rotl(x, k) ^ rotl(y, n) ^ rotl(z, m)
+          const x = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+          const k = code[(pc + 4) | 0];
+          const y = i32[(fp2 + code[(pc + 5) | 0]) | 0];
+          const n = code[(pc + 6) | 0];
+          const z = i32[(fp2 + code[(pc + 7) | 0]) | 0];
+          const m = code[(pc + 8) | 0];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + ((((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n))) ^ ((z << m) | (z >>> -m)))) | 0;
+          pc = (pc + 9) | 0;
+          continue;
+        }
+        case 272: { // I64AddMul: d = c + a * b (i64)
+          const a = ((fp2 + code[(pc + 3) | 0]) | 0);
+          const b = ((fp2 + code[(pc + 4) | 0]) | 0);
+          const al = i32[a];
+          const bl = i32[b];
+          const a0 = al & 0xffff;
+          const a1 = al >>> 16;
+          const b0 = bl & 0xffff;
+          const b1 = bl >>> 16;
+          const p00 = a0 * b0;
+          const p01 = a0 * b1;
+          const p10 = a1 * b0;
+          const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+          const high = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
+          const pl = Math.imul(al, bl);
+          const ph = (high + Math.imul(al, i32[b + 1]) + Math.imul(i32[a + 1], bl)) | 0;
+          const c = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const cl = i32[c];
+          const lo = (cl + pl) | 0;
+          const carry = (lo >>> 0) < (cl >>> 0) ? 1 : 0;
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+          i32[d + 1] = (i32[c + 1] + ph + carry) | 0;
+          i32[d] = lo;
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 273: { // I32MulLoad16SIdx: d = c * s16 at base + index + off
+          const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
+          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], (view.getInt16(ea, true)));
+          pc = (pc + 6) | 0;
+          continue;
+        }
+        case 274: { // I32MulLoad16UIdx: d = c * u16 at base + index + off
+          const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
+          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], (view.getUint16(ea, true)));
+          pc = (pc + 6) | 0;
+          continue;
+        }
+        case 275: { // I32AddLoad16SIdx: d = c + s16 at base + index + off
+          const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
+          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + (view.getInt16(ea, true))) | 0;
+          pc = (pc + 6) | 0;
+          continue;
+        }
+        case 276: { // I32AddImmBrIfNez: d = s + imm, then jump if Nez
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] !== 0) { pc = code[(pc + 5) | 0]; break branch; }
+          pc = (pc + 6) | 0;
+          continue;
+        }
+        case 277: { // I32AddImmBrIfEqz: d = s + imm, then jump if Eqz
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] === 0) { pc = code[(pc + 5) | 0]; break branch; }
+          pc = (pc + 6) | 0;
+          continue;
+        }
+        case 278: { // I32AddImmBrIfEq: d = s + imm, then jump if Eq
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] === i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case 279: { // I32AddImmBrIfNe: d = s + imm, then jump if Ne
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] !== i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case 280: { // I32AddImmBrIfLtS: d = s + imm, then jump if LtS
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] < i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case 281: { // I32AddImmBrIfLtU: d = s + imm, then jump if LtU
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) < (i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case 282: { // I32AddImmBrIfLeS: d = s + imm, then jump if LeS
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] <= i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case 283: { // I32AddImmBrIfLeU: d = s + imm, then jump if LeU
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) <= (i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case 284: { // I32AddImmBrIfEqImm: d = s + imm, then jump if EqImm
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] === code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case 285: { // I32AddImmBrIfNeImm: d = s + imm, then jump if NeImm
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] !== code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case 286: { // I32AddImmBrIfLtSImm: d = s + imm, then jump if LtSImm
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] < code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case 287: { // I32AddImmBrIfLtUImm: d = s + imm, then jump if LtUImm
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) < (code[(pc + 5) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case 288: { // I32AddImmBrIfGtSImm: d = s + imm, then jump if GtSImm
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] > code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case 289: { // I32AddImmBrIfGtUImm: d = s + imm, then jump if GtUImm
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) > (code[(pc + 5) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case 290: { // I32AddImmBrIfLeSImm: d = s + imm, then jump if LeSImm
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] <= code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case 291: { // I32AddImmBrIfLeUImm: d = s + imm, then jump if LeUImm
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) <= (code[(pc + 5) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case 292: { // I32AddImmBrIfGeSImm: d = s + imm, then jump if GeSImm
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] >= code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case 293: { // I32AddImmBrIfGeUImm: d = s + imm, then jump if GeUImm
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) >= (code[(pc + 5) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case 294: { // I32AddImmAddImmBrIfNeImm: two induction variables stepped at the bottom of a loop, the second one tested
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          i32[(fp2 + code[(pc + 4) | 0]) | 0] = (i32[(fp2 + code[(pc + 5) | 0]) | 0] + code[(pc + 6) | 0]) | 0;
+          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] !== code[(pc + 7) | 0]) { pc = code[(pc + 8) | 0]; break branch; }
+          pc = (pc + 9) | 0;
+          continue;
+        }
+        case 295: { // I32Load8UBrIfEqz: d = u8 at addr + off, then jump if it is zero
+          {
+            const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+            if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+            i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
+          }
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0) { pc = code[(pc + 4) | 0]; break branch; }
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 296: { // I32Load8UBrIfNez: d = u8 at addr + off, then jump if it is not zero
+          {
+            const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+            if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+            i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
+          }
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== 0) { pc = code[(pc + 4) | 0]; break branch; }
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 297: { // I32Load8UIdxBrIfNe: d = u8 at base + index + off, then jump if it is not b
+          {
+            const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
+            if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+            i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
+          }
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case 298: { // I32StoreAddImm: a store, then d = s + imm (the store sees the old d)
+          const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
+          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 5) | 0]) | 0];
+          else view.setInt32(ea, i32[(fp2 + code[(pc + 5) | 0]) | 0], true);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case 299: { // I32StoreIdxAddImm: a store, then d = s + imm (the store sees the old d)
+          const ea = ((i32[(fp2 + code[(pc + 4) | 0]) | 0] + i32[(fp2 + code[(pc + 5) | 0]) | 0]) >>> 0) + (code[(pc + 7) | 0] >>> 0);
+          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 6) | 0]) | 0];
+          else view.setInt32(ea, i32[(fp2 + code[(pc + 6) | 0]) | 0], true);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = (pc + 8) | 0;
+          continue;
+        }
+        case 300: { // I32Store8AddImm: a store, then d = s + imm (the store sees the old d)
+          const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
+          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          u8[ea] = i32[(fp2 + code[(pc + 5) | 0]) | 0];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case 301: { // I32Store8IdxAddImm: a store, then d = s + imm (the store sees the old d)
+          const ea = ((i32[(fp2 + code[(pc + 4) | 0]) | 0] + i32[(fp2 + code[(pc + 5) | 0]) | 0]) >>> 0) + (code[(pc + 7) | 0] >>> 0);
+          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          u8[ea] = i32[(fp2 + code[(pc + 6) | 0]) | 0];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = (pc + 8) | 0;
+          continue;
+        }
+        case 302: { // F64AddMul: d = c + a * b (f64, each rounded)
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] + (f64[(fp2 + code[(pc + 3) | 0]) >> 1] * f64[(fp2 + code[(pc + 4) | 0]) >> 1]);
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 303: { // F64SubMul: d = c - a * b (f64, each rounded)
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] - (f64[(fp2 + code[(pc + 3) | 0]) >> 1] * f64[(fp2 + code[(pc + 4) | 0]) >> 1]);
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 304: { // F64MulAddMul: d = a * b + x * y (f64)
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = (f64[(fp2 + code[(pc + 2) | 0]) >> 1] * f64[(fp2 + code[(pc + 3) | 0]) >> 1]) + (f64[(fp2 + code[(pc + 4) | 0]) >> 1] * f64[(fp2 + code[(pc + 5) | 0]) >> 1]);
+          pc = (pc + 6) | 0;
+          continue;
+        }
+        case 305: { // F64MulSubMul: d = a * b - x * y (f64)
+          f64[(fp2 + code[(pc + 1) | 0]) >> 1] = (f64[(fp2 + code[(pc + 2) | 0]) >> 1] * f64[(fp2 + code[(pc + 3) | 0]) >> 1]) - (f64[(fp2 + code[(pc + 4) | 0]) >> 1] * f64[(fp2 + code[(pc + 5) | 0]) >> 1]);
+          pc = (pc + 6) | 0;
+          continue;
+        }
+        case 306: { // Simd: a v128 operation (sub-opcode op, lane index)
+          simdOp(i32, fp2, code, pc);
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case 307: { // SimdShuffle: i8x16.shuffle of a and b
+          simdShuffleOp(i32, fp2, code, pc);
+          pc = (pc + 8) | 0;
+          continue;
+        }
+        case 308: { // SimdMem: a v128 memory access (sub-opcode op, memory m, lane index)
+          simdMemOp(inst, i32, fp2, code, pc);
+          pc = (pc + 8) | 0;
+          continue;
+        }
+        // </generated>
         default:
           throw new Error(`bad opcode ${code[pc]} at pc ${pc}`);
       }

@@ -5,7 +5,7 @@
 
 import { Trap, TrapCode, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
 import type { CompiledFunc } from "../translate/compiled-func.js";
-import { Op } from "./loop.js";
+import { Op } from "./op.generated.js";
 import type { ExecState } from "./state.js";
 
 /** What `PrunedStore.suspendRequest` holds while an execution is suspended for want of fuel. */

@@ -1,9 +1,8 @@
-// The internal register bytecode: one declarative table. The opcodes are the enum `Op`, numbered in
-// declaration order; it is declared next to the interpreter's `switch` (interpret/loop.ts), because
-// transpilers inline enum members only within the file that declares them, and literal case labels
-// are what makes the switch a jump table. `OP_INFO` (here) gives each opcode its operand layout and,
-// for instructions that map 1:1 from Wasm, the Wasm opcode and its stack effect (the translator builds
-// its Wasm -> Op map from it); its type requires an entry for every opcode.
+// What the translator knows of the register bytecode's instructions besides their code: for those that
+// map 1:1 from Wasm, the Wasm opcode and stack effect (the translator builds its Wasm -> Op map from it),
+// their immediate forms and their indexed-address variants. The opcodes (`Op`) and operand layouts are
+// generated with the interpreter's cases from the instructions' descriptions (codegen/instructions/);
+// OP_INFO joins both, one entry per opcode.
 //
 // Operand layout letters (one 32-bit word each):
 //   r  register: a frame slot, stored as a word offset (2 * slot) from the frame base
@@ -12,7 +11,7 @@
 //   L  target list: a count word c, then c + 1 targets (br_table; the last is the default)
 
 import { ValType } from "@wasmi-ts/store";
-import { Op } from "../interpret/loop.js";
+import { OP_LAYOUTS, Op } from "../interpret/op.generated.js";
 
 export { Op };
 
@@ -43,39 +42,21 @@ export interface OpInfo {
 }
 
 const { I32, I64, F32, F64 } = ValType;
-const ctl = (operands: string): OpInfo => ({ operands });
+type Meta = Omit<OpInfo, "operands">;
 /** A numeric instruction: `dst, operands...`. */
-const num = (wasm: number, pops: number, result: ValType, more?: Partial<OpInfo>): OpInfo =>
-  ({ operands: "r".repeat(pops + 1), wasm, pops, result, ...more });
+const num = (wasm: number, pops: number, result: ValType, more?: Meta): Meta => ({ wasm, pops, result, ...more });
 /** A binary instruction with an immediate variant; `immFirst` too if `first` is given. */
-const numImm = (wasm: number, result: ValType, imm: OpName, first?: OpName, immValue?: OpInfo["immValue"]): OpInfo =>
+const numImm = (wasm: number, result: ValType, imm: OpName, first?: OpName, immValue?: OpInfo["immValue"]): Meta =>
   num(wasm, 2, result, { imm, immFirst: first, immValue });
 /** Shift counts as immediates: masked; i64 shifts by 0 keep the general form. */
 const count32 = (lo: number): number => lo & 31;
 const count64 = (lo: number): number | undefined => (lo & 63) === 0 ? undefined : lo & 63;
 /** A load: `dst, addr, offset`. */
-const load = (wasm: number, type: ValType, indexed?: OpName): OpInfo =>
-  ({ operands: "rri", wasm, load: type, indexed });
+const load = (wasm: number, type: ValType, indexed?: OpName): Meta => ({ wasm, load: type, indexed });
 /** A store: `addr, value, offset`. */
-const store = (wasm: number, indexed?: OpName): OpInfo => ({ operands: "rri", wasm, store: true, indexed });
+const store = (wasm: number, indexed?: OpName): Meta => ({ wasm, store: true, indexed });
 
-export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
-  Trap: ctl("i"), Br: ctl("t"), BrIfNez: ctl("rt"), BrIfEqz: ctl("rt"),
-  I32AddAdd: ctl("rrrirrr"), // two adds in a row (code-passes.ts mergePairs): d1, a1, b1, padding, d2, a2, b2
-  CopyBr: ctl("rrt"), // a copy (a block's result, a loop variable) then a jump: dst, src, target
-  BrIfI32Eq: ctl("rrt"), BrIfI32Ne: ctl("rrt"), BrIfI32LtS: ctl("rrt"), BrIfI32LtU: ctl("rrt"),
-  BrIfI32LeS: ctl("rrt"), BrIfI32LeU: ctl("rrt"),
-  BrTable: ctl("rL"), Return: ctl(""), ReturnReg: ctl("r"),
-  Call: ctl("ir"), // defined function index of this module, first argument register
-  CallFunc: ctl("ir"), // function index (imports), first argument register
-  CallIndirect: ctl("iirr"), // type index, table index, element index register, first argument register
-  // tail calls: the arguments move down to the frame base, and the callee replaces the caller's frame
-  ReturnCall: ctl("ir"), ReturnCallFunc: ctl("ir"), ReturnCallIndirect: ctl("iirr"),
-  ConsumeFuel: ctl("i"),
-  Copy: ctl("rr"), Select: ctl("rrrr"), // dst, cond, a, b
-  GlobalGet: ctl("ri"), GlobalSet: ctl("ir"),
-  Copy128: ctl("rr"), Select128: ctl("rrrr"), GlobalGet128: ctl("ri"), GlobalSet128: ctl("ir"),
-
+const META: { readonly [K in OpName]?: Meta } = {
   I32Load: load(0x28, I32, "I32LoadIdx"), I64Load: load(0x29, I64),
   I32Load8S: load(0x2c, I32, "I32Load8SIdx"), I32Load8U: load(0x2d, I32, "I32Load8UIdx"),
   I32Load16S: load(0x2e, I32, "I32Load16SIdx"), I32Load16U: load(0x2f, I32, "I32Load16UIdx"),
@@ -84,24 +65,6 @@ export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
   I32Store: store(0x36, "I32StoreIdx"), I64Store: store(0x37), I32Store8: store(0x3a, "I32Store8Idx"),
   I32Store16: store(0x3b),
   I64Store8: store(0x3c), I64Store16: store(0x3d), I64Store32: store(0x3e),
-  // memory instructions name their memory; 64-bit memories take and give i64 addresses and sizes
-  MemorySize: ctl("ri"), MemoryGrow: ctl("rri"), // dst, (delta,) memory
-  MemoryInit: ctl("iirrr"), // segment, memory, dst, src, n
-  DataDrop: ctl("i"),
-  MemoryCopy: ctl("iirrr"), // dst memory, src memory, dst, src, n
-  MemoryFill: ctl("irrr"), // memory, dst, value, n
-  LoadMem: ctl("rriii"), // dst, addr, offset, Wasm load opcode (f32/f64 as i32/i64), memory
-  StoreMem: ctl("rriii"), // addr, value, offset, Wasm store opcode (f32/f64 as i32/i64), memory
-  I32LoadIdx: ctl("rrri"), I32Load8SIdx: ctl("rrri"), I32Load8UIdx: ctl("rrri"), // dst, base, index, offset
-  I32Load16SIdx: ctl("rrri"), I32Load16UIdx: ctl("rrri"),
-  I32StoreIdx: ctl("rrri"), I32Store8Idx: ctl("rrri"), // base, index, value, offset
-
-  TableGet: ctl("rir"), TableSet: ctl("irr"), TableSize: ctl("ri"), TableGrow: ctl("rirr"),
-  TableFill: ctl("irrr"), TableCopy: ctl("iirrr"), TableInit: ctl("iirrr"), ElemDrop: ctl("i"),
-  RefIsNull: ctl("rr"), RefFunc: ctl("ri"),
-  // reference-typed globals: the global holds an object, the register a number (refs.ts of the store)
-  GlobalGetRef: ctl("ri"), GlobalSetRef: ctl("ir"),
-
   I32Eqz: num(0x45, 1, I32), I32Eq: numImm(0x46, I32, "I32EqImm", "I32EqImm"),
   I32Ne: numImm(0x47, I32, "I32NeImm", "I32NeImm"),
   I32LtS: numImm(0x48, I32, "I32LtSImm", "I32GtSImm"), I32LtU: numImm(0x49, I32, "I32LtUImm", "I32GtUImm"),
@@ -115,7 +78,6 @@ export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
   F32Gt: num(0x5e, 2, I32), F32Le: num(0x5f, 2, I32), F32Ge: num(0x60, 2, I32),
   F64Eq: num(0x61, 2, I32), F64Ne: num(0x62, 2, I32), F64Lt: num(0x63, 2, I32),
   F64Gt: num(0x64, 2, I32), F64Le: num(0x65, 2, I32), F64Ge: num(0x66, 2, I32),
-
   I32Clz: num(0x67, 1, I32), I32Ctz: num(0x68, 1, I32), I32Popcnt: num(0x69, 1, I32),
   I32Add: numImm(0x6a, I32, "I32AddImm", "I32AddImm"),
   I32Sub: numImm(0x6b, I32, "I32AddImm", undefined, (lo) => -lo | 0),
@@ -128,7 +90,6 @@ export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
   I32ShrU: numImm(0x76, I32, "I32ShrUImm", undefined, count32),
   I32Rotl: numImm(0x77, I32, "I32RotlImm", undefined, count32),
   I32Rotr: numImm(0x78, I32, "I32RotlImm", undefined, (lo) => -lo & 31),
-
   I64Clz: num(0x79, 1, I64), I64Ctz: num(0x7a, 1, I64), I64Popcnt: num(0x7b, 1, I64),
   I64Add: num(0x7c, 2, I64), I64Sub: num(0x7d, 2, I64), I64Mul: num(0x7e, 2, I64),
   I64DivS: num(0x7f, 2, I64), I64DivU: num(0x80, 2, I64), I64RemS: num(0x81, 2, I64), I64RemU: num(0x82, 2, I64),
@@ -137,7 +98,6 @@ export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
   I64ShrS: numImm(0x87, I64, "I64ShrSImm", undefined, count64),
   I64ShrU: numImm(0x88, I64, "I64ShrUImm", undefined, count64),
   I64Rotl: num(0x89, 2, I64), I64Rotr: num(0x8a, 2, I64),
-
   F32Abs: num(0x8b, 1, F32), F32Neg: num(0x8c, 1, F32), F32Ceil: num(0x8d, 1, F32), F32Floor: num(0x8e, 1, F32),
   F32Trunc: num(0x8f, 1, F32), F32Nearest: num(0x90, 1, F32), F32Sqrt: num(0x91, 1, F32),
   F32Add: num(0x92, 2, F32), F32Sub: num(0x93, 2, F32), F32Mul: num(0x94, 2, F32), F32Div: num(0x95, 2, F32),
@@ -146,7 +106,6 @@ export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
   F64Trunc: num(0x9d, 1, F64), F64Nearest: num(0x9e, 1, F64), F64Sqrt: num(0x9f, 1, F64),
   F64Add: num(0xa0, 2, F64), F64Sub: num(0xa1, 2, F64), F64Mul: num(0xa2, 2, F64), F64Div: num(0xa3, 2, F64),
   F64Min: num(0xa4, 2, F64), F64Max: num(0xa5, 2, F64), F64Copysign: num(0xa6, 2, F64),
-
   I32TruncF32S: num(0xa8, 1, I32), I32TruncF32U: num(0xa9, 1, I32),
   I32TruncF64S: num(0xaa, 1, I32), I32TruncF64U: num(0xab, 1, I32),
   I64ExtendI32S: num(0xac, 1, I64), I64ExtendI32U: num(0xad, 1, I64),
@@ -162,73 +121,16 @@ export const OP_INFO: { readonly [K in OpName]: OpInfo } = {
   I32TruncSatF64S: num(0xfc02, 1, I32), I32TruncSatF64U: num(0xfc03, 1, I32),
   I64TruncSatF32S: num(0xfc04, 1, I64), I64TruncSatF32U: num(0xfc05, 1, I64),
   I64TruncSatF64S: num(0xfc06, 1, I64), I64TruncSatF64U: num(0xfc07, 1, I64),
-  // immediate forms (see `imm` above): dst, a, imm
-  I32AddImm: ctl("rri"), I32MulImm: ctl("rri"), I32AndImm: ctl("rri"), I32OrImm: ctl("rri"), I32XorImm: ctl("rri"),
-  I32ShlImm: ctl("rri"), I32ShrSImm: ctl("rri"), I32ShrUImm: ctl("rri"), I32RotlImm: ctl("rri"),
-  I32EqImm: ctl("rri"), I32NeImm: ctl("rri"), I32LtSImm: ctl("rri"), I32LtUImm: ctl("rri"), I32GtSImm: ctl("rri"),
-  I32GtUImm: ctl("rri"), I32LeSImm: ctl("rri"), I32LeUImm: ctl("rri"), I32GeSImm: ctl("rri"), I32GeUImm: ctl("rri"),
-  I64ShlImm: ctl("rri"), I64ShrSImm: ctl("rri"), I64ShrUImm: ctl("rri"), // counts 1..63
-  I32ShrUAndImm: ctl("rrii"), // dst, a, count, mask: a bit field, (a >>> count) & mask
-  Copy2: ctl("rrrr"), // two copies in sequence: dst1, src1, dst2, src2
-  // xor with a shifted or rotated value (hashes, PRNGs): dst, a, x, count: a ^ shift(x, count)
-  I32XorRotlImm: ctl("rrri"), I32XorShrUImm: ctl("rrri"), I64XorShlImm: ctl("rrri"), I64XorShrUImm: ctl("rrri"),
-  // an add fused with the instruction computing one of its operands: dst, c, then the producer's operands
-  I32Add3: ctl("rrrr"), // c + a + b (sums of several terms)
-  I32AddMulImm: ctl("rrri"), // c + x * k (linear combinations, array indexing)
-  I32AddLoad: ctl("rrri"), // c + i32.load(addr, offset) (sums over memory)
-  I32AddMul: ctl("rrrr"), // c + a * b (multiply-accumulate)
-  I64AddMul: ctl("rrrr"), // c + a * b, 64-bit
-  // c * or + a 16-bit array element (dot products, matrix code): dst, c, base, index, offset
-  I32MulLoad16SIdx: ctl("rrrri"), I32MulLoad16UIdx: ctl("rrrri"), I32AddLoad16SIdx: ctl("rrrri"),
-  // c + bit field, c * bit field: dst, c, x, count, mask (bit-field extraction feeding arithmetic)
-  I32AddShrUAndImm: ctl("rrrii"), I32MulShrUAndImm: ctl("rrrii"),
-  I32XorAnd: ctl("rrrr"), I32AndXor: ctl("rrrr"), // c ^ (a & b), c & (a ^ b) (bit selections, hashes)
-  // a rotation xor-ed with a rotation: dst, x, k, y, n: rotl(x, k) ^ rotl(y, n) (hashes)
-  I32RotlXorRotlImm: ctl("rriri"),
-  // second-level fusions (CHAINED_FUSIONS in the translator; the bit mixes of SHA-1/SHA-2-style hashes):
-  I32XorAndXor: ctl("rrrrr"), // dst, d, c, a, b: d ^ (c & (a ^ b)) (choice)
-  I32AndXorXorAnd: ctl("rrrrrr"), // dst, c, a, b, x, y: (c & (a ^ b)) ^ (x & y) (majority)
-  I32Rotl3XorImm: ctl("rririri"), // dst, x, k, y, n, z, m: rotl(x, k) ^ rotl(y, n) ^ rotl(z, m)
-  I32Rotl2XorShrUImm: ctl("rririri"), // dst, x, k, y, n, z, m: rotl(x, k) ^ rotl(y, n) ^ (z >>> m)
-  // ... and added to a running sum: dst, c, then the mix's operands
-  I32AddXorAndXor: ctl("rrrrrr"), I32AddRotl3XorImm: ctl("rrririri"),
-  // a comparison with an immediate fused into a branch: a, imm, target
-  BrIfI32EqImm: ctl("rit"), BrIfI32NeImm: ctl("rit"), BrIfI32LtSImm: ctl("rit"), BrIfI32LtUImm: ctl("rit"),
-  BrIfI32GtSImm: ctl("rit"), BrIfI32GtUImm: ctl("rit"), BrIfI32LeSImm: ctl("rit"), BrIfI32LeUImm: ctl("rit"),
-  BrIfI32GeSImm: ctl("rit"), BrIfI32GeUImm: ctl("rit"),
-  // an add immediate (a loop counter's or pointer's step) fused with the conditional branch after it:
-  // dst, src, imm, then the branch's operands (a, [b or imm,] target)
-  I32AddImmBrIfNez: ctl("rrirt"), I32AddImmBrIfEqz: ctl("rrirt"),
-  I32AddImmBrIfEq: ctl("rrirrt"), I32AddImmBrIfNe: ctl("rrirrt"), I32AddImmBrIfLtS: ctl("rrirrt"),
-  I32AddImmBrIfLtU: ctl("rrirrt"), I32AddImmBrIfLeS: ctl("rrirrt"), I32AddImmBrIfLeU: ctl("rrirrt"),
-  I32AddImmBrIfEqImm: ctl("rririt"), I32AddImmBrIfNeImm: ctl("rririt"), I32AddImmBrIfLtSImm: ctl("rririt"),
-  I32AddImmBrIfLtUImm: ctl("rririt"), I32AddImmBrIfGtSImm: ctl("rririt"), I32AddImmBrIfGtUImm: ctl("rririt"),
-  I32AddImmBrIfLeSImm: ctl("rririt"), I32AddImmBrIfLeUImm: ctl("rririt"), I32AddImmBrIfGeSImm: ctl("rririt"),
-  I32AddImmBrIfGeUImm: ctl("rririt"),
-  // ... preceded by a second induction variable's step: dst1, src1, imm1, dst2, src2, imm2, imm, target
-  I32AddImmAddImmBrIfNeImm: ctl("rrirriit"),
-  // a byte load fused with the branch testing it (the value is still written): dst, addr, offset, target;
-  // dst, base, index, offset, b, target (C string scans and compares)
-  I32Load8UBrIfEqz: ctl("rrit"), I32Load8UBrIfNez: ctl("rrit"), I32Load8UIdxBrIfNe: ctl("rrrirt"),
-  // a store followed by an add immediate (`*p++ = v`): dst, src, imm, then the store's operands
-  I32StoreAddImm: ctl("rrirri"), I32StoreIdxAddImm: ctl("rrirrri"),
-  I32Store8AddImm: ctl("rrirri"), I32Store8IdxAddImm: ctl("rrirrri"),
-  // a float comparison fused into a branch: a, b, target (NotLt / NotLe: the negations, true for NaN)
-  BrIfF32Eq: ctl("rrt"), BrIfF32Ne: ctl("rrt"), BrIfF32Lt: ctl("rrt"), BrIfF32Le: ctl("rrt"),
-  BrIfF32NotLt: ctl("rrt"), BrIfF32NotLe: ctl("rrt"),
-  BrIfF64Eq: ctl("rrt"), BrIfF64Ne: ctl("rrt"), BrIfF64Lt: ctl("rrt"), BrIfF64Le: ctl("rrt"),
-  BrIfF64NotLt: ctl("rrt"), BrIfF64NotLe: ctl("rrt"),
-  // f64 products fused into the sum using them (each operation rounds, as the separate instructions do):
-  F64AddMul: ctl("rrrr"), F64SubMul: ctl("rrrr"), // dst, c, a, b: c + a * b, c - a * b
-  F64MulAddMul: ctl("rrrrr"), F64MulSubMul: ctl("rrrrr"), // dst, a, b, x, y: a * b + x * y, a * b - x * y
-  Simd: ctl("rrrrii"), // dst, a, b, c, sub-opcode, lane
-  SimdShuffle: ctl("rrriiii"), // dst, a, b, the 16 lane indices in 4 words
-  SimdMem: ctl("rrriiii"), // dst, addr, vector, offset, sub-opcode, memory, lane
 };
 
+/** Every opcode's operand layout and translator facts. */
+export const OP_INFO: { readonly [K in OpName]: OpInfo } = Object.fromEntries(
+  (Object.keys(Op).filter((k) => Number.isNaN(Number(k))) as OpName[])
+    .map((name) => [name, { operands: OP_LAYOUTS[Op[name]]!, ...META[name] }]),
+) as { readonly [K in OpName]: OpInfo };
+
 /** Operand layout of opcode `op`, indexed by number. */
-export const OP_OPERANDS: readonly string[] = (Object.keys(OP_INFO) as OpName[])
-  .reduce<string[]>((acc, name) => { acc[Op[name]] = OP_INFO[name].operands; return acc; }, []);
+export const OP_OPERANDS: readonly string[] = OP_LAYOUTS;
 
 /** Wasm opcode -> the instruction implementing it 1:1, with its info. */
 export const OP_OF_WASM: ReadonlyMap<number, { op: Op; info: OpInfo }> = new Map(

@@ -1,0 +1,100 @@
+// Control: traps, jumps, returns, calls and fuel. Calls and returns leave the switch (`break`) to the
+// call sequence after it in interpret/loop.ts; taken branches leave its block (`break branch`), and both
+// count down the polling budget there.
+
+import { instr, type Instr } from "../dsl.js";
+
+export const BR = instr("Br", "jump", "t:t", "pc = $t; break branch;", true);
+
+/** A call of defined function `f` of this module (translated on first use), arguments from register `args`. */
+const callDefined = (tail: boolean): string => `
+  const m = mod.code[$f];
+  callee = m !== undefined ? m : translate(mod, $f);
+  calleeInst = inst;
+  argOffset = $args.word;${tail ? "\ntail = true;" : ""}
+  pc = $next;
+  break;`;
+
+/** Calls through the function index space (imports included) and through tables: one case for all four,
+ * host functions called right here. */
+const CALL_ANY = `
+  const op = code[pc];
+  let target: FuncEntity;
+  let next: number;
+  if (op === Op.CallFunc || op === Op.ReturnCallFunc) {
+    target = inst.funcs[code[(pc + 1) | 0]]!;
+    argOffset = code[(pc + 2) | 0];
+    next = pc + 3;
+  } else {
+    const table = inst.tables[code[(pc + 2) | 0]]!.elements;
+    const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
+    if (i >= table.length) trap(TrapCode.UndefinedElement);
+    const ref = table[i];
+    if (ref === null) trap(TrapCode.IndirectCallToNull);
+    target = ref as FuncEntity;
+    if (target.type.id !== inst.typeIds[code[(pc + 1) | 0]]) trap(TrapCode.BadSignature);
+    argOffset = code[(pc + 4) | 0];
+    next = pc + 5;
+  }
+  tail = op === Op.ReturnCallFunc || op === Op.ReturnCallIndirect;
+  if (target.kind === FuncKind.Host) {
+    const argBase = (fp2 + argOffset) >> 1;
+    const type = target.type;
+    const resultSlots = slotsOf(type.results);
+    const need = argBase + Math.max(slotsOf(type.params), resultSlots);
+    if (need > maxSlots) trap(TrapCode.StackOverflow);
+    stack.ensure(need);
+    state.depth = depth;
+    state.sp = Math.max(need, (fp2 >> 1) + cf.frameSlots);
+    target.host!(store, inst, stack, argBase);
+    if (store.suspendRequest !== null) {
+      // the host function asked to suspend here (execution.ts); it completes on resume
+      state.suspendAt(next, pc, fp2, cf, inst, depth, tail, argBase, resultSlots);
+      return;
+    }
+    pc = next; // only now: an error from the host function is the call's (backtraces)
+    frames = state.frames;
+    i32 = stack.i32;
+    f32 = stack.f32;
+    f64 = stack.f64;
+    if (mem !== null && mem.generation !== memGen) {
+      view = mem.view; u8 = mem.u8; m32 = mem.i32; memLen = u8.length; memGen = mem.generation;
+    }
+    if (!tail) continue;
+    // a host tail call: its results are this function's results
+    for (let w = 0; w < 2 * resultSlots; w++) i32[fp2 + w] = i32[fp2 + argOffset + w];
+    tail = false;
+    callee = null;
+    break;
+  }
+  callee = compiledOf(target, translate);
+  calleeInst = target.instance!;
+  pc = next;
+  break;`;
+
+export const CONTROL: Instr[] = [
+  instr("Trap", "trap with the code", "code:i", "trap($code as TrapCode);", true),
+  BR,
+  instr("BrTable", "jump to the target of index a (the last one when a is past the others)", "a:r targets:L", `
+    const n = code[(pc + 2) | 0];
+    const i = $a >>> 0;
+    pc = code[pc + 3 + (i < n ? i : n)];
+    break branch;`, true),
+  instr("Return", "return (results already in place)", "", "callee = null;\nbreak;", true),
+  instr("ReturnReg", "return the value of register a", "a:r", `
+    const s = $a.at;
+    i32[fp2] = i32[s];
+    i32[fp2 + 1] = i32[s + 1];
+    callee = null;
+    break;`, true),
+  instr("Call", "call defined function f, arguments from register args on", "f:i args:r", callDefined(false), true),
+  instr("CallFunc", "call function f of the index space (imports too)", "f:i args:r", CALL_ANY, true),
+  instr("CallIndirect", "call the element of register e of table tbl, checked against type ty", "ty:i tbl:i e:r args:r", CALL_ANY, true),
+  instr("ReturnCall", "tail call of defined function f", "f:i args:r", callDefined(true), true),
+  instr("ReturnCallFunc", "tail call of function f of the index space", "f:i args:r", CALL_ANY, true),
+  instr("ReturnCallIndirect", "tail call through a table", "ty:i tbl:i e:r args:r", CALL_ANY, true),
+  instr("ConsumeFuel", "pay a region's fuel (Config.consumeFuel): at function entry, loop headers, if/else arms", "n:i", `
+    const left = store.fuel - $n;
+    if (left < 0) trap(TrapCode.OutOfFuel);
+    store.fuel = left;`),
+];

@@ -1,0 +1,24 @@
+// Tables and references. A reference in a register is a number (the store's reference table, refs.ts);
+// the out-of-line helpers are in interpret/refs.ts and interpret/bulk.ts.
+
+import { instr, type Instr } from "../dsl.js";
+
+/** An instruction run by a helper `fn(store, inst, i32, fp2, code, pc)`. */
+const helper = (name: string, doc: string, layoutSpec: string, fn: string): Instr =>
+  instr(name, doc, layoutSpec, `${fn}(store, inst, i32, fp2, code, pc);`);
+
+export const TABLES: Instr[] = [
+  helper("TableGet", "d = element i of table tbl", "d:r tbl:i i:r", "tableGet"),
+  helper("TableSet", "element i of table tbl = v", "tbl:i i:r v:r", "tableSet"),
+  instr("TableSize", "d = the size of table tbl", "d:r tbl:i", "$d = inst.tables[$tbl]!.elements.length;"),
+  helper("TableGrow", "d = table.grow of table tbl by n, filled with v", "d:r tbl:i v:r n:r", "tableGrow"),
+  helper("TableFill", "table.fill", "tbl:i i:r v:r n:r", "tableFill"),
+  helper("TableCopy", "table.copy", "tdst:i tsrc:i dst:r src:r n:r", "tableCopy"),
+  helper("TableInit", "table.init", "seg:i tbl:i dst:r src:r n:r", "tableInit"),
+  instr("ElemDrop", "elem.drop of segment seg", "seg:i", "inst.elems[$seg]!.drop();"),
+  instr("RefIsNull", "d = a is null", "d:r a:r", "$d = $a === 0 ? 1 : 0;"),
+  helper("RefFunc", "d = a reference to function f", "d:r f:i", "refFunc"),
+  // reference-typed globals: the global holds an object, the register a number
+  helper("GlobalGetRef", "d = global g (references)", "d:r g:i", "globalGetRef"),
+  helper("GlobalSetRef", "global g = s (references)", "g:i s:r", "globalSetRef"),
+];
