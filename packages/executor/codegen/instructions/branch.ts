@@ -18,7 +18,7 @@ export const BR_IF_I32_IMM: Readonly<Record<string, Instr>> = Object.fromEntries
     [c, branchInstr(`BrIfI32${c}Imm`, `jump if a ${c} the immediate b (i32)`, args("a:i32 b:imm"), I32_CONDITIONS[c])]));
 
 /** Float comparisons fused into a branch; NotLt and NotLe are their negations (true on NaN). */
-function floatBranches(type: "f32" | "f64"): Instr[] {
+export function floatBranches(type: "f32" | "f64"): Instr[] {
   const T = type.toUpperCase();
   const conds: [string, string][] = [
     ["Eq", FLOAT_CONDITIONS.Eq], ["Ne", FLOAT_CONDITIONS.Ne], ["Lt", FLOAT_CONDITIONS.Lt], ["Le", FLOAT_CONDITIONS.Le],
@@ -27,8 +27,3 @@ function floatBranches(type: "f32" | "f64"): Instr[] {
   return conds.map(([c, cond]) => branchInstr(`BrIf${T}${c}`, `jump if ${c === "NotLt" ? "not a < b" : c === "NotLe" ? "not a <= b" : `a ${c} b`} (${type})`,
     args(`a:${type} b:${type}`), cond));
 }
-
-export const BRANCHES: Instr[] = [
-  BR_IF_NEZ, BR_IF_EQZ, ...Object.values(BR_IF_I32), ...Object.values(BR_IF_I32_IMM),
-  ...floatBranches("f32"), ...floatBranches("f64"),
-];

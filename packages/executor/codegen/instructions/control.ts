@@ -72,9 +72,10 @@ const CALL_ANY = `
   pc = next;
   break;`;
 
+export const TRAP = instr("Trap", "trap with the code", "code:i", "trap($code as TrapCode);", true);
+
+/** Control but traps, jumps and conditional branches. */
 export const CONTROL: Instr[] = [
-  instr("Trap", "trap with the code", "code:i", "trap($code as TrapCode);", true),
-  BR,
   instr("BrTable", "jump to the target of index a (the last one when a is past the others)", "a:r targets:L", `
     const n = code[(pc + 2) | 0];
     const i = $a >>> 0;

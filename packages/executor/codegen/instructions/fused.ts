@@ -74,10 +74,12 @@ const storeAndStep = (name: string, store: Value | Instr): Instr =>
   sequence(name, "a store, then d = s + imm (the store sees the old d)",
     [ADD_IMM, "layout" in store ? store : valueInstr(store)], { order: [1, 0] });
 
-export const FUSED: Instr[] = [
+export const COPY_BR = sequence("CopyBr", "a copy (a block's result, a loop variable), then a jump", [COPY, BR]);
+
+/** Arithmetic fusions (and Copy2). */
+export const FUSED_ARITHMETIC: Instr[] = [
   valueInstr(SHR_U_AND_IMM),
   sequence("Copy2", "two copies", [COPY, COPY]),
-  sequence("CopyBr", "a copy (a block's result, a loop variable), then a jump", [COPY, BR]),
   valueInstr(XOR_ROTL_IMM), valueInstr(XOR_SHR_U_IMM), i64XorShiftImm(true), i64XorShiftImm(false),
   sequence("I32AddAdd", "two adds in a row, merged in place (the second opcode word is padding)",
     [valueInstr(i32("Add")), valueInstr(i32("Add"))], { pad: true }),
@@ -110,6 +112,10 @@ export const FUSED: Instr[] = [
   valueInstr(fuseValue("I32MulLoad16SIdx", "d = c * s16 at base + index + off", i32("Mul"), "b", I32_LOAD16S_IDX, "consumerFirst", "c base index off")),
   valueInstr(fuseValue("I32MulLoad16UIdx", "d = c * u16 at base + index + off", i32("Mul"), "b", I32_LOAD16U_IDX, "consumerFirst", "c base index off")),
   valueInstr(fuseValue("I32AddLoad16SIdx", "d = c + s16 at base + index + off", i32("Add"), "b", I32_LOAD16S_IDX, "consumerFirst", "c base index off")),
+];
+
+/** Steps, loads and stores fused with the branch or step after them. */
+export const FUSED_STEPS: Instr[] = [
   stepAndBranch(BR_IF_NEZ, "Nez"), stepAndBranch(BR_IF_EQZ, "Eqz"),
   ...Object.entries(BR_IF_I32).map(([cond, branch]) => stepAndBranch(branch, cond)),
   ...Object.entries(BR_IF_I32_IMM).map(([cond, branch]) => stepAndBranch(branch, `${cond}Imm`)),
@@ -122,6 +128,10 @@ export const FUSED: Instr[] = [
     { shared: { "1.a": "0.d" } }),
   storeAndStep("I32StoreAddImm", I32_STORE), storeAndStep("I32StoreIdxAddImm", I32_STORE_IDX),
   storeAndStep("I32Store8AddImm", I32_STORE8), storeAndStep("I32Store8IdxAddImm", I32_STORE8_IDX),
+];
+
+/** f64 products fused into the sum using them (each operation rounds, as the separate instructions do). */
+export const FUSED_FLOAT: Instr[] = [
   valueInstr(F64_ADD_MUL), valueInstr(F64_SUB_MUL),
   valueInstr(fuseValue("F64MulAddMul", "d = a * b + x * y (f64)", F64_ADD_MUL, "c", F64.Mul!, "producerFirst", "a b x y")),
   valueInstr(fuseValue("F64MulSubMul", "d = a * b - x * y (f64)", F64_SUB_MUL, "c", F64.Mul!, "producerFirst", "a b x y")),

@@ -138,24 +138,73 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 1: { // Br: jump
           pc = code[(pc + 1) | 0]; break branch;
         }
-        case 2: { // BrTable: jump to the target of index a (the last one when a is past the others)
+        case 2: { // CopyBr: a copy (a block's result, a loop variable), then a jump
+          {
+            const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+            const s = ((fp2 + code[(pc + 2) | 0]) | 0);
+            i32[d] = i32[s];
+            i32[d + 1] = i32[s + 1];
+          }
+          pc = code[(pc + 3) | 0]; break branch;
+        }
+        case 3: { // BrIfNez: jump if a is not zero
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== 0) { pc = code[(pc + 2) | 0]; break branch; }
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 4: { // BrIfEqz: jump if a is zero
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0) { pc = code[(pc + 2) | 0]; break branch; }
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 5: { // BrIfI32Eq: jump if a Eq b (i32)
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === i32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 6: { // BrIfI32Ne: jump if a Ne b (i32)
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== i32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 7: { // BrIfI32LtS: jump if a LtS b (i32)
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] < i32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 8: { // BrIfI32LtU: jump if a LtU b (i32)
+          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) < (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 9: { // BrIfI32LeS: jump if a LeS b (i32)
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] <= i32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 10: { // BrIfI32LeU: jump if a LeU b (i32)
+          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) <= (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 11: { // BrTable: jump to the target of index a (the last one when a is past the others)
           const n = code[(pc + 2) | 0];
           const i = i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0;
           pc = code[pc + 3 + (i < n ? i : n)];
           break branch;
         }
-        case 3: { // Return: return (results already in place)
+        case 12: { // Return: return (results already in place)
           callee = null;
           break;
         }
-        case 4: { // ReturnReg: return the value of register a
+        case 13: { // ReturnReg: return the value of register a
           const s = ((fp2 + code[(pc + 1) | 0]) | 0);
           i32[fp2] = i32[s];
           i32[fp2 + 1] = i32[s + 1];
           callee = null;
           break;
         }
-        case 5: { // Call: call defined function f, arguments from register args on
+        case 14: { // Call: call defined function f, arguments from register args on
           const m = mod.code[code[(pc + 1) | 0]];
           callee = m !== undefined ? m : translate(mod, code[(pc + 1) | 0]);
           calleeInst = inst;
@@ -163,14 +212,14 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 3) | 0;
           break;
         }
-        case 6: // CallFunc: call function f of the index space (imports too)
-        case 7: // CallIndirect: call the element of register e of table tbl, checked against type ty
-        case 9: // ReturnCallFunc: tail call of function f of the index space
-        case 10: { // ReturnCallIndirect: tail call through a table
+        case 15: // CallFunc: call function f of the index space (imports too)
+        case 16: // CallIndirect: call the element of register e of table tbl, checked against type ty
+        case 18: // ReturnCallFunc: tail call of function f of the index space
+        case 19: { // ReturnCallIndirect: tail call through a table
           const op = code[pc];
           let target: FuncEntity;
           let next: number;
-          if (op === 6 /* CallFunc */ || op === 9 /* ReturnCallFunc */) {
+          if (op === 15 /* CallFunc */ || op === 18 /* ReturnCallFunc */) {
             target = inst.funcs[code[(pc + 1) | 0]]!;
             argOffset = code[(pc + 2) | 0];
             next = pc + 3;
@@ -185,7 +234,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
             argOffset = code[(pc + 4) | 0];
             next = pc + 5;
           }
-          tail = op === 9 /* ReturnCallFunc */ || op === 10 /* ReturnCallIndirect */;
+          tail = op === 18 /* ReturnCallFunc */ || op === 19 /* ReturnCallIndirect */;
           if (target.kind === FuncKind.Host) {
             const argBase = (fp2 + argOffset) >> 1;
             const type = target.type;
@@ -221,7 +270,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = next;
           break;
         }
-        case 8: { // ReturnCall: tail call of defined function f
+        case 17: { // ReturnCall: tail call of defined function f
           const m = mod.code[code[(pc + 1) | 0]];
           callee = m !== undefined ? m : translate(mod, code[(pc + 1) | 0]);
           calleeInst = inst;
@@ -230,164 +279,14 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 3) | 0;
           break;
         }
-        case 11: { // ConsumeFuel: pay a region's fuel (Config.consumeFuel): at function entry, loop headers, if/else arms
+        case 20: { // ConsumeFuel: pay a region's fuel (Config.consumeFuel): at function entry, loop headers, if/else arms
           const left = store.fuel - code[(pc + 1) | 0];
           if (left < 0) trap(TrapCode.OutOfFuel);
           store.fuel = left;
           pc = (pc + 2) | 0;
           continue;
         }
-        case 12: { // BrIfNez: jump if a is not zero
-          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== 0) { pc = code[(pc + 2) | 0]; break branch; }
-          pc = (pc + 3) | 0;
-          continue;
-        }
-        case 13: { // BrIfEqz: jump if a is zero
-          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0) { pc = code[(pc + 2) | 0]; break branch; }
-          pc = (pc + 3) | 0;
-          continue;
-        }
-        case 14: { // BrIfI32Eq: jump if a Eq b (i32)
-          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === i32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 15: { // BrIfI32Ne: jump if a Ne b (i32)
-          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== i32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 16: { // BrIfI32LtS: jump if a LtS b (i32)
-          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] < i32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 17: { // BrIfI32LtU: jump if a LtU b (i32)
-          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) < (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 18: { // BrIfI32LeS: jump if a LeS b (i32)
-          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] <= i32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 19: { // BrIfI32LeU: jump if a LeU b (i32)
-          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) <= (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 20: { // BrIfI32EqImm: jump if a Eq the immediate b (i32)
-          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 21: { // BrIfI32NeImm: jump if a Ne the immediate b (i32)
-          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 22: { // BrIfI32LtSImm: jump if a LtS the immediate b (i32)
-          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] < code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 23: { // BrIfI32LtUImm: jump if a LtU the immediate b (i32)
-          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) < (code[(pc + 2) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 24: { // BrIfI32GtSImm: jump if a GtS the immediate b (i32)
-          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] > code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 25: { // BrIfI32GtUImm: jump if a GtU the immediate b (i32)
-          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) > (code[(pc + 2) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 26: { // BrIfI32LeSImm: jump if a LeS the immediate b (i32)
-          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] <= code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 27: { // BrIfI32LeUImm: jump if a LeU the immediate b (i32)
-          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) <= (code[(pc + 2) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 28: { // BrIfI32GeSImm: jump if a GeS the immediate b (i32)
-          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] >= code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 29: { // BrIfI32GeUImm: jump if a GeU the immediate b (i32)
-          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) >= (code[(pc + 2) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 30: { // BrIfF32Eq: jump if a Eq b (f32)
-          if (f32[(fp2 + code[(pc + 1) | 0]) | 0] === f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 31: { // BrIfF32Ne: jump if a Ne b (f32)
-          if (f32[(fp2 + code[(pc + 1) | 0]) | 0] !== f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 32: { // BrIfF32Lt: jump if a Lt b (f32)
-          if (f32[(fp2 + code[(pc + 1) | 0]) | 0] < f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 33: { // BrIfF32Le: jump if a Le b (f32)
-          if (f32[(fp2 + code[(pc + 1) | 0]) | 0] <= f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 34: { // BrIfF32NotLt: jump if not a < b (f32)
-          if (!(f32[(fp2 + code[(pc + 1) | 0]) | 0] < f32[(fp2 + code[(pc + 2) | 0]) | 0])) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 35: { // BrIfF32NotLe: jump if not a <= b (f32)
-          if (!(f32[(fp2 + code[(pc + 1) | 0]) | 0] <= f32[(fp2 + code[(pc + 2) | 0]) | 0])) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 36: { // BrIfF64Eq: jump if a Eq b (f64)
-          if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] === f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 37: { // BrIfF64Ne: jump if a Ne b (f64)
-          if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] !== f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 38: { // BrIfF64Lt: jump if a Lt b (f64)
-          if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] < f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 39: { // BrIfF64Le: jump if a Le b (f64)
-          if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] <= f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 40: { // BrIfF64NotLt: jump if not a < b (f64)
-          if (!(f64[(fp2 + code[(pc + 1) | 0]) >> 1] < f64[(fp2 + code[(pc + 2) | 0]) >> 1])) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 41: { // BrIfF64NotLe: jump if not a <= b (f64)
-          if (!(f64[(fp2 + code[(pc + 1) | 0]) >> 1] <= f64[(fp2 + code[(pc + 2) | 0]) >> 1])) { pc = code[(pc + 3) | 0]; break branch; }
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 42: { // Copy: d = s
+        case 21: { // Copy: d = s
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const s = ((fp2 + code[(pc + 2) | 0]) | 0);
           i32[d] = i32[s];
@@ -395,7 +294,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 3) | 0;
           continue;
         }
-        case 43: { // Select: d = c !== 0 ? a : b
+        case 22: { // Select: d = c !== 0 ? a : b
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const s = fp2 + (i32[(fp2 + code[(pc + 2) | 0]) | 0] !== 0 ? code[(pc + 3) | 0] : code[(pc + 4) | 0]);
           const lo = i32[s];
@@ -405,7 +304,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 5) | 0;
           continue;
         }
-        case 44: { // GlobalGet: d = global g (numbers)
+        case 23: { // GlobalGet: d = global g (numbers)
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const g = globals[code[(pc + 2) | 0]]!.i32;
           i32[d] = g[0];
@@ -413,7 +312,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 3) | 0;
           continue;
         }
-        case 45: { // GlobalSet: global g = s (numbers)
+        case 24: { // GlobalSet: global g = s (numbers)
           const s = ((fp2 + code[(pc + 2) | 0]) | 0);
           const g = globals[code[(pc + 1) | 0]]!.i32;
           g[0] = i32[s];
@@ -421,7 +320,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 3) | 0;
           continue;
         }
-        case 46: { // Copy128: d = s (v128)
+        case 25: { // Copy128: d = s (v128)
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const s = ((fp2 + code[(pc + 2) | 0]) | 0);
           i32[d] = i32[s];
@@ -431,7 +330,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 3) | 0;
           continue;
         }
-        case 47: { // Select128: d = c !== 0 ? a : b (v128)
+        case 26: { // Select128: d = c !== 0 ? a : b (v128)
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const s = fp2 + (i32[(fp2 + code[(pc + 2) | 0]) | 0] !== 0 ? code[(pc + 3) | 0] : code[(pc + 4) | 0]);
           const w0 = i32[s], w1 = i32[s + 1], w2 = i32[s + 2], w3 = i32[s + 3];
@@ -442,28 +341,28 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 5) | 0;
           continue;
         }
-        case 48: { // GlobalGet128: d = global g (v128)
+        case 27: { // GlobalGet128: d = global g (v128)
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const g = globals[code[(pc + 2) | 0]]!.i32;
           for (let w = 0; w < 4; w++) i32[d + w] = g[w];
           pc = (pc + 3) | 0;
           continue;
         }
-        case 49: { // GlobalSet128: global g = s (v128)
+        case 28: { // GlobalSet128: global g = s (v128)
           const s = ((fp2 + code[(pc + 2) | 0]) | 0);
           const g = globals[code[(pc + 1) | 0]]!.i32;
           for (let w = 0; w < 4; w++) g[w] = i32[s + w];
           pc = (pc + 3) | 0;
           continue;
         }
-        case 50: { // I32Load: d = i32 at addr + off
+        case 29: { // I32Load: d = i32 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 51: { // I64Load: d = i64 at addr + off
+        case 30: { // I64Load: d = i64 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 8 > memLen) trap(TrapCode.MemoryOutOfBounds);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
@@ -472,35 +371,35 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 52: { // I32Load8S: d = s8 at addr + off
+        case 31: { // I32Load8S: d = s8 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt8(ea);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 53: { // I32Load8U: d = u8 at addr + off
+        case 32: { // I32Load8U: d = u8 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 54: { // I32Load16S: d = s16 at addr + off
+        case 33: { // I32Load16S: d = s16 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt16(ea, true);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 55: { // I32Load16U: d = u16 at addr + off
+        case 34: { // I32Load16U: d = u16 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getUint16(ea, true);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 56: { // I64Load8S: d = s8 at addr + off, extended to i64
+        case 35: { // I64Load8S: d = s8 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
@@ -510,7 +409,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 57: { // I64Load8U: d = u8 at addr + off, extended to i64
+        case 36: { // I64Load8U: d = u8 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
@@ -520,7 +419,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 58: { // I64Load16S: d = s16 at addr + off, extended to i64
+        case 37: { // I64Load16S: d = s16 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
@@ -530,7 +429,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 59: { // I64Load16U: d = u16 at addr + off, extended to i64
+        case 38: { // I64Load16U: d = u16 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
@@ -540,7 +439,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 60: { // I64Load32S: d = s32 at addr + off, extended to i64
+        case 39: { // I64Load32S: d = s32 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
@@ -550,7 +449,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 61: { // I64Load32U: d = u32 at addr + off, extended to i64
+        case 40: { // I64Load32U: d = u32 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
@@ -560,7 +459,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 62: { // I32Store: store 32 bits of v at addr + off
+        case 41: { // I32Store: store 32 bits of v at addr + off
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
           if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
@@ -568,7 +467,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 63: { // I64Store: store the i64 v at addr + off
+        case 42: { // I64Store: store the i64 v at addr + off
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 8 > memLen) trap(TrapCode.MemoryOutOfBounds);
           const s = ((fp2 + code[(pc + 2) | 0]) | 0);
@@ -577,30 +476,30 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 64: // I32Store8: store 8 bits of v at addr + off
-        case 66: { // I64Store8: store 8 bits of v at addr + off
+        case 43: // I32Store8: store 8 bits of v at addr + off
+        case 45: { // I64Store8: store 8 bits of v at addr + off
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
           u8[ea] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 65: // I32Store16: store 16 bits of v at addr + off
-        case 67: { // I64Store16: store 16 bits of v at addr + off
+        case 44: // I32Store16: store 16 bits of v at addr + off
+        case 46: { // I64Store16: store 16 bits of v at addr + off
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
           view.setInt16(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 68: { // I64Store32: store 32 bits of v at addr + off
+        case 47: { // I64Store32: store 32 bits of v at addr + off
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
           view.setInt32(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 69: { // MemorySize: d = the size in pages of memory m
+        case 48: { // MemorySize: d = the size in pages of memory m
           const m = inst.memories[code[(pc + 2) | 0]]!;
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           i32[d] = m.pages;
@@ -608,7 +507,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 3) | 0;
           continue;
         }
-        case 70: { // MemoryGrow: d = memory.grow of memory m by delta (bulk.ts)
+        case 49: { // MemoryGrow: d = memory.grow of memory m by delta (bulk.ts)
           memoryGrow(store, inst, i32, fp2, code, pc);
           if (mem !== null && mem.generation !== memGen) {
             view = mem.view; u8 = mem.u8; m32 = mem.i32; memLen = u8.length; memGen = mem.generation;
@@ -616,76 +515,76 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 71: { // MemoryInit: memory.init (bulk.ts)
+        case 50: { // MemoryInit: memory.init (bulk.ts)
           memoryInit(store, inst, i32, fp2, code, pc);
           pc = (pc + 6) | 0;
           continue;
         }
-        case 72: { // DataDrop: data.drop of segment seg
+        case 51: { // DataDrop: data.drop of segment seg
           inst.datas[code[(pc + 1) | 0]]!.drop();
           pc = (pc + 2) | 0;
           continue;
         }
-        case 73: { // MemoryCopy: memory.copy (bulk.ts)
+        case 52: { // MemoryCopy: memory.copy (bulk.ts)
           memoryCopy(store, inst, i32, fp2, code, pc);
           pc = (pc + 6) | 0;
           continue;
         }
-        case 74: { // MemoryFill: memory.fill (bulk.ts)
+        case 53: { // MemoryFill: memory.fill (bulk.ts)
           memoryFill(store, inst, i32, fp2, code, pc);
           pc = (pc + 5) | 0;
           continue;
         }
-        case 75: { // LoadMem: a load from memory m (any address type; op: the Wasm load opcode, floats as ints)
+        case 54: { // LoadMem: a load from memory m (any address type; op: the Wasm load opcode, floats as ints)
           const m = inst.memories[code[(pc + 5) | 0]]!;
           const ea = addressOperand(i32, ((fp2 + code[(pc + 2) | 0]) | 0), m.type.is64 === true) + (code[(pc + 3) | 0] >>> 0);
           loadFrom(m, code[(pc + 4) | 0], ea, i32, ((fp2 + code[(pc + 1) | 0]) | 0));
           pc = (pc + 6) | 0;
           continue;
         }
-        case 76: { // StoreMem: a store into memory m (any address type; op: the Wasm store opcode, floats as ints)
+        case 55: { // StoreMem: a store into memory m (any address type; op: the Wasm store opcode, floats as ints)
           const m = inst.memories[code[(pc + 5) | 0]]!;
           const ea = addressOperand(i32, ((fp2 + code[(pc + 1) | 0]) | 0), m.type.is64 === true) + (code[(pc + 3) | 0] >>> 0);
           storeTo(m, code[(pc + 4) | 0], ea, i32, ((fp2 + code[(pc + 2) | 0]) | 0));
           pc = (pc + 6) | 0;
           continue;
         }
-        case 77: { // I32LoadIdx: d = i32 at base + index + off
+        case 56: { // I32LoadIdx: d = i32 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
           if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
           pc = (pc + 5) | 0;
           continue;
         }
-        case 78: { // I32Load8SIdx: d = s8 at base + index + off
+        case 57: { // I32Load8SIdx: d = s8 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
           if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (u8[ea] << 24) >> 24;
           pc = (pc + 5) | 0;
           continue;
         }
-        case 79: { // I32Load8UIdx: d = u8 at base + index + off
+        case 58: { // I32Load8UIdx: d = u8 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
           if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
           pc = (pc + 5) | 0;
           continue;
         }
-        case 80: { // I32Load16SIdx: d = s16 at base + index + off
+        case 59: { // I32Load16SIdx: d = s16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
           if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt16(ea, true);
           pc = (pc + 5) | 0;
           continue;
         }
-        case 81: { // I32Load16UIdx: d = u16 at base + index + off
+        case 60: { // I32Load16UIdx: d = u16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
           if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getUint16(ea, true);
           pc = (pc + 5) | 0;
           continue;
         }
-        case 82: { // I32StoreIdx: store 32 bits of v at base + index + off
+        case 61: { // I32StoreIdx: store 32 bits of v at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 1) | 0]) | 0] + i32[(fp2 + code[(pc + 2) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
           if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
           if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
@@ -693,145 +592,145 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 5) | 0;
           continue;
         }
-        case 83: { // I32Store8Idx: store 8 bits of v at base + index + off
+        case 62: { // I32Store8Idx: store 8 bits of v at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 1) | 0]) | 0] + i32[(fp2 + code[(pc + 2) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
           if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
           u8[ea] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
           pc = (pc + 5) | 0;
           continue;
         }
-        case 84: { // TableGet: d = element i of table tbl
+        case 63: { // TableGet: d = element i of table tbl
           tableGet(store, inst, i32, fp2, code, pc);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 85: { // TableSet: element i of table tbl = v
+        case 64: { // TableSet: element i of table tbl = v
           tableSet(store, inst, i32, fp2, code, pc);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 86: { // TableSize: d = the size of table tbl
+        case 65: { // TableSize: d = the size of table tbl
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = inst.tables[code[(pc + 2) | 0]]!.elements.length;
           pc = (pc + 3) | 0;
           continue;
         }
-        case 87: { // TableGrow: d = table.grow of table tbl by n, filled with v
+        case 66: { // TableGrow: d = table.grow of table tbl by n, filled with v
           tableGrow(store, inst, i32, fp2, code, pc);
           pc = (pc + 5) | 0;
           continue;
         }
-        case 88: { // TableFill: table.fill
+        case 67: { // TableFill: table.fill
           tableFill(store, inst, i32, fp2, code, pc);
           pc = (pc + 5) | 0;
           continue;
         }
-        case 89: { // TableCopy: table.copy
+        case 68: { // TableCopy: table.copy
           tableCopy(store, inst, i32, fp2, code, pc);
           pc = (pc + 6) | 0;
           continue;
         }
-        case 90: { // TableInit: table.init
+        case 69: { // TableInit: table.init
           tableInit(store, inst, i32, fp2, code, pc);
           pc = (pc + 6) | 0;
           continue;
         }
-        case 91: { // ElemDrop: elem.drop of segment seg
+        case 70: { // ElemDrop: elem.drop of segment seg
           inst.elems[code[(pc + 1) | 0]]!.drop();
           pc = (pc + 2) | 0;
           continue;
         }
-        case 92: // RefIsNull: d = a is null
-        case 96: { // I32Eqz: d = a is zero (i32)
+        case 71: // RefIsNull: d = a is null
+        case 75: { // I32Eqz: d = a is zero (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] === 0 ? 1 : 0;
           pc = (pc + 3) | 0;
           continue;
         }
-        case 93: { // RefFunc: d = a reference to function f
+        case 72: { // RefFunc: d = a reference to function f
           refFunc(store, inst, i32, fp2, code, pc);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 94: { // GlobalGetRef: d = global g (references)
+        case 73: { // GlobalGetRef: d = global g (references)
           globalGetRef(store, inst, i32, fp2, code, pc);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 95: { // GlobalSetRef: global g = s (references)
+        case 74: { // GlobalSetRef: global g = s (references)
           globalSetRef(store, inst, i32, fp2, code, pc);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 97: { // I32Eq: d = a Eq b (i32)
+        case 76: { // I32Eq: d = a Eq b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] === i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 98: { // I32Ne: d = a Ne b (i32)
+        case 77: { // I32Ne: d = a Ne b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] !== i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 99: { // I32LtS: d = a LtS b (i32)
+        case 78: { // I32LtS: d = a LtS b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] < i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 100: { // I32LtU: d = a LtU b (i32)
+        case 79: { // I32LtU: d = a LtU b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) < (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 101: { // I32GtS: d = a GtS b (i32)
+        case 80: { // I32GtS: d = a GtS b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] > i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 102: { // I32GtU: d = a GtU b (i32)
+        case 81: { // I32GtU: d = a GtU b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) > (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 103: { // I32LeS: d = a LeS b (i32)
+        case 82: { // I32LeS: d = a LeS b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] <= i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 104: { // I32LeU: d = a LeU b (i32)
+        case 83: { // I32LeU: d = a LeU b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) <= (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 105: { // I32GeS: d = a GeS b (i32)
+        case 84: { // I32GeS: d = a GeS b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >= i32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 106: { // I32GeU: d = a GeU b (i32)
+        case 85: { // I32GeU: d = a GeU b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) >= (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 107: { // I64Eqz: d = a is zero (i64)
+        case 86: { // I64Eqz: d = a is zero (i64)
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[a] | i32[a + 1]) === 0 ? 1 : 0;
           pc = (pc + 3) | 0;
           continue;
         }
-        case 108: { // I64Eq: d = a Eq b (i64)
+        case 87: { // I64Eq: d = a Eq b (i64)
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[a] === i32[b] && i32[a + 1] === i32[b + 1] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 109: { // I64Ne: d = a Ne b (i64)
+        case 88: { // I64Ne: d = a Ne b (i64)
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[a] !== i32[b] || i32[a + 1] !== i32[b + 1] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 110: { // I64LtS: d = a LtS b (i64)
+        case 89: { // I64LtS: d = a LtS b (i64)
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           const xh = i32[a + 1];
@@ -841,7 +740,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 111: { // I64LtU: d = a LtU b (i64)
+        case 90: { // I64LtU: d = a LtU b (i64)
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           const xh = i32[a + 1] >>> 0;
@@ -851,7 +750,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 112: { // I64GtS: d = a GtS b (i64)
+        case 91: { // I64GtS: d = a GtS b (i64)
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           const xh = i32[b + 1];
@@ -861,7 +760,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 113: { // I64GtU: d = a GtU b (i64)
+        case 92: { // I64GtU: d = a GtU b (i64)
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           const xh = i32[b + 1] >>> 0;
@@ -871,7 +770,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 114: { // I64LeS: d = a LeS b (i64)
+        case 93: { // I64LeS: d = a LeS b (i64)
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           const xh = i32[b + 1];
@@ -881,7 +780,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 115: { // I64LeU: d = a LeU b (i64)
+        case 94: { // I64LeU: d = a LeU b (i64)
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           const xh = i32[b + 1] >>> 0;
@@ -891,7 +790,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 116: { // I64GeS: d = a GeS b (i64)
+        case 95: { // I64GeS: d = a GeS b (i64)
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           const xh = i32[a + 1];
@@ -901,7 +800,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 117: { // I64GeU: d = a GeU b (i64)
+        case 96: { // I64GeU: d = a GeU b (i64)
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           const xh = i32[a + 1] >>> 0;
@@ -911,176 +810,176 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 118: { // F32Eq: d = a Eq b (f32)
+        case 97: { // F32Eq: d = a Eq b (f32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] === f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 119: { // F32Ne: d = a Ne b (f32)
+        case 98: { // F32Ne: d = a Ne b (f32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] !== f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 120: { // F32Lt: d = a Lt b (f32)
+        case 99: { // F32Lt: d = a Lt b (f32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] < f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 121: { // F32Gt: d = a Gt b (f32)
+        case 100: { // F32Gt: d = a Gt b (f32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] > f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 122: { // F32Le: d = a Le b (f32)
+        case 101: { // F32Le: d = a Le b (f32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] <= f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 123: { // F32Ge: d = a Ge b (f32)
+        case 102: { // F32Ge: d = a Ge b (f32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] >= f32[(fp2 + code[(pc + 3) | 0]) | 0] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 124: { // F64Eq: d = a Eq b (f64)
+        case 103: { // F64Eq: d = a Eq b (f64)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] === f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 125: { // F64Ne: d = a Ne b (f64)
+        case 104: { // F64Ne: d = a Ne b (f64)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] !== f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 126: { // F64Lt: d = a Lt b (f64)
+        case 105: { // F64Lt: d = a Lt b (f64)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] < f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 127: { // F64Gt: d = a Gt b (f64)
+        case 106: { // F64Gt: d = a Gt b (f64)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] > f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 128: { // F64Le: d = a Le b (f64)
+        case 107: { // F64Le: d = a Le b (f64)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] <= f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 129: { // F64Ge: d = a Ge b (f64)
+        case 108: { // F64Ge: d = a Ge b (f64)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] >= f64[(fp2 + code[(pc + 3) | 0]) >> 1] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 130: { // I32Clz: d = leading zero bits of a
+        case 109: { // I32Clz: d = leading zero bits of a
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.clz32(i32[(fp2 + code[(pc + 2) | 0]) | 0]);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 131: { // I32Ctz: d = trailing zero bits of a
+        case 110: { // I32Ctz: d = trailing zero bits of a
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32Ctz(i32[(fp2 + code[(pc + 2) | 0]) | 0]);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 132: { // I32Popcnt: d = one bits of a
+        case 111: { // I32Popcnt: d = one bits of a
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32Popcnt(i32[(fp2 + code[(pc + 2) | 0]) | 0]);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 133: { // I32Add: d = a Add b (i32)
+        case 112: { // I32Add: d = a Add b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) | 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 134: { // I32Sub: d = a Sub b (i32)
+        case 113: { // I32Sub: d = a Sub b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] - i32[(fp2 + code[(pc + 3) | 0]) | 0]) | 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 135: { // I32Mul: d = a Mul b (i32)
+        case 114: { // I32Mul: d = a Mul b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 136: { // I32DivS: d = a DivS b (i32)
+        case 115: { // I32DivS: d = a DivS b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32DivS(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 137: { // I32DivU: d = a DivU b (i32)
+        case 116: { // I32DivU: d = a DivU b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32DivU(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 138: { // I32RemS: d = a RemS b (i32)
+        case 117: { // I32RemS: d = a RemS b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32RemS(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 139: { // I32RemU: d = a RemU b (i32)
+        case 118: { // I32RemU: d = a RemU b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32RemU(i32[(fp2 + code[(pc + 2) | 0]) | 0], i32[(fp2 + code[(pc + 3) | 0]) | 0]);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 140: { // I32And: d = a And b (i32)
+        case 119: { // I32And: d = a And b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & i32[(fp2 + code[(pc + 3) | 0]) | 0];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 141: { // I32Or: d = a Or b (i32)
+        case 120: { // I32Or: d = a Or b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] | i32[(fp2 + code[(pc + 3) | 0]) | 0];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 142: { // I32Xor: d = a Xor b (i32)
+        case 121: { // I32Xor: d = a Xor b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ i32[(fp2 + code[(pc + 3) | 0]) | 0];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 143: { // I32Shl: d = a Shl b (i32)
+        case 122: { // I32Shl: d = a Shl b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] << i32[(fp2 + code[(pc + 3) | 0]) | 0];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 144: { // I32ShrS: d = a ShrS b (i32)
+        case 123: { // I32ShrS: d = a ShrS b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >> i32[(fp2 + code[(pc + 3) | 0]) | 0];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 145: { // I32ShrU: d = a ShrU b (i32)
+        case 124: { // I32ShrU: d = a ShrU b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> i32[(fp2 + code[(pc + 3) | 0]) | 0];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 146: { // I32Rotl: d = a Rotl b (i32)
+        case 125: { // I32Rotl: d = a Rotl b (i32)
           const a = i32[(fp2 + code[(pc + 2) | 0]) | 0];
           const b = i32[(fp2 + code[(pc + 3) | 0]) | 0];
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (a << b) | (a >>> -b);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 147: { // I32Rotr: d = a Rotr b (i32)
+        case 126: { // I32Rotr: d = a Rotr b (i32)
           const a = i32[(fp2 + code[(pc + 2) | 0]) | 0];
           const b = i32[(fp2 + code[(pc + 3) | 0]) | 0];
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (a >>> b) | (a << -b);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 148: { // I64Clz: d = leading zero bits of a (i64)
+        case 127: { // I64Clz: d = leading zero bits of a (i64)
           i64Clz(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0));
           pc = (pc + 3) | 0;
           continue;
         }
-        case 149: { // I64Ctz: d = trailing zero bits of a (i64)
+        case 128: { // I64Ctz: d = trailing zero bits of a (i64)
           i64Ctz(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0));
           pc = (pc + 3) | 0;
           continue;
         }
-        case 150: { // I64Popcnt: d = one bits of a (i64)
+        case 129: { // I64Popcnt: d = one bits of a (i64)
           i64Popcnt(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0));
           pc = (pc + 3) | 0;
           continue;
         }
-        case 151: { // I64Add: d = a + b (i64)
+        case 130: { // I64Add: d = a + b (i64)
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           const al = i32[a];
@@ -1092,7 +991,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 152: { // I64Sub: d = a - b (i64)
+        case 131: { // I64Sub: d = a - b (i64)
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           const al = i32[a];
@@ -1104,7 +1003,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 153: { // I64Mul: d = a * b (i64)
+        case 132: { // I64Mul: d = a * b (i64)
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           const al = i32[a];
@@ -1126,27 +1025,27 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 154: { // I64DivS: d = a / b (i64, signed)
+        case 133: { // I64DivS: d = a / b (i64, signed)
           i64DivS(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
           pc = (pc + 4) | 0;
           continue;
         }
-        case 155: { // I64DivU: d = a / b (i64, unsigned)
+        case 134: { // I64DivU: d = a / b (i64, unsigned)
           i64DivU(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
           pc = (pc + 4) | 0;
           continue;
         }
-        case 156: { // I64RemS: d = a % b (i64, signed)
+        case 135: { // I64RemS: d = a % b (i64, signed)
           i64RemS(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
           pc = (pc + 4) | 0;
           continue;
         }
-        case 157: { // I64RemU: d = a % b (i64, unsigned)
+        case 136: { // I64RemU: d = a % b (i64, unsigned)
           i64RemU(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
           pc = (pc + 4) | 0;
           continue;
         }
-        case 158: { // I64And: d = a & b (i64)
+        case 137: { // I64And: d = a & b (i64)
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
@@ -1155,7 +1054,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 159: { // I64Or: d = a | b (i64)
+        case 138: { // I64Or: d = a | b (i64)
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
@@ -1164,7 +1063,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 160: { // I64Xor: d = a ^ b (i64)
+        case 139: { // I64Xor: d = a ^ b (i64)
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
@@ -1173,102 +1072,102 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 161: { // I64Shl: d = a << b (i64)
+        case 140: { // I64Shl: d = a << b (i64)
           i64Shl(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
           pc = (pc + 4) | 0;
           continue;
         }
-        case 162: { // I64ShrS: d = a >> b (i64)
+        case 141: { // I64ShrS: d = a >> b (i64)
           i64ShrS(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
           pc = (pc + 4) | 0;
           continue;
         }
-        case 163: { // I64ShrU: d = a >>> b (i64)
+        case 142: { // I64ShrU: d = a >>> b (i64)
           i64ShrU(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
           pc = (pc + 4) | 0;
           continue;
         }
-        case 164: { // I64Rotl: d = a rotated left by b (i64)
+        case 143: { // I64Rotl: d = a rotated left by b (i64)
           i64Rotl(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
           pc = (pc + 4) | 0;
           continue;
         }
-        case 165: { // I64Rotr: d = a rotated right by b (i64)
+        case 144: { // I64Rotr: d = a rotated right by b (i64)
           i64Rotr(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
           pc = (pc + 4) | 0;
           continue;
         }
-        case 166: { // F32Abs: d = |a| (f32, on the bits)
+        case 145: { // F32Abs: d = |a| (f32, on the bits)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & 0x7fffffff;
           pc = (pc + 3) | 0;
           continue;
         }
-        case 167: { // F32Neg: d = -a (f32, on the bits)
+        case 146: { // F32Neg: d = -a (f32, on the bits)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ -0x80000000;
           pc = (pc + 3) | 0;
           continue;
         }
-        case 168: { // F32Ceil: d = ceil(a) (f32)
+        case 147: { // F32Ceil: d = ceil(a) (f32)
           f32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.ceil(f32[(fp2 + code[(pc + 2) | 0]) | 0]);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 169: { // F32Floor: d = floor(a) (f32)
+        case 148: { // F32Floor: d = floor(a) (f32)
           f32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.floor(f32[(fp2 + code[(pc + 2) | 0]) | 0]);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 170: { // F32Trunc: d = trunc(a) (f32)
+        case 149: { // F32Trunc: d = trunc(a) (f32)
           f32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.trunc(f32[(fp2 + code[(pc + 2) | 0]) | 0]);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 171: { // F32Nearest: d = nearest(a) (f32)
+        case 150: { // F32Nearest: d = nearest(a) (f32)
           f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32Nearest(f32[(fp2 + code[(pc + 2) | 0]) | 0]);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 172: { // F32Sqrt: d = sqrt(a) (f32)
+        case 151: { // F32Sqrt: d = sqrt(a) (f32)
           f32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.sqrt(f32[(fp2 + code[(pc + 2) | 0]) | 0]);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 173: { // F32Add: d = a Add b (f32)
+        case 152: { // F32Add: d = a Add b (f32)
           f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] + f32[(fp2 + code[(pc + 3) | 0]) | 0];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 174: { // F32Sub: d = a Sub b (f32)
+        case 153: { // F32Sub: d = a Sub b (f32)
           f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] - f32[(fp2 + code[(pc + 3) | 0]) | 0];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 175: { // F32Mul: d = a Mul b (f32)
+        case 154: { // F32Mul: d = a Mul b (f32)
           f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] * f32[(fp2 + code[(pc + 3) | 0]) | 0];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 176: { // F32Div: d = a Div b (f32)
+        case 155: { // F32Div: d = a Div b (f32)
           f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32[(fp2 + code[(pc + 2) | 0]) | 0] / f32[(fp2 + code[(pc + 3) | 0]) | 0];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 177: { // F32Min: d = min(a, b) (f32)
+        case 156: { // F32Min: d = min(a, b) (f32)
           f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32Min(f32[(fp2 + code[(pc + 2) | 0]) | 0], f32[(fp2 + code[(pc + 3) | 0]) | 0]);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 178: { // F32Max: d = max(a, b) (f32)
+        case 157: { // F32Max: d = max(a, b) (f32)
           f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32Max(f32[(fp2 + code[(pc + 2) | 0]) | 0], f32[(fp2 + code[(pc + 3) | 0]) | 0]);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 179: { // F32Copysign: d = a with the sign of b (f32, on the bits)
+        case 158: { // F32Copysign: d = a with the sign of b (f32, on the bits)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] & 0x7fffffff) | (i32[(fp2 + code[(pc + 3) | 0]) | 0] & -0x80000000);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 180: { // F64Abs: d = |a| (f64, on the bits)
+        case 159: { // F64Abs: d = |a| (f64, on the bits)
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           i32[d] = i32[a];
@@ -1276,7 +1175,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 3) | 0;
           continue;
         }
-        case 181: { // F64Neg: d = -a (f64, on the bits)
+        case 160: { // F64Neg: d = -a (f64, on the bits)
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           i32[d] = i32[a];
@@ -1284,66 +1183,66 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 3) | 0;
           continue;
         }
-        case 182: { // F64Ceil: d = ceil(a) (f64)
+        case 161: { // F64Ceil: d = ceil(a) (f64)
           const x = Math.ceil(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = x === x ? x : NaN;
           pc = (pc + 3) | 0;
           continue;
         }
-        case 183: { // F64Floor: d = floor(a) (f64)
+        case 162: { // F64Floor: d = floor(a) (f64)
           const x = Math.floor(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = x === x ? x : NaN;
           pc = (pc + 3) | 0;
           continue;
         }
-        case 184: { // F64Trunc: d = trunc(a) (f64)
+        case 163: { // F64Trunc: d = trunc(a) (f64)
           const x = Math.trunc(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = x === x ? x : NaN;
           pc = (pc + 3) | 0;
           continue;
         }
-        case 185: { // F64Nearest: d = nearest(a) (f64)
+        case 164: { // F64Nearest: d = nearest(a) (f64)
           const x = f64Nearest(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = x === x ? x : NaN;
           pc = (pc + 3) | 0;
           continue;
         }
-        case 186: { // F64Sqrt: d = sqrt(a) (f64)
+        case 165: { // F64Sqrt: d = sqrt(a) (f64)
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = Math.sqrt(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 187: { // F64Add: d = a Add b (f64)
+        case 166: { // F64Add: d = a Add b (f64)
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] + f64[(fp2 + code[(pc + 3) | 0]) >> 1];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 188: { // F64Sub: d = a Sub b (f64)
+        case 167: { // F64Sub: d = a Sub b (f64)
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] - f64[(fp2 + code[(pc + 3) | 0]) >> 1];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 189: { // F64Mul: d = a Mul b (f64)
+        case 168: { // F64Mul: d = a Mul b (f64)
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] * f64[(fp2 + code[(pc + 3) | 0]) >> 1];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 190: { // F64Div: d = a Div b (f64)
+        case 169: { // F64Div: d = a Div b (f64)
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] / f64[(fp2 + code[(pc + 3) | 0]) >> 1];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 191: { // F64Min: d = min(a, b) (f64)
+        case 170: { // F64Min: d = min(a, b) (f64)
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64Min(f64[(fp2 + code[(pc + 2) | 0]) >> 1], f64[(fp2 + code[(pc + 3) | 0]) >> 1]);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 192: { // F64Max: d = max(a, b) (f64)
+        case 171: { // F64Max: d = max(a, b) (f64)
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64Max(f64[(fp2 + code[(pc + 2) | 0]) >> 1], f64[(fp2 + code[(pc + 3) | 0]) >> 1]);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 193: { // F64Copysign: d = a with the sign of b (f64, on the bits)
+        case 172: { // F64Copysign: d = a with the sign of b (f64, on the bits)
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
@@ -1353,27 +1252,27 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 194: { // I32TruncF32S: d = i32TruncF32S(a) (f32 to i32)
+        case 173: { // I32TruncF32S: d = i32TruncF32S(a) (f32 to i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncF32S(f32[(fp2 + code[(pc + 2) | 0]) | 0]);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 195: { // I32TruncF32U: d = i32TruncF32U(a) (f32 to i32)
+        case 174: { // I32TruncF32U: d = i32TruncF32U(a) (f32 to i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncF32U(f32[(fp2 + code[(pc + 2) | 0]) | 0]);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 196: { // I32TruncF64S: d = i32TruncF64S(a) (f64 to i32)
+        case 175: { // I32TruncF64S: d = i32TruncF64S(a) (f64 to i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncF64S(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 197: { // I32TruncF64U: d = i32TruncF64U(a) (f64 to i32)
+        case 176: { // I32TruncF64U: d = i32TruncF64U(a) (f64 to i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncF64U(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 198: { // I64ExtendI32S: d = a sign-extended (i32 to i64)
+        case 177: { // I64ExtendI32S: d = a sign-extended (i32 to i64)
           const v = i32[(fp2 + code[(pc + 2) | 0]) | 0];
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           i32[d] = v;
@@ -1381,246 +1280,246 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 3) | 0;
           continue;
         }
-        case 199: { // I64ExtendI32U: d = a zero-extended (i32 to i64)
+        case 178: { // I64ExtendI32U: d = a zero-extended (i32 to i64)
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           i32[d] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
           i32[d + 1] = 0;
           pc = (pc + 3) | 0;
           continue;
         }
-        case 200: { // I64TruncF32S: d = i64TruncF32S(a) (f32 to i64)
+        case 179: { // I64TruncF32S: d = i64TruncF32S(a) (f32 to i64)
           i64TruncF32S(i32, ((fp2 + code[(pc + 1) | 0]) | 0), f32[(fp2 + code[(pc + 2) | 0]) | 0]);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 201: { // I64TruncF32U: d = i64TruncF32U(a) (f32 to i64)
+        case 180: { // I64TruncF32U: d = i64TruncF32U(a) (f32 to i64)
           i64TruncF32U(i32, ((fp2 + code[(pc + 1) | 0]) | 0), f32[(fp2 + code[(pc + 2) | 0]) | 0]);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 202: { // I64TruncF64S: d = i64TruncF64S(a) (f64 to i64)
+        case 181: { // I64TruncF64S: d = i64TruncF64S(a) (f64 to i64)
           i64TruncF64S(i32, ((fp2 + code[(pc + 1) | 0]) | 0), f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 203: { // I64TruncF64U: d = i64TruncF64U(a) (f64 to i64)
+        case 182: { // I64TruncF64U: d = i64TruncF64U(a) (f64 to i64)
           i64TruncF64U(i32, ((fp2 + code[(pc + 1) | 0]) | 0), f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 204: { // F32ConvertI32S: d = a (i32 to f32)
+        case 183: { // F32ConvertI32S: d = a (i32 to f32)
           f32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
           pc = (pc + 3) | 0;
           continue;
         }
-        case 205: { // F32ConvertI32U: d = a >>> 0 (i32 to f32)
+        case 184: { // F32ConvertI32U: d = a >>> 0 (i32 to f32)
           f32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
           pc = (pc + 3) | 0;
           continue;
         }
-        case 206: { // F32ConvertI64S: d = f32ConvertI64S(a) (i64 to f32)
+        case 185: { // F32ConvertI64S: d = f32ConvertI64S(a) (i64 to f32)
           f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32ConvertI64S(i32, ((fp2 + code[(pc + 2) | 0]) | 0));
           pc = (pc + 3) | 0;
           continue;
         }
-        case 207: { // F32ConvertI64U: d = f32ConvertI64U(a) (i64 to f32)
+        case 186: { // F32ConvertI64U: d = f32ConvertI64U(a) (i64 to f32)
           f32[(fp2 + code[(pc + 1) | 0]) | 0] = f32ConvertI64U(i32, ((fp2 + code[(pc + 2) | 0]) | 0));
           pc = (pc + 3) | 0;
           continue;
         }
-        case 208: { // F32DemoteF64: d = a (f64 to f32)
+        case 187: { // F32DemoteF64: d = a (f64 to f32)
           f32[(fp2 + code[(pc + 1) | 0]) | 0] = f64[(fp2 + code[(pc + 2) | 0]) >> 1];
           pc = (pc + 3) | 0;
           continue;
         }
-        case 209: { // F64ConvertI32S: d = a (i32 to f64)
+        case 188: { // F64ConvertI32S: d = a (i32 to f64)
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
           pc = (pc + 3) | 0;
           continue;
         }
-        case 210: { // F64ConvertI32U: d = a >>> 0 (i32 to f64)
+        case 189: { // F64ConvertI32U: d = a >>> 0 (i32 to f64)
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
           pc = (pc + 3) | 0;
           continue;
         }
-        case 211: { // F64ConvertI64S: d = f64ConvertI64S(a) (i64 to f64)
+        case 190: { // F64ConvertI64S: d = f64ConvertI64S(a) (i64 to f64)
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64ConvertI64S(i32, ((fp2 + code[(pc + 2) | 0]) | 0));
           pc = (pc + 3) | 0;
           continue;
         }
-        case 212: { // F64ConvertI64U: d = f64ConvertI64U(a) (i64 to f64)
+        case 191: { // F64ConvertI64U: d = f64ConvertI64U(a) (i64 to f64)
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64ConvertI64U(i32, ((fp2 + code[(pc + 2) | 0]) | 0));
           pc = (pc + 3) | 0;
           continue;
         }
-        case 213: { // F64PromoteF32: d = a (f32 to f64)
+        case 192: { // F64PromoteF32: d = a (f32 to f64)
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f32[(fp2 + code[(pc + 2) | 0]) | 0];
           pc = (pc + 3) | 0;
           continue;
         }
-        case 214: { // I32Extend8S: d = (a << 24) >> 24 (i32 to i32)
+        case 193: { // I32Extend8S: d = (a << 24) >> 24 (i32 to i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] << 24) >> 24;
           pc = (pc + 3) | 0;
           continue;
         }
-        case 215: { // I32Extend16S: d = (a << 16) >> 16 (i32 to i32)
+        case 194: { // I32Extend16S: d = (a << 16) >> 16 (i32 to i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] << 16) >> 16;
           pc = (pc + 3) | 0;
           continue;
         }
-        case 216: { // I64Extend8S: d = the low 8 bits of a sign-extended (i64)
+        case 195: { // I64Extend8S: d = the low 8 bits of a sign-extended (i64)
           i64Extend8S(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0));
           pc = (pc + 3) | 0;
           continue;
         }
-        case 217: { // I64Extend16S: d = the low 16 bits of a sign-extended (i64)
+        case 196: { // I64Extend16S: d = the low 16 bits of a sign-extended (i64)
           i64Extend16S(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0));
           pc = (pc + 3) | 0;
           continue;
         }
-        case 218: { // I64Extend32S: d = the low 32 bits of a sign-extended (i64)
+        case 197: { // I64Extend32S: d = the low 32 bits of a sign-extended (i64)
           i64Extend32S(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0));
           pc = (pc + 3) | 0;
           continue;
         }
-        case 219: { // I32TruncSatF32S: d = i32TruncSatF32S(a) (f32 to i32)
+        case 198: { // I32TruncSatF32S: d = i32TruncSatF32S(a) (f32 to i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncSatF32S(f32[(fp2 + code[(pc + 2) | 0]) | 0]);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 220: { // I32TruncSatF32U: d = i32TruncSatF32U(a) (f32 to i32)
+        case 199: { // I32TruncSatF32U: d = i32TruncSatF32U(a) (f32 to i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncSatF32U(f32[(fp2 + code[(pc + 2) | 0]) | 0]);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 221: { // I32TruncSatF64S: d = i32TruncSatF64S(a) (f64 to i32)
+        case 200: { // I32TruncSatF64S: d = i32TruncSatF64S(a) (f64 to i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncSatF64S(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 222: { // I32TruncSatF64U: d = i32TruncSatF64U(a) (f64 to i32)
+        case 201: { // I32TruncSatF64U: d = i32TruncSatF64U(a) (f64 to i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32TruncSatF64U(f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 223: { // I64TruncSatF32S: d = i64TruncSatF32S(a) (f32 to i64)
+        case 202: { // I64TruncSatF32S: d = i64TruncSatF32S(a) (f32 to i64)
           i64TruncSatF32S(i32, ((fp2 + code[(pc + 1) | 0]) | 0), f32[(fp2 + code[(pc + 2) | 0]) | 0]);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 224: { // I64TruncSatF32U: d = i64TruncSatF32U(a) (f32 to i64)
+        case 203: { // I64TruncSatF32U: d = i64TruncSatF32U(a) (f32 to i64)
           i64TruncSatF32U(i32, ((fp2 + code[(pc + 1) | 0]) | 0), f32[(fp2 + code[(pc + 2) | 0]) | 0]);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 225: { // I64TruncSatF64S: d = i64TruncSatF64S(a) (f64 to i64)
+        case 204: { // I64TruncSatF64S: d = i64TruncSatF64S(a) (f64 to i64)
           i64TruncSatF64S(i32, ((fp2 + code[(pc + 1) | 0]) | 0), f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 226: { // I64TruncSatF64U: d = i64TruncSatF64U(a) (f64 to i64)
+        case 205: { // I64TruncSatF64U: d = i64TruncSatF64U(a) (f64 to i64)
           i64TruncSatF64U(i32, ((fp2 + code[(pc + 1) | 0]) | 0), f64[(fp2 + code[(pc + 2) | 0]) >> 1]);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 227: { // I32AddImm: d = a Add the immediate b (i32)
+        case 206: { // I32AddImm: d = a Add the immediate b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 228: { // I32MulImm: d = a Mul the immediate b (i32)
+        case 207: { // I32MulImm: d = a Mul the immediate b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], code[(pc + 3) | 0]);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 229: { // I32AndImm: d = a And the immediate b (i32)
+        case 208: { // I32AndImm: d = a And the immediate b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & code[(pc + 3) | 0];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 230: { // I32OrImm: d = a Or the immediate b (i32)
+        case 209: { // I32OrImm: d = a Or the immediate b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] | code[(pc + 3) | 0];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 231: { // I32XorImm: d = a Xor the immediate b (i32)
+        case 210: { // I32XorImm: d = a Xor the immediate b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ code[(pc + 3) | 0];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 232: { // I32ShlImm: d = a Shl the immediate b (i32)
+        case 211: { // I32ShlImm: d = a Shl the immediate b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] << code[(pc + 3) | 0];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 233: { // I32ShrSImm: d = a ShrS the immediate b (i32)
+        case 212: { // I32ShrSImm: d = a ShrS the immediate b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >> code[(pc + 3) | 0];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 234: { // I32ShrUImm: d = a ShrU the immediate b (i32)
+        case 213: { // I32ShrUImm: d = a ShrU the immediate b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> code[(pc + 3) | 0];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 235: { // I32RotlImm: d = a Rotl the immediate b (i32)
+        case 214: { // I32RotlImm: d = a Rotl the immediate b (i32)
           const a = i32[(fp2 + code[(pc + 2) | 0]) | 0];
           const b = code[(pc + 3) | 0];
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (a << b) | (a >>> -b);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 236: { // I32EqImm: d = a Eq the immediate b (i32)
+        case 215: { // I32EqImm: d = a Eq the immediate b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] === code[(pc + 3) | 0] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 237: { // I32NeImm: d = a Ne the immediate b (i32)
+        case 216: { // I32NeImm: d = a Ne the immediate b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] !== code[(pc + 3) | 0] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 238: { // I32LtSImm: d = a LtS the immediate b (i32)
+        case 217: { // I32LtSImm: d = a LtS the immediate b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] < code[(pc + 3) | 0] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 239: { // I32LtUImm: d = a LtU the immediate b (i32)
+        case 218: { // I32LtUImm: d = a LtU the immediate b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) < (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 240: { // I32GtSImm: d = a GtS the immediate b (i32)
+        case 219: { // I32GtSImm: d = a GtS the immediate b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] > code[(pc + 3) | 0] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 241: { // I32GtUImm: d = a GtU the immediate b (i32)
+        case 220: { // I32GtUImm: d = a GtU the immediate b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) > (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 242: { // I32LeSImm: d = a LeS the immediate b (i32)
+        case 221: { // I32LeSImm: d = a LeS the immediate b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] <= code[(pc + 3) | 0] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 243: { // I32LeUImm: d = a LeU the immediate b (i32)
+        case 222: { // I32LeUImm: d = a LeU the immediate b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) <= (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 244: { // I32GeSImm: d = a GeS the immediate b (i32)
+        case 223: { // I32GeSImm: d = a GeS the immediate b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >= code[(pc + 3) | 0] ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 245: { // I32GeUImm: d = a GeU the immediate b (i32)
+        case 224: { // I32GeUImm: d = a GeU the immediate b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) >= (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 246: { // I64ShlImm: d = a << n (i64, n in 1..63)
+        case 225: { // I64ShlImm: d = a << n (i64, n in 1..63)
           const n = code[(pc + 3) | 0];
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
@@ -1635,7 +1534,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 247: { // I64ShrSImm: d = a >> n (i64, n in 1..63)
+        case 226: { // I64ShrSImm: d = a >> n (i64, n in 1..63)
           const n = code[(pc + 3) | 0];
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
@@ -1650,7 +1549,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 248: { // I64ShrUImm: d = a >>> n (i64, n in 1..63)
+        case 227: { // I64ShrUImm: d = a >>> n (i64, n in 1..63)
           const n = code[(pc + 3) | 0];
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
@@ -1665,12 +1564,12 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 249: { // I32ShrUAndImm: d = (a >>> count) & mask: a bit field
+        case 228: { // I32ShrUAndImm: d = (a >>> count) & mask: a bit field
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> code[(pc + 3) | 0]) & code[(pc + 4) | 0];
           pc = (pc + 5) | 0;
           continue;
         }
-        case 250: { // Copy2: two copies
+        case 229: { // Copy2: two copies
           {
             const d = ((fp2 + code[(pc + 1) | 0]) | 0);
             const s = ((fp2 + code[(pc + 2) | 0]) | 0);
@@ -1684,28 +1583,19 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 5) | 0;
           continue;
         }
-        case 251: { // CopyBr: a copy (a block's result, a loop variable), then a jump
-          {
-            const d = ((fp2 + code[(pc + 1) | 0]) | 0);
-            const s = ((fp2 + code[(pc + 2) | 0]) | 0);
-            i32[d] = i32[s];
-            i32[d + 1] = i32[s + 1];
-          }
-          pc = code[(pc + 3) | 0]; break branch;
-        }
-        case 252: { // I32XorRotlImm: d = a ^ rotl(x, n)
+        case 230: { // I32XorRotlImm: d = a ^ rotl(x, n)
           const x = i32[(fp2 + code[(pc + 3) | 0]) | 0];
           const n = code[(pc + 4) | 0];
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ ((x << n) | (x >>> -n));
           pc = (pc + 5) | 0;
           continue;
         }
-        case 253: { // I32XorShrUImm: d = a ^ (x >>> n)
+        case 231: { // I32XorShrUImm: d = a ^ (x >>> n)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> code[(pc + 4) | 0]);
           pc = (pc + 5) | 0;
           continue;
         }
-        case 254: { // I64XorShlImm: d = a ^ (x << n) (i64, n in 1..63)
+        case 232: { // I64XorShlImm: d = a ^ (x << n) (i64, n in 1..63)
           const n = code[(pc + 4) | 0];
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const x = ((fp2 + code[(pc + 3) | 0]) | 0);
@@ -1722,7 +1612,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 5) | 0;
           continue;
         }
-        case 255: { // I64XorShrUImm: d = a ^ (x >>> n) (i64, n in 1..63)
+        case 233: { // I64XorShrUImm: d = a ^ (x >>> n) (i64, n in 1..63)
           const n = code[(pc + 4) | 0];
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const x = ((fp2 + code[(pc + 3) | 0]) | 0);
@@ -1739,55 +1629,55 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 5) | 0;
           continue;
         }
-        case 256: { // I32AddAdd: two adds in a row, merged in place (the second opcode word is padding)
+        case 234: { // I32AddAdd: two adds in a row, merged in place (the second opcode word is padding)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) | 0;
           i32[(fp2 + code[(pc + 5) | 0]) | 0] = (i32[(fp2 + code[(pc + 6) | 0]) | 0] + i32[(fp2 + code[(pc + 7) | 0]) | 0]) | 0;
           pc = (pc + 8) | 0;
           continue;
         }
-        case 257: { // I32Add3: d = c + a + b
+        case 235: { // I32Add3: d = c + a + b
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) | 0)) | 0;
           pc = (pc + 5) | 0;
           continue;
         }
-        case 258: { // I32AddMulImm: d = c + x * k (array indexing)
+        case 236: { // I32AddMulImm: d = c + x * k (array indexing)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + (Math.imul(i32[(fp2 + code[(pc + 3) | 0]) | 0], code[(pc + 4) | 0]))) | 0;
           pc = (pc + 5) | 0;
           continue;
         }
-        case 259: { // I32AddLoad: d = c + i32 at addr + off (sums over memory)
+        case 237: { // I32AddLoad: d = c + i32 at addr + off (sums over memory)
           const ea = (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) + (code[(pc + 4) | 0] >>> 0);
           if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + ((ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true))) | 0;
           pc = (pc + 5) | 0;
           continue;
         }
-        case 260: { // I32AddMul: d = c + a * b (multiply-accumulate)
+        case 238: { // I32AddMul: d = c + a * b (multiply-accumulate)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + (Math.imul(i32[(fp2 + code[(pc + 3) | 0]) | 0], i32[(fp2 + code[(pc + 4) | 0]) | 0]))) | 0;
           pc = (pc + 5) | 0;
           continue;
         }
-        case 261: { // I32AddShrUAndImm: d = c + a bit field
+        case 239: { // I32AddShrUAndImm: d = c + a bit field
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + ((i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> code[(pc + 4) | 0]) & code[(pc + 5) | 0])) | 0;
           pc = (pc + 6) | 0;
           continue;
         }
-        case 262: { // I32MulShrUAndImm: d = c * a bit field
+        case 240: { // I32MulShrUAndImm: d = c * a bit field
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], ((i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> code[(pc + 4) | 0]) & code[(pc + 5) | 0]));
           pc = (pc + 6) | 0;
           continue;
         }
-        case 263: { // I32XorAnd: d = c ^ (a & b) (bit selections)
+        case 241: { // I32XorAnd: d = c ^ (a & b) (bit selections)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ (i32[(fp2 + code[(pc + 3) | 0]) | 0] & i32[(fp2 + code[(pc + 4) | 0]) | 0]);
           pc = (pc + 5) | 0;
           continue;
         }
-        case 264: { // I32AndXor: d = c & (a ^ b)
+        case 242: { // I32AndXor: d = c & (a ^ b)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & (i32[(fp2 + code[(pc + 3) | 0]) | 0] ^ i32[(fp2 + code[(pc + 4) | 0]) | 0]);
           pc = (pc + 5) | 0;
           continue;
         }
-        case 265: { // I32RotlXorRotlImm: d = rotl(x, k) ^ rotl(y, n)
+        case 243: { // I32RotlXorRotlImm: d = rotl(x, k) ^ rotl(y, n)
           const x = i32[(fp2 + code[(pc + 2) | 0]) | 0];
           const k = code[(pc + 3) | 0];
           const y = i32[(fp2 + code[(pc + 4) | 0]) | 0];
@@ -1796,17 +1686,17 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 6) | 0;
           continue;
         }
-        case 266: { // I32XorAndXor: d = e ^ (c & (a ^ b)) (choice)
+        case 244: { // I32XorAndXor: d = e ^ (c & (a ^ b)) (choice)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ (i32[(fp2 + code[(pc + 3) | 0]) | 0] & (i32[(fp2 + code[(pc + 4) | 0]) | 0] ^ i32[(fp2 + code[(pc + 5) | 0]) | 0]));
           pc = (pc + 6) | 0;
           continue;
         }
-        case 267: { // I32AndXorXorAnd: d = (c & (a ^ b)) ^ (x & y) (majority)
+        case 245: { // I32AndXorXorAnd: d = (c & (a ^ b)) ^ (x & y) (majority)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] & (i32[(fp2 + code[(pc + 3) | 0]) | 0] ^ i32[(fp2 + code[(pc + 4) | 0]) | 0])) ^ (i32[(fp2 + code[(pc + 5) | 0]) | 0] & i32[(fp2 + code[(pc + 6) | 0]) | 0]);
           pc = (pc + 7) | 0;
           continue;
         }
-        case 268: { // I32Rotl3XorImm: d = rotl(x, k) ^ rotl(y, n) ^ rotl(z, m)
+        case 246: { // I32Rotl3XorImm: d = rotl(x, k) ^ rotl(y, n) ^ rotl(z, m)
           const x = i32[(fp2 + code[(pc + 2) | 0]) | 0];
           const k = code[(pc + 3) | 0];
           const y = i32[(fp2 + code[(pc + 4) | 0]) | 0];
@@ -1817,7 +1707,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 8) | 0;
           continue;
         }
-        case 269: { // I32Rotl2XorShrUImm: d = rotl(x, k) ^ rotl(y, n) ^ (z >>> m)
+        case 247: { // I32Rotl2XorShrUImm: d = rotl(x, k) ^ rotl(y, n) ^ (z >>> m)
           const x = i32[(fp2 + code[(pc + 2) | 0]) | 0];
           const k = code[(pc + 3) | 0];
           const y = i32[(fp2 + code[(pc + 4) | 0]) | 0];
@@ -1826,12 +1716,12 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 8) | 0;
           continue;
         }
-        case 270: { // I32AddXorAndXor: d = s + (e ^ (c & (a ^ b)))
+        case 248: { // I32AddXorAndXor: d = s + (e ^ (c & (a ^ b)))
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + (i32[(fp2 + code[(pc + 3) | 0]) | 0] ^ (i32[(fp2 + code[(pc + 4) | 0]) | 0] & (i32[(fp2 + code[(pc + 5) | 0]) | 0] ^ i32[(fp2 + code[(pc + 6) | 0]) | 0])))) | 0;
           pc = (pc + 7) | 0;
           continue;
         }
-        case 271: { // I32AddRotl3XorImm: d = c + rotl(x, k) ^ rotl(y, n) ^ rotl(z, m)
+        case 249: { // I32AddRotl3XorImm: d = c + rotl(x, k) ^ rotl(y, n) ^ rotl(z, m)
           const x = i32[(fp2 + code[(pc + 3) | 0]) | 0];
           const k = code[(pc + 4) | 0];
           const y = i32[(fp2 + code[(pc + 5) | 0]) | 0];
@@ -1842,7 +1732,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 9) | 0;
           continue;
         }
-        case 272: { // I64AddMul: d = c + a * b (i64)
+        case 250: { // I64AddMul: d = c + a * b (i64)
           const a = ((fp2 + code[(pc + 3) | 0]) | 0);
           const b = ((fp2 + code[(pc + 4) | 0]) | 0);
           const al = i32[a];
@@ -1868,143 +1758,193 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 5) | 0;
           continue;
         }
-        case 273: { // I32MulLoad16SIdx: d = c * s16 at base + index + off
+        case 251: { // I32MulLoad16SIdx: d = c * s16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
           if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], (view.getInt16(ea, true)));
           pc = (pc + 6) | 0;
           continue;
         }
-        case 274: { // I32MulLoad16UIdx: d = c * u16 at base + index + off
+        case 252: { // I32MulLoad16UIdx: d = c * u16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
           if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], (view.getUint16(ea, true)));
           pc = (pc + 6) | 0;
           continue;
         }
-        case 275: { // I32AddLoad16SIdx: d = c + s16 at base + index + off
+        case 253: { // I32AddLoad16SIdx: d = c + s16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
           if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + (view.getInt16(ea, true))) | 0;
           pc = (pc + 6) | 0;
           continue;
         }
-        case 276: { // I32AddImmBrIfNez: d = s + imm, then jump if Nez
+        case 254: { // BrIfI32EqImm: jump if a Eq the immediate b (i32)
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 255: { // BrIfI32NeImm: jump if a Ne the immediate b (i32)
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 256: { // BrIfI32LtSImm: jump if a LtS the immediate b (i32)
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] < code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 257: { // BrIfI32LtUImm: jump if a LtU the immediate b (i32)
+          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) < (code[(pc + 2) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 258: { // BrIfI32GtSImm: jump if a GtS the immediate b (i32)
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] > code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 259: { // BrIfI32GtUImm: jump if a GtU the immediate b (i32)
+          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) > (code[(pc + 2) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 260: { // BrIfI32LeSImm: jump if a LeS the immediate b (i32)
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] <= code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 261: { // BrIfI32LeUImm: jump if a LeU the immediate b (i32)
+          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) <= (code[(pc + 2) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 262: { // BrIfI32GeSImm: jump if a GeS the immediate b (i32)
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] >= code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 263: { // BrIfI32GeUImm: jump if a GeU the immediate b (i32)
+          if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) >= (code[(pc + 2) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 264: { // I32AddImmBrIfNez: d = s + imm, then jump if Nez
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           if (i32[(fp2 + code[(pc + 4) | 0]) | 0] !== 0) { pc = code[(pc + 5) | 0]; break branch; }
           pc = (pc + 6) | 0;
           continue;
         }
-        case 277: { // I32AddImmBrIfEqz: d = s + imm, then jump if Eqz
+        case 265: { // I32AddImmBrIfEqz: d = s + imm, then jump if Eqz
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           if (i32[(fp2 + code[(pc + 4) | 0]) | 0] === 0) { pc = code[(pc + 5) | 0]; break branch; }
           pc = (pc + 6) | 0;
           continue;
         }
-        case 278: { // I32AddImmBrIfEq: d = s + imm, then jump if Eq
+        case 266: { // I32AddImmBrIfEq: d = s + imm, then jump if Eq
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           if (i32[(fp2 + code[(pc + 4) | 0]) | 0] === i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
           pc = (pc + 7) | 0;
           continue;
         }
-        case 279: { // I32AddImmBrIfNe: d = s + imm, then jump if Ne
+        case 267: { // I32AddImmBrIfNe: d = s + imm, then jump if Ne
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           if (i32[(fp2 + code[(pc + 4) | 0]) | 0] !== i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
           pc = (pc + 7) | 0;
           continue;
         }
-        case 280: { // I32AddImmBrIfLtS: d = s + imm, then jump if LtS
+        case 268: { // I32AddImmBrIfLtS: d = s + imm, then jump if LtS
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           if (i32[(fp2 + code[(pc + 4) | 0]) | 0] < i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
           pc = (pc + 7) | 0;
           continue;
         }
-        case 281: { // I32AddImmBrIfLtU: d = s + imm, then jump if LtU
+        case 269: { // I32AddImmBrIfLtU: d = s + imm, then jump if LtU
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) < (i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
           pc = (pc + 7) | 0;
           continue;
         }
-        case 282: { // I32AddImmBrIfLeS: d = s + imm, then jump if LeS
+        case 270: { // I32AddImmBrIfLeS: d = s + imm, then jump if LeS
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           if (i32[(fp2 + code[(pc + 4) | 0]) | 0] <= i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
           pc = (pc + 7) | 0;
           continue;
         }
-        case 283: { // I32AddImmBrIfLeU: d = s + imm, then jump if LeU
+        case 271: { // I32AddImmBrIfLeU: d = s + imm, then jump if LeU
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) <= (i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
           pc = (pc + 7) | 0;
           continue;
         }
-        case 284: { // I32AddImmBrIfEqImm: d = s + imm, then jump if EqImm
+        case 272: { // I32AddImmBrIfEqImm: d = s + imm, then jump if EqImm
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           if (i32[(fp2 + code[(pc + 4) | 0]) | 0] === code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
           pc = (pc + 7) | 0;
           continue;
         }
-        case 285: { // I32AddImmBrIfNeImm: d = s + imm, then jump if NeImm
+        case 273: { // I32AddImmBrIfNeImm: d = s + imm, then jump if NeImm
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           if (i32[(fp2 + code[(pc + 4) | 0]) | 0] !== code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
           pc = (pc + 7) | 0;
           continue;
         }
-        case 286: { // I32AddImmBrIfLtSImm: d = s + imm, then jump if LtSImm
+        case 274: { // I32AddImmBrIfLtSImm: d = s + imm, then jump if LtSImm
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           if (i32[(fp2 + code[(pc + 4) | 0]) | 0] < code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
           pc = (pc + 7) | 0;
           continue;
         }
-        case 287: { // I32AddImmBrIfLtUImm: d = s + imm, then jump if LtUImm
+        case 275: { // I32AddImmBrIfLtUImm: d = s + imm, then jump if LtUImm
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) < (code[(pc + 5) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
           pc = (pc + 7) | 0;
           continue;
         }
-        case 288: { // I32AddImmBrIfGtSImm: d = s + imm, then jump if GtSImm
+        case 276: { // I32AddImmBrIfGtSImm: d = s + imm, then jump if GtSImm
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           if (i32[(fp2 + code[(pc + 4) | 0]) | 0] > code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
           pc = (pc + 7) | 0;
           continue;
         }
-        case 289: { // I32AddImmBrIfGtUImm: d = s + imm, then jump if GtUImm
+        case 277: { // I32AddImmBrIfGtUImm: d = s + imm, then jump if GtUImm
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) > (code[(pc + 5) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
           pc = (pc + 7) | 0;
           continue;
         }
-        case 290: { // I32AddImmBrIfLeSImm: d = s + imm, then jump if LeSImm
+        case 278: { // I32AddImmBrIfLeSImm: d = s + imm, then jump if LeSImm
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           if (i32[(fp2 + code[(pc + 4) | 0]) | 0] <= code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
           pc = (pc + 7) | 0;
           continue;
         }
-        case 291: { // I32AddImmBrIfLeUImm: d = s + imm, then jump if LeUImm
+        case 279: { // I32AddImmBrIfLeUImm: d = s + imm, then jump if LeUImm
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) <= (code[(pc + 5) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
           pc = (pc + 7) | 0;
           continue;
         }
-        case 292: { // I32AddImmBrIfGeSImm: d = s + imm, then jump if GeSImm
+        case 280: { // I32AddImmBrIfGeSImm: d = s + imm, then jump if GeSImm
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           if (i32[(fp2 + code[(pc + 4) | 0]) | 0] >= code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
           pc = (pc + 7) | 0;
           continue;
         }
-        case 293: { // I32AddImmBrIfGeUImm: d = s + imm, then jump if GeUImm
+        case 281: { // I32AddImmBrIfGeUImm: d = s + imm, then jump if GeUImm
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) >= (code[(pc + 5) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
           pc = (pc + 7) | 0;
           continue;
         }
-        case 294: { // I32AddImmAddImmBrIfNeImm: two induction variables stepped at the bottom of a loop, the second one tested
+        case 282: { // I32AddImmAddImmBrIfNeImm: two induction variables stepped at the bottom of a loop, the second one tested
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           i32[(fp2 + code[(pc + 4) | 0]) | 0] = (i32[(fp2 + code[(pc + 5) | 0]) | 0] + code[(pc + 6) | 0]) | 0;
           if (i32[(fp2 + code[(pc + 4) | 0]) | 0] !== code[(pc + 7) | 0]) { pc = code[(pc + 8) | 0]; break branch; }
           pc = (pc + 9) | 0;
           continue;
         }
-        case 295: { // I32Load8UBrIfEqz: d = u8 at addr + off, then jump if it is zero
+        case 283: { // I32Load8UBrIfEqz: d = u8 at addr + off, then jump if it is zero
           {
             const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
             if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
@@ -2014,7 +1954,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 5) | 0;
           continue;
         }
-        case 296: { // I32Load8UBrIfNez: d = u8 at addr + off, then jump if it is not zero
+        case 284: { // I32Load8UBrIfNez: d = u8 at addr + off, then jump if it is not zero
           {
             const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
             if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
@@ -2024,7 +1964,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 5) | 0;
           continue;
         }
-        case 297: { // I32Load8UIdxBrIfNe: d = u8 at base + index + off, then jump if it is not b
+        case 285: { // I32Load8UIdxBrIfNe: d = u8 at base + index + off, then jump if it is not b
           {
             const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
             if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
@@ -2034,7 +1974,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 7) | 0;
           continue;
         }
-        case 298: { // I32StoreAddImm: a store, then d = s + imm (the store sees the old d)
+        case 286: { // I32StoreAddImm: a store, then d = s + imm (the store sees the old d)
           const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
           if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
           if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 5) | 0]) | 0];
@@ -2043,7 +1983,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 7) | 0;
           continue;
         }
-        case 299: { // I32StoreIdxAddImm: a store, then d = s + imm (the store sees the old d)
+        case 287: { // I32StoreIdxAddImm: a store, then d = s + imm (the store sees the old d)
           const ea = ((i32[(fp2 + code[(pc + 4) | 0]) | 0] + i32[(fp2 + code[(pc + 5) | 0]) | 0]) >>> 0) + (code[(pc + 7) | 0] >>> 0);
           if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
           if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 6) | 0]) | 0];
@@ -2052,7 +1992,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 8) | 0;
           continue;
         }
-        case 300: { // I32Store8AddImm: a store, then d = s + imm (the store sees the old d)
+        case 288: { // I32Store8AddImm: a store, then d = s + imm (the store sees the old d)
           const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
           if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
           u8[ea] = i32[(fp2 + code[(pc + 5) | 0]) | 0];
@@ -2060,12 +2000,72 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 7) | 0;
           continue;
         }
-        case 301: { // I32Store8IdxAddImm: a store, then d = s + imm (the store sees the old d)
+        case 289: { // I32Store8IdxAddImm: a store, then d = s + imm (the store sees the old d)
           const ea = ((i32[(fp2 + code[(pc + 4) | 0]) | 0] + i32[(fp2 + code[(pc + 5) | 0]) | 0]) >>> 0) + (code[(pc + 7) | 0] >>> 0);
           if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
           u8[ea] = i32[(fp2 + code[(pc + 6) | 0]) | 0];
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           pc = (pc + 8) | 0;
+          continue;
+        }
+        case 290: { // BrIfF32Eq: jump if a Eq b (f32)
+          if (f32[(fp2 + code[(pc + 1) | 0]) | 0] === f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 291: { // BrIfF32Ne: jump if a Ne b (f32)
+          if (f32[(fp2 + code[(pc + 1) | 0]) | 0] !== f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 292: { // BrIfF32Lt: jump if a Lt b (f32)
+          if (f32[(fp2 + code[(pc + 1) | 0]) | 0] < f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 293: { // BrIfF32Le: jump if a Le b (f32)
+          if (f32[(fp2 + code[(pc + 1) | 0]) | 0] <= f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 294: { // BrIfF32NotLt: jump if not a < b (f32)
+          if (!(f32[(fp2 + code[(pc + 1) | 0]) | 0] < f32[(fp2 + code[(pc + 2) | 0]) | 0])) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 295: { // BrIfF32NotLe: jump if not a <= b (f32)
+          if (!(f32[(fp2 + code[(pc + 1) | 0]) | 0] <= f32[(fp2 + code[(pc + 2) | 0]) | 0])) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 296: { // BrIfF64Eq: jump if a Eq b (f64)
+          if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] === f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 297: { // BrIfF64Ne: jump if a Ne b (f64)
+          if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] !== f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 298: { // BrIfF64Lt: jump if a Lt b (f64)
+          if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] < f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 299: { // BrIfF64Le: jump if a Le b (f64)
+          if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] <= f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 300: { // BrIfF64NotLt: jump if not a < b (f64)
+          if (!(f64[(fp2 + code[(pc + 1) | 0]) >> 1] < f64[(fp2 + code[(pc + 2) | 0]) >> 1])) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 301: { // BrIfF64NotLe: jump if not a <= b (f64)
+          if (!(f64[(fp2 + code[(pc + 1) | 0]) >> 1] <= f64[(fp2 + code[(pc + 2) | 0]) >> 1])) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
           continue;
         }
         case 302: { // F64AddMul: d = c + a * b (f64, each rounded)

@@ -9,6 +9,24 @@ export enum Op {
   Trap,
   /** jump (t:t) */
   Br,
+  /** a copy (a block's result, a loop variable), then a jump (p0_d:r p0_s:r p1_t:t) */
+  CopyBr,
+  /** jump if a is not zero (a:r t:t) */
+  BrIfNez,
+  /** jump if a is zero (a:r t:t) */
+  BrIfEqz,
+  /** jump if a Eq b (i32) (a:r b:r t:t) */
+  BrIfI32Eq,
+  /** jump if a Ne b (i32) (a:r b:r t:t) */
+  BrIfI32Ne,
+  /** jump if a LtS b (i32) (a:r b:r t:t) */
+  BrIfI32LtS,
+  /** jump if a LtU b (i32) (a:r b:r t:t) */
+  BrIfI32LtU,
+  /** jump if a LeS b (i32) (a:r b:r t:t) */
+  BrIfI32LeS,
+  /** jump if a LeU b (i32) (a:r b:r t:t) */
+  BrIfI32LeU,
   /** jump to the target of index a (the last one when a is past the others) (a:r targets:L) */
   BrTable,
   /** return (results already in place) (no operands) */
@@ -29,66 +47,6 @@ export enum Op {
   ReturnCallIndirect,
   /** pay a region's fuel (Config.consumeFuel): at function entry, loop headers, if/else arms (n:i) */
   ConsumeFuel,
-  /** jump if a is not zero (a:r t:t) */
-  BrIfNez,
-  /** jump if a is zero (a:r t:t) */
-  BrIfEqz,
-  /** jump if a Eq b (i32) (a:r b:r t:t) */
-  BrIfI32Eq,
-  /** jump if a Ne b (i32) (a:r b:r t:t) */
-  BrIfI32Ne,
-  /** jump if a LtS b (i32) (a:r b:r t:t) */
-  BrIfI32LtS,
-  /** jump if a LtU b (i32) (a:r b:r t:t) */
-  BrIfI32LtU,
-  /** jump if a LeS b (i32) (a:r b:r t:t) */
-  BrIfI32LeS,
-  /** jump if a LeU b (i32) (a:r b:r t:t) */
-  BrIfI32LeU,
-  /** jump if a Eq the immediate b (i32) (a:r b:i t:t) */
-  BrIfI32EqImm,
-  /** jump if a Ne the immediate b (i32) (a:r b:i t:t) */
-  BrIfI32NeImm,
-  /** jump if a LtS the immediate b (i32) (a:r b:i t:t) */
-  BrIfI32LtSImm,
-  /** jump if a LtU the immediate b (i32) (a:r b:i t:t) */
-  BrIfI32LtUImm,
-  /** jump if a GtS the immediate b (i32) (a:r b:i t:t) */
-  BrIfI32GtSImm,
-  /** jump if a GtU the immediate b (i32) (a:r b:i t:t) */
-  BrIfI32GtUImm,
-  /** jump if a LeS the immediate b (i32) (a:r b:i t:t) */
-  BrIfI32LeSImm,
-  /** jump if a LeU the immediate b (i32) (a:r b:i t:t) */
-  BrIfI32LeUImm,
-  /** jump if a GeS the immediate b (i32) (a:r b:i t:t) */
-  BrIfI32GeSImm,
-  /** jump if a GeU the immediate b (i32) (a:r b:i t:t) */
-  BrIfI32GeUImm,
-  /** jump if a Eq b (f32) (a:r b:r t:t) */
-  BrIfF32Eq,
-  /** jump if a Ne b (f32) (a:r b:r t:t) */
-  BrIfF32Ne,
-  /** jump if a Lt b (f32) (a:r b:r t:t) */
-  BrIfF32Lt,
-  /** jump if a Le b (f32) (a:r b:r t:t) */
-  BrIfF32Le,
-  /** jump if not a < b (f32) (a:r b:r t:t) */
-  BrIfF32NotLt,
-  /** jump if not a <= b (f32) (a:r b:r t:t) */
-  BrIfF32NotLe,
-  /** jump if a Eq b (f64) (a:r b:r t:t) */
-  BrIfF64Eq,
-  /** jump if a Ne b (f64) (a:r b:r t:t) */
-  BrIfF64Ne,
-  /** jump if a Lt b (f64) (a:r b:r t:t) */
-  BrIfF64Lt,
-  /** jump if a Le b (f64) (a:r b:r t:t) */
-  BrIfF64Le,
-  /** jump if not a < b (f64) (a:r b:r t:t) */
-  BrIfF64NotLt,
-  /** jump if not a <= b (f64) (a:r b:r t:t) */
-  BrIfF64NotLe,
   /** d = s (d:r s:r) */
   Copy,
   /** d = c !== 0 ? a : b (d:r c:r a:r b:r) */
@@ -507,8 +465,6 @@ export enum Op {
   I32ShrUAndImm,
   /** two copies (p0_d:r p0_s:r p1_d:r p1_s:r) */
   Copy2,
-  /** a copy (a block's result, a loop variable), then a jump (p0_d:r p0_s:r p1_t:t) */
-  CopyBr,
   /** d = a ^ rotl(x, n) (d:r a:r x:r n:i) */
   I32XorRotlImm,
   /** d = a ^ (x >>> n) (d:r a:r x:r n:i) */
@@ -557,6 +513,26 @@ export enum Op {
   I32MulLoad16UIdx,
   /** d = c + s16 at base + index + off (d:r c:r base:r index:r off:i) */
   I32AddLoad16SIdx,
+  /** jump if a Eq the immediate b (i32) (a:r b:i t:t) */
+  BrIfI32EqImm,
+  /** jump if a Ne the immediate b (i32) (a:r b:i t:t) */
+  BrIfI32NeImm,
+  /** jump if a LtS the immediate b (i32) (a:r b:i t:t) */
+  BrIfI32LtSImm,
+  /** jump if a LtU the immediate b (i32) (a:r b:i t:t) */
+  BrIfI32LtUImm,
+  /** jump if a GtS the immediate b (i32) (a:r b:i t:t) */
+  BrIfI32GtSImm,
+  /** jump if a GtU the immediate b (i32) (a:r b:i t:t) */
+  BrIfI32GtUImm,
+  /** jump if a LeS the immediate b (i32) (a:r b:i t:t) */
+  BrIfI32LeSImm,
+  /** jump if a LeU the immediate b (i32) (a:r b:i t:t) */
+  BrIfI32LeUImm,
+  /** jump if a GeS the immediate b (i32) (a:r b:i t:t) */
+  BrIfI32GeSImm,
+  /** jump if a GeU the immediate b (i32) (a:r b:i t:t) */
+  BrIfI32GeUImm,
   /** d = s + imm, then jump if Nez (p0_d:r p0_a:r p0_b:i p1_a:r p1_t:t) */
   I32AddImmBrIfNez,
   /** d = s + imm, then jump if Eqz (p0_d:r p0_a:r p0_b:i p1_a:r p1_t:t) */
@@ -609,6 +585,30 @@ export enum Op {
   I32Store8AddImm,
   /** a store, then d = s + imm (the store sees the old d) (p0_d:r p0_a:r p0_b:i p1_base:r p1_index:r p1_v:r p1_off:i) */
   I32Store8IdxAddImm,
+  /** jump if a Eq b (f32) (a:r b:r t:t) */
+  BrIfF32Eq,
+  /** jump if a Ne b (f32) (a:r b:r t:t) */
+  BrIfF32Ne,
+  /** jump if a Lt b (f32) (a:r b:r t:t) */
+  BrIfF32Lt,
+  /** jump if a Le b (f32) (a:r b:r t:t) */
+  BrIfF32Le,
+  /** jump if not a < b (f32) (a:r b:r t:t) */
+  BrIfF32NotLt,
+  /** jump if not a <= b (f32) (a:r b:r t:t) */
+  BrIfF32NotLe,
+  /** jump if a Eq b (f64) (a:r b:r t:t) */
+  BrIfF64Eq,
+  /** jump if a Ne b (f64) (a:r b:r t:t) */
+  BrIfF64Ne,
+  /** jump if a Lt b (f64) (a:r b:r t:t) */
+  BrIfF64Lt,
+  /** jump if a Le b (f64) (a:r b:r t:t) */
+  BrIfF64Le,
+  /** jump if not a < b (f64) (a:r b:r t:t) */
+  BrIfF64NotLt,
+  /** jump if not a <= b (f64) (a:r b:r t:t) */
+  BrIfF64NotLe,
   /** d = c + a * b (f64, each rounded) (d:r c:r a:r b:r) */
   F64AddMul,
   /** d = c - a * b (f64, each rounded) (d:r c:r a:r b:r) */
@@ -628,30 +628,30 @@ export enum Op {
 /** Each opcode's operand words, one letter each: r register (a word offset from the frame base),
  * i immediate, t branch target (a pc), L target list (a count c, then c + 1 targets). */
 export const OP_LAYOUTS: readonly string[] = [
-  "i", "t", "rL", "", "r", "ir", "ir", "iirr", "ir", "ir", "iirr", "i",
-  "rt", "rt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rit", "rit", "rit", "rit",
-  "rit", "rit", "rit", "rit", "rit", "rit", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt",
-  "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rr", "rrrr", "ri", "ir", "rr", "rrrr",
-  "ri", "ir", "rri", "rri", "rri", "rri", "rri", "rri", "rri", "rri", "rri", "rri",
-  "rri", "rri", "rri", "rri", "rri", "rri", "rri", "rri", "rri", "ri", "rri", "iirrr",
-  "i", "iirrr", "irrr", "rriii", "rriii", "rrri", "rrri", "rrri", "rrri", "rrri", "rrri", "rrri",
-  "rir", "irr", "ri", "rirr", "irrr", "iirrr", "iirrr", "i", "rr", "ri", "ri", "ir",
-  "rr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rr",
-  "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr",
-  "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rr", "rr",
-  "rr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr",
-  "rrr", "rrr", "rrr", "rrr", "rr", "rr", "rr", "rrr", "rrr", "rrr", "rrr", "rrr",
-  "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rr", "rr",
-  "rr", "rr", "rr", "rr", "rr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr",
-  "rr", "rr", "rr", "rr", "rr", "rr", "rr", "rrr", "rrr", "rrr", "rrr", "rrr",
-  "rrr", "rrr", "rr", "rr", "rr", "rr", "rr", "rr", "rr", "rr", "rr", "rr",
-  "rr", "rr", "rr", "rr", "rr", "rr", "rr", "rr", "rr", "rr", "rr", "rr",
-  "rr", "rr", "rr", "rr", "rr", "rr", "rr", "rr", "rr", "rr", "rr", "rri",
+  "i", "t", "rrt", "rt", "rt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rL",
+  "", "r", "ir", "ir", "iirr", "ir", "ir", "iirr", "i", "rr", "rrrr", "ri",
+  "ir", "rr", "rrrr", "ri", "ir", "rri", "rri", "rri", "rri", "rri", "rri", "rri",
   "rri", "rri", "rri", "rri", "rri", "rri", "rri", "rri", "rri", "rri", "rri", "rri",
-  "rri", "rri", "rri", "rri", "rri", "rri", "rri", "rri", "rri", "rrii", "rrrr", "rrt",
-  "rrri", "rrri", "rrri", "rrri", "rrrirrr", "rrrr", "rrri", "rrri", "rrrr", "rrrii", "rrrii", "rrrr",
-  "rrrr", "rriri", "rrrrr", "rrrrrr", "rririri", "rririri", "rrrrrr", "rrririri", "rrrr", "rrrri", "rrrri", "rrrri",
+  "ri", "rri", "iirrr", "i", "iirrr", "irrr", "rriii", "rriii", "rrri", "rrri", "rrri", "rrri",
+  "rrri", "rrri", "rrri", "rir", "irr", "ri", "rirr", "irrr", "iirrr", "iirrr", "i", "rr",
+  "ri", "ri", "ir", "rr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr",
+  "rrr", "rrr", "rr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr",
+  "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr",
+  "rrr", "rr", "rr", "rr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr",
+  "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rr", "rr", "rr", "rrr", "rrr",
+  "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr", "rrr",
+  "rrr", "rr", "rr", "rr", "rr", "rr", "rr", "rr", "rrr", "rrr", "rrr", "rrr",
+  "rrr", "rrr", "rrr", "rr", "rr", "rr", "rr", "rr", "rr", "rr", "rrr", "rrr",
+  "rrr", "rrr", "rrr", "rrr", "rrr", "rr", "rr", "rr", "rr", "rr", "rr", "rr",
+  "rr", "rr", "rr", "rr", "rr", "rr", "rr", "rr", "rr", "rr", "rr", "rr",
+  "rr", "rr", "rr", "rr", "rr", "rr", "rr", "rr", "rr", "rr", "rr", "rr",
+  "rr", "rr", "rri", "rri", "rri", "rri", "rri", "rri", "rri", "rri", "rri", "rri",
+  "rri", "rri", "rri", "rri", "rri", "rri", "rri", "rri", "rri", "rri", "rri", "rri",
+  "rrii", "rrrr", "rrri", "rrri", "rrri", "rrri", "rrrirrr", "rrrr", "rrri", "rrri", "rrrr", "rrrii",
+  "rrrii", "rrrr", "rrrr", "rriri", "rrrrr", "rrrrrr", "rririri", "rririri", "rrrrrr", "rrririri", "rrrr", "rrrri",
+  "rrrri", "rrrri", "rit", "rit", "rit", "rit", "rit", "rit", "rit", "rit", "rit", "rit",
   "rrirt", "rrirt", "rrirrt", "rrirrt", "rrirrt", "rrirrt", "rrirrt", "rrirrt", "rririt", "rririt", "rririt", "rririt",
   "rririt", "rririt", "rririt", "rririt", "rririt", "rririt", "rrirriit", "rrit", "rrit", "rrrirt", "rrirri", "rrirrri",
-  "rrirri", "rrirrri", "rrrr", "rrrr", "rrrrr", "rrrrr", "rrrrii", "rrriiii", "rrriiii",
+  "rrirri", "rrirrri", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt",
+  "rrt", "rrt", "rrrr", "rrrr", "rrrrr", "rrrrr", "rrrrii", "rrriiii", "rrriiii",
 ];
