@@ -30,7 +30,8 @@ import { dropUnusedConsts, foldCopyReturns, mergePairs, relocate, threadJumps } 
 import { ControlFrame, FrameKind } from "./control-frame.js";
 import { OP_INFO, OP_OF_WASM, OP_OPERANDS, Op, type OpName } from "./ops.js";
 import { CONST_BASE, TEMP_BASE } from "./registers.js";
-import { BodyReader } from "./reader.js";
+import { BinaryReader } from "../decode/reader.js";
+import { EMPTY_BLOCK_TYPE, InstrReader } from "../decode/instr-reader.js";
 import { SIMD_INFO, SimdKind } from "./simd-ops.js";
 
 
@@ -158,7 +159,9 @@ export class FuncTranslator {
   /** Emit `ConsumeFuel` (Config.consumeFuel). */
   private readonly meterFuel: boolean;
   private readonly info: ModuleInfo;
-  private readonly r: BodyReader;
+  private readonly r: BinaryReader;
+  /** The instruction just read: opcode and immediates (the decoder's reader, over a validated body). */
+  private readonly ins: InstrReader;
   private readonly localSlot: number[] = [];
   private readonly localType: ValType[] = [];
   private readonly paramSlots: number;
@@ -216,7 +219,8 @@ export class FuncTranslator {
     const funcIndex = ir.numImportedFuncs + definedIndex;
     this.type = this.info.funcTypes[funcIndex]!;
     const body = ir.codes[definedIndex]!;
-    this.r = new BodyReader(ir.bytes, body.start);
+    this.r = new BinaryReader(ir.bytes, body.start, body.end);
+    this.ins = new InstrReader(module.config.features);
     let slot = 0;
     for (const t of this.type.params) {
       this.localSlot.push(slot);
@@ -240,21 +244,22 @@ export class FuncTranslator {
       fn.fuelPos = this.emitFuel();
     }
     const r = this.r;
+    const ins = this.ins;
     let skipDepth = 0; // nesting depth of blocks inside unreachable code
     while (this.frames.length > 0) {
       this.wasmOffset = r.pos;
       this.absorbedOffset = -1;
-      const op = r.u8();
+      ins.read(r);
+      const op = ins.op;
       const frame = this.frames[this.frames.length - 1]!;
       if (frame.unreachable) {
         if (op === 0x02 || op === 0x03 || op === 0x04) {
           skipDepth++;
-          this.readBlockType();
           continue;
         }
         if (op === 0x0b && skipDepth > 0) { skipDepth--; continue; }
         if (op === 0x05 && skipDepth > 0) continue;
-        if (op !== 0x0b && op !== 0x05) { this.skipImmediates(op); continue; }
+        if (op !== 0x0b && op !== 0x05) continue;
       }
       if (this.meterFuel) this.code[frame.fuelPos + 1]! += FUEL_PER_INSTRUCTION;
       this.translateOp(op);
@@ -651,18 +656,15 @@ export class FuncTranslator {
   private blockResults: readonly ValType[] = [];
 
   private readBlockType(): void {
-    const r = this.r;
-    const b = r.bytes[r.pos]!;
-    if (b === 0x40) {
-      r.pos++;
+    const blockType = this.ins.a;
+    if (blockType === EMPTY_BLOCK_TYPE) {
       this.blockParams = [];
       this.blockResults = [];
-    } else if (b >= 0x6f && b <= 0x7f) {
-      r.pos++;
+    } else if (blockType < 0) {
       this.blockParams = [];
-      this.blockResults = [b];
+      this.blockResults = [blockType + 128];
     } else {
-      const t = this.module.ir.types[r.s33()]!;
+      const t = this.module.ir.types[blockType]!;
       this.blockParams = t.params;
       this.blockResults = t.results;
     }
@@ -767,7 +769,7 @@ export class FuncTranslator {
   // ---- the instruction switch ---------------------------------------------------------------------
 
   private translateOp(op: number): void {
-    const r = this.r;
+    const ins = this.ins;
     switch (op) {
       case 0x00: // unreachable
         this.emit(Op.Trap, TrapCode.Unreachable);
@@ -797,12 +799,12 @@ export class FuncTranslator {
       case 0x05: this.elseArm(); return;
       case 0x0b: this.endBlock(); return;
       case 0x0c: { // br
-        this.emitBranch(this.frameAt(r.u32()));
+        this.emitBranch(this.frameAt(ins.a));
         this.setUnreachable();
         return;
       }
       case 0x0d: { // br_if
-        const frame = this.frameAt(r.u32());
+        const frame = this.frameAt(ins.a);
         this.takeCondition();
         if (this.copiesNeeded(frame)) {
           const skip = this.emitCondBranch(true);
@@ -817,9 +819,8 @@ export class FuncTranslator {
         return;
       }
       case 0x0e: { // br_table
-        const n = r.u32();
-        const depths: number[] = [];
-        for (let i = 0; i <= n; i++) depths.push(r.u32());
+        const n = ins.targetCount;
+        const depths = [...ins.targets.subarray(0, n), ins.a]; // the default last
         const index = this.pop();
         const pos = this.emit(Op.BrTable, index, n) + 3;
         for (let i = 0; i <= n; i++) this.code.push(-1);
@@ -842,7 +843,7 @@ export class FuncTranslator {
         this.setUnreachable();
         return;
       case 0x10: { // call
-        const f = r.u32();
+        const f = ins.a;
         const type = this.info.funcTypes[f]!;
         const base = this.callArgs(type);
         const imported = this.module.ir.numImportedFuncs;
@@ -852,8 +853,8 @@ export class FuncTranslator {
         return;
       }
       case 0x11: { // call_indirect
-        const typeIndex = r.u32();
-        const table = r.u32();
+        const typeIndex = ins.a;
+        const table = ins.b;
         const type = this.module.ir.types[typeIndex]!;
         const index = this.pop();
         const base = this.callArgs(type);
@@ -862,7 +863,7 @@ export class FuncTranslator {
         return;
       }
       case 0x12: { // return_call
-        const f = r.u32();
+        const f = ins.a;
         const base = this.callArgs(this.info.funcTypes[f]!);
         const imported = this.module.ir.numImportedFuncs;
         if (f >= imported) this.emit(Op.ReturnCall, f - imported, base);
@@ -871,8 +872,8 @@ export class FuncTranslator {
         return;
       }
       case 0x13: { // return_call_indirect
-        const typeIndex = r.u32();
-        const table = r.u32();
+        const typeIndex = ins.a;
+        const table = ins.b;
         const index = this.pop();
         const base = this.callArgs(this.module.ir.types[typeIndex]!);
         this.emit(Op.ReturnCallIndirect, typeIndex, table, index, base);
@@ -881,7 +882,6 @@ export class FuncTranslator {
       }
       case 0x1a: this.pop(); return; // drop
       case 0x1b: case 0x1c: { // select, select t
-        if (op === 0x1c) { const n = r.u32(); for (let i = 0; i < n; i++) r.u8(); }
         const cond = this.pop();
         const b = this.pop();
         const a = this.pop();
@@ -890,32 +890,32 @@ export class FuncTranslator {
         return;
       }
       case 0x20: { // local.get
-        const i = r.u32();
+        const i = ins.a;
         this.push(LOCAL, this.localSlot[i]!, this.localType[i]!);
         return;
       }
-      case 0x21: this.setLocal(r.u32(), false); return;
-      case 0x22: this.setLocal(r.u32(), true); return;
+      case 0x21: this.setLocal(ins.a, false); return;
+      case 0x22: this.setLocal(ins.a, true); return;
       case 0x23: { // global.get
-        const g = r.u32();
+        const g = ins.a;
         const type = this.info.globalTypes[g]!;
         this.emitResult(isRefType(type) ? Op.GlobalGetRef : slotCount(type) === 1 ? Op.GlobalGet : Op.GlobalGet128, type, g);
         return;
       }
       case 0x24: { // global.set
-        const g = r.u32();
+        const g = ins.a;
         const type = this.info.globalTypes[g]!;
         this.emit(isRefType(type) ? Op.GlobalSetRef : slotCount(type) === 1 ? Op.GlobalSet : Op.GlobalSet128, g, this.pop());
         return;
       }
       case 0x25: { // table.get
-        const t = r.u32();
+        const t = ins.a;
         const index = this.pop();
         this.emitResult(Op.TableGet, this.info.tableElems[t]!, t, index);
         return;
       }
       case 0x26: { // table.set
-        const t = r.u32();
+        const t = ins.a;
         const value = this.pop();
         const index = this.pop();
         this.emit(Op.TableSet, t, index, value);
@@ -927,32 +927,39 @@ export class FuncTranslator {
       case 0x38: this.store(Op.I32Store, 0x36); return;
       case 0x39: this.store(Op.I64Store, 0x37); return;
       case 0x3f: { // memory.size
-        const m = r.u32();
+        const m = ins.a;
         this.emitResult(Op.MemorySize, this.is64(m) ? ValType.I64 : ValType.I32, m);
         return;
       }
       case 0x40: { // memory.grow
-        const m = r.u32();
+        const m = ins.a;
         const delta = this.pop();
         this.emitResult(Op.MemoryGrow, this.is64(m) ? ValType.I64 : ValType.I32, delta, m);
         return;
       }
-      case 0x41: this.pushConst(ValType.I32, r.s32(), 0); return;
-      case 0x42: { const lo = r.i64(); this.pushConst(ValType.I64, lo, r.hi); return; }
-      case 0x43: this.pushConst(ValType.F32, r.word(), 0); return;
-      case 0x44: { const lo = r.word(); this.pushConst(ValType.F64, lo, r.word()); return; }
+      case 0x41: this.pushConst(ValType.I32, ins.a, 0); return;
+      case 0x42: this.pushConst(ValType.I64, ins.a | 0, ins.b); return;
+      case 0x43: this.pushConst(ValType.F32, ins.a | 0, 0); return;
+      case 0x44: this.pushConst(ValType.F64, ins.a | 0, ins.b); return;
       // wrap and reinterpretations keep the bits: only the type changes
       case 0xa7: this.sType[this.height - 1] = ValType.I32; return;
       case 0xbc: this.sType[this.height - 1] = ValType.I32; return;
       case 0xbd: this.sType[this.height - 1] = ValType.I64; return;
       case 0xbe: this.sType[this.height - 1] = ValType.F32; return;
       case 0xbf: this.sType[this.height - 1] = ValType.F64; return;
-      case 0xd0: this.pushConst(r.u8(), 0, 0); return; // ref.null t
+      case 0xd0: this.pushConst(ins.a, 0, 0); return; // ref.null t
       case 0xd1: this.emitResult(Op.RefIsNull, ValType.I32, this.pop()); return;
-      case 0xd2: this.emitResult(Op.RefFunc, ValType.FuncRef, r.u32()); return;
-      case 0xfc: this.translatePrefixed(r.u32()); return;
-      case 0xfd: this.translateSimd(r.u32()); return;
-      default: break;
+      case 0xd2: this.emitResult(Op.RefFunc, ValType.FuncRef, ins.a); return;
+      default:
+        if (op >= 0xfd00) {
+          this.translateSimd(op - 0xfd00);
+          return;
+        }
+        if (op > 0xfc07) { // 0xfc00..0xfc07, the saturating truncations, are numeric (below)
+          this.translatePrefixed(op - 0xfc00);
+          return;
+        }
+        break;
     }
     const entry = OP_OF_WASM.get(op);
     if (entry === undefined) throw new Error(`unsupported instruction 0x${op.toString(16)}`);
@@ -1051,12 +1058,10 @@ export class FuncTranslator {
   private offsetHi = 0;
 
   private memarg(): number {
-    const r = this.r;
-    const align = r.u32();
-    this.memIndex = align & 0x40 ? r.u32() : 0;
-    const lo = r.u64();
-    this.offsetHi = r.hi;
-    return lo | 0;
+    const offset = this.ins.offset; // exact below 2^53; any offset from 2^32 on traps
+    this.memIndex = this.ins.memory;
+    this.offsetHi = offset >= 0x1_0000_0000 ? 1 : 0;
+    return offset | 0;
   }
 
   private is64(memory: number): boolean {
@@ -1114,53 +1119,48 @@ export class FuncTranslator {
   }
 
   private translatePrefixed(sub: number): void {
-    const r = this.r;
-    if (sub <= 7) {
-      const entry = OP_OF_WASM.get(0xfc00 | sub)!;
-      this.numeric(entry.op, 1, entry.info.result!);
-      return;
-    }
+    const ins = this.ins;
     switch (sub) {
       case 8: { // memory.init
-        const seg = r.u32();
-        const m = r.u32();
+        const seg = ins.a;
+        const m = ins.b;
         const [d, s, n] = this.pop3();
         this.emit(Op.MemoryInit, seg, m, d, s, n);
         return;
       }
-      case 9: this.emit(Op.DataDrop, r.u32()); return;
+      case 9: this.emit(Op.DataDrop, ins.a); return;
       case 10: { // memory.copy
-        const dm = r.u32();
-        const sm = r.u32();
+        const dm = ins.a;
+        const sm = ins.b;
         const [d, s, n] = this.pop3();
         this.emit(Op.MemoryCopy, dm, sm, d, s, n);
         return;
       }
-      case 11: { const m = r.u32(); const [d, v, n] = this.pop3(); this.emit(Op.MemoryFill, m, d, v, n); return; }
+      case 11: { const m = ins.a; const [d, v, n] = this.pop3(); this.emit(Op.MemoryFill, m, d, v, n); return; }
       case 12: { // table.init
-        const seg = r.u32();
-        const t = r.u32();
+        const seg = ins.a;
+        const t = ins.b;
         const [d, s, n] = this.pop3();
         this.emit(Op.TableInit, seg, t, d, s, n);
         return;
       }
-      case 13: this.emit(Op.ElemDrop, r.u32()); return;
+      case 13: this.emit(Op.ElemDrop, ins.a); return;
       case 14: { // table.copy
-        const dt = r.u32();
-        const st = r.u32();
+        const dt = ins.a;
+        const st = ins.b;
         const [d, s, n] = this.pop3();
         this.emit(Op.TableCopy, dt, st, d, s, n);
         return;
       }
       case 15: { // table.grow
-        const t = r.u32();
+        const t = ins.a;
         const delta = this.pop();
         const init = this.pop();
         this.emitResult(Op.TableGrow, ValType.I32, t, init, delta);
         return;
       }
-      case 16: this.emitResult(Op.TableSize, ValType.I32, r.u32()); return;
-      case 17: { const t = r.u32(); const [i, v, n] = this.pop3(); this.emit(Op.TableFill, t, i, v, n); return; }
+      case 16: this.emitResult(Op.TableSize, ValType.I32, ins.a); return;
+      case 17: { const t = ins.a; const [i, v, n] = this.pop3(); this.emit(Op.TableFill, t, i, v, n); return; }
       default: throw new Error(`unsupported instruction 0xfc ${sub}`);
     }
   }
@@ -1168,20 +1168,17 @@ export class FuncTranslator {
   private translateSimd(sub: number): void {
     const info = SIMD_INFO.get(sub);
     if (info === undefined) throw new Error(`unsupported instruction 0xfd ${sub}`);
-    const r = this.r;
+    const ins = this.ins;
     const V = ValType.V128;
     switch (info.kind) {
       case SimdKind.Const: {
-        const w0 = r.word();
-        const w1 = r.word();
-        const w2 = r.word();
-        const w3 = r.word();
+        const [w0, w1, w2, w3] = this.v128Words();
         this.push(CONST, this.constReg(w0, w1, w2, w3), V);
         return;
       }
       case SimdKind.Load: case SimdKind.LoadLane: case SimdKind.Store: case SimdKind.StoreLane: {
         const offset = this.memarg();
-        const lane = info.kind === SimdKind.LoadLane || info.kind === SimdKind.StoreLane ? r.u8() : 0;
+        const lane = info.kind === SimdKind.LoadLane || info.kind === SimdKind.StoreLane ? ins.lane : 0;
         const vec = info.kind === SimdKind.Load ? 0 : this.pop();
         const addr = this.pop();
         const store = info.kind === SimdKind.Store || info.kind === SimdKind.StoreLane;
@@ -1196,16 +1193,16 @@ export class FuncTranslator {
         return;
       }
       case SimdKind.Shuffle: {
-        const lanes = [r.word(), r.word(), r.word(), r.word()];
+        const lanes = this.v128Words();
         const b = this.pop();
         const a = this.pop();
         this.emitResult(Op.SimdShuffle, V, a, b, ...lanes);
         return;
       }
       case SimdKind.Splat: this.emitResult(Op.Simd, V, this.pop(), 0, 0, sub, 0); return;
-      case SimdKind.Extract: { const lane = r.u8(); this.emitResult(Op.Simd, info.scalar, this.pop(), 0, 0, sub, lane); return; }
+      case SimdKind.Extract: { const lane = ins.lane; this.emitResult(Op.Simd, info.scalar, this.pop(), 0, 0, sub, lane); return; }
       case SimdKind.Replace: {
-        const lane = r.u8();
+        const lane = ins.lane;
         const x = this.pop();
         const v = this.pop();
         this.emitResult(Op.Simd, V, v, x, 0, sub, lane);
@@ -1228,48 +1225,19 @@ export class FuncTranslator {
     }
   }
 
+  /** The 16 bytes of a v128.const or shuffle immediate as four little-endian words. */
+  private v128Words(): [number, number, number, number] {
+    const bytes = this.r.bytes;
+    const p = this.ins.bytesPos;
+    const word = (q: number): number => bytes[q]! | (bytes[q + 1]! << 8) | (bytes[q + 2]! << 16) | (bytes[q + 3]! << 24);
+    return [word(p), word(p + 4), word(p + 8), word(p + 12)];
+  }
+
   private pop3(): [number, number, number] {
     const c = this.pop();
     const b = this.pop();
     const a = this.pop();
     return [a, b, c];
-  }
-
-  /** Skips the immediates of an instruction in unreachable code. */
-  private skipImmediates(op: number): void {
-    const r = this.r;
-    switch (op) {
-      case 0x0c: case 0x0d: case 0x10: case 0x12: case 0x20: case 0x21: case 0x22: case 0x23: case 0x24:
-      case 0x25: case 0x26: case 0xd2:
-        r.u32(); return;
-      case 0x0e: { const n = r.u32(); for (let i = 0; i <= n; i++) r.u32(); return; }
-      case 0x11: case 0x13: r.u32(); r.u32(); return;
-      case 0x1c: { const n = r.u32(); for (let i = 0; i < n; i++) r.u8(); return; }
-      case 0x3f: case 0x40: r.u32(); return;
-      case 0xd0: r.u8(); return;
-      case 0x41: r.s32(); return;
-      case 0x42: r.i64(); return;
-      case 0x43: r.pos += 4; return;
-      case 0x44: r.pos += 8; return;
-      case 0xfd: {
-        const sub = r.u32();
-        const kind = SIMD_INFO.get(sub)?.kind;
-        if (kind === SimdKind.Load || kind === SimdKind.Store) this.memarg();
-        else if (kind === SimdKind.LoadLane || kind === SimdKind.StoreLane) { this.memarg(); r.u8(); }
-        else if (kind === SimdKind.Const || kind === SimdKind.Shuffle) r.pos += 16;
-        else if (kind === SimdKind.Extract || kind === SimdKind.Replace) r.u8();
-        return;
-      }
-      case 0xfc: {
-        const sub = r.u32();
-        if (sub === 9 || sub === 11 || sub === 13 || (sub >= 15 && sub <= 17)) r.u32();
-        else if (sub === 8 || sub === 10 || sub === 12 || sub === 14) { r.u32(); r.u32(); }
-        return;
-      }
-      default:
-        if (op >= 0x28 && op <= 0x3e) this.memarg();
-        return;
-    }
   }
 
   // ---- finishing ----------------------------------------------------------------------------------
