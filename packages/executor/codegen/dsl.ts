@@ -22,6 +22,13 @@ export interface Operand {
   readonly kind: Kind;
 }
 
+/** What a fused instruction is made of (the translator finds its patterns from these: op.generated.ts). */
+export type Fusion =
+  /** `consumer` with one operand computed by `producer`; `producerFirst`: the producer's operands first. */
+  | { readonly kind: "operand"; readonly consumer: string; readonly producer: string; readonly producerFirst: boolean }
+  /** `parts` run one after the other. */
+  | { readonly kind: "sequence"; readonly parts: readonly string[] };
+
 export interface Instr {
   readonly name: string;
   /** One line saying what the instruction does (a comment in the generated code and on the enum). */
@@ -33,6 +40,7 @@ export interface Instr {
   readonly branch?: { readonly cond: string; readonly target: string };
   /** The body ends in its own `continue`, `break branch` or `break` (calls and returns). */
   readonly own?: boolean;
+  readonly fusion?: Fusion;
 }
 
 /** Value types of register operands, and `imm` for an immediate word. */
@@ -55,6 +63,7 @@ export interface Value {
   readonly args: readonly Arg[];
   readonly pre?: string;
   readonly expr: string;
+  readonly fusion?: Fusion;
 }
 
 /** Parses "a:i32 b:imm" into args. */
@@ -117,6 +126,7 @@ export function valueInstr(v: Value): Instr {
   return {
     name: v.name,
     doc: v.doc,
+    fusion: v.fusion,
     layout: [{ name: "d", kind: "r" }, ...v.args.map((a): Operand => ({ name: a.name, kind: a.type === "imm" ? "i" : "r" }))],
     body: `${statements}$d${RESULT_SUFFIX[v.result]} = ${typedPlaceholders(expr, v.args)};`,
   };
@@ -190,6 +200,7 @@ function composeValue(
   const allPre = [pre, consumerPre].map((s) => s.trim()).filter((s) => s !== "").join("\n");
   return {
     name, doc, result: consumer.result,
+    fusion: { kind: "operand", consumer: consumer.name, producer: producer.name, producerFirst: order === "producerFirst" },
     args: order === "consumerFirst" ? [...kept, ...producerArgs] : [...producerArgs, ...kept],
     pre: allPre === "" ? undefined : allPre,
     expr: consumerExpr,
@@ -246,5 +257,8 @@ export function sequence(
     bodies.push(/\bconst\b|\blet\b/.test(body) && i !== parts.length - 1 ? `{\n${body}\n}` : body);
   }
   const last = renamedParts[parts.length - 1]!;
-  return { name, doc, layout: combined, body: bodies.join("\n"), branch: last.branch, own: last.own };
+  return {
+    name, doc, layout: combined, body: bodies.join("\n"), branch: last.branch, own: last.own,
+    fusion: { kind: "sequence", parts: parts.map((part) => part.name) },
+  };
 }

@@ -127,8 +127,29 @@ function generateOpFile(instrs: readonly Instr[]): string {
     ...chunk(instrs.map((instr) => JSON.stringify(layoutLetters(instr))), 12).map((row) => `  ${row.join(", ")},`),
     "];",
     "",
+    "/** Fused instructions made of a consumer and the producer of one of its operands:",
+    " * [fused, consumer, producer, the producer's operands first]. */",
+    "export const OPERAND_FUSIONS: readonly (readonly [Op, Op, Op, boolean])[] = [",
+    ...instrs.flatMap((instr) => instr.fusion?.kind === "operand"
+      ? [`  [Op.${instr.name}, Op.${known(instrs, instr.fusion.consumer)}, Op.${known(instrs, instr.fusion.producer)}, ${instr.fusion.producerFirst}],`]
+      : []),
+    "];",
+    "",
+    "/** Fused instructions that run instructions one after the other: [fused, parts]. */",
+    "export const SEQUENCE_FUSIONS: readonly (readonly [Op, readonly Op[]])[] = [",
+    ...instrs.flatMap((instr) => instr.fusion?.kind === "sequence"
+      ? [`  [Op.${instr.name}, [${instr.fusion.parts.map((p) => `Op.${known(instrs, p)}`).join(", ")}]],`]
+      : []),
+    "];",
+    "",
   ];
   return lines.join("\n");
+}
+
+/** `name`, checked to be an instruction. */
+function known(instrs: readonly Instr[], name: string): string {
+  if (!instrs.some((instr) => instr.name === name)) throw new Error(`a fusion names ${name}, which is no instruction`);
+  return name;
 }
 
 function chunk<T>(items: readonly T[], n: number): T[][] {

@@ -32,8 +32,9 @@ const XOR_AND_XOR = fuseValue("I32XorAndXor", "d = e ^ (c & (a ^ b)) (choice)", 
 const ROTL3_XOR = fuseValue("I32Rotl3XorImm", "d = rotl(x, k) ^ rotl(y, n) ^ rotl(z, m)", XOR_ROTL_IMM, "a", ROTL_XOR_ROTL, "producerFirst", "x k y n z m");
 
 /** i64 xor with a shifted value: `d = a ^ (x << n)` or `a ^ (x >>> n)`, n in 1..63. */
-const i64XorShiftImm = (left: boolean): Instr =>
-  instr(left ? "I64XorShlImm" : "I64XorShrUImm", `d = a ^ (x ${left ? "<<" : ">>>"} n) (i64, n in 1..63)`, "d:r a:r x:r n:i", left ? `
+const i64XorShiftImm = (left: boolean): Instr => ({
+  fusion: { kind: "operand", consumer: "I64Xor", producer: left ? "I64ShlImm" : "I64ShrUImm", producerFirst: false },
+  ...instr(left ? "I64XorShlImm" : "I64XorShrUImm", `d = a ^ (x ${left ? "<<" : ">>>"} n) (i64, n in 1..63)`, "d:r a:r x:r n:i", left ? `
     const n = $n;
     const a = $a.at;
     const x = $x.at;
@@ -59,7 +60,8 @@ const i64XorShiftImm = (left: boolean): Instr =>
     } else {
       i32[d] = i32[a] ^ (hi >>> (n - 32));
       i32[d + 1] = ah;
-    }`);
+    }`),
+});
 
 const ADD_IMM = valueInstr(imm("Add"));
 const F64_ADD_MUL = fuseValue("F64AddMul", "d = c + a * b (f64, each rounded)", F64.Add!, "b", F64.Mul!, "consumerFirst", "c a b");
@@ -97,7 +99,7 @@ export const FUSED_ARITHMETIC: Instr[] = [
   valueInstr(fuseValue("I32Rotl2XorShrUImm", "d = rotl(x, k) ^ rotl(y, n) ^ (z >>> m)", XOR_SHR_U_IMM, "a", ROTL_XOR_ROTL, "producerFirst", "x k y n z m")),
   valueInstr(fuseValue("I32AddXorAndXor", "d = s + (e ^ (c & (a ^ b)))", i32("Add"), "b", XOR_AND_XOR, "consumerFirst", "s e c a b")),
   valueInstr(fuseValue("I32AddRotl3XorImm", "d = c + rotl(x, k) ^ rotl(y, n) ^ rotl(z, m)", i32("Add"), "b", ROTL3_XOR, "consumerFirst", "c x k y n z m")),
-  instr("I64AddMul", "d = c + a * b (i64)", "d:r c:r a:r b:r", `
+  { fusion: { kind: "operand", consumer: "I64Add", producer: "I64Mul", producerFirst: false }, ...instr("I64AddMul", "d = c + a * b (i64)", "d:r c:r a:r b:r", `
     const a = $a.at;
     const b = $b.at;
     ${I64_PRODUCT}
@@ -107,7 +109,7 @@ export const FUSED_ARITHMETIC: Instr[] = [
     const carry = (lo >>> 0) < (cl >>> 0) ? 1 : 0;
     const d = $d.at;
     i32[d + 1] = (i32[c + 1] + ph + carry) | 0;
-    i32[d] = lo;`),
+    i32[d] = lo;`) },
   // c * or + a 16-bit array element (dot products, matrix code): dst, c, base, index, offset
   valueInstr(fuseValue("I32MulLoad16SIdx", "d = c * s16 at base + index + off", i32("Mul"), "b", I32_LOAD16S_IDX, "consumerFirst", "c base index off")),
   valueInstr(fuseValue("I32MulLoad16UIdx", "d = c * u16 at base + index + off", i32("Mul"), "b", I32_LOAD16U_IDX, "consumerFirst", "c base index off")),

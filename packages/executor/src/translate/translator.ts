@@ -29,6 +29,7 @@ import { moduleInfo, type ModuleInfo } from "./module-info.js";
 import { dropUnusedConsts, foldCopyReturns, mergePairs, relocate, threadJumps } from "./code-passes.js";
 import { ControlFrame, FrameKind } from "./control-frame.js";
 import { OP_INFO, OP_OF_WASM, OP_OPERANDS, Op, type OpName } from "./ops.js";
+import { OPERAND_FUSIONS as OPERAND_FUSION_ROWS, SEQUENCE_FUSIONS } from "../interpret/op.generated.js";
 import { CONST_BASE, TEMP_BASE } from "./registers.js";
 import { BinaryReader } from "../decode/reader.js";
 import { EMPTY_BLOCK_TYPE, InstrReader } from "../decode/instr-reader.js";
@@ -62,54 +63,46 @@ const IMM_BR_OPS = [Op.BrIfI32EqImm, Op.BrIfI32NeImm, Op.BrIfI32LtSImm, Op.BrIfI
   Op.BrIfI32GtUImm, Op.BrIfI32LeSImm, Op.BrIfI32LeUImm, Op.BrIfI32GeSImm, Op.BrIfI32GeUImm] as const;
 const IMM_NEGATION = [1, 0, 8, 9, 6, 7, 4, 5, 2, 3] as const; // eq-ne, lt-ge, gt-le
 
-/** Conditional branches and their fusion with an add immediate just before them (a step: any registers). */
-const ADD_IMM_BRANCH: ReadonlyMap<Op, Op> = new Map([
-  [Op.BrIfNez, Op.I32AddImmBrIfNez], [Op.BrIfEqz, Op.I32AddImmBrIfEqz], [Op.BrIfI32Eq, Op.I32AddImmBrIfEq],
-  [Op.BrIfI32Ne, Op.I32AddImmBrIfNe], [Op.BrIfI32LtS, Op.I32AddImmBrIfLtS], [Op.BrIfI32LtU, Op.I32AddImmBrIfLtU],
-  [Op.BrIfI32LeS, Op.I32AddImmBrIfLeS], [Op.BrIfI32LeU, Op.I32AddImmBrIfLeU],
-  [Op.BrIfI32EqImm, Op.I32AddImmBrIfEqImm], [Op.BrIfI32NeImm, Op.I32AddImmBrIfNeImm],
-  [Op.BrIfI32LtSImm, Op.I32AddImmBrIfLtSImm], [Op.BrIfI32LtUImm, Op.I32AddImmBrIfLtUImm],
-  [Op.BrIfI32GtSImm, Op.I32AddImmBrIfGtSImm], [Op.BrIfI32GtUImm, Op.I32AddImmBrIfGtUImm],
-  [Op.BrIfI32LeSImm, Op.I32AddImmBrIfLeSImm], [Op.BrIfI32LeUImm, Op.I32AddImmBrIfLeUImm],
-  [Op.BrIfI32GeSImm, Op.I32AddImmBrIfGeSImm], [Op.BrIfI32GeUImm, Op.I32AddImmBrIfGeUImm],
-]);
+/** The fusions of two instructions described as a sequence `first, second` (codegen/instructions/): second -> fused. */
+function sequencesAfter(first: Op, accept: (second: Op) => boolean): ReadonlyMap<Op, Op> {
+  return new Map(SEQUENCE_FUSIONS
+    .filter(([, parts]) => parts.length === 2 && parts[0] === first && accept(parts[1]!))
+    .map(([fused, parts]) => [parts[1]!, fused]));
+}
 
-/** Commutative binary instructions (consumer) fused with the instruction computing one of their operands
- * just before (producer): consumer -> producer -> fused (see emitOperandFusion). */
-const OPERAND_FUSIONS = new Map<Op, ReadonlyMap<Op, Op>>([
-  [Op.I32Add, new Map([[Op.I32Add, Op.I32Add3], [Op.I32MulImm, Op.I32AddMulImm], [Op.I32Load, Op.I32AddLoad],
-    [Op.I32Mul, Op.I32AddMul], [Op.I32ShrUAndImm, Op.I32AddShrUAndImm],
-    [Op.I32XorAndXor, Op.I32AddXorAndXor], [Op.I32Rotl3XorImm, Op.I32AddRotl3XorImm],
-    [Op.I32Load16SIdx, Op.I32AddLoad16SIdx]])],
-  [Op.I32Mul, new Map([[Op.I32ShrUAndImm, Op.I32MulShrUAndImm], [Op.I32Load16SIdx, Op.I32MulLoad16SIdx],
-    [Op.I32Load16UIdx, Op.I32MulLoad16UIdx]])],
-  [Op.I32And, new Map([[Op.I32Xor, Op.I32AndXor]])],
-  [Op.I32Xor, new Map([[Op.I32RotlImm, Op.I32XorRotlImm], [Op.I32ShrUImm, Op.I32XorShrUImm],
-    [Op.I32And, Op.I32XorAnd], [Op.I32AndXor, Op.I32XorAndXor]])],
-  [Op.I64Xor, new Map([[Op.I64ShlImm, Op.I64XorShlImm], [Op.I64ShrUImm, Op.I64XorShrUImm]])],
-  [Op.I64Add, new Map([[Op.I64Mul, Op.I64AddMul]])],
-  [Op.F64Add, new Map([[Op.F64Mul, Op.F64AddMul]])],
-  [Op.F64Sub, new Map([[Op.F64Mul, Op.F64SubMul]])],
-]);
+const isBranch = (op: Op): boolean => OP_OPERANDS[op]!.endsWith("t");
+
+/** Conditional branches and their fusion with an add immediate just before them (a step: any registers). */
+const ADD_IMM_BRANCH = sequencesAfter(Op.I32AddImm, isBranch);
+
+/** consumer -> producer -> fused, for the operand fusions described (codegen/instructions/fused.ts) with
+ * the producer's operands first or not. */
+function operandFusions(producerFirst: boolean, consumers: (consumer: Op) => boolean): ReadonlyMap<Op, ReadonlyMap<Op, Op>> {
+  const byConsumer = new Map<Op, Map<Op, Op>>();
+  for (const [fused, consumer, producer, first] of OPERAND_FUSION_ROWS) {
+    if (first !== producerFirst || !consumers(consumer)) continue;
+    let byProducer = byConsumer.get(consumer);
+    if (byProducer === undefined) byConsumer.set(consumer, byProducer = new Map());
+    byProducer.set(producer, fused);
+  }
+  return byConsumer;
+}
+
+/** Binary instructions (consumer) fused with the instruction computing one of their operands just before
+ * (producer): consumer -> producer -> fused, `fused dst, other operand, producer's operands` (see
+ * emitOperandFusion). */
+const OPERAND_FUSIONS = operandFusions(false, () => true);
 /** Consumers above that are not commutative: only their second operand may be the one produced. */
 const SECOND_OPERAND_ONLY: ReadonlySet<Op> = new Set([Op.F64Sub]);
 
 /** Operand fusions (above) whose other operand the instruction just before computed into a temporary:
  * fused -> that producer -> both fused into one, the producer's operands first (hash bit mixes such as
  * SHA-2's rotr(x, a) ^ rotr(x, b) ^ rotr(x, c), choice and majority). */
-const CHAINED_FUSIONS = new Map<Op, ReadonlyMap<Op, Op>>([
-  [Op.I32XorRotlImm, new Map([[Op.I32RotlImm, Op.I32RotlXorRotlImm], [Op.I32RotlXorRotlImm, Op.I32Rotl3XorImm]])],
-  [Op.I32XorShrUImm, new Map([[Op.I32RotlXorRotlImm, Op.I32Rotl2XorShrUImm]])],
-  [Op.I32XorAnd, new Map([[Op.I32AndXor, Op.I32AndXorXorAnd]])],
-  [Op.F64AddMul, new Map([[Op.F64Mul, Op.F64MulAddMul]])],
-  [Op.F64SubMul, new Map([[Op.F64Mul, Op.F64MulSubMul]])],
-]);
+const OPERAND_FUSED: ReadonlySet<Op> = new Set([...OPERAND_FUSIONS.values()].flatMap((m) => [...m.values()]));
+const CHAINED_FUSIONS = operandFusions(true, (consumer) => OPERAND_FUSED.has(consumer));
 
 /** Stores fused with an add immediate just after them (a pointer step: `*p++ = v`). */
-const STORE_ADD_IMM: ReadonlyMap<Op, Op> = new Map([
-  [Op.I32Store, Op.I32StoreAddImm], [Op.I32StoreIdx, Op.I32StoreIdxAddImm],
-  [Op.I32Store8, Op.I32Store8AddImm], [Op.I32Store8Idx, Op.I32Store8IdxAddImm],
-]);
+const STORE_ADD_IMM = sequencesAfter(Op.I32AddImm, (second) => !isBranch(second));
 const STORE_OF_ADD_IMM: ReadonlyMap<Op, Op> = new Map([...STORE_ADD_IMM].map(([store, fused]) => [fused, store]));
 
 /** Side-effect-free conditional branches and their negations (`true`: with the two operands swapped),
