@@ -127,6 +127,14 @@ function generateOpFile(instrs: readonly Instr[]): string {
     ...chunk(instrs.map((instr) => JSON.stringify(layoutLetters(instr))), 12).map((row) => `  ${row.join(", ")},`),
     "];",
     "",
+    "/**",
+    " * The code of the simple instructions (one value of i32 registers and immediates, no branch), for the",
+    " * JavaScript tier (translate/js/): `$k` stands for operand k (1-based, in layout order); null for the others.",
+    " */",
+    "export const OP_TEMPLATES: readonly (string | null)[] = [",
+    ...instrs.map((instr) => `  ${jsTemplate(instr)},`),
+    "];",
+    "",
     "/** Fused instructions made of a consumer and the producer of one of its operands:",
     " * [fused, consumer, producer, the producer's operands first]. */",
     "export const OPERAND_FUSIONS: readonly (readonly [Op, Op, Op, boolean])[] = [",
@@ -144,6 +152,20 @@ function generateOpFile(instrs: readonly Instr[]): string {
     "",
   ];
   return lines.join("\n");
+}
+
+/** An instruction's body with positional placeholders, if the JavaScript tier can use it (see OP_TEMPLATES). */
+function jsTemplate(instr: Instr): string {
+  const simple = instr.own !== true && instr.branch === undefined && instr.fusion === undefined
+    && instr.layout.every((o) => o.kind === "r" || o.kind === "i")
+    && !/\$[A-Za-z_][A-Za-z0-9_]*\./.test(instr.body) && !/\$next\b/.test(instr.body) && !/\bOp\./.test(instr.body);
+  if (!simple) return "null";
+  const positional = instr.body.replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, (match, name: string) => {
+    const k = instr.layout.findIndex((o) => o.name === name);
+    if (k < 0) throw new Error(`${instr.name}: no operand ${name} (in ${match})`);
+    return `$${k + 1}`;
+  });
+  return JSON.stringify(positional);
 }
 
 /** `name`, checked to be an instruction. */

@@ -22,6 +22,12 @@ export interface ExecutorConfig {
    * Off by default: then nothing is emitted and nothing is charged.
    */
   consumeFuel: boolean;
+  /**
+   * Also compile leaf functions on i32 values (they call nothing) to JavaScript, which the host's engine
+   * runs without the interpreter's dispatch (translate/js/). Used where the host allows code from strings
+   * (not under a strict Content-Security-Policy), and never with fuel.
+   */
+  jsTier: boolean;
   /** Deepest Wasm call nesting before a "call stack exhausted" trap. */
   maxCallDepth: number;
   /** Most value-stack slots (8 bytes each) before a "call stack exhausted" trap. */
@@ -38,6 +44,7 @@ export const DEFAULT_CONFIG: ExecutorConfig = {
   lazyTranslation: true,
   lazyValidation: false,
   consumeFuel: false,
+  jsTier: true,
   maxCallDepth: 100_000,
   maxValueSlots: 16 * 1024 * 1024,
   maxMemoryPages: 65536,
@@ -53,6 +60,7 @@ const FIELD_CHECKS: { [K in keyof ExecutorConfig]: (v: unknown) => string | null
   lazyTranslation: (v) => (typeof v === "boolean" ? null : "must be a boolean"),
   lazyValidation: (v) => (typeof v === "boolean" ? null : "must be a boolean"),
   consumeFuel: (v) => (typeof v === "boolean" ? null : "must be a boolean"),
+  jsTier: (v) => (typeof v === "boolean" ? null : "must be a boolean"),
   maxCallDepth: integerIn(1, 2 ** 31 - 1),
   maxValueSlots: integerIn(1, 2 ** 31 - 1),
   maxMemoryPages: integerIn(0, MAX_PAGES_64),

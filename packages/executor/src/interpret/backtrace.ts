@@ -26,7 +26,12 @@ export function recordBacktrace(
   const continues = state.unwound === error && state.unwoundDepth === depth;
   state.unwound = undefined;
   const frames = continues ? [...wasmBacktraceOf(error)] : [];
-  if (frames.length < MAX_BACKTRACE_FRAMES) frames.push(frameAt(cf, inst, pc));
+  const leaf = state.leafFrame;
+  if (leaf !== null && state.leafError === error) frames.push(frameOf(leaf.inst, leaf.funcIndex, leaf.offset));
+  state.leafError = undefined;
+  state.leafFrame = null;
+  // pc -1: the function ran as a leaf of the JavaScript tier, whose frame is the one above
+  if (frames.length < MAX_BACKTRACE_FRAMES && pc >= 0) frames.push(frameAt(cf, inst, pc));
   for (let d = depth - 1; d >= entryDepth && frames.length < MAX_BACKTRACE_FRAMES; d--) {
     frames.push(frameAt(state.frameFuncs[d]!, state.frameInstances[d]!, state.frames[2 * d]! - 1));
   }
@@ -40,9 +45,11 @@ export function noteUnwound(state: ExecState, error: unknown, depth: number): vo
 }
 
 function frameAt(cf: CompiledFunc, inst: InstanceEntity, pc: number): WasmFrame {
+  return frameOf(inst, cf.funcIndex, cf.wasmOffsetAt(pc));
+}
+
+function frameOf(inst: InstanceEntity, funcIndex: number, codeOffset: number): WasmFrame {
   const ir = (inst.module as CompiledModule).ir;
-  const funcIndex = cf.funcIndex;
-  const codeOffset = cf.wasmOffsetAt(pc);
   const name = ir.funcNames.get(funcIndex);
   return {
     funcIndex,

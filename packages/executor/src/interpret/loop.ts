@@ -125,6 +125,12 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
       pc = state.contCallPc;
       throw state.resumeError;
     }
+    if (!resuming && cf.js !== null) {
+      // the called function is a leaf compiled to JavaScript (translate/js/): it runs alone
+      pc = -1; // no instruction of the bytecode ran (backtraces)
+      cf.js(i32, fp2, inst, store, state);
+      return;
+    }
     for (;;) {
       // Straight-line instructions and returns `continue`. A taken branch leaves the block with `break
       // branch`, and a call falls out of its end: both count down the budget of polling (poll.ts), so
@@ -2133,6 +2139,27 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         continue;
       }
       const next: CompiledFunc = callee;
+      const leaf = next.js;
+      if (leaf !== null && !tail) {
+        // a leaf function compiled to JavaScript (translate/js/) runs here, on its arguments in this
+        // frame's registers, where it leaves its results: no frame to push, and it calls nothing
+        const argBase = (fp2 + argOffset) | 0;
+        const leafEnd = (argBase >> 1) + next.frameSlots;
+        if (leafEnd > i32.length >> 1) {
+          if (leafEnd > maxSlots) {
+            pc = (pc - 1) | 0;
+            trap(TrapCode.StackOverflow);
+          }
+          stack.ensure(leafEnd);
+          i32 = stack.i32;
+          f32 = stack.f32;
+          f64 = stack.f64;
+        }
+        pc = (pc - 1) | 0; // inside the call while the leaf runs (backtraces)
+        leaf(i32, argBase, calleeInst, store, state);
+        pc = (pc + 1) | 0;
+        continue;
+      }
       if (tail) {
         // the callee replaces this frame: move the arguments down to the frame base
         tail = false;

@@ -22,6 +22,10 @@ export class ExecState {
    * `runInterpreterLoop` whose host call it was continues the error's backtrace (backtrace.ts). */
   unwound: unknown = undefined;
   unwoundDepth = -1;
+  /** The error that last left a leaf function of the JavaScript tier, and where (translate/js/): the
+   * innermost frame of its backtrace, which the interpreter did not push. */
+  leafError: unknown = undefined;
+  leafFrame: { funcIndex: number; offset: number; inst: InstanceEntity } | null = null;
   /** The engine's interrupt counter when the outermost call started (poll.ts). */
   epoch = 0;
 

@@ -1,9 +1,15 @@
+import type { JsLeaf } from "./js/compile-leaf.js";
+
 /**
  * A translated function: its register bytecode and frame shape.
  * Frame (in 8-byte slots, from the frame base): parameters | locals | constants | temporaries.
  * The caller's first argument register becomes the callee's frame base, so arguments are never copied.
  */
 export class CompiledFunc {
+  /** The function compiled to JavaScript, when it is a leaf the JavaScript tier takes (translate/js/):
+   * the interpreter calls it instead of running `code`. */
+  js: JsLeaf | null = null;
+
   constructor(
     /** Register bytecode (see ops.ts): a plain array of small integers, which the engine reads with fewer
      * loads and checks than a typed array. */

@@ -1,5 +1,6 @@
 import type { CompiledModule } from "../module/compiled.js";
 import type { CompiledFunc } from "./compiled-func.js";
+import { compileLeaf } from "./js/compile-leaf.js";
 import { FuncTranslator } from "./translator.js";
 
 export { CompiledFunc } from "./compiled-func.js";
@@ -16,6 +17,7 @@ export function translateFunction(module: CompiledModule, definedIndex: number):
   if (existing !== undefined) return existing;
   module.deferredBodies?.validate(definedIndex);
   const compiled = new FuncTranslator(module, definedIndex).translate();
+  if (module.config.jsTier) compiled.js = compileLeaf(module, definedIndex);
   module.code[definedIndex] = compiled;
   return compiled;
 }

@@ -1,0 +1,39 @@
+// What the JavaScript tier's generated functions get from outside (compile-leaf.ts passes it as `h`):
+// traps, polling, the i32 helpers the instruction templates call, and the leaf frame of a backtrace.
+
+import { Trap, TrapCode, type InstanceEntity } from "@wasmi-ts/store";
+import { i32Ctz, i32DivS, i32DivU, i32Popcnt, i32RemS, i32RemU } from "../../interpret/numeric/index.js";
+import { POLL_INTERVAL, poll } from "../../interpret/poll.js";
+import type { ExecState } from "../../interpret/state.js";
+
+function trap(code: TrapCode): never {
+  throw new Trap(code);
+}
+
+/** An error leaves a leaf function at Wasm offset `offset`: its frame goes first in the backtrace (the
+ * interpreter, which records backtraces, never saw it: backtrace.ts). */
+function leafTrapped(state: ExecState, error: unknown, offset: number, funcIndex: number, inst: InstanceEntity): void {
+  state.leafError = error;
+  state.leafFrame = { funcIndex, offset, inst };
+}
+
+/** Typed arrays use the host's byte order; Wasm memory is little-endian. */
+const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+export const JS_TIER_HELPERS = {
+  trap, TrapCode, poll, leafTrapped, littleEndian, POLL_INTERVAL, i32DivS, i32DivU, i32RemS, i32RemU, i32Ctz, i32Popcnt,
+};
+
+let allowed: boolean | undefined;
+
+/** Whether the host lets code be made from strings (not under a strict Content-Security-Policy). */
+export function newFunctionAllowed(): boolean {
+  if (allowed === undefined) {
+    try {
+      allowed = new Function("return 1")() === 1;
+    } catch {
+      allowed = false;
+    }
+  }
+  return allowed;
+}
