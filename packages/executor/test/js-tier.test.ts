@@ -1,0 +1,152 @@
+// The JavaScript tier (translate/js/): leaf functions on i32 values compiled to JavaScript must compute
+// exactly what the interpreter computes, traps included. Each program runs twice, with and without the
+// tier, called from Wasm (the interpreter's call path) and from the host (the entry path), over inputs
+// that reach every branch; the tier must have taken exactly the functions it claims.
+import { describe, expect, test } from "vitest";
+import { instantiateWat, trapCode, type TestInstance } from "./interpret-harness.js";
+import type { CompiledModule } from "../src/index.js";
+
+const INPUTS = [0, 1, 2, 3, 5, 7, 31, 32, 33, 100, 255, 256, 1000, 65535, 65536, 0x7fffffff, -1, -2, -7, -0x80000000, 0x12345678];
+
+/** `leaf`'s body wrapped in a module with memory, globals and a caller `viaWasm` that calls it. */
+function program(params: number, body: string, extra = ""): string {
+  const ps = Array.from({ length: params }, () => "i32").join(" ");
+  const gets = Array.from({ length: params }, (_, i) => `(local.get ${i})`).join(" ");
+  return `(module
+    (memory 1)
+    (data (i32.const 0) "\\01\\02\\03\\04\\85\\86\\87\\88\\ff\\fe\\7f\\80")
+    (global $g (mut i32) (i32.const 7))
+    (global $k i32 (i32.const -3))
+    (func $leaf (export "leaf") (param ${ps}) (result i32) ${body})
+    (func (export "viaWasm") (param ${ps}) (result i32) (i32.add (call $leaf ${gets}) (i32.const 0)))
+    ${extra})`;
+}
+
+/** Results or trap codes of `name` on every input pair. */
+function outcomes(t: TestInstance, name: string, params: number): string[] {
+  const out: string[] = [];
+  for (const a of INPUTS) {
+    for (const b of params > 1 ? INPUTS : [0]) {
+      const args = [a, b].slice(0, params);
+      const code = trapCode(() => out.push(String(t.call(name, ...args))));
+      if (code !== undefined) out.push(`trap ${code}`);
+    }
+  }
+  return out;
+}
+
+function compiledToJs(t: TestInstance, index: number): boolean {
+  return (t.instance.module as CompiledModule).code[index]?.js != null;
+}
+
+const CASES: [string, number, string][] = [
+  ["arithmetic and bit operations", 2, `
+    (i32.xor (i32.add (i32.mul (local.get 0) (i32.const 31)) (i32.sub (local.get 1) (i32.const -5)))
+      (i32.or (i32.rotl (local.get 0) (local.get 1)) (i32.rotr (local.get 1) (i32.const 7))))
+    (i32.add (i32.shr_s (local.get 0) (local.get 1)) (i32.shr_u (local.get 1) (local.get 0)))
+    (i32.xor)
+    (i32.add (i32.clz (local.get 0)) (i32.add (i32.ctz (local.get 1)) (i32.popcnt (local.get 0))))
+    (i32.add)
+    (i32.add (i32.extend8_s (local.get 1)))
+    (i32.add (i32.extend16_s (local.get 0)))`],
+  ["comparisons", 2, `
+    (i32.add (i32.lt_s (local.get 0) (local.get 1)) (i32.shl (i32.lt_u (local.get 0) (local.get 1)) (i32.const 1)))
+    (i32.add (i32.shl (i32.ge_s (local.get 0) (i32.const 100)) (i32.const 2)))
+    (i32.add (i32.shl (i32.gt_u (local.get 1) (i32.const -7)) (i32.const 3)))
+    (i32.add (i32.shl (i32.eqz (local.get 0)) (i32.const 4)))
+    (i32.add (i32.shl (i32.ne (local.get 0) (local.get 1)) (i32.const 5)))
+    (i32.add (i32.shl (i32.le_u (local.get 0) (local.get 1)) (i32.const 6)))`],
+  ["divisions trap on zero and overflow", 2, `
+    (i32.add (i32.div_s (local.get 0) (local.get 1)) (i32.rem_u (local.get 0) (local.get 1)))
+    (i32.add (i32.div_u (local.get 0) (local.get 1)))
+    (i32.add (i32.rem_s (local.get 0) (local.get 1)))`],
+  ["loops, locals and a running sum", 1, `
+    (local $i i32) (local $s i32)
+    (local.set $i (i32.and (local.get 0) (i32.const 1023)))
+    (block $done (loop $next
+      (br_if $done (i32.eqz (local.get $i)))
+      (local.set $s (i32.add (local.get $s) (i32.mul (local.get $i) (local.tee $i (i32.sub (local.get $i) (i32.const 1))))))
+      (br $next)))
+    (local.get $s)`],
+  ["a value kept on the stack while its local changes", 1, `
+    (local $x i32)
+    (local.set $x (local.get 0))
+    (local.get $x)
+    (local.set $x (i32.add (local.get $x) (i32.const 1000)))
+    (i32.sub (local.get $x))`],
+  ["blocks and ifs with results, br_if and br_table carrying values", 1, `
+    (block $out (result i32)
+      (block $b (result i32)
+        (block $a (result i32)
+          (br_table $a $b $out (i32.const 10) (i32.and (local.get 0) (i32.const 3))))
+        (drop (br_if $out (i32.const 20) (i32.gt_u (local.get 0) (i32.const 100))))
+        (i32.add (i32.const 1)))
+      (if (result i32) (i32.and (local.get 0) (i32.const 4))
+        (then (i32.const 3))
+        (else (i32.sub (i32.const 0) (local.get 0))))
+      (i32.add))`],
+  ["loops with parameters and results", 1, `
+    (i32.const 0) (local.get 0)
+    (loop $l (param i32 i32) (result i32 i32)
+      (block $go (param i32 i32) (result i32 i32)
+        (br_if $go (i32.gt_u (local.get 0) (i32.const 0)))
+        (return (i32.const -1)))
+      (local.set 0 (i32.sub (local.get 0) (i32.const 1)))
+      (i32.add (i32.const 1))
+      (br_if $l (i32.and (local.get 0) (i32.const 15))))
+    (i32.add)`],
+  ["memory: every width, signed and unsigned, bounds checked", 1, `
+    (i32.store8 offset=16 (i32.and (local.get 0) (i32.const 7)) (local.get 0))
+    (i32.store16 offset=24 (i32.and (local.get 0) (i32.const 6)) (local.get 0))
+    (i32.store offset=32 (i32.and (local.get 0) (i32.const 13)) (local.get 0))
+    (i32.add (i32.load8_s (i32.and (local.get 0) (i32.const 15))) (i32.load8_u offset=1 (i32.and (local.get 0) (i32.const 15))))
+    (i32.add (i32.load16_s offset=16 (i32.and (local.get 0) (i32.const 15))))
+    (i32.add (i32.load16_u offset=2 (i32.and (local.get 0) (i32.const 15))))
+    (i32.add (i32.load offset=32 (i32.and (local.get 0) (i32.const 15))))
+    (i32.add (i32.load offset=65532 (i32.and (local.get 0) (i32.const 7))))
+    (i32.add (memory.size))`],
+  ["globals, select, drop, unreachable", 2, `
+    (global.set $g (i32.add (global.get $g) (local.get 0)))
+    (drop (i32.const 99))
+    (if (i32.eq (local.get 0) (i32.const 5)) (then unreachable))
+    (select (global.get $g) (global.get $k) (local.get 1))`],
+];
+
+describe("the JavaScript tier computes what the interpreter computes", () => {
+  for (const [what, params, body] of CASES) {
+    test(what, () => {
+      const wat = program(params, body);
+      const tier = instantiateWat(wat, { config: { jsTier: true } });
+      const plain = instantiateWat(wat, { config: { jsTier: false } });
+      for (const name of ["leaf", "viaWasm"]) {
+        expect(outcomes(tier, name, params), name).toEqual(outcomes(plain, name, params));
+      }
+      expect(compiledToJs(tier, 0), "the leaf is compiled to JavaScript").toBe(true);
+      expect(compiledToJs(tier, 1), "its caller calls: not a leaf").toBe(false);
+      expect(compiledToJs(plain, 0), "jsTier: false").toBe(false);
+    });
+  }
+});
+
+describe("what the tier leaves to the interpreter", () => {
+  const cases: [string, string][] = [
+    ["a call", "(param i32) (result i32) (call $other (local.get 0))"],
+    ["an i64 value", "(param i32) (result i32) (i32.wrap_i64 (i64.extend_i32_u (local.get 0)))"],
+    ["a float", "(param i32) (result i32) (i32.trunc_sat_f32_s (f32.convert_i32_s (local.get 0)))"],
+    ["memory.grow", "(param i32) (result i32) (memory.grow (local.get 0))"],
+  ];
+  for (const [what, func] of cases) {
+    test(`a function with ${what} is not compiled, and runs`, () => {
+      const t = instantiateWat(`(module (memory 1) (func $f (export "f") ${func}) (func $other (param i32) (result i32) (local.get 0)))`);
+      expect(compiledToJs(t, 0)).toBe(false);
+      expect(typeof t.call("f", 1)).toBe("number");
+    });
+  }
+
+  test("nothing is compiled with fuel metering", () => {
+    const t = instantiateWat(program(1, "(local.get 0)"), { config: { consumeFuel: true } });
+    t.store.fuel = 1000;
+    expect(t.call("leaf", 3)).toBe(3);
+    expect(compiledToJs(t, 0)).toBe(false);
+  });
+});
