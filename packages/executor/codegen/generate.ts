@@ -128,8 +128,9 @@ function generateOpFile(instrs: readonly Instr[]): string {
     "];",
     "",
     "/**",
-    " * The code of the simple instructions (one value of i32 registers and immediates, no branch), for the",
-    " * JavaScript tier (translate/js/): `$k` stands for operand k (1-based, in layout order); null for the others.",
+    " * The code of the simple instructions (integer registers and immediates, no branch), for the JavaScript",
+    " * tier (translate/js/): `$k` stands for operand k (1-based, in layout order), `$k.at` for the word index of",
+    " * a 64-bit one; null for the others.",
     " */",
     "export const OP_TEMPLATES: readonly (string | null)[] = [",
     ...instrs.map((instr) => `  ${jsTemplate(instr)},`),
@@ -158,7 +159,8 @@ function generateOpFile(instrs: readonly Instr[]): string {
 function jsTemplate(instr: Instr): string {
   const simple = instr.own !== true && instr.branch === undefined && instr.fusion === undefined
     && instr.layout.every((o) => o.kind === "r" || o.kind === "i")
-    && !/\$[A-Za-z_][A-Za-z0-9_]*\./.test(instr.body) && !/\$next\b/.test(instr.body) && !/\bOp\./.test(instr.body);
+    && !/\$[A-Za-z_][A-Za-z0-9_]*\.(?:f32|f64|word)\b/.test(instr.body) && !/\$next\b/.test(instr.body)
+    && !/\bOp\./.test(instr.body);
   if (!simple) return "null";
   const positional = instr.body.replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, (match, name: string) => {
     const k = instr.layout.findIndex((o) => o.name === name);

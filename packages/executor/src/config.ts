@@ -23,7 +23,7 @@ export interface ExecutorConfig {
    */
   consumeFuel: boolean;
   /**
-   * Also compile leaf functions on i32 values (they call nothing) to JavaScript, which the host's engine
+   * Also compile leaf functions on integer values (they call nothing) to JavaScript, which the host's engine
    * runs without the interpreter's dispatch (translate/js/). Used where the host allows code from strings
    * (not under a strict Content-Security-Policy), and never with fuel.
    */

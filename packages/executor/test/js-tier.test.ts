@@ -17,6 +17,7 @@ function program(params: number, body: string, extra = ""): string {
     (data (i32.const 0) "\\01\\02\\03\\04\\85\\86\\87\\88\\ff\\fe\\7f\\80")
     (global $g (mut i32) (i32.const 7))
     (global $k i32 (i32.const -3))
+    (global $w (mut i64) (i64.const 0x1122334455667788))
     (func $leaf (export "leaf") (param ${ps}) (result i32) ${body})
     (func (export "viaWasm") (param ${ps}) (result i32) (i32.add (call $leaf ${gets}) (i32.const 0)))
     ${extra})`;
@@ -105,6 +106,48 @@ const CASES: [string, number, string][] = [
     (i32.add (i32.load offset=32 (i32.and (local.get 0) (i32.const 15))))
     (i32.add (i32.load offset=65532 (i32.and (local.get 0) (i32.const 7))))
     (i32.add (memory.size))`],
+  ["i64 arithmetic, shifts and rotations on two words", 2, `
+    (local $x i64) (local $y i64)
+    (local.set $x (i64.or (i64.shl (i64.extend_i32_u (local.get 0)) (i64.const 32)) (i64.extend_i32_s (local.get 1))))
+    (local.set $y (i64.mul (local.get $x) (i64.const 0x9e3779b97f4a7c15)))
+    (local.set $y (i64.xor (local.get $y) (i64.rotl (local.get $x) (i64.extend_i32_u (local.get 1)))))
+    (local.set $y (i64.add (local.get $y) (i64.shr_s (local.get $x) (i64.const 13))))
+    (local.set $y (i64.sub (local.get $y) (i64.shr_u (local.get $x) (i64.extend_i32_u (local.get 0)))))
+    (local.set $y (i64.and (local.get $y) (i64.rotr (local.get $y) (i64.const 7))))
+    (i32.xor (i32.wrap_i64 (local.get $y)) (i32.wrap_i64 (i64.shr_u (local.get $y) (i64.const 32))))
+    (i32.add (i32.wrap_i64 (i64.add (i64.clz (local.get $x)) (i64.add (i64.ctz (local.get $y)) (i64.popcnt (local.get $x))))))
+    (i32.add (i32.wrap_i64 (i64.extend8_s (local.get $y))))
+    (i32.add (i32.wrap_i64 (i64.extend32_s (local.get $x))))`],
+  ["i64 comparisons, divisions, select and globals", 2, `
+    (local $x i64) (local $y i64)
+    (local.set $x (i64.extend_i32_s (local.get 0)))
+    (local.set $y (i64.mul (i64.extend_i32_s (local.get 1)) (i64.const 0x100000001)))
+    (global.set $w (i64.add (global.get $w) (local.get $y)))
+    (i32.add (i64.lt_s (local.get $x) (local.get $y)) (i32.shl (i64.ge_u (local.get $x) (local.get $y)) (i32.const 1)))
+    (i32.add (i32.shl (i64.eqz (local.get $x)) (i32.const 2)))
+    (i32.add (i32.shl (i64.ne (global.get $w) (local.get $y)) (i32.const 3)))
+    (i32.add (i32.wrap_i64 (select (local.get $x) (local.get $y) (local.get 1))))
+    (i32.add (i32.wrap_i64 (i64.div_s (local.get $y) (local.get $x))))
+    (i32.add (i32.wrap_i64 (i64.rem_u (local.get $y) (local.get $x))))`],
+  ["i64 loops, blocks with i64 results, and i64 memory", 1, `
+    (local $acc i64) (local $i i32)
+    (i64.store offset=40 (i32.and (local.get 0) (i32.const 7)) (i64.extend_i32_s (local.get 0)))
+    (i64.store32 offset=48 (i32.const 0) (i64.const -1))
+    (i64.store16 offset=52 (i32.const 0) (i64.const 0x12345))
+    (i64.store8 offset=54 (i32.const 0) (i64.const 0x1ff))
+    (local.set $i (i32.and (local.get 0) (i32.const 63)))
+    (block $done (loop $next
+      (br_if $done (i32.eqz (local.get $i)))
+      (local.set $acc (i64.add (local.get $acc) (i64.load offset=40 (i32.and (local.get $i) (i32.const 15)))))
+      (local.set $i (i32.sub (local.get $i) (i32.const 1)))
+      (br $next)))
+    (block $b (result i64)
+      (drop (br_if $b (i64.const 5) (i32.eq (local.get 0) (i32.const 7))))
+      (i64.add (local.get $acc) (i64.load32_u offset=48 (i32.const 0))))
+    (i64.add (i64.load16_s offset=52 (i32.const 0)))
+    (i64.add (i64.load8_u offset=54 (i32.const 0)))
+    (i64.add (i64.load32_s offset=65528 (i32.and (local.get 0) (i32.const 7))))
+    (i32.wrap_i64)`],
   ["globals, select, drop, unreachable", 2, `
     (global.set $g (i32.add (global.get $g) (local.get 0)))
     (drop (i32.const 99))
@@ -131,13 +174,14 @@ describe("the JavaScript tier computes what the interpreter computes", () => {
 describe("what the tier leaves to the interpreter", () => {
   const cases: [string, string][] = [
     ["a call", "(param i32) (result i32) (call $other (local.get 0))"],
-    ["an i64 value", "(param i32) (result i32) (i32.wrap_i64 (i64.extend_i32_u (local.get 0)))"],
+    ["an f32 global", "(param i32) (result i32) (global.set $f (f32.const 1)) (local.get 0)"],
     ["a float", "(param i32) (result i32) (i32.trunc_sat_f32_s (f32.convert_i32_s (local.get 0)))"],
     ["memory.grow", "(param i32) (result i32) (memory.grow (local.get 0))"],
   ];
   for (const [what, func] of cases) {
     test(`a function with ${what} is not compiled, and runs`, () => {
-      const t = instantiateWat(`(module (memory 1) (func $f (export "f") ${func}) (func $other (param i32) (result i32) (local.get 0)))`);
+      const t = instantiateWat(`(module (memory 1) (global $f (mut f32) (f32.const 0))
+        (func (export "f") ${func}) (func $other (param i32) (result i32) (local.get 0)))`);
       expect(compiledToJs(t, 0)).toBe(false);
       expect(typeof t.call("f", 1)).toBe("number");
     });

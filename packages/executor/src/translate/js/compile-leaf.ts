@@ -1,4 +1,4 @@
-// The JavaScript tier: a leaf function (one that calls nothing) on i32 values only is also compiled to
+// The JavaScript tier: a leaf function (one that calls nothing) on integer values is also compiled to
 // a JavaScript function, which the engine's own JIT (or, without one, its bytecode interpreter) runs
 // directly, without our dispatch loop in between. The interpreter calls it in place of the function's
 // bytecode (interpret/loop.ts): arguments and results stay in the caller's frame, so no frame is pushed
@@ -6,8 +6,11 @@
 //
 // Wasm's structured control maps onto JavaScript's labelled statements: a block is `Ln: { }`, a loop
 // `Ln: for (;;) { }` (a branch to it `continue Ln`), an if `Ln: if (c) { } else { }`. The operand stack
-// becomes local variables by depth (s0, s1, ...), the Wasm locals l0, l1, ... Each instruction's code is
-// the interpreter's (OP_TEMPLATES, generated from the same descriptions), on these variables.
+// becomes local variables by depth (s0, s1, ...; an i64's high word in u0, u1, ...), the Wasm locals l0,
+// l1, ... (m0, m1, ... for high words). An i32 local or constant, or an expression that cannot trap,
+// stays unwritten until an instruction uses it, so that most instructions become parts of expressions.
+// Each instruction's code is the interpreter's (OP_TEMPLATES, generated from the same descriptions), on
+// these variables; the templates on i64 word indexes work on a scratch array.
 //
 // The source holds nothing but numbers from the module (no names, no strings), so a hostile module can
 // put nothing else into it. Functions with other types, calls, float, SIMD, table, bulk-memory or
@@ -15,7 +18,7 @@
 // runs them. Loops count down the polling budget, so deadlines and interrupts stop them as they stop the
 // interpreter. Not used with fuel.
 
-import { ValType, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
+import { ValType, type FuncType, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
 import { EMPTY_BLOCK_TYPE, InstrReader } from "../../decode/instr-reader.js";
 import { BinaryReader } from "../../decode/reader.js";
 import { OP_TEMPLATES } from "../../interpret/op.generated.js";
@@ -41,8 +44,8 @@ interface Frame {
   readonly label: string;
   /** Stack height below the block's parameters. */
   readonly height: number;
-  readonly params: number;
-  readonly results: number;
+  readonly params: readonly ValType[];
+  readonly results: readonly ValType[];
   unreachable: boolean;
 }
 
@@ -58,10 +61,10 @@ export function compileLeaf(module: CompiledModule, definedIndex: number): JsLea
   const info = moduleInfo(module);
   const funcIndex = ir.numImportedFuncs + definedIndex;
   const type = info.funcTypes[funcIndex]!;
-  const allI32 = (types: readonly ValType[]): boolean => types.every((t) => t === ValType.I32);
-  if (!allI32(type.params) || !allI32(type.results) || !allI32(body.locals)) return null;
+  const integers = (types: readonly ValType[]): boolean => types.every((t) => t === ValType.I32 || t === ValType.I64);
+  if (!integers(type.params) || !integers(type.results) || !integers(body.locals)) return null;
   try {
-    const source = new LeafCompiler(module, definedIndex, type.params.length, type.results.length).compile();
+    const source = new LeafCompiler(module, definedIndex, type).compile();
     if (source.length > MAX_SOURCE_CHARS) return null;
     const factory = new Function("h", source) as (h: typeof JS_TIER_HELPERS) => JsLeaf;
     return factory(JS_TIER_HELPERS);
@@ -78,33 +81,35 @@ class LeafCompiler {
   private readonly out: string[] = [];
   private readonly frames: Frame[] = [];
   private readonly globals = new Set<number>();
+  /** Types of the parameters, then of the declared locals. */
+  private readonly localTypes: readonly ValType[];
+  private readonly results: readonly ValType[];
+  private readonly funcIndex: number;
   private h = 0;
-  /** Per stack depth: null when the value is in variable s{depth}, else the local or constant it is. */
+  /** Per stack depth: the value's type (an i64 is in two variables, s{k} low and u{k} high). */
+  private readonly types: ValType[] = [];
+  /** Per stack depth: null when the value is in its variables, else the i32 local or constant it is. */
   private readonly sym: (string | null)[] = [];
   private maxHeight = 0;
   private labels = 0;
   private usesMemory = false;
   private skipDepth = 0;
 
-  constructor(
-    private readonly module: CompiledModule,
-    definedIndex: number,
-    private readonly numParams: number,
-    private readonly numResults: number,
-  ) {
+  constructor(private readonly module: CompiledModule, definedIndex: number, type: FuncType) {
     const body = module.ir.codes[definedIndex]!;
     this.funcIndex = module.ir.numImportedFuncs + definedIndex;
     this.r = new BinaryReader(module.ir.bytes, body.start, body.end);
     this.ins = new InstrReader(module.config.features);
     this.info = moduleInfo(module);
-    this.numLocals = numParams + body.locals.length;
+    this.localTypes = [...type.params, ...body.locals];
+    this.results = type.results;
+    this.numParams = type.params.length;
   }
 
-  private readonly numLocals: number;
-  private readonly funcIndex: number;
+  private readonly numParams: number;
 
   compile(): string {
-    this.frames.push({ kind: "body", label: "body", height: 0, params: 0, results: this.numResults, unreachable: false });
+    this.frames.push({ kind: "body", label: "body", height: 0, params: [], results: this.results, unreachable: false });
     const r = this.r;
     while (this.frames.length > 0) {
       const at = r.pos;
@@ -115,11 +120,20 @@ class LeafCompiler {
   }
 
   private source(): string {
-    const lines = ["\"use strict\";", "const { trap, TrapCode, poll, leafTrapped, littleEndian, i32DivS, i32DivU, i32RemS, i32RemU, i32Ctz, i32Popcnt, POLL_INTERVAL } = h;"];
-    lines.push("return function leaf(i32, base, inst, store, state) {");
+    const lines = [
+      "\"use strict\";",
+      `const { ${Object.keys(JS_TIER_HELPERS).join(", ")} } = h;`,
+      // the instruction templates work on words of `i32`: here a scratch array for the i64 operands
+      "const i32 = scratch;",
+      "return function leaf(stack, base, inst, store, state) {",
+    ];
     const vars: string[] = [];
-    for (let k = 0; k < this.numLocals; k++) vars.push(k < this.numParams ? `l${k} = i32[base + ${2 * k}]` : `l${k} = 0`);
-    for (let k = 0; k < this.maxHeight; k++) vars.push(`s${k} = 0`);
+    this.localTypes.forEach((t, k) => {
+      const param = k < this.numParams;
+      vars.push(param ? `l${k} = stack[base + ${2 * k}]` : `l${k} = 0`);
+      if (t === ValType.I64) vars.push(param ? `m${k} = stack[base + ${2 * k + 1}]` : `m${k} = 0`);
+    });
+    for (let k = 0; k < this.maxHeight; k++) vars.push(`s${k} = 0`, `u${k} = 0`);
     vars.push("at = 0", "budget = POLL_INTERVAL");
     lines.push(`let ${vars.join(", ")};`);
     if (this.usesMemory) {
@@ -134,19 +148,19 @@ class LeafCompiler {
     this.out.push(line);
   }
 
-  /** A new value in variable s{h}. Values below that are expressions reading s{h} (an operand of theirs,
-   * popped since) are computed first: the variable is about to change. */
-  private push(): string {
-    const v = `s${this.h}`;
+  /** A new value of `type` in its variables. Values below that are expressions reading s{h} (an operand
+   * of theirs, popped since) are computed first: the variable is about to change. */
+  private push(type: ValType = ValType.I32): number {
     this.protect(this.h);
     this.sym[this.h] = null;
-    this.grow();
-    return v;
+    this.types[this.h] = type;
+    return this.grow();
   }
 
-  /** A new value that is a local or a constant, used in place until something needs it in a variable. */
+  /** A new i32 that is a local or a constant, used in place until something needs it in a variable. */
   private pushSymbol(text: string): void {
     this.sym[this.h] = text;
+    this.types[this.h] = ValType.I32;
     this.grow();
   }
 
@@ -156,7 +170,7 @@ class LeafCompiler {
     return k;
   }
 
-  /** The code of the value at depth k: its variable, or the local or constant it is. */
+  /** The code of the i32 at depth k (of an i64: its low word): its variable, or the local or constant. */
   private operand(k: number): string {
     return this.sym[k] ?? `s${k}`;
   }
@@ -181,57 +195,63 @@ class LeafCompiler {
     for (let j = 0; j < k; j++) if (this.sym[j] !== null && reads.test(this.sym[j]!)) this.materialize(j);
   }
 
-  /** Every value into its variable: control flow meets here, and must find the values in one place. */
+  /** Every value into its variables: control flow meets here, and must find the values in one place. */
   private materializeAll(): void {
     for (let k = 0; k < this.h; k++) this.materialize(k);
+  }
+
+  /** Copies the value at depth `from` to depth `to` (both in their variables). */
+  private move(to: number, from: number): void {
+    if (to === from) return;
+    this.emit(this.types[from] === ValType.I64 ? `s${to} = s${from}; u${to} = u${from};` : `s${to} = s${from};`);
+    this.types[to] = this.types[from]!;
   }
 
   private top(): Frame {
     return this.frames[this.frames.length - 1]!;
   }
 
-  /** Block type -> [params, results], all i32 (else the function is not compiled). */
-  private blockType(): [number, number] {
+  /** Block type -> [params, results], of i32 and i64 only (else the function is not compiled). */
+  private blockType(): [readonly ValType[], readonly ValType[]] {
     const bt = this.ins.a;
-    if (bt === EMPTY_BLOCK_TYPE) return [0, 0];
-    if (bt < 0) {
-      if (bt + 128 !== ValType.I32) throw new NotCompiled();
-      return [0, 1];
-    }
+    if (bt === EMPTY_BLOCK_TYPE) return [[], []];
+    if (bt < 0) return [[], [integer(bt + 128)]];
     const t = this.module.ir.types[bt]!;
-    if (![...t.params, ...t.results].every((v) => v === ValType.I32)) throw new NotCompiled();
-    return [t.params.length, t.results.length];
+    return [t.params.map(integer), t.results.map(integer)];
   }
 
-  private openBlock(kind: Frame["kind"], params: number, results: number): Frame {
-    const frame: Frame = { kind, label: `L${this.labels++}`, height: this.h - params, params, results, unreachable: false };
+  private openBlock(kind: Frame["kind"], params: readonly ValType[], results: readonly ValType[]): Frame {
+    const frame: Frame = { kind, label: `L${this.labels++}`, height: this.h - params.length, params, results, unreachable: false };
     this.frames.push(frame);
     return frame;
   }
 
-  /** Moves the top `n` values to the frame's base and jumps to it (a `br`). */
+  /** Moves the values the target takes to its base and jumps there (a `br`; all in variables). */
   private branchTo(depth: number): void {
     const frame = this.frames[this.frames.length - 1 - depth]!;
     if (frame.kind === "body") {
       this.emitReturn();
       return;
     }
-    const n = frame.kind === "loop" ? frame.params : frame.results;
-    for (let k = 0; k < n; k++) {
-      const from = this.h - n + k;
-      if (from !== frame.height + k) this.emit(`s${frame.height + k} = s${from};`);
-    }
+    const n = (frame.kind === "loop" ? frame.params : frame.results).length;
+    const types = this.types.slice(0, this.h);
+    for (let k = 0; k < n; k++) this.move(frame.height + k, this.h - n + k);
+    types.forEach((t, k) => { this.types[k] = t; }); // the moves were on the taken path only
     this.emit(frame.kind === "loop" ? `continue ${frame.label};` : `break ${frame.label};`);
   }
 
   private emitReturn(): void {
-    for (let k = 0; k < this.numResults; k++) this.emit(`i32[base + ${2 * k}] = ${this.operand(this.h - this.numResults + k)};`);
+    const n = this.results.length;
+    for (let k = 0; k < n; k++) {
+      const d = this.h - n + k;
+      this.emit(`stack[base + ${2 * k}] = ${this.operand(d)};`);
+      if (this.types[d] === ValType.I64) this.emit(`stack[base + ${2 * k + 1}] = u${d};`);
+    }
     this.emit("return;");
   }
 
   private setUnreachable(): void {
-    const frame = this.top();
-    frame.unreachable = true;
+    this.top().unreachable = true;
   }
 
   private instruction(op: number, at: number): void {
@@ -250,27 +270,24 @@ class LeafCompiler {
         this.setUnreachable();
         return;
       case 0x01: return;
-      case 0x02: { // block
+      case 0x02: case 0x03: { // block, loop
         const [params, results] = this.blockType();
         this.materializeAll();
-        const f = this.openBlock("block", params, results);
-        this.emit(`${f.label}: {`);
-        return;
-      }
-      case 0x03: { // loop
-        const [params, results] = this.blockType();
-        this.materializeAll();
-        const f = this.openBlock("loop", params, results);
-        this.emit(`${f.label}: for (;;) {`);
-        this.emit("if (--budget < 0) budget = poll(store, state);");
+        const f = this.openBlock(op === 0x02 ? "block" : "loop", params, results);
+        if (op === 0x02) {
+          this.emit(`${f.label}: {`);
+        } else {
+          this.emit(`${f.label}: for (;;) {`);
+          this.emit("if (--budget < 0) budget = poll(store, state);");
+        }
         return;
       }
       case 0x04: { // if
         const [params, results] = this.blockType();
-        if (params !== 0) throw new NotCompiled(); // the else arm would need the parameters kept apart
+        if (params.length !== 0) throw new NotCompiled(); // the else arm would need the parameters kept apart
         const c = this.pop();
         this.materializeAll();
-        const f = this.openBlock("if", 0, results);
+        const f = this.openBlock("if", params, results);
         this.emit(`${f.label}: if (${c} !== 0) {`);
         return;
       }
@@ -289,8 +306,9 @@ class LeafCompiler {
           return;
         }
         if (!f.unreachable) this.materializeAll();
-        this.h = f.height + f.results;
-        for (let k = f.height; k < this.h; k++) this.sym[k] = null; // the results are in their variables
+        this.h = f.height + f.results.length;
+        // the results are in their variables
+        f.results.forEach((t, k) => { this.sym[f.height + k] = null; this.types[f.height + k] = t; });
         if (f.kind === "loop") this.emit(`break ${f.label};`);
         this.emit("}");
         return;
@@ -329,36 +347,80 @@ class LeafCompiler {
         this.setUnreachable();
         return;
       case 0x1a: this.h--; return; // drop
-      case 0x1b: case 0x1c: { // select (all values are i32 here)
-        if (op === 0x1c && this.ins.types[0] !== ValType.I32) throw new NotCompiled();
+      case 0x1b: case 0x1c: { // select
         const c = this.pop();
-        const b = this.pop();
-        const a = this.pop();
-        this.emit(`${this.push()} = ${c} !== 0 ? ${a} : ${b};`);
+        const b = this.h - 1;
+        const a = this.h - 2;
+        if (this.types[a] === ValType.I64) {
+          this.h -= 1;
+          this.emit(`if (${c} === 0) { s${a} = s${b}; u${a} = u${b}; }`);
+        } else if (this.types[a] === ValType.I32) {
+          const vb = this.pop();
+          const va = this.pop();
+          const d = this.push();
+          this.emit(`s${d} = ${c} !== 0 ? ${va} : ${vb};`);
+        } else {
+          throw new NotCompiled();
+        }
         return;
       }
-      case 0x20: this.pushSymbol(`l${ins.a}`); return;
-      case 0x21: case 0x22: { // local.set, local.tee: values that are this local get their own copy first
-        const local = `l${ins.a}`;
+      case 0x20: { // local.get
+        const i = ins.a;
+        if (this.localTypes[i] === ValType.I64) {
+          const d = this.push(ValType.I64);
+          this.emit(`s${d} = l${i}; u${d} = m${i};`);
+        } else {
+          this.pushSymbol(`l${i}`);
+        }
+        return;
+      }
+      case 0x21: case 0x22: { // local.set, local.tee
+        const i = ins.a;
+        if (this.localTypes[i] === ValType.I64) {
+          const k = this.h - 1;
+          this.emit(`l${i} = s${k}; m${i} = u${k};`);
+          if (op === 0x21) this.h--;
+          return;
+        }
+        // values that are this local get their own copy first
+        const local = `l${i}`;
         const reads = new RegExp(`\\b${local}\\b`);
         for (let k = 0; k < this.h; k++) if (this.sym[k] !== null && reads.test(this.sym[k]!)) this.materialize(k);
         this.emit(`${local} = ${op === 0x21 ? this.pop() : this.operand(this.h - 1)};`);
         if (op === 0x22) this.sym[this.h - 1] = local; // the value is the local's now
         return;
       }
-      case 0x23: case 0x24: { // global.get, global.set
+      case 0x23: { // global.get
         const g = ins.a;
-        if (this.info.globalTypes[g] !== ValType.I32) throw new NotCompiled();
+        const type = integer(this.info.globalTypes[g]!);
         this.globals.add(g);
-        if (op === 0x23) this.emit(`${this.push()} = g${g}[0];`);
-        else this.emit(`g${g}[0] = ${this.pop()};`);
+        const d = this.push(type);
+        this.emit(type === ValType.I64 ? `s${d} = g${g}[0]; u${d} = g${g}[1];` : `s${d} = g${g}[0];`);
         return;
       }
-      case 0x3f: // memory.size
-        this.memory(ins.a);
-        this.emit(`${this.push()} = mem.pages;`);
+      case 0x24: { // global.set
+        const g = ins.a;
+        const type = integer(this.info.globalTypes[g]!);
+        this.globals.add(g);
+        const k = this.h - 1;
+        const v = this.pop();
+        this.emit(type === ValType.I64 ? `g${g}[0] = s${k}; g${g}[1] = u${k};` : `g${g}[0] = ${v};`);
         return;
+      }
+      case 0x3f: { // memory.size
+        this.memory(ins.a);
+        this.emit(`s${this.push()} = mem.pages;`);
+        return;
+      }
       case 0x41: this.pushSymbol(ins.a < 0 ? `(${ins.a | 0})` : String(ins.a | 0)); return;
+      case 0x42: { // i64.const
+        const d = this.push(ValType.I64);
+        this.emit(`s${d} = ${ins.a | 0}; u${d} = ${ins.b | 0};`);
+        return;
+      }
+      case 0xa7: // i32.wrap_i64: the low word
+        this.types[this.h - 1] = ValType.I32;
+        return;
       default:
         this.simple(op, at);
     }
@@ -370,48 +432,66 @@ class LeafCompiler {
     this.usesMemory = true;
   }
 
-  /** An instruction with a template: numeric, load or store on i32. */
+  /**
+   * An instruction with a template: integer numeric, load or store. The template's `$k` is operand k
+   * (the result first, then the stack operands, then immediates); `$k.at` is an i64 operand's two words,
+   * which go through the scratch array: copied in before, the result copied out after.
+   */
   private simple(wasmOp: number, at: number): void {
     const entry = OP_OF_WASM.get(wasmOp);
-    if (entry === undefined) throw new NotCompiled();
+    if (entry === undefined || !isIntegerInstruction(wasmOp)) throw new NotCompiled();
     const template = OP_TEMPLATES[entry.op];
     if (template === null || template === undefined) throw new NotCompiled();
     const info = entry.info;
-    let operands: string[];
-    if (info.load !== undefined) {
-      if (info.load !== ValType.I32) throw new NotCompiled();
-      this.memory(this.ins.memory);
-      const addr = this.pop();
-      operands = [this.push(), addr, String(this.ins.offset)];
-    } else if (info.store) {
-      if (wasmOp !== 0x36 && wasmOp !== 0x3a && wasmOp !== 0x3b) throw new NotCompiled(); // i32 stores only
-      this.memory(this.ins.memory);
-      const v = this.pop();
-      const addr = this.pop();
-      operands = [addr, v, String(this.ins.offset)];
-    } else {
-      if (!isI32Numeric(wasmOp) || info.pops === undefined) throw new NotCompiled();
-      const args: string[] = [];
-      for (let k = info.pops; k > 0; k--) args.push(this.operand(this.h - k));
-      this.h -= info.pops;
+    const memArg = info.load !== undefined || info.store === true;
+    if (memArg) this.memory(this.ins.memory);
+    const pops = info.store === true ? 2 : memArg ? 1 : info.pops!;
+    const first = this.h - pops;
+    const resultType = info.store === true ? null : info.load ?? info.result!;
+    const inputs = Array.from({ length: pops }, (_, k) => first + k);
+    const wide = (k: number): boolean => template.includes(`$${k}.at`);
+    // operand positions in the template: a result takes position 1
+    const shift = resultType === null ? 1 : 2;
+    const before: string[] = [];
+    const texts: string[] = [];
+    inputs.forEach((d, k) => {
+      const position = k + shift;
+      if (wide(position)) before.push(`i32[${2 * (position - 1)}] = s${d}; i32[${2 * (position - 1) + 1}] = u${d};`);
+      texts[position - 1] = this.operand(d);
+    });
+    if (memArg) texts[pops + shift - 1] = String(this.ins.offset);
+    this.h = first;
+    if (resultType === ValType.I32 && !wide(1) && before.length === 0) {
       const pure = PURE_VALUE.exec(template);
       if (pure !== null && !MAY_TRAP.test(template)) {
         // an expression that cannot trap waits, as an operand, for the instruction using it
-        this.pushSymbol(`(${substitute(pure[1]!, ["", ...args])})`);
+        this.pushSymbol(`(${substitute(pure[1]!, texts)})`);
         return;
       }
-      operands = [this.push(), ...args];
+    }
+    let after = "";
+    if (resultType !== null) {
+      const d = this.push(resultType);
+      texts[0] = `s${d}`;
+      if (wide(1)) after = `s${d} = i32[0]; u${d} = i32[1];`;
     }
     // the Wasm offset, for the backtrace, before what may trap (a bounds check, a division)
     if (MAY_TRAP.test(template)) this.emit(`at = ${at};`);
-    this.emit(`{ ${substitute(template, operands)} }`);
+    const code = substitute(template.replace(/\$(\d+)\.at/g, (_, k: string) => String(2 * (Number(k) - 1))), texts);
+    this.emit(`${before.join(" ")}{ ${code} }${after}`);
   }
+}
+
+/** i32 and i64 are the tier's types: anything else leaves the function to the interpreter. */
+function integer(t: ValType): ValType {
+  if (t !== ValType.I32 && t !== ValType.I64) throw new NotCompiled();
+  return t;
 }
 
 /** A template that is one expression of its operands: `$1 = expr;`. */
 const PURE_VALUE = /^\$1 = ([^;]*);$/;
 /** A template that may trap: a bounds check, a division. */
-const MAY_TRAP = /\btrap\(|i32(?:Div|Rem)[SU]\(/;
+const MAY_TRAP = /\btrap\(|i(?:32|64)(?:Div|Rem)[SU]\(/;
 
 /** The template's code on the given operands ($1 is operands[0]). A template's local holding an operand
  * that is a variable or a number (`const a = $2;`) becomes that operand: less code for the engine. */
@@ -425,7 +505,9 @@ function substitute(template: string, operands: readonly string[]): string {
   return code.replace(/\$(\d+)/g, (_, k: string) => operands[Number(k) - 1]!);
 }
 
-/** The numeric instructions on i32 operands giving i32: eqz and comparisons, arithmetic, sign extensions. */
-function isI32Numeric(wasm: number): boolean {
-  return (wasm >= 0x45 && wasm <= 0x4f) || (wasm >= 0x67 && wasm <= 0x78) || wasm === 0xc0 || wasm === 0xc1;
+/** The integer instructions that have templates: i32 and i64 arithmetic, comparisons, sign and zero
+ * extensions, and the integer loads and stores (not the float ones, nor conversions from floats). */
+function isIntegerInstruction(wasm: number): boolean {
+  return (wasm >= 0x45 && wasm <= 0x8a) || wasm === 0x28 || wasm === 0x29 || (wasm >= 0x2c && wasm <= 0x37)
+    || (wasm >= 0x3a && wasm <= 0x3e) || wasm === 0xac || wasm === 0xad || (wasm >= 0xc0 && wasm <= 0xc4);
 }

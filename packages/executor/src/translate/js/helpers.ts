@@ -2,7 +2,10 @@
 // traps, polling, the i32 helpers the instruction templates call, and the leaf frame of a backtrace.
 
 import { Trap, TrapCode, type InstanceEntity } from "@wasmi-ts/store";
-import { i32Ctz, i32DivS, i32DivU, i32Popcnt, i32RemS, i32RemU } from "../../interpret/numeric/index.js";
+import {
+  i32Ctz, i32DivS, i32DivU, i32Popcnt, i32RemS, i32RemU, i64Clz, i64Ctz, i64DivS, i64DivU, i64Extend16S, i64Extend32S,
+  i64Extend8S, i64Popcnt, i64RemS, i64RemU, i64Rotl, i64Rotr, i64Shl, i64ShrS, i64ShrU,
+} from "../../interpret/numeric/index.js";
 import { POLL_INTERVAL, poll } from "../../interpret/poll.js";
 import type { ExecState } from "../../interpret/state.js";
 
@@ -20,8 +23,15 @@ function leafTrapped(state: ExecState, error: unknown, offset: number, funcIndex
 /** Typed arrays use the host's byte order; Wasm memory is little-endian. */
 const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
+/** The words of i64 operands and results, for the templates that work on word indexes (one thread runs
+ * one leaf at a time, and a leaf calls nothing: one array serves all). */
+const scratch = new Int32Array(8);
+
 export const JS_TIER_HELPERS = {
-  trap, TrapCode, poll, leafTrapped, littleEndian, POLL_INTERVAL, i32DivS, i32DivU, i32RemS, i32RemU, i32Ctz, i32Popcnt,
+  trap, TrapCode, poll, leafTrapped, littleEndian, POLL_INTERVAL, scratch,
+  i32DivS, i32DivU, i32RemS, i32RemU, i32Ctz, i32Popcnt,
+  i64Clz, i64Ctz, i64Popcnt, i64DivS, i64DivU, i64RemS, i64RemU, i64Shl, i64ShrS, i64ShrU, i64Rotl, i64Rotr,
+  i64Extend8S, i64Extend16S, i64Extend32S,
 };
 
 let allowed: boolean | undefined;
