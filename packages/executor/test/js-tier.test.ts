@@ -148,6 +148,14 @@ const CASES: [string, number, string][] = [
     (i64.add (i64.load8_u offset=54 (i32.const 0)))
     (i64.add (i64.load32_s offset=65528 (i32.and (local.get 0) (i32.const 7))))
     (i32.wrap_i64)`],
+  ["many locals and a deep stack (no generated name clashes with the templates' own)", 1, `
+    (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64) (local i64)
+    (local.set 33 (i64.extend_i32_u (local.get 0)))
+    (local.set 32 (i64.load offset=0 (i32.const 0)))
+    (local.set 8 (i64.add (local.get 33) (local.get 32)))
+    (i32.add (i32.const 1) (i32.add (i32.const 2) (i32.add (i32.const 3) (i32.add (i32.const 4) (i32.add (i32.const 5)
+      (i32.add (i32.const 6) (i32.add (i32.const 7) (i32.add (i32.const 8) (i32.add (i32.const 9)
+        (i32.add (i32.load8_u (local.get 0)) (i32.wrap_i64 (i64.mul (local.get 8) (local.get 33)))))))))))))`],
   ["globals, select, drop, unreachable", 2, `
     (global.set $g (i32.add (global.get $g) (local.get 0)))
     (drop (i32.const 99))

@@ -6,8 +6,8 @@
 //
 // Wasm's structured control maps onto JavaScript's labelled statements: a block is `Ln: { }`, a loop
 // `Ln: for (;;) { }` (a branch to it `continue Ln`), an if `Ln: if (c) { } else { }`. The operand stack
-// becomes local variables by depth (s0, s1, ...; an i64's high word in u0, u1, ...), the Wasm locals l0,
-// l1, ... (m0, m1, ... for high words). An i32 local or constant, or an expression that cannot trap,
+// becomes local variables by depth (s0, s1, ...; an i64's high word in sh0, sh1, ...), the Wasm locals l0,
+// l1, ... (lh0, lh1, ... for high words): names that no template uses. An i32 local or constant, or an expression that cannot trap,
 // stays unwritten until an instruction uses it, so that most instructions become parts of expressions.
 // Each instruction's code is the interpreter's (OP_TEMPLATES, generated from the same descriptions), on
 // these variables; the templates on i64 word indexes work on a scratch array.
@@ -34,10 +34,12 @@ export type JsLeaf = (i32: Int32Array, base: number, inst: InstanceEntity, store
 
 /** Functions longer than this (in bytes of Wasm code) are left to the interpreter. */
 const MAX_BODY_BYTES = 16 * 1024;
-/** ... and so are those whose JavaScript is longer than this: V8 optimizes no function of more than 60 KiB
- * of bytecode (--max-optimized-bytecode-size), about 100,000 characters of this code; unoptimized, a
- * large leaf runs slower than the interpreter. */
-const MAX_SOURCE_CHARS = 60_000;
+/** ... and so are those whose JavaScript would be more than this many bytes of V8 bytecode: V8 optimizes
+ * no function of more than 60 KiB of bytecode (--max-optimized-bytecode-size), and unoptimized, a large
+ * leaf runs slower than the interpreter (measured: SHA-256's 7.8 KB compression function gives 52,000
+ * characters and 41,000 bytes of bytecode, 0.8 per character; Keccak's i64 one 59,000 and 69,000, 1.16). */
+const MAX_BYTECODE = 56_000;
+const BYTECODE_PER_CHAR = { i32: 0.85, i64: 1.2 } as const;
 
 interface Frame {
   readonly kind: "block" | "loop" | "if" | "body";
@@ -64,12 +66,15 @@ export function compileLeaf(module: CompiledModule, definedIndex: number): JsLea
   const integers = (types: readonly ValType[]): boolean => types.every((t) => t === ValType.I32 || t === ValType.I64);
   if (!integers(type.params) || !integers(type.results) || !integers(body.locals)) return null;
   try {
-    const source = new LeafCompiler(module, definedIndex, type).compile();
-    if (source.length > MAX_SOURCE_CHARS) return null;
+    const compiler = new LeafCompiler(module, definedIndex, type);
+    const source = compiler.compile();
+    if (source.length * BYTECODE_PER_CHAR[compiler.usesI64 ? "i64" : "i32"] > MAX_BYTECODE) return null;
     const factory = new Function("h", source) as (h: typeof JS_TIER_HELPERS) => JsLeaf;
     return factory(JS_TIER_HELPERS);
   } catch (error) {
-    if (error instanceof NotCompiled) return null;
+    // NotCompiled: the tier does not take this function; anything else (code the engine refuses) also
+    // leaves the function to the interpreter, which runs every function
+    if (error instanceof NotCompiled || error instanceof SyntaxError || error instanceof RangeError) return null;
     throw error;
   }
 }
@@ -86,7 +91,7 @@ class LeafCompiler {
   private readonly results: readonly ValType[];
   private readonly funcIndex: number;
   private h = 0;
-  /** Per stack depth: the value's type (an i64 is in two variables, s{k} low and u{k} high). */
+  /** Per stack depth: the value's type (an i64 is in two variables, s{k} low and sh{k} high). */
   private readonly types: ValType[] = [];
   /** Per stack depth: null when the value is in its variables, else the i32 local or constant it is. */
   private readonly sym: (string | null)[] = [];
@@ -94,6 +99,8 @@ class LeafCompiler {
   private labels = 0;
   private usesMemory = false;
   private skipDepth = 0;
+  /** An i64 value occurs (its code is denser in bytecode: see MAX_BYTECODE). */
+  usesI64 = false;
 
   constructor(private readonly module: CompiledModule, definedIndex: number, type: FuncType) {
     const body = module.ir.codes[definedIndex]!;
@@ -131,9 +138,9 @@ class LeafCompiler {
     this.localTypes.forEach((t, k) => {
       const param = k < this.numParams;
       vars.push(param ? `l${k} = stack[base + ${2 * k}]` : `l${k} = 0`);
-      if (t === ValType.I64) vars.push(param ? `m${k} = stack[base + ${2 * k + 1}]` : `m${k} = 0`);
+      if (t === ValType.I64) vars.push(param ? `lh${k} = stack[base + ${2 * k + 1}]` : `lh${k} = 0`);
     });
-    for (let k = 0; k < this.maxHeight; k++) vars.push(`s${k} = 0`, `u${k} = 0`);
+    for (let k = 0; k < this.maxHeight; k++) vars.push(`s${k} = 0`, `sh${k} = 0`);
     vars.push("at = 0", "budget = POLL_INTERVAL");
     lines.push(`let ${vars.join(", ")};`);
     if (this.usesMemory) {
@@ -151,6 +158,7 @@ class LeafCompiler {
   /** A new value of `type` in its variables. Values below that are expressions reading s{h} (an operand
    * of theirs, popped since) are computed first: the variable is about to change. */
   private push(type: ValType = ValType.I32): number {
+    if (type === ValType.I64) this.usesI64 = true;
     this.protect(this.h);
     this.sym[this.h] = null;
     this.types[this.h] = type;
@@ -203,7 +211,7 @@ class LeafCompiler {
   /** Copies the value at depth `from` to depth `to` (both in their variables). */
   private move(to: number, from: number): void {
     if (to === from) return;
-    this.emit(this.types[from] === ValType.I64 ? `s${to} = s${from}; u${to} = u${from};` : `s${to} = s${from};`);
+    this.emit(this.types[from] === ValType.I64 ? `s${to} = s${from}; sh${to} = sh${from};` : `s${to} = s${from};`);
     this.types[to] = this.types[from]!;
   }
 
@@ -245,7 +253,7 @@ class LeafCompiler {
     for (let k = 0; k < n; k++) {
       const d = this.h - n + k;
       this.emit(`stack[base + ${2 * k}] = ${this.operand(d)};`);
-      if (this.types[d] === ValType.I64) this.emit(`stack[base + ${2 * k + 1}] = u${d};`);
+      if (this.types[d] === ValType.I64) this.emit(`stack[base + ${2 * k + 1}] = sh${d};`);
     }
     this.emit("return;");
   }
@@ -353,7 +361,7 @@ class LeafCompiler {
         const a = this.h - 2;
         if (this.types[a] === ValType.I64) {
           this.h -= 1;
-          this.emit(`if (${c} === 0) { s${a} = s${b}; u${a} = u${b}; }`);
+          this.emit(`if (${c} === 0) { s${a} = s${b}; sh${a} = sh${b}; }`);
         } else if (this.types[a] === ValType.I32) {
           const vb = this.pop();
           const va = this.pop();
@@ -368,7 +376,7 @@ class LeafCompiler {
         const i = ins.a;
         if (this.localTypes[i] === ValType.I64) {
           const d = this.push(ValType.I64);
-          this.emit(`s${d} = l${i}; u${d} = m${i};`);
+          this.emit(`s${d} = l${i}; sh${d} = lh${i};`);
         } else {
           this.pushSymbol(`l${i}`);
         }
@@ -378,7 +386,7 @@ class LeafCompiler {
         const i = ins.a;
         if (this.localTypes[i] === ValType.I64) {
           const k = this.h - 1;
-          this.emit(`l${i} = s${k}; m${i} = u${k};`);
+          this.emit(`l${i} = s${k}; lh${i} = sh${k};`);
           if (op === 0x21) this.h--;
           return;
         }
@@ -395,7 +403,7 @@ class LeafCompiler {
         const type = integer(this.info.globalTypes[g]!);
         this.globals.add(g);
         const d = this.push(type);
-        this.emit(type === ValType.I64 ? `s${d} = g${g}[0]; u${d} = g${g}[1];` : `s${d} = g${g}[0];`);
+        this.emit(type === ValType.I64 ? `s${d} = g${g}[0]; sh${d} = g${g}[1];` : `s${d} = g${g}[0];`);
         return;
       }
       case 0x24: { // global.set
@@ -404,7 +412,7 @@ class LeafCompiler {
         this.globals.add(g);
         const k = this.h - 1;
         const v = this.pop();
-        this.emit(type === ValType.I64 ? `g${g}[0] = s${k}; g${g}[1] = u${k};` : `g${g}[0] = ${v};`);
+        this.emit(type === ValType.I64 ? `g${g}[0] = s${k}; g${g}[1] = sh${k};` : `g${g}[0] = ${v};`);
         return;
       }
       case 0x3f: { // memory.size
@@ -415,7 +423,7 @@ class LeafCompiler {
       case 0x41: this.pushSymbol(ins.a < 0 ? `(${ins.a | 0})` : String(ins.a | 0)); return;
       case 0x42: { // i64.const
         const d = this.push(ValType.I64);
-        this.emit(`s${d} = ${ins.a | 0}; u${d} = ${ins.b | 0};`);
+        this.emit(`s${d} = ${ins.a | 0}; sh${d} = ${ins.b | 0};`);
         return;
       }
       case 0xa7: // i32.wrap_i64: the low word
@@ -456,7 +464,7 @@ class LeafCompiler {
     const texts: string[] = [];
     inputs.forEach((d, k) => {
       const position = k + shift;
-      if (wide(position)) before.push(`i32[${2 * (position - 1)}] = s${d}; i32[${2 * (position - 1) + 1}] = u${d};`);
+      if (wide(position)) before.push(`i32[${2 * (position - 1)}] = s${d}; i32[${2 * (position - 1) + 1}] = sh${d};`);
       texts[position - 1] = this.operand(d);
     });
     if (memArg) texts[pops + shift - 1] = String(this.ins.offset);
@@ -473,7 +481,7 @@ class LeafCompiler {
     if (resultType !== null) {
       const d = this.push(resultType);
       texts[0] = `s${d}`;
-      if (wide(1)) after = `s${d} = i32[0]; u${d} = i32[1];`;
+      if (wide(1)) after = `s${d} = i32[0]; sh${d} = i32[1];`;
     }
     // the Wasm offset, for the backtrace, before what may trap (a bounds check, a division)
     if (MAY_TRAP.test(template)) this.emit(`at = ${at};`);
