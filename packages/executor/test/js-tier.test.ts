@@ -4,6 +4,7 @@
 // that reach every branch; the tier must have taken exactly the functions it claims.
 import { describe, expect, test } from "vitest";
 import { instantiateWat, trapCode, type TestInstance } from "./interpret-harness.js";
+import { wasmBacktraceOf } from "@wasmi-ts/store";
 import type { CompiledModule } from "../src/index.js";
 
 const INPUTS = [0, 1, 2, 3, 5, 7, 31, 32, 33, 100, 255, 256, 1000, 65535, 65536, 0x7fffffff, -1, -2, -7, -0x80000000, 0x12345678];
@@ -200,5 +201,36 @@ describe("what the tier leaves to the interpreter", () => {
     t.store.fuel = 1000;
     expect(t.call("leaf", 3)).toBe(3);
     expect(compiledToJs(t, 0)).toBe(false);
+  });
+});
+
+describe("traps inside compiled leaves", () => {
+  /** The backtrace (function index and Wasm offset per frame) of the trap `f` throws. */
+  function frames(f: () => unknown): string[] {
+    try {
+      f();
+    } catch (e) {
+      return wasmBacktraceOf(e).map((frame) => `${frame.funcIndex}@${frame.codeOffset}`);
+    }
+    throw new Error("expected a trap");
+  }
+
+  test("report the frames the interpreter reports: a deadline in a loop, a bounds check, a division", () => {
+    const wat = `(module (memory 1)
+      (func $spin (export "spin") (loop (br 0)))
+      (func $load (export "load") (param i32) (result i32) (i32.load (local.get 0)))
+      (func $div (export "div") (param i32) (result i32) (i32.div_u (i32.const 1) (local.get 0)))
+      (func (export "viaWasm") (param i32) (result i32) (i32.add (call $load (local.get 0)) (call $div (local.get 0)))))`;
+    const runs = [true, false].map((jsTier) => {
+      const t = instantiateWat(wat, { config: { jsTier } });
+      t.store.deadline = 0; // long past: the first poll traps
+      const spin = frames(() => t.call("spin"));
+      t.store.deadline = Infinity;
+      const out = [spin, frames(() => t.call("load", 65536)), frames(() => t.call("viaWasm", 65536)), frames(() => t.call("div", 0))];
+      for (const f of [0, 1, 2]) expect(compiledToJs(t, f)).toBe(jsTier);
+      return out;
+    });
+    expect(runs[0]).toEqual(runs[1]);
+    expect(runs[0]![2]).toHaveLength(2); // the leaf, then its caller
   });
 });

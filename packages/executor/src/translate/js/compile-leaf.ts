@@ -286,7 +286,8 @@ class LeafCompiler {
           this.emit(`${f.label}: {`);
         } else {
           this.emit(`${f.label}: for (;;) {`);
-          this.emit("if (--budget < 0) budget = poll(store, state);");
+          // a deadline or interrupt stops the loop at its first instruction, as in the interpreter
+          this.emit(`if (--budget < 0) { at = ${this.r.pos}; budget = poll(store, state); }`);
         }
         return;
       }
