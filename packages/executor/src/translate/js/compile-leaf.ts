@@ -28,9 +28,9 @@ import { moduleInfo } from "../module-info.js";
 import { OP_OF_WASM } from "../ops.js";
 import { JS_TIER_HELPERS, newFunctionAllowed } from "./helpers.js";
 
-/** A leaf function compiled to JavaScript: reads its arguments from `i32` at word `base` (two words per
- * slot), and writes its results there. */
-export type JsLeaf = (i32: Int32Array, base: number, inst: InstanceEntity, store: PrunedStore, state: ExecState) => void;
+/** A leaf function compiled to JavaScript: reads its arguments from the value stack's words at `base`
+ * (two words per slot), and writes its results there. */
+export type JsLeaf = (stack: Int32Array, base: number, inst: InstanceEntity, store: PrunedStore, state: ExecState) => void;
 
 /** Functions longer than this (in bytes of Wasm code) are left to the interpreter. */
 const MAX_BODY_BYTES = 16 * 1024;
