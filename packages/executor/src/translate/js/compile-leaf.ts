@@ -449,8 +449,8 @@ class LeafCompiler {
   private simple(wasmOp: number, at: number): void {
     const entry = OP_OF_WASM.get(wasmOp);
     if (entry === undefined || !isIntegerInstruction(wasmOp)) throw new NotCompiled();
-    const template = OP_TEMPLATES[entry.op];
-    if (template === null || template === undefined) throw new NotCompiled();
+    const original = OP_TEMPLATES[entry.op];
+    if (original === null || original === undefined) throw new NotCompiled();
     const info = entry.info;
     const memArg = info.load !== undefined || info.store === true;
     if (memArg) this.memory(this.ins.memory);
@@ -458,9 +458,13 @@ class LeafCompiler {
     const first = this.h - pops;
     const resultType = info.store === true ? null : info.load ?? info.result!;
     const inputs = Array.from({ length: pops }, (_, k) => first + k);
-    const wide = (k: number): boolean => template.includes(`$${k}.at`);
     // operand positions in the template: a result takes position 1
     const shift = resultType === null ? 1 : 2;
+    // an i64 operand's words, read and written through a local bound to `$k.at`, become its two variables
+    // (the result's: at depth `first`); the others go through the scratch array
+    const depthOf = (k: number): number => (k === 1 && resultType !== null ? first : inputs[k - shift]!);
+    const template = wordsToVariables(original, (k, high) => `${high ? "sh" : "s"}${depthOf(k)}`);
+    const wide = (k: number): boolean => template.includes(`$${k}.at`);
     const before: string[] = [];
     const texts: string[] = [];
     inputs.forEach((d, k) => {
@@ -489,6 +493,21 @@ class LeafCompiler {
     const code = substitute(template.replace(/\$(\d+)\.at/g, (_, k: string) => String(2 * (Number(k) - 1))), texts);
     this.emit(`${before.join(" ")}{ ${code} }${after}`);
   }
+}
+
+/**
+ * The template with `const a = $k.at;` and its uses `i32[a]`, `i32[a + 1]` replaced by the variables of
+ * operand k's low and high words (`variable(k, high)`), for every such local used in no other way.
+ */
+function wordsToVariables(template: string, variable: (k: number, high: boolean) => string): string {
+  let code = template;
+  for (const [line, name, k] of template.matchAll(/const ([a-z]\w*) = \$(\d+)\.at;\n?/g)) {
+    const words = new RegExp(`i32\\[${name}( \\+ 1)?\\]`, "g");
+    const replaced = code.replace(line, "").replace(words, (_, high?: string) => variable(Number(k), high !== undefined));
+    if (new RegExp(`\\b${name}\\b`).test(replaced)) continue; // used otherwise (a helper's argument)
+    code = replaced;
+  }
+  return code;
 }
 
 /** i32 and i64 are the tier's types: anything else leaves the function to the interpreter. */
