@@ -10,7 +10,8 @@
 // l1, ... (lh0, lh1, ... for high words): names that no template uses. An i32 local or constant, or an expression that cannot trap,
 // stays unwritten until an instruction uses it, so that most instructions become parts of expressions.
 // Each instruction's code is the interpreter's (OP_TEMPLATES, generated from the same descriptions), on
-// these variables; the templates on i64 word indexes work on a scratch array.
+// these variables: an i64 template's words `i32[a]`, `i32[a + 1]` become the value's two variables, and
+// only helpers taking word indexes (i64 division, shifts by a variable, ...) go through a scratch array.
 //
 // The source holds nothing but numbers from the module (no names, no strings), so a hostile module can
 // put nothing else into it. Functions with other types, calls, float, SIMD, table, bulk-memory or
@@ -37,7 +38,8 @@ const MAX_BODY_BYTES = 16 * 1024;
 /** ... and so are those whose JavaScript would be more than this many bytes of V8 bytecode: V8 optimizes
  * no function of more than 60 KiB of bytecode (--max-optimized-bytecode-size), and unoptimized, a large
  * leaf runs slower than the interpreter (measured: SHA-256's 7.8 KB compression function gives 52,000
- * characters and 41,000 bytes of bytecode, 0.8 per character; Keccak's i64 one 59,000 and 69,000, 1.16). */
+ * characters and 41,000 bytes of bytecode, 0.8 per character; Keccak's i64 permutation 35,000 and 24,000,
+ * 0.69, and 1.16 when its i64 words went through the scratch array: the i64 ratio errs on the safe side). */
 const MAX_BYTECODE = 56_000;
 const BYTECODE_PER_CHAR = { i32: 0.85, i64: 1.2 } as const;
 
