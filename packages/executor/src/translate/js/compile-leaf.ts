@@ -23,6 +23,7 @@ import { ValType, type FuncType, type InstanceEntity, type PrunedStore } from "@
 import { EMPTY_BLOCK_TYPE, InstrReader } from "../../decode/instr-reader.js";
 import { BinaryReader } from "../../decode/reader.js";
 import { OP_TEMPLATES } from "../../interpret/op.generated.js";
+import { ADDRESS_TYPE, OPS } from "../../module/opcodes.js";
 import type { ExecState } from "../../interpret/state.js";
 import type { CompiledModule } from "../../module/compiled.js";
 import { moduleInfo } from "../module-info.js";
@@ -535,9 +536,11 @@ function substitute(template: string, operands: readonly string[]): string {
   return code.replace(/\$(\d+)/g, (_, k: string) => operands[Number(k) - 1]!);
 }
 
-/** The integer instructions that have templates: i32 and i64 arithmetic, comparisons, sign and zero
- * extensions, and the integer loads and stores (not the float ones, nor conversions from floats). */
+/** The single-byte instructions whose signature (module/opcodes.ts) has only integers and addresses:
+ * i32 and i64 arithmetic, comparisons, extensions, and the integer loads and stores (not the float ones,
+ * nor conversions from floats). */
 function isIntegerInstruction(wasm: number): boolean {
-  return (wasm >= 0x45 && wasm <= 0x8a) || wasm === 0x28 || wasm === 0x29 || (wasm >= 0x2c && wasm <= 0x37)
-    || (wasm >= 0x3a && wasm <= 0x3e) || wasm === 0xac || wasm === 0xad || (wasm >= 0xc0 && wasm <= 0xc4);
+  const info = wasm < 0x100 ? OPS[wasm] : undefined;
+  if (info === undefined || info.params === null || info.results === null) return false;
+  return [...info.params, ...info.results].every((t) => t === ValType.I32 || t === ValType.I64 || t === ADDRESS_TYPE);
 }
