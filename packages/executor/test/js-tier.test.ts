@@ -37,6 +37,13 @@ function outcomes(t: TestInstance, name: string, params: number): string[] {
   return out;
 }
 
+/** Rounds from..to of a mix of i64 operations on locals $x and $y: code (a lot of it) to cut into chunks. */
+function mixingRounds(from: number, to: number): string {
+  return Array.from({ length: to - from }, (_, k) => `
+    (local.set $y (i64.add (i64.rotl (local.get $y) (i64.const ${(from + k) % 64})) (i64.xor (local.get $x) (i64.const ${(from + k) * 0x9e3779b9}))))
+    (local.set $x (i64.mul (local.get $x) (i64.or (local.get $y) (i64.const 1))))`).join("");
+}
+
 function compiledToJs(t: TestInstance, index: number): boolean {
   return (t.instance.module as CompiledModule).code[index]?.js != null;
 }
@@ -157,6 +164,32 @@ const CASES: [string, number, string][] = [
     (i32.add (i32.const 1) (i32.add (i32.const 2) (i32.add (i32.const 3) (i32.add (i32.const 4) (i32.add (i32.const 5)
       (i32.add (i32.const 6) (i32.add (i32.const 7) (i32.add (i32.const 8) (i32.add (i32.const 9)
         (i32.add (i32.load8_u (local.get 0)) (i32.wrap_i64 (i64.mul (local.get 8) (local.get 33)))))))))))))`],
+  ["i64 shifts and rotations by every kind of constant count (inline on the two words)", 2, `
+    (local $x i64) (local $y i64)
+    (local.set $x (i64.or (i64.shl (i64.extend_i32_u (local.get 0)) (i64.const 32)) (i64.extend_i32_u (local.get 1))))
+    ${["shl", "shr_s", "shr_u", "rotl", "rotr"].flatMap((op) => [0, 1, 13, 31, 32, 33, 45, 63, 64, 127, -1].map((n) =>
+      `(local.set $y (i64.add (i64.rotl (local.get $y) (i64.const 5)) (i64.${op} (local.get $x) (i64.const ${n}))))`)).join("\n")}
+    (i32.xor (i32.wrap_i64 (local.get $y)) (i32.wrap_i64 (i64.shr_u (local.get $y) (i64.const 32))))`],
+  ["self tail calls: a loop, declared locals zeroed on each call", 2, `
+    (local $sum i32) (local $w i64)
+    (local.set $sum (i32.add (local.get $sum) (i32.and (local.get 0) (i32.const 255))))
+    (local.set $w (i64.add (local.get $w) (i64.extend_i32_u (local.get $sum))))
+    (if (i32.le_u (i32.and (local.get 0) (i32.const 255)) (i32.const 1))
+      (then (return (i32.add (local.get 1) (i32.wrap_i64 (local.get $w))))))
+    (return_call $leaf
+      (i32.sub (i32.and (local.get 0) (i32.const 255)) (i32.const 1))
+      (i32.add (i32.mul (local.get 1) (i32.const 31)) (i32.add (local.get $sum) (i32.wrap_i64 (local.get $w)))))`],
+  ["a function too large for one JavaScript function (chunks): values on the operand stack and locals across them, a return and a trap inside", 2, `
+    (local $x i64) (local $y i64)
+    (local.set $x (i64.extend_i32_u (local.get 0)))
+    (local.set $y (i64.extend_i32_s (local.get 1)))
+    (i32.const 64) ;; the address of the store at the end stays on the stack
+    ${mixingRounds(0, 150)}
+    (if (i32.eq (local.get 0) (i32.const 7)) (then (return (i32.const 99))))
+    (local.set $y (i64.add (local.get $y) (i64.div_u (local.get $x) (i64.extend_i32_u (local.get 1)))))
+    ${mixingRounds(150, 300)}
+    (i64.store (local.get $y))
+    (i32.add (i32.load offset=64 (i32.const 0)) (i32.load offset=68 (i32.const 0)))`],
   ["globals, select, drop, unreachable", 2, `
     (global.set $g (i32.add (global.get $g) (local.get 0)))
     (drop (i32.const 99))
@@ -215,22 +248,24 @@ describe("traps inside compiled leaves", () => {
     throw new Error("expected a trap");
   }
 
-  test("report the frames the interpreter reports: a deadline in a loop, a bounds check, a division", () => {
+  test("report the frames the interpreter reports: a deadline in a loop and in self tail calls, a bounds check, a division", () => {
     const wat = `(module (memory 1)
       (func $spin (export "spin") (loop (br 0)))
       (func $load (export "load") (param i32) (result i32) (i32.load (local.get 0)))
       (func $div (export "div") (param i32) (result i32) (i32.div_u (i32.const 1) (local.get 0)))
-      (func (export "viaWasm") (param i32) (result i32) (i32.add (call $load (local.get 0)) (call $div (local.get 0)))))`;
+      (func (export "viaWasm") (param i32) (result i32) (i32.add (call $load (local.get 0)) (call $div (local.get 0))))
+      (func $tail (export "tail") (param i32) (return_call $tail (local.get 0))))`;
     const runs = [true, false].map((jsTier) => {
       const t = instantiateWat(wat, { config: { jsTier } });
       t.store.deadline = 0; // long past: the first poll traps
       const spin = frames(() => t.call("spin"));
+      const tail = frames(() => t.call("tail", 0));
       t.store.deadline = Infinity;
-      const out = [spin, frames(() => t.call("load", 65536)), frames(() => t.call("viaWasm", 65536)), frames(() => t.call("div", 0))];
-      for (const f of [0, 1, 2]) expect(compiledToJs(t, f)).toBe(jsTier);
+      const out = [spin, tail, frames(() => t.call("load", 65536)), frames(() => t.call("viaWasm", 65536)), frames(() => t.call("div", 0))];
+      for (const f of [0, 1, 2, 4]) expect(compiledToJs(t, f)).toBe(jsTier);
       return out;
     });
     expect(runs[0]).toEqual(runs[1]);
-    expect(runs[0]![2]).toHaveLength(2); // the leaf, then its caller
+    expect(runs[0]![3]).toHaveLength(2); // the leaf, then its caller
   });
 });

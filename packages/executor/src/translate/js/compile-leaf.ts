@@ -13,11 +13,15 @@
 // these variables: an i64 template's words `i32[a]`, `i32[a + 1]` become the value's two variables, and
 // only helpers taking word indexes (i64 division, shifts by a variable, ...) go through a scratch array.
 //
+// A `return_call` of the function itself assigns the parameters and jumps back to the top: the body is a
+// loop (`body: for (;;)`), and the function is still a leaf. A function too large for V8 to optimize
+// becomes chunks, each a JavaScript function (see CHUNK_BYTECODE).
+//
 // The source holds nothing but numbers from the module (no names, no strings), so a hostile module can
-// put nothing else into it. Functions with other types, calls, float, SIMD, table, bulk-memory or
+// put nothing else into it. Functions with other types, other calls, float, SIMD, table, bulk-memory or
 // memory.grow instructions, or `if` blocks with parameters, are not compiled (null): the interpreter
-// runs them. Loops count down the polling budget, so deadlines and interrupts stop them as they stop the
-// interpreter. Not used with fuel.
+// runs them. Loops and self tail calls count down the polling budget, so deadlines and interrupts stop
+// them as they stop the interpreter. Not used with fuel.
 
 import { ValType, type FuncType, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
 import { EMPTY_BLOCK_TYPE, InstrReader } from "../../decode/instr-reader.js";
@@ -36,13 +40,24 @@ export type JsLeaf = (stack: Int32Array, base: number, inst: InstanceEntity, sto
 
 /** Functions longer than this (in bytes of Wasm code) are left to the interpreter. */
 const MAX_BODY_BYTES = 16 * 1024;
-/** ... and so are those whose JavaScript would be more than this many bytes of V8 bytecode: V8 optimizes
- * no function of more than 60 KiB of bytecode (--max-optimized-bytecode-size), and unoptimized, a large
- * leaf runs slower than the interpreter (measured: SHA-256's 7.8 KB compression function gives 52,000
- * characters and 41,000 bytes of bytecode, 0.8 per character; Keccak's i64 permutation 35,000 and 24,000,
- * 0.69, and 1.16 when its i64 words went through the scratch array: the i64 ratio errs on the safe side). */
+/** V8 optimizes no function of more than 60 KiB of bytecode (--max-optimized-bytecode-size), and
+ * unoptimized, a large leaf runs slower than the interpreter. So a function whose JavaScript would be
+ * more than this many bytes of bytecode is split into chunks (below), or left to the interpreter. */
 const MAX_BYTECODE = 56_000;
-const BYTECODE_PER_CHAR = { i32: 0.85, i64: 1.2 } as const;
+/** Bytes of V8 bytecode per character of generated code (without indentation): measured 0.60 to 0.79 on
+ * the hash-wasm kernels (SHA-256's 7.8 KB compression function: 52,600 characters, 41,500 bytes; Argon2's
+ * i64 block function 59,600 and 46,200); this errs on the safe side. */
+const BYTECODE_PER_CHAR = 0.85;
+/** A larger function is compiled as several JavaScript functions ("chunks") of about this much bytecode
+ * each, cut between instructions of the function's outermost block where the operand stack is empty:
+ * the unrolled rounds of SHA-512 or BLAKE2b (11 KB of Wasm, 220,000 bytes of bytecode) become six. */
+const CHUNK_BYTECODE = 40_000;
+
+/** A place between two instructions: an index into the code lines, and the operand stack's height. */
+interface Cut {
+  readonly at: number;
+  readonly height: number;
+}
 
 interface Frame {
   readonly kind: "block" | "loop" | "if" | "body";
@@ -71,7 +86,6 @@ export function compileLeaf(module: CompiledModule, definedIndex: number): JsLea
   try {
     const compiler = new LeafCompiler(module, definedIndex, type);
     const source = compiler.compile();
-    if (source.length * BYTECODE_PER_CHAR[compiler.usesI64 ? "i64" : "i32"] > MAX_BYTECODE) return null;
     const factory = new Function("h", source) as (h: typeof JS_TIER_HELPERS) => JsLeaf;
     return factory(JS_TIER_HELPERS);
   } catch (error) {
@@ -102,8 +116,11 @@ class LeafCompiler {
   private labels = 0;
   private usesMemory = false;
   private skipDepth = 0;
-  /** An i64 value occurs (its code is denser in bytecode: see MAX_BYTECODE). */
-  usesI64 = false;
+  /** The function calls itself with `return_call`: its body is a loop. */
+  private selfTailCalls = false;
+  /** Where the code may be cut into chunks: after an instruction of the outermost block (an index into
+   * `out`), with the operand stack's height there. */
+  private readonly cuts: { at: number; height: number }[] = [];
 
   constructor(private readonly module: CompiledModule, definedIndex: number, type: FuncType) {
     const body = module.ir.codes[definedIndex]!;
@@ -125,43 +142,104 @@ class LeafCompiler {
       const at = r.pos;
       this.ins.read(r);
       this.instruction(this.ins.op, at);
+      if (this.frames.length === 1 && !this.top().unreachable) this.cuts.push({ at: this.out.length, height: this.h });
     }
     return this.source();
   }
 
+  /** The factory's source: it returns the leaf function (`stack`, `base`, ...: see JsLeaf). */
   private source(): string {
     const lines = [
       "\"use strict\";",
       `const { ${Object.keys(JS_TIER_HELPERS).join(", ")} } = h;`,
       // the instruction templates work on words of `i32`: here a scratch array for the i64 operands
       "const i32 = scratch;",
-      "return function leaf(stack, base, inst, store, state) {",
     ];
-    const vars: string[] = [];
-    this.localTypes.forEach((t, k) => {
-      const param = k < this.numParams;
-      vars.push(param ? `l${k} = stack[base + ${2 * k}]` : `l${k} = 0`);
-      if (t === ValType.I64) vars.push(param ? `lh${k} = stack[base + ${2 * k + 1}]` : `lh${k} = 0`);
+    const chars = [0]; // chars[k]: characters of out[0 .. k - 1]
+    for (const line of this.out) chars.push(chars[chars.length - 1]! + line.length);
+    const length = (from: number, to: number): number => (chars[to]! - chars[from]!) * BYTECODE_PER_CHAR;
+    if (length(0, this.out.length) <= MAX_BYTECODE) {
+      const body = this.selfTailCalls ? ["body: for (;;) {", ...this.out, "}"] : this.out;
+      lines.push("return function leaf(stack, base, inst, store, state) {", ...this.functionBody(body), "};");
+      return lines.join("\n");
+    }
+    // chunks: the locals live in the function's frame on the value stack between them, the operand
+    // stack's values in `carry`
+    if (this.selfTailCalls) throw new NotCompiled();
+    const chunks: { from: Cut; to: Cut }[] = [];
+    let start: Cut = { at: 0, height: 0 };
+    let end = start;
+    for (const cut of [...this.cuts, { at: this.out.length, height: 0 }]) {
+      if (end.at > start.at && length(start.at, cut.at) > CHUNK_BYTECODE) {
+        chunks.push({ from: start, to: end });
+        start = end;
+      }
+      if (length(start.at, cut.at) > MAX_BYTECODE) throw new NotCompiled(); // no cut makes it small enough
+      end = cut;
+    }
+    if (end.at > start.at) chunks.push({ from: start, to: end });
+    lines.push(`const carry = new Int32Array(${2 * this.maxHeight});`);
+    const calls: string[] = [];
+    chunks.forEach(({ from, to }, k) => {
+      lines.push(`function c${k}(stack, base, inst, store, state) {`, ...this.functionBody(this.out.slice(from.at, to.at), from.height, to.height), "}");
+      calls.push(`if (c${k}(stack, base, inst, store, state) === 1) return;`);
     });
-    for (let k = 0; k < this.maxHeight; k++) vars.push(`s${k} = 0`, `sh${k} = 0`);
+    lines.push(
+      "return function leaf(stack, base, inst, store, state) {",
+      // the declared locals start at zero (the frame's words are the interpreter's: it reserved them)
+      `stack.fill(0, base + ${2 * this.numParams}, base + ${2 * this.localTypes.length});`,
+      ...calls,
+      "};",
+    );
+    return lines.join("\n");
+  }
+
+  /**
+   * Declarations, `code` and trap handling, for the whole function or one chunk of it. A chunk (with the
+   * operand stack's heights where it starts and ends) reads the locals it uses from the frame (words 2k,
+   * 2k + 1 after `base` for local k) and the operand stack from `carry`, writes them back at its end,
+   * and returns 1 where the Wasm function returns.
+   */
+  private functionBody(code: readonly string[], ...chunk: [number, number] | []): string[] {
+    const vars: string[] = [];
+    const used = chunk.length > 0 ? new Set(code.join("\n").match(/\bl(?:h)?\d+\b/g)) : null;
+    const save: string[] = [];
+    this.localTypes.forEach((t, k) => {
+      const words = t === ValType.I64 ? [`l${k}`, `lh${k}`] : [`l${k}`];
+      words.forEach((name, w) => {
+        if (used !== null) {
+          if (!used.has(name)) return;
+          vars.push(`${name} = stack[base + ${2 * k + w}]`);
+          save.push(`stack[base + ${2 * k + w}] = ${name};`);
+        } else {
+          vars.push(k < this.numParams ? `${name} = stack[base + ${2 * k + w}]` : `${name} = 0`);
+        }
+      });
+    });
+    const [enter = 0, leave = 0] = chunk;
+    for (let k = 0; k < this.maxHeight; k++) {
+      vars.push(k < enter ? `s${k} = carry[${2 * k}], sh${k} = carry[${2 * k + 1}]` : `s${k} = 0, sh${k} = 0`);
+      if (k < leave) save.push(`carry[${2 * k}] = s${k}; carry[${2 * k + 1}] = sh${k};`);
+    }
     vars.push("at = 0", "budget = POLL_INTERVAL");
-    lines.push(`let ${vars.join(", ")};`);
+    const lines = [`let ${vars.join(", ")};`];
     if (this.usesMemory) {
       lines.push("const mem = inst.memories[0];", "const u8 = mem.u8, view = mem.view, m32 = mem.i32, memLen = u8.length;");
     }
     for (const g of this.globals) lines.push(`const g${g} = inst.globals[${g}].i32;`);
-    lines.push("try {", ...this.out, "} catch (e) {", `leafTrapped(state, e, at, ${this.funcIndex}, inst);`, "throw e;", "}", "};");
-    return lines.join("\n");
+    lines.push("try {", ...code, "} catch (e) {", `leafTrapped(state, e, at, ${this.funcIndex}, inst);`, "throw e;", "}");
+    if (chunk.length > 0) lines.push(...save, "return 0;");
+    return lines;
   }
 
+  /** Adds code (its indentation removed: the size estimate counts characters). */
   private emit(line: string): void {
-    this.out.push(line);
+    this.out.push(line.replace(/^[ \t]+/gm, ""));
   }
 
   /** A new value of `type` in its variables. Values below that are expressions reading s{h} (an operand
    * of theirs, popped since) are computed first: the variable is about to change. */
   private push(type: ValType = ValType.I32): number {
-    if (type === ValType.I64) this.usesI64 = true;
     this.protect(this.h);
     this.sym[this.h] = null;
     this.types[this.h] = type;
@@ -202,7 +280,7 @@ class LeafCompiler {
   /** Variable s{k} is about to change: the expressions below that read it (it held one of their
    * operands) are computed first. */
   private protect(k: number): void {
-    const reads = new RegExp(`\\bs${k}\\b`);
+    const reads = new RegExp(`\\bsh?${k}\\b`);
     for (let j = 0; j < k; j++) if (this.sym[j] !== null && reads.test(this.sym[j]!)) this.materialize(j);
   }
 
@@ -258,7 +336,7 @@ class LeafCompiler {
       this.emit(`stack[base + ${2 * k}] = ${this.operand(d)};`);
       if (this.types[d] === ValType.I64) this.emit(`stack[base + ${2 * k + 1}] = sh${d};`);
     }
-    this.emit("return;");
+    this.emit("return 1;"); // 1: the function returned (for chunks)
   }
 
   private setUnreachable(): void {
@@ -358,6 +436,21 @@ class LeafCompiler {
         this.emitReturn();
         this.setUnreachable();
         return;
+      case 0x12: { // return_call: to itself only, as a jump to the top (a loop that calls nothing)
+        if (ins.a !== this.funcIndex) throw new NotCompiled();
+        this.materializeAll();
+        const first = this.h - this.numParams;
+        for (let k = 0; k < this.localTypes.length; k++) {
+          const param = k < this.numParams;
+          this.emit(param ? `l${k} = s${first + k};` : `l${k} = 0;`);
+          if (this.localTypes[k] === ValType.I64) this.emit(param ? `lh${k} = sh${first + k};` : `lh${k} = 0;`);
+        }
+        this.emit(`if (--budget < 0) { at = ${at}; budget = poll(store, state); }`);
+        this.emit("continue body;");
+        this.selfTailCalls = true;
+        this.setUnreachable();
+        return;
+      }
       case 0x1a: this.h--; return; // drop
       case 0x1b: case 0x1c: { // select
         const c = this.pop();
@@ -426,6 +519,13 @@ class LeafCompiler {
       }
       case 0x41: this.pushSymbol(ins.a < 0 ? `(${ins.a | 0})` : String(ins.a | 0)); return;
       case 0x42: { // i64.const
+        const next = this.r.bytes[this.r.pos]!;
+        if (next >= 0x86 && next <= 0x8a) {
+          // a shift or rotation by a constant: inline, on the operand's two words
+          this.r.pos++;
+          this.emit(shiftByConstant(next, ins.a & 63, `s${this.h - 1}`, `sh${this.h - 1}`));
+          return;
+        }
         const d = this.push(ValType.I64);
         this.emit(`s${d} = ${ins.a | 0}; sh${d} = ${ins.b | 0};`);
         return;
@@ -511,6 +611,27 @@ function wordsToVariables(template: string, variable: (k: number, high: boolean)
     code = replaced;
   }
   return code;
+}
+
+/** The code shifting or rotating the i64 in variables `lo`, `hi` by `n` (0..63) bits: `op` is i64.shl,
+ * shr_s, shr_u, rotl or rotr (0x86..0x8a). Wasm takes the count modulo 64. */
+function shiftByConstant(op: number, n: number, lo: string, hi: string): string {
+  if (n === 0) return "";
+  if (op === 0x8a) return shiftByConstant(0x89, 64 - n, lo, hi); // rotr n = rotl (64 - n)
+  if (op === 0x89) { // rotl
+    if (n === 32) return `{ const t = ${lo}; ${lo} = ${hi}; ${hi} = t; }`;
+    const [a, b] = n < 32 ? [lo, hi] : [hi, lo]; // by 32 + m: the words swap, then rotate by m
+    const m = n & 31;
+    return `{ const x = ${a}, y = ${b}; ${lo} = (x << ${m}) | (y >>> ${32 - m}); ${hi} = (y << ${m}) | (x >>> ${32 - m}); }`;
+  }
+  if (op === 0x86) { // shl
+    if (n < 32) return `${hi} = (${hi} << ${n}) | (${lo} >>> ${32 - n}); ${lo} <<= ${n};`;
+    return `${hi} = ${lo} << ${n - 32}; ${lo} = 0;`;
+  }
+  const shr = op === 0x87 ? ">>" : ">>>";
+  const fill = op === 0x87 ? `${hi} >> 31` : "0";
+  if (n < 32) return `${lo} = (${lo} >>> ${n}) | (${hi} << ${32 - n}); ${hi} = ${hi} ${shr} ${n}${op === 0x88 ? " | 0" : ""};`;
+  return `${lo} = ${hi} ${shr} ${n - 32}${op === 0x88 ? " | 0" : ""}; ${hi} = ${fill};`;
 }
 
 /** i32 and i64 are the tier's types: anything else leaves the function to the interpreter. */
