@@ -48,7 +48,9 @@ function compiledToJs(t: TestInstance, index: number): boolean {
   return (t.instance.module as CompiledModule).code[index]?.js != null;
 }
 
-const CASES: [string, number, string][] = [
+/** A program: what it shows, the leaf's parameter count and body, and whether `viaWasm` (its caller)
+ * is compiled too, the leaf's code inlined (default: yes). */
+const CASES: [string, number, string, boolean?][] = [
   ["arithmetic and bit operations", 2, `
     (i32.xor (i32.add (i32.mul (local.get 0) (i32.const 31)) (i32.sub (local.get 1) (i32.const -5)))
       (i32.or (i32.rotl (local.get 0) (local.get 1)) (i32.rotr (local.get 1) (i32.const 7))))
@@ -178,7 +180,7 @@ const CASES: [string, number, string][] = [
       (then (return (i32.add (local.get 1) (i32.wrap_i64 (local.get $w))))))
     (return_call $leaf
       (i32.sub (i32.and (local.get 0) (i32.const 255)) (i32.const 1))
-      (i32.add (i32.mul (local.get 1) (i32.const 31)) (i32.add (local.get $sum) (i32.wrap_i64 (local.get $w)))))`],
+      (i32.add (i32.mul (local.get 1) (i32.const 31)) (i32.add (local.get $sum) (i32.wrap_i64 (local.get $w)))))`, false],
   ["a function too large for one JavaScript function (chunks): values on the operand stack and locals across them, a return and a trap inside", 2, `
     (local $x i64) (local $y i64)
     (local.set $x (i64.extend_i32_u (local.get 0)))
@@ -189,7 +191,7 @@ const CASES: [string, number, string][] = [
     (local.set $y (i64.add (local.get $y) (i64.div_u (local.get $x) (i64.extend_i32_u (local.get 1)))))
     ${mixingRounds(150, 300)}
     (i64.store (local.get $y))
-    (i32.add (i32.load offset=64 (i32.const 0)) (i32.load offset=68 (i32.const 0)))`],
+    (i32.add (i32.load offset=64 (i32.const 0)) (i32.load offset=68 (i32.const 0)))`, false],
   ["globals, select, drop, unreachable", 2, `
     (global.set $g (i32.add (global.get $g) (local.get 0)))
     (drop (i32.const 99))
@@ -198,7 +200,7 @@ const CASES: [string, number, string][] = [
 ];
 
 describe("the JavaScript tier computes what the interpreter computes", () => {
-  for (const [what, params, body] of CASES) {
+  for (const [what, params, body, inlined = true] of CASES) {
     test(what, () => {
       const wat = program(params, body);
       const tier = instantiateWat(wat, { config: { jsTier: true } });
@@ -207,7 +209,7 @@ describe("the JavaScript tier computes what the interpreter computes", () => {
         expect(outcomes(tier, name, params), name).toEqual(outcomes(plain, name, params));
       }
       expect(compiledToJs(tier, 0), "the leaf is compiled to JavaScript").toBe(true);
-      expect(compiledToJs(tier, 1), "its caller calls: not a leaf").toBe(false);
+      expect(compiledToJs(tier, 1), "its caller, with the leaf inlined (or not: too large, tail calls)").toBe(inlined);
       expect(compiledToJs(plain, 0), "jsTier: false").toBe(false);
     });
   }
@@ -215,7 +217,8 @@ describe("the JavaScript tier computes what the interpreter computes", () => {
 
 describe("what the tier leaves to the interpreter", () => {
   const cases: [string, string][] = [
-    ["a call", "(param i32) (result i32) (call $other (local.get 0))"],
+    ["a recursive call", "(param i32) (result i32) (if (result i32) (local.get 0) (then (call 0 (i32.shr_u (local.get 0) (i32.const 1)))) (else (i32.const 0)))"],
+    ["a call of a function with floats", "(param i32) (result i32) (call $float (local.get 0))"],
     ["an f32 global", "(param i32) (result i32) (global.set $f (f32.const 1)) (local.get 0)"],
     ["a float", "(param i32) (result i32) (i32.trunc_sat_f32_s (f32.convert_i32_s (local.get 0)))"],
     ["memory.grow", "(param i32) (result i32) (memory.grow (local.get 0))"],
@@ -223,9 +226,10 @@ describe("what the tier leaves to the interpreter", () => {
   for (const [what, func] of cases) {
     test(`a function with ${what} is not compiled, and runs`, () => {
       const t = instantiateWat(`(module (memory 1) (global $f (mut f32) (f32.const 0))
-        (func (export "f") ${func}) (func $other (param i32) (result i32) (local.get 0)))`);
+        (func (export "f") ${func}) (func $other (param i32) (result i32) (local.get 0))
+        (func $float (param i32) (result i32) (i32.trunc_f64_s (f64.convert_i32_s (local.get 0)))))`);
+      expect(typeof t.call("f", 1)).toBe("number"); // translated (lazily) by now
       expect(compiledToJs(t, 0)).toBe(false);
-      expect(typeof t.call("f", 1)).toBe("number");
     });
   }
 
@@ -234,6 +238,84 @@ describe("what the tier leaves to the interpreter", () => {
     t.store.fuel = 1000;
     expect(t.call("leaf", 3)).toBe(3);
     expect(compiledToJs(t, 0)).toBe(false);
+  });
+});
+
+describe("calls compiled in place (inlined)", () => {
+  const wat = `(module (memory 1)
+    (func $inner (param $x i64) (param $n i32) (result i64 i32) (local $acc i32)
+      (if (i32.eq (local.get $n) (i32.const 3)) (then (return (i64.const -1) (i32.const 7))))
+      (local.set $acc (i32.add (local.get $acc) (i32.load (i32.and (local.get $n) (i32.const 0xfffc)))))
+      (block $b
+        (br_if $b (i32.eqz (local.get $n)))
+        (i32.store (i32.and (local.get $n) (i32.const 0xfffc)) (i32.add (local.get $acc) (local.get $n))))
+      (i64.add (local.get $x) (i64.extend_i32_u (local.get $acc)))
+      (i32.div_u (i32.const 100) (local.get $n)))
+    (func $middle (param $n i32) (result i32) (local $s i64)
+      (call $inner (i64.extend_i32_s (local.get $n)) (local.get $n))
+      (local.set $n)
+      (local.set $s)
+      (i32.add (local.get $n) (i32.wrap_i64 (local.get $s))))
+    (func (export "outer") (param $n i32) (result i32) (local $sum i32)
+      (loop $l
+        (local.set $sum (i32.add (local.get $sum) (call $middle (local.get $n))))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br_if $l (i32.gt_s (local.get $n) (i32.const 0))))
+      (local.get $sum))
+    (func (export "loadAt") (param i32) (result i32) (call $middle (local.get 0))))`;
+
+  test("compute what the interpreter computes, through two levels, with their own locals on each call", () => {
+    const tier = instantiateWat(wat, { config: { jsTier: true } });
+    const plain = instantiateWat(wat, { config: { jsTier: false } });
+    for (const n of [1, 2, 3, 4, 5, 17, 100]) expect(tier.call("outer", n), `outer ${n}`).toBe(plain.call("outer", n));
+    expect(compiledToJs(tier, 2), "outer, with middle and inner inlined").toBe(true);
+  });
+
+  test("a trap inside reports the inlined frames and their call sites, as the interpreter does", () => {
+    const frames = [true, false].map((jsTier) => {
+      const t = instantiateWat(wat, { config: { jsTier } });
+      try {
+        t.call("loadAt", 0); // 100 / 0 in $inner
+      } catch (e) {
+        expect(compiledToJs(t, 3)).toBe(jsTier);
+        return wasmBacktraceOf(e).map((frame) => `${frame.funcIndex}@${frame.codeOffset}`);
+      }
+      throw new Error("expected a trap");
+    });
+    expect(frames[0]).toEqual(frames[1]);
+    expect(frames[0]).toHaveLength(3); // inner, middle, loadAt
+  });
+});
+
+describe("calls of larger leaves (their direct form)", () => {
+  const wat = `(module (memory 1)
+    (func $big (param $x i64) (param $y i64) (param $n i32) (result i64)
+      (local.set $y (i64.add (local.get $y) (i64.extend_i32_u (i32.div_u (i32.const 1000) (local.get $n)))))
+      ;; over 2 KB of code: too large to inline
+      ${Array.from({ length: 160 }, (_, k) => `(local.set $${k % 2 ? "x" : "y"} (i64.xor (local.get $y) (i64.add (local.get $x) (i64.const ${k * 0x9e3779b97}))))`).join("\n")}
+      (i64.xor (local.get $x) (local.get $y)))
+    (func (export "outer") (param $n i32) (result i32) (local $acc i64)
+      (loop $l
+        (local.set $acc (call $big (local.get $acc) (i64.extend_i32_u (local.get $n)) (local.get $n)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br_if $l (i32.gt_s (local.get $n) (i32.const 0))))
+      (i32.wrap_i64 (i64.shr_u (local.get $acc) (i64.const 17)))))`;
+
+  test("compute what the interpreter computes; a trap in the callee reports both frames", () => {
+    const runs = [true, false].map((jsTier) => {
+      const t = instantiateWat(wat, { config: { jsTier } });
+      const outcome = [1, 3, 10, 1000].map((n) => t.call("outer", n));
+      let frames: string[] = [];
+      try {
+        t.call("outer", 0); // a division by zero in $big
+      } catch (e) {
+        frames = wasmBacktraceOf(e).map((frame) => `${frame.funcIndex}@${frame.codeOffset}`);
+      }
+      expect(compiledToJs(t, 1), "outer, calling $big's direct form").toBe(jsTier);
+      return { outcome, frames };
+    });
+    expect(runs[0]).toEqual(runs[1]);
+    expect(runs[0]!.frames).toHaveLength(2);
   });
 });
 

@@ -26,10 +26,13 @@ export function recordBacktrace(
   const continues = state.unwound === error && state.unwoundDepth === depth;
   state.unwound = undefined;
   const frames = continues ? [...wasmBacktraceOf(error)] : [];
-  const leaf = state.leafFrame;
-  if (leaf !== null && state.leafError === error) frames.push(frameOf(leaf.inst, leaf.funcIndex, leaf.offset));
+  const leaf = state.leafFrames;
+  if (leaf !== null && state.leafError === error) {
+    for (let k = 0; k < leaf.length; k += 2) frames.push(frameOf(state.leafInst!, leaf[k]!, leaf[k + 1]!));
+  }
   state.leafError = undefined;
-  state.leafFrame = null;
+  state.leafFrames = null;
+  state.leafInst = null;
   // pc -1: the function ran as a leaf of the JavaScript tier, whose frame is the one above
   if (frames.length < MAX_BACKTRACE_FRAMES && pc >= 0) frames.push(frameAt(cf, inst, pc));
   for (let d = depth - 1; d >= entryDepth && frames.length < MAX_BACKTRACE_FRAMES; d--) {

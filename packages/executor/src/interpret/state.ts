@@ -25,7 +25,9 @@ export class ExecState {
   /** The error that last left a leaf function of the JavaScript tier, and where (translate/js/): the
    * innermost frame of its backtrace, which the interpreter did not push. */
   leafError: unknown = undefined;
-  leafFrame: { funcIndex: number; offset: number; inst: InstanceEntity } | null = null;
+  /** Its frames: pairs of function index and Wasm offset, innermost first (in `leafInst`). */
+  leafFrames: readonly number[] | null = null;
+  leafInst: InstanceEntity | null = null;
   /** The engine's interrupt counter when the outermost call started (poll.ts). */
   epoch = 0;
 

@@ -14,8 +14,11 @@
 // only helpers taking word indexes (i64 division, shifts by a variable, ...) go through a scratch array.
 //
 // A `return_call` of the function itself assigns the parameters and jumps back to the top: the body is a
-// loop (`body: for (;;)`), and the function is still a leaf. A function too large for V8 to optimize
-// becomes chunks, each a JavaScript function (see CHUNK_BYTECODE).
+// loop (`body: for (;;)`), and the function is still a leaf. A call of another function the tier
+// compiles is compiled too, and the caller stays a leaf for the interpreter: a small callee's code in
+// place (`inline`), a larger one through its direct form (DirectLeaf), which makes no such calls itself:
+// one JavaScript frame more, never a recursion. A function too large for V8 to optimize becomes chunks,
+// each a JavaScript function (see CHUNK_BYTECODE).
 //
 // The source holds nothing but numbers from the module (no names, no strings), so a hostile module can
 // put nothing else into it. Functions with other types, other calls, float, SIMD, table, bulk-memory or
@@ -52,6 +55,12 @@ const BYTECODE_PER_CHAR = 0.85;
  * each, cut between instructions of the function's outermost block where the operand stack is empty:
  * the unrolled rounds of SHA-512 or BLAKE2b (11 KB of Wasm, 220,000 bytes of bytecode) become six. */
 const CHUNK_BYTECODE = 40_000;
+/** A call of a leaf function (one the tier compiles) of at most this many bytes of Wasm code is compiled
+ * as the callee's code in place (compress's loop calls a small leaf), at most this deep, for at most
+ * MAX_BODY_BYTES of inlined code in all; a call of a larger one (or when the function with its inlined
+ * calls is too large) calls the callee's direct form (CoreMark's loop, Keccak's sponge). */
+const MAX_INLINE_BYTES = 256;
+const MAX_INLINE_DEPTH = 3;
 
 /** A place between two instructions: an index into the code lines, and the operand stack's height. */
 interface Cut {
@@ -60,7 +69,8 @@ interface Cut {
 }
 
 interface Frame {
-  readonly kind: "block" | "loop" | "if" | "body";
+  /** "inline": the body of a function called here, its code inlined (see `inline`). */
+  readonly kind: "block" | "loop" | "if" | "body" | "inline";
   readonly label: string;
   /** Stack height below the block's parameters. */
   readonly height: number;
@@ -71,9 +81,45 @@ interface Frame {
 
 /** Why a function is not compiled (internal: the caller only sees null). */
 class NotCompiled extends Error {}
+/** ... because its code is too large. */
+class TooLarge extends NotCompiled {}
+
+/** A leaf compiled to be called from compiled code: `(inst, store, state, ...arguments)`, two arguments
+ * per i64; gives its result (an i64's low word; its high word in `high[0]`). */
+type DirectLeaf = (...args: unknown[]) => number;
+
+/** The direct forms compiled so far, per module (null: the function has none). */
+const DIRECT = new WeakMap<CompiledModule, Map<number, DirectLeaf | null>>();
 
 /** Compiles defined function `definedIndex` of `module`, or gives null when the tier does not apply. */
 export function compileLeaf(module: CompiledModule, definedIndex: number): JsLeaf | null {
+  return compile(module, definedIndex, false) as JsLeaf | null;
+}
+
+/** The direct form of defined function `definedIndex` (compiled once), or null. */
+function directLeaf(module: CompiledModule, definedIndex: number): DirectLeaf | null {
+  let cache = DIRECT.get(module);
+  if (cache === undefined) DIRECT.set(module, (cache = new Map()));
+  let direct = cache.get(definedIndex);
+  if (direct === undefined) {
+    cache.set(definedIndex, null); // a call of itself, while it compiles, is not direct
+    try {
+      module.deferredBodies?.validate(definedIndex); // lazy validation: the interpreter reports an invalid one
+      direct = compile(module, definedIndex, true) as DirectLeaf | null;
+    } catch {
+      direct = null;
+    }
+    cache.set(definedIndex, direct);
+  }
+  return direct;
+}
+
+/**
+ * The function compiled to JavaScript: its leaf form (frame words in, frame words out: JsLeaf), or its
+ * direct form (DirectLeaf), which makes no direct calls itself: a call from compiled code adds one
+ * JavaScript frame, never more.
+ */
+function compile(module: CompiledModule, definedIndex: number, direct: boolean): JsLeaf | DirectLeaf | null {
   if (module.config.consumeFuel || !newFunctionAllowed()) return null;
   const ir = module.ir;
   const body = ir.codes[definedIndex]!;
@@ -84,10 +130,19 @@ export function compileLeaf(module: CompiledModule, definedIndex: number): JsLea
   const integers = (types: readonly ValType[]): boolean => types.every((t) => t === ValType.I32 || t === ValType.I64);
   if (!integers(type.params) || !integers(type.results) || !integers(body.locals)) return null;
   try {
-    const compiler = new LeafCompiler(module, definedIndex, type);
-    const source = compiler.compile();
-    const factory = new Function("h", source) as (h: typeof JS_TIER_HELPERS) => JsLeaf;
-    return factory(JS_TIER_HELPERS);
+    if (direct && type.results.length > 1) return null;
+    let compiler = new LeafCompiler(module, definedIndex, type, direct, MAX_INLINE_BYTES);
+    let source: string;
+    try {
+      source = compiler.compile();
+    } catch (error) {
+      if (!(error instanceof TooLarge) || !compiler.inlines) throw error;
+      // too large with its calls inlined: without
+      compiler = new LeafCompiler(module, definedIndex, type, direct, 0);
+      source = compiler.compile();
+    }
+    const factory = new Function("h", "callees", source) as (h: typeof JS_TIER_HELPERS, callees: DirectLeaf[]) => JsLeaf;
+    return factory(JS_TIER_HELPERS, compiler.callees);
   } catch (error) {
     // NotCompiled: the tier does not take this function; anything else (code the engine refuses) also
     // leaves the function to the interpreter, which runs every function
@@ -97,16 +152,33 @@ export function compileLeaf(module: CompiledModule, definedIndex: number): JsLea
 }
 
 class LeafCompiler {
-  private readonly r: BinaryReader;
+  private r: BinaryReader;
   private readonly ins: InstrReader;
   private readonly info: ReturnType<typeof moduleInfo>;
   private readonly out: string[] = [];
   private readonly frames: Frame[] = [];
   private readonly globals = new Set<number>();
-  /** Types of the parameters, then of the declared locals. */
-  private readonly localTypes: readonly ValType[];
+  /** Types of the variables l0, l1, ...: the function's parameters, then its declared locals, then those
+   * of each inlined call (see `inline`). */
+  private readonly localTypes: ValType[];
+  /** How many of them are the function's own (it reads its parameters from the frame). */
+  private readonly ownLocals: number;
   private readonly results: readonly ValType[];
   private readonly funcIndex: number;
+  /** The function whose code is being read (the compiled one, or one inlined into it), the variable of
+   * its local 0, its inline frame (null: the compiled function itself), and the call sites it is
+   * inlined at: pairs of function index and Wasm offset, innermost first. */
+  private current: { funcIndex: number; localBase: number; frame: Frame | null; callers: readonly number[] };
+  private inlinedBytes = 0;
+  /** A call is compiled in place. */
+  inlines = false;
+  /** Trap sites: `at` holds an index into this, a backtrace's frames (pairs of function index and Wasm
+   * offset, innermost first). */
+  private readonly sites: (readonly number[])[] = [];
+  private readonly siteIds = new Map<string, number>();
+  /** The direct forms this function calls (`callees[k]` is `d{k}` in the source). */
+  readonly callees: DirectLeaf[] = [];
+  private readonly calleeIds = new Map<number, number>();
   private h = 0;
   /** Per stack depth: the value's type (an i64 is in two variables, s{k} low and sh{k} high). */
   private readonly types: ValType[] = [];
@@ -122,15 +194,33 @@ class LeafCompiler {
    * `out`), with the operand stack's height there. */
   private readonly cuts: { at: number; height: number }[] = [];
 
-  constructor(private readonly module: CompiledModule, definedIndex: number, type: FuncType) {
+  /** `direct`: compile the direct form (see DirectLeaf), else the leaf form. */
+  constructor(
+    private readonly module: CompiledModule, definedIndex: number, type: FuncType,
+    private readonly direct: boolean, private readonly maxInlineBytes: number,
+  ) {
     const body = module.ir.codes[definedIndex]!;
     this.funcIndex = module.ir.numImportedFuncs + definedIndex;
     this.r = new BinaryReader(module.ir.bytes, body.start, body.end);
     this.ins = new InstrReader(module.config.features);
     this.info = moduleInfo(module);
     this.localTypes = [...type.params, ...body.locals];
+    this.ownLocals = this.localTypes.length;
     this.results = type.results;
     this.numParams = type.params.length;
+    this.current = { funcIndex: this.funcIndex, localBase: 0, frame: null, callers: [] };
+  }
+
+  /** The trap site of Wasm offset `at` in the current function (see `sites`). */
+  private site(at: number): number {
+    const frames = [this.current.funcIndex, at, ...this.current.callers];
+    const key = frames.join(",");
+    let id = this.siteIds.get(key);
+    if (id === undefined) {
+      id = this.sites.push(frames) - 1;
+      this.siteIds.set(key, id);
+    }
+    return id;
   }
 
   private readonly numParams: number;
@@ -154,18 +244,27 @@ class LeafCompiler {
       `const { ${Object.keys(JS_TIER_HELPERS).join(", ")} } = h;`,
       // the instruction templates work on words of `i32`: here a scratch array for the i64 operands
       "const i32 = scratch;",
+      // trap sites (see `sites`)
+      `const sites = [${this.sites.map((frames) => `[${frames.join(", ")}]`).join(", ")}];`,
     ];
     const chars = [0]; // chars[k]: characters of out[0 .. k - 1]
     for (const line of this.out) chars.push(chars[chars.length - 1]! + line.length);
     const length = (from: number, to: number): number => (chars[to]! - chars[from]!) * BYTECODE_PER_CHAR;
+    this.callees.forEach((_, k) => lines.push(`const d${k} = callees[${k}];`));
     if (length(0, this.out.length) <= MAX_BYTECODE) {
       const body = this.selfTailCalls ? ["body: for (;;) {", ...this.out, "}"] : this.out;
-      lines.push("return function leaf(stack, base, inst, store, state) {", ...this.functionBody(body), "};");
-      return lines.join("\n");
+      if (this.direct) {
+        const params = this.localTypes.slice(0, this.numParams).flatMap((t, k) => (t === ValType.I64 ? [`l${k}`, `lh${k}`] : [`l${k}`]));
+        lines.push(`return function direct(${["inst", "store", "state", ...params].join(", ")}) {`, ...this.functionBody(body), "};");
+      } else {
+        lines.push("return function leaf(stack, base, inst, store, state) {", ...this.functionBody(body), "};");
+      }
+      return this.returns(lines.join("\n"));
     }
     // chunks: the locals live in the function's frame on the value stack between them, the operand
     // stack's values in `carry`
     if (this.selfTailCalls) throw new NotCompiled();
+    if (this.direct) throw new TooLarge();
     const chunks: { from: Cut; to: Cut }[] = [];
     let start: Cut = { at: 0, height: 0 };
     let end = start;
@@ -174,7 +273,7 @@ class LeafCompiler {
         chunks.push({ from: start, to: end });
         start = end;
       }
-      if (length(start.at, cut.at) > MAX_BYTECODE) throw new NotCompiled(); // no cut makes it small enough
+      if (length(start.at, cut.at) > MAX_BYTECODE) throw new TooLarge(); // no cut makes it small enough
       end = cut;
     }
     if (end.at > start.at) chunks.push({ from: start, to: end });
@@ -187,11 +286,17 @@ class LeafCompiler {
     lines.push(
       "return function leaf(stack, base, inst, store, state) {",
       // the declared locals start at zero (the frame's words are the interpreter's: it reserved them)
-      `stack.fill(0, base + ${2 * this.numParams}, base + ${2 * this.localTypes.length});`,
+      `stack.fill(0, base + ${2 * this.numParams}, base + ${2 * this.ownLocals});`,
       ...calls,
       "};",
     );
-    return lines.join("\n");
+    return this.returns(lines.join("\n"));
+  }
+
+  /** The returns' placeholders (see emitReturn) in the form's convention. */
+  private returns(source: string): string {
+    if (!this.direct) return source.replace(/@r(\d+)/g, "stack[base + $1]").replace(/@return/g, "return 1");
+    return source.replace(/@r0/g, "r0").replace(/@r1/g, "high[0]").replace(/@return/g, "return r0");
   }
 
   /**
@@ -207,13 +312,17 @@ class LeafCompiler {
     this.localTypes.forEach((t, k) => {
       const words = t === ValType.I64 ? [`l${k}`, `lh${k}`] : [`l${k}`];
       words.forEach((name, w) => {
-        if (used !== null) {
+        if (k >= this.ownLocals) {
+          vars.push(`${name} = 0`); // an inlined call's local: set where the call is
+        } else if (used !== null) {
           if (!used.has(name)) return;
           vars.push(`${name} = stack[base + ${2 * k + w}]`);
           save.push(`stack[base + ${2 * k + w}] = ${name};`);
-        } else {
-          vars.push(k < this.numParams ? `${name} = stack[base + ${2 * k + w}]` : `${name} = 0`);
-        }
+        } else if (k >= this.numParams) {
+          vars.push(`${name} = 0`);
+        } else if (!this.direct) {
+          vars.push(`${name} = stack[base + ${2 * k + w}]`);
+        } // else a parameter of the direct form
       });
     });
     const [enter = 0, leave = 0] = chunk;
@@ -222,12 +331,13 @@ class LeafCompiler {
       if (k < leave) save.push(`carry[${2 * k}] = s${k}; carry[${2 * k + 1}] = sh${k};`);
     }
     vars.push("at = 0", "budget = POLL_INTERVAL");
+    if (this.direct) vars.push("r0 = 0");
     const lines = [`let ${vars.join(", ")};`];
     if (this.usesMemory) {
       lines.push("const mem = inst.memories[0];", "const u8 = mem.u8, view = mem.view, m32 = mem.i32, memLen = u8.length;");
     }
     for (const g of this.globals) lines.push(`const g${g} = inst.globals[${g}].i32;`);
-    lines.push("try {", ...code, "} catch (e) {", `leafTrapped(state, e, at, ${this.funcIndex}, inst);`, "throw e;", "}");
+    lines.push("try {", ...code, "} catch (e) {", `leafTrapped(state, e, sites[at], inst);`, "throw e;", "}");
     if (chunk.length > 0) lines.push(...save, "return 0;");
     return lines;
   }
@@ -317,7 +427,10 @@ class LeafCompiler {
 
   /** Moves the values the target takes to its base and jumps there (a `br`; all in variables). */
   private branchTo(depth: number): void {
-    const frame = this.frames[this.frames.length - 1 - depth]!;
+    this.branchToFrame(this.frames[this.frames.length - 1 - depth]!);
+  }
+
+  private branchToFrame(frame: Frame): void {
     if (frame.kind === "body") {
       this.emitReturn();
       return;
@@ -329,14 +442,22 @@ class LeafCompiler {
     this.emit(frame.kind === "loop" ? `continue ${frame.label};` : `break ${frame.label};`);
   }
 
+  /** A return: from an inlined function, a branch to the end of its code. */
   private emitReturn(): void {
+    if (this.current.frame !== null) {
+      this.materializeAll();
+      this.branchToFrame(this.current.frame);
+      return;
+    }
+    // result words @r0, @r1, ... and `@return`: placeholders, for the leaf form's frame words (and its
+    // 1 for "returned", for chunks) or the direct form's return value (see `returns`)
     const n = this.results.length;
     for (let k = 0; k < n; k++) {
       const d = this.h - n + k;
-      this.emit(`stack[base + ${2 * k}] = ${this.operand(d)};`);
-      if (this.types[d] === ValType.I64) this.emit(`stack[base + ${2 * k + 1}] = sh${d};`);
+      this.emit(`@r${2 * k} = ${this.operand(d)};`);
+      if (this.types[d] === ValType.I64) this.emit(`@r${2 * k + 1} = sh${d};`);
     }
-    this.emit("return 1;"); // 1: the function returned (for chunks)
+    this.emit("@return;");
   }
 
   private setUnreachable(): void {
@@ -355,7 +476,7 @@ class LeafCompiler {
     }
     switch (op) {
       case 0x00: // unreachable
-        this.emit(`at = ${at}; trap(TrapCode.Unreachable);`);
+        this.emit(`at = ${this.site(at)}; trap(TrapCode.Unreachable);`);
         this.setUnreachable();
         return;
       case 0x01: return;
@@ -368,7 +489,7 @@ class LeafCompiler {
         } else {
           this.emit(`${f.label}: for (;;) {`);
           // a deadline or interrupt stops the loop at its first instruction, as in the interpreter
-          this.emit(`if (--budget < 0) { at = ${this.r.pos}; budget = poll(store, state); }`);
+          this.emit(`if (--budget < 0) { at = ${this.site(this.r.pos)}; budget = poll(store, state); }`);
         }
         return;
       }
@@ -437,15 +558,15 @@ class LeafCompiler {
         this.setUnreachable();
         return;
       case 0x12: { // return_call: to itself only, as a jump to the top (a loop that calls nothing)
-        if (ins.a !== this.funcIndex) throw new NotCompiled();
+        if (ins.a !== this.funcIndex || this.current.frame !== null) throw new NotCompiled();
         this.materializeAll();
         const first = this.h - this.numParams;
-        for (let k = 0; k < this.localTypes.length; k++) {
+        for (let k = 0; k < this.ownLocals; k++) {
           const param = k < this.numParams;
           this.emit(param ? `l${k} = s${first + k};` : `l${k} = 0;`);
           if (this.localTypes[k] === ValType.I64) this.emit(param ? `lh${k} = sh${first + k};` : `lh${k} = 0;`);
         }
-        this.emit(`if (--budget < 0) { at = ${at}; budget = poll(store, state); }`);
+        this.emit(`if (--budget < 0) { at = ${this.site(at)}; budget = poll(store, state); }`);
         this.emit("continue body;");
         this.selfTailCalls = true;
         this.setUnreachable();
@@ -469,8 +590,15 @@ class LeafCompiler {
         }
         return;
       }
+      case 0x10: { // call: of a small leaf, its code in place; of a larger one, its direct form
+        const defined = ins.a - this.module.ir.numImportedFuncs;
+        const body = defined >= 0 ? this.module.ir.codes[defined]! : null;
+        if (body !== null && body.end - body.start > this.maxInlineBytes && !this.direct) this.callDirect(ins.a, at);
+        else this.inline(ins.a, at);
+        return;
+      }
       case 0x20: { // local.get
-        const i = ins.a;
+        const i = this.current.localBase + ins.a;
         if (this.localTypes[i] === ValType.I64) {
           const d = this.push(ValType.I64);
           this.emit(`s${d} = l${i}; sh${d} = lh${i};`);
@@ -480,7 +608,7 @@ class LeafCompiler {
         return;
       }
       case 0x21: case 0x22: { // local.set, local.tee
-        const i = ins.a;
+        const i = this.current.localBase + ins.a;
         if (this.localTypes[i] === ValType.I64) {
           const k = this.h - 1;
           this.emit(`l${i} = s${k}; lh${i} = sh${k};`);
@@ -538,6 +666,84 @@ class LeafCompiler {
     }
   }
 
+  /**
+   * A call of function `f` at Wasm offset `at`, compiled as f's code in place: its parameters and locals
+   * become new variables, its body a block whose results are the call's, its returns branches out of it.
+   * Only for small functions of the same module that the tier could compile as leaves.
+   */
+  private inline(f: number, at: number): void {
+    const ir = this.module.ir;
+    const defined = f - ir.numImportedFuncs;
+    const outer = this.current;
+    if (defined < 0 || f === outer.funcIndex || outer.callers.length >= 2 * MAX_INLINE_DEPTH) throw new NotCompiled();
+    if (outer.callers.includes(f) || f === this.funcIndex) throw new NotCompiled(); // recursion
+    const body = ir.codes[defined]!;
+    this.inlinedBytes += body.end - body.start;
+    if (body.end - body.start > this.maxInlineBytes || this.inlinedBytes > MAX_BODY_BYTES) throw new TooLarge();
+    this.inlines = true;
+    try {
+      this.module.deferredBodies?.validate(defined); // lazy validation: the interpreter reports an invalid one
+    } catch {
+      throw new NotCompiled();
+    }
+    const type = this.info.funcTypes[f]!;
+    type.params.forEach(integer);
+    body.locals.forEach(integer);
+    const results = type.results.map(integer);
+    this.materializeAll();
+    // the arguments into the callee's parameters, its locals zeroed
+    const first = this.h - type.params.length;
+    const localBase = this.localTypes.length;
+    [...type.params, ...body.locals].forEach((t, k) => {
+      const v = localBase + k;
+      const param = k < type.params.length;
+      this.localTypes.push(t);
+      this.emit(param ? `l${v} = s${first + k};` : `l${v} = 0;`);
+      if (t === ValType.I64) this.emit(param ? `lh${v} = sh${first + k};` : `lh${v} = 0;`);
+    });
+    this.h = first;
+    const frame = this.openBlock("inline", [], results);
+    this.emit(`${frame.label}: {`);
+    const reader = this.r;
+    this.current = { funcIndex: f, localBase, frame, callers: [outer.funcIndex, at, ...outer.callers] };
+    this.r = new BinaryReader(ir.bytes, body.start, body.end);
+    const depth = this.frames.length;
+    while (this.frames.length >= depth) {
+      const pos = this.r.pos;
+      this.ins.read(this.r);
+      this.instruction(this.ins.op, pos);
+    }
+    this.r = reader;
+    this.current = outer;
+  }
+
+  /** A call of function `f` (at Wasm offset `at`) through its direct form: the callee's frames of a trap
+   * come first, then this call's (leafTrapped). */
+  private callDirect(f: number, at: number): void {
+    const defined = f - this.module.ir.numImportedFuncs;
+    if (f === this.funcIndex) throw new NotCompiled();
+    const fn = directLeaf(this.module, defined);
+    if (fn === null) throw new NotCompiled();
+    let id = this.calleeIds.get(f);
+    if (id === undefined) {
+      id = this.callees.push(fn) - 1;
+      this.calleeIds.set(f, id);
+    }
+    const type = this.info.funcTypes[f]!;
+    this.materializeAll();
+    const first = this.h - type.params.length;
+    const args = type.params.flatMap((t, k) => (t === ValType.I64 ? [`s${first + k}`, `sh${first + k}`] : [`s${first + k}`]));
+    this.h = first;
+    const call = `d${id}(${["inst", "store", "state", ...args].join(", ")})`;
+    this.emit(`at = ${this.site(at)};`);
+    if (type.results.length === 0) {
+      this.emit(`${call};`);
+      return;
+    }
+    const d = this.push(type.results[0]!);
+    this.emit(type.results[0] === ValType.I64 ? `s${d} = ${call}; sh${d} = high[0];` : `s${d} = ${call};`);
+  }
+
   /** Memory `m` must be memory 0, with 32-bit addresses. */
   private memory(m: number): void {
     if (m !== 0 || this.info.memories[0]?.is64 === true) throw new NotCompiled();
@@ -592,7 +798,7 @@ class LeafCompiler {
       if (wide(1)) after = `s${d} = i32[0]; sh${d} = i32[1];`;
     }
     // the Wasm offset, for the backtrace, before what may trap (a bounds check, a division)
-    if (MAY_TRAP.test(template)) this.emit(`at = ${at};`);
+    if (MAY_TRAP.test(template)) this.emit(`at = ${this.site(at)};`);
     const code = substitute(template.replace(/\$(\d+)\.at/g, (_, k: string) => String(2 * (Number(k) - 1))), texts);
     this.emit(`${before.join(" ")}{ ${code} }${after}`);
   }

@@ -13,11 +13,14 @@ function trap(code: TrapCode): never {
   throw new Trap(code);
 }
 
-/** An error leaves a leaf function at Wasm offset `offset`: its frame goes first in the backtrace (the
- * interpreter, which records backtraces, never saw it: backtrace.ts). */
-function leafTrapped(state: ExecState, error: unknown, offset: number, funcIndex: number, inst: InstanceEntity): void {
+/** An error leaves a leaf function: `frames` (pairs of function index and Wasm offset, innermost first:
+ * the function, then the calls that the tier compiled in place) go first in the backtrace (the
+ * interpreter, which records backtraces, never saw them: backtrace.ts). */
+function leafTrapped(state: ExecState, error: unknown, frames: readonly number[], inst: InstanceEntity): void {
+  // from a leaf that this one called: the caller's frames are outer ones
+  state.leafFrames = state.leafError === error && state.leafFrames !== null ? [...state.leafFrames, ...frames] : frames;
   state.leafError = error;
-  state.leafFrame = { funcIndex, offset, inst };
+  state.leafInst = inst;
 }
 
 /** Typed arrays use the host's byte order; Wasm memory is little-endian. */
@@ -27,8 +30,11 @@ const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
  * one leaf at a time, and a leaf calls nothing: one array serves all). */
 const scratch = new Int32Array(8);
 
+/** The high word of an i64 that a leaf's direct form returns (compile-leaf.ts). */
+const high = new Int32Array(1);
+
 export const JS_TIER_HELPERS = {
-  trap, TrapCode, poll, leafTrapped, littleEndian, POLL_INTERVAL, scratch,
+  trap, TrapCode, poll, leafTrapped, littleEndian, POLL_INTERVAL, scratch, high,
   i32DivS, i32DivU, i32RemS, i32RemU, i32Ctz, i32Popcnt,
   i64Clz, i64Ctz, i64Popcnt, i64DivS, i64DivU, i64RemS, i64RemU, i64Shl, i64ShrS, i64ShrU, i64Rotl, i64Rotr,
   i64Extend8S, i64Extend16S, i64Extend32S,
