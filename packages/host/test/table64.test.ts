@@ -23,8 +23,7 @@ function trapCode(f: () => unknown): number | undefined {
 for (const lazyTranslation of [true, false]) {
   describe(`table64 (lazyTranslation: ${lazyTranslation})`, () => {
     const engine = new Engine({ lazyTranslation });
-    const instantiate = (wat: string, imports: Parameters<typeof Instance.prototype.constructor>[2] = []) =>
-      new Instance(new Store(engine, null), new Module(engine, parseWat(wat)), imports);
+    const instantiate = (wat: string) => new Instance(new Store(engine, null), new Module(engine, parseWat(wat)), []);
 
     it("gets, sets, sizes and grows with i64 indices", () => {
       const inst = instantiate(`(module
