@@ -218,6 +218,14 @@ describe("decodeModule: sections", () => {
     const ir = decodeModule(wasm(memSec([0x05, ...u32(1), ...u32(0x10_0000)])), DEFAULT_FEATURES);
     expect(ir.memories).toEqual([{ limits: { min: 1, max: 0x10_0000 }, is64: true }]);
   });
+
+  it("decodes a table64's flag with memory64, and refuses it without", () => {
+    const bytes = wasm(tableSec([FUNCREF, 0x05, ...u32(2), ...u32(0x1_0000)]));
+    expect(decodeModule(bytes, DEFAULT_FEATURES).tables).toEqual([{ element: FUNCREF, limits: { min: 2, max: 0x1_0000 }, is64: true }]);
+    // in 2.0 the flags are a 1-bit LEB128
+    expect(malformed(bytes)).toBe("integer too large");
+    expect(malformed(wasm(tableSec([FUNCREF, 0x09, 0, 0])), DEFAULT_FEATURES)).toBe("malformed limits flags");
+  });
 });
 
 describe("decodeModule: malformed binaries", () => {

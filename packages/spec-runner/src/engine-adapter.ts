@@ -102,8 +102,10 @@ export class EngineSession {
   global(type: number, value: Const): Extern {
     return new Global(this.store, { type, mutable: false }, this.toHost(value, "number"));
   }
-  table(min: number, max: number | null): Extern {
-    return new Table(this.store, { element: ValType.FuncRef, limits: { min, max } }, null);
+  /** A funcref table; `is64`: a table64 (i64 indices). */
+  table(min: number, max: number | null, is64 = false): Extern {
+    const limits = { min, max };
+    return new Table(this.store, is64 ? { element: ValType.FuncRef, limits, is64 } : { element: ValType.FuncRef, limits }, null);
   }
   memory(min: number, max: number | null): Extern {
     return new Memory(this.store, { limits: { min, max } });

@@ -1,5 +1,5 @@
 // The `spectest` host module every spec script may import from (the spec interpreter's harness):
-// print functions that do nothing, four globals, a table and a memory.
+// print functions that do nothing, four globals, a table (and its table64 twin) and a memory.
 
 import { type EngineSession, type Extern, ValType } from "./engine-adapter.js";
 import { f32BitsOf, f64BitsOf } from "./values.js";
@@ -26,6 +26,7 @@ export function spectestExports(session: EngineSession): Map<string, Extern> {
   exports.set("global_f32", session.global(f32, { type: "f32", bits: f32BitsOf(666.6) }));
   exports.set("global_f64", session.global(f64, { type: "f64", bits: f64BitsOf(666.6) }));
   exports.set("table", session.table(10, 20));
+  exports.set("table64", session.table(10, 20, true)); // as the reference interpreter's, with i64 indices
   exports.set("memory", session.memory(1, 2));
   return exports;
 }

@@ -174,6 +174,16 @@ describe("encodeModule: exact bytes", () => {
     expect([...encode(`(module (table i64 3 externref))`)]).toEqual(bytes(section(4, 1, 0x6f, 0x04, 3)));
   });
 
+  it("sizes a table64 to its inline segment, placed at an i64 offset, and imports table64s", () => {
+    const t = encode(`(module (table i64 funcref (elem $f)) (func $f))`);
+    const tables = section(4, 1, 0x70, 0x05, 1, 1);
+    expect(indexOf(t, tables)).toBeGreaterThan(0);
+    // element segment 0: active on table 0, offset (i64.const 0), one function index
+    expect(indexOf(t, section(9, 1, 0, 0x42, 0, 0x0b, 1, 0))).toBeGreaterThan(0);
+    const imported = encode(`(module (import "m" "t" (table i64 2 funcref)))`);
+    expect(indexOf(imported, [0x01, 0x70, 0x04, 2])).toBeGreaterThan(0); // import kind table, funcref, flags, min
+  });
+
   it("sizes memories and tables to their inline segments", () => {
     const bin = encode(`(module (memory (data "ab" "c")))`);
     expect([...bin]).toEqual(
@@ -315,3 +325,11 @@ describe("encodeModule: text errors", () => {
     expect(WebAssembly.validate(bin)).toBe(false);
   });
 });
+
+/** Where `part` occurs in `bytes`, or -1. */
+function indexOf(bytes: Uint8Array, part: readonly number[]): number {
+  for (let i = 0; i + part.length <= bytes.length; i++) {
+    if (part.every((b, k) => bytes[i + k] === b)) return i;
+  }
+  return -1;
+}

@@ -17,7 +17,7 @@ import { IMMEDIATES } from "./immediate.js";
 import { MEMORY } from "./memory.js";
 import { MOVES } from "./moves.js";
 import { SIMD } from "./simd.js";
-import { TABLES } from "./tables.js";
+import { TABLE64, TABLES } from "./tables.js";
 
 const asInstr = (x: Instr | Value): Instr => ("layout" in x ? x : valueInstr(x));
 
@@ -26,5 +26,5 @@ export const INSTRUCTIONS: readonly Instr[] = [
   ...MOVES, ...MEMORY, ...TABLES, ...COMPARE, ...I32_ARITHMETIC, ...I64_ARITHMETIC,
   ...FLOAT_ARITHMETIC, ...CONVERSIONS, ...IMMEDIATES,
   ...FUSED_ARITHMETIC, ...Object.values(BR_IF_I32_IMM), ...FUSED_STEPS, ...floatBranches("f32"), ...floatBranches("f64"),
-  ...FUSED_FLOAT, ...SIMD,
+  ...FUSED_FLOAT, ...SIMD, ...TABLE64,
 ].map(asInstr);

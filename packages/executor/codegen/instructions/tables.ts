@@ -22,3 +22,13 @@ export const TABLES: Instr[] = [
   helper("GlobalGetRef", "d = global g (references)", "d:r g:i", "globalGetRef"),
   helper("GlobalSetRef", "global g = s (references)", "g:i s:r", "globalSetRef"),
 ];
+
+/** table64: an i64 index, offset or length is narrowed to an i32 by its own instruction before the 32-bit
+ * table's instruction runs (translator.ts), and table.size has an i64 form; table.grow writes both words
+ * of its result already. Both out of line (interpret/refs.ts): rare, and the loop's size is limited.
+ * Appended at the end of the opcode order (index.ts), which the existing ones keep. */
+export const TABLE64: Instr[] = [
+  instr("TableIndex64", "d = the i64 a as a table index: a, or 2^32-1 (past the end of every table) from 2^32 on", "d:r a:r",
+    "tableIndex64(i32, fp2, code, pc);"),
+  instr("TableSize64", "d = the size of table tbl (i64)", "d:r tbl:i", "tableSize64(inst, i32, fp2, code, pc);"),
+];

@@ -197,9 +197,13 @@ export class ModuleDecoder {
     return flags;
   }
 
+  /** A table type; its limits flag 0x04 (table64, with memory64) makes its indices i64. */
   private tableType(): TableType {
     const element = readRefType(this.r);
-    return { element, limits: this.limits(this.limitsFlags(LIMITS_HAS_MAX), false) };
+    const flags = this.limitsFlags(LIMITS_HAS_MAX | LIMITS_64);
+    const is64 = (flags & LIMITS_64) !== 0;
+    const limits = this.limits(flags, is64);
+    return is64 ? { element, limits, is64 } : { element, limits };
   }
 
   private memoryType(): MemoryType {

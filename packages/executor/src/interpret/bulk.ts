@@ -83,7 +83,10 @@ export function tableGrow(store: PrunedStore, inst: InstanceEntity, i32: Int32Ar
   if (fuel > store.fuel && table.size + delta <= table.maxSize) outOfFuel(store, fuel);
   const old = growTable(store, table, delta, store.refs.value(i32[(fp2 + code[(pc + 3) | 0]) | 0]));
   if (old >= 0) store.fuel -= fuel;
-  i32[(fp2 + code[(pc + 1) | 0]) | 0] = old;
+  // both words: the result is an i64 for a table64 (the high word of an i32 result is unused)
+  const d = (fp2 + code[(pc + 1) | 0]) | 0;
+  i32[d] = old;
+  i32[d + 1] = old < 0 ? -1 : 0;
 }
 
 /** memory.grow; the caller reloads its views of memory 0 when its generation changed. */

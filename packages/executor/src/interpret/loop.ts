@@ -18,7 +18,7 @@ import type { CompiledFunc } from "../translate/compiled-func.js";
 import { addressOperand, loadFrom, storeTo } from "./memory-access.js";
 import { recordBacktrace } from "./backtrace.js";
 import { memoryCopy, memoryFill, memoryGrow, memoryInit, tableCopy, tableFill, tableGrow, tableInit } from "./bulk.js";
-import { globalGetRef, globalSetRef, refFunc, tableGet, tableSet } from "./refs.js";
+import { globalGetRef, globalSetRef, refFunc, tableGet, tableIndex64, tableSet, tableSize64 } from "./refs.js";
 import { suspendsOnFuel } from "./suspend.js";
 import { simdMemOp, simdOp, simdShuffleOp } from "./simd/instructions.js";
 import { POLL_INTERVAL, poll } from "./poll.js";
@@ -2107,6 +2107,16 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 308: { // SimdMem: a v128 memory access (sub-opcode op, memory m, lane index)
           simdMemOp(inst, i32, fp2, code, pc);
           pc = (pc + 8) | 0;
+          continue;
+        }
+        case 309: { // TableIndex64: d = the i64 a as a table index: a, or 2^32-1 (past the end of every table) from 2^32 on
+          tableIndex64(i32, fp2, code, pc);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 310: { // TableSize64: d = the size of table tbl (i64)
+          tableSize64(inst, i32, fp2, code, pc);
+          pc = (pc + 3) | 0;
           continue;
         }
         // </generated>

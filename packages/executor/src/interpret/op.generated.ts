@@ -623,6 +623,10 @@ export enum Op {
   SimdShuffle,
   /** a v128 memory access (sub-opcode op, memory m, lane index) (d:r addr:r v:r off:i op:i m:i lane:i) */
   SimdMem,
+  /** d = the i64 a as a table index: a, or 2^32-1 (past the end of every table) from 2^32 on (d:r a:r) */
+  TableIndex64,
+  /** d = the size of table tbl (i64) (d:r tbl:i) */
+  TableSize64,
 }
 
 /** Each opcode's operand words, one letter each: r register (a word offset from the frame base),
@@ -653,7 +657,7 @@ export const OP_LAYOUTS: readonly string[] = [
   "rrirt", "rrirt", "rrirrt", "rrirrt", "rrirrt", "rrirrt", "rrirrt", "rrirrt", "rririt", "rririt", "rririt", "rririt",
   "rririt", "rririt", "rririt", "rririt", "rririt", "rririt", "rrirriit", "rrit", "rrit", "rrrirt", "rrirri", "rrirrri",
   "rrirri", "rrirrri", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt",
-  "rrt", "rrt", "rrrr", "rrrr", "rrrrr", "rrrrr", "rrrrii", "rrriiii", "rrriiii",
+  "rrt", "rrt", "rrrr", "rrrr", "rrrrr", "rrrrr", "rrrrii", "rrriiii", "rrriiii", "rr", "ri",
 ];
 
 /**
@@ -971,6 +975,8 @@ export const OP_TEMPLATES: readonly (string | null)[] = [
   "simdOp(i32, fp2, code, pc);",
   "simdShuffleOp(i32, fp2, code, pc);",
   "simdMemOp(inst, i32, fp2, code, pc);",
+  "tableIndex64(i32, fp2, code, pc);",
+  "tableSize64(inst, i32, fp2, code, pc);",
 ];
 
 /** Fused instructions made of a consumer and the producer of one of its operands:

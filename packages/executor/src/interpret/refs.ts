@@ -20,6 +20,20 @@ export function tableSet(store: PrunedStore, inst: InstanceEntity, i32: Int32Arr
   elements[i] = store.refs.value(i32[(fp2 + code[(pc + 3) | 0]!) | 0]!);
 }
 
+/** table64: the i64 index in register a as an i32 one, 2^32-1 (out of bounds of every table, whose
+ * elements are a JavaScript array) when it is 2^32 or more. */
+export function tableIndex64(i32: Int32Array, fp2: number, code: readonly number[], pc: number): void {
+  const a = (fp2 + code[(pc + 2) | 0]!) | 0;
+  i32[(fp2 + code[(pc + 1) | 0]!) | 0] = i32[a + 1] === 0 ? i32[a]! : -1;
+}
+
+/** table.size of a table64: the size as an i64. */
+export function tableSize64(inst: InstanceEntity, i32: Int32Array, fp2: number, code: readonly number[], pc: number): void {
+  const d = (fp2 + code[(pc + 1) | 0]!) | 0;
+  i32[d] = inst.tables[code[(pc + 2) | 0]!]!.elements.length;
+  i32[d + 1] = 0;
+}
+
 export function refFunc(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, fp2: number, code: readonly number[], pc: number): void {
   const d = (fp2 + code[(pc + 1) | 0]!) | 0;
   i32[d] = store.refs.number(inst.funcs[code[(pc + 2) | 0]!]!);

@@ -849,6 +849,7 @@ export class FuncTranslator {
         const typeIndex = ins.a;
         const table = ins.b;
         const type = this.module.ir.types[typeIndex]!;
+        this.tableIndexAt(table, this.height - 1);
         const index = this.pop();
         const base = this.callArgs(type);
         this.emit(Op.CallIndirect, typeIndex, table, index, base);
@@ -867,6 +868,7 @@ export class FuncTranslator {
       case 0x13: { // return_call_indirect
         const typeIndex = ins.a;
         const table = ins.b;
+        this.tableIndexAt(table, this.height - 1);
         const index = this.pop();
         const base = this.callArgs(this.module.ir.types[typeIndex]!);
         this.emit(Op.ReturnCallIndirect, typeIndex, table, index, base);
@@ -903,12 +905,14 @@ export class FuncTranslator {
       }
       case 0x25: { // table.get
         const t = ins.a;
+        this.tableIndexAt(t, this.height - 1);
         const index = this.pop();
-        this.emitResult(Op.TableGet, this.info.tableElems[t]!, t, index);
+        this.emitResult(Op.TableGet, this.info.tables[t]!.element, t, index);
         return;
       }
       case 0x26: { // table.set
         const t = ins.a;
+        this.tableIndexAt(t, this.height - 2);
         const value = this.pop();
         const index = this.pop();
         this.emit(Op.TableSet, t, index, value);
@@ -1061,6 +1065,35 @@ export class FuncTranslator {
     return this.info.memories[memory]!.is64 === true;
   }
 
+  private tableIs64(table: number): boolean {
+    return this.info.tables[table]!.is64 === true;
+  }
+
+  /** The index (or offset, or length) at height h, for `table`: narrowed when that is a table64. */
+  private tableIndexAt(table: number, h: number): void {
+    if (this.tableIs64(table)) this.narrowIndexAt(h);
+  }
+
+  /**
+   * table64: the i64 index (or offset, or length) at height h becomes an i32 one, so that the table
+   * instructions of 32-bit tables serve unchanged. An i64 of 2^32 or more becomes 2^32-1, out of bounds
+   * wherever the original is: a table's elements are a JavaScript array, which never reaches 2^32-1
+   * elements (and maxTableSize caps tables below that in practice).
+   */
+  private narrowIndexAt(h: number): void {
+    if (this.sKind[h] === CONST) {
+      const k = 2 * (this.sReg[h]! - CONST_BASE);
+      this.sReg[h] = this.constReg(this.consts[k + 1] === 0 ? this.consts[k]! : -1, 0);
+    } else {
+      const home = TEMP_BASE + this.sSlot[h]!;
+      if (this.sSlot[h]! + 1 > this.maxTempSlots) this.maxTempSlots = this.sSlot[h]! + 1;
+      this.emit(Op.TableIndex64, home, this.sReg[h]!);
+      this.sKind[h] = TEMP;
+      this.sReg[h] = home;
+    }
+    this.sType[h] = ValType.I32;
+  }
+
   /** Memory 0 with 32-bit addresses has its own instructions; other accesses take the general path. */
   private generalAccess(): boolean {
     return this.memIndex !== 0 || this.is64(0);
@@ -1133,6 +1166,7 @@ export class FuncTranslator {
       case 12: { // table.init
         const seg = ins.a;
         const t = ins.b;
+        this.tableIndexAt(t, this.height - 3); // the segment's offset and length are i32
         const [d, s, n] = this.pop3();
         this.emit(Op.TableInit, seg, t, d, s, n);
         return;
@@ -1141,19 +1175,37 @@ export class FuncTranslator {
       case 14: { // table.copy
         const dt = ins.a;
         const st = ins.b;
+        this.tableIndexAt(dt, this.height - 3);
+        this.tableIndexAt(st, this.height - 2);
+        // the length is i64 only when both tables are 64-bit
+        if (this.tableIs64(dt) && this.tableIs64(st)) this.narrowIndexAt(this.height - 1);
         const [d, s, n] = this.pop3();
         this.emit(Op.TableCopy, dt, st, d, s, n);
         return;
       }
       case 15: { // table.grow
         const t = ins.a;
+        this.tableIndexAt(t, this.height - 1);
         const delta = this.pop();
         const init = this.pop();
-        this.emitResult(Op.TableGrow, ValType.I32, t, init, delta);
+        // TableGrow writes both words of its result: an i64 one for a table64
+        this.emitResult(Op.TableGrow, this.tableIs64(t) ? ValType.I64 : ValType.I32, t, init, delta);
         return;
       }
-      case 16: this.emitResult(Op.TableSize, ValType.I32, ins.a); return;
-      case 17: { const t = ins.a; const [i, v, n] = this.pop3(); this.emit(Op.TableFill, t, i, v, n); return; }
+      case 16: { // table.size
+        const t = ins.a;
+        if (this.tableIs64(t)) this.emitResult(Op.TableSize64, ValType.I64, t);
+        else this.emitResult(Op.TableSize, ValType.I32, t);
+        return;
+      }
+      case 17: { // table.fill
+        const t = ins.a;
+        this.tableIndexAt(t, this.height - 3);
+        this.tableIndexAt(t, this.height - 1);
+        const [i, v, n] = this.pop3();
+        this.emit(Op.TableFill, t, i, v, n);
+        return;
+      }
       default: throw new Error(`unsupported instruction 0xfc ${sub}`);
     }
   }

@@ -10,7 +10,7 @@ import {
   FAST_BLOCK, FAST_DROP, FAST_ELSE, FAST_END, FAST_F32_CONST, FAST_F64_CONST, FAST_INDEX, FAST_INT_CONST, FAST_KIND,
   FAST_SELECT, FAST_SIG, SIG_MEMARG,
 } from "./fast-sig.js";
-import { blockType, funcType, memoryAddressType } from "./module-types.js";
+import { blockType, funcType, memoryAddressType, tableAddressType } from "./module-types.js";
 
 /** The operand type that matches anything: what is popped from the stack of unreachable code. */
 const UNKNOWN = 0;
@@ -400,6 +400,11 @@ export class FuncValidator {
     return t.element;
   }
 
+  /** The address type (i32, or i64 for a table64) of a table already checked by `tableElem`. */
+  private tableAddress(index: number): ValType {
+    return tableAddressType(this.ir, index);
+  }
+
   /** Checks that the memory exists and returns its address type. */
   private memory(index: number): ValType {
     if (index >= this.ir.memories.length) this.fail(`unknown memory ${index}`);
@@ -578,50 +583,56 @@ export class FuncValidator {
       }
       case 0x25 satisfies typeof Op.TableGet: {
         const t = this.tableElem(instr.a);
-        this.pop(I32);
+        this.pop(this.tableAddress(instr.a));
         this.push(t);
         return;
       }
       case 0x26 satisfies typeof Op.TableSet: {
         const t = this.tableElem(instr.a);
         this.pop(t);
-        this.pop(I32);
+        this.pop(this.tableAddress(instr.a));
         return;
       }
       case 0xfc10 satisfies typeof Op.TableSize:
         this.tableElem(instr.a);
-        this.push(I32);
+        this.push(this.tableAddress(instr.a));
         return;
       case 0xfc0f satisfies typeof Op.TableGrow: {
         const t = this.tableElem(instr.a);
-        this.pop(I32);
+        const at = this.tableAddress(instr.a);
+        this.pop(at);
         this.pop(t);
-        this.push(I32);
+        this.push(at);
         return;
       }
       case 0xfc11 satisfies typeof Op.TableFill: {
         const t = this.tableElem(instr.a);
-        this.pop(I32);
+        const at = this.tableAddress(instr.a);
+        this.pop(at);
         this.pop(t);
-        this.pop(I32);
+        this.pop(at);
         return;
       }
       case 0xfc0e satisfies typeof Op.TableCopy: {
         const dst = this.tableElem(instr.a);
         const src = this.tableElem(instr.b);
         if (dst !== src) this.fail("type mismatch");
-        this.pop(I32);
-        this.pop(I32);
-        this.pop(I32);
+        const dt = this.tableAddress(instr.a);
+        const st = this.tableAddress(instr.b);
+        // the length is i64 only when both tables are 64-bit (the smaller address type)
+        this.pop(dt === I64 && st === I64 ? I64 : I32);
+        this.pop(st);
+        this.pop(dt);
         return;
       }
       case 0xfc0c satisfies typeof Op.TableInit: {
         const table = this.tableElem(instr.b);
         const seg = this.elem(instr.a);
         if (table !== seg) this.fail("type mismatch");
+        // source offset and length index the segment: i32; the destination is the table's address type
         this.pop(I32);
         this.pop(I32);
-        this.pop(I32);
+        this.pop(this.tableAddress(instr.b));
         return;
       }
       case 0xfc08 satisfies typeof Op.MemoryInit: {
@@ -748,7 +759,7 @@ export class FuncValidator {
     const elem = this.tableElem(instr.b);
     const t = this.type(instr.a);
     if (elem !== ValType.FuncRef) this.fail("type mismatch");
-    this.pop(I32);
+    this.pop(this.tableAddress(instr.b));
     return t;
   }
 

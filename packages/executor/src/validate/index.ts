@@ -3,7 +3,7 @@ import type { ModuleIR } from "../module/ir.js";
 import { DeferredBodies } from "./deferred-bodies.js";
 import { validateIR } from "./module-validator.js";
 
-export { blockType, funcType, memoryAddressType, type BlockSignature } from "./module-types.js";
+export { blockType, funcType, memoryAddressType, tableAddressType, type BlockSignature } from "./module-types.js";
 export { validateConstExpr } from "./const-expr.js";
 export { FuncValidator } from "./func-validator.js";
 export { DeferredBodies } from "./deferred-bodies.js";

@@ -39,3 +39,8 @@ export function funcType(ir: ModuleIR, funcIndex: number): FuncType | undefined 
 export function memoryAddressType(ir: ModuleIR, memIndex: number): ValType {
   return ir.memories[memIndex]?.is64 ? 0x7e : 0x7f;
 }
+
+/** The address type (i32 or i64) of a table: i64 for a table64. */
+export function tableAddressType(ir: ModuleIR, tableIndex: number): ValType {
+  return ir.tables[tableIndex]?.is64 ? 0x7e : 0x7f;
+}

@@ -1,11 +1,11 @@
-import { ValType, type Limits } from "@wasmi-ts/store";
+import type { Limits } from "@wasmi-ts/store";
 import type { WasmFeatures } from "../decode/features.js";
 import { ValidationError } from "../errors.js";
 import type { ModuleIR } from "../module/ir.js";
 import { Op } from "../module/opcodes.js";
 import { validateConstExpr } from "./const-expr.js";
 import { FuncValidator } from "./func-validator.js";
-import { memoryAddressType } from "./module-types.js";
+import { memoryAddressType, tableAddressType } from "./module-types.js";
 
 const MAX_PAGES_32 = 65536;
 const MAX_PAGES_64 = 2 ** 48;
@@ -60,7 +60,11 @@ export function validateIR(ir: ModuleIR, features: Readonly<WasmFeatures>, defer
 
   for (const g of ir.globals) validateConstExpr(ir, features, g.init, g.type.type);
 
-  for (const t of ir.tables) checkLimits(t.limits, MAX_TABLE_SIZE, "table size must be at most 2^32-1");
+  for (const t of ir.tables) {
+    // a table64's limits are any u64 (they decode as doubles, exact up to 2^53)
+    if (t.is64) checkLimits(t.limits, Infinity, "");
+    else checkLimits(t.limits, MAX_TABLE_SIZE, "table size must be at most 2^32-1");
+  }
   for (const m of ir.memories) {
     if (m.is64) checkLimits(m.limits, MAX_PAGES_64, "memory size must be at most 2^48 pages (256TiB)");
     else checkLimits(m.limits, MAX_PAGES_32, "memory size must be at most 65536 pages (4GiB)");
@@ -70,7 +74,7 @@ export function validateIR(ir: ModuleIR, features: Readonly<WasmFeatures>, defer
     if (e.mode === "active") {
       const table = ir.tables[e.table];
       if (table === undefined) fail(`unknown table ${e.table}`);
-      validateConstExpr(ir, features, e.offset!, table.is64 ? ValType.I64 : ValType.I32);
+      validateConstExpr(ir, features, e.offset!, tableAddressType(ir, e.table));
       if (table.element !== e.type) fail("type mismatch");
     }
     for (const x of e.init) validateConstExpr(ir, features, x, e.type);
