@@ -48,6 +48,10 @@ export class UnknownImportError extends Error {
   override name = "UnknownImportError";
 }
 
+/** Time for one command's Wasm code (a start function, an invoke): a check that runs away (a wrong
+ * branch looping forever) fails with "deadline exceeded" instead of hanging the run. */
+export const COMMAND_MS = 30_000;
+
 /** One engine and one store: the world of one script file. */
 export class EngineSession {
   private readonly engine: Engine;
@@ -57,6 +61,7 @@ export class EngineSession {
     private readonly hostRefs: SpecHostRefs,
     features?: Readonly<WasmFeatures>,
     fuel = false,
+    private readonly commandMs = COMMAND_MS,
   ) {
     this.engine = new Engine({ features, consumeFuel: fuel });
     this.store = new Store<null>(this.engine, null);
@@ -75,6 +80,7 @@ export class EngineSession {
 
   /** Instantiates with positional imports; runs the start function. */
   instantiate(module: CompiledModule, imports: Extern[]): InstanceHandle {
+    this.store.setDeadline(this.commandMs);
     return new Instance(this.store, module, imports);
   }
 
@@ -85,6 +91,7 @@ export class EngineSession {
   invoke(instance: InstanceHandle, name: string, args: Const[]): Value[] {
     const func = instance.getFunc(name);
     if (!func) throw new Error(`unknown function export "${name}"`);
+    this.store.setDeadline(this.commandMs);
     const results = func.callBits(...args.map((a) => this.toHost(a, "bits")));
     return func.type.results.map((t, i) => this.fromHost(t, results[i], "bits"));
   }

@@ -9,6 +9,7 @@ import {
   type Failure,
   type InstanceHandle,
   UnknownImportError,
+  COMMAND_MS,
 } from "./engine-adapter.js";
 import type { Action, Command, ModuleSource } from "./script-model.js";
 import { spectestExports } from "./spectest.js";
@@ -45,8 +46,9 @@ export class ScriptRunner {
   private lastInstance: InstanceHandle | undefined;
   private lastDefinition: CompiledModule | undefined;
 
-  constructor(hostRefs: SpecHostRefs, features?: Readonly<WasmFeatures>, fuel = false) {
-    this.session = new EngineSession(hostRefs, features, fuel);
+  /** `commandMs`: the time a command's Wasm code may run (see COMMAND_MS). */
+  constructor(hostRefs: SpecHostRefs, features?: Readonly<WasmFeatures>, fuel = false, commandMs = COMMAND_MS) {
+    this.session = new EngineSession(hostRefs, features, fuel, commandMs);
     this.namespaces.set("spectest", spectestExports(this.session));
   }
 

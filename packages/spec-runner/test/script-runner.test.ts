@@ -150,3 +150,19 @@ describe("ScriptRunner: actions", () => {
     expect(results[4]).toBe("6: ok");
   });
 });
+
+describe("ScriptRunner: runaway code", () => {
+  it("fails a command whose Wasm code runs past its time (a start function, an invoke) instead of hanging", () => {
+    const script = `
+(module (func (export "spin") (loop (br 0))))
+(assert_return (invoke "spin"))
+(module (func $s (loop (br 0))) (start $s))
+`;
+    const results = new ScriptRunner(new SpecHostRefs(), undefined, false, 50).run(readScript(script, "test.wast"));
+    expect(results.map((r) => (r.ok ? `${r.line}: ok` : `${r.line}: FAIL ${r.detail}`))).toEqual([
+      "2: ok",
+      expect.stringMatching(/^3: FAIL .*deadline exceeded/),
+      expect.stringMatching(/^4: FAIL .*deadline exceeded/),
+    ]);
+  });
+});
