@@ -25,6 +25,7 @@
 import { FuncType, TrapCode, ValType, isRefType, slotCount } from "@wasmi-ts/store";
 import type { CompiledModule } from "../module/compiled.js";
 import { CompiledFunc } from "./compiled-func.js";
+import { DeadCode } from "./dead-code.js";
 import { moduleInfo, type ModuleInfo } from "./module-info.js";
 import { dropUnusedConsts, foldCopyReturns, mergePairs, relocate, threadJumps } from "./code-passes.js";
 import { ControlFrame, FrameKind } from "./control-frame.js";
@@ -238,22 +239,14 @@ export class FuncTranslator {
     }
     const r = this.r;
     const ins = this.ins;
-    let skipDepth = 0; // nesting depth of blocks inside unreachable code
+    const dead = new DeadCode();
     while (this.frames.length > 0) {
       this.wasmOffset = r.pos;
       this.absorbedOffset = -1;
       ins.read(r);
       const op = ins.op;
       const frame = this.frames[this.frames.length - 1]!;
-      if (frame.unreachable) {
-        if (op === 0x02 || op === 0x03 || op === 0x04) {
-          skipDepth++;
-          continue;
-        }
-        if (op === 0x0b && skipDepth > 0) { skipDepth--; continue; }
-        if (op === 0x05 && skipDepth > 0) continue;
-        if (op !== 0x0b && op !== 0x05) continue;
-      }
+      if (frame.unreachable && dead.skips(op)) continue;
       if (this.meterFuel) this.code[frame.fuelPos + 1]! += FUEL_PER_INSTRUCTION;
       this.translateOp(op);
     }

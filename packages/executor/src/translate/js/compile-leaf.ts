@@ -33,6 +33,7 @@ import { OP_TEMPLATES } from "../../interpret/op.generated.js";
 import { ADDRESS_TYPE, OPS } from "../../module/opcodes.js";
 import type { ExecState } from "../../interpret/state.js";
 import type { CompiledModule } from "../../module/compiled.js";
+import { DeadCode } from "../dead-code.js";
 import { moduleInfo } from "../module-info.js";
 import { OP_OF_WASM } from "../ops.js";
 import { JS_TIER_HELPERS, newFunctionAllowed } from "./helpers.js";
@@ -187,7 +188,7 @@ class LeafCompiler {
   private maxHeight = 0;
   private labels = 0;
   private usesMemory = false;
-  private skipDepth = 0;
+  private readonly dead = new DeadCode();
   /** The function calls itself with `return_call`: its body is a loop. */
   private selfTailCalls = false;
   /** Where the code may be cut into chunks: after an instruction of the outermost block (an index into
@@ -467,13 +468,7 @@ class LeafCompiler {
   private instruction(op: number, at: number): void {
     const ins = this.ins;
     const frame = this.top();
-    if (frame.unreachable) {
-      // skip to the frame's `else` or `end`, through the blocks nested in the dead code
-      if (op === 0x02 || op === 0x03 || op === 0x04) { this.skipDepth++; return; }
-      if (op === 0x0b && this.skipDepth > 0) { this.skipDepth--; return; }
-      if (op === 0x05 && this.skipDepth > 0) return;
-      if (op !== 0x0b && op !== 0x05) return;
-    }
+    if (frame.unreachable && this.dead.skips(op)) return;
     switch (op) {
       case 0x00: // unreachable
         this.emit(`at = ${this.site(at)}; trap(TrapCode.Unreachable);`);
