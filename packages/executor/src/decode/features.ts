@@ -9,6 +9,8 @@ export interface WasmFeatures {
   extendedConst: boolean;
   multiMemory: boolean;
   memory64: boolean;
+  /** i64.add128, i64.sub128, i64.mul_wide_s/u (0xfc 19..22). */
+  wideArithmetic: boolean;
 }
 
 export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
@@ -16,6 +18,7 @@ export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
   extendedConst: true,
   multiMemory: true,
   memory64: true,
+  wideArithmetic: true,
 });
 
 /** Exactly WebAssembly 2.0. */
@@ -24,4 +27,5 @@ export const WASM2_FEATURES: Readonly<WasmFeatures> = Object.freeze({
   extendedConst: false,
   multiMemory: false,
   memory64: false,
+  wideArithmetic: false,
 });

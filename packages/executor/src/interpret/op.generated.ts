@@ -623,6 +623,14 @@ export enum Op {
   SimdShuffle,
   /** a v128 memory access (sub-opcode op, memory m, lane index) (d:r addr:r v:r off:i op:i m:i lane:i) */
   SimdMem,
+  /** (dl, dh) = (al, ah) + (bl, bh) (i64 pairs as 128-bit integers) (dl:r dh:r al:r ah:r bl:r bh:r) */
+  I64Add128,
+  /** (dl, dh) = (al, ah) - (bl, bh) (i64 pairs as 128-bit integers) (dl:r dh:r al:r ah:r bl:r bh:r) */
+  I64Sub128,
+  /** (dl, dh) = a * b (i64 to 128 bits, signed) (dl:r dh:r a:r b:r) */
+  I64MulWideS,
+  /** (dl, dh) = a * b (i64 to 128 bits, unsigned) (dl:r dh:r a:r b:r) */
+  I64MulWideU,
 }
 
 /** Each opcode's operand words, one letter each: r register (a word offset from the frame base),
@@ -653,7 +661,8 @@ export const OP_LAYOUTS: readonly string[] = [
   "rrirt", "rrirt", "rrirrt", "rrirrt", "rrirrt", "rrirrt", "rrirrt", "rrirrt", "rririt", "rririt", "rririt", "rririt",
   "rririt", "rririt", "rririt", "rririt", "rririt", "rririt", "rrirriit", "rrit", "rrit", "rrrirt", "rrirri", "rrirrri",
   "rrirri", "rrirrri", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt",
-  "rrt", "rrt", "rrrr", "rrrr", "rrrrr", "rrrrr", "rrrrii", "rrriiii", "rrriiii",
+  "rrt", "rrt", "rrrr", "rrrr", "rrrrr", "rrrrr", "rrrrii", "rrriiii", "rrriiii", "rrrrrr", "rrrrrr", "rrrr",
+  "rrrr",
 ];
 
 /**
@@ -971,6 +980,10 @@ export const OP_TEMPLATES: readonly (string | null)[] = [
   "simdOp(i32, fp2, code, pc);",
   "simdShuffleOp(i32, fp2, code, pc);",
   "simdMemOp(inst, i32, fp2, code, pc);",
+  "i64Add128(i32, $1.at, $2.at, $3.at, $4.at, $5.at, $6.at);",
+  "i64Sub128(i32, $1.at, $2.at, $3.at, $4.at, $5.at, $6.at);",
+  "i64MulWide(i32, $1.at, $2.at, $3.at, $4.at, true);",
+  "i64MulWide(i32, $1.at, $2.at, $3.at, $4.at, false);",
 ];
 
 /** Fused instructions made of a consumer and the producer of one of its operands:
