@@ -11,6 +11,8 @@ export interface WasmFeatures {
   memory64: boolean;
   /** i64.add128, i64.sub128, i64.mul_wide_s/u (0xfc 19..22). */
   wideArithmetic: boolean;
+  /** Memories with 1-byte pages (limits flag 0x08, then the log2 of the page size). */
+  customPageSizes: boolean;
 }
 
 export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
@@ -19,6 +21,7 @@ export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
   multiMemory: true,
   memory64: true,
   wideArithmetic: true,
+  customPageSizes: true,
 });
 
 /** Exactly WebAssembly 2.0. */
@@ -28,4 +31,5 @@ export const WASM2_FEATURES: Readonly<WasmFeatures> = Object.freeze({
   multiMemory: false,
   memory64: false,
   wideArithmetic: false,
+  customPageSizes: false,
 });
