@@ -4,7 +4,7 @@ import {
   valKindOfType, valTypeOfKind, wasm_limits_max_default,
   type wasm_externkind_t, type wasm_mutability_t, type wasm_valkind_t,
 } from "./constants.js";
-import { alloc, free, get, kindOf, NULL, type HandleKind } from "./handles.js";
+import { alloc, CapiError, free, get, kindOf, NULL, type HandleKind } from "./handles.js";
 
 // Type objects. Value types are plain wasm_valkind_t numbers (no wasm_valtype_t handles); an externtype
 // handle is simply a functype, globaltype, tabletype or memorytype handle.
@@ -69,6 +69,20 @@ export function wasm_memorytype_new(limits: wasm_limits_t): number {
 }
 export function wasm_memorytype_limits(type: number): wasm_limits_t {
   return limitsOut(get<MemoryType>(type, "memorytype", "wasm_memorytype_limits").limits);
+}
+/** Extension (as wasmtime's `wasmtime_memorytype_new` takes it): a memory type with pages of
+ * 2^`pageSizeLog2` bytes, 16 (64 KiB) or 0 (1 byte: custom-page-sizes). */
+export function wasmi_memorytype_new_with_page_size_log2(limits: wasm_limits_t, pageSizeLog2: number): number {
+  if (pageSizeLog2 !== 0 && pageSizeLog2 !== 16) {
+    throw new CapiError(`wasmi_memorytype_new_with_page_size_log2: the log2 of a page size is 0 or 16, got ${String(pageSizeLog2)}`);
+  }
+  const type: MemoryType = { limits: limitsIn(limits) };
+  if (pageSizeLog2 === 0) type.pageSize = 1;
+  return alloc("memorytype", type);
+}
+/** Extension (wasmtime's `wasmtime_memorytype_page_size_log2`): 16 for 64 KiB pages, 0 for 1-byte pages. */
+export function wasmi_memorytype_page_size_log2(type: number): number {
+  return Math.log2(get<MemoryType>(type, "memorytype", "wasmi_memorytype_page_size_log2").pageSize ?? 65536);
 }
 export function wasm_memorytype_delete(type: number): void {
   free(type, "memorytype", "wasm_memorytype_delete");

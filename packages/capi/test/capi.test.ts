@@ -67,6 +67,7 @@ describe("wasm-c-api: modules", () => {
     const mt = c.wasm_exporttype_type(exports[0]!);
     expect(c.wasm_externtype_kind(mt)).toBe(c.WASM_EXTERN_MEMORY);
     expect(c.wasm_memorytype_limits(mt)).toEqual({ min: 1, max: 3 });
+    expect(c.wasmi_memorytype_page_size_log2(mt)).toBe(16);
     for (const h of imports) c.wasm_importtype_delete(h);
     c.wasm_module_delete(module);
     expect(() => c.wasm_module_imports(module)).toThrow(CapiError);
@@ -303,5 +304,22 @@ describe("wasmi extensions: resumable calls", () => {
     const before = c.liveHandles();
     c.wasmi_resumable_call_delete(call.value);
     expect(c.liveHandles()).toBe(before - 1);
+  });
+});
+
+describe("wasm-c-api: memories with 1-byte pages (custom-page-sizes)", () => {
+  it("makes them, and counts their size in bytes", () => {
+    const { store } = setup();
+    const mt = c.wasmi_memorytype_new_with_page_size_log2({ min: 3, max: 8 }, 0);
+    expect(c.wasmi_memorytype_page_size_log2(mt)).toBe(0);
+    expect(c.wasm_memorytype_limits(mt)).toEqual({ min: 3, max: 8 });
+    const memory = c.wasm_memory_new(store, mt);
+    expect(c.wasm_memory_size(memory)).toBe(3);
+    expect(c.wasm_memory_data_size(memory)).toBe(3);
+    expect(c.wasm_memory_grow(memory, 5)).toBe(true);
+    expect(c.wasm_memory_data_size(memory)).toBe(8);
+    expect(c.wasm_memory_grow(memory, 1)).toBe(false);
+    expect(c.wasmi_memorytype_page_size_log2(c.wasm_memory_type(memory))).toBe(0);
+    expect(() => c.wasmi_memorytype_new_with_page_size_log2({ min: 1, max: 2 }, 12)).toThrow(CapiError);
   });
 });

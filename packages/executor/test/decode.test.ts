@@ -226,6 +226,11 @@ describe("decodeModule: sections", () => {
     expect(malformed(bytes)).toBe("integer too large");
     expect(malformed(wasm(tableSec([FUNCREF, 0x09, 0, 0])), DEFAULT_FEATURES)).toBe("malformed limits flags");
   });
+
+  it("decodes a custom page size (its log2 after the limits) when the feature is on", () => {
+    const ir = decodeModule(wasm(memSec([0x09, ...u32(1), ...u32(5), 0x00], [0x08, ...u32(0), 0x10])), DEFAULT_FEATURES);
+    expect(ir.memories).toEqual([{ limits: { min: 1, max: 5 }, pageSize: 1 }, { limits: { min: 0, max: null }, pageSize: 65536 }]);
+  });
 });
 
 describe("decodeModule: malformed binaries", () => {
@@ -257,7 +262,10 @@ describe("decodeModule: malformed binaries", () => {
     expect(malformed(wasm(importSec([...str("a"), ...str("b"), 0x04, 0x00])))).toBe("malformed import kind");
     expect(malformed(wasm(globalSec([I32, 0x02, ...i32Const(0), END])))).toBe("malformed mutability");
     expect(malformed(wasm(tableSec([I32, ...limits(0)])))).toBe("malformed reference type");
-    expect(malformed(wasm(memSec([0x08, 0x00])), DEFAULT_FEATURES)).toBe("malformed limits flags");
+    expect(malformed(wasm(memSec([0x10, 0x00])), DEFAULT_FEATURES)).toBe("malformed limits flags");
+    // 0x08 (a page size follows) only with custom-page-sizes; a page size of 2^65 bytes is malformed
+    expect(malformed(wasm(memSec([0x08, 0x00, 0x00])), { ...DEFAULT_FEATURES, customPageSizes: false })).toBe("malformed limits flags");
+    expect(malformed(wasm(memSec([0x08, 0x00, 0x41])), DEFAULT_FEATURES)).toBe("invalid custom page size");
     expect(malformed(wasm(memSec([0x02, 0x00])))).toBe("integer too large");
   });
 

@@ -222,6 +222,9 @@ describe("what the tier leaves to the interpreter", () => {
     ["an f32 global", "(param i32) (result i32) (global.set $f (f32.const 1)) (local.get 0)"],
     ["a float", "(param i32) (result i32) (i32.trunc_sat_f32_s (f32.convert_i32_s (local.get 0)))"],
     ["memory.grow", "(param i32) (result i32) (memory.grow (local.get 0))"],
+    // two results: the tier's templates write one (the interpreter's helpers do it)
+    ["wide arithmetic", `(param i32) (result i32)
+      (i64.mul_wide_u (i64.extend_i32_u (local.get 0)) (i64.const -1)) (drop) (i32.wrap_i64)`],
   ];
   for (const [what, func] of cases) {
     test(`a function with ${what} is not compiled, and runs`, () => {

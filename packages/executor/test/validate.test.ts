@@ -237,12 +237,15 @@ describe("type helpers", () => {
 
 describe("opcode table", () => {
   it("has every 2.0 instruction once, with unique names per opcode", () => {
-    // 2.0 single-byte instructions (including typed select) + tail calls, 0xfc, fixed-width SIMD
+    // 2.0 single-byte instructions (including typed select) + tail calls, 0xfc (+ wide arithmetic),
+    // fixed-width SIMD
     expect(OPS.filter(Boolean).length).toBe(185);
-    expect(OPS_FC.filter(Boolean).length).toBe(18);
+    expect(OPS_FC.filter(Boolean).length).toBe(18 + 4);
     expect(OPS_FD.filter(Boolean).length).toBe(236);
     expect(opInfo(0x6a)?.name).toBe("i32.add");
     expect(opInfo(0xfc0a)?.name).toBe("memory.copy");
+    expect(opInfo(0xfc13)).toMatchObject({ name: "i64.add128", params: [I64, I64, I64, I64], results: [I64, I64] });
+    expect(opInfo(0xfc12)).toBeUndefined();
     expect(opInfo(0xfdff)?.name).toBe("f64x2.convert_low_i32x4_u");
     expect(opInfo(0xfd9a)).toBeUndefined();
     expect(opInfo(0x06)).toBeUndefined();

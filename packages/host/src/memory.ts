@@ -33,7 +33,7 @@ export class Memory {
     return this.entity.type;
   }
 
-  /** Current size in 64 KiB pages. */
+  /** Current size in pages (of 64 KiB, or of the type's `pageSize`). */
   get size(): number {
     return this.entity.pages;
   }
@@ -57,7 +57,13 @@ export class Memory {
     return this.entity.view;
   }
 
-  /** Grows by `delta` pages; returns the old size. Throws `RangeError` when the growth is refused. */
+  /** Bytes per page: 65536, or 1 for a memory declared with 1-byte pages (custom-page-sizes). */
+  get pageSize(): number {
+    return this.entity.pageSize;
+  }
+
+  /** Grows by `delta` pages (of `pageSize` bytes); returns the old size. Throws `RangeError` when the
+   * growth is refused. */
   grow(delta: number): number {
     if (typeof delta !== "number" || !Number.isInteger(delta) || delta < 0) {
       throw new TypeError(`memory.grow: the page count must be a non-negative integer, got ${String(delta)}`);

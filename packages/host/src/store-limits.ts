@@ -2,13 +2,14 @@ import { PAGE_SIZE, Trap, TrapCode } from "@wasmi-ts/store";
 
 /**
  * Limits on what a store may hold, decided with the host data in hand (Wasmi's `ResourceLimiter`). Every
- * method is optional; a missing one allows everything. Sizes are in pages (memories) and elements (tables).
+ * method is optional; a missing one allows everything. Sizes are in pages (memories: of `pageSize` bytes,
+ * 65536 but for memories declared with 1-byte pages) and elements (tables).
  * `memoryGrowing` and `tableGrowing` are asked before each growth and before each creation (`current` 0,
  * `desired` the initial size): returning false makes `memory.grow` / `table.grow` return -1 and creation
  * throw `ResourceLimitError`; throwing a `Trap` traps instead.
  */
 export interface ResourceLimiter<T> {
-  memoryGrowing?(data: T, current: number, desired: number, maximum: number | null): boolean;
+  memoryGrowing?(data: T, current: number, desired: number, maximum: number | null, pageSize: number): boolean;
   tableGrowing?(data: T, current: number, desired: number, maximum: number | null): boolean;
   /** The most instances the store may hold. */
   instances?(data: T): number;
@@ -59,8 +60,8 @@ export class StoreLimits implements ResourceLimiter<unknown> {
     this.trapOnGrowFailure = options.trapOnGrowFailure === true;
   }
 
-  memoryGrowing(_data: unknown, current: number, desired: number): boolean {
-    return this.allow(desired * PAGE_SIZE <= this.memorySize, current);
+  memoryGrowing(_data: unknown, current: number, desired: number, _maximum: number | null, pageSize = PAGE_SIZE): boolean {
+    return this.allow(desired * pageSize <= this.memorySize, current);
   }
 
   tableGrowing(_data: unknown, current: number, desired: number): boolean {

@@ -167,8 +167,8 @@ export class Store<T = unknown> {
     const count = { instance: limiter.instances, memory: limiter.memories, table: limiter.tables };
     const hooks: StoreHooks = {
       ...this.pruned.hooks,
-      memoryGrowing: (store, current, desired, max) =>
-        limiter.memoryGrowing?.call(limiter, store.data as T, current, desired, max) ?? true,
+      memoryGrowing: (store, current, desired, max, pageSize) =>
+        limiter.memoryGrowing?.call(limiter, store.data as T, current, desired, max, pageSize) ?? true,
       tableGrowing: (store, current, desired, max) =>
         limiter.tableGrowing?.call(limiter, store.data as T, current, desired, max) ?? true,
       creating: (store, kind, n) => {

@@ -9,7 +9,7 @@ export function growMemory(store: PrunedStore, memory: MemoryEntity, delta: numb
   const current = memory.pages;
   const desired = current + delta;
   if (delta > 0 && (desired > memory.maxPages ||
-      !store.hooks.memoryGrowing(store, current, desired, memory.type.limits.max))) {
+      !store.hooks.memoryGrowing(store, current, desired, memory.type.limits.max, memory.pageSize))) {
     return -1;
   }
   return memory.grow(delta);

@@ -10,13 +10,21 @@ export const MAX_PAGES_32 = 65536;
  * The old buffer is detached where the JS engine can (as the JS API does on `memory.grow`): views kept
  * across a growth then have length 0 instead of silently reading and writing a dead copy.
  */
+/** The bytes per page of a memory of `type`: 65536 unless it says otherwise (custom-page-sizes). */
+export function pageSizeOf(type: MemoryType): number {
+  return type.pageSize ?? PAGE_SIZE;
+}
+
 export class MemoryEntity {
   buffer: ArrayBuffer;
   u8: Uint8Array;
   view: DataView;
   /** The whole 32-bit words of the buffer (aligned 32-bit accesses, on little-endian hosts). */
   i32: Int32Array;
+  /** In pages of `pageSize` bytes (memory.size, memory.grow and the limits count these). */
   pages: number;
+  /** Bytes per page: 65536, or 1 (custom-page-sizes). */
+  readonly pageSize: number;
   generation = 0;
 
   constructor(
@@ -24,8 +32,9 @@ export class MemoryEntity {
     /** The largest page count this memory may reach: the declared maximum, capped by configuration. */
     readonly maxPages: number,
   ) {
+    this.pageSize = pageSizeOf(type);
     this.pages = type.limits.min;
-    this.buffer = new ArrayBuffer(this.pages * PAGE_SIZE);
+    this.buffer = new ArrayBuffer(this.pages * this.pageSize);
     this.u8 = new Uint8Array(this.buffer);
     this.view = new DataView(this.buffer);
     this.i32 = new Int32Array(this.buffer, 0, this.buffer.byteLength >> 2);
@@ -43,7 +52,7 @@ export class MemoryEntity {
     if (delta < 0 || next > this.maxPages) return -1;
     let buffer: ArrayBuffer;
     try {
-      buffer = moveToLarger(this.buffer, next * PAGE_SIZE);
+      buffer = moveToLarger(this.buffer, next * this.pageSize);
     } catch {
       return -1; // the JS engine refused the allocation: report failure as memory.grow does
     }

@@ -8,10 +8,11 @@ import type { TypeRegistry } from "./type-registry.js";
  */
 export interface StoreHooks {
   /**
-   * Asked before a memory grows, in pages, and before one is created (`current` 0, `desired` its initial
-   * size); false refuses (memory.grow then returns -1; creation fails). May throw a `Trap` to trap instead.
+   * Asked before a memory grows, in pages of `pageSize` bytes, and before one is created (`current` 0,
+   * `desired` its initial size); false refuses (memory.grow then returns -1; creation fails). May throw a
+   * `Trap` to trap instead.
    */
-  memoryGrowing(store: PrunedStore, current: number, desired: number, maximum: number | null): boolean;
+  memoryGrowing(store: PrunedStore, current: number, desired: number, maximum: number | null, pageSize: number): boolean;
   /** The same for tables, in elements. */
   tableGrowing(store: PrunedStore, current: number, desired: number, maximum: number | null): boolean;
   /** Asked before the store gets another instance, memory or table: `count` is how many it would then

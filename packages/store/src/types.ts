@@ -62,10 +62,13 @@ export interface TableType {
 }
 
 export interface MemoryType {
+  /** In pages (of `pageSize` bytes). */
   limits: Limits;
   /** memory64 */
   is64?: boolean;
   shared?: boolean;
+  /** Bytes per page (custom-page-sizes): 65536 when absent, or 1. */
+  pageSize?: number;
 }
 
 export interface GlobalType {

@@ -9,6 +9,10 @@ export interface WasmFeatures {
   extendedConst: boolean;
   multiMemory: boolean;
   memory64: boolean;
+  /** i64.add128, i64.sub128, i64.mul_wide_s/u (0xfc 19..22). */
+  wideArithmetic: boolean;
+  /** Memories with 1-byte pages (limits flag 0x08, then the log2 of the page size). */
+  customPageSizes: boolean;
 }
 
 export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
@@ -16,6 +20,8 @@ export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
   extendedConst: true,
   multiMemory: true,
   memory64: true,
+  wideArithmetic: true,
+  customPageSizes: true,
 });
 
 /** Exactly WebAssembly 2.0. */
@@ -24,4 +30,6 @@ export const WASM2_FEATURES: Readonly<WasmFeatures> = Object.freeze({
   extendedConst: false,
   multiMemory: false,
   memory64: false,
+  wideArithmetic: false,
+  customPageSizes: false,
 });

@@ -29,6 +29,8 @@ const EXPORT_KINDS: readonly ExportKind[] = ["func", "table", "memory", "global"
 
 const LIMITS_HAS_MAX = 1;
 const LIMITS_64 = 4;
+/** custom-page-sizes: the log2 of the page size follows the limits. */
+const LIMITS_PAGE_SIZE = 8;
 
 /** Control nesting while skimming a body: what `else` may follow. */
 const NEST_BLOCK = 0;
@@ -190,7 +192,7 @@ export class ModuleDecoder {
    */
   private limitsFlags(allowed: number): number {
     const r = this.r;
-    if (!this.features.memory64) return r.uN(1);
+    if (!this.features.memory64 && !this.features.customPageSizes) return r.uN(1);
     const at = r.pos;
     const flags = r.u8();
     if ((flags & ~allowed) !== 0) r.fail("malformed limits flags", at);
@@ -207,10 +209,19 @@ export class ModuleDecoder {
   }
 
   private memoryType(): MemoryType {
-    const flags = this.limitsFlags(LIMITS_HAS_MAX | LIMITS_64);
+    const flags = this.limitsFlags(LIMITS_HAS_MAX | (this.features.memory64 ? LIMITS_64 : 0) |
+      (this.features.customPageSizes ? LIMITS_PAGE_SIZE : 0));
     const is64 = (flags & LIMITS_64) !== 0;
     const limits = this.limits(flags, is64);
-    return is64 ? { limits, is64 } : { limits };
+    const type: MemoryType = is64 ? { limits, is64 } : { limits };
+    if ((flags & LIMITS_PAGE_SIZE) !== 0) {
+      // any power of two up to 2^64 decodes (the validator takes only 1 and 65536); beyond, it is malformed
+      const at = this.r.pos;
+      const log2 = this.r.u32();
+      if (log2 > 64) this.r.fail("invalid custom page size", at);
+      type.pageSize = 2 ** log2;
+    }
+    return type;
   }
 
   private globalType(): GlobalType {

@@ -1,6 +1,8 @@
 import {
   MAX_PAGES_32,
   MemoryEntity,
+  PAGE_SIZE,
+  pageSizeOf,
   ResourceKind,
   ResourceLimitError,
   TableEntity,
@@ -28,10 +30,12 @@ export function admitCount(store: PrunedStore, kind: ResourceKind, more: number)
   }
 }
 
-/** The growth limit of a memory of `type`: the declared maximum capped by `config.maxMemoryPages`. */
+/** The growth limit of a memory of `type`, in its pages: the declared maximum (or the address space)
+ * capped by `config.maxMemoryPages` (counted in 64 KiB pages whatever the memory's page size). */
 function memoryMaxPages(type: MemoryType, config: ExecutorConfig): number {
-  const declaredMax = type.limits.max ?? (type.is64 ? Number.MAX_SAFE_INTEGER : MAX_PAGES_32);
-  return Math.min(declaredMax, config.maxMemoryPages);
+  const pageSize = pageSizeOf(type);
+  const space = type.is64 ? Number.MAX_SAFE_INTEGER : pageSize === PAGE_SIZE ? MAX_PAGES_32 : 2 ** 32 - 1;
+  return Math.min(type.limits.max ?? space, config.maxMemoryPages * (PAGE_SIZE / pageSize));
 }
 
 /** The growth limit of a table of `type`: the declared maximum capped by `config.maxTableSize`. */
@@ -46,7 +50,7 @@ export function admitMemory(store: PrunedStore, type: MemoryType, config: Execut
   if (type.limits.min > maxPages) {
     throw new LinkError(`memory of ${type.limits.min} pages exceeds the limit of ${maxPages} pages`);
   }
-  if (!store.hooks.memoryGrowing(store, 0, type.limits.min, type.limits.max)) {
+  if (!store.hooks.memoryGrowing(store, 0, type.limits.min, type.limits.max, pageSizeOf(type))) {
     throw new ResourceLimitError(`the store's limits refused a memory of ${type.limits.min} pages`);
   }
 }
@@ -85,6 +89,12 @@ export function newTable(store: PrunedStore, type: TableType, config: ExecutorCo
 
 /** A new memory in `store`, asking its limits first (for memories made by the host, one at a time). */
 export function allocMemory(store: PrunedStore, type: MemoryType, config: ExecutorConfig): MemoryEntity {
+  if (type.pageSize !== undefined && type.pageSize !== 1 && type.pageSize !== PAGE_SIZE) {
+    throw new RangeError(`a memory's page size must be 1 or 65536 bytes, got ${String(type.pageSize)}`);
+  }
+  if (type.pageSize !== undefined && !config.features.customPageSizes) {
+    throw new RangeError("a memory's page size needs the customPageSizes feature");
+  }
   admitCount(store, ResourceKind.Memory, 1);
   admitMemory(store, type, config);
   return newMemory(store, type, config);

@@ -1,6 +1,8 @@
 import {
   ExternKind,
   externKindName,
+  pageSizeOf,
+  PAGE_SIZE,
   valTypeName,
   type ExternEntity,
   type GlobalType,
@@ -41,11 +43,17 @@ function checkTable(imp: Import, actualType: TableType, size: number, required: 
   }
 }
 
+/** A memory's limits, and its page size when not 64 KiB. */
+function memoryText(limits: Limits, type: MemoryType): string {
+  const pageSize = pageSizeOf(type);
+  return `${limitsText(limits)}${pageSize === PAGE_SIZE ? "" : ` (pagesize ${pageSize})`}`;
+}
+
 function checkMemory(imp: Import, actualType: MemoryType, pages: number, required: MemoryType): void {
   const actual: Limits = { min: pages, max: actualType.limits.max };
   if (!!actualType.is64 !== !!required.is64 || !!actualType.shared !== !!required.shared ||
-      !limitsMatch(actual, required.limits)) {
-    fail(imp, `expected memory ${limitsText(required.limits)}, found memory ${limitsText(actual)}`);
+      pageSizeOf(actualType) !== pageSizeOf(required) || !limitsMatch(actual, required.limits)) {
+    fail(imp, `expected memory ${memoryText(required.limits, required)}, found memory ${memoryText(actual, actualType)}`);
   }
 }
 

@@ -95,7 +95,7 @@ export function memoryGrow(store: PrunedStore, inst: InstanceEntity, i32: Int32A
   const is64 = m.type.is64 === true;
   const delta = addressOperand(i32, fp2 + code[(pc + 2) | 0]!, is64);
   // fuel is paid for a growth that happens: one beyond the maximum fails (-1) without trapping
-  const fuel = store.fuelEnabled ? fuelForPages(delta) : 0;
+  const fuel = store.fuelEnabled ? fuelForPages(delta, m.pageSize) : 0;
   if (fuel > store.fuel && m.pages + delta <= m.maxPages) outOfFuel(store, fuel);
   const old = growMemory(store, m, delta);
   if (old >= 0) store.fuel -= fuel;

@@ -1,7 +1,7 @@
 // Fuel for what has a size: bulk memory and table operations and growth pay by how much they touch, on
 // top of the 1 unit their instruction costs in its region's `ConsumeFuel` (translate/translator.ts).
 
-import { PAGE_SIZE, Trap, TrapCode, type PrunedStore } from "@wasmi-ts/store";
+import { Trap, TrapCode, type PrunedStore } from "@wasmi-ts/store";
 
 /** Bytes that one unit of fuel pays for in `memory.copy`, `memory.fill`, `memory.init` and `memory.grow`
  * (Wasmi's default). */
@@ -32,7 +32,7 @@ export function fuelForElements(elements: number): number {
   return Math.floor(elements / ELEMENTS_PER_FUEL);
 }
 
-/** The fuel of growing a memory by `pages` pages (paid only when the growth succeeds). */
-export function fuelForPages(pages: number): number {
-  return fuelForBytes(pages * PAGE_SIZE);
+/** The fuel of growing a memory by `pages` pages of `pageSize` bytes (paid only when the growth succeeds). */
+export function fuelForPages(pages: number, pageSize: number): number {
+  return fuelForBytes(pages * pageSize);
 }

@@ -30,7 +30,7 @@ import {
   i64Clz, i64Ctz, i64DivS, i64DivU, i64Extend16S, i64Extend32S, i64Extend8S,
   i64Popcnt, i64RemS, i64RemU, i64Rotl, i64Rotr, i64Shl, i64ShrS,
   i64ShrU, i64TruncF32S, i64TruncF32U, i64TruncF64S, i64TruncF64U, i64TruncSatF32S, i64TruncSatF32U,
-  i64TruncSatF64S, i64TruncSatF64U,
+  i64TruncSatF64S, i64TruncSatF64U, i64Add128, i64Sub128, i64MulWide,
 } from "./numeric/index.js";
 
 const EMPTY_BYTES = new Uint8Array(0);
@@ -2117,6 +2117,26 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 310: { // TableSize64: d = the size of table tbl (i64)
           tableSize64(inst, i32, fp2, code, pc);
           pc = (pc + 3) | 0;
+          continue;
+        }
+        case 311: { // I64Add128: (dl, dh) = (al, ah) + (bl, bh) (i64 pairs as 128-bit integers)
+          i64Add128(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0), ((fp2 + code[(pc + 4) | 0]) | 0), ((fp2 + code[(pc + 5) | 0]) | 0), ((fp2 + code[(pc + 6) | 0]) | 0));
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case 312: { // I64Sub128: (dl, dh) = (al, ah) - (bl, bh) (i64 pairs as 128-bit integers)
+          i64Sub128(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0), ((fp2 + code[(pc + 4) | 0]) | 0), ((fp2 + code[(pc + 5) | 0]) | 0), ((fp2 + code[(pc + 6) | 0]) | 0));
+          pc = (pc + 7) | 0;
+          continue;
+        }
+        case 313: { // I64MulWideS: (dl, dh) = a * b (i64 to 128 bits, signed)
+          i64MulWide(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0), ((fp2 + code[(pc + 4) | 0]) | 0), true);
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 314: { // I64MulWideU: (dl, dh) = a * b (i64 to 128 bits, unsigned)
+          i64MulWide(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0), ((fp2 + code[(pc + 4) | 0]) | 0), false);
+          pc = (pc + 5) | 0;
           continue;
         }
         // </generated>

@@ -627,6 +627,14 @@ export enum Op {
   TableIndex64,
   /** d = the size of table tbl (i64) (d:r tbl:i) */
   TableSize64,
+  /** (dl, dh) = (al, ah) + (bl, bh) (i64 pairs as 128-bit integers) (dl:r dh:r al:r ah:r bl:r bh:r) */
+  I64Add128,
+  /** (dl, dh) = (al, ah) - (bl, bh) (i64 pairs as 128-bit integers) (dl:r dh:r al:r ah:r bl:r bh:r) */
+  I64Sub128,
+  /** (dl, dh) = a * b (i64 to 128 bits, signed) (dl:r dh:r a:r b:r) */
+  I64MulWideS,
+  /** (dl, dh) = a * b (i64 to 128 bits, unsigned) (dl:r dh:r a:r b:r) */
+  I64MulWideU,
 }
 
 /** Each opcode's operand words, one letter each: r register (a word offset from the frame base),
@@ -657,7 +665,8 @@ export const OP_LAYOUTS: readonly string[] = [
   "rrirt", "rrirt", "rrirrt", "rrirrt", "rrirrt", "rrirrt", "rrirrt", "rrirrt", "rririt", "rririt", "rririt", "rririt",
   "rririt", "rririt", "rririt", "rririt", "rririt", "rririt", "rrirriit", "rrit", "rrit", "rrrirt", "rrirri", "rrirrri",
   "rrirri", "rrirrri", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt",
-  "rrt", "rrt", "rrrr", "rrrr", "rrrrr", "rrrrr", "rrrrii", "rrriiii", "rrriiii", "rr", "ri",
+  "rrt", "rrt", "rrrr", "rrrr", "rrrrr", "rrrrr", "rrrrii", "rrriiii", "rrriiii", "rr", "ri", "rrrrrr",
+  "rrrrrr", "rrrr", "rrrr",
 ];
 
 /**
@@ -977,6 +986,10 @@ export const OP_TEMPLATES: readonly (string | null)[] = [
   "simdMemOp(inst, i32, fp2, code, pc);",
   "tableIndex64(i32, fp2, code, pc);",
   "tableSize64(inst, i32, fp2, code, pc);",
+  "i64Add128(i32, $1.at, $2.at, $3.at, $4.at, $5.at, $6.at);",
+  "i64Sub128(i32, $1.at, $2.at, $3.at, $4.at, $5.at, $6.at);",
+  "i64MulWide(i32, $1.at, $2.at, $3.at, $4.at, true);",
+  "i64MulWide(i32, $1.at, $2.at, $3.at, $4.at, false);",
 ];
 
 /** Fused instructions made of a consumer and the producer of one of its operands:

@@ -53,7 +53,7 @@ export const Imm = {
 export type Imm = (typeof Imm)[keyof typeof Imm];
 
 /** Proposals past 2.0 that an instruction belongs to (2.0 instructions have none). */
-export type OpFeature = "tailCall" | "simd";
+export type OpFeature = "tailCall" | "simd" | "wideArithmetic";
 
 /** In a signature: the address type (i32 or i64) of the memory the instruction accesses. */
 export const ADDRESS_TYPE = -1;
@@ -212,6 +212,11 @@ const PREFIX_FC: [number, string][] = block(0x00, [
   "table.size table *", "table.fill table *",
 ]);
 
+/** 128-bit arithmetic on pairs of i64 (low, high): the wide-arithmetic proposal. */
+const WIDE_ARITHMETIC: [number, string][] = block(0x13, [
+  "i64.add128 - IIII:II", "i64.sub128 - IIII:II", "i64.mul_wide_s - II:II", "i64.mul_wide_u - II:II",
+]);
+
 const VCMP = (shape: string, names: string[]) => family(`${shape}.`, names, "-", "vv:v");
 const V_UN = (shape: string, names: string[]) => family(`${shape}.`, names, "-", "v:v");
 const V_BIN = (shape: string, names: string[]) => family(`${shape}.`, names, "-", "vv:v");
@@ -298,7 +303,11 @@ export const OPS: readonly (OpInfo | undefined)[] = (() => {
   return t;
 })();
 /** 0xfc-prefixed instructions, indexed by sub-opcode. */
-export const OPS_FC: readonly (OpInfo | undefined)[] = table(0xfc, PREFIX_FC, null, PREFIX_FC.length);
+export const OPS_FC: readonly (OpInfo | undefined)[] = (() => {
+  const t = table(0xfc, PREFIX_FC, null, 0x13 + WIDE_ARITHMETIC.length);
+  for (const [sub, row] of WIDE_ARITHMETIC) t[sub] = makeInfo(0xfc00 | sub, row, "wideArithmetic");
+  return t;
+})();
 /** 0xfd-prefixed (SIMD) instructions, indexed by sub-opcode. */
 export const OPS_FD: readonly (OpInfo | undefined)[] = table(0xfd, PREFIX_FD, "simd", 256);
 
@@ -324,5 +333,6 @@ export const Op = {
   RefNull: 0xd0, RefIsNull: 0xd1, RefFunc: 0xd2,
   MemoryInit: 0xfc08, DataDrop: 0xfc09, MemoryCopy: 0xfc0a, MemoryFill: 0xfc0b,
   TableInit: 0xfc0c, ElemDrop: 0xfc0d, TableCopy: 0xfc0e, TableGrow: 0xfc0f, TableSize: 0xfc10,
-  TableFill: 0xfc11, V128Const: 0xfd0c,
+  TableFill: 0xfc11, I64Add128: 0xfc13, I64Sub128: 0xfc14, I64MulWideS: 0xfc15, I64MulWideU: 0xfc16,
+  V128Const: 0xfd0c,
 } as const;

@@ -1199,8 +1199,27 @@ export class FuncTranslator {
         this.emit(Op.TableFill, t, i, v, n);
         return;
       }
+      case 19: this.wide(Op.I64Add128, 4); return;
+      case 20: this.wide(Op.I64Sub128, 4); return;
+      case 21: this.wide(Op.I64MulWideS, 2); return;
+      case 22: this.wide(Op.I64MulWideU, 2); return;
       default: throw new Error(`unsupported instruction 0xfc ${sub}`);
     }
+  }
+
+  /**
+   * A wide-arithmetic instruction: `pops` i64 operands, two i64 results (low, high) in two fresh
+   * temporaries, `op lo, hi, operands...`. The instruction reads every operand before it writes, so the
+   * results may take the operands' registers. A `local.set` right after may take the high result's
+   * destination (the top of the stack).
+   */
+  private wide(op: Op, pops: number): void {
+    const operands: number[] = [];
+    for (let k = 0; k < pops; k++) operands.unshift(this.pop());
+    const lo = this.pushTemp(ValType.I64);
+    const hi = this.pushTemp(ValType.I64);
+    const pos = this.emit(op, lo, hi, ...operands);
+    this.lastDstPos = pos + 2;
   }
 
   private translateSimd(sub: number): void {

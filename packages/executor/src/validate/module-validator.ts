@@ -1,4 +1,4 @@
-import type { Limits } from "@wasmi-ts/store";
+import { PAGE_SIZE, type Limits, type MemoryType } from "@wasmi-ts/store";
 import type { WasmFeatures } from "../decode/features.js";
 import { ValidationError } from "../errors.js";
 import type { ModuleIR } from "../module/ir.js";
@@ -20,6 +20,22 @@ function checkLimits(limits: Limits, range: number, message: string): void {
   if (limits.max !== null) {
     if (limits.max > range) fail(message);
     if (limits.min > limits.max) fail("size minimum must not be greater than maximum");
+  }
+}
+
+/**
+ * A memory's page size is 64 KiB or (custom-page-sizes) 1 byte, and its limits fit the address space:
+ * 2^32 or 2^64 bytes, and with 1-byte pages one page less (memory.grow's -1 must not be a size).
+ */
+function checkMemoryType(m: MemoryType): void {
+  if (m.pageSize !== undefined && m.pageSize !== 1 && m.pageSize !== PAGE_SIZE) fail("invalid custom page size");
+  if (m.pageSize === 1) {
+    if (m.is64) checkLimits(m.limits, 2 ** 64 - 1, "memory size must be at most 2^64-1 bytes");
+    else checkLimits(m.limits, 2 ** 32 - 1, "memory size must be at most 2^32-1 bytes");
+  } else if (m.is64) {
+    checkLimits(m.limits, MAX_PAGES_64, "memory size must be at most 2^48 pages (256TiB)");
+  } else {
+    checkLimits(m.limits, MAX_PAGES_32, "memory size must be at most 65536 pages (4GiB)");
   }
 }
 
@@ -65,10 +81,7 @@ export function validateIR(ir: ModuleIR, features: Readonly<WasmFeatures>, defer
     if (t.is64) checkLimits(t.limits, Infinity, "");
     else checkLimits(t.limits, MAX_TABLE_SIZE, "table size must be at most 2^32-1");
   }
-  for (const m of ir.memories) {
-    if (m.is64) checkLimits(m.limits, MAX_PAGES_64, "memory size must be at most 2^48 pages (256TiB)");
-    else checkLimits(m.limits, MAX_PAGES_32, "memory size must be at most 65536 pages (4GiB)");
-  }
+  for (const m of ir.memories) checkMemoryType(m);
 
   for (const e of ir.elems) {
     if (e.mode === "active") {

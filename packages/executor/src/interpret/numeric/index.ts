@@ -3,3 +3,4 @@
 export * from "./i32.js";
 export * from "./i64.js";
 export * from "./float.js";
+export * from "./wide.js";
