@@ -9,6 +9,8 @@ export interface WasmFeatures {
   extendedConst: boolean;
   multiMemory: boolean;
   memory64: boolean;
+  /** Relaxed SIMD (0xfd 0x100..0x113). */
+  relaxedSimd: boolean;
 }
 
 export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
@@ -16,6 +18,7 @@ export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
   extendedConst: true,
   multiMemory: true,
   memory64: true,
+  relaxedSimd: true,
 });
 
 /** Exactly WebAssembly 2.0. */
@@ -24,4 +27,5 @@ export const WASM2_FEATURES: Readonly<WasmFeatures> = Object.freeze({
   extendedConst: false,
   multiMemory: false,
   memory64: false,
+  relaxedSimd: false,
 });

@@ -47,7 +47,7 @@ export class InstrReader {
     if (byte === 0xfc || byte === 0xfd) {
       const sub = r.u32();
       info = byte === 0xfc ? OPS_FC[sub] : OPS_FD[sub];
-      if (info === undefined) {
+      if (info === undefined || (info.feature === "relaxedSimd" && !this.features.relaxedSimd)) {
         r.fail(`illegal opcode ${byte.toString(16)} ${sub.toString(16).padStart(2, "0")}`, pos);
       }
     } else {
