@@ -334,4 +334,18 @@ describe("InstrReader", () => {
     expect([instr.info.name, instr.a, instr.b, instr.pos]).toEqual(["call_indirect", 1, 0, 11]);
     expect(r.eof()).toBe(true);
   });
+
+  it("reads relaxed SIMD's two-byte sub-opcodes, and refuses them without the relaxedSimd feature", () => {
+    const bytes = new Uint8Array([0xfd, 0x80, 0x02, 0xfd, 0x93, 0x02]); // 0x100 relaxed_swizzle, 0x113
+    const r = new BinaryReader(bytes);
+    const instr = new InstrReader(DEFAULT_FEATURES);
+    instr.read(r);
+    expect([instr.op, instr.info.name]).toEqual([0xfd00 + 0x100, "i8x16.relaxed_swizzle"]);
+    instr.read(r);
+    expect([instr.op, instr.info.name]).toEqual([0xfd00 + 0x113, "i32x4.relaxed_dot_i8x16_i7x16_add_s"]);
+    expect(r.eof()).toBe(true);
+    expect(() => new InstrReader(WASM2_FEATURES).read(new BinaryReader(bytes))).toThrow(/illegal opcode fd 100/);
+    expect(() => new InstrReader(DEFAULT_FEATURES).read(new BinaryReader(new Uint8Array([0xfd, 0x94, 0x02]))))
+      .toThrow(/illegal opcode fd 114/);
+  });
 });

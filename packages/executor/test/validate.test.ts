@@ -238,10 +238,11 @@ describe("type helpers", () => {
 describe("opcode table", () => {
   it("has every 2.0 instruction once, with unique names per opcode", () => {
     // 2.0 single-byte instructions (including typed select) + tail calls, 0xfc (+ wide arithmetic),
-    // fixed-width SIMD
+    // fixed-width SIMD (236) + relaxed SIMD (20)
     expect(OPS.filter(Boolean).length).toBe(185);
     expect(OPS_FC.filter(Boolean).length).toBe(18 + 4);
-    expect(OPS_FD.filter(Boolean).length).toBe(236);
+    expect(OPS_FD.filter(Boolean).length).toBe(256);
+    expect(OPS_FD.filter((i) => i?.feature === "relaxedSimd").length).toBe(20);
     expect(opInfo(0x6a)?.name).toBe("i32.add");
     expect(opInfo(0xfc0a)?.name).toBe("memory.copy");
     expect(opInfo(0xfc13)).toMatchObject({ name: "i64.add128", params: [I64, I64, I64, I64], results: [I64, I64] });
@@ -249,6 +250,12 @@ describe("opcode table", () => {
     expect(opInfo(0xfdff)?.name).toBe("f64x2.convert_low_i32x4_u");
     expect(opInfo(0xfd9a)).toBeUndefined();
     expect(opInfo(0x06)).toBeUndefined();
+    // relaxed SIMD: 0xfd00 + sub-opcode (0x100..0x113)
+    expect(opInfo(0xfd00 + 0x100)).toMatchObject({ name: "i8x16.relaxed_swizzle", params: [V128, V128], results: [V128] });
+    expect(opInfo(0xfd00 + 0x113)).toMatchObject({
+      name: "i32x4.relaxed_dot_i8x16_i7x16_add_s", params: [V128, V128, V128], feature: "relaxedSimd",
+    });
+    expect(opInfo(0xfd00 + 0x114)).toBeUndefined();
   });
 
   it("describes memory accesses and lanes", () => {

@@ -15,6 +15,7 @@ const PROPOSALS: Record<string, keyof WasmFeatures> = {
   "extended-const": "extendedConst",
   "multi-memory": "multiMemory",
   memory64: "memory64",
+  "relaxed-simd": "relaxedSimd",
 };
 
 /** The profile of a file, by its path relative to the testsuite root (e.g. `2.0/proposals/memory64/x.wast`). */

@@ -13,6 +13,8 @@ export interface WasmFeatures {
   wideArithmetic: boolean;
   /** Memories with 1-byte pages (limits flag 0x08, then the log2 of the page size). */
   customPageSizes: boolean;
+  /** Relaxed SIMD (0xfd 0x100..0x113). */
+  relaxedSimd: boolean;
 }
 
 export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
@@ -22,6 +24,7 @@ export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
   memory64: true,
   wideArithmetic: true,
   customPageSizes: true,
+  relaxedSimd: true,
 });
 
 /** Exactly WebAssembly 2.0. */
@@ -32,4 +35,5 @@ export const WASM2_FEATURES: Readonly<WasmFeatures> = Object.freeze({
   memory64: false,
   wideArithmetic: false,
   customPageSizes: false,
+  relaxedSimd: false,
 });

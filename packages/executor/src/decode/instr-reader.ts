@@ -47,7 +47,9 @@ export class InstrReader {
     if (byte === 0xfc || byte === 0xfd) {
       const sub = r.u32();
       info = byte === 0xfc ? OPS_FC[sub] : OPS_FD[sub];
-      if (info === undefined || (info.feature === "wideArithmetic" && !this.features.wideArithmetic)) {
+      const off = (info?.feature === "wideArithmetic" && !this.features.wideArithmetic) ||
+        (info?.feature === "relaxedSimd" && !this.features.relaxedSimd);
+      if (info === undefined || off) {
         r.fail(`illegal opcode ${byte.toString(16)} ${sub.toString(16).padStart(2, "0")}`, pos);
       }
     } else {

@@ -3,8 +3,9 @@
 // validator type-checks the simple instructions from it, the translator can map opcodes to names.
 //
 // Opcode numbers: a single-byte instruction is its byte; a prefixed one is (prefix << 8) | sub-opcode
-// (0xfc08 = memory.init, 0xfd0c = v128.const). (Sub-opcodes >= 0x100, e.g. relaxed SIMD, will need
-// another range when they come.)
+// (0xfc08 = memory.init, 0xfd0c = v128.const). The relaxed SIMD sub-opcodes 0x100..0x113 are numbered
+// 0xfd00 + sub (0xfe00..0xfe13): every 0xfd instruction is 0xfd00 + its sub-opcode, and no 0xfe-prefixed
+// (threads) instruction exists here.
 
 import { ValType } from "@wasmi-ts/store";
 
@@ -53,7 +54,7 @@ export const Imm = {
 export type Imm = (typeof Imm)[keyof typeof Imm];
 
 /** Proposals past 2.0 that an instruction belongs to (2.0 instructions have none). */
-export type OpFeature = "tailCall" | "simd" | "wideArithmetic";
+export type OpFeature = "tailCall" | "simd" | "wideArithmetic" | "relaxedSimd";
 
 /** In a signature: the address type (i32 or i64) of the memory the instruction accesses. */
 export const ADDRESS_TYPE = -1;
@@ -287,11 +288,25 @@ const PREFIX_FD: [number, string][] = block(0x00, [
   "f64x2.convert_low_i32x4_s - v:v", "f64x2.convert_low_i32x4_u - v:v",
 ]);
 
+/** Relaxed SIMD (Wasm 3.0): 0xfd sub-opcodes 0x100..0x113. */
+const RELAXED_SIMD: [number, string][] = block(0x100, [
+  "i8x16.relaxed_swizzle - vv:v",
+  "i32x4.relaxed_trunc_f32x4_s - v:v", "i32x4.relaxed_trunc_f32x4_u - v:v",
+  "i32x4.relaxed_trunc_f64x2_s_zero - v:v", "i32x4.relaxed_trunc_f64x2_u_zero - v:v",
+  "f32x4.relaxed_madd - vvv:v", "f32x4.relaxed_nmadd - vvv:v", "f64x2.relaxed_madd - vvv:v",
+  "f64x2.relaxed_nmadd - vvv:v",
+  "i8x16.relaxed_laneselect - vvv:v", "i16x8.relaxed_laneselect - vvv:v", "i32x4.relaxed_laneselect - vvv:v",
+  "i64x2.relaxed_laneselect - vvv:v",
+  "f32x4.relaxed_min - vv:v", "f32x4.relaxed_max - vv:v", "f64x2.relaxed_min - vv:v", "f64x2.relaxed_max - vv:v",
+  "i16x8.relaxed_q15mulr_s - vv:v", "i16x8.relaxed_dot_i8x16_i7x16_s - vv:v",
+  "i32x4.relaxed_dot_i8x16_i7x16_add_s - vvv:v",
+]);
+
 function table(prefix: number, rows: [number, string][], feature: OpFeature | null, size: number): (OpInfo | undefined)[] {
   const t = new Array<OpInfo | undefined>(size).fill(undefined);
   for (const [sub, row] of rows) {
     if (t[sub] !== undefined) throw new Error(`duplicate opcode ${prefix}:${sub}`);
-    t[sub] = makeInfo(prefix === 0 ? sub : (prefix << 8) | sub, row, feature);
+    t[sub] = makeInfo(prefix === 0 ? sub : (prefix << 8) + sub, row, feature);
   }
   return t;
 }
@@ -309,15 +324,17 @@ export const OPS_FC: readonly (OpInfo | undefined)[] = (() => {
   return t;
 })();
 /** 0xfd-prefixed (SIMD) instructions, indexed by sub-opcode. */
-export const OPS_FD: readonly (OpInfo | undefined)[] = table(0xfd, PREFIX_FD, "simd", 256);
+export const OPS_FD: readonly (OpInfo | undefined)[] = (() => {
+  const t = table(0xfd, PREFIX_FD, "simd", 0x114);
+  for (const [sub, row] of RELAXED_SIMD) t[sub] = makeInfo(0xfd00 + sub, row, "relaxedSimd");
+  return t;
+})();
 
 /** The instruction with this opcode number (see the file comment), if any. */
 export function opInfo(op: number): OpInfo | undefined {
   if (op < 0x100) return OPS[op];
-  const prefix = op >>> 8;
-  const sub = op & 0xff;
-  if (prefix === 0xfc) return OPS_FC[sub];
-  if (prefix === 0xfd) return OPS_FD[sub];
+  if (op >= 0xfd00) return OPS_FD[op - 0xfd00];
+  if (op >>> 8 === 0xfc) return OPS_FC[op & 0xff];
   return undefined;
 }
 

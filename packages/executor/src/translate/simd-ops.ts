@@ -77,6 +77,12 @@ const RANGES: readonly (readonly [number, number, SimdKind, number?, ValType?])[
   [224, 225, SimdKind.Lanewise, 1], [227, 227, SimdKind.Lanewise, 1], [228, 235, SimdKind.Lanewise, 2],
   [236, 237, SimdKind.Lanewise, 1], [239, 239, SimdKind.Lanewise, 1], [240, 247, SimdKind.Lanewise, 2],
   [248, 255, SimdKind.Lanewise, 1], // conversions
+  // relaxed SIMD (0x100..0x113)
+  [256, 256, SimdKind.Lanewise, 2], // relaxed_swizzle
+  [257, 260, SimdKind.Lanewise, 1], // relaxed_trunc
+  [261, 268, SimdKind.Lanewise, 3], // relaxed_madd, nmadd, laneselect
+  [269, 274, SimdKind.Lanewise, 2], // relaxed_min, max, q15mulr_s, dot_i8x16_i7x16_s
+  [275, 275, SimdKind.Lanewise, 3], // relaxed_dot_i8x16_i7x16_add_s
 ];
 
 export const SIMD_INFO: ReadonlyMap<number, SimdInfo> = new Map(
