@@ -1,24 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
-  CompileError, Engine, Func, Instance, LinkError, Linker, Module, Store, Table, Trap, TrapCode, ValType,
+  CompileError, Engine, Func, Instance, LinkError, Linker, Module, Store, Table, TrapCode, ValType,
 } from "@wasmi-ts/host";
 import { parseWat } from "@wasmi-ts/wast";
+import { trapOf } from "./trap-of.js";
 
 // table64 (WebAssembly 3.0): tables whose indices, offsets, lengths and sizes are i64. Each instruction is
 // run with a constant index and with one from a parameter (the translator narrows them differently), and
 // with indices from 2^32 on, which must not wrap around to small ones.
 
 const TWO_32 = 2n ** 32n;
-
-function trapCode(f: () => unknown): number | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof Trap) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 for (const lazyTranslation of [true, false]) {
   describe(`table64 (lazyTranslation: ${lazyTranslation})`, () => {
@@ -40,11 +31,11 @@ for (const lazyTranslation of [true, false]) {
       expect(call("get2")).toEqual(["two"]);
       expect(call("size")).toEqual([3n]);
       // 2^32 + 2 is out of bounds, not element 2
-      expect(trapCode(() => call("get", TWO_32 + 2n))).toBe(TrapCode.TableOutOfBounds);
-      expect(trapCode(() => call("set", TWO_32 + 2n, "x"))).toBe(TrapCode.TableOutOfBounds);
-      expect(trapCode(() => call("get", -1n))).toBe(TrapCode.TableOutOfBounds);
-      expect(trapCode(() => call("getFar"))).toBe(TrapCode.TableOutOfBounds);
-      expect(trapCode(() => call("get", 3n))).toBe(TrapCode.TableOutOfBounds);
+      expect(trapOf(() => call("get", TWO_32 + 2n)).code).toBe(TrapCode.TableOutOfBounds);
+      expect(trapOf(() => call("set", TWO_32 + 2n, "x")).code).toBe(TrapCode.TableOutOfBounds);
+      expect(trapOf(() => call("get", -1n)).code).toBe(TrapCode.TableOutOfBounds);
+      expect(trapOf(() => call("getFar")).code).toBe(TrapCode.TableOutOfBounds);
+      expect(trapOf(() => call("get", 3n)).code).toBe(TrapCode.TableOutOfBounds);
       expect(call("grow", 2n)).toEqual([3n]);
       expect(call("size")).toEqual([5n]);
       // beyond the maximum, and by 2^32 (which is not a growth by 0): -1 as an i64
@@ -65,10 +56,10 @@ for (const lazyTranslation of [true, false]) {
       const isNull = (i: bigint) => inst.getFunc("isNull")!.call(i)[0];
       fill.call(1n, 2n);
       expect([0n, 1n, 2n, 3n].map(isNull)).toEqual([1, 0, 0, 1]);
-      expect(trapCode(() => fill.call(3n, 2n))).toBe(TrapCode.TableOutOfBounds);
+      expect(trapOf(() => fill.call(3n, 2n)).code).toBe(TrapCode.TableOutOfBounds);
       // a length of 2^32 + 1 is not a length of 1
-      expect(trapCode(() => fill.call(0n, TWO_32 + 1n))).toBe(TrapCode.TableOutOfBounds);
-      expect(trapCode(() => fill.call(TWO_32, 0n))).toBe(TrapCode.TableOutOfBounds);
+      expect(trapOf(() => fill.call(0n, TWO_32 + 1n)).code).toBe(TrapCode.TableOutOfBounds);
+      expect(trapOf(() => fill.call(TWO_32, 0n)).code).toBe(TrapCode.TableOutOfBounds);
       fill.call(4n, 0n); // an empty fill at the end is in bounds
     });
 
@@ -93,10 +84,10 @@ for (const lazyTranslation of [true, false]) {
       expect([f("c").call(1)[0], f("c").call(2)[0]]).toEqual(["x", "y"]);
       f("c2b").call(0n, 1, 1);
       expect(f("b").call(0n)).toEqual(["x"]);
-      expect(trapCode(() => f("a2b").call(0n, TWO_32, 1n))).toBe(TrapCode.TableOutOfBounds);
-      expect(trapCode(() => f("a2b").call(0n, 0n, TWO_32 + 1n))).toBe(TrapCode.TableOutOfBounds);
-      expect(trapCode(() => f("a2c").call(0, TWO_32, 1))).toBe(TrapCode.TableOutOfBounds);
-      expect(trapCode(() => f("c2b").call(TWO_32 + 1n, 0, 1))).toBe(TrapCode.TableOutOfBounds);
+      expect(trapOf(() => f("a2b").call(0n, TWO_32, 1n)).code).toBe(TrapCode.TableOutOfBounds);
+      expect(trapOf(() => f("a2b").call(0n, 0n, TWO_32 + 1n)).code).toBe(TrapCode.TableOutOfBounds);
+      expect(trapOf(() => f("a2c").call(0, TWO_32, 1)).code).toBe(TrapCode.TableOutOfBounds);
+      expect(trapOf(() => f("c2b").call(TWO_32 + 1n, 0, 1)).code).toBe(TrapCode.TableOutOfBounds);
     });
 
     it("initialises from segments: an active one at an i64 offset, and table.init to an i64 index", () => {
@@ -112,8 +103,8 @@ for (const lazyTranslation of [true, false]) {
       expect(call(3n)).toBe(1);
       inst.getFunc("init")!.call(0n, 0, 2);
       expect([call(0n), call(1n)]).toEqual([2, 1]);
-      expect(trapCode(() => inst.getFunc("init")!.call(TWO_32, 0, 0))).toBe(TrapCode.TableOutOfBounds);
-      expect(trapCode(() => inst.getFunc("init")!.call(3n, 0, 2))).toBe(TrapCode.TableOutOfBounds);
+      expect(trapOf(() => inst.getFunc("init")!.call(TWO_32, 0, 0)).code).toBe(TrapCode.TableOutOfBounds);
+      expect(trapOf(() => inst.getFunc("init")!.call(3n, 0, 2)).code).toBe(TrapCode.TableOutOfBounds);
     });
 
     it("calls indirectly, and tail-calls, through an i64 index", () => {
@@ -129,9 +120,9 @@ for (const lazyTranslation of [true, false]) {
       expect(f("call").call(0n)).toEqual([10]);
       expect(f("call1").call()).toEqual([20]);
       expect(f("tail").call(1n)).toEqual([20]);
-      expect(trapCode(() => f("call").call(2n))).toBe(TrapCode.UndefinedElement);
-      expect(trapCode(() => f("call").call(TWO_32))).toBe(TrapCode.UndefinedElement);
-      expect(trapCode(() => f("tail").call(TWO_32 + 1n))).toBe(TrapCode.UndefinedElement);
+      expect(trapOf(() => f("call").call(2n)).code).toBe(TrapCode.UndefinedElement);
+      expect(trapOf(() => f("call").call(TWO_32)).code).toBe(TrapCode.UndefinedElement);
+      expect(trapOf(() => f("tail").call(TWO_32 + 1n)).code).toBe(TrapCode.UndefinedElement);
     });
 
     it("rejects i32 indices for a table64, and i64 ones for a 32-bit table", () => {
