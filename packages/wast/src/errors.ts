@@ -17,4 +17,21 @@ export class WastSyntaxError extends Error {
   ) {
     super(`${reason} at ${file === undefined ? "" : `${file}:`}${span.line}:${span.column}`);
   }
+
+  /** The same error at another position (e.g. a quoted module's, or with its file): same class, same reason. */
+  at(span: Span, file?: string): WastSyntaxError {
+    return new WastSyntaxError(this.reason, span, file);
+  }
+}
+
+/**
+ * A custom annotation (`@custom`, `@name`) the text format rejects: malformed or misplaced. Its own class
+ * because the spec tests them apart (`assert_malformed_custom`) from the core text format's errors.
+ */
+export class WastAnnotationError extends WastSyntaxError {
+  override name = "WastAnnotationError";
+
+  override at(span: Span, file?: string): WastAnnotationError {
+    return new WastAnnotationError(this.reason, span, file);
+  }
 }

@@ -1,5 +1,6 @@
 import type { List } from "../sexpr/types.js";
 import { annotatedName, customSections, stripAnnotations } from "./annotations.js";
+import { checkAnnotationPlacement } from "./annotation-placement.js";
 import { Cursor, fail, headOf } from "./cursor.js";
 import { FieldEncoder } from "./fields.js";
 import type { EncodeOptions } from "./options.js";
@@ -11,9 +12,11 @@ export type { EncodeOptions } from "./options.js";
 
 /**
  * Encodes a `(module $id? field*)` S-expression (also `(module definition $id? ...)`) to the WebAssembly
- * binary format. Throws `WastSyntaxError` for malformed text; does not validate the module.
+ * binary format. Throws `WastSyntaxError` for malformed text (`WastAnnotationError` for malformed or
+ * misplaced `@custom`/`@name` annotations); does not validate the module.
  */
 export function encodeModule(module: List, options: EncodeOptions = {}): Uint8Array {
+  checkAnnotationPlacement(module);
   const customs = customSections(module);
   const m = stripAnnotations(module);
   const c = Cursor.of(m, 0);
