@@ -10,7 +10,7 @@ import {
   type InstanceHandle,
   UnknownImportError,
 } from "./engine-adapter.js";
-import type { Action, Command, ModuleSource } from "./script-model.js";
+import { type Action, AnnotationRejected, type Command, type ModuleSource } from "./script-model.js";
 import { spectestExports } from "./spectest.js";
 import type { WasmFeatures } from "@wasmi-ts/host";
 import { formatValue, type SpecHostRefs, type Value } from "./values.js";
@@ -123,6 +123,15 @@ export class ScriptRunner {
         const module = this.compileOrFail(command.source);
         return this.expectTrap(() => this.instantiate(module), command.message);
       }
+      case "assert_malformed_custom":
+        return expectRejectedAnnotation(command.source, command.message);
+      case "assert_invalid_custom": {
+        // The spec interpreter validates what some annotations say (a branch hint's target, ...); wasmi-ts
+        // reads no annotation's meaning beyond @custom and @name, so none can be invalid.
+        this.compileOrFail(command.source);
+        fail(`expected invalid custom annotation ("${command.message}"): custom annotations are not validated`);
+        break;
+      }
       case "unsupported":
         fail(`unsupported command: ${command.what}`);
     }
@@ -220,6 +229,21 @@ export class ScriptRunner {
     const failure = this.expectFailure(() => this.session.compile(bytes));
     if (failure.kind !== "malformed") fail(`expected malformed module ("${message}"), got ${describe(failure)}`);
   }
+}
+
+/**
+ * `assert_malformed_custom`: the text parser must reject a custom annotation, with a message starting
+ * with the expected one (as the spec interpreter checks its messages).
+ */
+function expectRejectedAnnotation(source: ModuleSource, message: string): void {
+  try {
+    source.encode();
+  } catch (error) {
+    if (!(error instanceof AnnotationRejected)) fail(`expected custom annotation error ("${message}"), got ${describeError(error)}`);
+    if (!error.reason.startsWith(message)) fail(`expected custom annotation error "${message}", got "${error.reason}"`);
+    return;
+  }
+  fail(`malformed custom annotation ("${message}") was accepted by the text parser`);
 }
 
 /**
