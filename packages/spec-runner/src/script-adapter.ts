@@ -65,7 +65,7 @@ function toSource(m: ScriptModule, encode: EncodeOptions): ModuleSource {
       try {
         return m.binary(encode);
       } catch (error) {
-        if (error instanceof WastAnnotationError) throw new AnnotationRejected(error.reason);
+        if (error instanceof WastAnnotationError) throw new AnnotationRejected(error.kind, error.reason);
         throw error;
       }
     },

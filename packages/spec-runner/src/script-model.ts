@@ -10,11 +10,17 @@ export interface ModuleSource {
   encode(): Uint8Array;
 }
 
-/** A module text rejected for one of its custom annotations; `reason` is the parser's message. */
+/**
+ * A module text rejected for one of its custom annotations: `malformed` (syntax, placement) or `invalid`
+ * (wrong for the module, e.g. a branch hint on no branch); `reason` is the parser's message.
+ */
 export class AnnotationRejected extends Error {
   override name = "AnnotationRejected";
-  constructor(readonly reason: string) {
-    super(reason);
+  constructor(
+    readonly kind: "malformed" | "invalid",
+    readonly reason: string,
+  ) {
+    super(`${kind} annotation: ${reason}`);
   }
 }
 

@@ -124,14 +124,9 @@ export class ScriptRunner {
         return this.expectTrap(() => this.instantiate(module), command.message);
       }
       case "assert_malformed_custom":
-        return expectRejectedAnnotation(command.source, command.message);
-      case "assert_invalid_custom": {
-        // The spec interpreter validates what some annotations say (a branch hint's target, ...); wasmi-ts
-        // reads no annotation's meaning beyond @custom and @name, so none can be invalid.
-        this.compileOrFail(command.source);
-        fail(`expected invalid custom annotation ("${command.message}"): custom annotations are not validated`);
-        break;
-      }
+        return expectRejectedAnnotation(command.source, "malformed", command.message);
+      case "assert_invalid_custom":
+        return expectRejectedAnnotation(command.source, "invalid", command.message);
       case "unsupported":
         fail(`unsupported command: ${command.what}`);
     }
@@ -232,18 +227,20 @@ export class ScriptRunner {
 }
 
 /**
- * `assert_malformed_custom`: the text parser must reject a custom annotation, with a message starting
- * with the expected one (as the spec interpreter checks its messages).
+ * `assert_malformed_custom` / `assert_invalid_custom`: the text parser must reject a custom annotation as
+ * malformed / invalid, with a reason starting with the expected message (as the spec interpreter checks).
  */
-function expectRejectedAnnotation(source: ModuleSource, message: string): void {
+function expectRejectedAnnotation(source: ModuleSource, kind: AnnotationRejected["kind"], message: string): void {
   try {
     source.encode();
   } catch (error) {
-    if (!(error instanceof AnnotationRejected)) fail(`expected custom annotation error ("${message}"), got ${describeError(error)}`);
-    if (!error.reason.startsWith(message)) fail(`expected custom annotation error "${message}", got "${error.reason}"`);
+    if (!(error instanceof AnnotationRejected)) fail(`expected ${kind} custom annotation ("${message}"), got ${describeError(error)}`);
+    if (error.kind !== kind || !error.reason.startsWith(message)) {
+      fail(`expected ${kind} custom annotation "${message}", got ${error.kind} "${error.reason}"`);
+    }
     return;
   }
-  fail(`malformed custom annotation ("${message}") was accepted by the text parser`);
+  fail(`${kind} custom annotation ("${message}") was accepted by the text parser`);
 }
 
 /**

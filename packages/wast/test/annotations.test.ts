@@ -40,12 +40,13 @@ function sectionList(bin: Uint8Array): string[] {
   return out;
 }
 
-/** The reason a module text is rejected for, and that it is an annotation error. */
-function rejection(text: string): string {
+/** The reason a module text is rejected for, and that it is an annotation error of that kind. */
+function rejection(text: string, kind: "malformed" | "invalid" = "malformed"): string {
   try {
     encode(text);
   } catch (e) {
     expect(e).toBeInstanceOf(WastAnnotationError);
+    expect((e as WastAnnotationError).kind).toBe(kind);
     return (e as WastAnnotationError).reason;
   }
   throw new Error(`accepted: ${text}`);
@@ -138,6 +139,35 @@ describe("@name annotations", () => {
 
   it("accepts it after the keyword and $id of what it names", () => {
     expect(() => encode(`(module (type $t (func)) (func (@name "a") (type $t)) (func $b (@name "b") (param $p (@name "p") i32)))`)).not.toThrow();
+  });
+});
+
+describe("@metadata.code.branch_hint annotations", () => {
+  const hint = (v = "\\01") => `(@metadata.code.branch_hint "${v}")`;
+
+  it("are accepted before if and br_if, flat or folded, and leave the binary as without them", () => {
+    const body = `(param i32) (block (local.get 0) ${hint()} (br_if 0)) local.get 0 ${hint("\\00")} if end
+      ${hint()} (if (local.get 0) (then ${hint()} (if (local.get 0) (then))))`;
+    expect(encode(`(module (func ${body}))`)).toEqual(encode(`(module (func ${body.replaceAll(/\(@[^)]*\)/g, "")}))`));
+  });
+
+  it.each([
+    [`(module ${hint()} (func))`, "not in a function"],
+    [`(module (global i32 ${hint()} (i32.const 0)))`, "not in a function"],
+    [`(module (func (param i32) local.get 0 ${hint()} ${hint()} if end))`, "duplicate annotation"],
+    [`(module (func (param i32) local.get 0 ${hint("\\02")} if end))`, "invalid hint value"],
+    [`(module (func (param i32) local.get 0 ${hint("")} if end))`, "invalid hint value"],
+    [`(module (func (param i32) local.get 0 (@metadata.code.branch_hint 1) if end))`, "unexpected token"],
+    [`(module (func ${hint()}))`, "invalid placement"],
+  ])("rejects the malformed %s", (text, what) => {
+    expect(rejection(text)).toBe(`@metadata.code.branch_hint annotation: ${what}`);
+  });
+
+  it("rejects a hint on an instruction that is no branch as invalid (after the rest of the module is read)", () => {
+    expect(rejection(`(module (func ${hint()} nop))`, "invalid")).toBe("@metadata.code.branch_hint annotation: invalid target");
+    expect(rejection(`(module (func ${hint()} (block)))`, "invalid")).toBe("@metadata.code.branch_hint annotation: invalid target");
+    // A malformed module stays malformed: the core text format's error comes first.
+    expect(() => encode(`(module (func ${hint()} nop) (func (i32.frobnicate)))`)).toThrow("unknown operator");
   });
 });
 
