@@ -1,6 +1,15 @@
 // Converts the commands of @wasmi-ts/wast's `parseScript` to the runner's script model.
 
-import type { Action, Command, Const, Expected, LanePattern, LaneShape, ModuleSource } from "./script-model.js";
+import {
+  type Action,
+  AnnotationRejected,
+  type Command,
+  type Const,
+  type Expected,
+  type LanePattern,
+  type LaneShape,
+  type ModuleSource,
+} from "./script-model.js";
 import {
   type Action as WastAction,
   type ArgValue,
@@ -10,6 +19,7 @@ import {
   parseScript,
   type ScriptCommand,
   type ScriptModule,
+  WastAnnotationError,
 } from "@wasmi-ts/wast";
 
 /** Parses a script's text into runner commands. Throws (with a position) if the script cannot be read. */
@@ -44,12 +54,22 @@ function toCommand(c: ScriptCommand, encode: EncodeOptions): Command {
       return { type: c.kind, line, source: toSource(c.module, encode), message: c.message };
     case "assert_malformed_custom":
     case "assert_invalid_custom":
-      return { type: "unsupported", line, what: c.kind };
+      return { type: c.kind, line, source: toSource(c.module, encode), message: c.message };
   }
 }
 
 function toSource(m: ScriptModule, encode: EncodeOptions): ModuleSource {
-  return { kind: m.source.kind, encode: () => m.binary(encode) };
+  return {
+    kind: m.source.kind,
+    encode: () => {
+      try {
+        return m.binary(encode);
+      } catch (error) {
+        if (error instanceof WastAnnotationError) throw new AnnotationRejected(error.kind, error.reason);
+        throw error;
+      }
+    },
+  };
 }
 
 function toAction(a: WastAction): Action {

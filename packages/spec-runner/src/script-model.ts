@@ -1,10 +1,27 @@
 // The runner's own model of a `.wast` script. `script-adapter.ts` converts the parser's commands to it,
 // so the runner depends on one small, stable shape whatever the parser's representation.
 
-/** Where a module's bytes come from. `encode` throws when the text is malformed. */
+/**
+ * Where a module's bytes come from. `encode` throws when the text is malformed: `AnnotationRejected` when a
+ * custom annotation (`@custom`, `@name`) is malformed or misplaced, something else for other errors.
+ */
 export interface ModuleSource {
   kind: "text" | "binary" | "quote";
   encode(): Uint8Array;
+}
+
+/**
+ * A module text rejected for one of its custom annotations: `malformed` (syntax, placement) or `invalid`
+ * (wrong for the module, e.g. a branch hint on no branch); `reason` is the parser's message.
+ */
+export class AnnotationRejected extends Error {
+  override name = "AnnotationRejected";
+  constructor(
+    readonly kind: "malformed" | "invalid",
+    readonly reason: string,
+  ) {
+    super(`${kind} annotation: ${reason}`);
+  }
 }
 
 /** An argument or an exact expected value. Floats are bit patterns. */
@@ -57,5 +74,9 @@ export type Command =
   | { type: "assert_unlinkable"; line: number; source: ModuleSource; message: string }
   /** `assert_trap` on a module: instantiation (start function, segment initialisation) must trap. */
   | { type: "assert_uninstantiable"; line: number; source: ModuleSource; message: string }
+  /** The text's custom annotations must be rejected with this message (its start), before any engine. */
+  | { type: "assert_malformed_custom"; line: number; source: ModuleSource; message: string }
+  /** The module's custom annotations must fail validation (their meaning checked against the module). */
+  | { type: "assert_invalid_custom"; line: number; source: ModuleSource; message: string }
   /** A command the runner does not support (threads, ...): counted as a failure. */
   | { type: "unsupported"; line: number; what: string };

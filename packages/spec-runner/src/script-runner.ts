@@ -11,7 +11,7 @@ import {
   UnknownImportError,
   COMMAND_MS,
 } from "./engine-adapter.js";
-import type { Action, Command, ModuleSource } from "./script-model.js";
+import { type Action, AnnotationRejected, type Command, type ModuleSource } from "./script-model.js";
 import { spectestExports } from "./spectest.js";
 import type { WasmFeatures } from "@wasmi-ts/host";
 import { formatValue, type SpecHostRefs, type Value } from "./values.js";
@@ -125,6 +125,10 @@ export class ScriptRunner {
         const module = this.compileOrFail(command.source);
         return this.expectTrap(() => this.instantiate(module), command.message);
       }
+      case "assert_malformed_custom":
+        return expectRejectedAnnotation(command.source, "malformed", command.message);
+      case "assert_invalid_custom":
+        return expectRejectedAnnotation(command.source, "invalid", command.message);
       case "unsupported":
         fail(`unsupported command: ${command.what}`);
     }
@@ -222,6 +226,23 @@ export class ScriptRunner {
     const failure = this.expectFailure(() => this.session.compile(bytes));
     if (failure.kind !== "malformed") fail(`expected malformed module ("${message}"), got ${describe(failure)}`);
   }
+}
+
+/**
+ * `assert_malformed_custom` / `assert_invalid_custom`: the text parser must reject a custom annotation as
+ * malformed / invalid, with a reason starting with the expected message (as the spec interpreter checks).
+ */
+function expectRejectedAnnotation(source: ModuleSource, kind: AnnotationRejected["kind"], message: string): void {
+  try {
+    source.encode();
+  } catch (error) {
+    if (!(error instanceof AnnotationRejected)) fail(`expected ${kind} custom annotation ("${message}"), got ${describeError(error)}`);
+    if (error.kind !== kind || !error.reason.startsWith(message)) {
+      fail(`expected ${kind} custom annotation "${message}", got ${error.kind} "${error.reason}"`);
+    }
+    return;
+  }
+  fail(`${kind} custom annotation ("${message}") was accepted by the text parser`);
 }
 
 /**

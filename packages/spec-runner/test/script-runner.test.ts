@@ -36,6 +36,29 @@ describe("ScriptRunner: module-level assertions", () => {
     ]);
   });
 
+  it("checks custom annotations: rejected by the text parser as malformed/invalid, with the expected message's start", () => {
+    const results = run(`
+(assert_malformed_custom (module quote "(@custom \\"bla\\" (aft type))") "@custom annotation: malformed placement")
+(assert_malformed_custom (module quote "(module (@name \\"M1\\") (@name \\"M2\\"))") "@name annotation: multiple module")
+(assert_invalid_custom (module (func (@metadata.code.branch_hint "\\01") nop)) "@metadata.code.branch_hint annotation: invalid target")
+(assert_malformed_custom (module quote "(@custom \\"bla\\" (aft type))") "@custom annotation: malformed section kind")
+(assert_malformed_custom (module quote "(func (i32.frobnicate))") "@custom annotation: missing section name")
+(assert_malformed_custom (module quote "(@custom \\"bla\\")") "misplaced @custom annotation")
+(assert_malformed_custom (module (func (@metadata.code.branch_hint "\\01") nop)) "@metadata.code.branch_hint annotation: invalid target")
+(assert_invalid_custom (module (func (@metadata.code.branch_hint "\\01") (if (i32.const 0) (then)))) "@metadata.code.branch_hint annotation: invalid target")
+`);
+    expect(results).toEqual([
+      "2: ok",
+      "3: ok",
+      "4: ok",
+      `5: FAIL expected malformed custom annotation "@custom annotation: malformed section kind", got malformed "@custom annotation: malformed placement"`,
+      `6: FAIL expected malformed custom annotation ("@custom annotation: missing section name"), got WastSyntaxError: unknown operator at test.wast:6:26`,
+      `7: FAIL malformed custom annotation ("misplaced @custom annotation") was accepted by the text parser`,
+      `8: FAIL expected malformed custom annotation "@metadata.code.branch_hint annotation: invalid target", got invalid "@metadata.code.branch_hint annotation: invalid target"`,
+      `9: FAIL invalid custom annotation ("@metadata.code.branch_hint annotation: invalid target") was accepted by the text parser`,
+    ]);
+  });
+
   it("counts a failing module and every later command that needs it as failures", () => {
     const results = run(`
 (module $M (func (export "f") (result i32) (i64.const 0)))

@@ -17,4 +17,31 @@ export class WastSyntaxError extends Error {
   ) {
     super(`${reason} at ${file === undefined ? "" : `${file}:`}${span.line}:${span.column}`);
   }
+
+  /** The same error at another position (e.g. a quoted module's, or with its file): same class, same reason. */
+  at(span: Span, file?: string): WastSyntaxError {
+    return new WastSyntaxError(this.reason, span, file);
+  }
+}
+
+/**
+ * A custom annotation (`@custom`, `@name`, `@metadata.code.branch_hint`) the text format rejects. Its own
+ * class because the spec tests these apart from the core text format's errors: `malformed` ones (bad syntax
+ * or placement, `assert_malformed_custom`) and `invalid` ones (well-formed, but wrong for the module they
+ * annotate, e.g. a branch hint on an instruction that is no branch: `assert_invalid_custom`).
+ */
+export class WastAnnotationError extends WastSyntaxError {
+  override name = "WastAnnotationError";
+  constructor(
+    reason: string,
+    span: Span,
+    readonly kind: "malformed" | "invalid" = "malformed",
+    file?: string,
+  ) {
+    super(reason, span, file);
+  }
+
+  override at(span: Span, file?: string): WastAnnotationError {
+    return new WastAnnotationError(this.reason, span, this.kind, file);
+  }
 }

@@ -1,17 +1,15 @@
-import type { List, SExpr } from "../sexpr/types.js";
-import { Cursor, fail } from "./cursor.js";
+import type { Atom, List, SExpr } from "../sexpr/types.js";
+import { type CustomSection, parseCustomAnnotation } from "./custom-annotation.js";
 
-/** A `(@custom "name" (before|after section)? "bytes"*)` annotation: a custom section to emit. */
-export interface CustomSection {
-  name: Uint8Array;
-  /** Where it goes: `before`/`after` a section name, or `first`/`last`. */
-  place: "before" | "after";
-  anchor: string;
-  content: Uint8Array;
-}
+export type { CustomSection } from "./custom-annotation.js";
 
+// Plain booleans, not type guards: a list that is not an annotation is still a list.
 function isAnnotation(e: SExpr): boolean {
   return e.type === "list" && e.items[0]?.type === "atom" && e.items[0].kind === "annotation";
+}
+
+function isNamed(e: SExpr, name: string): boolean {
+  return isAnnotation(e) && ((e as List).items[0] as Atom).value === name;
 }
 
 /** `(@name "...")` annotations, by the (annotation-free) list they were written in. */
@@ -28,11 +26,8 @@ export function stripAnnotations(list: List): List {
   let name: string | undefined;
   for (const e of list.items) {
     if (isAnnotation(e)) {
-      const a = e as List;
-      const s = a.items[1];
-      if (a.items[0]!.type === "atom" && a.items[0].value === "name" && s?.type === "atom" && s.kind === "string") {
-        name ??= s.value;
-      }
+      const s = (e as List).items[1];
+      if (isNamed(e, "name") && s?.type === "atom" && s.kind === "string") name ??= s.value;
       continue;
     }
     items.push(e.type === "list" ? stripAnnotations(e) : e);
@@ -42,37 +37,7 @@ export function stripAnnotations(list: List): List {
   return stripped;
 }
 
-const SECTIONS = new Set(["type", "import", "func", "table", "memory", "global", "export", "start", "elem", "code", "data", "datacount", "tag"]);
-
-/** The `@custom` annotations directly inside the module. */
+/** The `@custom` annotations directly inside the module, in order. */
 export function customSections(module: List): CustomSection[] {
-  const out: CustomSection[] = [];
-  for (const e of module.items) {
-    if (e.type !== "list" || !isAnnotation(e) || e.items[0]!.type !== "atom" || e.items[0].value !== "custom") continue;
-    const c = Cursor.of(e);
-    const name = c.expectName();
-    let place: CustomSection["place"] = "after";
-    let anchor = "last";
-    const p = c.peek();
-    if (p?.type === "list") {
-      const pc = Cursor.of(p, 0);
-      place = pc.expectKeyword() as CustomSection["place"];
-      anchor = pc.expectKeyword();
-      pc.expectEnd();
-      if ((place !== "before" && place !== "after") || (!SECTIONS.has(anchor) && anchor !== "first" && anchor !== "last")) {
-        fail("malformed custom section placement", p);
-      }
-      c.next();
-    }
-    const parts: Uint8Array[] = [];
-    while (!c.atEnd()) parts.push(c.expectString());
-    const content = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-      content.set(p, at);
-      at += p.length;
-    }
-    out.push({ name, place, anchor, content });
-  }
-  return out;
+  return module.items.filter((e) => isNamed(e, "custom")).map((e) => parseCustomAnnotation(e as List));
 }

@@ -1,5 +1,7 @@
 import type { List } from "../sexpr/types.js";
 import { annotatedName, customSections, stripAnnotations } from "./annotations.js";
+import { checkAnnotationPlacement } from "./annotation-placement.js";
+import { checkBranchHints } from "./branch-hints.js";
 import { Cursor, fail, headOf } from "./cursor.js";
 import { FieldEncoder } from "./fields.js";
 import type { EncodeOptions } from "./options.js";
@@ -11,9 +13,12 @@ export type { EncodeOptions } from "./options.js";
 
 /**
  * Encodes a `(module $id? field*)` S-expression (also `(module definition $id? ...)`) to the WebAssembly
- * binary format. Throws `WastSyntaxError` for malformed text; does not validate the module.
+ * binary format. Throws `WastSyntaxError` for malformed text (`WastAnnotationError` for malformed,
+ * misplaced or invalid `@custom`/`@name`/branch hint annotations); does not validate the module.
  */
 export function encodeModule(module: List, options: EncodeOptions = {}): Uint8Array {
+  checkAnnotationPlacement(module);
+  const invalidHint = checkBranchHints(module);
   const customs = customSections(module);
   const m = stripAnnotations(module);
   const c = Cursor.of(m, 0);
@@ -34,5 +39,7 @@ export function encodeModule(module: List, options: EncodeOptions = {}): Uint8Ar
   for (const f of fields) enc.declare(f);
   for (const f of fields) enc.defineTypes(f);
   for (const f of fields) enc.encode(f);
-  return assemble(ctx.groups, out, customs, ctx.usesDataIndex);
+  const binary = assemble(ctx.groups, out, customs, ctx.usesDataIndex);
+  if (invalidHint !== undefined) throw invalidHint;
+  return binary;
 }

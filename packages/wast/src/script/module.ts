@@ -21,7 +21,7 @@ export function withStackGuard<T>(read: () => T, file?: string): T {
       throw new WastSyntaxError("nesting too deep", { line: 1, column: 1, offset: 0 }, file);
     }
     if (e instanceof WastSyntaxError && e.file === undefined && file !== undefined) {
-      throw new WastSyntaxError(e.reason, e.span, file);
+      throw e.at(e.span, file);
     }
     throw e;
   }
@@ -88,7 +88,8 @@ export function readModule(original: List, file?: string): ScriptModule {
   const strings = (): Uint8Array => concatStrings(withoutAnnotations(list.items.slice(i + 1)), list);
   if (isKeyword(form, "binary")) source = { kind: "binary", bytes: strings() };
   else if (isKeyword(form, "quote")) source = { kind: "quote", bytes: strings() };
-  else source = { kind: "text", list };
+  // The encoder gets the list as written: it checks and reads the header's annotations (`@name`).
+  else source = { kind: "text", list: original };
   // Encoded once per set of options (the default, or 2.0's strict32).
   const cached = new Map<boolean, Uint8Array>();
   return {
@@ -105,7 +106,7 @@ export function readModule(original: List, file?: string): ScriptModule {
           return encodeSource(source, options);
         } catch (e) {
           // Positions inside quoted text are relative to that text: report the module's position.
-          if (source.kind === "quote" && e instanceof WastSyntaxError) throw new WastSyntaxError(e.reason, list.span);
+          if (source.kind === "quote" && e instanceof WastSyntaxError) throw e.at(list.span);
           throw e;
         }
       }, file);
