@@ -7,6 +7,7 @@ import {
   elemSec, exportSec, funcModule, funcSec, globalSec, i32Const, i64Const, importSec, limits, memSec, section,
   sleb, startSec, str, tableSec, typeSec, u32, vec, wasm,
 } from "./decode-builder.js";
+import { ATOMIC_BASE, opInfo } from "../src/module/opcodes.js";
 
 /** The DecodeError reason for these bytes (fails the test if they decode). */
 function malformed(bytes: Uint8Array | number[], features: Readonly<WasmFeatures> = WASM2_FEATURES): string {
@@ -347,5 +348,28 @@ describe("InstrReader", () => {
     expect(() => new InstrReader(WASM2_FEATURES).read(new BinaryReader(bytes))).toThrow(/illegal opcode fd 100/);
     expect(() => new InstrReader(DEFAULT_FEATURES).read(new BinaryReader(new Uint8Array([0xfd, 0x94, 0x02]))))
       .toThrow(/illegal opcode fd 114/);
+  });
+
+  it("reads the threads proposal's 0xfe instructions (numbered ATOMIC_BASE + sub), refused without threads", () => {
+    // i64.atomic.rmw.cmpxchg align=3 offset=8; atomic.fence (reserved zero byte); memory.atomic.wait64
+    const bytes = new Uint8Array([0xfe, 0x49, 0x03, 0x08, 0xfe, 0x03, 0x00, 0xfe, 0x02, 0x03, 0x00]);
+    const r = new BinaryReader(bytes);
+    const instr = new InstrReader(DEFAULT_FEATURES);
+    instr.read(r);
+    expect([instr.op, instr.info.name, instr.align, instr.offset]).toEqual([ATOMIC_BASE + 0x49, "i64.atomic.rmw.cmpxchg", 3, 8]);
+    expect(instr.info.naturalAlign).toBe(3);
+    instr.read(r);
+    expect([instr.op, instr.info.name]).toEqual([ATOMIC_BASE + 3, "atomic.fence"]);
+    instr.read(r);
+    expect([instr.op, instr.info.name, instr.info.params?.length]).toEqual([ATOMIC_BASE + 2, "memory.atomic.wait64", 3]);
+    expect(r.eof()).toBe(true);
+    // no number collides with relaxed SIMD's 0xfd00 + 0x100.. (which reach 0xfe13)
+    expect(opInfo(ATOMIC_BASE + 0x13)?.name).toBe("i32.atomic.load16_u");
+    expect(opInfo(0xfe13)?.name).toBe("i32x4.relaxed_dot_i8x16_i7x16_add_s");
+    expect(() => new InstrReader(WASM2_FEATURES).read(new BinaryReader(bytes))).toThrow(/illegal opcode fe 49/);
+    expect(() => new InstrReader(DEFAULT_FEATURES).read(new BinaryReader(new Uint8Array([0xfe, 0x4f, 0x02, 0x00]))))
+      .toThrow(/illegal opcode fe 4f/);
+    expect(() => new InstrReader(DEFAULT_FEATURES).read(new BinaryReader(new Uint8Array([0xfe, 0x03, 0x01]))))
+      .toThrow(/zero byte expected/);
   });
 });

@@ -114,8 +114,8 @@ export class EngineSession {
     const limits = { min, max };
     return new Table(this.store, is64 ? { element: ValType.FuncRef, limits, is64 } : { element: ValType.FuncRef, limits }, null);
   }
-  memory(min: number, max: number | null): Extern {
-    return new Memory(this.store, { limits: { min, max } });
+  memory(min: number, max: number | null, shared = false): Extern {
+    return new Memory(this.store, shared ? { limits: { min, max }, shared } : { limits: { min, max } });
   }
 
   classify(error: unknown): Failure {

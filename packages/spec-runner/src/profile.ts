@@ -28,5 +28,10 @@ export function profileOf(file: string): Profile {
     return { features, encode: { strict32: feature !== "memory64" } };
   }
   if (file.startsWith("2.0/")) return { features: WASM2_FEATURES, encode: { strict32: true } };
+  // The threads folder's scripts are the proposal's own, written against 2.0 (one memory, 32-bit limits
+  // in the text format): 2.0 plus threads.
+  if (file.startsWith("3.0/proposals/threads/")) {
+    return { features: { ...WASM2_FEATURES, threads: true }, encode: { strict32: true } };
+  }
   return { features: DEFAULT_FEATURES, encode: {} };
 }

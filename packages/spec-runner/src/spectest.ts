@@ -1,5 +1,6 @@
 // The `spectest` host module every spec script may import from (the spec interpreter's harness):
-// print functions that do nothing, four globals, a table (and its table64 twin) and a memory.
+// print functions that do nothing, four globals, a table (and its table64 twin), a memory and
+// a shared one.
 
 import { type EngineSession, type Extern, ValType } from "./engine-adapter.js";
 import { f32BitsOf, f64BitsOf } from "./values.js";
@@ -28,5 +29,7 @@ export function spectestExports(session: EngineSession): Map<string, Extern> {
   exports.set("table", session.table(10, 20));
   exports.set("table64", session.table(10, 20, true)); // as the reference interpreter's, with i64 indices
   exports.set("memory", session.memory(1, 2));
+  exports.set("shared_memory", session.memory(1, 2, true)); // threads
+
   return exports;
 }

@@ -27,6 +27,10 @@ export const TrapCode = {
   UncaughtException: 20,
   /** Stopped by an `InterruptHandle` or a store's deadline (see `interrupt.ts`). */
   Interrupted: 21,
+  /** `memory.atomic.wait` on a memory that is not shared. */
+  ExpectedSharedMemory: 22,
+  /** `memory.atomic.wait` that could only end by a notify from another thread, which a single thread never sends. */
+  WaitDeadlock: 23,
 } as const;
 export type TrapCode = (typeof TrapCode)[keyof typeof TrapCode];
 
@@ -53,6 +57,8 @@ const messages: Record<TrapCode, string> = {
   [TrapCode.ArrayOutOfBounds]: "out of bounds array access",
   [TrapCode.UncaughtException]: "uncaught exception",
   [TrapCode.Interrupted]: "interrupted",
+  [TrapCode.ExpectedSharedMemory]: "expected shared memory",
+  [TrapCode.WaitDeadlock]: "wait would block forever (no other thread can notify)",
 };
 
 export function trapMessage(code: TrapCode): string {

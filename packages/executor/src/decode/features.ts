@@ -15,6 +15,8 @@ export interface WasmFeatures {
   customPageSizes: boolean;
   /** Relaxed SIMD (0xfd 0x100..0x113). */
   relaxedSimd: boolean;
+  /** Threads: shared memories (limits flag 0x02) and the atomic instructions (0xfe prefix). */
+  threads: boolean;
 }
 
 export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
@@ -25,6 +27,7 @@ export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
   wideArithmetic: true,
   customPageSizes: true,
   relaxedSimd: true,
+  threads: true,
 });
 
 /** Exactly WebAssembly 2.0. */
@@ -36,4 +39,5 @@ export const WASM2_FEATURES: Readonly<WasmFeatures> = Object.freeze({
   wideArithmetic: false,
   customPageSizes: false,
   relaxedSimd: false,
+  threads: false,
 });

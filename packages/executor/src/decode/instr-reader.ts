@@ -1,5 +1,5 @@
 import { ValType } from "@wasmi-ts/store";
-import { Imm, OPS, OPS_FC, OPS_FD, type OpInfo } from "../module/opcodes.js";
+import { Imm, OPS, OPS_FC, OPS_FD, OPS_FE, type OpInfo } from "../module/opcodes.js";
 import type { BinaryReader } from "./reader.js";
 import type { WasmFeatures } from "./features.js";
 
@@ -44,7 +44,11 @@ export class InstrReader {
     this.b = 0;
     const byte = r.u8();
     let info: OpInfo | undefined;
-    if (byte === 0xfc || byte === 0xfd) {
+    if (byte === 0xfe) {
+      const sub = r.u32();
+      info = this.features.threads ? OPS_FE[sub] : undefined;
+      if (info === undefined) r.fail(`illegal opcode fe ${sub.toString(16).padStart(2, "0")}`, pos);
+    } else if (byte === 0xfc || byte === 0xfd) {
       const sub = r.u32();
       info = byte === 0xfc ? OPS_FC[sub] : OPS_FD[sub];
       const off = (info?.feature === "wideArithmetic" && !this.features.wideArithmetic) ||
@@ -111,6 +115,9 @@ export class InstrReader {
       case 26 satisfies typeof Imm.MemArgLane:
         this.memArg(r);
         this.lane = r.u8();
+        return;
+      case 27 satisfies typeof Imm.Zero:
+        if (r.u8() !== 0) r.fail("zero byte expected", r.pos - 1);
         return;
       case 25 satisfies typeof Imm.Lane:
         this.lane = r.u8();

@@ -28,6 +28,8 @@ export const MAX_FUNCTION_LOCALS = 50_000;
 const EXPORT_KINDS: readonly ExportKind[] = ["func", "table", "memory", "global"];
 
 const LIMITS_HAS_MAX = 1;
+/** threads: a shared memory (the validator requires a maximum). */
+const LIMITS_SHARED = 2;
 const LIMITS_64 = 4;
 /** custom-page-sizes: the log2 of the page size follows the limits. */
 const LIMITS_PAGE_SIZE = 8;
@@ -192,7 +194,7 @@ export class ModuleDecoder {
    */
   private limitsFlags(allowed: number): number {
     const r = this.r;
-    if (!this.features.memory64 && !this.features.customPageSizes) return r.uN(1);
+    if (!this.features.memory64 && !this.features.customPageSizes && !this.features.threads) return r.uN(1);
     const at = r.pos;
     const flags = r.u8();
     if ((flags & ~allowed) !== 0) r.fail("malformed limits flags", at);
@@ -210,10 +212,11 @@ export class ModuleDecoder {
 
   private memoryType(): MemoryType {
     const flags = this.limitsFlags(LIMITS_HAS_MAX | (this.features.memory64 ? LIMITS_64 : 0) |
-      (this.features.customPageSizes ? LIMITS_PAGE_SIZE : 0));
+      (this.features.customPageSizes ? LIMITS_PAGE_SIZE : 0) | (this.features.threads ? LIMITS_SHARED : 0));
     const is64 = (flags & LIMITS_64) !== 0;
     const limits = this.limits(flags, is64);
     const type: MemoryType = is64 ? { limits, is64 } : { limits };
+    if ((flags & LIMITS_SHARED) !== 0) type.shared = true;
     if ((flags & LIMITS_PAGE_SIZE) !== 0) {
       // any power of two up to 2^64 decodes (the validator takes only 1 and 65536); beyond, it is malformed
       const at = this.r.pos;

@@ -21,6 +21,7 @@ import { memoryCopy, memoryFill, memoryGrow, memoryInit, tableCopy, tableFill, t
 import { globalGetRef, globalSetRef, refFunc, tableGet, tableIndex64, tableSet, tableSize64 } from "./refs.js";
 import { suspendsOnFuel } from "./suspend.js";
 import { simdMemOp, simdOp, simdShuffleOp } from "./simd/instructions.js";
+import { atomicOp } from "./atomics.js";
 import { POLL_INTERVAL, poll } from "./poll.js";
 import type { ExecState } from "./state.js";
 import {
@@ -2137,6 +2138,11 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 314: { // I64MulWideU: (dl, dh) = a * b (i64 to 128 bits, unsigned)
           i64MulWide(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0), ((fp2 + code[(pc + 4) | 0]) | 0), false);
           pc = (pc + 5) | 0;
+          continue;
+        }
+        case 315: { // Atomic: an atomic access, wait or notify on memory m (0xfe sub-opcode op; interpret/atomics.ts)
+          atomicOp(inst, i32, fp2, code, pc);
+          pc = (pc + 8) | 0;
           continue;
         }
         // </generated>

@@ -635,6 +635,8 @@ export enum Op {
   I64MulWideS,
   /** (dl, dh) = a * b (i64 to 128 bits, unsigned) (dl:r dh:r a:r b:r) */
   I64MulWideU,
+  /** an atomic access, wait or notify on memory m (0xfe sub-opcode op; interpret/atomics.ts) (d:r addr:r a:r b:r off:i op:i m:i) */
+  Atomic,
 }
 
 /** Each opcode's operand words, one letter each: r register (a word offset from the frame base),
@@ -666,7 +668,7 @@ export const OP_LAYOUTS: readonly string[] = [
   "rririt", "rririt", "rririt", "rririt", "rririt", "rririt", "rrirriit", "rrit", "rrit", "rrrirt", "rrirri", "rrirrri",
   "rrirri", "rrirrri", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt",
   "rrt", "rrt", "rrrr", "rrrr", "rrrrr", "rrrrr", "rrrrii", "rrriiii", "rrriiii", "rr", "ri", "rrrrrr",
-  "rrrrrr", "rrrr", "rrrr",
+  "rrrrrr", "rrrr", "rrrr", "rrrriii",
 ];
 
 /**
@@ -990,6 +992,7 @@ export const OP_TEMPLATES: readonly (string | null)[] = [
   "i64Sub128(i32, $1.at, $2.at, $3.at, $4.at, $5.at, $6.at);",
   "i64MulWide(i32, $1.at, $2.at, $3.at, $4.at, true);",
   "i64MulWide(i32, $1.at, $2.at, $3.at, $4.at, false);",
+  "atomicOp(inst, i32, fp2, code, pc);",
 ];
 
 /** Fused instructions made of a consumer and the producer of one of its operands:

@@ -4,8 +4,8 @@
 //
 // Opcode numbers: a single-byte instruction is its byte; a prefixed one is (prefix << 8) | sub-opcode
 // (0xfc08 = memory.init, 0xfd0c = v128.const). The relaxed SIMD sub-opcodes 0x100..0x113 are numbered
-// 0xfd00 + sub (0xfe00..0xfe13): every 0xfd instruction is 0xfd00 + its sub-opcode, and no 0xfe-prefixed
-// (threads) instruction exists here.
+// 0xfd00 + sub (0xfe00..0xfe13): every 0xfd instruction is 0xfd00 + its sub-opcode. So the 0xfe-prefixed
+// (threads) instructions cannot be 0xfe00 | sub: they are ATOMIC_BASE + sub (0x1fe00..0x1fe4e), above all.
 
 import { ValType } from "@wasmi-ts/store";
 
@@ -50,11 +50,16 @@ export const Imm = {
   Lane: 25,
   /** Memarg then lane index. */
   MemArgLane: 26,
+  /** One reserved zero byte (atomic.fence). */
+  Zero: 27,
 } as const;
 export type Imm = (typeof Imm)[keyof typeof Imm];
 
 /** Proposals past 2.0 that an instruction belongs to (2.0 instructions have none). */
-export type OpFeature = "tailCall" | "simd" | "wideArithmetic" | "relaxedSimd";
+export type OpFeature = "tailCall" | "simd" | "wideArithmetic" | "relaxedSimd" | "threads";
+
+/** The opcode number of the 0xfe-prefixed (threads) instruction with sub-opcode 0 (see the file comment). */
+export const ATOMIC_BASE = 0x1fe00;
 
 /** In a signature: the address type (i32 or i64) of the memory the instruction accesses. */
 export const ADDRESS_TYPE = -1;
@@ -90,7 +95,7 @@ const IMM_NAMES: Record<string, Imm> = {
   callind: Imm.CallIndirect, local: Imm.Local, global: Imm.Global, table: Imm.Table, mem: Imm.Mem,
   i32: Imm.I32, i64: Imm.I64, f32: Imm.F32, f64: Imm.F64, selt: Imm.SelectT, reft: Imm.RefType,
   meminit: Imm.MemInit, data: Imm.Data, memcopy: Imm.MemCopy, tableinit: Imm.TableInit, elem: Imm.Elem,
-  tablecopy: Imm.TableCopy, v128: Imm.V128, shuffle: Imm.Shuffle,
+  tablecopy: Imm.TableCopy, v128: Imm.V128, shuffle: Imm.Shuffle, zero: Imm.Zero,
 };
 
 /**
@@ -288,6 +293,31 @@ const PREFIX_FD: [number, string][] = block(0x00, [
   "f64x2.convert_low_i32x4_s - v:v", "f64x2.convert_low_i32x4_u - v:v",
 ]);
 
+/** The read-modify-write operations of the threads proposal, in sub-opcode order (7 widths each). */
+const RMW = ["add", "sub", "and", "or", "xor", "xchg"];
+/** The 7 widths of an rmw operation: i32, i64, then the narrow ones (zero-extended), as the sub-opcodes go. */
+const rmwRows = (op: string, sig32: string, sig64: string): string[] => [
+  `i32.atomic.rmw.${op} m2 ${sig32}`, `i64.atomic.rmw.${op} m3 ${sig64}`,
+  `i32.atomic.rmw8.${op}_u m0 ${sig32}`, `i32.atomic.rmw16.${op}_u m1 ${sig32}`,
+  `i64.atomic.rmw8.${op}_u m0 ${sig64}`, `i64.atomic.rmw16.${op}_u m1 ${sig64}`, `i64.atomic.rmw32.${op}_u m2 ${sig64}`,
+];
+
+/** The threads proposal: 0xfe sub-opcodes 0x00..0x4e (memargs whose alignment must be the natural one). */
+const PREFIX_FE: [number, string][] = [
+  ...block(0x00, [
+    "memory.atomic.notify m2 ai:i", "memory.atomic.wait32 m2 aiI:i", "memory.atomic.wait64 m3 aII:i",
+    "atomic.fence zero :",
+  ]),
+  ...block(0x10, [
+    "i32.atomic.load m2 a:i", "i64.atomic.load m3 a:I", "i32.atomic.load8_u m0 a:i", "i32.atomic.load16_u m1 a:i",
+    "i64.atomic.load8_u m0 a:I", "i64.atomic.load16_u m1 a:I", "i64.atomic.load32_u m2 a:I",
+    "i32.atomic.store m2 ai:", "i64.atomic.store m3 aI:", "i32.atomic.store8 m0 ai:", "i32.atomic.store16 m1 ai:",
+    "i64.atomic.store8 m0 aI:", "i64.atomic.store16 m1 aI:", "i64.atomic.store32 m2 aI:",
+    ...RMW.flatMap((op) => rmwRows(op, "ai:i", "aI:I")),
+    ...rmwRows("cmpxchg", "aii:i", "aII:I"),
+  ]),
+];
+
 /** Relaxed SIMD (Wasm 3.0): 0xfd sub-opcodes 0x100..0x113. */
 const RELAXED_SIMD: [number, string][] = block(0x100, [
   "i8x16.relaxed_swizzle - vv:v",
@@ -330,9 +360,17 @@ export const OPS_FD: readonly (OpInfo | undefined)[] = (() => {
   return t;
 })();
 
+/** 0xfe-prefixed (threads) instructions, indexed by sub-opcode. */
+export const OPS_FE: readonly (OpInfo | undefined)[] = (() => {
+  const t: (OpInfo | undefined)[] = new Array(0x4f).fill(undefined);
+  for (const [sub, row] of PREFIX_FE) t[sub] = makeInfo(ATOMIC_BASE + sub, row, "threads");
+  return t;
+})();
+
 /** The instruction with this opcode number (see the file comment), if any. */
 export function opInfo(op: number): OpInfo | undefined {
   if (op < 0x100) return OPS[op];
+  if (op >= ATOMIC_BASE) return OPS_FE[op - ATOMIC_BASE];
   if (op >= 0xfd00) return OPS_FD[op - 0xfd00];
   if (op >>> 8 === 0xfc) return OPS_FC[op & 0xff];
   return undefined;

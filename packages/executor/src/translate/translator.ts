@@ -35,6 +35,7 @@ import { CONST_BASE, TEMP_BASE } from "./registers.js";
 import { BinaryReader } from "../decode/reader.js";
 import { EMPTY_BLOCK_TYPE, InstrReader } from "../decode/instr-reader.js";
 import { SIMD_INFO, SimdKind } from "./simd-ops.js";
+import { ATOMIC_BASE, Imm, OPS_FE } from "../module/opcodes.js";
 
 
 /** Fuel charged per Wasm instruction, paid at the start of its region (see `emitFuel`). */
@@ -941,6 +942,10 @@ export class FuncTranslator {
       case 0xd1: this.emitResult(Op.RefIsNull, ValType.I32, this.pop()); return;
       case 0xd2: this.emitResult(Op.RefFunc, ValType.FuncRef, ins.a); return;
       default:
+        if (op >= ATOMIC_BASE) {
+          this.translateAtomic(op - ATOMIC_BASE);
+          return;
+        }
         if (op >= 0xfd00) {
           this.translateSimd(op - 0xfd00);
           return;
@@ -1279,6 +1284,27 @@ export class FuncTranslator {
         this.emitResult(Op.Simd, V, a, b, c, sub, 0);
         return;
       }
+    }
+  }
+
+  /** A 0xfe instruction: one `Atomic` op (`d, addr, a, b, offset, sub, memory`; stores: d = 0, unwritten). */
+  private translateAtomic(sub: number): void {
+    const info = OPS_FE[sub]!;
+    if (info.imm === Imm.Zero) return; // atomic.fence: one thread's accesses are already in order
+    const offset = this.memarg();
+    const pops = info.params!.length;
+    const b = pops >= 3 ? this.pop() : 0;
+    const a = pops >= 2 ? this.pop() : 0;
+    const addr = this.pop();
+    const result = info.results!.length > 0 ? info.results![0]! : null;
+    if (this.offsetHi !== 0) {
+      // an offset of 4 GiB or more is always out of bounds
+      this.emit(Op.Trap, TrapCode.MemoryOutOfBounds);
+      if (result !== null) this.pushTemp(result);
+    } else if (result !== null) {
+      this.emitResult(Op.Atomic, result, addr, a, b, offset, sub, this.memIndex);
+    } else {
+      this.emit(Op.Atomic, 0, addr, a, b, offset, sub, this.memIndex);
     }
   }
 

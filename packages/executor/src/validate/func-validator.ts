@@ -4,7 +4,7 @@ import { EMPTY_BLOCK_TYPE, InstrReader } from "../decode/instr-reader.js";
 import type { WasmFeatures } from "../decode/features.js";
 import { DecodeError, ValidationError } from "../errors.js";
 import type { FuncBody, ModuleIR } from "../module/ir.js";
-import { ADDRESS_TYPE, Imm, Op, type SigType } from "../module/opcodes.js";
+import { ADDRESS_TYPE, ATOMIC_BASE, Imm, Op, type SigType } from "../module/opcodes.js";
 import { SIMPLE_BLOCK_TYPE, leb32End, shortLebEnd } from "../decode/skip-table.js";
 import {
   FAST_BLOCK, FAST_DROP, FAST_ELSE, FAST_END, FAST_F32_CONST, FAST_F64_CONST, FAST_INDEX, FAST_INT_CONST, FAST_KIND,
@@ -437,6 +437,8 @@ export class FuncValidator {
     const instr = this.instr;
     const at = this.memory(instr.memory);
     if (instr.align > naturalAlign) this.fail("alignment must not be larger than natural");
+    // threads: an atomic access states exactly its natural alignment
+    if (instr.op >= ATOMIC_BASE && instr.align !== naturalAlign) this.fail("atomic alignment must be natural");
     if (at === I32 && instr.offset > 0xffff_ffff) this.fail("offset out of range");
     return at;
   }

@@ -28,6 +28,8 @@ function checkLimits(limits: Limits, range: number, message: string): void {
  * 2^32 or 2^64 bytes, and with 1-byte pages one page less (memory.grow's -1 must not be a size).
  */
 function checkMemoryType(m: MemoryType): void {
+  // threads: a shared memory cannot grow past a declared size (other threads share its buffer)
+  if (m.shared === true && m.limits.max === null) fail("shared memory must have maximum");
   if (m.pageSize !== undefined && m.pageSize !== 1 && m.pageSize !== PAGE_SIZE) fail("invalid custom page size");
   if (m.pageSize === 1) {
     if (m.is64) checkLimits(m.limits, 2 ** 64 - 1, "memory size must be at most 2^64-1 bytes");

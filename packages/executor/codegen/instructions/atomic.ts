@@ -1,0 +1,10 @@
+// The threads proposal: every atomic access, wait and notify is one out-of-line instruction (the loop must
+// stay under V8's size limit for optimized code, see bulk.ts), dispatched on the 0xfe sub-opcode in
+// interpret/atomics.ts. Stores have no result: their `d` is 0 and not written.
+
+import { instr, type Instr } from "../dsl.js";
+
+export const ATOMICS: Instr[] = [
+  instr("Atomic", "an atomic access, wait or notify on memory m (0xfe sub-opcode op; interpret/atomics.ts)",
+    "d:r addr:r a:r b:r off:i op:i m:i", "atomicOp(inst, i32, fp2, code, pc);"),
+];

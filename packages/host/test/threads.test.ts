@@ -1,0 +1,184 @@
+// The threads proposal through the host API: shared memory types, every atomic instruction family (loads,
+// stores, read-modify-writes, compare-exchange at all widths, zero-extended), the alignment rules, and the
+// single-thread results of wait and notify. Each family runs with the JS tier on and off (the tier must
+// refuse atomics and leave them to the interpreter).
+import { describe, expect, it } from "vitest";
+import { CompileError, Engine, Instance, LinkError, Memory, Module, Store, TrapCode, WASM2_FEATURES } from "@wasmi-ts/host";
+import { parseWat } from "@wasmi-ts/wast";
+import { trapOf } from "./trap-of.js";
+
+const WAT = `(module
+  (memory (export "mem") 1 1 shared)
+  (func (export "load32") (param i32) (result i32) (i32.atomic.load (local.get 0)))
+  (func (export "load64") (param i32) (result i64) (i64.atomic.load (local.get 0)))
+  (func (export "load8") (param i32) (result i32) (i32.atomic.load8_u (local.get 0)))
+  (func (export "load16") (param i32) (result i32) (i32.atomic.load16_u (local.get 0)))
+  (func (export "load64_8") (param i32) (result i64) (i64.atomic.load8_u (local.get 0)))
+  (func (export "load64_16") (param i32) (result i64) (i64.atomic.load16_u (local.get 0)))
+  (func (export "load64_32") (param i32) (result i64) (i64.atomic.load32_u (local.get 0)))
+  (func (export "store32") (param i32 i32) (i32.atomic.store (local.get 0) (local.get 1)))
+  (func (export "store64") (param i32 i64) (i64.atomic.store (local.get 0) (local.get 1)))
+  (func (export "store8") (param i32 i32) (i32.atomic.store8 (local.get 0) (local.get 1)))
+  (func (export "store16") (param i32 i32) (i32.atomic.store16 (local.get 0) (local.get 1)))
+  (func (export "store64_32") (param i32 i64) (i64.atomic.store32 (local.get 0) (local.get 1)))
+  (func (export "add32") (param i32 i32) (result i32) (i32.atomic.rmw.add (local.get 0) (local.get 1)))
+  (func (export "add64") (param i32 i64) (result i64) (i64.atomic.rmw.add (local.get 0) (local.get 1)))
+  (func (export "sub64") (param i32 i64) (result i64) (i64.atomic.rmw.sub (local.get 0) (local.get 1)))
+  (func (export "sub8") (param i32 i32) (result i32) (i32.atomic.rmw8.sub_u (local.get 0) (local.get 1)))
+  (func (export "and16") (param i32 i32) (result i32) (i32.atomic.rmw16.and_u (local.get 0) (local.get 1)))
+  (func (export "or64_32") (param i32 i64) (result i64) (i64.atomic.rmw32.or_u (local.get 0) (local.get 1)))
+  (func (export "xor64_8") (param i32 i64) (result i64) (i64.atomic.rmw8.xor_u (local.get 0) (local.get 1)))
+  (func (export "xchg64_16") (param i32 i64) (result i64) (i64.atomic.rmw16.xchg_u (local.get 0) (local.get 1)))
+  (func (export "cmpxchg32") (param i32 i32 i32) (result i32)
+    (i32.atomic.rmw.cmpxchg (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "cmpxchg64") (param i32 i64 i64) (result i64)
+    (i64.atomic.rmw.cmpxchg (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "cmpxchg8") (param i32 i32 i32) (result i32)
+    (i32.atomic.rmw8.cmpxchg_u (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "fence") (atomic.fence))
+  (func (export "notify") (param i32 i32) (result i32) (memory.atomic.notify (local.get 0) (local.get 1)))
+  (func (export "wait32") (param i32 i32 i64) (result i32)
+    (memory.atomic.wait32 (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "wait64") (param i32 i64 i64) (result i32)
+    (memory.atomic.wait64 (local.get 0) (local.get 1) (local.get 2))))`;
+
+for (const jsTier of [true, false]) {
+  describe(`atomic instructions (jsTier: ${jsTier})`, () => {
+    const engine = new Engine({ jsTier });
+    const instance = new Instance(new Store(engine, null), new Module(engine, parseWat(WAT)), []);
+    /** The one result (or undefined). */
+    const call = (name: string, ...args: (number | bigint)[]) => instance.getFunc(name)!.call(...args)[0];
+    const mem = instance.getMemory("mem")!;
+
+    it("loads read the memory at every width, zero-extended", () => {
+      mem.data.set([0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88], 8);
+      expect(call("load32", 8)).toBe(0x84838281 | 0);
+      expect(call("load64", 8)).toBe(BigInt.asIntN(64, 0x8887868584838281n));
+      expect(call("load8", 9)).toBe(0x82);
+      expect(call("load16", 10)).toBe(0x8483);
+      expect(call("load64_8", 15)).toBe(0x88n);
+      expect(call("load64_16", 14)).toBe(0x8887n);
+      expect(call("load64_32", 12)).toBe(0x88878685n);
+    });
+
+    it("stores write the value's low bytes", () => {
+      call("store64", 16, -1n);
+      call("store8", 16, 0x1234);
+      expect(call("load64", 16)).toBe(BigInt.asIntN(64, 0xffffffffffffff34n));
+      call("store16", 18, 0xabcdef);
+      call("store64_32", 20, 0x1122334455667788n);
+      expect(call("load64", 16)).toBe(0x55667788cdefff34n);
+      call("store32", 16, 7);
+      expect(call("load32", 16)).toBe(7);
+    });
+
+    it("read-modify-writes return the old value and store the result at their width", () => {
+      call("store64", 24, 0xffffffffn);
+      expect(call("add64", 24, 1n)).toBe(0xffffffffn);
+      expect(call("load64", 24)).toBe(0x100000000n); // the carry crosses into the high word
+      expect(call("sub64", 24, 1n)).toBe(0x100000000n);
+      expect(call("load64", 24)).toBe(0xffffffffn);
+      expect(call("add32", 24, 2)).toBe(-1);
+      expect(call("load32", 24)).toBe(1);
+      expect(call("sub8", 24, 2)).toBe(1);
+      expect(call("load32", 24)).toBe(0xff); // wrapped at 8 bits, the other bytes untouched
+      call("store32", 24, 0x12345678);
+      expect(call("and16", 24, 0xf0f0)).toBe(0x5678);
+      expect(call("load32", 24)).toBe(0x12345070);
+      expect(call("or64_32", 24, 0x1_0000_000fn)).toBe(0x12345070n);
+      expect(call("load64", 24)).toBe(0x1234507fn); // i64 rmw32: the high word is not written
+      expect(call("xor64_8", 24, 0xffn)).toBe(0x7fn);
+      expect(call("xchg64_16", 24, 0xaaaa_bbbbn)).toBe(0x5080n);
+      expect(call("load32", 24)).toBe(0x1234bbbb);
+    });
+
+    it("compare-exchange stores only when the old value equals the expected one (compared at its width)", () => {
+      call("store64", 32, 5n);
+      expect(call("cmpxchg32", 32, 6, 9)).toBe(5);
+      expect(call("load32", 32)).toBe(5);
+      expect(call("cmpxchg32", 32, 5, 9)).toBe(5);
+      expect(call("load32", 32)).toBe(9);
+      expect(call("cmpxchg64", 32, 9n, -2n)).toBe(9n);
+      expect(call("load64", 32)).toBe(-2n);
+      expect(call("cmpxchg8", 32, 0x1fe, 3)).toBe(0xfe); // expected wrapped to 8 bits: 0xfe equals
+      expect(call("load64", 32)).toBe(-253n);
+    });
+
+    it("unaligned effective addresses trap, out-of-bounds ones too", () => {
+      for (const [name, args] of [["load32", [2]], ["load64", [4]], ["store16", [1, 0]], ["add32", [6, 1]],
+        ["cmpxchg64", [12, 0n, 0n]], ["notify", [1, 0]], ["wait64", [4, 0n, 0n]]] as const) {
+        const trap = trapOf(() => call(name, ...args));
+        expect(trap.code).toBe(TrapCode.UnalignedAtomic);
+        expect(trap.message).toMatch(/unaligned atomic/);
+      }
+      expect(trapOf(() => call("load32", 65536)).code).toBe(TrapCode.MemoryOutOfBounds);
+      expect(trapOf(() => call("load8", 65536)).code).toBe(TrapCode.MemoryOutOfBounds);
+    });
+
+    it("fence does nothing visible; notify wakes no one; wait returns not-equal or timed out", () => {
+      expect(call("fence")).toBeUndefined();
+      call("store64", 40, 0x1_0000_0007n);
+      expect(call("notify", 40, 10)).toBe(0);
+      expect(call("wait32", 40, 6, 0n)).toBe(1); // not-equal
+      expect(call("wait32", 40, 7, 1_000n)).toBe(2); // timed out (at once: no other thread can change it)
+      expect(call("wait64", 40, 7n, 0n)).toBe(1); // the high word differs
+      expect(call("wait64", 40, 0x1_0000_0007n, 5n)).toBe(2);
+      expect(call("wait32", 40, 6, -1n)).toBe(1); // infinite, but not equal: returns
+    });
+
+    it("an infinite wait on an equal value traps instead of blocking forever", () => {
+      call("store32", 48, 3);
+      const trap = trapOf(() => call("wait32", 48, 3, -1n));
+      expect(trap.code).toBe(TrapCode.WaitDeadlock);
+      expect(trapOf(() => call("wait64", 48, 3n, -5n)).code).toBe(TrapCode.WaitDeadlock);
+    });
+  });
+}
+
+describe("shared memories", () => {
+  const engine = new Engine();
+
+  it("decode with their flag and must declare a maximum", () => {
+    const m = new Module(engine, parseWat(`(module (memory (export "m") 1 2 shared))`));
+    const store = new Store(engine, null);
+    expect(new Instance(store, m, []).getMemory("m")!.type).toMatchObject({ limits: { min: 1, max: 2 }, shared: true });
+    expect(() => new Module(engine, parseWat(`(module (memory 1 shared))`))).toThrow(/shared memory must have maximum/);
+  });
+
+  it("wait on an unshared memory traps; atomic accesses to it are valid", () => {
+    const m = new Module(engine, parseWat(`(module (memory 1)
+      (func (export "wait") (result i32) (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const 0)))
+      (func (export "add") (result i32) (i32.atomic.rmw.add (i32.const 0) (i32.const 5))))`));
+    const instance = new Instance(new Store(engine, null), m, []);
+    expect(instance.getFunc("add")!.call()).toEqual([0]);
+    expect(instance.getFunc("add")!.call()).toEqual([5]);
+    const trap = trapOf(() => instance.getFunc("wait")!.call());
+    expect(trap.code).toBe(TrapCode.ExpectedSharedMemory);
+    expect(trap.message).toMatch(/expected shared memory/);
+  });
+
+  it("imports match only a memory of the same sharedness", () => {
+    const store = new Store(engine, null);
+    const shared = new Memory(store, { limits: { min: 1, max: 1 }, shared: true });
+    const plain = new Memory(store, { limits: { min: 1, max: 1 } });
+    const wantsShared = new Module(engine, parseWat(`(module (import "m" "m" (memory 1 1 shared)))`));
+    const wantsPlain = new Module(engine, parseWat(`(module (import "m" "m" (memory 1 1)))`));
+    expect(() => new Instance(store, wantsShared, [shared])).not.toThrow();
+    expect(() => new Instance(store, wantsPlain, [plain])).not.toThrow();
+    expect(() => new Instance(store, wantsShared, [plain])).toThrow(LinkError);
+    expect(() => new Instance(store, wantsPlain, [shared])).toThrow(LinkError);
+  });
+
+  it("atomic alignment must be the natural one", () => {
+    expect(() => new Module(engine, parseWat(`(module (memory 1 1 shared)
+      (func (drop (i32.atomic.load align=2 (i32.const 0)))))`))).toThrow(/atomic alignment must be natural/);
+    expect(() => new Module(engine, parseWat(`(module (memory 1 1 shared)
+      (func (drop (i64.atomic.rmw.add align=4 (i32.const 0) (i64.const 0)))))`))).toThrow(CompileError);
+  });
+
+  it("are refused without the feature (WebAssembly 2.0)", () => {
+    const wasm2 = new Engine({ features: WASM2_FEATURES });
+    expect(() => new Module(wasm2, parseWat(`(module (memory 1 1 shared))`))).toThrow(CompileError);
+    expect(() => new Module(wasm2, parseWat(`(module (memory 1) (func (atomic.fence)))`))).toThrow(/illegal opcode fe 03/);
+  });
+});
