@@ -17,6 +17,9 @@ export interface WasmFeatures {
   relaxedSimd: boolean;
   /** Threads: shared memories (limits flag 0x02) and the atomic instructions (0xfe prefix). */
   threads: boolean;
+  /** Constant expressions may read any immutable global defined before them, not only imported ones
+   * (WebAssembly 3.0). */
+  constGlobals: boolean;
 }
 
 export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
@@ -28,6 +31,7 @@ export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
   customPageSizes: true,
   relaxedSimd: true,
   threads: true,
+  constGlobals: true,
 });
 
 /** Exactly WebAssembly 2.0. */
@@ -40,4 +44,5 @@ export const WASM2_FEATURES: Readonly<WasmFeatures> = Object.freeze({
   customPageSizes: false,
   relaxedSimd: false,
   threads: false,
+  constGlobals: false,
 });

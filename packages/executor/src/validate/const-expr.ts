@@ -26,14 +26,18 @@ function extendedConstType(op: number): ValType | 0 {
 /**
  * Checks a constant expression (global initialiser, segment offset or element) that must produce one
  * value of type `expected`. As in the spec, first every instruction must be constant (global.get only
- * of an immutable imported global), then the sequence must type-check.
+ * of an immutable global it may see), then the sequence must type-check. It sees the imported globals,
+ * and with `constGlobals` (3.0) the first `visibleGlobals` of all: those defined before a global's
+ * initialiser, all of them for a segment's expressions.
  */
 export function validateConstExpr(
   ir: ModuleIR,
   features: Readonly<WasmFeatures>,
   expr: ConstExpr,
   expected: ValType,
+  visibleGlobals = ir.globalTypes.length,
 ): void {
+  const seen = features.constGlobals ? visibleGlobals : ir.numImportedGlobals;
   for (const c of expr) {
     switch (c.op) {
       case Op.I32Const:
@@ -45,7 +49,7 @@ export function validateConstExpr(
       case Op.RefFunc:
         continue;
       case Op.GlobalGet: {
-        if (c.a >= ir.numImportedGlobals) throw new ValidationError(`unknown global ${c.a}`, -1);
+        if (c.a >= seen) throw new ValidationError(`unknown global ${c.a}`, -1);
         if (ir.globalTypes[c.a]!.mutable) throw new ValidationError("constant expression required", -1);
         continue;
       }

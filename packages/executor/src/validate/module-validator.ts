@@ -76,7 +76,7 @@ export function validateIR(ir: ModuleIR, features: Readonly<WasmFeatures>, defer
     if (ir.types[ir.funcs[i]!] === undefined) fail(`unknown type ${ir.funcs[i]}`);
   }
 
-  for (const g of ir.globals) validateConstExpr(ir, features, g.init, g.type.type);
+  ir.globals.forEach((g, k) => validateConstExpr(ir, features, g.init, g.type.type, ir.numImportedGlobals + k));
 
   for (const t of ir.tables) {
     // a table64's limits are any u64 (they decode as doubles, exact up to 2^53)
