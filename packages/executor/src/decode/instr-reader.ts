@@ -44,21 +44,15 @@ export class InstrReader {
     this.b = 0;
     const byte = r.u8();
     let info: OpInfo | undefined;
-    if (byte === 0xfe) {
+    if (byte === 0xfc || byte === 0xfd || byte === 0xfe) {
       const sub = r.u32();
-      info = this.features.threads ? OPS_FE[sub] : undefined;
-      if (info === undefined) r.fail(`illegal opcode fe ${sub.toString(16).padStart(2, "0")}`, pos);
-    } else if (byte === 0xfc || byte === 0xfd) {
-      const sub = r.u32();
-      info = byte === 0xfc ? OPS_FC[sub] : OPS_FD[sub];
-      const off = (info?.feature === "wideArithmetic" && !this.features.wideArithmetic) ||
-        (info?.feature === "relaxedSimd" && !this.features.relaxedSimd);
-      if (info === undefined || off) {
+      info = (byte === 0xfc ? OPS_FC : byte === 0xfd ? OPS_FD : OPS_FE)[sub];
+      if (info === undefined || (info.feature !== null && !this.features[info.feature])) {
         r.fail(`illegal opcode ${byte.toString(16)} ${sub.toString(16).padStart(2, "0")}`, pos);
       }
     } else {
       info = OPS[byte];
-      if (info === undefined || (info.feature === "tailCall" && !this.features.tailCall)) {
+      if (info === undefined || (info.feature !== null && !this.features[info.feature])) {
         r.fail(`illegal opcode ${byte.toString(16).padStart(2, "0")}`, pos);
       }
     }

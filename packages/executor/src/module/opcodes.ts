@@ -56,7 +56,7 @@ export const Imm = {
 export type Imm = (typeof Imm)[keyof typeof Imm];
 
 /** Proposals past 2.0 that an instruction belongs to (2.0 instructions have none). */
-export type OpFeature = "tailCall" | "simd" | "wideArithmetic" | "relaxedSimd" | "threads";
+export type OpFeature = "tailCall" | "wideArithmetic" | "relaxedSimd" | "threads";
 
 /** The opcode number of the 0xfe-prefixed (threads) instruction with sub-opcode 0 (see the file comment). */
 export const ATOMIC_BASE = 0x1fe00;
@@ -355,7 +355,7 @@ export const OPS_FC: readonly (OpInfo | undefined)[] = (() => {
 })();
 /** 0xfd-prefixed (SIMD) instructions, indexed by sub-opcode. */
 export const OPS_FD: readonly (OpInfo | undefined)[] = (() => {
-  const t = table(0xfd, PREFIX_FD, "simd", 0x114);
+  const t = table(0xfd, PREFIX_FD, null, 0x114); // fixed-width SIMD is 2.0
   for (const [sub, row] of RELAXED_SIMD) t[sub] = makeInfo(0xfd00 + sub, row, "relaxedSimd");
   return t;
 })();
