@@ -23,11 +23,13 @@ export interface ExecutorConfig {
    */
   consumeFuel: boolean;
   /**
-   * Also compile leaf functions on integer values (they call nothing) to JavaScript, which the host's engine
-   * runs without the interpreter's dispatch (translate/js/). Used where the host allows code from strings
-   * (not under a strict Content-Security-Policy), and never with fuel.
+   * Also compile functions on integer values to JavaScript, which the host's engine runs without the
+   * interpreter's dispatch (translate/js/). Used where the host allows code from strings (not under a
+   * strict Content-Security-Policy), and never with fuel. `true`: functions with loops that call only
+   * such functions are compiled at their first call, the others once the interpreter finds them hot;
+   * `"eager"`: every function the tier takes, at its first call.
    */
-  jsTier: boolean;
+  jsTier: boolean | "eager";
   /** Deepest Wasm call nesting before a "call stack exhausted" trap. */
   maxCallDepth: number;
   /** Most value-stack slots (8 bytes each) before a "call stack exhausted" trap. */
@@ -60,7 +62,7 @@ const FIELD_CHECKS: { [K in keyof ExecutorConfig]: (v: unknown) => string | null
   lazyTranslation: (v) => (typeof v === "boolean" ? null : "must be a boolean"),
   lazyValidation: (v) => (typeof v === "boolean" ? null : "must be a boolean"),
   consumeFuel: (v) => (typeof v === "boolean" ? null : "must be a boolean"),
-  jsTier: (v) => (typeof v === "boolean" ? null : "must be a boolean"),
+  jsTier: (v) => (typeof v === "boolean" || v === "eager" ? null : 'must be a boolean or "eager"'),
   maxCallDepth: integerIn(1, 2 ** 31 - 1),
   maxValueSlots: integerIn(1, 2 ** 31 - 1),
   maxMemoryPages: integerIn(0, MAX_PAGES_64),

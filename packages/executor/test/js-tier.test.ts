@@ -3,8 +3,8 @@
 // tier, called from Wasm (the interpreter's call path) and from the host (the entry path), over inputs
 // that reach every branch; the tier must have taken exactly the functions it claims.
 import { describe, expect, test } from "vitest";
-import { instantiateWat, trapCode, type TestInstance } from "./interpret-harness.js";
-import { wasmBacktraceOf } from "@wasmi-ts/store";
+import { funcExtern, hostFunc, instantiateWat, newStore, trapCode, type TestInstance } from "./interpret-harness.js";
+import { ValType, wasmBacktraceOf } from "@wasmi-ts/store";
 import type { CompiledModule } from "../src/index.js";
 
 const INPUTS = [0, 1, 2, 3, 5, 7, 31, 32, 33, 100, 255, 256, 1000, 65535, 65536, 0x7fffffff, -1, -2, -7, -0x80000000, 0x12345678];
@@ -48,9 +48,9 @@ function compiledToJs(t: TestInstance, index: number): boolean {
   return (t.instance.module as CompiledModule).code[index]?.js != null;
 }
 
-/** A program: what it shows, the leaf's parameter count and body, and whether `viaWasm` (its caller)
- * is compiled too, the leaf's code inlined (default: yes). */
-const CASES: [string, number, string, boolean?][] = [
+/** A program: what it shows, the leaf's parameter count and body. `viaWasm`, its caller, is compiled
+ * too: with the leaf's code in place, a call of its direct form, or a call out. */
+const CASES: [string, number, string][] = [
   ["arithmetic and bit operations", 2, `
     (i32.xor (i32.add (i32.mul (local.get 0) (i32.const 31)) (i32.sub (local.get 1) (i32.const -5)))
       (i32.or (i32.rotl (local.get 0) (local.get 1)) (i32.rotr (local.get 1) (i32.const 7))))
@@ -180,7 +180,7 @@ const CASES: [string, number, string, boolean?][] = [
       (then (return (i32.add (local.get 1) (i32.wrap_i64 (local.get $w))))))
     (return_call $leaf
       (i32.sub (i32.and (local.get 0) (i32.const 255)) (i32.const 1))
-      (i32.add (i32.mul (local.get 1) (i32.const 31)) (i32.add (local.get $sum) (i32.wrap_i64 (local.get $w)))))`, false],
+      (i32.add (i32.mul (local.get 1) (i32.const 31)) (i32.add (local.get $sum) (i32.wrap_i64 (local.get $w)))))`],
   ["a function too large for one JavaScript function (chunks): values on the operand stack and locals across them, a return and a trap inside", 2, `
     (local $x i64) (local $y i64)
     (local.set $x (i64.extend_i32_u (local.get 0)))
@@ -191,7 +191,7 @@ const CASES: [string, number, string, boolean?][] = [
     (local.set $y (i64.add (local.get $y) (i64.div_u (local.get $x) (i64.extend_i32_u (local.get 1)))))
     ${mixingRounds(150, 300)}
     (i64.store (local.get $y))
-    (i32.add (i32.load offset=64 (i32.const 0)) (i32.load offset=68 (i32.const 0)))`, false],
+    (i32.add (i32.load offset=64 (i32.const 0)) (i32.load offset=68 (i32.const 0)))`],
   ["globals, select, drop, unreachable", 2, `
     (global.set $g (i32.add (global.get $g) (local.get 0)))
     (drop (i32.const 99))
@@ -200,16 +200,16 @@ const CASES: [string, number, string, boolean?][] = [
 ];
 
 describe("the JavaScript tier computes what the interpreter computes", () => {
-  for (const [what, params, body, inlined = true] of CASES) {
+  for (const [what, params, body] of CASES) {
     test(what, () => {
       const wat = program(params, body);
-      const tier = instantiateWat(wat, { config: { jsTier: true } });
+      const tier = instantiateWat(wat, { config: { jsTier: "eager" } });
       const plain = instantiateWat(wat, { config: { jsTier: false } });
       for (const name of ["leaf", "viaWasm"]) {
         expect(outcomes(tier, name, params), name).toEqual(outcomes(plain, name, params));
       }
       expect(compiledToJs(tier, 0), "the leaf is compiled to JavaScript").toBe(true);
-      expect(compiledToJs(tier, 1), "its caller, with the leaf inlined (or not: too large, tail calls)").toBe(inlined);
+      expect(compiledToJs(tier, 1), "its caller").toBe(true);
       expect(compiledToJs(plain, 0), "jsTier: false").toBe(false);
     });
   }
@@ -218,7 +218,6 @@ describe("the JavaScript tier computes what the interpreter computes", () => {
 describe("what the tier leaves to the interpreter", () => {
   const cases: [string, string][] = [
     ["a recursive call", "(param i32) (result i32) (if (result i32) (local.get 0) (then (call 0 (i32.shr_u (local.get 0) (i32.const 1)))) (else (i32.const 0)))"],
-    ["a call of a function with floats", "(param i32) (result i32) (call $float (local.get 0))"],
     ["an f32 global", "(param i32) (result i32) (global.set $f (f32.const 1)) (local.get 0)"],
     ["a float", "(param i32) (result i32) (i32.trunc_sat_f32_s (f32.convert_i32_s (local.get 0)))"],
     ["memory.grow", "(param i32) (result i32) (memory.grow (local.get 0))"],
@@ -268,7 +267,7 @@ describe("calls compiled in place (inlined)", () => {
     (func (export "loadAt") (param i32) (result i32) (call $middle (local.get 0))))`;
 
   test("compute what the interpreter computes, through two levels, with their own locals on each call", () => {
-    const tier = instantiateWat(wat, { config: { jsTier: true } });
+    const tier = instantiateWat(wat, { config: { jsTier: "eager" } });
     const plain = instantiateWat(wat, { config: { jsTier: false } });
     for (const n of [1, 2, 3, 4, 5, 17, 100]) expect(tier.call("outer", n), `outer ${n}`).toBe(plain.call("outer", n));
     expect(compiledToJs(tier, 2), "outer, with middle and inner inlined").toBe(true);
@@ -276,7 +275,7 @@ describe("calls compiled in place (inlined)", () => {
 
   test("a trap inside reports the inlined frames and their call sites, as the interpreter does", () => {
     const frames = [true, false].map((jsTier) => {
-      const t = instantiateWat(wat, { config: { jsTier } });
+      const t = instantiateWat(wat, { config: { jsTier: jsTier && "eager" } });
       try {
         t.call("loadAt", 0); // 100 / 0 in $inner
       } catch (e) {
@@ -306,7 +305,7 @@ describe("calls of larger leaves (their direct form)", () => {
 
   test("compute what the interpreter computes; a trap in the callee reports both frames", () => {
     const runs = [true, false].map((jsTier) => {
-      const t = instantiateWat(wat, { config: { jsTier } });
+      const t = instantiateWat(wat, { config: { jsTier: jsTier && "eager" } });
       const outcome = [1, 3, 10, 1000].map((n) => t.call("outer", n));
       let frames: string[] = [];
       try {
@@ -341,7 +340,7 @@ describe("traps inside compiled leaves", () => {
       (func (export "viaWasm") (param i32) (result i32) (i32.add (call $load (local.get 0)) (call $div (local.get 0))))
       (func $tail (export "tail") (param i32) (return_call $tail (local.get 0))))`;
     const runs = [true, false].map((jsTier) => {
-      const t = instantiateWat(wat, { config: { jsTier } });
+      const t = instantiateWat(wat, { config: { jsTier: jsTier && "eager" } });
       t.store.deadline = 0; // long past: the first poll traps
       const spin = frames(() => t.call("spin"));
       const tail = frames(() => t.call("tail", 0));
@@ -352,5 +351,110 @@ describe("traps inside compiled leaves", () => {
     });
     expect(runs[0]).toEqual(runs[1]);
     expect(runs[0]![3]).toHaveLength(2); // the leaf, then its caller
+  });
+});
+
+describe("calls out of compiled code (imports, call_indirect, functions the tier refuses)", () => {
+  const wat = `(module
+    (import "env" "host" (func $host (param i32 i64) (result i64)))
+    (memory 1)
+    (type $ii (func (param i32) (result i32)))
+    (type $if (func (param i32) (result f64)))
+    (table 5 funcref) (elem (i32.const 0) $float $twice $grow $toFloat)
+    ;; refused by the tier (floats; memory.grow)
+    (func $float (type $ii) (i32.trunc_f64_s (f64.mul (f64.convert_i32_s (local.get 0)) (f64.const 1e7))))
+    (func $twice (type $ii) (i32.shl (local.get 0) (i32.const 1)))
+    (func $grow (type $ii)
+      (if (i32.lt_u (memory.size) (i32.const 3)) (then (drop (memory.grow (i32.const 1)))))
+      (i32.store (i32.sub (i32.mul (memory.size) (i32.const 65536)) (i32.const 4)) (local.get 0))
+      (memory.size))
+    (func $toFloat (type $if) (f64.convert_i32_s (local.get 0)))
+    (func (export "run") (param $n i32) (result i64) (local $acc i64) (local $i i32)
+      (loop $l
+        (local.set $acc (call $host (call $float (local.get $i)) (local.get $acc)))
+        (local.set $acc (i64.add (local.get $acc)
+          (i64.extend_i32_s (call_indirect (type $ii) (local.get $i) (i32.rem_u (local.get $i) (i32.const 3))))))
+        ;; the last word of the memory, which $grow may have grown: read through fresh views
+        (local.set $acc (i64.add (local.get $acc)
+          (i64.extend_i32_u (i32.load (i32.sub (i32.mul (memory.size) (i32.const 65536)) (i32.const 4))))))
+        (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+      (local.get $acc))
+    (func (export "indirect") (param $i i32) (param $x i32) (result i32)
+      (call_indirect (type $ii) (local.get $x) (local.get $i)))
+    ;; recursion through the table: each level a call out of compiled code
+    (func $down (export "down") (param $n i32) (result i32)
+      (if (result i32) (i32.eqz (local.get $n)) (then (i32.const 0))
+        (else (i32.add (i32.const 1) (call_indirect (type $ii) (i32.sub (local.get $n) (i32.const 1)) (i32.const 4)))))))`;
+
+  function instance(jsTier: boolean): TestInstance {
+    const store = newStore();
+    const host = hostFunc(store, [ValType.I32, ValType.I64], [ValType.I64], (_c, x, acc) => BigInt(x as number) + 3n * (acc as bigint));
+    const t = instantiateWat(wat, { store, imports: [funcExtern(host)], config: { jsTier: jsTier && "eager" } });
+    // element 4: $down itself, set from the host (the text's elem segment lists only four)
+    t.instance.tables[0]!.elements[4] = t.func("down");
+    return t;
+  }
+
+  test("compute what the interpreter computes: host results, refused callees, a memory the callee grew", () => {
+    const [tier, plain] = [instance(true), instance(false)];
+    for (const n of [1, 2, 3, 4, 10, 50]) expect(tier.call("run", n), `run ${n}`).toBe(plain.call("run", n));
+    const run = (tier.instance.module as CompiledModule).code[4]!;
+    expect(run.js !== null && run.jsCallsOut, "run is compiled, and calls out").toBe(true);
+    expect(tier.instance.memories[0]!.u8.length).toBe(3 * 65536);
+  });
+
+  test("traps in call_indirect and in the callee report the interpreter's backtraces", () => {
+    const runs = [true, false].map((jsTier) => {
+      const t = instance(jsTier);
+      // undefined element, bad signature (element 3 returns f64), null element... then a callee's trap
+      const cases = [[7, 0], [3, 0], [5, 0], [4, 0], [0, 1000]].map(([i, x]) => {
+        try {
+          return `${t.call("indirect", i!, x!)}`;
+        } catch (e) {
+          return `${trapCode(() => { throw e; })} ${wasmBacktraceOf(e).map((frame) => `${frame.funcIndex}@${frame.codeOffset}`).join(" ")}`;
+        }
+      });
+      expect(compiledToJs(t, 5), "indirect is compiled").toBe(jsTier);
+      return cases;
+    });
+    expect(runs[0]).toEqual(runs[1]);
+    expect(runs[0]![4]).toMatch(/ 1@\d+ 6@\d+$/); // $float (index 1, with the import at 0), then indirect
+  });
+
+  test("a recursion through calls out deeper than JavaScript's stack allows runs, on the interpreter's frames", () => {
+    const [tier, plain] = [instance(true), instance(false)];
+    expect(tier.call("down", 50_000)).toBe(50_000);
+    expect((tier.instance.module as CompiledModule).code[6]!.jsCallsOut, "down calls out").toBe(true);
+    expect(plain.call("down", 50_000)).toBe(50_000);
+    expect(trapCode(() => tier.call("down", 200_000))).toBe(trapCode(() => plain.call("down", 200_000)));
+  });
+});
+
+describe("when the tier compiles", () => {
+  const wat = `(module
+    (func $leaf (param i32) (result i32) (i32.xor (i32.mul (local.get 0) (i32.const 0x9e3779b9)) (i32.const 7)))
+    (func $kernel (export "kernel") (param $n i32) (result i32) (local $acc i32)
+      (loop $l
+        (local.set $acc (i32.add (local.get $acc) (call $leaf (local.get $n))))
+        (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+      (local.get $acc))
+    ;; floats keep the driver in the interpreter, which calls $leaf (no loop) n times
+    (func (export "driver") (param $n i32) (result i32) (local $acc i32)
+      (loop $l
+        (local.set $acc (i32.add (local.get $acc) (call $leaf (i32.trunc_f32_s (f32.convert_i32_s (local.get $n))))))
+        (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+      (local.get $acc)))`;
+
+  test("a function with a loop that calls out nothing at its first call; another once the interpreter finds it hot", () => {
+    const tier = instantiateWat(wat, { config: { jsTier: true } });
+    const plain = instantiateWat(wat, { config: { jsTier: false } });
+    expect(tier.call("kernel", 3)).toBe(plain.call("kernel", 3));
+    expect(compiledToJs(tier, 1), "kernel: at once").toBe(true);
+    expect(tier.call("driver", 3)).toBe(plain.call("driver", 3));
+    expect(compiledToJs(tier, 0), "leaf, called three times").toBe(false);
+    expect(tier.call("driver", 100_000)).toBe(plain.call("driver", 100_000));
+    expect(compiledToJs(tier, 0), "leaf, called 100,000 times").toBe(true);
+    expect(compiledToJs(tier, 2), "driver (floats)").toBe(false);
+    expect(tier.call("driver", 1000)).toBe(plain.call("driver", 1000));
   });
 });

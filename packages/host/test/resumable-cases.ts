@@ -168,6 +168,17 @@ describe("callAsync", () => {
     assert.strictEqual(await sum.typed<[number], number>().callAsync(2), 30);
   });
 
+  it("suspends in functions the JavaScript tier compiled (their calls out run on the interpreter then)", async () => {
+    // jsTier "eager": sum, which calls the import in a loop, is compiled to JavaScript at its first call
+    const store = new Store(new Engine({ jsTier: "eager" }), null);
+    const sum = instance(store, asyncGet(async (x) => {
+      await sleep(0);
+      return x * 10;
+    })).getFunc("sum")!;
+    assert.deepStrictEqual(await sum.callAsync(5), [150]);
+    assert.deepStrictEqual(await sum.callAsync(3), [60]);
+  });
+
   it("fails a synchronous call that reaches an async host function, naming callAsync", () => {
     const store = new Store(new Engine(), null);
     const sum = instance(store, asyncGet(async (x) => x)).getFunc("sum")!;

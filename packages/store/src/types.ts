@@ -22,6 +22,13 @@ export function slotCount(t: ValType): number {
   return t === ValType.V128 ? 2 : 1;
 }
 
+/** How many value slots values of these types take. */
+export function slotsOf(types: readonly ValType[]): number {
+  let n = 0;
+  for (const t of types) n += slotCount(t);
+  return n;
+}
+
 export function valTypeName(t: ValType): string {
   switch (t) {
     case ValType.I32: return "i32";

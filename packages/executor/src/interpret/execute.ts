@@ -1,5 +1,5 @@
 import {
-  FuncKind, Trap, TrapCode, setWasmBacktrace, slotCount, wasmBacktraceOf, type FuncEntity, type PrunedStore,
+  FuncKind, Trap, TrapCode, setWasmBacktrace, slotsOf, wasmBacktraceOf, type FuncEntity, type PrunedStore,
   type ValueSlots,
 } from "@wasmi-ts/store";
 import { translateFunction } from "../translate/index.js";
@@ -8,11 +8,7 @@ import { runInterpreterLoop } from "./loop.js";
 import { startPolling } from "./poll.js";
 import { execState } from "./state.js";
 
-export function slotsOf(types: readonly number[]): number {
-  let n = 0;
-  for (const t of types) n += slotCount(t);
-  return n;
-}
+export { slotsOf };
 
 /** A JS engine stack overflow (nested host <-> Wasm calls) is reported as the Wasm one. */
 export function asWasmError(e: unknown): unknown {

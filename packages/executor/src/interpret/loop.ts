@@ -20,6 +20,7 @@ import { recordBacktrace } from "./backtrace.js";
 import { memoryCopy, memoryFill, memoryGrow, memoryInit, tableCopy, tableFill, tableGrow, tableInit } from "./bulk.js";
 import { globalGetRef, globalSetRef, refFunc, tableGet, tableIndex64, tableSet, tableSize64 } from "./refs.js";
 import { suspendsOnFuel } from "./suspend.js";
+import { mayCallOut } from "./call-out.js";
 import { simdMemOp, simdOp, simdShuffleOp } from "./simd/instructions.js";
 import { atomicOp } from "./atomics.js";
 import { POLL_INTERVAL, poll } from "./poll.js";
@@ -44,8 +45,9 @@ function trap(code: TrapCode): never {
   throw new Trap(code);
 }
 
-/** Lazy translation (translate/: passed in, as the translator depends on this file's `Op`). */
-export type Translate = (module: CompiledModule, definedIndex: number) => CompiledFunc;
+/** Lazy translation (translate/: passed in, as the translator depends on this file's `Op`); `hot`: the
+ * JavaScript tier's compilation of a translated function found hot. */
+export type Translate = (module: CompiledModule, definedIndex: number, hot?: boolean) => CompiledFunc;
 
 /** The translated code of a Wasm function entity. */
 function compiledOf(func: FuncEntity, translate: Translate): CompiledFunc {
@@ -126,9 +128,10 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
       pc = state.contCallPc;
       throw state.resumeError;
     }
-    if (!resuming && cf.js !== null) {
+    if (!resuming && cf.js !== null && (!cf.jsCallsOut || mayCallOut(store, state))) {
       // the called function is a leaf compiled to JavaScript (translate/js/): it runs alone
       pc = -1; // no instruction of the bytecode ran (backtraces)
+      state.jsTop = (fp2 >> 1) + cf.frameSlots;
       cf.js(i32, fp2, inst, store, state);
       return;
     }
@@ -2176,9 +2179,10 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
       }
       const next: CompiledFunc = callee;
       const leaf = next.js;
-      if (leaf !== null && !tail) {
+      if (leaf !== null && !tail && (!next.jsCallsOut || mayCallOut(store, state))) {
         // a leaf function compiled to JavaScript (translate/js/) runs here, on its arguments in this
-        // frame's registers, where it leaves its results: no frame to push, and it calls nothing
+        // frame's registers, where it leaves its results: no frame to push (its calls out run above it:
+        // interpret/call-out.ts)
         const argBase = (fp2 + argOffset) | 0;
         const leafEnd = (argBase >> 1) + next.frameSlots;
         if (leafEnd > i32.length >> 1) {
@@ -2192,8 +2196,20 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           f64 = stack.f64;
         }
         pc = (pc - 1) | 0; // inside the call while the leaf runs (backtraces)
+        state.depth = depth;
+        state.jsTop = leafEnd;
         leaf(i32, argBase, calleeInst, store, state);
         pc = (pc + 1) | 0;
+        if (next.jsCallsOut) {
+          // what a call out may have replaced: the stacks, the memory's views
+          frames = state.frames;
+          i32 = stack.i32;
+          f32 = stack.f32;
+          f64 = stack.f64;
+          if (mem !== null && mem.generation !== memGen) {
+            view = mem.view; u8 = mem.u8; m32 = mem.i32; memLen = u8.length; memGen = mem.generation;
+          }
+        }
         continue;
       }
       if (tail) {
@@ -2248,7 +2264,11 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         memGen = mem === null ? 0 : mem.generation;
       }
       } // branch
-      if (--budget < 0) budget = poll(store, state);
+      if (--budget < 0) {
+        budget = poll(store, state);
+        // a sample of where the time goes: a function found running often enough is compiled to JavaScript
+        if (cf.hotSamples !== 0 && --cf.hotSamples === 0) translate(mod, cf.funcIndex - mod.ir.numImportedFuncs, true);
+      }
     }
   } catch (e) {
     // a resumable execution suspends where its own instruction ran out of fuel (execution.ts)

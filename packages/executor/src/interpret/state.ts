@@ -28,6 +28,10 @@ export class ExecState {
   /** Its frames: pairs of function index and Wasm offset, innermost first (in `leafInst`). */
   leafFrames: readonly number[] | null = null;
   leafInst: InstanceEntity | null = null;
+  /** Calls out of the JavaScript tier's compiled code (interpret/call-out.ts): the first slot above the
+   * running leaf's frame, where a call's arguments go, and how many calls out are nested now. */
+  jsTop = 0;
+  callOuts = 0;
   /** The engine's interrupt counter when the outermost call started (poll.ts). */
   epoch = 0;
 

@@ -9,6 +9,12 @@ export class CompiledFunc {
   /** The function compiled to JavaScript, when it is a leaf the JavaScript tier takes (translate/js/):
    * the interpreter calls it instead of running `code`. */
   js: JsLeaf | null = null;
+  /** `js` calls out (imports, call_indirect, functions the tier refuses: interpret/call-out.ts). */
+  jsCallsOut = false;
+  /** How many more times the interpreter must find this function running when it polls (every few
+   * thousand branches and calls: poll.ts) before the JavaScript tier compiles it (0: never; see
+   * `tierPlan`). The polls sample where the time goes, at no cost to the instructions. */
+  hotSamples = 0;
 
   constructor(
     /** Register bytecode (see ops.ts): a plain array of small integers, which the engine reads with fewer

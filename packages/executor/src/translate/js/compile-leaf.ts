@@ -42,6 +42,13 @@ import { JS_TIER_HELPERS, newFunctionAllowed } from "./helpers.js";
  * (two words per slot), and writes its results there. */
 export type JsLeaf = (stack: Int32Array, base: number, inst: InstanceEntity, store: PrunedStore, state: ExecState) => void;
 
+/** A function compiled by the tier, and whether it calls out (interpret/call-out.ts), itself or through
+ * the direct forms it calls. */
+export interface CompiledLeaf {
+  readonly run: JsLeaf;
+  readonly callsOut: boolean;
+}
+
 /** Functions longer than this (in bytes of Wasm code) are left to the interpreter. */
 const MAX_BODY_BYTES = 16 * 1024;
 /** V8 optimizes no function of more than 60 KiB of bytecode (--max-optimized-bytecode-size), and
@@ -84,21 +91,121 @@ interface Frame {
 class NotCompiled extends Error {}
 /** ... because its code is too large. */
 class TooLarge extends NotCompiled {}
+/** ... because a function it inlines cannot be compiled: the call is compiled again as a call of the
+ * direct form or a call out. */
+class InlineFailed extends NotCompiled {
+  constructor(readonly func: number) {
+    super();
+  }
+}
 
 /** A leaf compiled to be called from compiled code: `(inst, store, state, ...arguments)`, two arguments
  * per i64; gives its result (an i64's low word; its high word in `high[0]`). */
 type DirectLeaf = (...args: unknown[]) => number;
 
+interface CompiledDirect {
+  readonly run: DirectLeaf;
+  readonly callsOut: boolean;
+}
+
 /** The direct forms compiled so far, per module (null: the function has none). */
-const DIRECT = new WeakMap<CompiledModule, Map<number, DirectLeaf | null>>();
+const DIRECT = new WeakMap<CompiledModule, Map<number, CompiledDirect | null>>();
 
 /** Compiles defined function `definedIndex` of `module`, or gives null when the tier does not apply. */
-export function compileLeaf(module: CompiledModule, definedIndex: number): JsLeaf | null {
-  return compile(module, definedIndex, false) as JsLeaf | null;
+export function compileLeaf(module: CompiledModule, definedIndex: number): CompiledLeaf | null {
+  return compile(module, definedIndex, false) as CompiledLeaf | null;
+}
+
+/** What a quick scan of a function's code (decoding only) tells: whether the tier knows every
+ * instruction (the compiler remains the judge: block types, sizes), whether it has a loop, and whether it
+ * calls what the tier cannot compile with it (it would call out: imports, `call_indirect`, functions
+ * the tier does not know). */
+interface Scan {
+  readonly known: boolean;
+  readonly loops: boolean;
+  readonly callsOut: boolean;
+}
+
+const UNKNOWN: Scan = { known: false, loops: false, callsOut: false };
+
+/** Per module, the scans of its defined functions. */
+const SCANS = new WeakMap<CompiledModule, Map<number, Scan>>();
+
+function scanOf(module: CompiledModule, definedIndex: number): Scan {
+  let scans = SCANS.get(module);
+  if (scans === undefined) SCANS.set(module, (scans = new Map()));
+  let result = scans.get(definedIndex);
+  if (result === undefined) {
+    scans.set(definedIndex, UNKNOWN); // a call of itself, while scanning, is of unknown code
+    result = scan(module, definedIndex);
+    scans.set(definedIndex, result);
+  }
+  return result;
+}
+
+/** Whether the tier knows every instruction of defined function `definedIndex`: checked before
+ * compiling it or inlining it, this spares compiling most of a function to find an instruction it does
+ * not take near the end. */
+function knowsEvery(module: CompiledModule, definedIndex: number): boolean {
+  return scanOf(module, definedIndex).known;
+}
+
+/**
+ * When the tier compiles a function: at its translation (its first call: "now"), when the interpreter
+ * finds it hot ("hot": see `CompiledFunc.hotSamples`), or never. The JavaScript source is made and
+ * parsed at about ten microseconds per byte of Wasm, which a function called a few times never pays
+ * back: so only functions with a loop that call nothing out go at once (a kernel's one long call);
+ * the others, in programs with thousands of functions, wait until the interpreter's samples show them
+ * hot (unless the tier is configured "eager").
+ */
+export function tierPlan(module: CompiledModule, definedIndex: number): "now" | "hot" | "never" {
+  if (module.config.consumeFuel || !newFunctionAllowed()) return "never";
+  const { known, loops, callsOut } = scanOf(module, definedIndex);
+  return !known ? "never" : (loops && !callsOut) || module.config.jsTier === "eager" ? "now" : "hot";
+}
+
+function scan(module: CompiledModule, definedIndex: number): Scan {
+  const ir = module.ir;
+  const info = moduleInfo(module);
+  const body = ir.codes[definedIndex]!;
+  const r = new BinaryReader(ir.bytes, body.start, body.end);
+  const ins = new InstrReader(module.config.features);
+  const memory32 = info.memories[0] !== undefined && info.memories[0].is64 !== true;
+  const isInteger = (t: ValType | undefined): boolean => t === ValType.I32 || t === ValType.I64;
+  let loops = false;
+  let callsOut = false;
+  try {
+    while (r.pos < r.end) {
+      ins.read(r);
+      const op = ins.op;
+      if (op === 0x03) loops = true;
+      if (op === 0x10) {
+        const callee = ins.a - ir.numImportedFuncs;
+        if (callee < 0 || !knowsEvery(module, callee)) callsOut = true;
+        continue;
+      }
+      if (op <= 0x05 || (op >= 0x0b && op <= 0x0f) || op === 0x1a || op === 0x1b || (op >= 0x20 && op <= 0x22)
+        || op === 0x41 || op === 0x42 || op === 0xa7) continue;
+      if (op === 0x11 && info.tables[ins.b]!.is64 !== true) {
+        callsOut = true;
+        continue;
+      }
+      if (op === 0x12 && ins.a === ir.numImportedFuncs + definedIndex) continue;
+      if (op === 0x1c && ins.typeCount === 1 && isInteger(ins.types[0])) continue;
+      if ((op === 0x23 || op === 0x24) && isInteger(info.globalTypes[ins.a])) continue;
+      if (op === 0x3f && ins.a === 0 && memory32) continue;
+      const entry = OP_OF_WASM.get(op);
+      if (entry === undefined || !isIntegerInstruction(op) || OP_TEMPLATES[entry.op] == null) return UNKNOWN;
+      if ((entry.info.load !== undefined || entry.info.store === true) && (ins.memory !== 0 || !memory32)) return UNKNOWN;
+    }
+    return { known: true, loops, callsOut };
+  } catch {
+    return UNKNOWN; // an invalid body (lazy validation): the interpreter reports it
+  }
 }
 
 /** The direct form of defined function `definedIndex` (compiled once), or null. */
-function directLeaf(module: CompiledModule, definedIndex: number): DirectLeaf | null {
+function directLeaf(module: CompiledModule, definedIndex: number): CompiledDirect | null {
   let cache = DIRECT.get(module);
   if (cache === undefined) DIRECT.set(module, (cache = new Map()));
   let direct = cache.get(definedIndex);
@@ -106,7 +213,7 @@ function directLeaf(module: CompiledModule, definedIndex: number): DirectLeaf | 
     cache.set(definedIndex, null); // a call of itself, while it compiles, is not direct
     try {
       module.deferredBodies?.validate(definedIndex); // lazy validation: the interpreter reports an invalid one
-      direct = compile(module, definedIndex, true) as DirectLeaf | null;
+      direct = compile(module, definedIndex, true) as CompiledDirect | null;
     } catch {
       direct = null;
     }
@@ -120,7 +227,7 @@ function directLeaf(module: CompiledModule, definedIndex: number): DirectLeaf | 
  * direct form (DirectLeaf), which makes no direct calls itself: a call from compiled code adds one
  * JavaScript frame, never more.
  */
-function compile(module: CompiledModule, definedIndex: number, direct: boolean): JsLeaf | DirectLeaf | null {
+function compile(module: CompiledModule, definedIndex: number, direct: boolean): CompiledLeaf | CompiledDirect | null {
   if (module.config.consumeFuel || !newFunctionAllowed()) return null;
   const ir = module.ir;
   const body = ir.codes[definedIndex]!;
@@ -130,20 +237,28 @@ function compile(module: CompiledModule, definedIndex: number, direct: boolean):
   const type = info.funcTypes[funcIndex]!;
   const integers = (types: readonly ValType[]): boolean => types.every((t) => t === ValType.I32 || t === ValType.I64);
   if (!integers(type.params) || !integers(type.results) || !integers(body.locals)) return null;
+  if (!knowsEvery(module, definedIndex)) return null;
   try {
     if (direct && type.results.length > 1) return null;
-    let compiler = new LeafCompiler(module, definedIndex, type, direct, MAX_INLINE_BYTES);
+    let maxInlineBytes = MAX_INLINE_BYTES;
+    const noInline = new Set<number>();
+    let compiler: LeafCompiler;
     let source: string;
-    try {
-      source = compiler.compile();
-    } catch (error) {
-      if (!(error instanceof TooLarge) || !compiler.inlines) throw error;
-      // too large with its calls inlined: without
-      compiler = new LeafCompiler(module, definedIndex, type, direct, 0);
-      source = compiler.compile();
+    for (;;) {
+      compiler = new LeafCompiler(module, definedIndex, type, direct, maxInlineBytes, noInline);
+      try {
+        source = compiler.compile();
+        break;
+      } catch (error) {
+        // a callee that cannot be inlined: called instead (each retry rules out one more callee)
+        if (error instanceof InlineFailed) noInline.add(error.func);
+        // too large with its calls inlined: without
+        else if (error instanceof TooLarge && compiler.inlines && maxInlineBytes > 0) maxInlineBytes = 0;
+        else throw error;
+      }
     }
-    const factory = new Function("h", "callees", source) as (h: typeof JS_TIER_HELPERS, callees: DirectLeaf[]) => JsLeaf;
-    return factory(JS_TIER_HELPERS, compiler.callees);
+    const factory = new Function("h", "callees", source) as (h: typeof JS_TIER_HELPERS, callees: DirectLeaf[]) => JsLeaf & DirectLeaf;
+    return { run: factory(JS_TIER_HELPERS, compiler.callees), callsOut: compiler.callsOut };
   } catch (error) {
     // NotCompiled: the tier does not take this function; anything else (code the engine refuses) also
     // leaves the function to the interpreter, which runs every function
@@ -173,6 +288,8 @@ class LeafCompiler {
   private inlinedBytes = 0;
   /** A call is compiled in place. */
   inlines = false;
+  /** The function calls out (interpret/call-out.ts), or calls a direct form that does. */
+  callsOut = false;
   /** Trap sites: `at` holds an index into this, a backtrace's frames (pairs of function index and Wasm
    * offset, innermost first). */
   private readonly sites: (readonly number[])[] = [];
@@ -199,6 +316,8 @@ class LeafCompiler {
   constructor(
     private readonly module: CompiledModule, definedIndex: number, type: FuncType,
     private readonly direct: boolean, private readonly maxInlineBytes: number,
+    /** Callees not to inline (their code cannot be compiled). */
+    private readonly noInline: ReadonlySet<number>,
   ) {
     const body = module.ir.codes[definedIndex]!;
     this.funcIndex = module.ir.numImportedFuncs + definedIndex;
@@ -282,7 +401,8 @@ class LeafCompiler {
     const calls: string[] = [];
     chunks.forEach(({ from, to }, k) => {
       lines.push(`function c${k}(stack, base, inst, store, state) {`, ...this.functionBody(this.out.slice(from.at, to.at), from.height, to.height), "}");
-      calls.push(`if (c${k}(stack, base, inst, store, state) === 1) return;`);
+      // a call out may have grown the stack (replacing its views): each chunk gets the current one
+      calls.push(`if (c${k}(${this.callsOut ? "state.stack.i32" : "stack"}, base, inst, store, state) === 1) return;`);
     });
     lines.push(
       "return function leaf(stack, base, inst, store, state) {",
@@ -294,8 +414,11 @@ class LeafCompiler {
     return this.returns(lines.join("\n"));
   }
 
-  /** The returns' placeholders (see emitReturn) in the form's convention. */
+  /** The returns' placeholders (see emitReturn) in the form's convention, and what a call out may have
+   * replaced, read again after it (`@reload`: see `callOut`). */
   private returns(source: string): string {
+    const reload = [this.usesMemory ? "u8 = mem.u8; view = mem.view; m32 = mem.i32; memLen = u8.length;" : "", this.direct ? "" : "stack = state.stack.i32;"];
+    source = source.replace(/@reload;/g, reload.join(" "));
     if (!this.direct) return source.replace(/@r(\d+)/g, "stack[base + $1]").replace(/@return/g, "return 1");
     return source.replace(/@r0/g, "r0").replace(/@r1/g, "high[0]").replace(/@return/g, "return r0");
   }
@@ -335,7 +458,8 @@ class LeafCompiler {
     if (this.direct) vars.push("r0 = 0");
     const lines = [`let ${vars.join(", ")};`];
     if (this.usesMemory) {
-      lines.push("const mem = inst.memories[0];", "const u8 = mem.u8, view = mem.view, m32 = mem.i32, memLen = u8.length;");
+      // a call out may grow the memory: the views are variables then, read again after each (see `callOut`)
+      lines.push("const mem = inst.memories[0];", `${this.callsOut ? "let" : "const"} u8 = mem.u8, view = mem.view, m32 = mem.i32, memLen = u8.length;`);
     }
     for (const g of this.globals) lines.push(`const g${g} = inst.globals[${g}].i32;`);
     lines.push("try {", ...code, "} catch (e) {", `leafTrapped(state, e, sites[at], inst);`, "throw e;", "}");
@@ -585,13 +709,13 @@ class LeafCompiler {
         }
         return;
       }
-      case 0x10: { // call: of a small leaf, its code in place; of a larger one, its direct form
-        const defined = ins.a - this.module.ir.numImportedFuncs;
-        const body = defined >= 0 ? this.module.ir.codes[defined]! : null;
-        if (body !== null && body.end - body.start > this.maxInlineBytes && !this.direct) this.callDirect(ins.a, at);
-        else this.inline(ins.a, at);
+      case 0x10: // call
+        this.call(ins.a, at);
         return;
-      }
+      case 0x11: // call_indirect: a call out
+        if (this.info.tables[ins.b]!.is64 === true) throw new NotCompiled();
+        this.callOut(this.module.ir.types[ins.a]!, at, `callIndirect(store, state, inst, ${ins.b}, ${ins.a}, ${this.pop()}, o)`);
+        return;
       case 0x20: { // local.get
         const i = this.current.localBase + ins.a;
         if (this.localTypes[i] === ValType.I64) {
@@ -661,6 +785,65 @@ class LeafCompiler {
     }
   }
 
+  /** A call of function `f` at Wasm offset `at`: of a small function the tier compiles, its code in place;
+   * of a larger one, its direct form; of anything else (an import, a function the tier refuses), a call
+   * out. A recursive call leaves the function to the interpreter, whose calls cost no JavaScript frame. */
+  private call(f: number, at: number): void {
+    const ir = this.module.ir;
+    const defined = f - ir.numImportedFuncs;
+    if (this.recursive(f)) throw new NotCompiled();
+    if (defined >= 0) {
+      const size = ir.codes[defined]!.end - ir.codes[defined]!.start;
+      const inline = size <= this.maxInlineBytes && !this.noInline.has(f) && this.current.callers.length < 2 * MAX_INLINE_DEPTH
+        && knowsEvery(this.module, defined);
+      if (inline && this.inlinedBytes + size <= MAX_BODY_BYTES) {
+        this.inline(f, at);
+        return;
+      }
+      if (!this.direct) {
+        const callee = directLeaf(this.module, defined);
+        if (callee !== null) {
+          this.callDirect(f, callee, at);
+          return;
+        }
+      }
+    }
+    this.callOut(this.info.funcTypes[f]!, at, `callFunc(store, state, inst, ${f}, o)`);
+  }
+
+  /** A call of `f` here would be a recursion: of the function, of one inlined here, or of a caller. */
+  private recursive(f: number): boolean {
+    const { funcIndex, callers } = this.current;
+    if (f === this.funcIndex || f === funcIndex) return true;
+    for (let k = 0; k < callers.length; k += 2) if (callers[k] === f) return true;
+    return false;
+  }
+
+  /**
+   * A call out (interpret/call-out.ts) of type `type`, at Wasm offset `at`, by `call` (which has the
+   * word index `o` of the arguments): they go to the stack above the leaf's frame, and the results come
+   * back from there. Then the memory's views and the stack's are read again: the callee may have
+   * replaced them.
+   */
+  private callOut(type: FuncType, at: number, call: string): void {
+    type.params.forEach(integer);
+    type.results.forEach(integer);
+    this.materializeAll();
+    const first = this.h - type.params.length;
+    const slots = Math.max(type.params.length, type.results.length, 1);
+    const args = type.params.map((t, k) => `w[o + ${2 * k}] = s${first + k}; w[o + ${2 * k + 1}] = ${t === ValType.I64 ? `sh${first + k}` : 0};`);
+    this.h = first;
+    const results = type.results.map((t, k) => {
+      const d = this.push(t);
+      return t === ValType.I64 ? `s${d} = w[o + ${2 * k}]; sh${d} = w[o + ${2 * k + 1}];` : `s${d} = w[o + ${2 * k}];`;
+    });
+    this.emit(`at = ${this.site(at)};`);
+    this.emit(`{ const o = callOutWords(store, state, ${slots}); let w = state.stack.i32; ${args.join(" ")}`);
+    this.emit(`${call}; w = state.stack.i32; ${results.join(" ")} }`);
+    this.emit("@reload;");
+    this.callsOut = true;
+  }
+
   /**
    * A call of function `f` at Wasm offset `at`, compiled as f's code in place: its parameters and locals
    * become new variables, its body a block whose results are the call's, its returns branches out of it.
@@ -670,11 +853,8 @@ class LeafCompiler {
     const ir = this.module.ir;
     const defined = f - ir.numImportedFuncs;
     const outer = this.current;
-    if (defined < 0 || f === outer.funcIndex || outer.callers.length >= 2 * MAX_INLINE_DEPTH) throw new NotCompiled();
-    if (outer.callers.includes(f) || f === this.funcIndex) throw new NotCompiled(); // recursion
     const body = ir.codes[defined]!;
     this.inlinedBytes += body.end - body.start;
-    if (body.end - body.start > this.maxInlineBytes || this.inlinedBytes > MAX_BODY_BYTES) throw new TooLarge();
     this.inlines = true;
     try {
       this.module.deferredBodies?.validate(defined); // lazy validation: the interpreter reports an invalid one
@@ -682,9 +862,7 @@ class LeafCompiler {
       throw new NotCompiled();
     }
     const type = this.info.funcTypes[f]!;
-    type.params.forEach(integer);
-    body.locals.forEach(integer);
-    const results = type.results.map(integer);
+    if (![...type.params, ...type.results, ...body.locals].every((t) => t === ValType.I32 || t === ValType.I64)) throw new InlineFailed(f);
     this.materializeAll();
     // the arguments into the callee's parameters, its locals zeroed
     const first = this.h - type.params.length;
@@ -697,16 +875,22 @@ class LeafCompiler {
       if (t === ValType.I64) this.emit(param ? `lh${v} = sh${first + k};` : `lh${v} = 0;`);
     });
     this.h = first;
-    const frame = this.openBlock("inline", [], results);
+    const frame = this.openBlock("inline", [], type.results);
     this.emit(`${frame.label}: {`);
     const reader = this.r;
     this.current = { funcIndex: f, localBase, frame, callers: [outer.funcIndex, at, ...outer.callers] };
     this.r = new BinaryReader(ir.bytes, body.start, body.end);
     const depth = this.frames.length;
-    while (this.frames.length >= depth) {
-      const pos = this.r.pos;
-      this.ins.read(this.r);
-      this.instruction(this.ins.op, pos);
+    try {
+      while (this.frames.length >= depth) {
+        const pos = this.r.pos;
+        this.ins.read(this.r);
+        this.instruction(this.ins.op, pos);
+      }
+    } catch (error) {
+      // code the tier does not take, in f (or in a call f makes): f is called instead
+      if (error instanceof NotCompiled && !(error instanceof TooLarge) && !(error instanceof InlineFailed)) throw new InlineFailed(f);
+      throw error;
     }
     this.r = reader;
     this.current = outer;
@@ -714,16 +898,13 @@ class LeafCompiler {
 
   /** A call of function `f` (at Wasm offset `at`) through its direct form: the callee's frames of a trap
    * come first, then this call's (leafTrapped). */
-  private callDirect(f: number, at: number): void {
-    const defined = f - this.module.ir.numImportedFuncs;
-    if (f === this.funcIndex) throw new NotCompiled();
-    const fn = directLeaf(this.module, defined);
-    if (fn === null) throw new NotCompiled();
+  private callDirect(f: number, callee: CompiledDirect, at: number): void {
     let id = this.calleeIds.get(f);
     if (id === undefined) {
-      id = this.callees.push(fn) - 1;
+      id = this.callees.push(callee.run) - 1;
       this.calleeIds.set(f, id);
     }
+    if (callee.callsOut) this.callsOut = true;
     const type = this.info.funcTypes[f]!;
     this.materializeAll();
     const first = this.h - type.params.length;
@@ -733,10 +914,11 @@ class LeafCompiler {
     this.emit(`at = ${this.site(at)};`);
     if (type.results.length === 0) {
       this.emit(`${call};`);
-      return;
+    } else {
+      const d = this.push(type.results[0]!);
+      this.emit(type.results[0] === ValType.I64 ? `s${d} = ${call}; sh${d} = high[0];` : `s${d} = ${call};`);
     }
-    const d = this.push(type.results[0]!);
-    this.emit(type.results[0] === ValType.I64 ? `s${d} = ${call}; sh${d} = high[0];` : `s${d} = ${call};`);
+    if (callee.callsOut) this.emit("@reload;"); // its calls out may have replaced the views
   }
 
   /** Memory `m` must be memory 0, with 32-bit addresses. */

@@ -1,13 +1,16 @@
 // What the JavaScript tier's generated functions get from outside (compile-leaf.ts passes it as `h`):
-// traps, polling, the i32 helpers the instruction templates call, and the leaf frame of a backtrace.
+// traps, polling, the i32 helpers the instruction templates call, the leaf frame of a backtrace, and
+// calls out.
 
-import { Trap, TrapCode, type InstanceEntity } from "@wasmi-ts/store";
+import { Trap, TrapCode, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
 import {
   i32Ctz, i32DivS, i32DivU, i32Popcnt, i32RemS, i32RemU, i64Clz, i64Ctz, i64DivS, i64DivU, i64Extend16S, i64Extend32S,
   i64Extend8S, i64Popcnt, i64RemS, i64RemU, i64Rotl, i64Rotr, i64Shl, i64ShrS, i64ShrU,
 } from "../../interpret/numeric/index.js";
 import { POLL_INTERVAL, poll } from "../../interpret/poll.js";
 import type { ExecState } from "../../interpret/state.js";
+import { callOut, callOutWords, indirectTarget } from "../../interpret/call-out.js";
+import { translateFunction } from "../index.js";
 
 function trap(code: TrapCode): never {
   throw new Trap(code);
@@ -23,6 +26,16 @@ function leafTrapped(state: ExecState, error: unknown, frames: readonly number[]
   state.leafInst = inst;
 }
 
+/** A call out of function `f` of `inst` (imported or refused by the tier; interpret/call-out.ts). */
+function callFunc(store: PrunedStore, state: ExecState, inst: InstanceEntity, f: number, words: number): void {
+  callOut(store, state, inst, inst.funcs[f]!, words, translateFunction);
+}
+
+/** A call out through table `table`, of element `i`, checked against type `typeIndex`. */
+function callIndirect(store: PrunedStore, state: ExecState, inst: InstanceEntity, table: number, typeIndex: number, i: number, words: number): void {
+  callOut(store, state, inst, indirectTarget(inst, table, typeIndex, i), words, translateFunction);
+}
+
 /** Typed arrays use the host's byte order; Wasm memory is little-endian. */
 const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
@@ -34,7 +47,7 @@ const scratch = new Int32Array(8);
 const high = new Int32Array(1);
 
 export const JS_TIER_HELPERS = {
-  trap, TrapCode, poll, leafTrapped, littleEndian, POLL_INTERVAL, scratch, high,
+  trap, TrapCode, poll, leafTrapped, littleEndian, POLL_INTERVAL, scratch, high, callOutWords, callFunc, callIndirect,
   i32DivS, i32DivU, i32RemS, i32RemU, i32Ctz, i32Popcnt,
   i64Clz, i64Ctz, i64Popcnt, i64DivS, i64DivU, i64RemS, i64RemU, i64Shl, i64ShrS, i64ShrU, i64Rotl, i64Rotr,
   i64Extend8S, i64Extend16S, i64Extend32S,
