@@ -6,6 +6,7 @@ import { translateFunction } from "../translate/index.js";
 import { noteUnwound } from "./backtrace.js";
 import { runInterpreterLoop } from "./loop.js";
 import { startPolling } from "./poll.js";
+import { warmUpInterpreter } from "./warm-up.js";
 import { execState } from "./state.js";
 
 export { slotsOf };
@@ -41,7 +42,10 @@ export function execute(store: PrunedStore, func: FuncEntity, slots: ValueSlots)
   for (let w = 0; w < 2 * params; w++) to[2 * base + w] = from[w]!;
   // an error that left an earlier execution is not this one's (a host function may throw it again)
   state.unwound = undefined;
-  if (savedDepth === 0) startPolling(store, state);
+  if (savedDepth === 0) {
+    warmUpInterpreter(translateFunction);
+    startPolling(store, state);
+  }
   store.running++;
   // a synchronous execution cannot suspend: host functions it calls must complete (execution.ts)
   const couldSuspend = store.canSuspend;

@@ -49,6 +49,12 @@ function trap(code: TrapCode): never {
  * JavaScript tier's compilation of a translated function found hot. */
 export type Translate = (module: CompiledModule, definedIndex: number, hot?: boolean) => CompiledFunc;
 
+/** The JavaScript tier's compilation of `cf`, found hot (a call of its own: at the loop's call site, always
+ * this function, whatever `translate` is: warm-up.ts trains the site with another). */
+function compileHot(translate: Translate, mod: CompiledModule, cf: CompiledFunc): void {
+  translate(mod, cf.funcIndex - mod.ir.numImportedFuncs, true);
+}
+
 /** The translated code of a Wasm function entity. */
 function compiledOf(func: FuncEntity, translate: Translate): CompiledFunc {
   const module = func.instance!.module as CompiledModule;
@@ -2267,7 +2273,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
       if (--budget < 0) {
         budget = poll(store, state);
         // a sample of where the time goes: a function found running often enough is compiled to JavaScript
-        if (cf.hotSamples !== 0 && --cf.hotSamples === 0) translate(mod, cf.funcIndex - mod.ir.numImportedFuncs, true);
+        if (cf.hotSamples !== 0 && --cf.hotSamples === 0) compileHot(translate, mod, cf);
       }
     }
   } catch (e) {

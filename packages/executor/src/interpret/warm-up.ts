@@ -1,0 +1,179 @@
+// Warming the interpreter loop up. V8 optimizes `runInterpreterLoop` once it has run a while, for the
+// cases that have run so far: in a case that has never run, an arithmetic operation has no type
+// feedback, and when it first runs V8 throws the optimized code away ("insufficient type feedback for
+// binary operation") to optimize the loop again later, hundreds of milliseconds of compilation each time
+// for a loop this large; a real program meets its rarer instructions one after the other, after the loop
+// was first optimized (sqlite: nine times). So before the first execution, every case runs: each
+// instruction alone, as the code of a function of a small training instance, twice, on small and on
+// large values, so that its feedback covers both (Smi and heap numbers). What it does to the training
+// instance does not matter, nor whether it traps (calls recurse into themselves to a shallow depth limit,
+// tail calls until the first poll finds the deadline passed).
+
+import {
+  DEFAULT_LIMITS, ExternKind, FuncEntity, FuncKind, FuncType, PrunedStore, TypeRegistry, UNKEYED,
+} from "@wasmi-ts/store";
+import { DEFAULT_CONFIG } from "../config.js";
+import { compileModule } from "../instantiate/compile.js";
+import { instantiate } from "../instantiate/instantiate.js";
+import { CompiledFunc } from "../translate/compiled-func.js";
+import { newFunctionAllowed } from "../translate/js/helpers.js";
+import { runInterpreterLoop, type Translate } from "./loop.js";
+import { OP_LAYOUTS, Op } from "./op.generated.js";
+import { execState, type ExecState } from "./state.js";
+
+/**
+ * (module (import "" "" (func)) (func) (table 1 funcref) (memory 1) (global (mut i32) (i32.const 0))
+ *   (elem (i32.const 0) func 0) (data (i32.const 0) "\00")): an immediate 0 is a valid index of each
+ * kind; function 0, the import, is a host function (the host call path), defined function 0 the code
+ * being trained.
+ */
+const TRAINING_MODULE = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+  0x01, 0x04, 0x01, 0x60, 0x00, 0x00, // type
+  0x02, 0x05, 0x01, 0x00, 0x00, 0x00, 0x00, // import
+  0x03, 0x02, 0x01, 0x00, // func
+  0x04, 0x04, 0x01, 0x70, 0x00, 0x01, // table
+  0x05, 0x03, 0x01, 0x00, 0x01, // memory
+  0x06, 0x06, 0x01, 0x7f, 0x01, 0x41, 0x00, 0x0b, // global
+  0x09, 0x07, 0x01, 0x00, 0x41, 0x00, 0x0b, 0x01, 0x00, // elem
+  0x0a, 0x04, 0x01, 0x02, 0x00, 0x0b, // code
+  0x0b, 0x07, 0x01, 0x00, 0x41, 0x00, 0x0b, 0x01, 0x00, // data
+]);
+
+/** Registers of a training frame (8 operands at most, each its own slot). */
+const FRAME_SLOTS = 16;
+
+/** Register values (low and high word of slot k): zeros, equal ones, aligned addresses, rising small
+ * integers, falling ones with a high word that makes normal doubles, large ones and negative ones: each
+ * comparison goes both ways, each memory access takes its aligned and its unaligned path, each unsigned
+ * view (`>>> 0`) of a word gives numbers beyond 2^31. */
+const VALUES: readonly ((k: number) => readonly [number, number])[] = [
+  () => [0, 0],
+  () => [1, 0],
+  (k) => [4 * k, 0],
+  (k) => [k + 1, 0],
+  (k) => [100 - k, 0x40000000 + k],
+  (k) => [0x7fffffff - k, -1 - k],
+  (k) => [-1 - k, -1],
+];
+/** The first VALUES, small enough to be addresses in the training memory. */
+const SMALL_VALUES = 5;
+
+/** Instructions whose immediates include a shift count, a lane or an operand (not an index). */
+const COUNTED = /Sh[lr]|Rot|Lane|Extract|Replace|Shuffle|Imm|BrIf/;
+const OP_NAMES: string[] = [];
+for (const [name, op] of Object.entries(Op)) if (typeof op === "number") OP_NAMES[op] = name;
+
+let warm = false;
+
+/** Whether the host's engine has a JIT to warm up for: engines without one (node --jitless, iOS Lockdown
+ * Mode, Chromium --jitless) also have no `WebAssembly`. */
+function hasJit(): boolean {
+  const g = globalThis as { WebAssembly?: unknown; process?: { execArgv?: readonly string[]; env?: Record<string, string | undefined> } };
+  const flags = [...(g.process?.execArgv ?? []), g.process?.env?.NODE_OPTIONS ?? ""].join(" ");
+  return typeof g.WebAssembly === "object" && !flags.includes("--jitless");
+}
+
+/** Runs every case of the interpreter loop, once per process, before the first execution (some tens of
+ * milliseconds; not without a JIT). */
+export function warmUpInterpreter(translate: Translate): void {
+  if (warm) return;
+  warm = true;
+  if (!hasJit()) return;
+  // traps are errors: without stack traces, they cost far less
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    // the limits as the host makes them (the same object shape: the loop reads them)
+    const store = new PrunedStore(UNKEYED, null, new TypeRegistry(), { maxCallDepth: 4, maxValueSlots: DEFAULT_LIMITS.maxValueSlots });
+    store.deadline = 0; // long past: a tail call of itself stops at the first poll
+    const module = compileModule(TRAINING_MODULE, store.types, { ...DEFAULT_CONFIG, jsTier: false });
+    const type = module.ir.types[0]!;
+    const host = new FuncEntity(FuncKind.Host, type as FuncType, null, -1, () => {});
+    const instance = instantiate(store, module, [{ kind: ExternKind.Func, value: host }]);
+    const func = instance.funcs[1]!;
+    const state = execState(store);
+    const run = (code: number[], values: (k: number) => readonly [number, number], js: CompiledFunc["js"] = null, callsOut = false): void => {
+      const trained = new CompiledFunc(code, 0, 0, new Int32Array(0), FRAME_SLOTS, 0, 1, new Int32Array([0, 0]));
+      trained.js = js;
+      trained.jsCallsOut = callsOut;
+      module.code[0] = trained;
+      runOnce(store, state, func, values, translate);
+    };
+    // V8 keeps type feedback only once a function has run a while (lazy feedback allocation: for a
+    // function this large, after some hundred thousand bytes of bytecode): a loop of branches, until
+    // the first poll finds the deadline passed
+    run([Op.Br, 0], VALUES[0]!);
+    for (let op = 0; op < OP_LAYOUTS.length; op++) {
+      if (op === Op.Trap) continue;
+      // calls recurse to the depth limit: once; accesses to memory and tables trap on large or negative
+      // addresses (those paths need no training): on the small values only
+      const name = OP_NAMES[op]!;
+      const variants = /Call|Return/.test(name) ? 1 : /Load|Store|Memory|Atomic|Table|Data|Elem|Simd/.test(name) ? SMALL_VALUES : VALUES.length;
+      for (let v = 0; v < variants; v++) run(trainingCode(op, 0), VALUES[v]!);
+      // shifts, lanes and immediate operands of another value (not for all: an invalid index would throw a
+      // TypeError, whose message V8 renders from the source, a third of a millisecond each on this function)
+      if (COUNTED.test(OP_NAMES[op]!)) run(trainingCode(op, 33), VALUES[1]!);
+    }
+    // the JavaScript tier's paths: a leaf called at entry, and by a call (through several functions, made
+    // as the tier makes them, so that V8 expects any; where the host forbids that, there is no tier)
+    for (let k = 0; k < 6 && newFunctionAllowed(); k++) {
+      const leaf = new Function("") as NonNullable<CompiledFunc["js"]>;
+      run([Op.Return], VALUES[0]!, leaf, (k & 1) === 1);
+      const callee = new CompiledFunc([Op.Return], 0, 0, new Int32Array(0), FRAME_SLOTS, 0, 0, new Int32Array([0, 0]));
+      callee.js = leaf;
+      callee.jsCallsOut = (k & 1) === 1;
+      (module.code as CompiledFunc[])[1] = callee;
+      run([Op.Call, 1, 0, Op.Return], VALUES[0]!);
+    }
+    // a poll, which samples hot functions: a loop until the first poll finds it hot (and stops it)
+    store.deadline = Infinity;
+    module.code[0] = new CompiledFunc([Op.Br, 0], 0, 0, new Int32Array(0), FRAME_SLOTS, 0, 1, new Int32Array([0, 0]));
+    module.code[0].hotSamples = 1;
+    runOnce(store, state, func, VALUES[0]!, (m, defined, hot) => {
+      if (hot === true) throw new Error("sampled");
+      return translate(m, defined);
+    });
+  } catch {
+    // warming up is an optimization: nothing of it may fail a real execution
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+function runOnce(
+  store: PrunedStore, state: ExecState, func: FuncEntity, values: (k: number) => readonly [number, number], translate: Translate,
+): void {
+  const words = state.stack.i32;
+  for (let k = 0; k < FRAME_SLOTS; k++) [words[2 * k], words[2 * k + 1]] = values(k);
+  try {
+    runInterpreterLoop(store, state, func, 0, translate);
+  } catch {
+    // a trap, or an error of an index the instruction does not expect: the case ran
+  }
+  state.depth = 0;
+}
+
+/** The code `op` with every register operand a slot of its own, every immediate `imm`, every branch
+ * target the next instruction (a target list: one, the default), then a return. */
+export function trainingCode(op: number, imm: number): number[] {
+  const code = [op];
+  const targets: number[] = [];
+  let register = 0;
+  for (const kind of OP_LAYOUTS[op]!) {
+    if (kind === "r") {
+      code.push(2 * (register++ % FRAME_SLOTS));
+      continue;
+    }
+    if (kind === "i") {
+      code.push(imm);
+      continue;
+    }
+    if (kind === "L") code.push(0); // a list's count: 0, then its one target
+    targets.push(code.length);
+    code.push(0);
+  }
+  for (const at of targets) code[at] = code.length;
+  code.push(Op.Return);
+  return code;
+}
