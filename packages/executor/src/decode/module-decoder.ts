@@ -1,5 +1,5 @@
 import {
-  ArrayType, FuncType, PackedType, StructType, ValType, type CompositeType, type FieldType, type GlobalType, type Limits,
+  ArrayType, FuncType, PackedType, REF_NON_NULL, StructType, ValType, type CompositeType, type FieldType, type GlobalType, type Limits,
   type MemoryType, type SubType, type TableType,
 } from "@wasmi-ts/store";
 import { DecodeError } from "../errors.js";
@@ -414,6 +414,8 @@ export class ModuleDecoder {
         r.fail("malformed element kind", r.pos - 1);
       }
     }
+    // 3.0: a segment of function indices holds non-null references
+    if (!usesExprs && this.features.typedReferences) type = ValType.FuncRef | REF_NON_NULL;
     const init: ConstExpr[] = [];
     if (usesExprs) {
       this.vec(() => init.push(this.constExpr()));
