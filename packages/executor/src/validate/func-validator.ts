@@ -308,7 +308,7 @@ export class FuncValidator {
     for (let i = 0; i < declared.length; i++) {
       const t = declared[i]!;
       locals[params.length + i] = t;
-      init[params.length + i] = t < CONCRETE_BASE && !isRefType(t) ? 1 : isDefaultable(t) ? 1 : 0;
+      init[params.length + i] = isDefaultable(t) ? 1 : 0;
     }
     this.localCount = n;
     this.initCount = 0;
