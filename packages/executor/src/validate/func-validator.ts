@@ -33,7 +33,9 @@ const NO_TYPES: readonly ValType[] = Object.freeze([]);
  * Type-checks function bodies with the algorithm of the spec's validation appendix: an operand stack
  * of value types (UNKNOWN below the base of unreachable code) and a stack of control frames. Reused for
  * all functions of a module, so it allocates only when its stacks grow. The stacks are typed arrays
- * (value types fit in a byte); the top frame's height and reachability are kept in fields.
+ * (value types are int32 numbers, see `@wasmi-ts/store` types.ts; operands of unreachable code may be
+ * UNKNOWN, the bottom type, which matches everything); the top frame's height and reachability are kept
+ * in fields. Locals of non-defaultable types are tracked as initialised or not (`localInit`).
  *
  * Speed (this is the one pass over all the code at compile time): the common instructions (numeric
  * ones, loads and stores, locals, constants, blocks) are checked in the main loop straight from the
