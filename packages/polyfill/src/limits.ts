@@ -3,7 +3,7 @@
 // accepts it. Sizes of tables and memories at run time are the engine's (Config.maxTableSize, pages).
 
 import type { ModuleIR } from "@wasmi-ts/executor";
-import { FuncType } from "@wasmi-ts/store";
+import type { FuncType } from "@wasmi-ts/store";
 
 export const JS_LIMITS = {
   moduleBytes: 1_073_741_824,
@@ -47,7 +47,7 @@ export function exceededJsLimit(ir: ModuleIR): string | null {
     if (problem !== null) return problem;
   }
   for (const type of ir.types) {
-    if (!(type instanceof FuncType)) continue;
+    if (type.kind !== "func") continue;
     const problem = over("parameters", type.params.length, JS_LIMITS.params) ?? over("results", type.results.length, JS_LIMITS.results);
     if (problem !== null) return problem;
   }

@@ -2,7 +2,7 @@
 // any > eq > i31, struct, array > none; func > nofunc; extern > noextern; exn > noexn; a concrete type below
 // its abstract kind (func, struct or array) and its declared supertypes, and above its kind's bottom.
 
-import { ArrayType, FuncType, StructType, type FieldType, type SubType } from "./types.js";
+import type { FieldType, SubType } from "./types.js";
 import { CONCRETE_BASE, HeapType, heapTypeOf, isNullable, isRefType, type ValType } from "./types.js";
 import type { TypeRegistry } from "./type-registry.js";
 
@@ -26,7 +26,7 @@ function abstractTop(h: number): number {
 /** The abstract heap type of a concrete type's kind: func, struct or array. */
 export function compositeHeapType(registry: TypeRegistry, id: number): number {
   const c = registry.def(id).composite;
-  return c instanceof FuncType ? HeapType.Func : c instanceof StructType ? HeapType.Struct : HeapType.Array;
+  return c.kind === "func" ? HeapType.Func : c.kind === "struct" ? HeapType.Struct : HeapType.Array;
 }
 
 /** The top heap type (func, extern, any or exn) of the hierarchy `h` belongs to. */
@@ -92,17 +92,17 @@ function fieldMatches(registry: TypeRegistry, a: FieldType, b: FieldType): boole
  * parameters contravariant and results covariant, struct fields a prefix-wise match, array elements.
  */
 export function compositeMatches(registry: TypeRegistry, a: SubType["composite"], b: SubType["composite"]): boolean {
-  if (a instanceof FuncType) {
-    if (!(b instanceof FuncType)) return false;
+  if (a.kind === "func") {
+    if (b.kind !== "func") return false;
     if (a.params.length !== b.params.length || a.results.length !== b.results.length) return false;
     for (let i = 0; i < a.params.length; i++) if (!valTypeMatches(registry, b.params[i]!, a.params[i]!)) return false;
     for (let i = 0; i < a.results.length; i++) if (!valTypeMatches(registry, a.results[i]!, b.results[i]!)) return false;
     return true;
   }
-  if (a instanceof StructType) {
-    if (!(b instanceof StructType) || a.fields.length < b.fields.length) return false;
+  if (a.kind === "struct") {
+    if (b.kind !== "struct" || a.fields.length < b.fields.length) return false;
     for (let i = 0; i < b.fields.length; i++) if (!fieldMatches(registry, a.fields[i]!, b.fields[i]!)) return false;
     return true;
   }
-  return b instanceof ArrayType && fieldMatches(registry, (a as ArrayType).element, b.element);
+  return b.kind === "array" && fieldMatches(registry, a.element, b.element);
 }

@@ -64,7 +64,7 @@ export class TypeRegistry {
   /** The function type of canonical id `id` (a RangeError if it is not a function type). */
   get(id: number): FuncType {
     const t = this.def(id).composite;
-    if (!(t instanceof FuncType)) throw new RangeError(`type id ${id} is not a function type`);
+    if (t.kind !== "func") throw new RangeError(`type id ${id} is not a function type`);
     return t;
   }
 
@@ -88,12 +88,12 @@ function mapField(f: FieldType, mapVal: (t: ValType) => ValType): FieldType {
 }
 
 function mapComposite(c: CompositeType, mapVal: (t: ValType) => ValType, id: number): CompositeType {
-  if (c instanceof FuncType) {
+  if (c.kind === "func") {
     const f = new FuncType(c.params.map(mapVal), c.results.map(mapVal));
     f.id = id;
     return f;
   }
-  if (c instanceof StructType) return new StructType(c.fields.map((f) => mapField(f, mapVal)));
+  if (c.kind === "struct") return new StructType(c.fields.map((f) => mapField(f, mapVal)));
   return new ArrayType(mapField(c.element, mapVal));
 }
 
@@ -108,8 +108,8 @@ function groupKey(group: readonly SubType[], start: number, earlier: (index: num
     key += sub.final ? "F" : "S";
     if (sub.supertype >= 0) key += ref(sub.supertype);
     const c = sub.composite;
-    if (c instanceof FuncType) key += `(${c.params.map(val).join(",")}->${c.results.map(val).join(",")})`;
-    else if (c instanceof StructType) key += `{${c.fields.map(field).join(",")}}`;
+    if (c.kind === "func") key += `(${c.params.map(val).join(",")}->${c.results.map(val).join(",")})`;
+    else if (c.kind === "struct") key += `{${c.fields.map(field).join(",")}}`;
     else key += `[${field(c.element)}]`;
     key += ";";
   }

@@ -37,7 +37,7 @@ export function blockValType(bt: number): ValType {
 /** The function type of type index `typeIndex`, or undefined if there is none (or it is a struct or array type). */
 export function funcTypeAt(ir: ModuleIR, typeIndex: number): FuncType | undefined {
   const t = ir.types[typeIndex];
-  return t instanceof FuncType ? t : undefined;
+  return t?.kind === "func" ? t : undefined;
 }
 
 /** The type of a function in the module's function index space (imports first). */

@@ -1,6 +1,6 @@
 import {
-  ArrayType, CONCRETE_BASE, FuncType, MAX_SUBTYPE_DEPTH, StructType, compositeMatches, concreteIndexOf,
-  concreteRefType, type CompositeType, type TypeRegistry, type ValType,
+  CONCRETE_BASE, MAX_SUBTYPE_DEPTH, compositeMatches, concreteIndexOf, concreteRefType, type CompositeType,
+  type TypeRegistry, type ValType,
 } from "@wasmi-ts/store";
 import { ValidationError } from "../errors.js";
 import type { ConstExpr, ModuleIR } from "../module/ir.js";
@@ -11,9 +11,9 @@ function fail(reason: string): never {
 }
 
 function valTypesOf(c: CompositeType): ValType[] {
-  if (c instanceof FuncType) return [...c.params, ...c.results];
-  if (c instanceof StructType) return c.fields.map((f) => f.storage);
-  return [(c as ArrayType).element.storage];
+  if (c.kind === "func") return [...c.params, ...c.results];
+  if (c.kind === "struct") return c.fields.map((f) => f.storage);
+  return [c.element.storage];
 }
 
 /**
