@@ -150,6 +150,19 @@ describe("types of 3.0", () => {
     expect(() => new Module(new Engine(), parseWat(ok))).not.toThrow();
   });
 
+  it("bound the chain of supertypes, and refuse forward and multiple supertypes", () => {
+    const chain = (n: number) =>
+      `(module (type $t0 (sub (func))) ${Array.from({ length: n }, (_, i) => `(type $t${i + 1} (sub $t${i} (func)))`).join(" ")})`;
+    expect(() => new Module(new Engine(), parseWat(chain(63)))).not.toThrow();
+    expect(() => new Module(new Engine(), parseWat(chain(64)))).toThrow(/subtype depth/);
+    const forward = `(module (rec (type $a (sub $b (func))) (type $b (sub (func)))))`;
+    expect(() => new Module(new Engine(), parseWat(forward))).toThrow(/unknown type/);
+    const several = `(module (type $a (sub (func))) (type $b (sub (func))) (type (sub $a $b (func))))`;
+    expect(() => new Module(new Engine(), parseWat(several))).toThrow(/multiple supertypes/);
+    const outside = `(module (type (func (param (ref 1)))) (type (func)))`;
+    expect(() => new Module(new Engine(), parseWat(outside))).toThrow(/unknown type 1/);
+  });
+
   it("are refused under WASM2_FEATURES", () => {
     const wat = `(module (func (param (ref extern))))`;
     expect(() => new Module(new Engine({ features: WASM2_FEATURES }), parseWat(wat))).toThrow(/malformed/);
