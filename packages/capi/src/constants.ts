@@ -1,4 +1,4 @@
-import { ValType } from "@wasmi-ts/host";
+import { CONCRETE_BASE, HeapType, ValType, heapTypeOf, isRefType } from "@wasmi-ts/host";
 
 // The enumerations of wasm.h.
 
@@ -38,8 +38,18 @@ export function valTypeOfKind(kind: wasm_valkind_t): ValType {
   return t;
 }
 
+/**
+ * The wasm_valkind_t of a value type. wasm.h knows two reference kinds: the typed references of Wasm 3.0
+ * take the kind of their hierarchy, WASM_FUNCREF for function references (`(ref null? func)`, nofunc,
+ * concrete function types), WASM_EXTERNREF for extern references; the others (any, exn) have none.
+ */
 export function valKindOfType(type: ValType): wasm_valkind_t {
-  const k = toValKind.get(type);
+  let k = toValKind.get(type);
+  if (k === undefined && isRefType(type)) {
+    const h = heapTypeOf(type);
+    if (h === HeapType.Func || h === HeapType.NoFunc || h >= CONCRETE_BASE) k = WASM_FUNCREF;
+    else if (h === HeapType.Extern || h === HeapType.NoExtern) k = WASM_EXTERNREF;
+  }
   if (k === undefined) throw new TypeError(`value type 0x${type.toString(16)} has no wasm_valkind_t`);
   return k;
 }

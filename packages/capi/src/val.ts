@@ -1,7 +1,7 @@
 import { Func, ValType, type Value } from "@wasmi-ts/host";
 import {
   WASM_EXTERNREF, WASM_F32, WASM_F64, WASM_FUNCREF, WASM_I32, WASM_I64, WASM_V128,
-  valKindOfType, valTypeOfKind, type wasm_valkind_t,
+  valKindOfType, type wasm_valkind_t,
 } from "./constants.js";
 import { alloc, get, NULL } from "./handles.js";
 
@@ -20,7 +20,7 @@ export function wasm_val_new(kind: wasm_valkind_t, of: unknown): wasm_val_t {
 
 /** The host value of `val`, which must be of `type`. */
 export function hostValueOf(val: wasm_val_t, type: ValType, what: string): Value {
-  if (val === null || typeof val !== "object" || valTypeOfKind(val.kind) !== type) {
+  if (val === null || typeof val !== "object" || val.kind !== valKindOfType(type)) {
     throw new TypeError(`${what}: expected a wasm_val_t of kind ${valKindOfType(type)}, got ${JSON.stringify(val?.kind)}`);
   }
   if (val.kind === WASM_FUNCREF) {

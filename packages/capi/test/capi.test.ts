@@ -323,3 +323,18 @@ describe("wasm-c-api: memories with 1-byte pages (custom-page-sizes)", () => {
     expect(() => c.wasmi_memorytype_new_with_page_size_log2({ min: 1, max: 2 }, 12)).toThrow(CapiError);
   });
 });
+
+describe("wasm-c-api: typed references (Wasm 3.0)", () => {
+  it("reports them with the value kind of their hierarchy, and passes their values", () => {
+    const { store } = setup();
+    const bytes = parseWat(`(module (type $v (func))
+      (import "env" "f" (func (param (ref extern) (ref null $v)) (result (ref func))))
+      (func (export "id") (param (ref extern)) (result (ref extern)) (local.get 0)))`);
+    const module = c.wasm_module_new(store, bytes);
+    const ft = c.wasm_importtype_type(c.wasm_module_imports(module)[0]!);
+    expect(c.wasm_functype_params(ft)).toEqual([WASM_EXTERNREF, WASM_FUNCREF]);
+    expect(c.wasm_functype_results(ft)).toEqual([WASM_FUNCREF]);
+    const id = c.wasm_exporttype_type(c.wasm_module_exports(module)[0]!);
+    expect([c.wasm_functype_params(id), c.wasm_functype_results(id)]).toEqual([[WASM_EXTERNREF], [WASM_EXTERNREF]]);
+  });
+});

@@ -8,6 +8,7 @@ import {
   sleb, startSec, str, tableSec, typeSec, u32, vec, wasm,
 } from "./decode-builder.js";
 import { ATOMIC_BASE, opInfo } from "../src/module/opcodes.js";
+import { REF_NON_NULL } from "@wasmi-ts/store";
 
 /** The DecodeError reason for these bytes (fails the test if they decode). */
 function malformed(bytes: Uint8Array | number[], features: Readonly<WasmFeatures> = WASM2_FEATURES): string {
@@ -160,8 +161,10 @@ describe("decodeModule: sections", () => {
     expect(ir.elems.map((e) => e.mode)).toEqual([
       "active", "passive", "active", "declarative", "active", "passive", "active", "declarative",
     ]);
+    // 3.0: the segments of function indices (forms 0 to 3) hold non-null references, (ref func)
+    const REF_FUNC = FUNCREF | REF_NON_NULL;
     expect(ir.elems.map((e) => e.type)).toEqual([
-      FUNCREF, FUNCREF, FUNCREF, FUNCREF, FUNCREF, EXTERNREF, FUNCREF, FUNCREF,
+      REF_FUNC, REF_FUNC, REF_FUNC, REF_FUNC, FUNCREF, EXTERNREF, FUNCREF, FUNCREF,
     ]);
     expect(ir.elems[0]!.init).toEqual([[{ op: 0xd2, a: 0, b: 0 }], [{ op: 0xd2, a: 1, b: 0 }]]);
     expect(ir.elems[0]!.offset).toEqual([{ op: 0x41, a: 0, b: 0 }]);

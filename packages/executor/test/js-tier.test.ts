@@ -224,10 +224,16 @@ describe("what the tier leaves to the interpreter", () => {
     // two results: the tier's templates write one (the interpreter's helpers do it)
     ["wide arithmetic", `(param i32) (result i32)
       (i64.mul_wide_u (i64.extend_i32_u (local.get 0)) (i64.const -1)) (drop) (i32.wrap_i64)`],
+    // typed function references (3.0): references on the stack of a function on integers
+    ["call_ref", "(param i32) (result i32) (call_ref $ii (local.get 0) (ref.func $other))"],
+    ["ref.as_non_null and br_on_null", `(param i32) (result i32)
+      (block (result i32) (drop (ref.as_non_null (ref.func $other)))
+        (br_on_null 0 (local.get 0) (ref.func $other)) (drop))`],
   ];
   for (const [what, func] of cases) {
     test(`a function with ${what} is not compiled, and runs`, () => {
       const t = instantiateWat(`(module (memory 1) (global $f (mut f32) (f32.const 0))
+        (type $ii (func (param i32) (result i32))) (elem declare func $other)
         (func (export "f") ${func}) (func $other (param i32) (result i32) (local.get 0))
         (func $float (param i32) (result i32) (i32.trunc_f64_s (f64.convert_i32_s (local.get 0)))))`);
       expect(typeof t.call("f", 1)).toBe("number"); // translated (lazily) by now

@@ -237,9 +237,9 @@ describe("type helpers", () => {
 
 describe("opcode table", () => {
   it("has every 2.0 instruction once, with unique names per opcode", () => {
-    // 2.0 single-byte instructions (including typed select) + tail calls, 0xfc (+ wide arithmetic),
-    // fixed-width SIMD (236) + relaxed SIMD (20)
-    expect(OPS.filter(Boolean).length).toBe(185);
+    // 2.0 single-byte instructions (including typed select) + tail calls + typed function references (5),
+    // 0xfc (+ wide arithmetic), fixed-width SIMD (236) + relaxed SIMD (20)
+    expect(OPS.filter(Boolean).length).toBe(190);
     expect(OPS_FC.filter(Boolean).length).toBe(18 + 4);
     expect(OPS_FD.filter(Boolean).length).toBe(256);
     expect(OPS_FD.filter((i) => i?.feature === "relaxedSimd").length).toBe(20);

@@ -1,5 +1,5 @@
 import { makeConfig, type ExecutorConfig } from "@wasmi-ts/executor";
-import { InterruptHandle, TypeRegistry } from "@wasmi-ts/store";
+import { InterruptHandle, TypeRegistry, concreteRefType, type FuncType, type ValType } from "@wasmi-ts/store";
 
 /**
  * Engine settings: the executor's configuration (see `ExecutorConfig` for each field).
@@ -32,5 +32,14 @@ export class Engine {
    */
   interruptHandle(): InterruptHandle {
     return this.#interrupts;
+  }
+
+  /**
+   * The reference type `(ref null? $t)` of function type `type` (Wasm 3.0 typed function references), for
+   * the value types of host functions, globals and tables: `type` is interned (canonicalised) in this
+   * engine, so the result equals the type a module of this engine gives to a function of that type.
+   */
+  funcRefType(type: FuncType, nullable = false): ValType {
+    return concreteRefType(this.registry.intern(type), nullable);
   }
 }

@@ -22,7 +22,7 @@ export interface ExportType {
 export function importTypes(ir: ModuleIR): ImportType[] {
   return ir.imports.map((imp): ImportType => {
     const d = imp.desc;
-    const type: ExternType = d.kind === "func" ? { kind: "func", type: ir.types[d.typeIndex]! } : d;
+    const type: ExternType = d.kind === "func" ? { kind: "func", type: ir.types[d.typeIndex] as FuncType } : d;
     return { module: imp.module, name: imp.name, type };
   });
 }
@@ -30,7 +30,7 @@ export function importTypes(ir: ModuleIR): ImportType[] {
 export function exportTypes(ir: ModuleIR): ExportType[] {
   return ir.exports.map((exp): ExportType => {
     switch (exp.kind) {
-      case "func": return { name: exp.name, type: { kind: "func", type: ir.types[ir.funcs[exp.index]!]! } };
+      case "func": return { name: exp.name, type: { kind: "func", type: ir.types[ir.funcs[exp.index]!] as FuncType } };
       case "table": return { name: exp.name, type: { kind: "table", type: tableTypeAt(ir, exp.index) } };
       case "memory": return { name: exp.name, type: { kind: "memory", type: memoryTypeAt(ir, exp.index) } };
       case "global": return { name: exp.name, type: { kind: "global", type: ir.globalTypes[exp.index]! } };

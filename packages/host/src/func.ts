@@ -18,7 +18,9 @@ import {
   AsyncRequest, HostSuspend, HostTrapRequest, driveAsync, resumableCall, startResumable, type ResumableCall,
 } from "./resumable.js";
 import { TypedFunc } from "./typed-func.js";
-import { readValue, slotLayout, writeValue, type FloatForm, type SlotLayout, type Value } from "./values.js";
+import {
+  isExternRefType, readValue, slotLayout, writeValue, type FloatForm, type SlotLayout, type Value,
+} from "./values.js";
 
 /** A function signature given as a `FuncType` or as plain lists. */
 export type FuncTypeLike = FuncType | { params: readonly ValType[]; results: readonly ValType[] };
@@ -231,7 +233,7 @@ function hostTrampoline<T>(store: Store<T>, type: FuncType, fn: HostFunc<T>, sel
   const input = slotLayout(type.params).offsets;
   const untyped = store as Store<unknown>;
   // A Promise is a legitimate externref value; for any other result type it is an async host function.
-  const returnsOneExternRef = type.results.length === 1 && type.results[0] === ValType.ExternRef;
+  const returnsOneExternRef = type.results.length === 1 && isExternRefType(type.results[0]!);
   return (pruned: PrunedStore, caller: InstanceEntity | null, slots: ValueSlots, base: number): void => {
     const args = readArguments(untyped, type, input, slots, base);
     let returned: unknown;
@@ -307,7 +309,7 @@ function resultList(type: FuncType, returned: unknown): readonly unknown[] {
   // One result: the value itself (an array of one value is accepted too, except for externref where an
   // array is a legitimate host value).
   if (n === 1) {
-    const single = Array.isArray(returned) && returned.length === 1 && type.results[0] !== ValType.ExternRef;
+    const single = Array.isArray(returned) && returned.length === 1 && !isExternRefType(type.results[0]!);
     return [single ? (returned as unknown[])[0] : returned];
   }
   if (!Array.isArray(returned) || returned.length !== n) {

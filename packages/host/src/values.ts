@@ -1,4 +1,7 @@
-import { ValType, valTypeName, type FuncEntity } from "@wasmi-ts/store";
+import {
+  HeapType, ValType, concreteHeapType, heapTypeMatches, heapTypeOf, isNullable, topHeapType, valTypeName,
+  type FuncEntity,
+} from "@wasmi-ts/store";
 import { Func } from "./func.js";
 import type { Store } from "./store.js";
 
@@ -67,23 +70,48 @@ export function joinU64(low: number, high: number): bigint {
   return (BigInt(high >>> 0) << 32n) | BigInt(low >>> 0);
 }
 
-/** The reference a JS reference value stands for, as tables and globals hold it (see `refs.ts` of the
- * store): null, a `FuncEntity` (funcref) or the host value itself (externref). */
+/** Whether reference type `type` is an extern reference (`externref`, `(ref extern)`, `(ref null? noextern)`),
+ * whose values are any JS values. */
+export function isExternRefType(type: ValType): boolean {
+  const h = heapTypeOf(type);
+  return h === HeapType.Extern || h === HeapType.NoExtern;
+}
+
+/**
+ * The reference a JS reference value stands for, as tables and globals hold it (see `refs.ts` of the
+ * store): null, a `FuncEntity` (function references) or the host value itself (extern references).
+ * Null only for a nullable type; a function only if its type matches (a concrete type: a subtype of it;
+ * nofunc: none). References of the other hierarchies (any, exn) can only be null from JS.
+ */
 export function toRef(store: Store<unknown>, type: ValType, v: unknown, what: string): unknown {
-  if (v === null) return null;
-  if (type === ValType.FuncRef) {
-    if (!(v instanceof Func)) throw typeError(type, v, what);
-    store.assertOwns(v.store, "function reference");
-    return v.entity;
+  if (v === null) {
+    if (!isNullable(type)) throw new TypeError(`${what}: null is not a value of type ${valTypeName(type)}`);
+    return null;
   }
   if (type === ValType.ExternRef) return v;
+  const types = store.pruned.types;
+  const heap = heapTypeOf(type);
+  switch (topHeapType(types, heap)) {
+    case HeapType.Func: {
+      if (!(v instanceof Func)) throw typeError(type, v, what);
+      store.assertOwns(v.store, "function reference");
+      const id = v.entity.type.id;
+      const ok = heap === HeapType.Func || (id >= 0 && heapTypeMatches(types, concreteHeapType(id), heap));
+      if (!ok) throw new TypeError(`${what}: a function of type ${v.entity.type} is not a value of type ${valTypeName(type)}`);
+      return v.entity;
+    }
+    case HeapType.Extern:
+      if (heap === HeapType.NoExtern) throw typeError(type, v, what);
+      return v;
+  }
   throw new TypeError(`${what}: values of type ${valTypeName(type)} cannot be passed from JS`);
 }
 
 /** The JS value of a reference held by a table or a global. */
 export function fromRef(store: Store<unknown>, type: ValType, ref: unknown): Value {
-  if (ref === null || type === ValType.ExternRef) return ref;
-  return Func.fromEntity(store, ref as FuncEntity);
+  if (ref === null || type === ValType.ExternRef || isExternRefType(type)) return ref;
+  if (topHeapType(store.pruned.types, heapTypeOf(type)) === HeapType.Func) return Func.fromEntity(store, ref as FuncEntity);
+  return ref;
 }
 
 /** Writes `v` of `type` into slot `s` (see the slot layout in `@wasmi-ts/store`). */

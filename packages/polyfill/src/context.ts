@@ -2,7 +2,11 @@
 // "surrounding agent"), the identity caches (one JS object per Wasm function, memory, table and global)
 // and the conversions between JS values and Wasm values (ToWebAssemblyValue and ToJSValue of the spec).
 
-import { Engine, Func, Store, Trap, TrapCode, ValType, valTypeName, type Config, type Value } from "@wasmi-ts/host";
+import {
+  Engine, Func, HeapType, Store, Trap, TrapCode, ValType, heapTypeOf, isNullable, isRefType, valTypeName, type Config,
+  type Value,
+} from "@wasmi-ts/host";
+import { topHeapType } from "@wasmi-ts/store";
 import { RuntimeError } from "./errors.js";
 import { toNumber } from "./webidl.js";
 
@@ -102,8 +106,31 @@ export class Context {
         return func;
       }
       default:
+        if (isRefType(type)) return this.toWasmRef(type, v);
         throw new TypeError(`values of type ${valTypeName(type)} cannot be passed from JavaScript`);
     }
+  }
+
+  /** ToWebAssemblyValue of the typed references of Wasm 3.0, by hierarchy: extern ones take any value,
+   * function ones exported WebAssembly functions (the host API checks their type), the others only null;
+   * null only for a nullable type. */
+  private toWasmRef(type: ValType, v: unknown): Value {
+    if (v === null) {
+      if (!isNullable(type)) throw new TypeError(`null is not a value of type ${valTypeName(type)}`);
+      return null;
+    }
+    const heap = heapTypeOf(type);
+    switch (topHeapType(this.engine.registry, heap)) {
+      case HeapType.Extern:
+        if (heap === HeapType.NoExtern) break;
+        return v;
+      case HeapType.Func: {
+        const func = typeof v === "function" ? this.funcOf.get(v) : undefined;
+        if (func === undefined) throw new TypeError(`a ${valTypeName(type)} must be an exported WebAssembly function`);
+        return func;
+      }
+    }
+    throw new TypeError(`values of type ${valTypeName(type)} cannot be passed from JavaScript`);
   }
 
   /** ToJSValue: a Wasm value (in the host API's form) as a JS value. */
@@ -113,6 +140,11 @@ export class Context {
       case ValType.I64: return BigInt.asIntN(64, v as bigint);
       case ValType.FuncRef: return v === null ? null : this.exportedFunction(v as Func, (v as Func).index ?? 0);
       default:
+        if (isRefType(type)) {
+          // typed references (3.0): extern ones are their value, function ones exported functions
+          if (v === null || topHeapType(this.engine.registry, heapTypeOf(type)) === HeapType.Extern) return v;
+          if (v instanceof Func) return this.exportedFunction(v, v.index ?? 0);
+        }
         throw new TypeError(`values of type ${valTypeName(type)} cannot be passed to JavaScript`);
     }
   }

@@ -5,7 +5,7 @@
 
 import {
   Func, Global as HostGlobal, Instance as HostInstance, LinkError as HostLinkError, Memory as HostMemory,
-  Module as HostModule, Table as HostTable, ValType, type Extern, type FuncType, type ImportType, type Value,
+  Module as HostModule, Table as HostTable, ValType, isRefType, type Extern, type FuncType, type ImportType, type Value,
 } from "@wasmi-ts/host";
 import type { Context } from "./context.js";
 import { LinkError } from "./errors.js";
@@ -89,7 +89,7 @@ function readImport(ctx: Context, imp: ImportType, importObject: Record<string, 
       const global = ctx.hostOf(v, HostGlobal);
       if (global !== undefined) return global;
       const t = type.type.type;
-      if (t === ValType.I64 ? typeof v !== "bigint" : t === ValType.V128 || (!isRef(t) && typeof v !== "number")) {
+      if (t === ValType.I64 ? typeof v !== "bigint" : t === ValType.V128 || (!isRefType(t) && typeof v !== "number")) {
         throw new LinkError(`${where}: a WebAssembly.Global or a ${t === ValType.I64 ? "BigInt" : "Number"} is required`);
       }
       if (type.type.mutable) throw new LinkError(`${where}: a mutable global must be imported as a WebAssembly.Global`);
@@ -108,9 +108,6 @@ function readImport(ctx: Context, imp: ImportType, importObject: Record<string, 
   }
 }
 
-function isRef(t: ValType): boolean {
-  return t === ValType.FuncRef || t === ValType.ExternRef;
-}
 
 /** A host function calling the JS function `fn` with JS values (the spec's "create a host function"). */
 function hostFunction(ctx: Context, fn: Function, type: FuncType): Func {

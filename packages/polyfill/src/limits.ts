@@ -3,6 +3,7 @@
 // accepts it. Sizes of tables and memories at run time are the engine's (Config.maxTableSize, pages).
 
 import type { ModuleIR } from "@wasmi-ts/executor";
+import type { FuncType } from "@wasmi-ts/store";
 
 export const JS_LIMITS = {
   moduleBytes: 1_073_741_824,
@@ -46,12 +47,13 @@ export function exceededJsLimit(ir: ModuleIR): string | null {
     if (problem !== null) return problem;
   }
   for (const type of ir.types) {
+    if (type.kind !== "func") continue;
     const problem = over("parameters", type.params.length, JS_LIMITS.params) ?? over("results", type.results.length, JS_LIMITS.results);
     if (problem !== null) return problem;
   }
   for (let i = 0; i < ir.codes.length; i++) {
     const body = ir.codes[i]!;
-    const params = ir.types[ir.funcs[ir.numImportedFuncs + i]!]!.params.length;
+    const params = (ir.types[ir.funcs[ir.numImportedFuncs + i]!] as FuncType).params.length;
     // the instructions' bytes (the locals' declarations, a few bytes, are not counted)
     const problem = over("bytes in a function body", body.end - body.start, JS_LIMITS.functionBodyBytes)
       ?? over("locals in a function (parameters included)", params + body.locals.length, JS_LIMITS.locals);

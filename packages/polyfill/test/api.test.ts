@@ -90,6 +90,23 @@ describe("the WebAssembly namespace", () => {
   });
 });
 
+describe("typed references (Wasm 3.0) crossing the JS API", () => {
+  it("take any value for (ref extern) but null, and exported functions of the type for (ref $t)", () => {
+    const e = new W.Instance(new W.Module(parseWat(`(module (type $ii (func (param i32) (result i32)))
+      (func $inc (export "inc") (type $ii) (i32.add (local.get 0) (i32.const 1)))
+      (func $other (export "other") (param i64))
+      (func (export "id") (param (ref extern)) (result (ref extern)) (local.get 0))
+      (func (export "apply") (param (ref null $ii) i32) (result i32) (call_ref $ii (local.get 1) (local.get 0))))`))).exports as Exports;
+    const box = { x: 1 };
+    expect(e.id(box)).toBe(box);
+    expect(() => e.id(null)).toThrow(TypeError);
+    expect(e.apply(e.inc, 41)).toBe(42);
+    expect(() => e.apply(e.other, 1)).toThrow(TypeError);
+    expect(() => e.apply(() => 1, 1)).toThrow(TypeError);
+    expect(() => e.apply(null, 1)).toThrow(W.RuntimeError);
+  });
+});
+
 describe("the JS API's implementation limits", () => {
   it("refuse modules over them at compile time and in validate", () => {
     const withParams = (n: number) => parseWat(`(module (func (param ${"i32 ".repeat(n)})))`);

@@ -9,6 +9,7 @@ export * from "./func.js";
 export * from "./instance.js";
 export * from "./slots.js";
 export * from "./type-registry.js";
+export * from "./subtyping.js";
 export * from "./type-key.js";
 export * from "./pruned-store.js";
 export * from "./refs.js";

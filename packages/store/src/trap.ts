@@ -31,6 +31,8 @@ export const TrapCode = {
   ExpectedSharedMemory: 22,
   /** `memory.atomic.wait` that could only end by a notify from another thread, which a single thread never sends. */
   WaitDeadlock: 23,
+  /** call_ref / return_call_ref of a null reference. */
+  NullFunctionReference: 24,
 } as const;
 export type TrapCode = (typeof TrapCode)[keyof typeof TrapCode];
 
@@ -58,6 +60,7 @@ const messages: Record<TrapCode, string> = {
   [TrapCode.UncaughtException]: "uncaught exception",
   [TrapCode.Interrupted]: "interrupted",
   [TrapCode.ExpectedSharedMemory]: "expected shared memory",
+  [TrapCode.NullFunctionReference]: "null function reference",
   [TrapCode.WaitDeadlock]: "wait would block forever (no other thread can notify)",
 };
 

@@ -25,6 +25,10 @@ const CALL_ANY = `
     target = inst.funcs[code[(pc + 1) | 0]]!;
     argOffset = code[(pc + 2) | 0];
     next = pc + 3;
+  } else if (op === Op.CallRef || op === Op.ReturnCallRef) {
+    target = funcOfRef(store, i32[(fp2 + code[(pc + 1) | 0]) | 0]);
+    argOffset = code[(pc + 2) | 0];
+    next = pc + 3;
   } else {
     const table = inst.tables[code[(pc + 2) | 0]]!.elements;
     const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
@@ -32,11 +36,11 @@ const CALL_ANY = `
     const ref = table[i];
     if (ref === null) trap(TrapCode.IndirectCallToNull);
     target = ref as FuncEntity;
-    if (target.type.id !== inst.typeIds[code[(pc + 1) | 0]]) trap(TrapCode.BadSignature);
+    if (target.type.id !== inst.typeIds[code[(pc + 1) | 0]]) checkSubtypeSignature(store, target, inst.typeIds[code[(pc + 1) | 0]]);
     argOffset = code[(pc + 4) | 0];
     next = pc + 5;
   }
-  tail = op === Op.ReturnCallFunc || op === Op.ReturnCallIndirect;
+  tail = op === Op.ReturnCallFunc || op === Op.ReturnCallIndirect || op === Op.ReturnCallRef;
   if (target.kind === FuncKind.Host) {
     const argBase = (fp2 + argOffset) >> 1;
     const type = target.type;
@@ -71,6 +75,13 @@ const CALL_ANY = `
   calleeInst = target.instance!;
   pc = next;
   break;`;
+
+/** Typed function references (Wasm 3.0): calls of a function reference, in CALL_ANY's case. Appended at the
+ * end of the opcode order (index.ts). */
+export const CALL_REF: Instr[] = [
+  instr("CallRef", "call the function reference in register r (trap if null)", "r:r args:r", CALL_ANY, true),
+  instr("ReturnCallRef", "tail call of the function reference in register r", "r:r args:r", CALL_ANY, true),
+];
 
 export const TRAP = instr("Trap", "trap with the code", "code:i", "trap($code as TrapCode);", true);
 

@@ -23,6 +23,12 @@ export const TABLES: Instr[] = [
   helper("GlobalSetRef", "global g = s (references)", "g:i s:r", "globalSetRef"),
 ];
 
+/** Typed references (Wasm 3.0): ref.as_non_null's check (the value stays where it is). Appended at the end
+ * of the opcode order (index.ts). */
+export const TYPED_REFS: Instr[] = [
+  instr("RefAsNonNull", "trap if register a holds the null reference", "a:r", "if ($a === 0) trap(TrapCode.NullReference);"),
+];
+
 /** table64: an i64 index, offset or length is narrowed to an i32 by its own instruction before the 32-bit
  * table's instruction runs (translator.ts), and table.size has an i64 form; table.grow writes both words
  * of its result already. Both out of line (interpret/refs.ts): rare, and the loop's size is limited.

@@ -20,6 +20,9 @@ export interface WasmFeatures {
   /** Constant expressions may read any immutable global defined before them, not only imported ones
    * (WebAssembly 3.0). */
   constGlobals: boolean;
+  /** Typed function references and the type system of GC (WebAssembly 3.0): `(ref null? ht)`, recursion
+   * groups, subtypes, struct and array types, call_ref, br_on_null, ..., tables with initialisers. */
+  typedReferences: boolean;
 }
 
 export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
@@ -32,6 +35,7 @@ export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
   relaxedSimd: true,
   threads: true,
   constGlobals: true,
+  typedReferences: true,
 });
 
 /** Exactly WebAssembly 2.0. */
@@ -45,4 +49,5 @@ export const WASM2_FEATURES: Readonly<WasmFeatures> = Object.freeze({
   relaxedSimd: false,
   threads: false,
   constGlobals: false,
+  typedReferences: false,
 });

@@ -1,10 +1,15 @@
-import { ValType } from "@wasmi-ts/store";
+import { ValType, concreteHeapType, isAbstractHeapType, refType, type HeapType } from "@wasmi-ts/store";
 import { Imm, OPS, OPS_FC, OPS_FD, OPS_FE, type OpInfo } from "../module/opcodes.js";
 import type { BinaryReader } from "./reader.js";
 import type { WasmFeatures } from "./features.js";
 
 /** Block type "no params, no results" as returned in `InstrReader.a` for block/loop/if. */
 export const EMPTY_BLOCK_TYPE = -64;
+/**
+ * Block types of one result of a 0x63 / 0x64 reference type are `BLOCK_REF_BASE - type` (below all the
+ * others: value types are `type - 128`, -1 .. -128).
+ */
+export const BLOCK_REF_BASE = -0x1000;
 
 /**
  * Reads one instruction (opcode and immediates) at a time into its own fields, so that no object is
@@ -64,7 +69,7 @@ export class InstrReader {
       case 0 satisfies typeof Imm.None:
         return;
       case 1 satisfies typeof Imm.Block:
-        this.a = readBlockType(r);
+        this.a = readBlockType(r, this.features.typedReferences);
         return;
       case 2 satisfies typeof Imm.Label:
       case 4 satisfies typeof Imm.Func:
@@ -137,12 +142,13 @@ export class InstrReader {
         return;
       case 15 satisfies typeof Imm.SelectT: {
         const n = r.len32();
-        for (let i = 0; i < n; i++) this.types[i] = readValType(r);
+        for (let i = 0; i < n; i++) this.types[i] = readValType(r, this.features.typedReferences);
         this.typeCount = n;
         return;
       }
       case 16 satisfies typeof Imm.RefType:
-        this.a = readRefType(r);
+        // ref.null: a heap type (2.0's reference type bytes are the same numbers)
+        this.a = this.features.typedReferences ? readHeapType(r) : readRefType(r);
         return;
     }
   }
@@ -170,8 +176,11 @@ export class InstrReader {
   }
 }
 
-/** A value type byte; other bytes are malformed. */
-export function readValType(r: BinaryReader): ValType {
+/**
+ * A value type: a numeric or vector type byte, or a reference type (see readRefType). Concrete reference
+ * types carry the module's type index (store/src/types.ts); other bytes are malformed.
+ */
+export function readValType(r: BinaryReader, typed = false): ValType {
   const b = r.u8();
   switch (b) {
     case ValType.I32:
@@ -183,22 +192,48 @@ export function readValType(r: BinaryReader): ValType {
     case ValType.ExternRef:
       return b;
   }
+  if (typed && (b === 0x63 || b === 0x64 || isAbstractHeapType(b))) {
+    r.pos--;
+    return readRefType(r, true);
+  }
   return r.fail("malformed value type", r.pos - 1);
 }
 
-export function readRefType(r: BinaryReader): ValType {
+/** A reference type: a shorthand byte, or (typed references) 0x63 / 0x64 and a heap type. */
+export function readRefType(r: BinaryReader, typed = false): ValType {
   const b = r.u8();
   if (b === ValType.FuncRef || b === ValType.ExternRef) return b;
+  if (typed) {
+    if (isAbstractHeapType(b)) return b;
+    if (b === 0x63 || b === 0x64) return refType(readHeapType(r), b === 0x63);
+  }
   return r.fail("malformed reference type", r.pos - 1);
 }
 
-function readBlockType(r: BinaryReader): number {
+/** Largest type index a heap type may name (the JS API's limit on types per module). */
+export const MAX_TYPE_INDEX = 1_000_000;
+
+/** A heap type (s33): an abstract one's code, or CONCRETE_BASE + a type index. */
+export function readHeapType(r: BinaryReader): HeapType {
+  const at = r.pos;
+  const x = r.s33();
+  if (x >= 0) {
+    // an index past any possible type section is invalid; keep it a small number all the same
+    return concreteHeapType(Math.min(x, MAX_TYPE_INDEX));
+  }
+  const code = x + 0x80;
+  if (!isAbstractHeapType(code)) r.fail("malformed heap type", at);
+  return code;
+}
+
+function readBlockType(r: BinaryReader, typed: boolean): number {
   const b = r.peek();
   if (b === 0x40) {
     r.pos++;
     return EMPTY_BLOCK_TYPE;
   }
-  if (b >= 0 && (b & 0xc0) === 0x40) return readValType(r) - 128;
+  if (typed && (b === 0x63 || b === 0x64)) return BLOCK_REF_BASE - readRefType(r, true);
+  if (b >= 0 && (b & 0xc0) === 0x40) return readValType(r, typed) - 128;
   const at = r.pos;
   const x = r.s33();
   if (x < 0) r.fail("malformed block type", at);

@@ -1,4 +1,7 @@
-import { FuncType, ValType, type GlobalType, type Limits, type MemoryType, type TableType } from "@wasmi-ts/store";
+import {
+  ArrayType, FuncType, PackedType, REF_NON_NULL, StructType, ValType, type CompositeType, type FieldType, type GlobalType, type Limits,
+  type MemoryType, type SubType, type TableType,
+} from "@wasmi-ts/store";
 import { DecodeError } from "../errors.js";
 import type {
   ConstExpr, ConstInstr, CustomSection, DataSegment, ElemSegment, Export, ExportKind, FuncBody, Global,
@@ -34,6 +37,15 @@ const LIMITS_64 = 4;
 /** custom-page-sizes: the log2 of the page size follows the limits. */
 const LIMITS_PAGE_SIZE = 8;
 
+/** Type section forms (3.0): a recursion group, a subtype, a final subtype. */
+const REC_GROUP = 0x4e;
+const SUB = 0x50;
+const SUB_FINAL = 0x4f;
+/** `SubType.supertype` of a decoded definition that declares more than one (invalid). */
+export const SEVERAL_SUPERTYPES = -2;
+/** Implementation limit on the types of one module (the JS API's). */
+export const MAX_TYPES = 1_000_000;
+
 /** Control nesting while skimming a body: what `else` may follow. */
 const NEST_BLOCK = 0;
 const NEST_IF = 1;
@@ -66,7 +78,7 @@ export class ModuleDecoder {
     this.r = new BinaryReader(bytes);
     this.instr = new InstrReader(features);
     this.ir = {
-      bytes, types: [], imports: [], funcs: [], tables: [], memories: [], globals: [], globalTypes: [],
+      bytes, types: [], subtypes: [], recGroupSizes: [], typeIds: null, tableInits: [], imports: [], funcs: [], tables: [], memories: [], globals: [], globalTypes: [],
       exports: [], start: null, elems: [], datas: [], dataCount: null, codes: [], numImportedFuncs: 0,
       numImportedTables: 0, numImportedMemories: 0, numImportedGlobals: 0, customs: [],
       funcNames: new Map(), moduleName: null,
@@ -96,7 +108,7 @@ export class ModuleDecoder {
           this.customSection(start, size);
           break;
         case SECTION.Type:
-          this.vec(() => ir.types.push(this.funcType()));
+          this.vec(() => this.recGroup());
           break;
         case SECTION.Import:
           this.vec(() => this.importEntry());
@@ -108,7 +120,7 @@ export class ModuleDecoder {
           });
           break;
         case SECTION.Table:
-          this.vec(() => ir.tables.push(this.tableType()));
+          this.vec(() => this.tableEntry());
           break;
         case SECTION.Memory:
           this.vec(() => ir.memories.push(this.memoryType()));
@@ -167,16 +179,109 @@ export class ModuleDecoder {
     if (name === "name") parseNameSection(section.bytes, this.ir);
   }
 
-  private funcType(): FuncType {
+  /** One entry of the type section: a recursion group (0x4e), or a type definition alone (a group of one). */
+  private recGroup(): void {
+    const r = this.r;
+    const ir = this.ir;
+    if (!this.features.typedReferences) {
+      const at = r.pos;
+      // The form is an s7 (-0x20 = 0x60), so an over-long encoding is an integer error.
+      if (r.sN(7) !== -0x20) r.fail("malformed function type", at);
+      this.pushType({ final: true, supertype: -1, composite: this.funcType() });
+      ir.recGroupSizes.push(1);
+      return;
+    }
+    if (r.peek() === REC_GROUP) {
+      r.pos++;
+      const n = r.len32();
+      if (ir.types.length + n > MAX_TYPES) r.fail("too many types");
+      for (let i = 0; i < n; i++) this.pushType(this.subType());
+      ir.recGroupSizes.push(n);
+    } else {
+      this.pushType(this.subType());
+      ir.recGroupSizes.push(1);
+    }
+  }
+
+  private pushType(sub: SubType): void {
+    if (this.ir.types.length >= MAX_TYPES) this.r.fail("too many types");
+    this.ir.subtypes.push(sub);
+    this.ir.types.push(sub.composite);
+  }
+
+  /** A type definition: `sub` (0x50) or `sub final` (0x4f) with its supertypes, or a composite type (final). */
+  private subType(): SubType {
+    const r = this.r;
+    const form = r.peek();
+    if (form !== SUB && form !== SUB_FINAL) return { final: true, supertype: -1, composite: this.compositeType() };
+    r.pos++;
+    const n = r.len32();
+    // (at most one supertype is valid: several are kept as SEVERAL_SUPERTYPES for the validator)
+    let supertype = -1;
+    for (let i = 0; i < n; i++) {
+      const x = r.u32();
+      supertype = i === 0 ? x : SEVERAL_SUPERTYPES;
+    }
+    return { final: form === SUB_FINAL, supertype, composite: this.compositeType() };
+  }
+
+  private compositeType(): CompositeType {
     const r = this.r;
     const at = r.pos;
-    // The form is an s7 (-0x20 = 0x60), so an over-long encoding is an integer error.
-    if (r.sN(7) !== -0x20) r.fail("malformed function type", at);
+    switch (r.u8()) {
+      case 0x60:
+        return this.funcType();
+      case 0x5f: {
+        const fields: FieldType[] = [];
+        this.vec(() => fields.push(this.fieldType()));
+        return new StructType(fields);
+      }
+      case 0x5e:
+        return new ArrayType(this.fieldType());
+    }
+    return r.fail("malformed definition type", at);
+  }
+
+  private fieldType(): FieldType {
+    const r = this.r;
+    const b = r.peek();
+    let storage: number;
+    if (b === PackedType.I8 || b === PackedType.I16) {
+      r.pos++;
+      storage = b;
+    } else {
+      storage = readValType(r, true);
+    }
+    const m = r.u8();
+    if (m > 1) r.fail("malformed mutability", r.pos - 1);
+    return { storage, mutable: m === 1 };
+  }
+
+  /** Parameters and results, after the 0x60 form. */
+  private funcType(): FuncType {
+    const r = this.r;
+    const typed = this.features.typedReferences;
     const params: ValType[] = [];
-    this.vec(() => params.push(readValType(r)));
+    this.vec(() => params.push(readValType(r, typed)));
     const results: ValType[] = [];
-    this.vec(() => results.push(readValType(r)));
+    this.vec(() => results.push(readValType(r, typed)));
     return new FuncType(params, results);
+  }
+
+  /** A table of the table section: 3.0 adds the form 0x40 0x00 with an initialiser expression. */
+  private tableEntry(): void {
+    const r = this.r;
+    let init: ConstExpr | null = null;
+    if (this.features.typedReferences && r.peek() === 0x40) {
+      r.pos++;
+      if (r.u8() !== 0) r.fail("malformed table", r.pos - 1);
+      const type = this.tableType();
+      init = this.constExpr();
+      this.ir.tables.push(type);
+    } else {
+      this.ir.tables.push(this.tableType());
+    }
+    this.ir.tableInits.push(init);
   }
 
   /** Limits are u64 whenever memory64 is on (a 32-bit memory's bounds are checked by the validator). */
@@ -203,7 +308,7 @@ export class ModuleDecoder {
 
   /** A table type; its limits flag 0x04 (table64, with memory64) makes its indices i64. */
   private tableType(): TableType {
-    const element = readRefType(this.r);
+    const element = readRefType(this.r, this.features.typedReferences);
     const flags = this.limitsFlags(LIMITS_HAS_MAX | LIMITS_64);
     const is64 = (flags & LIMITS_64) !== 0;
     const limits = this.limits(flags, is64);
@@ -229,7 +334,7 @@ export class ModuleDecoder {
 
   private globalType(): GlobalType {
     const r = this.r;
-    const type = readValType(r);
+    const type = readValType(r, this.features.typedReferences);
     const m = r.u8();
     if (m > 1) r.fail("malformed mutability", r.pos - 1);
     return { type, mutable: m === 1 };
@@ -304,11 +409,13 @@ export class ModuleDecoder {
     let type: ValType = ValType.FuncRef;
     if (passiveOrDeclarative || explicitTable) {
       if (usesExprs) {
-        type = readRefType(r);
+        type = readRefType(r, this.features.typedReferences);
       } else if (r.u8() !== 0) {
         r.fail("malformed element kind", r.pos - 1);
       }
     }
+    // 3.0: a segment of function indices holds non-null references
+    if (!usesExprs && this.features.typedReferences) type = ValType.FuncRef | REF_NON_NULL;
     const init: ConstExpr[] = [];
     if (usesExprs) {
       this.vec(() => init.push(this.constExpr()));
@@ -351,7 +458,7 @@ export class ModuleDecoder {
     let total = 0;
     this.vec(() => {
       const n = r.u32();
-      groups.push(n, readValType(r));
+      groups.push(n, readValType(r, this.features.typedReferences));
       total += n;
     });
     if (total >= 0x1_0000_0000 || total > MAX_FUNCTION_LOCALS) r.fail("too many locals", localsAt);

@@ -21,10 +21,10 @@ export function compileModule(bytes: Uint8Array, registry: TypeRegistry, config:
   const ir = decodeModuleDeferringBodies(bytes, config.features);
   if (config.lazyValidation && config.lazyTranslation) {
     // Module-level errors only: no full decode, which would judge the bodies too.
-    return new CompiledModule(ir, registry, config, validateModuleDeferringBodies(ir, config.features));
+    return new CompiledModule(ir, registry, config, validateModuleDeferringBodies(ir, config.features, registry));
   }
   try {
-    validateModule(ir, config.features);
+    validateModule(ir, config.features, registry);
   } catch (error) {
     if (error instanceof ValidationError || error instanceof DecodeError) decodeModule(bytes, config.features);
     throw error;

@@ -3,8 +3,10 @@ import {
   externKindName,
   pageSizeOf,
   PAGE_SIZE,
+  valTypeMatches,
   valTypeName,
   type ExternEntity,
+  type TypeRegistry,
   type GlobalType,
   type Limits,
   type MemoryType,
@@ -61,8 +63,10 @@ function globalText(t: GlobalType): string {
   return t.mutable ? `(mut ${valTypeName(t.type)})` : valTypeName(t.type);
 }
 
-function checkGlobal(imp: Import, actual: GlobalType, required: GlobalType): void {
-  if (actual.mutable !== required.mutable || actual.type !== required.type) {
+function checkGlobal(registry: TypeRegistry, imp: Import, actual: GlobalType, required: GlobalType): void {
+  // an immutable global's type may be a subtype; a mutable one's must be the same
+  const typeOk = actual.type === required.type || (!required.mutable && valTypeMatches(registry, actual.type, required.type));
+  if (actual.mutable !== required.mutable || !typeOk) {
     fail(imp, `expected global ${globalText(required)}, found global ${globalText(actual)}`);
   }
 }
@@ -79,7 +83,10 @@ export function checkImport(module: CompiledModule, imp: Import, ext: ExternEnti
       if (desc.kind !== "func") return;
       const expectedId = module.typeIds[desc.typeIndex]!;
       const actual = ext.value.type;
-      const same = actual.id >= 0 ? actual.id === expectedId : actual.key === module.registry.get(expectedId).key;
+      // 3.0: a function of a subtype matches
+      const same = actual.id >= 0
+        ? actual.id === expectedId || module.registry.isSubtype(actual.id, expectedId)
+        : actual.key === module.registry.get(expectedId).key;
       if (!same) fail(imp, `expected func ${module.registry.get(expectedId)}, found func ${actual}`);
       return;
     }
@@ -90,7 +97,7 @@ export function checkImport(module: CompiledModule, imp: Import, ext: ExternEnti
       if (desc.kind === "memory") checkMemory(imp, ext.value.type, ext.value.pages, desc.type);
       return;
     case ExternKind.Global:
-      if (desc.kind === "global") checkGlobal(imp, ext.value.type, desc.type);
+      if (desc.kind === "global") checkGlobal(module.registry, imp, ext.value.type, desc.type);
       return;
   }
 }

@@ -10,6 +10,7 @@ import {
   runHooked,
   ValueSlots,
   type ExternEntity,
+  type FuncType,
   type PrunedStore,
 } from "@wasmi-ts/store";
 import { execute } from "../interpret/index.js";
@@ -45,7 +46,11 @@ export function instantiate(store: PrunedStore, module: CompiledModule, imports:
   store.instancesCreated++;
 
   allocFuncs(ir, instance);
-  for (const type of tableTypes) instance.tables.push(newTable(store, type, module.config, null));
+  // a table's initialiser (3.0) sees the imported globals and every function
+  tableTypes.forEach((type, k) => {
+    const init = ir.tableInits[k];
+    instance.tables.push(newTable(store, type, module.config, init ? evalRef(init, instance) : null));
+  });
   for (const type of memoryTypes) instance.memories.push(newMemory(store, type, module.config));
   // Globals one by one: an initialiser may read the globals before it (extended const, GC).
   for (const def of ir.globals) {
@@ -77,7 +82,7 @@ function addImports(instance: InstanceEntity, imports: readonly ExternEntity[]):
 
 function allocFuncs(ir: ModuleIR, instance: InstanceEntity): void {
   for (let index = ir.numImportedFuncs; index < ir.funcs.length; index++) {
-    const type = ir.types[ir.funcs[index]!]!;
+    const type = ir.types[ir.funcs[index]!] as FuncType;
     instance.funcs.push(new FuncEntity(FuncKind.Wasm, type, instance, index, null));
   }
 }

@@ -10,6 +10,7 @@
 
 import { FuncKind, Trap, TrapCode, slotsOf, type FuncEntity, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
 import { noteUnwound } from "./backtrace.js";
+import { checkSubtypeSignature } from "./refs.js";
 import { runInterpreterLoop, type Translate } from "./loop.js";
 import type { ExecState } from "./state.js";
 
@@ -63,12 +64,12 @@ export function callOut(
 }
 
 /** The function that `call_indirect` calls: element `i` of table `table` of `inst`, checked against
- * the module's type `typeIndex`. */
-export function indirectTarget(inst: InstanceEntity, table: number, typeIndex: number, i: number): FuncEntity {
+ * the module's type `typeIndex` (or a subtype of it, as the interpreter's `call_indirect` checks). */
+export function indirectTarget(store: PrunedStore, inst: InstanceEntity, table: number, typeIndex: number, i: number): FuncEntity {
   const elements = inst.tables[table]!.elements;
   if (i >>> 0 >= elements.length) throw new Trap(TrapCode.UndefinedElement);
   const target = elements[i >>> 0] as FuncEntity | null;
   if (target === null) throw new Trap(TrapCode.IndirectCallToNull);
-  if (target.type.id !== inst.typeIds[typeIndex]) throw new Trap(TrapCode.BadSignature);
+  if (target.type.id !== inst.typeIds[typeIndex]) checkSubtypeSignature(store, target, inst.typeIds[typeIndex]!);
   return target;
 }

@@ -18,7 +18,9 @@ import type { CompiledFunc } from "../translate/compiled-func.js";
 import { addressOperand, loadFrom, storeTo } from "./memory-access.js";
 import { recordBacktrace } from "./backtrace.js";
 import { memoryCopy, memoryFill, memoryGrow, memoryInit, tableCopy, tableFill, tableGrow, tableInit } from "./bulk.js";
-import { globalGetRef, globalSetRef, refFunc, tableGet, tableIndex64, tableSet, tableSize64 } from "./refs.js";
+import {
+  checkSubtypeSignature, funcOfRef, globalGetRef, globalSetRef, refFunc, tableGet, tableIndex64, tableSet, tableSize64,
+} from "./refs.js";
 import { suspendsOnFuel } from "./suspend.js";
 import { mayCallOut } from "./call-out.js";
 import { simdMemOp, simdOp, simdShuffleOp } from "./simd/instructions.js";
@@ -231,12 +233,18 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 15: // CallFunc: call function f of the index space (imports too)
         case 16: // CallIndirect: call the element of register e of table tbl, checked against type ty
         case 18: // ReturnCallFunc: tail call of function f of the index space
-        case 19: { // ReturnCallIndirect: tail call through a table
+        case 19: // ReturnCallIndirect: tail call through a table
+        case 316: // CallRef: call the function reference in register r (trap if null)
+        case 317: { // ReturnCallRef: tail call of the function reference in register r
           const op = code[pc];
           let target: FuncEntity;
           let next: number;
           if (op === 15 /* CallFunc */ || op === 18 /* ReturnCallFunc */) {
             target = inst.funcs[code[(pc + 1) | 0]]!;
+            argOffset = code[(pc + 2) | 0];
+            next = pc + 3;
+          } else if (op === 316 /* CallRef */ || op === 317 /* ReturnCallRef */) {
+            target = funcOfRef(store, i32[(fp2 + code[(pc + 1) | 0]) | 0]);
             argOffset = code[(pc + 2) | 0];
             next = pc + 3;
           } else {
@@ -246,11 +254,11 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
             const ref = table[i];
             if (ref === null) trap(TrapCode.IndirectCallToNull);
             target = ref as FuncEntity;
-            if (target.type.id !== inst.typeIds[code[(pc + 1) | 0]]) trap(TrapCode.BadSignature);
+            if (target.type.id !== inst.typeIds[code[(pc + 1) | 0]]) checkSubtypeSignature(store, target, inst.typeIds[code[(pc + 1) | 0]]);
             argOffset = code[(pc + 4) | 0];
             next = pc + 5;
           }
-          tail = op === 18 /* ReturnCallFunc */ || op === 19 /* ReturnCallIndirect */;
+          tail = op === 18 /* ReturnCallFunc */ || op === 19 /* ReturnCallIndirect */ || op === 317 /* ReturnCallRef */;
           if (target.kind === FuncKind.Host) {
             const argBase = (fp2 + argOffset) >> 1;
             const type = target.type;
@@ -2152,6 +2160,11 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 315: { // Atomic: an atomic access, wait or notify on memory m (0xfe sub-opcode op; interpret/atomics.ts)
           atomicOp(inst, i32, fp2, code, pc);
           pc = (pc + 8) | 0;
+          continue;
+        }
+        case 318: { // RefAsNonNull: trap if register a holds the null reference
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0) trap(TrapCode.NullReference);
+          pc = (pc + 2) | 0;
           continue;
         }
         // </generated>

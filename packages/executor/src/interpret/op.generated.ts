@@ -637,6 +637,12 @@ export enum Op {
   I64MulWideU,
   /** an atomic access, wait or notify on memory m (0xfe sub-opcode op; interpret/atomics.ts) (d:r addr:r a:r b:r off:i op:i m:i) */
   Atomic,
+  /** call the function reference in register r (trap if null) (r:r args:r) */
+  CallRef,
+  /** tail call of the function reference in register r (r:r args:r) */
+  ReturnCallRef,
+  /** trap if register a holds the null reference (a:r) */
+  RefAsNonNull,
 }
 
 /** Each opcode's operand words, one letter each: r register (a word offset from the frame base),
@@ -668,7 +674,7 @@ export const OP_LAYOUTS: readonly string[] = [
   "rririt", "rririt", "rririt", "rririt", "rririt", "rririt", "rrirriit", "rrit", "rrit", "rrrirt", "rrirri", "rrirrri",
   "rrirri", "rrirrri", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt",
   "rrt", "rrt", "rrrr", "rrrr", "rrrrr", "rrrrr", "rrrrii", "rrriiii", "rrriiii", "rr", "ri", "rrrrrr",
-  "rrrrrr", "rrrr", "rrrr", "rrrriii",
+  "rrrrrr", "rrrr", "rrrr", "rrrriii", "rr", "rr", "r",
 ];
 
 /**
@@ -993,6 +999,9 @@ export const OP_TEMPLATES: readonly (string | null)[] = [
   "i64MulWide(i32, $1.at, $2.at, $3.at, $4.at, true);",
   "i64MulWide(i32, $1.at, $2.at, $3.at, $4.at, false);",
   "atomicOp(inst, i32, fp2, code, pc);",
+  null,
+  null,
+  "if ($1 === 0) trap(TrapCode.NullReference);",
 ];
 
 /** Fused instructions made of a consumer and the producer of one of its operands:

@@ -2,7 +2,7 @@
 // tables, globals and functions, where they are objects (see `refs.ts` of the store): out of the
 // interpreter loop, which must stay small (see bulk.ts), and rare enough per instruction to pay a call.
 
-import { Trap, TrapCode, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
+import { Trap, TrapCode, type FuncEntity, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
 
 export function tableGet(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, fp2: number, code: readonly number[], pc: number): void {
   const elements = inst.tables[code[(pc + 2) | 0]!]!.elements;
@@ -32,6 +32,22 @@ export function tableSize64(inst: InstanceEntity, i32: Int32Array, fp2: number, 
   const d = (fp2 + code[(pc + 1) | 0]!) | 0;
   i32[d] = inst.tables[code[(pc + 2) | 0]!]!.elements.length;
   i32[d + 1] = 0;
+}
+
+/** call_ref: the function a reference number stands for; traps on null. */
+export function funcOfRef(store: PrunedStore, ref: number): FuncEntity {
+  const f = store.refs.value(ref);
+  if (f === null) throw new Trap(TrapCode.NullFunctionReference);
+  return f as FuncEntity;
+}
+
+/**
+ * call_indirect of a function whose type id is not the expected one: it still matches when its type is a
+ * declared subtype of the expected type (Wasm 3.0); else the "indirect call type mismatch" trap.
+ */
+export function checkSubtypeSignature(store: PrunedStore, target: FuncEntity, expected: number): void {
+  const id = target.type.id;
+  if (id < 0 || !store.types.isSubtype(id, expected)) throw new Trap(TrapCode.BadSignature);
 }
 
 export function refFunc(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, fp2: number, code: readonly number[], pc: number): void {

@@ -65,6 +65,8 @@ const OP_NAMES: string[] = [];
 for (const [name, op] of Object.entries(Op)) if (typeof op === "number") OP_NAMES[op] = name;
 
 let warm = false;
+/** The instructions the warm-up ran (a test checks it ran them all). */
+export const warmedUp = new Set<number>();
 
 /** Whether the host's engine has a JIT to warm up for: engines without one (node --jitless, iOS Lockdown
  * Mode, Chromium --jitless) also have no `WebAssembly`. */
@@ -111,6 +113,7 @@ export function warmUpInterpreter(translate: Translate): void {
       const name = OP_NAMES[op]!;
       const variants = /Call|Return/.test(name) ? 1 : /Load|Store|Memory|Atomic|Table|Data|Elem|Simd/.test(name) ? SMALL_VALUES : VALUES.length;
       for (let v = 0; v < variants; v++) run(trainingCode(op, 0), VALUES[v]!);
+      warmedUp.add(op);
       // shifts, lanes and immediate operands of another value (not for all: an invalid index would throw a
       // TypeError, whose message V8 renders from the source, a third of a millisecond each on this function)
       if (COUNTED.test(OP_NAMES[op]!)) run(trainingCode(op, 33), VALUES[1]!);

@@ -1,4 +1,4 @@
-import type { TypeRegistry } from "@wasmi-ts/store";
+import type { FuncType, TypeRegistry } from "@wasmi-ts/store";
 import type { ExecutorConfig } from "../config.js";
 import type { CompiledFunc } from "../translate/compiled-func.js";
 import type { DeferredBodies } from "../validate/deferred-bodies.js";
@@ -10,7 +10,7 @@ import type { ModuleIR } from "./ir.js";
  * Instances of one module share it.
  */
 export class CompiledModule {
-  /** Interned signature id per type index. */
+  /** Canonical type id (TypeRegistry) per type index. */
   readonly typeIds: Int32Array;
   /** Per defined function: its translated code, undefined until translated. */
   readonly code: (CompiledFunc | undefined)[];
@@ -25,7 +25,8 @@ export class CompiledModule {
      */
     readonly deferredBodies: DeferredBodies | null = null,
   ) {
-    this.typeIds = Int32Array.from(ir.types, (t) => registry.intern(t));
+    // (validation sets the ids; an IR built by hand has function types only)
+    this.typeIds = ir.typeIds ?? Int32Array.from(ir.types, (t) => registry.intern(t as FuncType));
     this.code = new Array<CompiledFunc | undefined>(ir.codes.length).fill(undefined);
   }
 }

@@ -1,7 +1,7 @@
 // The decoded form of a module: what `decode/` produces, `validate/` checks, `translate/` compiles and
 // `instantiate/` links. Indices are into the module's own index spaces (imports come first in each).
 
-import type { FuncType, GlobalType, MemoryType, TableType, ValType } from "@wasmi-ts/store";
+import type { CompositeType, GlobalType, MemoryType, SubType, TableType, ValType } from "@wasmi-ts/store";
 
 export type ImportDesc =
   | { kind: "func"; typeIndex: number }
@@ -81,11 +81,24 @@ export interface CustomSection {
 export interface ModuleIR {
   /** The whole binary: function bodies point into it. */
   bytes: Uint8Array;
-  types: FuncType[];
+  /**
+   * The composite type of each type index (`subtypes[i].composite`). Decoded, they refer to other types by
+   * type index; validation replaces them with the canonical ones of the engine's TypeRegistry (which refer
+   * by canonical id, see store/src/types.ts), and every value type of the module likewise.
+   */
+  types: CompositeType[];
+  /** Each type definition (final, supertype, composite), by type index. */
+  subtypes: SubType[];
+  /** Sizes of the recursion groups, in order (a type defined alone is a group of one). */
+  recGroupSizes: number[];
+  /** Canonical id of each type index, set by validation. */
+  typeIds: Int32Array | null;
   imports: Import[];
   /** Type index of every function, imported ones first. */
   funcs: number[];
   tables: TableType[];
+  /** Per defined table: its initialiser expression (3.0's form 0x40 0x00), or null (null references). */
+  tableInits: (ConstExpr | null)[];
   memories: MemoryType[];
   /** Defined globals only (imported globals are in `imports`); see `globalTypes` for the index space. */
   globals: Global[];

@@ -56,7 +56,7 @@ export const Imm = {
 export type Imm = (typeof Imm)[keyof typeof Imm];
 
 /** Proposals past 2.0 that an instruction belongs to (2.0 instructions have none). */
-export type OpFeature = "tailCall" | "wideArithmetic" | "relaxedSimd" | "threads";
+export type OpFeature = "tailCall" | "wideArithmetic" | "relaxedSimd" | "threads" | "typedReferences";
 
 /** The opcode number of the 0xfe-prefixed (threads) instruction with sub-opcode 0 (see the file comment). */
 export const ATOMIC_BASE = 0x1fe00;
@@ -207,6 +207,12 @@ const SINGLE_BYTE: [number, string][] = [
   ...block(0xd0, ["ref.null reft *", "ref.is_null - *", "ref.func func *"]),
 ];
 
+/** Typed function references (Wasm 3.0). */
+const TYPED_REFERENCES: [number, string][] = [
+  ...block(0x14, ["call_ref func *", "return_call_ref func *"]),
+  ...block(0xd4, ["ref.as_non_null - *", "br_on_null label *", "br_on_non_null label *"]),
+];
+
 const TAIL_CALL: [number, string][] = block(0x12, ["return_call func *", "return_call_indirect callind *"]);
 
 const PREFIX_FC: [number, string][] = block(0x00, [
@@ -345,6 +351,7 @@ function table(prefix: number, rows: [number, string][], feature: OpFeature | nu
 export const OPS: readonly (OpInfo | undefined)[] = (() => {
   const t = table(0, SINGLE_BYTE, null, 256);
   for (const [op, row] of TAIL_CALL) t[op] = makeInfo(op, row, "tailCall");
+  for (const [op, row] of TYPED_REFERENCES) t[op] = makeInfo(op, row, "typedReferences");
   return t;
 })();
 /** 0xfc-prefixed instructions, indexed by sub-opcode. */
@@ -385,7 +392,8 @@ export const Op = {
   TableGet: 0x25, TableSet: 0x26, MemorySize: 0x3f, MemoryGrow: 0x40,
   I32Const: 0x41, I64Const: 0x42, F32Const: 0x43, F64Const: 0x44,
   I32Add: 0x6a, I32Sub: 0x6b, I32Mul: 0x6c, I64Add: 0x7c, I64Sub: 0x7d, I64Mul: 0x7e,
-  RefNull: 0xd0, RefIsNull: 0xd1, RefFunc: 0xd2,
+  RefNull: 0xd0, RefIsNull: 0xd1, RefFunc: 0xd2, RefAsNonNull: 0xd4, BrOnNull: 0xd5, BrOnNonNull: 0xd6,
+  CallRef: 0x14, ReturnCallRef: 0x15,
   MemoryInit: 0xfc08, DataDrop: 0xfc09, MemoryCopy: 0xfc0a, MemoryFill: 0xfc0b,
   TableInit: 0xfc0c, ElemDrop: 0xfc0d, TableCopy: 0xfc0e, TableGrow: 0xfc0f, TableSize: 0xfc10,
   TableFill: 0xfc11, I64Add128: 0xfc13, I64Sub128: 0xfc14, I64MulWideS: 0xfc15, I64MulWideU: 0xfc16,

@@ -20,7 +20,7 @@ export function moduleInfo(module: CompiledModule): ModuleInfo {
   if (info === undefined) {
     const ir = module.ir;
     info = {
-      funcTypes: ir.funcs.map((t) => ir.types[t]!),
+      funcTypes: ir.funcs.map((t) => ir.types[t] as FuncType),
       // the decoder lists imported tables and memories in `ir.tables` and `ir.memories` already
       tables: ir.tables,
       globalTypes: ir.globalTypes.map((g) => g.type),

@@ -34,6 +34,7 @@ import { OPERAND_FUSIONS as OPERAND_FUSION_ROWS, SEQUENCE_FUSIONS } from "../int
 import { CONST_BASE, TEMP_BASE } from "./registers.js";
 import { BinaryReader } from "../decode/reader.js";
 import { EMPTY_BLOCK_TYPE, InstrReader } from "../decode/instr-reader.js";
+import { blockValType } from "../validate/module-types.js";
 import { SIMD_INFO, SimdKind } from "./simd-ops.js";
 import { ATOMIC_BASE, Imm, OPS_FE } from "../module/opcodes.js";
 
@@ -406,6 +407,28 @@ export class FuncTranslator {
   // ---- conditions and branches --------------------------------------------------------------------
 
   /** Pops the condition of br_if / if, fusing a preceding i32 comparison into the branch. */
+  /** The branch condition "register `reg` (a reference) is (not) null". */
+  private conditionOnRef(reg: number, nonNull: boolean): void {
+    this.condFloat = undefined;
+    this.condImm = -1;
+    this.cond = nonNull ? Cond.Nez : Cond.Eqz;
+    this.condA = reg;
+  }
+
+  /** A conditional branch to `frame` on the condition taken (br_if, br_on_null, br_on_non_null). */
+  private branchIf(frame: ControlFrame): void {
+    if (this.copiesNeeded(frame)) {
+      const skip = this.emitCondBranch(true);
+      this.emitBranch(frame);
+      this.code[skip] = this.code.length;
+      this.bindLabel();
+    } else {
+      const pos = this.emitCondBranch(false);
+      if (frame.kind === FrameKind.Loop) this.code[pos] = frame.startPc;
+      else frame.fixups.push(pos);
+    }
+  }
+
   private takeCondition(): void {
     const pos = this.lastCmpPos;
     const reg = this.pop();
@@ -649,9 +672,9 @@ export class FuncTranslator {
       this.blockResults = [];
     } else if (blockType < 0) {
       this.blockParams = [];
-      this.blockResults = [blockType + 128];
+      this.blockResults = [blockValType(blockType)];
     } else {
-      const t = this.module.ir.types[blockType]!;
+      const t = this.module.ir.types[blockType] as FuncType;
       this.blockParams = t.params;
       this.blockResults = t.results;
     }
@@ -790,18 +813,36 @@ export class FuncTranslator {
         this.setUnreachable();
         return;
       }
-      case 0x0d: { // br_if
-        const frame = this.frameAt(ins.a);
+      case 0x0d: // br_if
         this.takeCondition();
-        if (this.copiesNeeded(frame)) {
-          const skip = this.emitCondBranch(true);
-          this.emitBranch(frame);
-          this.code[skip] = this.code.length;
-          this.bindLabel();
+        this.branchIf(this.frameAt(ins.a));
+        return;
+      case 0xd5: { // br_on_null: branch without the reference when it is null
+        const h = --this.height; // (the entry stays as it is, for after the branch)
+        this.conditionOnRef(this.sReg[h]!, false);
+        this.branchIf(this.frameAt(ins.a));
+        this.height++;
+        return;
+      }
+      case 0xd6: // br_on_non_null: branch with the reference when it is not null, else drop it
+        this.conditionOnRef(this.sReg[this.height - 1]!, true);
+        this.branchIf(this.frameAt(ins.a));
+        this.height--;
+        return;
+      case 0xd4: // ref.as_non_null: a check, the value stays
+        this.emit(Op.RefAsNonNull, this.sReg[this.height - 1]!);
+        return;
+      case 0x14: // call_ref
+      case 0x15: { // return_call_ref
+        const type = this.module.ir.types[ins.a] as FuncType;
+        const ref = this.pop();
+        const base = this.callArgs(type);
+        if (op === 0x14) {
+          this.emit(Op.CallRef, ref, base);
+          this.pushResults(type);
         } else {
-          const pos = this.emitCondBranch(false);
-          if (frame.kind === FrameKind.Loop) this.code[pos] = frame.startPc;
-          else frame.fixups.push(pos);
+          this.emit(Op.ReturnCallRef, ref, base);
+          this.setUnreachable();
         }
         return;
       }
@@ -842,7 +883,7 @@ export class FuncTranslator {
       case 0x11: { // call_indirect
         const typeIndex = ins.a;
         const table = ins.b;
-        const type = this.module.ir.types[typeIndex]!;
+        const type = this.module.ir.types[typeIndex] as FuncType;
         this.tableIndexAt(table, this.height - 1);
         const index = this.pop();
         const base = this.callArgs(type);
@@ -864,7 +905,7 @@ export class FuncTranslator {
         const table = ins.b;
         this.tableIndexAt(table, this.height - 1);
         const index = this.pop();
-        const base = this.callArgs(this.module.ir.types[typeIndex]!);
+        const base = this.callArgs(this.module.ir.types[typeIndex] as FuncType);
         this.emit(Op.ReturnCallIndirect, typeIndex, table, index, base);
         this.setUnreachable();
         return;

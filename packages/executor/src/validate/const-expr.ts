@@ -1,4 +1,4 @@
-import { ValType } from "@wasmi-ts/store";
+import { CONCRETE_BASE, ValType, concreteRefType, refType, valTypeMatches, type TypeRegistry } from "@wasmi-ts/store";
 import type { WasmFeatures } from "../decode/features.js";
 import { ValidationError } from "../errors.js";
 import type { ConstExpr, ModuleIR } from "../module/ir.js";
@@ -36,7 +36,10 @@ export function validateConstExpr(
   expr: ConstExpr,
   expected: ValType,
   visibleGlobals = ir.globalTypes.length,
+  /** For subtyping (typed references; the module's types canonicalised): else types must be equal. */
+  registry: TypeRegistry | null = null,
 ): void {
+  const matches = (a: ValType, b: ValType) => a === b || (registry !== null && valTypeMatches(registry, a, b));
   const seen = features.constGlobals ? visibleGlobals : ir.numImportedGlobals;
   for (const c of expr) {
     switch (c.op) {
@@ -59,7 +62,8 @@ export function validateConstExpr(
   }
   const stack: ValType[] = [];
   const pop = (t: ValType) => {
-    if (stack.pop() !== t) throw new ValidationError("type mismatch", -1);
+    const a = stack.pop();
+    if (a === undefined || !matches(a, t)) throw new ValidationError("type mismatch", -1);
   };
   for (const c of expr) {
     switch (c.op) {
@@ -79,11 +83,13 @@ export function validateConstExpr(
         stack.push(ValType.V128);
         break;
       case Op.RefNull:
-        stack.push(c.a);
+        if (c.a >= CONCRETE_BASE && ir.typeIds === null) throw new ValidationError("type mismatch", -1);
+        stack.push(refType(c.a, true));
         break;
       case Op.RefFunc:
         if (funcType(ir, c.a) === undefined) throw new ValidationError(`unknown function ${c.a}`, -1);
-        stack.push(ValType.FuncRef);
+        // 3.0: the function's own type, not null
+        stack.push(features.typedReferences ? concreteRefType(ir.typeIds![ir.funcs[c.a]!]!, false) : ValType.FuncRef);
         break;
       case Op.GlobalGet:
         stack.push(ir.globalTypes[c.a]!.type);
@@ -96,5 +102,5 @@ export function validateConstExpr(
       }
     }
   }
-  if (stack.length !== 1 || stack[0] !== expected) throw new ValidationError("type mismatch", -1);
+  if (stack.length !== 1 || !matches(stack[0]!, expected)) throw new ValidationError("type mismatch", -1);
 }

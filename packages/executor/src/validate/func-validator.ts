@@ -1,6 +1,8 @@
-import { ValType, isRefType, type FuncType } from "@wasmi-ts/store";
+import {
+  CONCRETE_BASE, FuncType, TypeRegistry, ValType, heapTypeOf, isDefaultable, isRefType, refType, valTypeMatches,
+} from "@wasmi-ts/store";
 import { BinaryReader } from "../decode/reader.js";
-import { EMPTY_BLOCK_TYPE, InstrReader } from "../decode/instr-reader.js";
+import { BLOCK_REF_BASE, EMPTY_BLOCK_TYPE, InstrReader } from "../decode/instr-reader.js";
 import type { WasmFeatures } from "../decode/features.js";
 import { DecodeError, ValidationError } from "../errors.js";
 import type { FuncBody, ModuleIR } from "../module/ir.js";
@@ -10,7 +12,8 @@ import {
   FAST_BLOCK, FAST_DROP, FAST_ELSE, FAST_END, FAST_F32_CONST, FAST_F64_CONST, FAST_INDEX, FAST_INT_CONST, FAST_KIND,
   FAST_SELECT, FAST_SIG, SIG_MEMARG,
 } from "./fast-sig.js";
-import { blockType, funcType, memoryAddressType, tableAddressType } from "./module-types.js";
+import { blockType, funcType, funcTypeAt, memoryAddressType, tableAddressType } from "./module-types.js";
+import { canonicalHeapType, canonicalValType } from "./type-section.js";
 
 /** The operand type that matches anything: what is popped from the stack of unreachable code. */
 const UNKNOWN = 0;
@@ -30,7 +33,9 @@ const NO_TYPES: readonly ValType[] = Object.freeze([]);
  * Type-checks function bodies with the algorithm of the spec's validation appendix: an operand stack
  * of value types (UNKNOWN below the base of unreachable code) and a stack of control frames. Reused for
  * all functions of a module, so it allocates only when its stacks grow. The stacks are typed arrays
- * (value types fit in a byte); the top frame's height and reachability are kept in fields.
+ * (value types are int32 numbers, see `@wasmi-ts/store` types.ts; operands of unreachable code may be
+ * UNKNOWN, the bottom type, which matches everything); the top frame's height and reachability are kept
+ * in fields. Locals of non-defaultable types are tracked as initialised or not (`localInit`).
  *
  * Speed (this is the one pass over all the code at compile time): the common instructions (numeric
  * ones, loads and stores, locals, constants, blocks) are checked in the main loop straight from the
@@ -40,11 +45,13 @@ const NO_TYPES: readonly ValType[] = Object.freeze([]);
  */
 export class FuncValidator {
   private readonly instr: InstrReader;
-  private vals = new Uint8Array(256);
+  private vals = new Int32Array(256);
   private sp = 0;
   private frameKind = new Uint8Array(32);
   private frameHeight = new Int32Array(32);
   private frameUnreachable = new Uint8Array(32);
+  /** Per frame: the height of `initStack` when it began (locals initialised inside are reset at its end). */
+  private frameInits = new Int32Array(32);
   private readonly frameParams: (readonly ValType[])[] = [];
   private readonly frameResults: (readonly ValType[])[] = [];
   /** Number of open control frames. */
@@ -54,8 +61,13 @@ export class FuncValidator {
   /** Whether the top frame's code is unreachable (its stack is polymorphic). */
   private unreachable = false;
   /** Types of the current function's locals (parameters first), in the first `localCount` entries. */
-  private locals = new Uint8Array(64);
+  private locals = new Int32Array(64);
   private localCount = 0;
+  /** Per local: whether it is initialised (locals of non-defaultable types start uninitialised). */
+  private localInit = new Uint8Array(64);
+  /** The locals initialised by local.set / local.tee, in order (to reset at the end of their block). */
+  private initStack = new Int32Array(16);
+  private initCount = 0;
   private results: readonly ValType[] = NO_TYPES;
   /** Offset of the current instruction (for errors). */
   private at = 0;
@@ -63,14 +75,19 @@ export class FuncValidator {
   private readonly scratch: ValType[] = [];
   /** Whether loads and stores may take the fast path: memory 0 exists and is 32-bit. */
   private readonly memory0Is32: boolean;
+  /** Typed references on: ref.func has its function's type. */
+  private readonly typed: boolean;
 
   constructor(
     private readonly ir: ModuleIR,
     features: Readonly<WasmFeatures>,
     /** Functions that ref.func may name in code (those referenced outside function bodies). */
     private readonly declaredRefs: ReadonlySet<number>,
+    /** The engine's types (the module's are canonicalised in it): subtyping. */
+    private readonly registry: TypeRegistry = new TypeRegistry(),
   ) {
     this.instr = new InstrReader(features);
+    this.typed = features.typedReferences;
     this.memory0Is32 = ir.memories.length > 0 && memoryAddressType(ir, 0) === I32;
   }
 
@@ -88,6 +105,7 @@ export class FuncValidator {
     const memory0Is32 = this.memory0Is32;
     let index = from - 1;
     let locals = this.locals;
+    let localInit = this.localInit;
     let pos = 0;
     let end = 0;
     // The operand stack in locals for the inline checks (V8's first tiers load fields slowly); the
@@ -112,8 +130,9 @@ export class FuncValidator {
         if (index >= from && pos !== end) malformedBody(pos);
         if (++index >= to) return;
         const body = ir.codes[index]!;
-        this.begin(body, ir.types[ir.funcs[ir.numImportedFuncs + index]!]!);
+        this.begin(body, ir.types[ir.funcs[ir.numImportedFuncs + index]!] as FuncType);
         locals = this.locals;
+        localInit = this.localInit;
         localCount = this.localCount;
         pos = body.start;
         end = body.end;
@@ -167,7 +186,8 @@ export class FuncValidator {
             const x = (lo & 0x7f) | ((hi << 7) & -long);
             const next = pos + 2 + long;
             if (op >= (0x20 satisfies typeof Op.LocalGet) && op <= (0x22 satisfies typeof Op.LocalTee)) {
-              if (x >= localCount) break;
+              // (uninitialised locals, subtypes: the general path)
+              if (x >= localCount || localInit[x] === 0) break;
               const t = locals[x]!;
               if (op === (0x20 satisfies typeof Op.LocalGet)) {
                 if (sp === vals.length) break;
@@ -175,7 +195,7 @@ export class FuncValidator {
               } else {
                 if (sp === height) break; // (unreachable code, or a type mismatch)
                 const a = vals[sp - 1]!;
-                if (a !== t && a !== unknown) this.failAt("type mismatch", pos);
+                if (a !== t && a !== unknown) break;
                 if (op === (0x21 satisfies typeof Op.LocalSet)) sp--;
                 else vals[sp - 1] = t;
               }
@@ -277,11 +297,23 @@ export class FuncValidator {
 
   private setLocals(params: readonly ValType[], declared: readonly ValType[]): void {
     const n = params.length + declared.length;
-    if (n > this.locals.length) this.locals = new Uint8Array(Math.max(n, 2 * this.locals.length));
+    if (n > this.locals.length) {
+      this.locals = new Int32Array(Math.max(n, 2 * this.locals.length));
+      this.localInit = new Uint8Array(this.locals.length);
+    }
     const locals = this.locals;
-    for (let i = 0; i < params.length; i++) locals[i] = params[i]!;
-    for (let i = 0; i < declared.length; i++) locals[params.length + i] = declared[i]!;
+    const init = this.localInit;
+    for (let i = 0; i < params.length; i++) {
+      locals[i] = params[i]!;
+      init[i] = 1;
+    }
+    for (let i = 0; i < declared.length; i++) {
+      const t = declared[i]!;
+      locals[params.length + i] = t;
+      init[params.length + i] = isDefaultable(t) ? 1 : 0;
+    }
     this.localCount = n;
+    this.initCount = 0;
   }
 
   private fail(reason: string): never {
@@ -317,8 +349,22 @@ export class FuncValidator {
       this.fail("type mismatch");
     }
     const actual = this.vals[--this.sp]!;
-    if (actual !== expect && actual !== UNKNOWN && expect !== UNKNOWN) this.fail("type mismatch");
+    if (actual !== expect && actual !== UNKNOWN && expect !== UNKNOWN && !this.matches(actual, expect)) {
+      this.fail("type mismatch");
+    }
     return actual;
+  }
+
+  /** Whether `a` is a subtype of `b` (both canonical). */
+  private matches(a: ValType, b: ValType): boolean {
+    return a === b || valTypeMatches(this.registry, a, b);
+  }
+
+  /** A reference operand (any reference type), or UNKNOWN (the bottom type) in unreachable code. */
+  private popRef(): ValType {
+    const t = this.popAny();
+    if (t !== UNKNOWN && !isRefType(t)) this.fail("type mismatch");
+    return t;
   }
 
   private popAll(ts: readonly ValType[]): void {
@@ -333,7 +379,9 @@ export class FuncValidator {
       this.frameKind = grow(this.frameKind);
       this.frameHeight = grow(this.frameHeight);
       this.frameUnreachable = grow(this.frameUnreachable);
+      this.frameInits = grow(this.frameInits);
     }
+    this.frameInits[d] = this.initCount;
     this.frameKind[d] = kind;
     this.frameHeight[d] = this.sp;
     this.frameUnreachable[d] = 0;
@@ -350,12 +398,27 @@ export class FuncValidator {
     const top = this.depth - 1;
     this.popAll(this.frameResults[top]!);
     if (this.sp !== this.height) this.fail("type mismatch");
+    this.resetInits(this.frameInits[top]!);
     this.depth = top;
     if (top > 0) {
       this.height = this.frameHeight[top - 1]!;
       this.unreachable = this.frameUnreachable[top - 1] === 1;
     }
     return this.frameKind[top]!;
+  }
+
+  /** Locals initialised since `count` become uninitialised again (the end of the block they were set in). */
+  private resetInits(count: number): void {
+    const init = this.localInit;
+    while (this.initCount > count) init[this.initStack[--this.initCount]!] = 0;
+  }
+
+  /** local.set / local.tee: the local is initialised until the end of the current block. */
+  private initLocal(index: number): void {
+    if (this.localInit[index] === 1) return;
+    this.localInit[index] = 1;
+    if (this.initCount === this.initStack.length) this.initStack = grow(this.initStack);
+    this.initStack[this.initCount++] = index;
   }
 
   private setUnreachable(): void {
@@ -377,8 +440,9 @@ export class FuncValidator {
   // ---- module entities ----
 
   private block(bt: number) {
+    if (bt < -128) bt = BLOCK_REF_BASE - this.valType(BLOCK_REF_BASE - bt);
     const sig = blockType(this.ir, bt);
-    if (sig === undefined) this.fail(`unknown type ${bt}`);
+    if (sig === undefined) this.fail(this.ir.types[bt] === undefined ? `unknown type ${bt}` : "type mismatch");
     return sig;
   }
 
@@ -388,9 +452,10 @@ export class FuncValidator {
     return t;
   }
 
+  /** The function type of type index `index`. */
   private type(index: number): FuncType {
-    const t = this.ir.types[index];
-    if (t === undefined) this.fail(`unknown type ${index}`);
+    const t = funcTypeAt(this.ir, index);
+    if (t === undefined) this.fail(this.ir.types[index] === undefined ? `unknown type ${index}` : "type mismatch");
     return t;
   }
 
@@ -430,6 +495,11 @@ export class FuncValidator {
   private local(index: number): ValType {
     if (index >= this.localCount) this.fail(`unknown local ${index}`);
     return this.locals[index]!;
+  }
+
+  /** A value type read in the body (select's, a block's): canonical. */
+  private valType(t: ValType): ValType {
+    return t >= CONCRETE_BASE ? canonicalValType(this.ir, t) : t;
   }
 
   /** Memory instructions: memory exists, alignment, offset range; returns the address type. */
@@ -555,23 +625,28 @@ export class FuncValidator {
         return;
       case 0x1c satisfies typeof Op.SelectT: {
         if (instr.typeCount !== 1) this.fail("invalid result arity");
-        const t = instr.types[0]!;
+        const t = this.valType(instr.types[0]!);
         this.pop(I32);
         this.pop(t);
         this.pop(t);
         this.push(t);
         return;
       }
-      case 0x20 satisfies typeof Op.LocalGet:
-        this.push(this.local(instr.a));
+      case 0x20 satisfies typeof Op.LocalGet: {
+        const t = this.local(instr.a);
+        if (this.localInit[instr.a] === 0) this.fail("uninitialized local");
+        this.push(t);
         return;
+      }
       case 0x21 satisfies typeof Op.LocalSet:
         this.pop(this.local(instr.a));
+        this.initLocal(instr.a);
         return;
       case 0x22 satisfies typeof Op.LocalTee: {
         const t = this.local(instr.a);
         this.pop(t);
         this.push(t);
+        this.initLocal(instr.a);
         return;
       }
       case 0x23 satisfies typeof Op.GlobalGet:
@@ -618,7 +693,7 @@ export class FuncValidator {
       case 0xfc0e satisfies typeof Op.TableCopy: {
         const dst = this.tableElem(instr.a);
         const src = this.tableElem(instr.b);
-        if (dst !== src) this.fail("type mismatch");
+        if (!this.matches(src, dst)) this.fail("type mismatch");
         const dt = this.tableAddress(instr.a);
         const st = this.tableAddress(instr.b);
         // the length is i64 only when both tables are 64-bit (the smaller address type)
@@ -630,7 +705,7 @@ export class FuncValidator {
       case 0xfc0c satisfies typeof Op.TableInit: {
         const table = this.tableElem(instr.b);
         const seg = this.elem(instr.a);
-        if (table !== seg) this.fail("type mismatch");
+        if (!this.matches(seg, table)) this.fail("type mismatch");
         // source offset and length index the segment: i32; the destination is the table's address type
         this.pop(I32);
         this.pop(I32);
@@ -661,18 +736,48 @@ export class FuncValidator {
         return;
       }
       case 0xd0 satisfies typeof Op.RefNull:
-        this.push(instr.a);
+        this.push(refType(canonicalHeapType(this.ir, instr.a), true));
         return;
-      case 0xd1 satisfies typeof Op.RefIsNull: {
-        const t = this.popAny();
-        if (t !== UNKNOWN && !isRefType(t)) this.fail("type mismatch");
+      case 0xd1 satisfies typeof Op.RefIsNull:
+        this.popRef();
         this.push(I32);
         return;
-      }
       case 0xd2 satisfies typeof Op.RefFunc:
         this.func(instr.a);
         if (!this.declaredRefs.has(instr.a)) this.fail("undeclared function reference");
-        this.push(ValType.FuncRef);
+        // 3.0: a reference to the function's own type, never null
+        this.push(this.typed ? refType(CONCRETE_BASE + this.ir.typeIds![this.ir.funcs[instr.a]!]!, false) : ValType.FuncRef);
+        return;
+      case 0xd4 satisfies typeof Op.RefAsNonNull: {
+        const t = this.popRef();
+        this.push(t === UNKNOWN ? UNKNOWN : refType(heapTypeOf(t), false));
+        return;
+      }
+      case 0xd5 satisfies typeof Op.BrOnNull: {
+        const t = this.popRef();
+        const types = this.labelTypes(this.label(instr.a));
+        this.popAll(types);
+        this.pushAll(types);
+        this.push(t === UNKNOWN ? UNKNOWN : refType(heapTypeOf(t), false));
+        return;
+      }
+      case 0xd6 satisfies typeof Op.BrOnNonNull: {
+        const types = this.labelTypes(this.label(instr.a));
+        const last = types[types.length - 1];
+        if (last === undefined || !isRefType(last)) this.fail("type mismatch");
+        this.pop(refType(heapTypeOf(last), true));
+        for (let i = types.length - 2; i >= 0; i--) this.pop(types[i]!);
+        for (let i = 0; i < types.length - 1; i++) this.push(types[i]!);
+        return;
+      }
+      case 0x14 satisfies typeof Op.CallRef: {
+        const t = this.callRef();
+        this.popAll(t.params);
+        this.pushAll(t.results);
+        return;
+      }
+      case 0x15 satisfies typeof Op.ReturnCallRef:
+        this.tailCall(this.callRef());
         return;
       default:
         this.fail(`unsupported instruction ${instr.info.name}`);
@@ -702,7 +807,7 @@ export class FuncValidator {
     const params = this.frameParams[top]!;
     const results = this.frameResults[top]!;
     // An `if` without `else` has an implicit empty else branch: [params] -> [results].
-    if (this.popFrame() === FRAME_IF && !sameTypes(params, results)) this.fail("type mismatch");
+    if (this.popFrame() === FRAME_IF && !this.allMatch(params, results)) this.fail("type mismatch");
     this.pushAll(results);
   }
 
@@ -722,6 +827,21 @@ export class FuncValidator {
     const t = this.func(funcIndex);
     this.popAll(t.params);
     this.pushAll(t.results);
+  }
+
+  /** Whether each of `a` matches the same of `b` (and as many). */
+  private allMatch(a: readonly ValType[], b: readonly ValType[]): boolean {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!this.matches(a[i]!, b[i]!)) return false;
+    return true;
+  }
+
+  /** call_ref / return_call_ref: the type immediate, and the reference operand; returns the callee type. */
+  private callRef(): FuncType {
+    const index = this.instr.a;
+    const t = this.type(index);
+    this.pop(refType(CONCRETE_BASE + this.ir.typeIds![index]!, true));
+    return t;
   }
 
   /** Untyped select: for numeric and vector operands only. */
@@ -760,13 +880,13 @@ export class FuncValidator {
     const instr = this.instr;
     const elem = this.tableElem(instr.b);
     const t = this.type(instr.a);
-    if (elem !== ValType.FuncRef) this.fail("type mismatch");
+    if (!this.matches(elem, ValType.FuncRef)) this.fail("type mismatch");
     this.pop(this.tableAddress(instr.b));
     return t;
   }
 
   private tailCall(callee: FuncType): void {
-    if (!sameTypes(callee.results, this.results)) this.fail("type mismatch");
+    if (!this.allMatch(callee.results, this.results)) this.fail("type mismatch");
     this.popAll(callee.params);
     this.setUnreachable();
   }
@@ -787,8 +907,4 @@ function malformedBody(pos: number): never {
   throw new DecodeError("malformed function body", pos);
 }
 
-function sameTypes(a: readonly ValType[], b: readonly ValType[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
+

@@ -1,11 +1,14 @@
-import { PAGE_SIZE, type Limits, type MemoryType } from "@wasmi-ts/store";
+import {
+  PAGE_SIZE, TypeRegistry, isDefaultable, valTypeMatches, type Limits, type MemoryType, type ValType,
+} from "@wasmi-ts/store";
 import type { WasmFeatures } from "../decode/features.js";
 import { ValidationError } from "../errors.js";
 import type { ModuleIR } from "../module/ir.js";
 import { Op } from "../module/opcodes.js";
 import { validateConstExpr } from "./const-expr.js";
 import { FuncValidator } from "./func-validator.js";
-import { memoryAddressType, tableAddressType } from "./module-types.js";
+import { funcTypeAt, memoryAddressType, tableAddressType } from "./module-types.js";
+import { canonicaliseTypes } from "./type-section.js";
 
 const MAX_PAGES_32 = 65536;
 const MAX_PAGES_64 = 2 ** 48;
@@ -51,6 +54,7 @@ function declaredFuncRefs(ir: ModuleIR): Set<number> {
     if (expr) for (const c of expr) if (c.op === Op.RefFunc) refs.add(c.a);
   };
   for (const g of ir.globals) scan(g.init);
+  for (const t of ir.tableInits) scan(t);
   for (const e of ir.elems) {
     scan(e.offset);
     for (const x of e.init) scan(x);
@@ -65,24 +69,36 @@ function declaredFuncRefs(ir: ModuleIR): Set<number> {
  * type-checked too unless `deferBodies` (lazy validation): the returned FuncValidator, set up once with
  * the module's declared function references, then validates them one at a time.
  */
-export function validateIR(ir: ModuleIR, features: Readonly<WasmFeatures>, deferBodies = false): FuncValidator {
-  // Imports and function declarations refer to types.
+export function validateIR(
+  ir: ModuleIR,
+  features: Readonly<WasmFeatures>,
+  deferBodies = false,
+  registry: TypeRegistry = new TypeRegistry(),
+): FuncValidator {
+  if (ir.typeIds === null) canonicaliseTypes(ir, registry);
+  const typed = features.typedReferences ? registry : null;
+  const matches = (a: ValType, b: ValType) => a === b || (typed !== null && valTypeMatches(typed, a, b));
+  // Imports and function declarations refer to function types.
   for (const imp of ir.imports) {
-    if (imp.desc.kind === "func" && ir.types[imp.desc.typeIndex] === undefined) {
+    if (imp.desc.kind === "func" && funcTypeAt(ir, imp.desc.typeIndex) === undefined) {
       fail(`unknown type ${imp.desc.typeIndex}`);
     }
   }
   for (let i = ir.numImportedFuncs; i < ir.funcs.length; i++) {
-    if (ir.types[ir.funcs[i]!] === undefined) fail(`unknown type ${ir.funcs[i]}`);
+    if (funcTypeAt(ir, ir.funcs[i]!) === undefined) fail(`unknown type ${ir.funcs[i]}`);
   }
 
-  ir.globals.forEach((g, k) => validateConstExpr(ir, features, g.init, g.type.type, ir.numImportedGlobals + k));
+  ir.globals.forEach((g, k) => validateConstExpr(ir, features, g.init, g.type.type, ir.numImportedGlobals + k, typed));
 
-  for (const t of ir.tables) {
+  ir.tables.forEach((t, k) => {
     // a table64's limits are any u64 (they decode as doubles, exact up to 2^53)
     if (t.is64) checkLimits(t.limits, Infinity, "");
     else checkLimits(t.limits, MAX_TABLE_SIZE, "table size must be at most 2^32-1");
-  }
+    const init = k >= ir.numImportedTables ? ir.tableInits[k - ir.numImportedTables] : null;
+    // a table of non-nullable references needs an initialiser
+    if (init) validateConstExpr(ir, features, init, t.element, ir.numImportedGlobals, typed);
+    else if (!isDefaultable(t.element) && k >= ir.numImportedTables) fail("type mismatch");
+  });
   for (const m of ir.memories) checkMemoryType(m);
 
   for (const e of ir.elems) {
@@ -90,9 +106,9 @@ export function validateIR(ir: ModuleIR, features: Readonly<WasmFeatures>, defer
       const table = ir.tables[e.table];
       if (table === undefined) fail(`unknown table ${e.table}`);
       validateConstExpr(ir, features, e.offset!, tableAddressType(ir, e.table));
-      if (table.element !== e.type) fail("type mismatch");
+      if (!matches(e.type, table.element)) fail("type mismatch");
     }
-    for (const x of e.init) validateConstExpr(ir, features, x, e.type);
+    for (const x of e.init) validateConstExpr(ir, features, x, e.type, ir.globalTypes.length, typed);
   }
 
   for (const d of ir.datas) {
@@ -102,13 +118,13 @@ export function validateIR(ir: ModuleIR, features: Readonly<WasmFeatures>, defer
     }
   }
 
-  const funcs = new FuncValidator(ir, features, declaredFuncRefs(ir));
+  const funcs = new FuncValidator(ir, features, declaredFuncRefs(ir), registry);
   if (!deferBodies) funcs.validateFuncs();
 
   if (ir.start !== null) {
     const typeIndex = ir.funcs[ir.start];
     if (typeIndex === undefined) fail(`unknown function ${ir.start}`);
-    const t = ir.types[typeIndex]!;
+    const t = funcTypeAt(ir, typeIndex)!;
     if (t.params.length !== 0 || t.results.length !== 0) fail("start function");
   }
 

@@ -14,22 +14,10 @@ export interface ElemSegment {
 
 const FUNCREF = 0x70;
 
-/** `ref.func idx end`: such an expression can be written as the bare function index. */
-function isRefFunc(expr: Uint8Array): boolean {
-  if (expr[0] !== 0xd2 || expr[expr.length - 1] !== 0x0b) return false;
-  let p = 1;
-  while (p < expr.length - 1 && (expr[p]! & 0x80) !== 0) p++;
-  return p === expr.length - 2;
-}
-
 export function encodeElemSegment(s: ElemSegment): Uint8Array {
-  let { reftype, items } = s;
+  const { reftype, items } = s;
   const funcref = reftype === undefined || (reftype.length === 1 && reftype[0] === FUNCREF);
-  // funcref segments of plain `ref.func`s use the compact function-index forms.
-  if (reftype !== undefined && funcref && items.every(isRefFunc)) {
-    reftype = undefined;
-    items = items.map((e) => e.subarray(1, e.length - 1));
-  }
+  // (expressions stay expressions: in 3.0 a segment of function indices has type (ref func), not funcref)
   const exprs = reftype !== undefined;
   const kind = exprs ? reftype! : [0x00];
   const w = new ByteWriter();

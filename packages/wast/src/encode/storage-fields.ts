@@ -39,14 +39,18 @@ export function encodeTable(env: FieldEnv, c: Cursor, field: List): void {
   const rt = refType(c.next(), env.ctx.types);
   const ec = Cursor.of(c.expectList("elem"));
   c.expectEnd();
-  // Function indices abbreviate `ref.func` items; the segment has the table's element type.
   const byIndex = ec.isAtom("id") || ec.isAtom("num") || ec.atEnd();
-  const items = byIndex ? funcIndices(env, ec).map((i) => Uint8Array.of(0xd2, ...i, 0x0b)) : elemExprs(env, ec);
+  // Function indices: the compact form for a funcref table (its type, (ref func), matches), else `ref.func`s
+  // of the table's element type.
+  const compact = byIndex && rt.length === 1 && rt[0] === 0x70;
+  const items = byIndex
+    ? funcIndices(env, ec).map((i) => (compact ? i : Uint8Array.of(0xd2, ...i, 0x0b)))
+    : elemExprs(env, ec);
   const n = BigInt(items.length);
   writeLimits(w.bytes(rt), { is64, min: n, max: n });
   env.out.tables.push(w.finish());
   const offset = Uint8Array.of(is64 ? 0x42 : 0x41, 0, 0x0b);
-  env.out.elems.push(encodeElemSegment({ mode: "active", table: index, offset, reftype: rt, items }));
+  env.out.elems.push(encodeElemSegment({ mode: "active", table: index, offset, reftype: compact ? undefined : rt, items }));
 }
 
 /** `(memory ... i64? min max? shared? (pagesize n)?)` or `(memory ... i64? (pagesize n)? (data ...))`. */

@@ -28,6 +28,7 @@
 
 import { ValType, type FuncType, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
 import { EMPTY_BLOCK_TYPE, InstrReader } from "../../decode/instr-reader.js";
+import { blockValType } from "../../validate/module-types.js";
 import { BinaryReader } from "../../decode/reader.js";
 import { OP_TEMPLATES } from "../../interpret/op.generated.js";
 import { ADDRESS_TYPE, OPS } from "../../module/opcodes.js";
@@ -539,8 +540,8 @@ class LeafCompiler {
   private blockType(): [readonly ValType[], readonly ValType[]] {
     const bt = this.ins.a;
     if (bt === EMPTY_BLOCK_TYPE) return [[], []];
-    if (bt < 0) return [[], [integer(bt + 128)]];
-    const t = this.module.ir.types[bt]!;
+    if (bt < 0) return [[], [integer(blockValType(bt))]];
+    const t = this.module.ir.types[bt] as FuncType;
     return [t.params.map(integer), t.results.map(integer)];
   }
 
@@ -714,7 +715,7 @@ class LeafCompiler {
         return;
       case 0x11: // call_indirect: a call out
         if (this.info.tables[ins.b]!.is64 === true) throw new NotCompiled();
-        this.callOut(this.module.ir.types[ins.a]!, at, `callIndirect(store, state, inst, ${ins.b}, ${ins.a}, ${this.pop()}, o)`);
+        this.callOut(this.module.ir.types[ins.a] as FuncType, at, `callIndirect(store, state, inst, ${ins.b}, ${ins.a}, ${this.pop()}, o)`);
         return;
       case 0x20: { // local.get
         const i = this.current.localBase + ins.a;

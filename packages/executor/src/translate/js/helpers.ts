@@ -33,7 +33,7 @@ function callFunc(store: PrunedStore, state: ExecState, inst: InstanceEntity, f:
 
 /** A call out through table `table`, of element `i`, checked against type `typeIndex`. */
 function callIndirect(store: PrunedStore, state: ExecState, inst: InstanceEntity, table: number, typeIndex: number, i: number, words: number): void {
-  callOut(store, state, inst, indirectTarget(inst, table, typeIndex, i), words, translateFunction);
+  callOut(store, state, inst, indirectTarget(store, inst, table, typeIndex, i), words, translateFunction);
 }
 
 /** Typed arrays use the host's byte order; Wasm memory is little-endian. */
