@@ -225,10 +225,14 @@ describe("what the tier leaves to the interpreter", () => {
     // two results: the tier's templates write one (the interpreter's helpers do it)
     ["wide arithmetic", `(param i32) (result i32)
       (i64.mul_wide_u (i64.extend_i32_u (local.get 0)) (i64.const -1)) (drop) (i32.wrap_i64)`],
+    // exception handling: an exception must unwind the interpreter's frames to their handlers
+    ["a throw", "(param i32) (result i32) (if (i32.eqz (local.get 0)) (then (throw $t (local.get 0)))) (local.get 0)"],
+    ["a try_table", "(param i32) (result i32) (block $h (result i32) (try_table (result i32) (catch $t $h) (local.get 0)))"],
+    ["a legacy try", "(param i32) (result i32) (try (result i32) (do (local.get 0)) (catch $t))"],
   ];
   for (const [what, func] of cases) {
     test(`a function with ${what} is not compiled, and runs`, () => {
-      const t = instantiateWat(`(module (memory 1) (global $f (mut f32) (f32.const 0))
+      const t = instantiateWat(`(module (memory 1) (global $f (mut f32) (f32.const 0)) (tag $t (param i32))
         (func (export "f") ${func}) (func $other (param i32) (result i32) (local.get 0))
         (func $float (param i32) (result i32) (i32.trunc_f64_s (f64.convert_i32_s (local.get 0)))))`);
       expect(typeof t.call("f", 1)).toBe("number"); // translated (lazily) by now

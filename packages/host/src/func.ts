@@ -1,6 +1,7 @@
 import { execute } from "@wasmi-ts/executor";
 import {
   CallHook,
+  ExceptionEntity,
   FuncEntity,
   FuncKind,
   FuncType,
@@ -13,6 +14,7 @@ import {
 } from "@wasmi-ts/store";
 import { Caller } from "./caller.js";
 import { compileErrorOfCall } from "./compile-error.js";
+import { Exception } from "./exception.js";
 import type { Store } from "./store.js";
 import {
   AsyncRequest, HostSuspend, HostTrapRequest, driveAsync, resumableCall, startResumable, type ResumableCall,
@@ -146,6 +148,7 @@ export class Func {
       if (pruned.hooks.callHook === null) execute(pruned, entity, slots);
       else runHooked(pruned, CallHook.CallingWasm, CallHook.ReturningFromWasm, () => execute(pruned, entity, slots));
     } catch (e) {
+      if (e instanceof ExceptionEntity) throw Exception.fromEntity(this.store, e); // uncaught in Wasm
       throw compileErrorOfCall(e); // a body found bad by lazy validation
     }
   }
@@ -238,6 +241,7 @@ function hostTrampoline<T>(store: Store<T>, type: FuncType, fn: HostFunc<T>, sel
     try {
       returned = callHost(store, caller, fn, args);
     } catch (e) {
+      if (e instanceof Exception) throw exceptionForWasm(untyped, e); // Wasm handlers may catch it
       if (!(e instanceof HostSuspend) || !pruned.canSuspend) throw e;
       pruned.suspendRequest = new HostTrapRequest(e, self(), type);
       return;
@@ -245,6 +249,12 @@ function hostTrampoline<T>(store: Store<T>, type: FuncType, fn: HostFunc<T>, sel
     if (isThenable(returned) && !returnsOneExternRef) rejectThenable(returned);
     writeResults(untyped, type, returned, slots, base);
   };
+}
+
+/** The exception a host function threw, as Wasm code sees it (an exception of another store is an error). */
+export function exceptionForWasm(store: Store<unknown>, e: Exception): ExceptionEntity {
+  store.assertOwns(e.store, "an exception thrown by a host function");
+  return e.entity;
 }
 
 /** The trampoline of an async host function: it suspends the calling `callAsync` until `fn` settles. */

@@ -2,6 +2,7 @@ import { instantiate, type CompiledModule } from "@wasmi-ts/executor";
 import type { InstanceEntity } from "@wasmi-ts/store";
 import { compileErrorOfCall } from "./compile-error.js";
 import { entityOf, externOf, type Extern } from "./extern.js";
+import { Tag } from "./tag.js";
 import { Func } from "./func.js";
 import { Global } from "./global.js";
 import { Memory } from "./memory.js";
@@ -66,5 +67,11 @@ export class Instance {
   getGlobal(name: string): Global | undefined {
     const e = this.getExport(name);
     return e instanceof Global ? e : undefined;
+  }
+
+  /** The exported tag `name` (exception handling), if there is one. */
+  getTag(name: string): Tag | undefined {
+    const e = this.getExport(name);
+    return e instanceof Tag ? e : undefined;
   }
 }

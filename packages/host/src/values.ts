@@ -1,4 +1,5 @@
-import { ValType, valTypeName, type FuncEntity } from "@wasmi-ts/store";
+import { ExceptionEntity, ValType, valTypeName, type FuncEntity } from "@wasmi-ts/store";
+import { Exception } from "./exception.js";
 import { Func } from "./func.js";
 import type { Store } from "./store.js";
 
@@ -77,12 +78,18 @@ export function toRef(store: Store<unknown>, type: ValType, v: unknown, what: st
     return v.entity;
   }
   if (type === ValType.ExternRef) return v;
+  if (type === ValType.ExnRef) {
+    if (!(v instanceof Exception)) throw typeError(type, v, what);
+    store.assertOwns(v.store, "exception reference");
+    return v.entity;
+  }
   throw new TypeError(`${what}: values of type ${valTypeName(type)} cannot be passed from JS`);
 }
 
 /** The JS value of a reference held by a table or a global. */
 export function fromRef(store: Store<unknown>, type: ValType, ref: unknown): Value {
   if (ref === null || type === ValType.ExternRef) return ref;
+  if (ref instanceof ExceptionEntity) return Exception.fromEntity(store, ref);
   return Func.fromEntity(store, ref as FuncEntity);
 }
 

@@ -12,6 +12,7 @@ export * from "./type-registry.js";
 export * from "./type-key.js";
 export * from "./pruned-store.js";
 export * from "./refs.js";
+export * from "./exception.js";
 export * from "./grow.js";
 export * from "./interrupt.js";
 export * from "./utf8.js";

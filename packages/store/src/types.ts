@@ -10,11 +10,16 @@ export const ValType = {
   V128: 0x7b,
   FuncRef: 0x70,
   ExternRef: 0x6f,
+  /** exception handling: a caught exception (nullable). */
+  ExnRef: 0x69,
+  /** The bottom of the exn hierarchy: only null (nullexnref <: exnref). */
+  NullExnRef: 0x74,
 } as const;
 export type ValType = number;
 
 export function isRefType(t: ValType): boolean {
-  return t === ValType.FuncRef || t === ValType.ExternRef || t < 0x60 || t >= 0x100;
+  return t === ValType.FuncRef || t === ValType.ExternRef || t === ValType.ExnRef || t === ValType.NullExnRef
+    || t < 0x60 || t >= 0x100;
 }
 
 /** How many 8-byte value slots a value of this type takes (v128 takes two). */
@@ -31,6 +36,8 @@ export function valTypeName(t: ValType): string {
     case ValType.V128: return "v128";
     case ValType.FuncRef: return "funcref";
     case ValType.ExternRef: return "externref";
+    case ValType.ExnRef: return "exnref";
+    case ValType.NullExnRef: return "nullexnref";
     default: return `type(0x${t.toString(16)})`;
   }
 }
@@ -74,6 +81,11 @@ export interface MemoryType {
 export interface GlobalType {
   type: ValType;
   mutable: boolean;
+}
+
+/** An exception tag's type (exception handling): its parameters are the exception's values; no results. */
+export interface TagType {
+  type: FuncType;
 }
 
 export const ExternKind = {

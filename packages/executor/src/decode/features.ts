@@ -20,6 +20,8 @@ export interface WasmFeatures {
   /** Constant expressions may read any immutable global defined before them, not only imported ones
    * (WebAssembly 3.0). */
   constGlobals: boolean;
+  /** Exception handling: tags, exnref, throw, throw_ref, try_table, and the legacy try/catch/delegate/rethrow. */
+  exceptions: boolean;
 }
 
 export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
@@ -32,6 +34,7 @@ export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
   relaxedSimd: true,
   threads: true,
   constGlobals: true,
+  exceptions: true,
 });
 
 /** Exactly WebAssembly 2.0. */
@@ -45,4 +48,5 @@ export const WASM2_FEATURES: Readonly<WasmFeatures> = Object.freeze({
   relaxedSimd: false,
   threads: false,
   constGlobals: false,
+  exceptions: false,
 });

@@ -17,7 +17,9 @@ import type { Import } from "../module/ir.js";
 // Import matching (spec "Import Subtyping" / "External Typing"): an import matches when the provided
 // entity's type is a subtype of the declared one. Messages start with the spec's wording.
 
-const kindOfDesc = { func: ExternKind.Func, table: ExternKind.Table, memory: ExternKind.Memory, global: ExternKind.Global };
+const kindOfDesc = {
+  func: ExternKind.Func, table: ExternKind.Table, memory: ExternKind.Memory, global: ExternKind.Global, tag: ExternKind.Tag,
+};
 
 /** Actual limits match required ones: at least the minimum, and a maximum no larger than required. */
 export function limitsMatch(actual: Limits, required: Limits): boolean {
@@ -92,6 +94,14 @@ export function checkImport(module: CompiledModule, imp: Import, ext: ExternEnti
     case ExternKind.Global:
       if (desc.kind === "global") checkGlobal(imp, ext.value.type, desc.type);
       return;
+    case ExternKind.Tag: {
+      // a tag's type must be the same function type (tags have no subtyping in either direction)
+      if (desc.kind !== "tag") return;
+      const required = module.ir.types[desc.typeIndex]!;
+      const actual = ext.value.type;
+      if (actual.key !== required.key) fail(imp, `expected tag ${required}, found tag ${actual}`);
+      return;
+    }
   }
 }
 

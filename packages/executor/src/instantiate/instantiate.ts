@@ -8,6 +8,7 @@ import {
   isRefType,
   ResourceKind,
   runHooked,
+  TagEntity,
   ValueSlots,
   type ExternEntity,
   type PrunedStore,
@@ -45,6 +46,7 @@ export function instantiate(store: PrunedStore, module: CompiledModule, imports:
   store.instancesCreated++;
 
   allocFuncs(ir, instance);
+  for (let i = ir.numImportedTags; i < ir.tags.length; i++) instance.tags.push(new TagEntity(ir.types[ir.tags[i]!]!));
   for (const type of tableTypes) instance.tables.push(newTable(store, type, module.config, null));
   for (const type of memoryTypes) instance.memories.push(newMemory(store, type, module.config));
   // Globals one by one: an initialiser may read the globals before it (extended const, GC).
@@ -71,6 +73,7 @@ function addImports(instance: InstanceEntity, imports: readonly ExternEntity[]):
       case ExternKind.Table: instance.tables.push(ext.value); break;
       case ExternKind.Memory: instance.memories.push(ext.value); break;
       case ExternKind.Global: instance.globals.push(ext.value); break;
+      case ExternKind.Tag: instance.tags.push(ext.value); break;
     }
   }
 }
@@ -88,6 +91,7 @@ function exportEntity(instance: InstanceEntity, exp: Export): ExternEntity {
     case "table": return { kind: ExternKind.Table, value: instance.tables[exp.index]! };
     case "memory": return { kind: ExternKind.Memory, value: instance.memories[exp.index]! };
     case "global": return { kind: ExternKind.Global, value: instance.globals[exp.index]! };
+    case "tag": return { kind: ExternKind.Tag, value: instance.tags[exp.index]! };
   }
 }
 

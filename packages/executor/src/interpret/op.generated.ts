@@ -637,6 +637,10 @@ export enum Op {
   I64MulWideU,
   /** an atomic access, wait or notify on memory m (0xfe sub-opcode op; interpret/atomics.ts) (d:r addr:r a:r b:r off:i op:i m:i) */
   Atomic,
+  /** throw an exception of tag t, its values from register args on (t:i args:r) */
+  Throw,
+  /** throw the exception that register a references again (traps on null) (a:r) */
+  ThrowRef,
 }
 
 /** Each opcode's operand words, one letter each: r register (a word offset from the frame base),
@@ -668,7 +672,7 @@ export const OP_LAYOUTS: readonly string[] = [
   "rririt", "rririt", "rririt", "rririt", "rririt", "rririt", "rrirriit", "rrit", "rrit", "rrrirt", "rrirri", "rrirrri",
   "rrirri", "rrirrri", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt",
   "rrt", "rrt", "rrrr", "rrrr", "rrrrr", "rrrrr", "rrrrii", "rrriiii", "rrriiii", "rr", "ri", "rrrrrr",
-  "rrrrrr", "rrrr", "rrrr", "rrrriii",
+  "rrrrrr", "rrrr", "rrrr", "rrrriii", "ir", "r",
 ];
 
 /**
@@ -993,6 +997,8 @@ export const OP_TEMPLATES: readonly (string | null)[] = [
   "i64MulWide(i32, $1.at, $2.at, $3.at, $4.at, true);",
   "i64MulWide(i32, $1.at, $2.at, $3.at, $4.at, false);",
   "atomicOp(inst, i32, fp2, code, pc);",
+  null,
+  null,
 ];
 
 /** Fused instructions made of a consumer and the producer of one of its operands:

@@ -1,3 +1,4 @@
+import type { HandlerTable } from "./handler-table.js";
 import type { JsLeaf } from "./js/compile-leaf.js";
 
 /**
@@ -9,6 +10,8 @@ export class CompiledFunc {
   /** The function compiled to JavaScript, when it is a leaf the JavaScript tier takes (translate/js/):
    * the interpreter calls it instead of running `code`. */
   js: JsLeaf | null = null;
+  /** Its exception handlers (try_table, legacy try), if it has any (handler-table.ts). */
+  handlers: HandlerTable | null = null;
 
   constructor(
     /** Register bytecode (see ops.ts): a plain array of small integers, which the engine reads with fewer

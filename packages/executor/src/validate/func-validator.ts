@@ -1,6 +1,6 @@
 import { ValType, isRefType, type FuncType } from "@wasmi-ts/store";
 import { BinaryReader } from "../decode/reader.js";
-import { EMPTY_BLOCK_TYPE, InstrReader } from "../decode/instr-reader.js";
+import { CATCH, CATCH_ALL_REF, CATCH_REF, EMPTY_BLOCK_TYPE, InstrReader } from "../decode/instr-reader.js";
 import type { WasmFeatures } from "../decode/features.js";
 import { DecodeError, ValidationError } from "../errors.js";
 import type { FuncBody, ModuleIR } from "../module/ir.js";
@@ -23,6 +23,11 @@ const FRAME_BLOCK = 0;
 const FRAME_LOOP = 1;
 const FRAME_IF = 2;
 const FRAME_ELSE = 3;
+/** Legacy exception handling: the body of a `try`, a `catch` clause, the `catch_all` clause. */
+const FRAME_TRY = 4;
+const FRAME_CATCH = 5;
+const FRAME_CATCH_ALL = 6;
+
 
 const NO_TYPES: readonly ValType[] = Object.freeze([]);
 
@@ -317,7 +322,7 @@ export class FuncValidator {
       this.fail("type mismatch");
     }
     const actual = this.vals[--this.sp]!;
-    if (actual !== expect && actual !== UNKNOWN && expect !== UNKNOWN) this.fail("type mismatch");
+    if (actual !== expect && actual !== UNKNOWN && expect !== UNKNOWN && !isSubtype(actual, expect)) this.fail("type mismatch");
     return actual;
   }
 
@@ -674,9 +679,83 @@ export class FuncValidator {
         if (!this.declaredRefs.has(instr.a)) this.fail("undeclared function reference");
         this.push(ValType.FuncRef);
         return;
+      case 0x08 satisfies typeof Op.Throw:
+        this.popAll(this.tag(instr.a).params);
+        this.setUnreachable();
+        return;
+      case 0x0a satisfies typeof Op.ThrowRef:
+        this.pop(ValType.ExnRef);
+        this.setUnreachable();
+        return;
+      case 0x1f satisfies typeof Op.TryTable:
+        this.tryTable();
+        return;
+      case 0x06 satisfies typeof Op.Try: {
+        const sig = this.block(instr.a);
+        this.popAll(sig.params);
+        this.pushFrame(FRAME_TRY, sig.params, sig.results);
+        return;
+      }
+      case 0x07 satisfies typeof Op.Catch:
+      case 0x19 satisfies typeof Op.CatchAll: {
+        const top = this.depth - 1;
+        const kind = this.frameKind[top];
+        if (kind !== FRAME_TRY && kind !== FRAME_CATCH) {
+          this.fail(kind === FRAME_CATCH_ALL ? "catch after catch_all" : "catch without try");
+        }
+        const params = this.frameParams[top]!;
+        const results = this.frameResults[top]!;
+        const values = op === Op.Catch ? this.tag(instr.a).params : NO_TYPES;
+        this.popFrame();
+        this.pushFrame(op === Op.Catch ? FRAME_CATCH : FRAME_CATCH_ALL, values, results);
+        this.frameParams[top] = params;
+        return;
+      }
+      case 0x18 satisfies typeof Op.Delegate: {
+        const top = this.depth - 1;
+        if (this.frameKind[top] !== FRAME_TRY) this.fail("delegate without try");
+        const results = this.frameResults[top]!;
+        this.popFrame();
+        this.label(instr.a);
+        this.pushAll(results);
+        return;
+      }
+      case 0x09 satisfies typeof Op.Rethrow: {
+        const kind = this.frameKind[this.label(instr.a)];
+        if (kind !== FRAME_CATCH && kind !== FRAME_CATCH_ALL) this.fail("invalid rethrow label");
+        this.setUnreachable();
+        return;
+      }
       default:
         this.fail(`unsupported instruction ${instr.info.name}`);
     }
+  }
+
+  /** The type of tag `index` (exception handling). */
+  private tag(index: number): FuncType {
+    const typeIndex = this.ir.tags[index];
+    if (typeIndex === undefined) this.fail(`unknown tag ${index}`);
+    return this.ir.types[typeIndex]!;
+  }
+
+  /** try_table: each catch clause's values must suit its label (taken outside the new block). */
+  private tryTable(): void {
+    const instr = this.instr;
+    const sig = this.block(instr.a);
+    const c = instr.catches;
+    for (let i = 0; i < instr.catchCount; i++) {
+      const kind = c[3 * i]!;
+      const values = kind === CATCH || kind === CATCH_REF ? this.tag(c[3 * i + 1]!).params : NO_TYPES;
+      const types = this.labelTypes(this.label(c[3 * i + 2]!));
+      const withRef = kind === CATCH_REF || kind === CATCH_ALL_REF;
+      if (types.length !== values.length + (withRef ? 1 : 0)) this.fail("type mismatch");
+      for (let k = 0; k < values.length; k++) {
+        if (values[k] !== types[k] && !isSubtype(values[k]!, types[k]!)) this.fail("type mismatch");
+      }
+      if (withRef && types[values.length] !== ValType.ExnRef) this.fail("type mismatch");
+    }
+    this.popAll(sig.params);
+    this.pushFrame(FRAME_BLOCK, sig.params, sig.results);
   }
 
   // ---- instructions that the main loop also checks directly ----
@@ -785,6 +864,11 @@ function grow<T extends Uint8Array | Int32Array>(a: T): T {
  */
 function malformedBody(pos: number): never {
   throw new DecodeError("malformed function body", pos);
+}
+
+/** Subtyping among the types this validator knows: nullexnref <: exnref (else only equality). */
+function isSubtype(actual: ValType, expect: ValType): boolean {
+  return actual === ValType.NullExnRef && expect === ValType.ExnRef;
 }
 
 function sameTypes(a: readonly ValType[], b: readonly ValType[]): boolean {

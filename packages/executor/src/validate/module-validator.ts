@@ -75,6 +75,12 @@ export function validateIR(ir: ModuleIR, features: Readonly<WasmFeatures>, defer
   for (let i = ir.numImportedFuncs; i < ir.funcs.length; i++) {
     if (ir.types[ir.funcs[i]!] === undefined) fail(`unknown type ${ir.funcs[i]}`);
   }
+  // a tag's type is a function type without results (imported tags are in `tags` too)
+  for (const typeIndex of ir.tags) {
+    const t = ir.types[typeIndex];
+    if (t === undefined) fail(`unknown type ${typeIndex}`);
+    if (t.results.length !== 0) fail("non-empty tag result type");
+  }
 
   ir.globals.forEach((g, k) => validateConstExpr(ir, features, g.init, g.type.type, ir.numImportedGlobals + k));
 
@@ -118,6 +124,7 @@ export function validateIR(ir: ModuleIR, features: Readonly<WasmFeatures>, defer
       x.kind === "func" ? ir.funcs.length
       : x.kind === "table" ? ir.tables.length
       : x.kind === "memory" ? ir.memories.length
+      : x.kind === "tag" ? ir.tags.length
       : ir.globalTypes.length;
     if (x.index >= count) fail(`unknown ${x.kind === "func" ? "function" : x.kind} ${x.index}`);
     if (names.has(x.name)) fail("duplicate export name");
