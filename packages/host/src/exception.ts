@@ -70,6 +70,19 @@ export class Exception {
   }
 }
 
+/** An error leaving Wasm as the embedder sees it: an exception no handler caught becomes its `Exception`. */
+export function embedderError(store: Store<any>, e: unknown): unknown {
+  return e instanceof ExceptionEntity ? Exception.fromEntity(store, e) : e;
+}
+
+/** An error given to Wasm code (thrown by a host function, or at a resumed call) as Wasm sees it: an
+ * `Exception` is an exception Wasm may catch (it must be of the same store). */
+export function wasmError(store: Store<any>, e: unknown): unknown {
+  if (!(e instanceof Exception)) return e;
+  store.assertOwns(e.store, "an exception thrown into Wasm");
+  return e.entity;
+}
+
 /** Slot views (as on the value stack) over an exception's words. */
 function slotViews(words: Int32Array): SlotViews {
   return {

@@ -359,6 +359,45 @@ describe("exception handling with the engine's other features", () => {
     if (done.kind === "finished") expect(done.results).toEqual([103]);
   });
 
+  it("an async host function's rejection with an Exception is caught by Wasm (callAsync)", async () => {
+    const engine = new Engine();
+    const store = new Store(engine, null);
+    const linker = new Linker<null>(engine);
+    const tag = new Tag(store, { params: [I32] });
+    linker.define("host", "tag", tag);
+    linker.define("host", "wait", Func.wrapAsync(store, { params: [I32], results: [I32] }, async (_c, x) => {
+      await Promise.resolve();
+      if ((x as number) > 0) throw new Exception(store, tag, [(x as number) * 3]);
+      return 0;
+    }));
+    const instance = linker.instantiate(store, new Module(engine, parseWat(`(module
+      (import "host" "tag" (tag $t (param i32)))
+      (import "host" "wait" (func $wait (param i32) (result i32)))
+      (func (export "f") (param i32) (result i32)
+        (block $h (result i32) (try_table (result i32) (catch $t $h) (call $wait (local.get 0)))))
+      (func (export "uncaught") (param i32) (result i32) (call $wait (local.get 0))))`)));
+    expect(await instance.getFunc("f")!.callAsync(5)).toEqual([15]);
+    expect(await instance.getFunc("f")!.callAsync(0)).toEqual([0]);
+    const e = await instance.getFunc("uncaught")!.callAsync(2).catch((error: unknown) => error);
+    expect(e).toBeInstanceOf(Exception);
+    expect((e as Exception).getArg(0)).toBe(6);
+  });
+
+  it("uncaught exceptions leave every kind of call as Exceptions: start functions, host functions, resumable calls", () => {
+    const engine = new Engine();
+    const store = new Store(engine, null);
+    const start = parseWat(`(module (tag $t (param i32)) (func $s (throw $t (i32.const 1))) (start $s))`);
+    expect(thrown(() => new Instance(store, new Module(engine, start), []))).toBeInstanceOf(Exception);
+    const tag = new Tag(store, { params: [] });
+    const exn = new Exception(store, tag, []);
+    const host = Func.wrap(store, { params: [], results: [] }, () => {
+      throw exn;
+    });
+    expect(thrown(() => host.call())).toBe(exn);
+    const { instance } = setup(`(module (tag $t) (func (export "f") (throw $t)))`, undefined, engine);
+    expect(thrown(() => instance.getFunc("f")!.callResumable())).toBeInstanceOf(Exception);
+  });
+
   it("the JavaScript tier leaves functions that throw to the interpreter", () => {
     const { call } = setup(`(module (tag $e (param i32))
       (func $leaf (param i32) (result i32) (if (local.get 0) (then (throw $e (local.get 0)))) (i32.const 5))
