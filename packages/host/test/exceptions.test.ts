@@ -347,6 +347,17 @@ describe("exception handling with the engine's other features", () => {
     expect((thrown(() => call("run", 100)) as Trap).code).toBe(TrapCode.OutOfFuel);
   });
 
+  it("a loop that only throws and catches is stopped by a deadline (a caught exception counts as a branch)", () => {
+    const { store, call } = setup(`(module (tag $e)
+      (func (export "spin")
+        (loop $again (try_table (catch $e $again) (throw $e)))))`);
+    store.setDeadline(50);
+    const trap = thrown(() => call("spin")) as Trap;
+    expect(trap).toBeInstanceOf(Trap);
+    expect(trap.code).toBe(TrapCode.Interrupted);
+    expect(trap.frames.length).toBe(1);
+  });
+
   it("a resumable call suspended inside a try region resumes, and its handler catches", () => {
     const { instance } = instantiate({}, () => {
       throw new HostSuspend("wait");

@@ -10,6 +10,8 @@ import {
 } from "@wasmi-ts/store";
 import type { CompiledFunc } from "../translate/compiled-func.js";
 import { ANY_TAG, CLAUSE_WORDS, NO_REGISTER, REGION_WORDS } from "../translate/handler-table.js";
+import { recordBacktrace } from "./backtrace.js";
+import { poll } from "./poll.js";
 import type { ExecState } from "./state.js";
 
 /** Throw: an exception of tag `t` with the values in the registers from `args` on. */
@@ -39,11 +41,27 @@ export function throwRef(store: PrunedStore, i32: Int32Array, fp2: number, code:
 /**
  * Looks for the handler of `exn`, thrown at `pc` of `cf` (frame `fp2`, instance `inst`, call depth
  * `depth`), in that frame and then its callers' down to `entryDepth`. When one catches it, writes the
- * exception's values (and reference) into the handler's registers and notes where execution continues in
- * `state`'s continuation fields (`contPc`, `contFp2`, `contFunc`, `contInst`, `contDepth`); returns whether
- * it found one.
+ * exception's values (and reference) into the handler's registers, notes where execution continues in
+ * `state`'s continuation fields (`contPc`, `contFp2`, `contFunc`, `contInst`, `contDepth`) and returns the
+ * loop's next polling budget: a caught exception counts as a taken branch (poll.ts), so that a loop that
+ * only throws and catches can be interrupted too. Returns -1 when no handler catches it.
  */
 export function unwindToHandler(
+  exn: ExceptionEntity, store: PrunedStore, state: ExecState, entryDepth: number,
+  depth: number, cf: CompiledFunc, inst: InstanceEntity, pc: number, fp2: number, budget: number,
+): number {
+  if (!findHandler(exn, store, state, entryDepth, depth, cf, inst, pc, fp2)) return -1;
+  if (--budget >= 0) return budget;
+  try {
+    return poll(store, state);
+  } catch (e) {
+    // interrupted at the handler (the loop's catch, where this runs, records no backtrace of its own)
+    recordBacktrace(e, state, entryDepth, state.contDepth, state.contFunc!, state.contInst!, state.contPc);
+    throw e;
+  }
+}
+
+function findHandler(
   exn: ExceptionEntity, store: PrunedStore, state: ExecState, entryDepth: number,
   depth: number, cf: CompiledFunc, inst: InstanceEntity, pc: number, fp2: number,
 ): boolean {

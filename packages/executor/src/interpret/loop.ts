@@ -130,7 +130,8 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
       throw state.resumeError;
     }
     if (!resuming && cf.js !== null) {
-      // the called function is a leaf compiled to JavaScript (translate/js/): it runs alone
+      // the called function is a leaf compiled to JavaScript (translate/js/): it runs alone (never after a
+      // caught exception: the tier takes no function with exception handlers)
       pc = -1; // no instruction of the bytecode ran (backtraces)
       cf.js(i32, fp2, inst, store, state);
       return;
@@ -2265,7 +2266,8 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
     if (e instanceof ExceptionEntity) {
       // a Wasm exception: continue at its handler, if this run's frames have one; else it leaves (no
       // backtrace: it is no error of this run's code, and may be caught and thrown again)
-      if (!unwindToHandler(e, store, state, entryDepth, depth, cf, inst, pc, fp2)) throw e;
+      budget = unwindToHandler(e, store, state, entryDepth, depth, cf, inst, pc, fp2, budget);
+      if (budget < 0) throw e;
       depth = state.contDepth;
       pc = state.contPc;
       fp2 = state.contFp2;
