@@ -113,6 +113,26 @@ describe("throw and try_table", () => {
   });
 });
 
+describe("the innermost handler among many regions", () => {
+  it("is found for a throw in any of many sibling and nested try regions", () => {
+    // 40 sibling regions, each catching $e; inside each a region catching only $other, which $e passes by
+    const siblings = Array.from({ length: 40 }, (_, i) => `
+      (local.set $r (i32.add (local.get $r)
+        (block $b${i} (result i32)
+          (try_table (result i32) (catch $e $b${i})
+            (block $o${i} (result i32)
+              (try_table (result i32) (catch $other $o${i})
+                (call $thr (i32.eq (local.get $k) (i32.const ${i})) (i32.const ${i * 10}))
+                (i32.const 0)))))))`).join("");
+    const { call } = setup(`(module (tag $e (param i32)) (tag $other (param i32))
+      (func $thr (param i32 i32) (if (local.get 0) (then (throw $e (local.get 1)))))
+      (func (export "pick") (param $k i32) (result i32) (local $r i32)
+        (block $all (try_table (catch_all $all) ${siblings}) (return (local.get $r)))
+        (i32.const -1)))`);
+    for (const k of [0, 1, 17, 20, 39, 40]) expect(call("pick", k)).toEqual([k < 40 ? k * 10 : 0]);
+  });
+});
+
 describe("exnref, catch_ref and throw_ref", () => {
   const wat = `(module
     (tag $e (export "e") (param i32))

@@ -11,7 +11,7 @@ import {
 import type { CompiledFunc } from "../translate/compiled-func.js";
 import { ANY_TAG, CLAUSE_WORDS, NO_REGISTER, REGION_WORDS } from "../translate/handler-table.js";
 import { recordBacktrace } from "./backtrace.js";
-import { poll } from "./poll.js";
+import { POLL_INTERVAL, poll } from "./poll.js";
 import type { ExecState } from "./state.js";
 
 /** Throw: an exception of tag `t` with the values in the registers from `args` on. */
@@ -65,7 +65,11 @@ function findHandler(
   exn: ExceptionEntity, store: PrunedStore, state: ExecState, entryDepth: number,
   depth: number, cf: CompiledFunc, inst: InstanceEntity, pc: number, fp2: number,
 ): boolean {
+  // frames, regions and clauses looked at until the next check for interrupts and deadlines: a hostile
+  // module can make unwinding long (deep recursion under many regions), never endless
+  let steps = POLL_INTERVAL;
   for (;;) {
+    if (--steps < 0) steps = poll(store, state);
     const table = cf.handlers;
     if (table !== null) {
       const regions = table.regions;
@@ -74,6 +78,7 @@ function findHandler(
         const first = regions[k * REGION_WORDS + 3]!;
         const end = first + regions[k * REGION_WORDS + 4]!;
         for (let c = first; c < end; c++) {
+          if (--steps < 0) steps = poll(store, state);
           const at = c * CLAUSE_WORDS;
           const tag = clauses[at]!;
           if (tag !== ANY_TAG && inst.tags[tag] !== exn.tag) continue;

@@ -852,7 +852,7 @@ export class FuncTranslator {
     const clauses: number[] = [];
     const word = (reg: number) => (reg === NO_REGISTER ? NO_REGISTER : 2 * slotOfRegister(reg, localsEnd, constSlots, this.maxTempSlots));
     this.regions.forEach((r, k) => {
-      regions.set([r.start, r.end, r.next, clauses.length / CLAUSE_WORDS, r.clauses.length], k * REGION_WORDS);
+      regions.set([r.start, r.end, r.next, clauses.length / CLAUSE_WORDS, r.clauses.length, r.parent], k * REGION_WORDS);
       for (const c of r.clauses) clauses.push(c.tag, c.target, word(c.dst), word(c.exn));
     });
     return new HandlerTable(regions, Int32Array.from(clauses));
