@@ -703,12 +703,11 @@ export class FuncValidator {
         if (kind !== FRAME_TRY && kind !== FRAME_CATCH) {
           this.fail(kind === FRAME_CATCH_ALL ? "catch after catch_all" : "catch without try");
         }
-        const params = this.frameParams[top]!;
         const results = this.frameResults[top]!;
         const values = op === Op.Catch ? this.tag(instr.a).params : NO_TYPES;
         this.popFrame();
+        // the clause starts with the exception's values on the stack, and ends with the try's results
         this.pushFrame(op === Op.Catch ? FRAME_CATCH : FRAME_CATCH_ALL, values, results);
-        this.frameParams[top] = params;
         return;
       }
       case 0x18 satisfies typeof Op.Delegate: {
