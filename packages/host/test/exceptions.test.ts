@@ -240,6 +240,26 @@ describe("exceptions between the host and Wasm", () => {
     expect(() => call("catch-all", 1)).toThrow(/different store/);
   });
 
+  it("a host function called by return_call throws from outside the caller's try regions", () => {
+    const { call } = setup(`(module
+      (import "host" "tag" (tag $t (param i32)))
+      (import "host" "throw" (func $host_throw (param i32)))
+      (func $tail (param i32)
+        (block $h (result i32)
+          (try_table (catch $t $h) (return_call $host_throw (local.get 0)))
+          (return))
+        (unreachable))
+      (func (export "outer") (param i32) (result i32)
+        (block $h (result i32) (try_table (catch $t $h) (call $tail (local.get 0))) (i32.const -1))))`, (linker, store) => {
+      const tag = new Tag(store, { params: [I32] });
+      linker.define("host", "tag", tag);
+      linker.define("host", "throw", Func.wrap(store, { params: [I32], results: [] }, (_c, x) => {
+        throw new Exception(store, tag, [(x as number) + 1]);
+      }));
+    });
+    expect(call("outer", 4)).toEqual([5]); // the outer handler, not $tail's (whose unreachable would trap)
+  });
+
   it("a tag of the host matches only itself: an exception of an equal-typed tag is not caught", () => {
     const { call, store } = withHost((arg, _tag, s) => {
       throw new Exception(s, other, [arg]);

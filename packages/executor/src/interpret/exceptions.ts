@@ -12,6 +12,7 @@ import type { CompiledFunc } from "../translate/compiled-func.js";
 import { ANY_TAG, CLAUSE_WORDS, NO_REGISTER, REGION_WORDS } from "../translate/handler-table.js";
 import { recordBacktrace } from "./backtrace.js";
 import { POLL_INTERVAL, poll } from "./poll.js";
+import { Op } from "./op.generated.js";
 import type { ExecState } from "./state.js";
 
 /** Throw: an exception of tag `t` with the values in the registers from `args` on. */
@@ -68,9 +69,14 @@ function findHandler(
   // frames, regions and clauses looked at until the next check for interrupts and deadlines: a hostile
   // module can make unwinding long (deep recursion under many regions), never endless
   let steps = POLL_INTERVAL;
+  // a host function called by a tail call is called from outside this frame's try regions (its frame
+  // returns with the call), though the frame is still there while it runs
+  const op = cf.code[pc];
+  let skip = op === Op.ReturnCallFunc || op === Op.ReturnCallIndirect;
   for (;;) {
     if (--steps < 0) steps = poll(store, state);
-    const table = cf.handlers;
+    const table = skip ? null : cf.handlers;
+    skip = false;
     if (table !== null) {
       const regions = table.regions;
       const clauses = table.clauses;
