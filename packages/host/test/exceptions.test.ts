@@ -345,6 +345,25 @@ describe("legacy try, catch, catch_all, delegate and rethrow", () => {
     expect(call("delegate-to-caller", 0)).toEqual([]);
   });
 
+  it("a catch clause without rethrow keeps no reference to what it caught (no store references pile up)", () => {
+    let live = -1;
+    const { call } = setup(`(module (import "host" "probe" (func $probe))
+      (tag $e (param i32))
+      (func (export "many") (param $n i32) (result i32) (local $sum i32)
+        (loop $l
+          (try (do (throw $e (local.get $n)))
+            (catch $e (local.set $sum (i32.add (local.get $sum)))))
+          (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+        (call $probe)
+        (local.get $sum)))`, (linker, store) => {
+      linker.define("host", "probe", Func.wrap(store, { params: [], results: [] }, () => {
+        live = store.pruned.refs.size;
+      }));
+    });
+    expect(call("many", 1000)).toEqual([500500]);
+    expect(live).toBe(0);
+  });
+
   it("rethrow throws the exception its catch clause caught, from inside a nested catch", () => {
     const { call } = setup(wat);
     expect(call("rethrow", 1)).toEqual([1010]); // $a rethrown past the inner catch_all's $b

@@ -35,11 +35,14 @@ export class ControlFrame {
   unreachable = false;
   /** Exception handling: the try region active in this frame's body (-1: none), the region this frame
    * opened (try_table, legacy try; -1: none), the catch clauses that go to its end (their targets are
-   * patched there), and for a legacy try in its catch clauses the slot holding the caught exception. */
+   * patched there), and for a legacy try in its catch clauses the slot that holds the caught exception for
+   * `rethrow`. */
   regionInside = -1;
   region = -1;
   readonly handlerFixups: HandlerClause[] = [];
   exnSlot = -1;
+  /** A legacy try in a catch clause: that clause (a `rethrow` of this label makes it keep the exception). */
+  catchClause: HandlerClause | null = null;
 
   constructor(
     public kind: FrameKind,

@@ -823,7 +823,7 @@ export class FuncTranslator {
   }
 
   /** Legacy `catch` (of `tag`, whose values are `params`) or `catch_all`: a clause of the try's region,
-   * whose code follows here; the exception it caught is kept in an EXN_BASE slot for `rethrow`. */
+   * whose code follows here; the exception it caught is kept in an EXN_BASE slot if a `rethrow` needs it. */
   private legacyCatch(params: readonly ValType[], tag: number): void {
     const frame = this.frames[this.frames.length - 1]!;
     const region = this.regions[frame.region]!;
@@ -840,7 +840,10 @@ export class FuncTranslator {
     }
     this.bindLabel();
     frame.unreachable = false;
-    region.clauses.push({ tag, target: this.code.length, dst: this.home(frame.height), exn: EXN_BASE + frame.exnSlot });
+    // the exception is kept only if a `rethrow` needs it (see 0x09): a reference costs a LiveRefs entry
+    const clause = { tag, target: this.code.length, dst: this.home(frame.height), exn: NO_REGISTER };
+    region.clauses.push(clause);
+    frame.catchClause = clause;
     this.resetStack(frame, params);
     if (this.meterFuel) frame.fuelPos = this.emitFuel(); // a clause runs only when it catches: a region of its own
   }
@@ -916,10 +919,13 @@ export class FuncTranslator {
         this.endBlock();
         return;
       }
-      case 0x09: // rethrow: the exception the catch clause of label l caught
-        this.emit(Op.ThrowRef, EXN_BASE + this.frameAt(ins.a).exnSlot);
+      case 0x09: { // rethrow: the exception the catch clause of label l caught
+        const frame = this.frameAt(ins.a);
+        frame.catchClause!.exn = EXN_BASE + frame.exnSlot;
+        this.emit(Op.ThrowRef, frame.catchClause!.exn);
         this.setUnreachable();
         return;
+      }
       case 0x0c: { // br
         this.emitBranch(this.frameAt(ins.a));
         this.setUnreachable();
