@@ -345,6 +345,23 @@ describe("legacy try, catch, catch_all, delegate and rethrow", () => {
     expect(call("delegate-to-caller", 0)).toEqual([]);
   });
 
+  it("rethrow after a call throws the caught exception still (the callee's frame does not overwrite it)", () => {
+    const { call } = setup(`(module (tag $e (param i32))
+      (func $busy (param i32) (result i32) (local i32 i32 i32 i32 i32 i32 i32 i32)
+        (local.set 1 (i32.const -1)) (local.set 2 (i32.const -1)) (local.set 3 (i32.const -1))
+        (local.set 4 (i32.const -1)) (local.set 5 (i32.const -1)) (local.set 6 (i32.const -1))
+        (local.set 7 (i32.const -1)) (local.set 8 (i32.const -1))
+        (i32.add (local.get 0) (i32.const 1)))
+      (func (export "f") (param i32) (result i32)
+        (try (result i32)
+          (do
+            (try (do (throw $e (local.get 0)))
+              (catch $e (drop (call $busy (call $busy (i32.const 0)))) (rethrow 0)))
+            (i32.const -2))
+          (catch $e))))`, undefined, new Engine({ jsTier: false })); // $busy runs in frames of the value stack
+    expect(call("f", 77)).toEqual([77]);
+  });
+
   it("a catch clause without rethrow keeps no reference to what it caught (no store references pile up)", () => {
     let live = -1;
     const { call } = setup(`(module (import "host" "probe" (func $probe))

@@ -36,6 +36,7 @@ export function throwException(
 export function throwRef(store: PrunedStore, i32: Int32Array, fp2: number, code: readonly number[], pc: number): never {
   const exn = store.refs.value(i32[(fp2 + code[(pc + 1) | 0]!) | 0]!);
   if (exn === null) throw new Trap(TrapCode.NullReference);
+  if (!(exn instanceof ExceptionEntity)) throw new Error("throw_ref: the register holds no exception reference (an engine bug)");
   throw exn;
 }
 

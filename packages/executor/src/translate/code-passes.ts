@@ -48,17 +48,19 @@ export function dropUnusedConsts(code: Int32Array, consts: readonly number[], wi
   return Int32Array.from(kept);
 }
 
-/** The frame slot of an encoded register (see registers.ts), once the frame's areas are known. */
-export function slotOfRegister(reg: number, localsEnd: number, constSlots: number, tempSlots: number): number {
+/** The frame slot of an encoded register (see registers.ts), once the frame's areas are known: parameters
+ * and locals, constants, the slots of caught exceptions, temporaries. (The temporaries come last: a
+ * callee's frame starts at its first argument, a temporary, and covers those above it.) */
+export function slotOfRegister(reg: number, localsEnd: number, constSlots: number, exnSlots: number): number {
   return reg < CONST_BASE ? reg : reg < TEMP_BASE ? localsEnd + (reg - CONST_BASE)
-    : reg < EXN_BASE ? localsEnd + constSlots + (reg - TEMP_BASE)
-    : localsEnd + constSlots + tempSlots + (reg - EXN_BASE);
+    : reg < EXN_BASE ? localsEnd + constSlots + exnSlots + (reg - TEMP_BASE)
+    : localsEnd + constSlots + (reg - EXN_BASE);
 }
 
 /** Turns encoded registers into word offsets from the frame base. */
-export function relocate(code: Int32Array, localsEnd: number, constSlots: number, tempSlots: number): void {
+export function relocate(code: Int32Array, localsEnd: number, constSlots: number, exnSlots: number): void {
   forEachOperand(code, "r", (pos) => {
-    code[pos] = slotOfRegister(code[pos]!, localsEnd, constSlots, tempSlots) * 2;
+    code[pos] = slotOfRegister(code[pos]!, localsEnd, constSlots, exnSlots) * 2;
   });
 }
 

@@ -3,7 +3,8 @@ import type { JsLeaf } from "./js/compile-leaf.js";
 
 /**
  * A translated function: its register bytecode and frame shape.
- * Frame (in 8-byte slots, from the frame base): parameters | locals | constants | temporaries.
+ * Frame (in 8-byte slots, from the frame base): parameters | locals | constants | caught exceptions (legacy
+ * `catch` clauses that `rethrow`) | temporaries.
  * The caller's first argument register becomes the callee's frame base, so arguments are never copied.
  */
 export class CompiledFunc {

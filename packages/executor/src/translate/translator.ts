@@ -185,7 +185,7 @@ export class FuncTranslator {
   private activeRegion = -1;
   /** Catch clauses that go to the function's label: they return, through a `Return` appended last. */
   private readonly returnClauses: HandlerClause[] = [];
-  /** Slots after the temporaries for the exceptions legacy catch clauses caught (EXN_BASE). */
+  /** Slots before the temporaries for the exceptions legacy catch clauses caught (EXN_BASE). */
   private exnSlots = 0;
 
   /** For backtraces: (pc, Wasm offset) of every instruction emitted, in pc order (CompiledFunc.offsets). */
@@ -853,7 +853,7 @@ export class FuncTranslator {
     if (this.regions.length === 0) return null;
     const regions = new Int32Array(this.regions.length * REGION_WORDS);
     const clauses: number[] = [];
-    const word = (reg: number) => (reg === NO_REGISTER ? NO_REGISTER : 2 * slotOfRegister(reg, localsEnd, constSlots, this.maxTempSlots));
+    const word = (reg: number) => (reg === NO_REGISTER ? NO_REGISTER : 2 * slotOfRegister(reg, localsEnd, constSlots, this.exnSlots));
     this.regions.forEach((r, k) => {
       regions.set([r.start, r.end, r.next, clauses.length / CLAUSE_WORDS, r.clauses.length, r.parent], k * REGION_WORDS);
       for (const c of r.clauses) clauses.push(c.tag, c.target, word(c.dst), word(c.exn));
@@ -1475,14 +1475,14 @@ export class FuncTranslator {
     const code = Int32Array.from(this.code);
     const consts = dropUnusedConsts(code, this.consts, this.constWidths);
     const constSlots = consts.length >> 1;
-    relocate(code, this.localsEnd, constSlots, this.maxTempSlots);
+    relocate(code, this.localsEnd, constSlots, this.exnSlots);
     const handlers = this.handlerTable(this.localsEnd, constSlots);
     threadJumps(code);
     foldCopyReturns(code);
     mergePairs(code, this.regions.flatMap((r) => r.clauses.map((c) => c.target)));
     let resultSlots = 0;
     for (const t of this.type.results) resultSlots += slotCount(t);
-    const frameSlots = Math.max(this.localsEnd + constSlots + this.maxTempSlots + this.exnSlots, resultSlots);
+    const frameSlots = Math.max(this.localsEnd + constSlots + this.exnSlots + this.maxTempSlots, resultSlots);
     const compiled = new CompiledFunc(Array.from(code), this.paramSlots, this.localsEnd - this.paramSlots, consts,
       frameSlots, resultSlots, this.module.ir.numImportedFuncs + this.definedIndex, Int32Array.from(this.offsets));
     compiled.handlers = handlers;
