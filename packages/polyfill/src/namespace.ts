@@ -96,8 +96,8 @@ export function createWebAssembly(options: NamespaceOptions = {}) {
   for (const [name, value] of Object.entries(interfaces)) {
     Object.defineProperty(WebAssembly, name, { value, writable: true, enumerable: false, configurable: true });
   }
-  // a namespace attribute: read-only
-  Object.defineProperty(WebAssembly, "JSTag", { value: JSTag, writable: false, enumerable: true, configurable: false });
+  // a namespace's readonly attribute (WebIDL): an enumerable, configurable getter
+  Object.defineProperty(WebAssembly, "JSTag", { get: () => JSTag, enumerable: true, configurable: true });
   Object.defineProperty(WebAssembly, Symbol.toStringTag, { value: "WebAssembly", writable: false, enumerable: false, configurable: true });
   return WebAssembly;
 }
