@@ -17,6 +17,8 @@ export const WASM_EXTERN_FUNC = 0;
 export const WASM_EXTERN_GLOBAL = 1;
 export const WASM_EXTERN_TABLE = 2;
 export const WASM_EXTERN_MEMORY = 3;
+/** Not in wasm.h: an exception tag (exception handling), its binary extern kind. */
+export const WASMI_EXTERN_TAG = 4;
 export type wasm_externkind_t = number;
 
 export const WASM_CONST = 0;

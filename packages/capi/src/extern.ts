@@ -1,13 +1,17 @@
-import { Func, Global, Table, type Extern } from "@wasmi-ts/host";
-import { WASM_EXTERN_FUNC, WASM_EXTERN_GLOBAL, WASM_EXTERN_MEMORY, WASM_EXTERN_TABLE, type wasm_externkind_t } from "./constants.js";
+import { Func, Global, Table, Tag, type Extern } from "@wasmi-ts/host";
+import {
+  WASM_EXTERN_FUNC, WASM_EXTERN_GLOBAL, WASM_EXTERN_MEMORY, WASM_EXTERN_TABLE, WASMI_EXTERN_TAG, type wasm_externkind_t,
+} from "./constants.js";
 import { alloc, free, get, kindOf, NULL, type HandleKind } from "./handles.js";
 import { allocExternType } from "./types.js";
 
-const EXTERN_KINDS: readonly HandleKind[] = ["func", "global", "table", "memory"];
+const EXTERN_KINDS: readonly HandleKind[] = ["func", "global", "table", "memory", "tag"];
 
-// Externs: an extern handle is a func, global, table or memory handle.
+// Externs: an extern handle is a func, global, table or memory handle (or a tag: exported by a module
+// using exception handling, it can only be passed on as an import).
 export function allocExtern(ext: Extern, store: number): number {
-  const kind: HandleKind = ext instanceof Func ? "func" : ext instanceof Global ? "global" : ext instanceof Table ? "table" : "memory";
+  const kind: HandleKind = ext instanceof Func ? "func" : ext instanceof Global ? "global" : ext instanceof Table ? "table"
+    : ext instanceof Tag ? "tag" : "memory";
   return alloc(kind, ext, store);
 }
 
@@ -17,6 +21,7 @@ export function externAt(handle: number, what: string): Extern {
 
 const externKindOf: Record<string, wasm_externkind_t> = {
   func: WASM_EXTERN_FUNC, global: WASM_EXTERN_GLOBAL, table: WASM_EXTERN_TABLE, memory: WASM_EXTERN_MEMORY,
+  tag: WASMI_EXTERN_TAG,
 };
 
 export function wasm_extern_kind(ext: number): wasm_externkind_t {
@@ -29,6 +34,7 @@ export function wasm_extern_type(ext: number): number {
   if (e instanceof Func) return allocExternType({ kind: "func", type: e.type });
   if (e instanceof Global) return allocExternType({ kind: "global", type: e.type });
   if (e instanceof Table) return allocExternType({ kind: "table", type: e.type });
+  if (e instanceof Tag) return allocExternType({ kind: "tag", type: e.type });
   return allocExternType({ kind: "memory", type: e.type });
 }
 export function wasm_extern_delete(ext: number): void {

@@ -8,8 +8,8 @@ export class CapiError extends Error {
 
 export type HandleKind =
   | "engine" | "store" | "module" | "instance" | "trap" | "frame" | "resumable"
-  | "func" | "global" | "table" | "memory"
-  | "functype" | "globaltype" | "tabletype" | "memorytype" | "importtype" | "exporttype";
+  | "func" | "global" | "table" | "memory" | "tag"
+  | "functype" | "globaltype" | "tabletype" | "memorytype" | "tagtype" | "importtype" | "exporttype";
 
 interface Entry {
   kind: HandleKind;

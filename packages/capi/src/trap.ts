@@ -1,4 +1,4 @@
-import { HostSuspend, LinkError, Trap, TrapCode, wasmBacktraceOf, type WasmFrame } from "@wasmi-ts/host";
+import { Exception, HostSuspend, LinkError, Trap, TrapCode, wasmBacktraceOf, type WasmFrame } from "@wasmi-ts/host";
 import { storeAt } from "./engine-store.js";
 import { alloc, free, get, NULL, storeOf } from "./handles.js";
 
@@ -30,9 +30,11 @@ function framesOf(trap: number, what: string): readonly WasmFrame[] {
   return wasmBacktraceOf(get<Error>(trap, "trap", what));
 }
 
-/** Turns a trap, a link failure or a host-suspend trap (outside a resumable call) into a trap handle;
- * other exceptions are bugs of the caller: rethrown. */
+/** Turns a trap, a link failure or a host-suspend trap (outside a resumable call) into a trap handle, and
+ * so a Wasm exception that no handler caught (wasm.h has no exceptions: a trap "uncaught exception", the
+ * `Exception` as its cause); other exceptions are bugs of the caller: rethrown. */
 export function trapHandle(error: unknown, store: number): number {
   if (error instanceof Trap || error instanceof LinkError || error instanceof HostSuspend) return alloc("trap", error, store);
+  if (error instanceof Exception) return alloc("trap", new Trap(TrapCode.UncaughtException, undefined, { cause: error }), store);
   throw error;
 }

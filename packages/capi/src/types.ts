@@ -1,6 +1,6 @@
 import { FuncType, type GlobalType, type MemoryType, type TableType, type ExternType } from "@wasmi-ts/host";
 import {
-  WASM_CONST, WASM_EXTERN_FUNC, WASM_EXTERN_GLOBAL, WASM_EXTERN_MEMORY, WASM_EXTERN_TABLE, WASM_VAR,
+  WASM_CONST, WASM_EXTERN_FUNC, WASM_EXTERN_GLOBAL, WASM_EXTERN_MEMORY, WASM_EXTERN_TABLE, WASM_VAR, WASMI_EXTERN_TAG,
   valKindOfType, valTypeOfKind, wasm_limits_max_default,
   type wasm_externkind_t, type wasm_mutability_t, type wasm_valkind_t,
 } from "./constants.js";
@@ -15,7 +15,7 @@ export interface wasm_limits_t {
   max: number;
 }
 
-const EXTERN_TYPE_KINDS: readonly HandleKind[] = ["functype", "globaltype", "tabletype", "memorytype"];
+const EXTERN_TYPE_KINDS: readonly HandleKind[] = ["functype", "globaltype", "tabletype", "memorytype", "tagtype"];
 
 function limitsIn(l: wasm_limits_t): { min: number; max: number | null } {
   return { min: l.min, max: l.max === wasm_limits_max_default ? null : l.max };
@@ -95,6 +95,7 @@ export function allocExternType(type: ExternType): number {
 
 const externKindOfHandle: Record<string, wasm_externkind_t> = {
   functype: WASM_EXTERN_FUNC, globaltype: WASM_EXTERN_GLOBAL, tabletype: WASM_EXTERN_TABLE, memorytype: WASM_EXTERN_MEMORY,
+  tagtype: WASMI_EXTERN_TAG,
 };
 
 export function wasm_externtype_kind(type: number): wasm_externkind_t {

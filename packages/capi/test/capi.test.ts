@@ -338,3 +338,26 @@ describe("wasm-c-api: typed references (Wasm 3.0)", () => {
     expect([c.wasm_functype_params(id), c.wasm_functype_results(id)]).toEqual([[WASM_EXTERNREF], [WASM_EXTERNREF]]);
   });
 });
+
+describe("wasm-c-api: exception handling", () => {
+  it("passes tags on as externs (kind WASMI_EXTERN_TAG) and reports an uncaught exception as a trap", () => {
+    const { store } = setup();
+    const exporter = c.wasm_module_new(store, parseWat(`(module (tag (export "t") (param i32)))`));
+    const tag = c.wasm_instance_exports(c.wasm_instance_new(store, exporter, []))[0]!;
+    expect(c.wasm_extern_kind(tag)).toBe(c.WASMI_EXTERN_TAG);
+    expect(c.wasm_externtype_kind(c.wasm_extern_type(tag))).toBe(c.WASMI_EXTERN_TAG);
+    const module = c.wasm_module_new(store, parseWat(`(module (import "env" "t" (tag $t (param i32)))
+      (func (export "throw") (param i32) (throw $t (local.get 0)))
+      (func (export "catch") (param i32) (result i32)
+        (block $h (result i32) (try_table (catch $t $h) (call 0 (local.get 0))) (i32.const -1))))`));
+    expect(c.wasm_externtype_kind(c.wasm_importtype_type(c.wasm_module_imports(module)[0]!))).toBe(c.WASMI_EXTERN_TAG);
+    const [thrower, catcher] = c.wasm_instance_exports(c.wasm_instance_new(store, module, [tag])).map(c.wasm_extern_as_func);
+    const results: wasm_val_t[] = [];
+    expect(c.wasm_func_call(catcher!, [i32(9)], results)).toBe(NULL);
+    expect(results).toEqual([i32(9)]);
+    const trap = c.wasm_func_call(thrower!, [i32(9)], []);
+    expect(trap).not.toBe(NULL);
+    expect(c.wasm_trap_message(trap)).toBe("uncaught exception");
+    expect(c.wasm_trap_trace(trap)).toEqual([]);
+  });
+});

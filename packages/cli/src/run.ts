@@ -2,7 +2,7 @@
 // --invoke function) and turn how it ended into the exit code.
 
 import {
-  Engine, Func, type Instance, LinkError, Linker, type Module, Store, Trap, formatBacktrace, valTypeName,
+  Engine, Exception, Func, type Instance, LinkError, Linker, type Module, Store, Trap, formatBacktrace, valTypeName,
 } from "@wasmi-ts/host";
 import { WasiExit } from "@wasmi-ts/wasi";
 import { CliError, ExitCode, UsageError } from "./errors.js";
@@ -41,6 +41,7 @@ export function runCommand(options: RunOptions, io: CliIO): number {
     const exit = exitOf(error);
     if (exit !== undefined) return processExitCode(exit.code);
     if (error instanceof Trap) throw new CliError(ExitCode.Trap, trapText(error));
+    if (error instanceof Exception) throw new CliError(ExitCode.Trap, exceptionText(error));
     throw error;
   } finally {
     finish();
@@ -58,6 +59,7 @@ function instantiate(linker: Linker<null>, store: Store<null>, module: Module, f
     return linker.instantiate(store, module);
   } catch (error) {
     if (error instanceof Trap && exitOf(error) === undefined) throw new CliError(ExitCode.Trap, trapText(error, " (during instantiation)"));
+    if (error instanceof Exception) throw new CliError(ExitCode.Trap, exceptionText(error, " (during instantiation)"));
     if (error instanceof LinkError) throw new CliError(ExitCode.ModuleError, `error: cannot instantiate ${file}: ${error.message}`);
     throw error;
   }
@@ -101,6 +103,13 @@ function processExitCode(code: number): number {
 /** `trap: <reason><note>`, then the Wasm backtrace, as wasmtime prints it. */
 function trapText(trap: Trap, note = ""): string {
   return `trap: ${trap.reason}${note}${formatBacktrace(trap.frames)}`;
+}
+
+/** A Wasm exception that no handler caught: its tag's type and its values (as --invoke prints values). */
+function exceptionText(exn: Exception, note = ""): string {
+  const { params } = exn.tag.type;
+  const values = params.map((t, i) => formatValue(t, exn.getArg(i)));
+  return `error: uncaught Wasm exception${note}: tag ${exn.tag.type}, values [${values.join(", ")}]`;
 }
 
 function exportedFunctions(instance: Instance): string {

@@ -145,6 +145,15 @@ describe("wasmi-ts run: standard streams and exit codes", () => {
     expect(run.stderr[2]).toMatch(/ - m!boom$/);
   });
 
+  it("reports a Wasm exception that no handler caught, with its values, as a trap's exit code", () => {
+    const dir = tempDir({
+      "throw.wat": `(module (tag $e (param i32 f64)) (func (export "_start") (throw $e (i32.const 7) (f64.const 2.5))))`,
+    });
+    const run = runCli(["run", join(dir, "throw.wat")]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toEqual(["error: uncaught Wasm exception: tag [i32 f64] -> [], values [7, 2.5]"]);
+  });
+
   it("stops a _start that runs too long (--timeout) or out of fuel (--fuel)", () => {
     const dir = tempDir({ "spin.wat": `(module (func (export "_start") (loop (br 0))))` });
     expect(runCli(["run", "--timeout", "50", join(dir, "spin.wat")])).toMatchObject({ code: 3, stderr: [expect.stringMatching(/^trap: deadline exceeded$/), "wasm backtrace:", expect.any(String)] });

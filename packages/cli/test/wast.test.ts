@@ -68,6 +68,8 @@ describe("wasmi-ts wast", () => {
         `(assert_invalid (module (func)) "type mismatch")`,
         `(assert_return (invoke "nope"))`,
         `(assert_exception (invoke "add" (i32.const 1) (i32.const 1)))`,
+        `(module (tag $e (param i32)) (func (export "throw") (throw $e (i32.const 1))))`,
+        `(assert_exception (invoke "throw"))`,
       ].join("\n"),
     });
     const file = join(dir, "mixed.wast");
@@ -78,9 +80,9 @@ describe("wasmi-ts wast", () => {
       `${file}:4: assert_trap: expected a failure, but it succeeded`,
       `${file}:5: assert_invalid: expected a failure, but it succeeded`,
       `${file}:6: assert_return: no function export "nope"`,
-      `${file}:7: assert_exception: assert_exception is not supported by wasmi-ts wast`,
+      `${file}:7: assert_exception: expected a failure, but it succeeded`,
     ]);
-    expect(run.stdout).toEqual(["2 passed, 5 failed"]);
+    expect(run.stdout).toEqual(["4 passed, 5 failed"]);
   });
 
   it("fails the commands on a module that failed", () => {

@@ -248,7 +248,7 @@ describe("decodeModule: malformed binaries", () => {
   });
 
   it("checks section ids, order and sizes", () => {
-    expect(malformed(wasm([0x0d, 0x00]))).toBe("malformed section id");
+    expect(malformed(wasm([0x0e, 0x00]))).toBe("malformed section id");
     expect(malformed(wasm(startSec(0), startSec(0)))).toBe("unexpected content after last section");
     expect(malformed(wasm(funcSec(), typeSec()))).toBe("unexpected content after last section");
     expect(malformed(wasm([0x01, 0x02, 0x00, 0x00]))).toBe("section size mismatch");
@@ -308,7 +308,7 @@ describe("decodeModule: malformed binaries", () => {
 
   it("reports the offset of the problem", () => {
     try {
-      decodeModule(wasm([0x0d, 0x00]));
+      decodeModule(wasm([0x0e, 0x00])); // section ids end at 13 (the tag section)
       expect.unreachable();
     } catch (e) {
       expect((e as DecodeError).offset).toBe(HEADER.length);

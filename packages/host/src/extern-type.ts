@@ -6,7 +6,9 @@ export type ExternType =
   | { kind: "func"; type: FuncType }
   | { kind: "table"; type: TableType }
   | { kind: "memory"; type: MemoryType }
-  | { kind: "global"; type: GlobalType };
+  | { kind: "global"; type: GlobalType }
+  /** exception handling: a tag whose exceptions carry values of `type.params` */
+  | { kind: "tag"; type: FuncType };
 
 export interface ImportType {
   module: string;
@@ -22,7 +24,7 @@ export interface ExportType {
 export function importTypes(ir: ModuleIR): ImportType[] {
   return ir.imports.map((imp): ImportType => {
     const d = imp.desc;
-    const type: ExternType = d.kind === "func" ? { kind: "func", type: ir.types[d.typeIndex] as FuncType } : d;
+    const type: ExternType = d.kind === "func" || d.kind === "tag" ? { kind: d.kind, type: ir.types[d.typeIndex] as FuncType } : d;
     return { module: imp.module, name: imp.name, type };
   });
 }
@@ -34,6 +36,7 @@ export function exportTypes(ir: ModuleIR): ExportType[] {
       case "table": return { name: exp.name, type: { kind: "table", type: tableTypeAt(ir, exp.index) } };
       case "memory": return { name: exp.name, type: { kind: "memory", type: memoryTypeAt(ir, exp.index) } };
       case "global": return { name: exp.name, type: { kind: "global", type: ir.globalTypes[exp.index]! } };
+      case "tag": return { name: exp.name, type: { kind: "tag", type: ir.types[ir.tags[exp.index]!] as FuncType } };
     }
   });
 }

@@ -4,9 +4,10 @@ import { Global } from "./global.js";
 import { Memory } from "./memory.js";
 import type { Store } from "./store.js";
 import { Table } from "./table.js";
+import { Tag } from "./tag.js";
 
 /** Anything an instance can import or export. */
-export type Extern = Func | Table | Memory | Global;
+export type Extern = Func | Table | Memory | Global | Tag;
 
 /** The handle of an entity of `store` (one handle per entity). */
 export function externOf(store: Store<any>, ext: ExternEntity): Extern {
@@ -15,6 +16,7 @@ export function externOf(store: Store<any>, ext: ExternEntity): Extern {
     case ExternKind.Table: return Table.fromEntity(store, ext.value);
     case ExternKind.Memory: return Memory.fromEntity(store, ext.value);
     case ExternKind.Global: return Global.fromEntity(store, ext.value);
+    case ExternKind.Tag: return Tag.fromEntity(store, ext.value);
   }
 }
 
@@ -36,5 +38,9 @@ export function entityOf(store: Store<any>, ext: Extern, what: string): ExternEn
     store.assertOwns(ext.store, what);
     return { kind: ExternKind.Global, value: ext.entity };
   }
-  throw new TypeError(`${what} is not a Func, Table, Memory or Global`);
+  if (ext instanceof Tag) {
+    store.assertOwns(ext.store, what);
+    return { kind: ExternKind.Tag, value: ext.entity };
+  }
+  throw new TypeError(`${what} is not a Func, Table, Memory, Global or Tag`);
 }

@@ -13,6 +13,7 @@ import {
 } from "@wasmi-ts/store";
 import { Caller } from "./caller.js";
 import { compileErrorOfCall } from "./compile-error.js";
+import { embedderError, Exception, wasmError } from "./exception.js";
 import type { Store } from "./store.js";
 import {
   AsyncRequest, HostSuspend, HostTrapRequest, driveAsync, resumableCall, startResumable, type ResumableCall,
@@ -140,15 +141,13 @@ export class Func {
   callRaw(slots: ValueSlots): void {
     const entity = this.entity;
     const pruned = this.store.pruned;
-    if (entity.kind === FuncKind.Host) {
-      entity.host!(pruned, null, slots, 0);
-      return;
-    }
     try {
-      if (pruned.hooks.callHook === null) execute(pruned, entity, slots);
+      if (entity.kind === FuncKind.Host) entity.host!(pruned, null, slots, 0);
+      else if (pruned.hooks.callHook === null) execute(pruned, entity, slots);
       else runHooked(pruned, CallHook.CallingWasm, CallHook.ReturningFromWasm, () => execute(pruned, entity, slots));
     } catch (e) {
-      throw compileErrorOfCall(e); // a body found bad by lazy validation
+      // an exception no handler caught, or a body found bad by lazy validation
+      throw compileErrorOfCall(embedderError(this.store, e));
     }
   }
 
@@ -240,6 +239,7 @@ function hostTrampoline<T>(store: Store<T>, type: FuncType, fn: HostFunc<T>, sel
     try {
       returned = callHost(store, caller, fn, args);
     } catch (e) {
+      if (e instanceof Exception) throw wasmError(untyped, e); // Wasm handlers may catch it
       if (!(e instanceof HostSuspend) || !pruned.canSuspend) throw e;
       pruned.suspendRequest = new HostTrapRequest(e, self(), type);
       return;
@@ -261,7 +261,12 @@ function asyncTrampoline<T>(store: Store<T>, type: FuncType, fn: AsyncHostFunc<T
       );
     }
     const args = readArguments(untyped, type, input, slots, base);
-    const returned = callHost(store, caller, fn, args);
+    let returned: unknown;
+    try {
+      returned = callHost(store, caller, fn, args);
+    } catch (e) {
+      throw wasmError(untyped, e); // an Exception thrown at once: Wasm handlers may catch it
+    }
     if (!isThenable(returned)) {
       // a function that settled at once: a plain host function after all
       writeResults(untyped, type, returned, slots, base);

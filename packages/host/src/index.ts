@@ -15,6 +15,8 @@ export { Instance } from "./instance.js";
 export { Memory } from "./memory.js";
 export { Table } from "./table.js";
 export { Global } from "./global.js";
+export { Tag, type TagTypeLike } from "./tag.js";
+export { Exception } from "./exception.js";
 export type { Extern } from "./extern.js";
 export type { Value } from "./values.js";
 export { LinkError, DEFAULT_CONFIG, DEFAULT_FEATURES, WASM2_FEATURES, type WasmFeatures } from "@wasmi-ts/executor";

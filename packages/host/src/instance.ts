@@ -2,6 +2,8 @@ import { instantiate, type CompiledModule } from "@wasmi-ts/executor";
 import type { InstanceEntity } from "@wasmi-ts/store";
 import { compileErrorOfCall } from "./compile-error.js";
 import { entityOf, externOf, type Extern } from "./extern.js";
+import { Tag } from "./tag.js";
+import { embedderError } from "./exception.js";
 import { Func } from "./func.js";
 import { Global } from "./global.js";
 import { Memory } from "./memory.js";
@@ -29,7 +31,8 @@ export class Instance {
     try {
       this.entity = instantiate(store.pruned, module.compiled, entities);
     } catch (e) {
-      throw compileErrorOfCall(e); // the start function's body found bad by lazy validation
+      // the start function threw an exception, or its body was found bad by lazy validation
+      throw compileErrorOfCall(embedderError(store, e));
     }
     const exports = Object.create(null) as Record<string, Extern>;
     for (const [name, ext] of this.entity.exports) {
@@ -66,5 +69,11 @@ export class Instance {
   getGlobal(name: string): Global | undefined {
     const e = this.getExport(name);
     return e instanceof Global ? e : undefined;
+  }
+
+  /** The exported tag `name` (exception handling), if there is one. */
+  getTag(name: string): Tag | undefined {
+    const e = this.getExport(name);
+    return e instanceof Tag ? e : undefined;
   }
 }

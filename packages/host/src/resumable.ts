@@ -7,6 +7,7 @@ import {
   cancelExecution, OUT_OF_FUEL, resumeExecution, startExecution, type Execution,
 } from "@wasmi-ts/executor";
 import { CallHook, runHooked, Trap, TrapCode, type FuncType, type PrunedStore, type ValueSlots } from "@wasmi-ts/store";
+import { embedderError, wasmError } from "./exception.js";
 import { AsyncHostFunctionError, writeResults, type Func } from "./func.js";
 import type { Store } from "./store.js";
 import type { Value } from "./values.js";
@@ -94,12 +95,22 @@ function hooked<R>(pruned: PrunedStore, body: () => R): R {
 /** Starts `func` resumably with the arguments in `slots`. */
 export function startResumable(func: Func, slots: ValueSlots): Execution {
   const pruned = func.store.pruned;
-  return hooked(pruned, () => startExecution(pruned, func.entity, slots));
+  try {
+    return hooked(pruned, () => startExecution(pruned, func.entity, slots));
+  } catch (e) {
+    throw embedderError(func.store, e);
+  }
 }
 
-/** Resumes `execution` (results of its host call already written), or throws `error` at its host call. */
+/** Resumes `execution` (results of its host call already written), or throws `error` at its host call (an
+ * `Exception` there is one that Wasm may catch). */
 function resume(func: Func, execution: Execution, slots: ValueSlots, error?: { error: unknown }): void {
-  hooked(func.store.pruned, () => resumeExecution(execution, slots, error));
+  const thrown = error === undefined ? undefined : { error: wasmError(func.store, error.error) };
+  try {
+    hooked(func.store.pruned, () => resumeExecution(execution, slots, thrown));
+  } catch (e) {
+    throw embedderError(func.store, e);
+  }
 }
 
 /** What a resumable call of `func` that has just started or resumed reports. */

@@ -1,7 +1,8 @@
 import {
-  HeapType, ValType, concreteHeapType, heapTypeMatches, heapTypeOf, isNullable, topHeapType, valTypeName,
+  ExceptionEntity, HeapType, ValType, concreteHeapType, heapTypeMatches, heapTypeOf, isNullable, topHeapType, valTypeName,
   type FuncEntity,
 } from "@wasmi-ts/store";
+import { Exception } from "./exception.js";
 import { Func } from "./func.js";
 import type { Store } from "./store.js";
 
@@ -103,6 +104,10 @@ export function toRef(store: Store<unknown>, type: ValType, v: unknown, what: st
     case HeapType.Extern:
       if (heap === HeapType.NoExtern) throw typeError(type, v, what);
       return v;
+    case HeapType.Exn:
+      if (heap === HeapType.NoExn || !(v instanceof Exception)) throw typeError(type, v, what);
+      store.assertOwns(v.store, "exception reference");
+      return v.entity;
   }
   throw new TypeError(`${what}: values of type ${valTypeName(type)} cannot be passed from JS`);
 }
@@ -110,6 +115,7 @@ export function toRef(store: Store<unknown>, type: ValType, v: unknown, what: st
 /** The JS value of a reference held by a table or a global. */
 export function fromRef(store: Store<unknown>, type: ValType, ref: unknown): Value {
   if (ref === null || type === ValType.ExternRef || isExternRefType(type)) return ref;
+  if (ref instanceof ExceptionEntity) return Exception.fromEntity(store, ref);
   if (topHeapType(store.pruned.types, heapTypeOf(type)) === HeapType.Func) return Func.fromEntity(store, ref as FuncEntity);
   return ref;
 }

@@ -3,8 +3,8 @@
 // and the conversions between JS values and Wasm values (ToWebAssemblyValue and ToJSValue of the spec).
 
 import {
-  Engine, Func, HeapType, Store, Trap, TrapCode, ValType, heapTypeOf, isNullable, isRefType, valTypeName, type Config,
-  type Value,
+  Engine, Exception as HostException, Func, HeapType, Store, Trap, TrapCode, ValType, heapTypeOf, isNullable, isRefType,
+  valTypeName, type Config, type Value,
 } from "@wasmi-ts/host";
 import { topHeapType } from "@wasmi-ts/store";
 import { RuntimeError } from "./errors.js";
@@ -26,6 +26,12 @@ export class Context {
   /** The JS object of each memory, table and global handle, and the reverse (the brand check). */
   private readonly objects = new WeakMap<object, object>();
   private readonly hosts = new WeakMap<object, object>();
+  /** The trap behind each RuntimeError (or RangeError) made of one: a trap passing through JS stays a trap. */
+  private readonly traps = new WeakMap<object, Trap>();
+  /** Exception handling (exception.ts): what Wasm sees of a value a JS function threw, and what JS sees of
+   * a Wasm exception. */
+  thrownToWasm: (thrown: unknown) => unknown = (thrown) => thrown;
+  exceptionToJs: (exn: HostException) => unknown = (exn) => exn;
 
   constructor(options: NamespaceOptions) {
     this.engine = new Engine(options.config);
@@ -99,6 +105,7 @@ export class Context {
       case ValType.F32: return Math.fround(toNumber(v));
       case ValType.F64: return toNumber(v);
       case ValType.ExternRef: return v;
+      case ValType.ExnRef: throw new TypeError("exnref values cannot be passed from JavaScript");
       case ValType.FuncRef: {
         if (v === null) return null;
         const func = typeof v === "function" ? this.funcOf.get(v) : undefined;
@@ -152,8 +159,18 @@ export class Context {
   /** What JS sees of an error leaving Wasm: traps become RuntimeError (stack exhaustion RangeError, as in
    * JS); everything else (JS exceptions thrown by imports) unchanged. */
   jsError(e: unknown): unknown {
+    if (e instanceof HostException) return this.exceptionToJs(e);
     if (!(e instanceof Trap)) return e;
-    if (e.code === TrapCode.StackOverflow) return new RangeError("Maximum call stack size exceeded", { cause: e });
-    return new RuntimeError(e.reason, { cause: e });
+    const error = e.code === TrapCode.StackOverflow
+      ? new RangeError("Maximum call stack size exceeded", { cause: e })
+      : new RuntimeError(e.reason, { cause: e });
+    this.traps.set(error, e);
+    return error;
+  }
+
+  /** The trap that `e` is, or that made it (a RuntimeError of `jsError`). */
+  trapOf(e: unknown): Trap | undefined {
+    if (e instanceof Trap) return e;
+    return typeof e === "object" && e !== null ? this.traps.get(e) : undefined;
   }
 }

@@ -5,10 +5,12 @@
 
 import {
   Func, Global as HostGlobal, Instance as HostInstance, LinkError as HostLinkError, Memory as HostMemory,
-  Module as HostModule, Table as HostTable, ValType, isRefType, type Extern, type FuncType, type ImportType, type Value,
+  Module as HostModule, Table as HostTable, Tag as HostTag, ValType, isRefType, type Extern, type FuncType, type ImportType,
+  type Value,
 } from "@wasmi-ts/host";
 import type { Context } from "./context.js";
 import { LinkError } from "./errors.js";
+import type { ExceptionClasses } from "./exception.js";
 import type { GlobalClass } from "./global.js";
 import type { MemoryClass } from "./memory.js";
 import type { ModuleClass } from "./module.js";
@@ -20,6 +22,7 @@ export interface Interfaces {
   Memory: MemoryClass;
   Table: TableClass;
   Global: GlobalClass;
+  Tag: ExceptionClasses["Tag"];
 }
 
 export type InstanceClass = ReturnType<typeof defineInstance>["Instance"];
@@ -105,6 +108,11 @@ function readImport(ctx: Context, imp: ImportType, importObject: Record<string, 
       if (table === undefined) throw new LinkError(`${where}: a WebAssembly.Table is required`);
       return table;
     }
+    case "tag": {
+      const tag = ctx.hostOf(v, HostTag);
+      if (tag === undefined) throw new LinkError(`${where}: a WebAssembly.Tag is required`);
+      return tag;
+    }
   }
 }
 
@@ -114,7 +122,12 @@ function hostFunction(ctx: Context, fn: Function, type: FuncType): Func {
   const { params, results } = type;
   return Func.wrap(ctx.store, type, (_caller, ...args: Value[]): Value[] => {
     const jsArgs = params.map((t, i) => ctx.toJS(t, args[i]));
-    const returned: unknown = Reflect.apply(fn, undefined, jsArgs);
+    let returned: unknown;
+    try {
+      returned = Reflect.apply(fn, undefined, jsArgs);
+    } catch (e) {
+      throw ctx.thrownToWasm(e); // a Wasm exception (JS values as exceptions of JSTag), or a trap
+    }
     if (results.length === 0) return [];
     if (results.length === 1) return [ctx.toWasm(results[0]!, returned)];
     // several results: any iterable of exactly that many values, read as the spec's IterableToList
@@ -137,6 +150,7 @@ function exportsObject(ctx: Context, classes: Interfaces, instance: HostInstance
     if (ext instanceof Func) value = ctx.exportedFunction(ext, exp.index);
     else if (ext instanceof HostMemory) value = ctx.objectOf(ext, classes.Memory.prototype);
     else if (ext instanceof HostTable) value = ctx.objectOf(ext, classes.Table.prototype);
+    else if (ext instanceof HostTag) value = ctx.objectOf(ext, classes.Tag.prototype);
     else value = ctx.objectOf(ext, classes.Global.prototype);
     Object.defineProperty(exports, exp.name, { value, writable: false, enumerable: true, configurable: false });
   }

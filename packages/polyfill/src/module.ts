@@ -9,7 +9,9 @@ import { CompileError } from "./errors.js";
 import { exceededJsLimit } from "./limits.js";
 import { bufferSourceBytes, webidlInterface } from "./webidl.js";
 
-const KIND_NAMES: Record<ExternType["kind"], string> = { func: "function", table: "table", memory: "memory", global: "global" };
+const KIND_NAMES: Record<ExternType["kind"], string> = {
+  func: "function", table: "table", memory: "memory", global: "global", tag: "tag",
+};
 
 export type ModuleClass = ReturnType<typeof defineModule>;
 

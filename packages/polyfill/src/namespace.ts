@@ -5,6 +5,7 @@ import { DecodeError, ValidationError, decodeModule, validateModule } from "@was
 import { Module as HostModule } from "@wasmi-ts/host";
 import { Context, type NamespaceOptions } from "./context.js";
 import { CompileError, LinkError, RuntimeError } from "./errors.js";
+import { defineExceptions } from "./exception.js";
 import { defineGlobal } from "./global.js";
 import { defineInstance, instantiateWith, readImports } from "./instance.js";
 import { defineMemory } from "./memory.js";
@@ -31,7 +32,8 @@ export function createWebAssembly(options: NamespaceOptions = {}) {
   const Memory = defineMemory(ctx);
   const Table = defineTable(ctx);
   const Global = defineGlobal(ctx);
-  const { Instance, wrap: wrapInstance } = defineInstance(ctx, { Module, Memory, Table, Global });
+  const { Tag, Exception, JSTag } = defineExceptions(ctx);
+  const { Instance, wrap: wrapInstance } = defineInstance(ctx, { Module, Memory, Table, Global, Tag });
   const wrapModule = (host: HostModule): object => ctx.wrap(Module.prototype, host);
 
   const compileNow = (bytes: Uint8Array): object => wrapModule(compileBytes(ctx, bytes));
@@ -85,14 +87,17 @@ export function createWebAssembly(options: NamespaceOptions = {}) {
   const WebAssembly = {} as typeof namespace & {
     Module: typeof Module; Instance: typeof Instance; Memory: typeof Memory; Table: typeof Table;
     Global: typeof Global; CompileError: typeof CompileError; LinkError: typeof LinkError; RuntimeError: typeof RuntimeError;
+    Tag: typeof Tag; Exception: typeof Exception; JSTag: object;
   };
   for (const [name, fn] of Object.entries(namespace)) {
     Object.defineProperty(WebAssembly, name, { value: fn, writable: true, enumerable: true, configurable: true });
   }
-  const interfaces = { Module, Instance, Memory, Table, Global, CompileError, LinkError, RuntimeError };
+  const interfaces = { Module, Instance, Memory, Table, Global, CompileError, LinkError, RuntimeError, Tag, Exception };
   for (const [name, value] of Object.entries(interfaces)) {
     Object.defineProperty(WebAssembly, name, { value, writable: true, enumerable: false, configurable: true });
   }
+  // a namespace's readonly attribute (WebIDL): an enumerable, configurable getter
+  Object.defineProperty(WebAssembly, "JSTag", { get: () => JSTag, enumerable: true, configurable: true });
   Object.defineProperty(WebAssembly, Symbol.toStringTag, { value: "WebAssembly", writable: false, enumerable: false, configurable: true });
   return WebAssembly;
 }

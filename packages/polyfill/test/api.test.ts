@@ -107,6 +107,62 @@ describe("typed references (Wasm 3.0) crossing the JS API", () => {
   });
 });
 
+describe("exception handling", () => {
+  const catcher = parseWat(`(module
+    (import "env" "f" (func $f))
+    (import "env" "tag" (tag $t (param i32)))
+    (func (export "catchAll") (result i32)
+      (block $h (try_table (catch_all $h) (call $f)) (return (i32.const 0)))
+      (i32.const 1))
+    (func (export "catchTag") (result i32)
+      (block $h (result i32) (try_table (catch $t $h) (call $f)) (i32.const -1))))`);
+  const trapper = parseWat(`(module (func (export "trap") unreachable))`);
+
+  function catching(f: () => void) {
+    const tag = new W.Tag({ parameters: ["i32"] });
+    const exports = new W.Instance(new W.Module(catcher), { env: { f, tag } }).exports as Exports;
+    return { tag, exports };
+  }
+
+  it("a WebAssembly.Exception thrown by an import is caught by its tag; any JS value by catch_all", () => {
+    let thrown: unknown = null;
+    const { tag, exports } = catching(() => {
+      throw thrown;
+    });
+    thrown = new W.Exception(tag, [42]);
+    expect(exports.catchTag()).toBe(42);
+    thrown = new Error("js");
+    expect(exports.catchAll()).toBe(1);
+    expect(() => exports.catchTag()).toThrow(thrown as Error); // JSTag's: passes `catch $t`, leaves as itself
+  });
+
+  it("a trap passing through a JS import stays a trap: catch_all does not catch it", () => {
+    const trap = (new W.Instance(new W.Module(trapper)).exports as Exports).trap;
+    const { exports } = catching(() => trap());
+    expect(() => exports.catchAll()).toThrow(W.RuntimeError);
+  });
+
+  it("an uncaught exception reaches JS as its WebAssembly.Exception, with a stack only on request", () => {
+    const tag = new W.Tag({ parameters: ["i32"] });
+    const exn = new W.Exception(tag, [7], { traceStack: true });
+    const { exports } = catching(() => {
+      throw exn;
+    });
+    let left: unknown = null;
+    try {
+      exports.catchTag(); // of another tag: not caught
+    } catch (e) {
+      left = e;
+    }
+    expect(left).toBe(exn);
+    expect(typeof (exn as { stack?: unknown }).stack).toBe("string");
+    expect("stack" in new W.Exception(tag, [7])).toBe(false);
+    expect(exn.getArg(tag, 0)).toBe(7);
+    expect(exn.is(tag)).toBe(true);
+    expect(W.JSTag).toBeInstanceOf(W.Tag);
+  });
+});
+
 describe("the JS API's implementation limits", () => {
   it("refuse modules over them at compile time and in validate", () => {
     const withParams = (n: number) => parseWat(`(module (func (param ${"i32 ".repeat(n)})))`);

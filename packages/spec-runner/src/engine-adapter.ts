@@ -4,6 +4,7 @@
 import {
   CompileError,
   Engine,
+  Exception,
   type Extern as HostExtern,
   Func,
   Global,
@@ -29,6 +30,8 @@ export type Failure =
   | { kind: "malformed" | "invalid"; message: string }
   | { kind: "link"; message: string }
   | { kind: "trap"; message: string; stackOverflow: boolean }
+  /** A Wasm exception that no handler caught (exception handling). */
+  | { kind: "exception"; message: string }
   /** Anything else: a bug in the engine or the runner (a JS exception). */
   | { kind: "error"; message: string };
 
@@ -124,6 +127,7 @@ export class EngineSession {
     if (error instanceof Trap) {
       return { kind: "trap", message: error.reason, stackOverflow: error.code === TrapCode.StackOverflow };
     }
+    if (error instanceof Exception) return { kind: "exception", message: `uncaught exception of tag type ${error.tag.type}` };
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return { kind: "error", message };
   }

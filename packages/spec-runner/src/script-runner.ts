@@ -104,9 +104,11 @@ export class ScriptRunner {
         if (failure.kind !== "trap" || !failure.stackOverflow) fail(`expected stack exhaustion, got ${describe(failure)}`);
         return;
       }
-      case "assert_exception":
-        fail("assert_exception is not supported (exception handling)");
-        break;
+      case "assert_exception": {
+        const failure = this.expectFailure(() => this.perform(command.action));
+        if (failure.kind !== "exception") fail(`expected an uncaught exception, got ${describe(failure)}`);
+        return;
+      }
       case "assert_invalid": {
         const module = this.encodeOrFail(command.source);
         const failure = this.expectFailure(() => this.session.compile(module));

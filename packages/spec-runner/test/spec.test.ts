@@ -2,10 +2,12 @@
 // every listed check must still fail (the lists only shrink). 2.0 (SIMD included) must have none.
 // With UPDATE_KNOWN_FAILURES=1 the lists are rewritten from this run instead.
 
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { totals, violationLines } from "../src/report.js";
+import { runFile } from "../src/run-files.js";
 import { runSpec } from "../src/spec-run.js";
-import type { SuiteName } from "../src/testsuite.js";
+import { testsuiteRoot, type SuiteName } from "../src/testsuite.js";
 
 const update = process.env["UPDATE_KNOWN_FAILURES"] === "1";
 
@@ -39,5 +41,16 @@ describe("spec suites", () => {
 
   it("3.0 fails exactly the checks in known-failures/3.0.txt", async () => {
     await checkSuite("3.0");
+  });
+
+  it("3.0's exception handling gives the same results with fuel metering on (handlers, catch clauses' regions)", () => {
+    const files = ["throw", "throw_ref", "try_table", "legacy/try_catch", "legacy/try_delegate", "legacy/rethrow", "legacy/throw"];
+    for (const name of files) {
+      const path = join(testsuiteRoot(), "3.0", `${name}.wast`);
+      const outcomes = (fuel: boolean) => runFile(path, testsuiteRoot(), fuel).checks.map((c) => `${c.line}: ${c.ok}`);
+      const plain = outcomes(false);
+      expect(plain.length, name).toBeGreaterThan(10);
+      expect(outcomes(true), name).toEqual(plain);
+    }
   });
 });

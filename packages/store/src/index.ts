@@ -13,6 +13,7 @@ export * from "./subtyping.js";
 export * from "./type-key.js";
 export * from "./pruned-store.js";
 export * from "./refs.js";
+export * from "./exception.js";
 export * from "./grow.js";
 export * from "./interrupt.js";
 export * from "./utf8.js";

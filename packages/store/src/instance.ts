@@ -1,6 +1,7 @@
 import type { FuncEntity } from "./func.js";
 import type { GlobalEntity } from "./global.js";
 import type { MemoryEntity } from "./memory.js";
+import type { TagEntity } from "./exception.js";
 import type { DataEntity, ElemEntity } from "./segments.js";
 import type { TableEntity } from "./table.js";
 import type { ExternKind } from "./types.js";
@@ -9,7 +10,8 @@ export type ExternEntity =
   | { kind: typeof ExternKind.Func; value: FuncEntity }
   | { kind: typeof ExternKind.Table; value: TableEntity }
   | { kind: typeof ExternKind.Memory; value: MemoryEntity }
-  | { kind: typeof ExternKind.Global; value: GlobalEntity };
+  | { kind: typeof ExternKind.Global; value: GlobalEntity }
+  | { kind: typeof ExternKind.Tag; value: TagEntity };
 
 /** A module instance: its index spaces, resolved to entities of the store. */
 export class InstanceEntity {
@@ -17,6 +19,7 @@ export class InstanceEntity {
   tables: TableEntity[] = [];
   memories: MemoryEntity[] = [];
   globals: GlobalEntity[] = [];
+  tags: TagEntity[] = [];
   elems: ElemEntity[] = [];
   datas: DataEntity[] = [];
   /** Interned signature id per type index of the module (for call_indirect checks). */

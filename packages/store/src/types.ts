@@ -130,6 +130,8 @@ export function valTypeName(t: ValType): string {
     case ValType.V128: return "v128";
     case ValType.FuncRef: return "funcref";
     case ValType.ExternRef: return "externref";
+    case ValType.ExnRef: return "exnref";
+    case ValType.NullExnRef: return "nullexnref";
   }
   if (isRefType(t)) return `(ref ${isNullable(t) ? "null " : ""}${heapTypeName(heapTypeOf(t))})`;
   return `type(0x${t.toString(16)})`;
@@ -205,6 +207,11 @@ export interface MemoryType {
 export interface GlobalType {
   type: ValType;
   mutable: boolean;
+}
+
+/** An exception tag's type (exception handling): its parameters are the exception's values; no results. */
+export interface TagType {
+  type: FuncType;
 }
 
 export const ExternKind = {

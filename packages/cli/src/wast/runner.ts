@@ -2,7 +2,7 @@
 // (all its errors are caught), so one failure never stops the script.
 
 import {
-  CompileError, Engine, type Instance, LinkError, Linker, Module, Store, Trap, TrapCode, type WasmFeatures,
+  CompileError, Engine, Exception, type Instance, LinkError, Linker, Module, Store, Trap, TrapCode, type WasmFeatures,
 } from "@wasmi-ts/host";
 import { type Action, type EncodeOptions, type ScriptCommand, type ScriptModule, WastSyntaxError } from "@wasmi-ts/wast";
 import { defineSpectest } from "./spectest.js";
@@ -121,7 +121,11 @@ export class ScriptRunner {
         if (!(error instanceof LinkError)) fail(`expected a link error ("${c.message}"), got ${describe(error)}`);
         return;
       }
-      case "assert_exception":
+      case "assert_exception": {
+        const error = failure(() => this.perform(c.action));
+        if (!(error instanceof Exception)) fail(`expected an uncaught exception, got ${describe(error)}`);
+        return;
+      }
       case "assert_malformed_custom":
       case "assert_invalid_custom":
         fail(`${c.kind} is not supported by wasmi-ts wast`);
@@ -212,6 +216,7 @@ function expectTrap(run: () => unknown, message: string): void {
 
 function describe(error: unknown): string {
   if (error instanceof Trap) return `trap "${error.reason}"`;
+  if (error instanceof Exception) return `uncaught exception (tag ${error.tag.type})`;
   if (error instanceof CompileError) return error.message;
   if (error instanceof LinkError) return `link error: ${error.message}`;
   if (error instanceof WastSyntaxError) return `malformed text at ${error.span.line}:${error.span.column}: ${error.reason}`;

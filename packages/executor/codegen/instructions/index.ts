@@ -20,6 +20,7 @@ import { MOVES } from "./moves.js";
 import { SIMD } from "./simd.js";
 import { TABLE64, TABLES, TYPED_REFS } from "./tables.js";
 import { WIDE_ARITHMETIC } from "./wide.js";
+import { EXCEPTIONS } from "./exceptions.js";
 
 const asInstr = (x: Instr | Value): Instr => ("layout" in x ? x : valueInstr(x));
 
@@ -30,5 +31,5 @@ export const INSTRUCTIONS: readonly Instr[] = [
   ...FUSED_ARITHMETIC, ...Object.values(BR_IF_I32_IMM), ...FUSED_STEPS, ...floatBranches("f32"), ...floatBranches("f64"),
   ...FUSED_FLOAT, ...SIMD,
   // added since the order above was measured: new instructions go last, so as not to move the others
-  ...TABLE64, ...WIDE_ARITHMETIC, ...ATOMICS, ...CALL_REF, ...TYPED_REFS,
+  ...TABLE64, ...WIDE_ARITHMETIC, ...ATOMICS, ...CALL_REF, ...TYPED_REFS, ...EXCEPTIONS,
 ].map(asInstr);

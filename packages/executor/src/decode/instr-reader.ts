@@ -3,6 +3,12 @@ import { Imm, OPS, OPS_FC, OPS_FD, OPS_FE, type OpInfo } from "../module/opcodes
 import type { BinaryReader } from "./reader.js";
 import type { WasmFeatures } from "./features.js";
 
+/** Kinds of try_table catch clauses (their binary codes). */
+export const CATCH = 0;
+export const CATCH_REF = 1;
+export const CATCH_ALL = 2;
+export const CATCH_ALL_REF = 3;
+
 /** Block type "no params, no results" as returned in `InstrReader.a` for block/loop/if. */
 export const EMPTY_BLOCK_TYPE = -64;
 /**
@@ -39,6 +45,10 @@ export class InstrReader {
   targetCount = 0;
   types: ValType[] = [];
   typeCount = 0;
+  /** try_table's catch clauses: (kind, tag, label) triples (kind: CATCH, CATCH_REF, CATCH_ALL, CATCH_ALL_REF;
+   * tag 0 for the catch_all ones), `catchCount` of them. */
+  catches = new Uint32Array(12);
+  catchCount = 0;
 
   constructor(readonly features: Readonly<WasmFeatures>) {}
 
@@ -150,7 +160,29 @@ export class InstrReader {
         // ref.null: a heap type (2.0's reference type bytes are the same numbers)
         this.a = this.features.typedReferences ? readHeapType(r) : readRefType(r);
         return;
+      case 28 satisfies typeof Imm.Tag:
+        this.a = r.u32();
+        return;
+      case 29 satisfies typeof Imm.TryTable:
+        this.a = readBlockType(r, this.features.typedReferences);
+        this.readCatches(r);
+        return;
     }
+  }
+
+  private readCatches(r: BinaryReader): void {
+    const n = r.len32();
+    if (this.catches.length < 3 * n) this.catches = new Uint32Array(Math.max(3 * n, 2 * this.catches.length));
+    const c = this.catches;
+    for (let i = 0; i < n; i++) {
+      const at = r.pos;
+      const kind = r.u8();
+      if (kind > CATCH_ALL_REF) r.fail("malformed catch clause", at);
+      c[3 * i] = kind;
+      c[3 * i + 1] = kind === CATCH || kind === CATCH_REF ? r.u32() : 0;
+      c[3 * i + 2] = r.u32();
+    }
+    this.catchCount = n;
   }
 
   /** A memory index: one zero byte in 2.0, a u32 with multi-memory. */
@@ -190,6 +222,8 @@ export function readValType(r: BinaryReader, typed = false): ValType {
     case ValType.V128:
     case ValType.FuncRef:
     case ValType.ExternRef:
+    case ValType.ExnRef:
+    case ValType.NullExnRef:
       return b;
   }
   if (typed && (b === 0x63 || b === 0x64 || isAbstractHeapType(b))) {
@@ -202,7 +236,7 @@ export function readValType(r: BinaryReader, typed = false): ValType {
 /** A reference type: a shorthand byte, or (typed references) 0x63 / 0x64 and a heap type. */
 export function readRefType(r: BinaryReader, typed = false): ValType {
   const b = r.u8();
-  if (b === ValType.FuncRef || b === ValType.ExternRef) return b;
+  if (b === ValType.FuncRef || b === ValType.ExternRef || b === ValType.ExnRef || b === ValType.NullExnRef) return b;
   if (typed) {
     if (isAbstractHeapType(b)) return b;
     if (b === 0x63 || b === 0x64) return refType(readHeapType(r), b === 0x63);

@@ -19,16 +19,16 @@ import {
 
 const SECTION = {
   Custom: 0, Type: 1, Import: 2, Function: 3, Table: 4, Memory: 5, Global: 6, Export: 7, Start: 8,
-  Element: 9, Code: 10, Data: 11, DataCount: 12,
+  Element: 9, Code: 10, Data: 11, DataCount: 12, Tag: 13,
 } as const;
 
 /** Position of each known section id in the required order (custom sections go anywhere). */
-const SECTION_RANK: readonly number[] = [0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 12, 13, 11];
+const SECTION_RANK: readonly number[] = [0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 12, 13, 11, 6];
 
 /** Implementation limit on the locals of one function (the format allows up to 2^32 - 1). */
 export const MAX_FUNCTION_LOCALS = 50_000;
 
-const EXPORT_KINDS: readonly ExportKind[] = ["func", "table", "memory", "global"];
+const EXPORT_KINDS: readonly ExportKind[] = ["func", "table", "memory", "global", "tag"];
 
 const LIMITS_HAS_MAX = 1;
 /** threads: a shared memory (the validator requires a maximum). */
@@ -50,6 +50,8 @@ export const MAX_TYPES = 1_000_000;
 const NEST_BLOCK = 0;
 const NEST_IF = 1;
 const NEST_ELSE = 2;
+/** A legacy `try`: `catch`, `catch_all` or `delegate` may follow. */
+const NEST_TRY = 3;
 
 /**
  * Decodes a binary module into a ModuleIR. The sections are read in the reference interpreter's way
@@ -79,7 +81,7 @@ export class ModuleDecoder {
     this.instr = new InstrReader(features);
     this.ir = {
       bytes, types: [], subtypes: [], recGroupSizes: [], typeIds: null, tableInits: [], imports: [], funcs: [], tables: [], memories: [], globals: [], globalTypes: [],
-      exports: [], start: null, elems: [], datas: [], dataCount: null, codes: [], numImportedFuncs: 0,
+      tags: [], numImportedTags: 0, exports: [], start: null, elems: [], datas: [], dataCount: null, codes: [], numImportedFuncs: 0,
       numImportedTables: 0, numImportedMemories: 0, numImportedGlobals: 0, customs: [],
       funcNames: new Map(), moduleName: null,
     };
@@ -95,7 +97,7 @@ export class ModuleDecoder {
     while (!r.eof()) {
       const at = r.pos;
       const id = r.u8();
-      if (id >= SECTION_RANK.length) r.fail("malformed section id", at);
+      if (id >= SECTION_RANK.length || (id === SECTION.Tag && !this.features.exceptions)) r.fail("malformed section id", at);
       if (id !== SECTION.Custom) {
         const rank = SECTION_RANK[id]!;
         if (rank <= lastRank) r.fail("unexpected content after last section", at);
@@ -149,6 +151,9 @@ export class ModuleDecoder {
           break;
         case SECTION.DataCount:
           ir.dataCount = r.u32();
+          break;
+        case SECTION.Tag:
+          this.vec(() => ir.tags.push(this.tagType()));
           break;
       }
       if (r.pos !== start + size) r.fail("section size mismatch", start);
@@ -340,6 +345,13 @@ export class ModuleDecoder {
     return { type, mutable: m === 1 };
   }
 
+  /** A tag type (exception handling): attribute 0 (an exception), then its function type index. */
+  private tagType(): number {
+    const r = this.r;
+    if (r.u8() !== 0) r.fail("malformed tag attribute", r.pos - 1);
+    return r.u32();
+  }
+
   private importEntry(): void {
     const r = this.r;
     const ir = this.ir;
@@ -376,6 +388,14 @@ export class ModuleDecoder {
         ir.numImportedGlobals++;
         break;
       }
+      case 4: {
+        if (!this.features.exceptions) return r.fail("malformed import kind", r.pos - 1);
+        const typeIndex = this.tagType();
+        imp = { module, name, desc: { kind: "tag", typeIndex } };
+        ir.tags.push(typeIndex);
+        ir.numImportedTags++;
+        break;
+      }
       default:
         return r.fail("malformed import kind", r.pos - 1);
     }
@@ -387,7 +407,7 @@ export class ModuleDecoder {
     const name = r.name();
     const k = r.u8();
     const kind = EXPORT_KINDS[k];
-    if (kind === undefined) r.fail("malformed export kind", r.pos - 1);
+    if (kind === undefined || (kind === "tag" && !this.features.exceptions)) r.fail("malformed export kind", r.pos - 1);
     return { name, kind, index: r.u32() };
   }
 
@@ -615,11 +635,19 @@ export class ModuleDecoder {
       out?.push({ op: b, a: 0, b: 0 });
       return depth;
     }
+    const at = r.pos;
     instr.read(r);
     const op = instr.op;
-    if (op === Op.Block || op === Op.Loop || op === Op.If) {
+    if (op === Op.Block || op === Op.Loop || op === Op.If || op === Op.TryTable || op === Op.Try) {
       if (++depth === nesting.length) nesting = this.growNesting();
-      nesting[depth] = op === Op.If ? NEST_IF : NEST_BLOCK;
+      nesting[depth] = op === Op.If ? NEST_IF : op === Op.Try ? NEST_TRY : NEST_BLOCK;
+    } else if (op === Op.Catch || op === Op.CatchAll || op === Op.Delegate) {
+      // legacy clauses of a `try`; delegate ends it like an END
+      if (nesting[depth] !== NEST_TRY || depth === 0) {
+        r.pos = at;
+        r.fail("END opcode expected");
+      }
+      if (op === Op.Delegate) depth--;
     } else if (op === Op.MemoryInit || op === Op.DataDrop) {
       this.usesDataIndex = true;
     }

@@ -6,6 +6,7 @@ import {
   valTypeMatches,
   valTypeName,
   type ExternEntity,
+  type FuncType,
   type TypeRegistry,
   type GlobalType,
   type Limits,
@@ -19,7 +20,9 @@ import type { Import } from "../module/ir.js";
 // Import matching (spec "Import Subtyping" / "External Typing"): an import matches when the provided
 // entity's type is a subtype of the declared one. Messages start with the spec's wording.
 
-const kindOfDesc = { func: ExternKind.Func, table: ExternKind.Table, memory: ExternKind.Memory, global: ExternKind.Global };
+const kindOfDesc = {
+  func: ExternKind.Func, table: ExternKind.Table, memory: ExternKind.Memory, global: ExternKind.Global, tag: ExternKind.Tag,
+};
 
 /** Actual limits match required ones: at least the minimum, and a maximum no larger than required. */
 export function limitsMatch(actual: Limits, required: Limits): boolean {
@@ -99,6 +102,17 @@ export function checkImport(module: CompiledModule, imp: Import, ext: ExternEnti
     case ExternKind.Global:
       if (desc.kind === "global") checkGlobal(module.registry, imp, ext.value.type, desc.type);
       return;
+    case ExternKind.Tag: {
+      // a tag's type must be the same function type (tags have no subtyping in either direction)
+      if (desc.kind !== "tag") return;
+      // (canonical types: the same recursion group, not only the same shape)
+      const required = module.ir.types[desc.typeIndex] as FuncType;
+      const expectedId = module.typeIds[desc.typeIndex]!;
+      const actual = ext.value.type;
+      const same = actual.id >= 0 ? actual.id === expectedId : actual.key === required.key;
+      if (!same) fail(imp, `expected tag ${required}, found tag ${actual}`);
+      return;
+    }
   }
 }
 

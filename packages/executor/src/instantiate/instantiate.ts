@@ -8,6 +8,7 @@ import {
   isRefType,
   ResourceKind,
   runHooked,
+  TagEntity,
   ValueSlots,
   type ExternEntity,
   type FuncType,
@@ -46,6 +47,7 @@ export function instantiate(store: PrunedStore, module: CompiledModule, imports:
   store.instancesCreated++;
 
   allocFuncs(ir, instance);
+  for (let i = ir.numImportedTags; i < ir.tags.length; i++) instance.tags.push(new TagEntity(ir.types[ir.tags[i]!]! as FuncType));
   // a table's initialiser (3.0) sees the imported globals and every function
   tableTypes.forEach((type, k) => {
     const init = ir.tableInits[k];
@@ -76,6 +78,7 @@ function addImports(instance: InstanceEntity, imports: readonly ExternEntity[]):
       case ExternKind.Table: instance.tables.push(ext.value); break;
       case ExternKind.Memory: instance.memories.push(ext.value); break;
       case ExternKind.Global: instance.globals.push(ext.value); break;
+      case ExternKind.Tag: instance.tags.push(ext.value); break;
     }
   }
 }
@@ -93,6 +96,7 @@ function exportEntity(instance: InstanceEntity, exp: Export): ExternEntity {
     case "table": return { kind: ExternKind.Table, value: instance.tables[exp.index]! };
     case "memory": return { kind: ExternKind.Memory, value: instance.memories[exp.index]! };
     case "global": return { kind: ExternKind.Global, value: instance.globals[exp.index]! };
+    case "tag": return { kind: ExternKind.Tag, value: instance.tags[exp.index]! };
   }
 }
 

@@ -10,7 +10,7 @@
 // it (backtrace.ts), the one place where pc and depth are known.
 
 import {
-  FuncKind, Trap, TrapCode,
+  ExceptionEntity, FuncKind, Trap, TrapCode,
   type FuncEntity, type GlobalEntity, type InstanceEntity, type MemoryEntity, type PrunedStore,
 } from "@wasmi-ts/store";
 import type { CompiledModule } from "../module/compiled.js";
@@ -25,6 +25,7 @@ import { suspendsOnFuel } from "./suspend.js";
 import { mayCallOut } from "./call-out.js";
 import { simdMemOp, simdOp, simdShuffleOp } from "./simd/instructions.js";
 import { atomicOp } from "./atomics.js";
+import { throwException, throwRef, unwindToHandler } from "./exceptions.js";
 import { POLL_INTERVAL, poll } from "./poll.js";
 import type { ExecState } from "./state.js";
 import {
@@ -128,6 +129,8 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
   // taken branches and calls until the next check for interrupts and deadlines (poll.ts)
   let budget = POLL_INTERVAL;
 
+  // An exception caught by a handler of this run's frames continues the loop there (exceptions.ts).
+  for (;;) {
   try {
     if (state.rethrow) {
       // resumed with an error (a rejected async host call): it is the suspended call's
@@ -137,7 +140,8 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
       throw state.resumeError;
     }
     if (!resuming && cf.js !== null && (!cf.jsCallsOut || mayCallOut(store, state))) {
-      // the called function is a leaf compiled to JavaScript (translate/js/): it runs alone
+      // the called function is a leaf compiled to JavaScript (translate/js/): it runs alone (never after a
+      // caught exception: the tier takes no function with exception handlers)
       pc = -1; // no instruction of the bytecode ran (backtraces)
       state.jsTop = (fp2 >> 1) + cf.frameSlots;
       cf.js(i32, fp2, inst, store, state);
@@ -2167,6 +2171,12 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 2) | 0;
           continue;
         }
+        case 319: { // Throw: throw an exception of tag t, its values from register args on
+          throwException(store, inst, i32, fp2, code, pc);
+        }
+        case 320: { // ThrowRef: throw the exception that register a references again (traps on null)
+          throwRef(store, i32, fp2, code, pc);
+        }
         // </generated>
         default:
           throw new Error(`bad opcode ${code[pc]} at pc ${pc}`);
@@ -2292,9 +2302,36 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
   } catch (e) {
     // a resumable execution suspends where its own instruction ran out of fuel (execution.ts)
     if (state.resumable && suspendsOnFuel(e, store, state, pc, fp2, cf, inst, depth)) return;
+    if (e instanceof ExceptionEntity) {
+      // a Wasm exception: continue at its handler, if this run's frames have one; else it leaves (no
+      // backtrace: it is no error of this run's code, and may be caught and thrown again)
+      budget = unwindToHandler(e, store, state, entryDepth, depth, cf, inst, pc, fp2, budget);
+      if (budget < 0) throw e;
+      depth = state.contDepth;
+      pc = state.contPc;
+      fp2 = state.contFp2;
+      cf = state.contFunc!;
+      code = cf.code;
+      inst = state.contInst!;
+      mod = inst.module as CompiledModule;
+      globals = inst.globals;
+      mem = inst.memories.length > 0 ? inst.memories[0]! : null;
+      view = mem === null ? EMPTY_VIEW : mem.view;
+      u8 = mem === null ? EMPTY_BYTES : mem.u8;
+      m32 = mem === null ? EMPTY_WORDS : mem.i32;
+      memLen = u8.length;
+      memGen = mem === null ? 0 : mem.generation;
+      frames = state.frames;
+      i32 = stack.i32;
+      f32 = stack.f32;
+      f64 = stack.f64;
+      tail = false;
+      continue;
+    }
     // pc and depth live in this function's locals: the error's backtrace is taken here, and only here
     recordBacktrace(e, state, entryDepth, depth, cf, inst, pc);
     throw e;
+  }
   }
 }
 

@@ -643,6 +643,10 @@ export enum Op {
   ReturnCallRef,
   /** trap if register a holds the null reference (a:r) */
   RefAsNonNull,
+  /** throw an exception of tag t, its values from register args on (t:i args:r) */
+  Throw,
+  /** throw the exception that register a references again (traps on null) (a:r) */
+  ThrowRef,
 }
 
 /** Each opcode's operand words, one letter each: r register (a word offset from the frame base),
@@ -674,7 +678,7 @@ export const OP_LAYOUTS: readonly string[] = [
   "rririt", "rririt", "rririt", "rririt", "rririt", "rririt", "rrirriit", "rrit", "rrit", "rrrirt", "rrirri", "rrirrri",
   "rrirri", "rrirrri", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt",
   "rrt", "rrt", "rrrr", "rrrr", "rrrrr", "rrrrr", "rrrrii", "rrriiii", "rrriiii", "rr", "ri", "rrrrrr",
-  "rrrrrr", "rrrr", "rrrr", "rrrriii", "rr", "rr", "r",
+  "rrrrrr", "rrrr", "rrrr", "rrrriii", "rr", "rr", "r", "ir", "r",
 ];
 
 /**
@@ -1002,6 +1006,8 @@ export const OP_TEMPLATES: readonly (string | null)[] = [
   null,
   null,
   "if ($1 === 0) trap(TrapCode.NullReference);",
+  null,
+  null,
 ];
 
 /** Fused instructions made of a consumer and the producer of one of its operands:

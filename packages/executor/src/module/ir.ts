@@ -7,7 +7,9 @@ export type ImportDesc =
   | { kind: "func"; typeIndex: number }
   | { kind: "table"; type: TableType }
   | { kind: "memory"; type: MemoryType }
-  | { kind: "global"; type: GlobalType };
+  | { kind: "global"; type: GlobalType }
+  /** exception handling: a tag of function type `typeIndex` (no results) */
+  | { kind: "tag"; typeIndex: number };
 
 export interface Import {
   module: string;
@@ -15,7 +17,7 @@ export interface Import {
   desc: ImportDesc;
 }
 
-export type ExportKind = "func" | "table" | "memory" | "global";
+export type ExportKind = "func" | "table" | "memory" | "global" | "tag";
 
 export interface Export {
   name: string;
@@ -102,6 +104,9 @@ export interface ModuleIR {
   memories: MemoryType[];
   /** Defined globals only (imported globals are in `imports`); see `globalTypes` for the index space. */
   globals: Global[];
+  /** Type index of every tag (exception handling), imported ones first. */
+  tags: number[];
+  numImportedTags: number;
   /** Type of every global in the index space, imported ones first. */
   globalTypes: GlobalType[];
   exports: Export[];

@@ -52,11 +52,15 @@ export const Imm = {
   MemArgLane: 26,
   /** One reserved zero byte (atomic.fence). */
   Zero: 27,
+  /** A tag index (throw, legacy catch). */
+  Tag: 28,
+  /** try_table: a block type, then its catch clauses. */
+  TryTable: 29,
 } as const;
 export type Imm = (typeof Imm)[keyof typeof Imm];
 
 /** Proposals past 2.0 that an instruction belongs to (2.0 instructions have none). */
-export type OpFeature = "tailCall" | "wideArithmetic" | "relaxedSimd" | "threads" | "typedReferences";
+export type OpFeature = "tailCall" | "wideArithmetic" | "relaxedSimd" | "threads" | "typedReferences" | "exceptions";
 
 /** The opcode number of the 0xfe-prefixed (threads) instruction with sub-opcode 0 (see the file comment). */
 export const ATOMIC_BASE = 0x1fe00;
@@ -95,7 +99,8 @@ const IMM_NAMES: Record<string, Imm> = {
   callind: Imm.CallIndirect, local: Imm.Local, global: Imm.Global, table: Imm.Table, mem: Imm.Mem,
   i32: Imm.I32, i64: Imm.I64, f32: Imm.F32, f64: Imm.F64, selt: Imm.SelectT, reft: Imm.RefType,
   meminit: Imm.MemInit, data: Imm.Data, memcopy: Imm.MemCopy, tableinit: Imm.TableInit, elem: Imm.Elem,
-  tablecopy: Imm.TableCopy, v128: Imm.V128, shuffle: Imm.Shuffle, zero: Imm.Zero,
+  tablecopy: Imm.TableCopy, v128: Imm.V128, shuffle: Imm.Shuffle, zero: Imm.Zero, tag: Imm.Tag,
+  trytable: Imm.TryTable,
 };
 
 /**
@@ -214,6 +219,12 @@ const TYPED_REFERENCES: [number, string][] = [
 ];
 
 const TAIL_CALL: [number, string][] = block(0x12, ["return_call func *", "return_call_indirect callind *"]);
+
+/** Exception handling (Wasm 3.0), with the legacy try/catch/delegate/rethrow that toolchains still emit. */
+const EXCEPTIONS: [number, string][] = [
+  ...block(0x06, ["try block *", "catch tag *", "throw tag *", "rethrow label *", "throw_ref - *"]),
+  [0x18, "delegate label *"], [0x19, "catch_all - *"], [0x1f, "try_table trytable *"],
+];
 
 const PREFIX_FC: [number, string][] = block(0x00, [
   "i32.trunc_sat_f32_s - f:i", "i32.trunc_sat_f32_u - f:i", "i32.trunc_sat_f64_s - F:i",
@@ -352,6 +363,7 @@ export const OPS: readonly (OpInfo | undefined)[] = (() => {
   const t = table(0, SINGLE_BYTE, null, 256);
   for (const [op, row] of TAIL_CALL) t[op] = makeInfo(op, row, "tailCall");
   for (const [op, row] of TYPED_REFERENCES) t[op] = makeInfo(op, row, "typedReferences");
+  for (const [op, row] of EXCEPTIONS) t[op] = makeInfo(op, row, "exceptions");
   return t;
 })();
 /** 0xfc-prefixed instructions, indexed by sub-opcode. */
@@ -386,6 +398,8 @@ export function opInfo(op: number): OpInfo | undefined {
 /** Opcode numbers the validator and translator refer to by name. */
 export const Op = {
   Unreachable: 0x00, Nop: 0x01, Block: 0x02, Loop: 0x03, If: 0x04, Else: 0x05, End: 0x0b,
+  Try: 0x06, Catch: 0x07, Throw: 0x08, Rethrow: 0x09, ThrowRef: 0x0a, Delegate: 0x18, CatchAll: 0x19,
+  TryTable: 0x1f,
   Br: 0x0c, BrIf: 0x0d, BrTable: 0x0e, Return: 0x0f, Call: 0x10, CallIndirect: 0x11,
   ReturnCall: 0x12, ReturnCallIndirect: 0x13, Drop: 0x1a, Select: 0x1b, SelectT: 0x1c,
   LocalGet: 0x20, LocalSet: 0x21, LocalTee: 0x22, GlobalGet: 0x23, GlobalSet: 0x24,

@@ -1,7 +1,7 @@
 // Passes over a function's finished code: register relocation and peephole clean-ups.
 
 import { OP_OPERANDS, Op } from "./ops.js";
-import { CONST_BASE, TEMP_BASE } from "./registers.js";
+import { CONST_BASE, EXN_BASE, TEMP_BASE } from "./registers.js";
 
 /** Calls `visit` with the position of every operand of `kind` in `code`: "r" registers, "t" branch
  * targets (br_table's lists included). */
@@ -48,13 +48,19 @@ export function dropUnusedConsts(code: Int32Array, consts: readonly number[], wi
   return Int32Array.from(kept);
 }
 
+/** The frame slot of an encoded register (see registers.ts), once the frame's areas are known: parameters
+ * and locals, constants, the slots of caught exceptions, temporaries. (The temporaries come last: a
+ * callee's frame starts at its first argument, a temporary, and covers those above it.) */
+export function slotOfRegister(reg: number, localsEnd: number, constSlots: number, exnSlots: number): number {
+  return reg < CONST_BASE ? reg : reg < TEMP_BASE ? localsEnd + (reg - CONST_BASE)
+    : reg < EXN_BASE ? localsEnd + constSlots + exnSlots + (reg - TEMP_BASE)
+    : localsEnd + constSlots + (reg - EXN_BASE);
+}
+
 /** Turns encoded registers into word offsets from the frame base. */
-export function relocate(code: Int32Array, localsEnd: number, constSlots: number): void {
+export function relocate(code: Int32Array, localsEnd: number, constSlots: number, exnSlots: number): void {
   forEachOperand(code, "r", (pos) => {
-    const reg = code[pos]!;
-    const slot = reg < CONST_BASE ? reg : reg < TEMP_BASE ? localsEnd + (reg - CONST_BASE)
-      : localsEnd + constSlots + (reg - TEMP_BASE);
-    code[pos] = slot * 2;
+    code[pos] = slotOfRegister(code[pos]!, localsEnd, constSlots, exnSlots) * 2;
   });
 }
 
@@ -122,12 +128,13 @@ const MERGED_PAIRS = new Map<Op, ReadonlyMap<Op, Op>>([
 ]);
 
 /**
- * Two instructions in a row, the second not a branch target, become one that runs both: the first's
+ * Two instructions in a row, the second not a branch target (nor an exception handler's), become one that runs both: the first's
  * opcode word takes the merged opcode and the second's opcode word stays as padding, so nothing moves.
  * (Sums kept in locals, e.g. SHA-2's `a = t1 + t2; e = d + t1`, which operand fusion cannot take.)
  */
-export function mergePairs(code: Int32Array): void {
+export function mergePairs(code: Int32Array, handlerTargets: readonly number[] = []): void {
   const targets = new Uint8Array(code.length + 1);
+  for (const t of handlerTargets) targets[t] = 1;
   forEachOperand(code, "t", (pos) => {
     targets[code[pos]!] = 1;
   });

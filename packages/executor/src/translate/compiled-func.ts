@@ -1,8 +1,10 @@
+import type { HandlerTable } from "./handler-table.js";
 import type { JsLeaf } from "./js/compile-leaf.js";
 
 /**
  * A translated function: its register bytecode and frame shape.
- * Frame (in 8-byte slots, from the frame base): parameters | locals | constants | temporaries.
+ * Frame (in 8-byte slots, from the frame base): parameters | locals | constants | caught exceptions (legacy
+ * `catch` clauses that `rethrow`) | temporaries.
  * The caller's first argument register becomes the callee's frame base, so arguments are never copied.
  */
 export class CompiledFunc {
@@ -15,6 +17,8 @@ export class CompiledFunc {
    * thousand branches and calls: poll.ts) before the JavaScript tier compiles it (0: never; see
    * `tierPlan`). The polls sample where the time goes, at no cost to the instructions. */
   hotSamples = 0;
+  /** Its exception handlers (try_table, legacy try), if it has any (handler-table.ts). */
+  handlers: HandlerTable | null = null;
 
   constructor(
     /** Register bytecode (see ops.ts): a plain array of small integers, which the engine reads with fewer

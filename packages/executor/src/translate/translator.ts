@@ -27,13 +27,14 @@ import type { CompiledModule } from "../module/compiled.js";
 import { CompiledFunc } from "./compiled-func.js";
 import { DeadCode } from "./dead-code.js";
 import { moduleInfo, type ModuleInfo } from "./module-info.js";
-import { dropUnusedConsts, foldCopyReturns, mergePairs, relocate, threadJumps } from "./code-passes.js";
-import { ControlFrame, FrameKind } from "./control-frame.js";
+import { dropUnusedConsts, foldCopyReturns, mergePairs, relocate, slotOfRegister, threadJumps } from "./code-passes.js";
+import { ControlFrame, FrameKind, type HandlerClause, type HandlerRegion } from "./control-frame.js";
+import { ANY_TAG, CLAUSE_WORDS, HandlerTable, NO_REGISTER, REGION_WORDS } from "./handler-table.js";
 import { OP_INFO, OP_OF_WASM, OP_OPERANDS, Op, type OpName } from "./ops.js";
 import { OPERAND_FUSIONS as OPERAND_FUSION_ROWS, SEQUENCE_FUSIONS } from "../interpret/op.generated.js";
-import { CONST_BASE, TEMP_BASE } from "./registers.js";
+import { CONST_BASE, EXN_BASE, TEMP_BASE } from "./registers.js";
 import { BinaryReader } from "../decode/reader.js";
-import { EMPTY_BLOCK_TYPE, InstrReader } from "../decode/instr-reader.js";
+import { CATCH, CATCH_ALL_REF, CATCH_REF, EMPTY_BLOCK_TYPE, InstrReader } from "../decode/instr-reader.js";
 import { blockValType } from "../validate/module-types.js";
 import { SIMD_INFO, SimdKind } from "./simd-ops.js";
 import { ATOMIC_BASE, Imm, OPS_FE } from "../module/opcodes.js";
@@ -178,6 +179,15 @@ export class FuncTranslator {
   private readonly constIndex = new Map<string, number>();
 
   private readonly frames: ControlFrame[] = [];
+
+  // exception handling (handler-table.ts)
+  private readonly regions: HandlerRegion[] = [];
+  /** The innermost try region whose body is being translated (-1: none). */
+  private activeRegion = -1;
+  /** Catch clauses that go to the function's label: they return, through a `Return` appended last. */
+  private readonly returnClauses: HandlerClause[] = [];
+  /** Slots before the temporaries for the exceptions legacy catch clauses caught (EXN_BASE). */
+  private exnSlots = 0;
 
   /** For backtraces: (pc, Wasm offset) of every instruction emitted, in pc order (CompiledFunc.offsets). */
   private readonly offsets: number[] = [];
@@ -685,6 +695,7 @@ export class FuncTranslator {
     this.enterBlock(params.length);
     const frame = new ControlFrame(kind, this.height - params.length, params, this.blockResults);
     frame.fuelPos = this.frames[this.frames.length - 1]!.fuelPos;
+    frame.regionInside = this.activeRegion;
     this.frames.push(frame);
     return frame;
   }
@@ -701,9 +712,11 @@ export class FuncTranslator {
       if (!frame.unreachable) this.emitReturn();
       return;
     }
+    if (frame.region >= 0 && this.regions[frame.region]!.end < 0) this.closeRegion(frame);
     if (!frame.unreachable) this.materializeTop(frame.results.length);
     if (frame.elseFixup >= 0) this.code[frame.elseFixup] = this.code.length; // if without else
     this.patch(frame.fixups, this.code.length);
+    for (const c of frame.handlerFixups) c.target = this.code.length;
     this.resetStack(frame, frame.results);
     this.bindLabel();
   }
@@ -776,6 +789,101 @@ export class FuncTranslator {
     this.bindLabel();
   }
 
+  // ---- exception handling (handler-table.ts) --------------------------------------------------------
+
+  private tagType(tag: number): FuncType {
+    return this.module.ir.types[this.module.ir.tags[tag]!] as FuncType;
+  }
+
+  /** try_table: its catch clauses go to labels outside it, resolved before its block opens. */
+  private tryTable(): void {
+    const ins = this.ins;
+    this.readBlockType();
+    const clauses: HandlerClause[] = [];
+    for (let i = 0; i < ins.catchCount; i++) {
+      const kind = ins.catches[3 * i]!;
+      const tag = kind === CATCH || kind === CATCH_REF ? ins.catches[3 * i + 1]! : ANY_TAG;
+      const values = tag === ANY_TAG ? 0 : this.tagType(tag).params.length;
+      clauses.push(this.clauseTo(this.frameAt(ins.catches[3 * i + 2]!), tag, values, kind === CATCH_REF || kind === CATCH_ALL_REF));
+    }
+    this.openRegion(this.beginBlock(FrameKind.Block), clauses);
+  }
+
+  /** A clause that branches to `frame`'s label with the tag's `values` values (and the exnref if `withRef`),
+   * written straight into the label's registers. */
+  private clauseTo(frame: ControlFrame, tag: number, values: number, withRef: boolean): HandlerClause {
+    if (frame === this.frames[0]) {
+      // the function's label: the values are the results, in slots 0..; the clause returns
+      let exn = 0;
+      for (let i = 0; i < values; i++) exn += slotCount(this.type.results[i]!);
+      const clause = { tag, target: -1, dst: 0, exn: withRef ? exn : NO_REGISTER };
+      this.returnClauses.push(clause);
+      return clause;
+    }
+    const dst = TEMP_BASE + this.targetSlot(frame, 0);
+    const exn = withRef ? TEMP_BASE + this.targetSlot(frame, values) : NO_REGISTER;
+    const clause = { tag, target: frame.kind === FrameKind.Loop ? frame.startPc : -1, dst, exn };
+    if (frame.kind !== FrameKind.Loop) frame.handlerFixups.push(clause);
+    return clause;
+  }
+
+  private openRegion(frame: ControlFrame, clauses: HandlerClause[]): void {
+    const index = this.regions.length;
+    this.regions.push({ start: this.code.length, end: -1, parent: this.activeRegion, next: this.activeRegion, clauses });
+    frame.region = index;
+    frame.regionInside = index;
+    this.activeRegion = index;
+    this.bindLabel(); // nothing fuses across the region's bounds
+  }
+
+  /** The end of a try region's body: what follows is outside it. */
+  private closeRegion(frame: ControlFrame): void {
+    const region = this.regions[frame.region]!;
+    region.end = this.code.length;
+    this.activeRegion = region.parent;
+    frame.regionInside = region.parent;
+    this.bindLabel();
+  }
+
+  /** Legacy `catch` (of `tag`, whose values are `params`) or `catch_all`: a clause of the try's region,
+   * whose code follows here; the exception it caught is kept in an EXN_BASE slot if a `rethrow` needs it. */
+  private legacyCatch(params: readonly ValType[], tag: number): void {
+    const frame = this.frames[this.frames.length - 1]!;
+    const region = this.regions[frame.region]!;
+    if (region.end < 0) this.closeRegion(frame);
+    if (!frame.unreachable) {
+      this.materializeTop(frame.results.length);
+      frame.fixups.push(this.emitBr(-1));
+    }
+    if (frame.exnSlot < 0) {
+      let k = 0;
+      for (const f of this.frames) if (f !== frame && f.exnSlot >= 0) k++;
+      frame.exnSlot = k;
+      if (k + 1 > this.exnSlots) this.exnSlots = k + 1;
+    }
+    this.bindLabel();
+    frame.unreachable = false;
+    // the exception is kept only if a `rethrow` needs it (see 0x09): a reference costs a LiveRefs entry
+    const clause = { tag, target: this.code.length, dst: this.home(frame.height), exn: NO_REGISTER };
+    region.clauses.push(clause);
+    frame.catchClause = clause;
+    this.resetStack(frame, params);
+    if (this.meterFuel) frame.fuelPos = this.emitFuel(); // a clause runs only when it catches: a region of its own
+  }
+
+  /** The handler table, registers relocated (null: the function has no try region). */
+  private handlerTable(localsEnd: number, constSlots: number): HandlerTable | null {
+    if (this.regions.length === 0) return null;
+    const regions = new Int32Array(this.regions.length * REGION_WORDS);
+    const clauses: number[] = [];
+    const word = (reg: number) => (reg === NO_REGISTER ? NO_REGISTER : 2 * slotOfRegister(reg, localsEnd, constSlots, this.exnSlots));
+    this.regions.forEach((r, k) => {
+      regions.set([r.start, r.end, r.next, clauses.length / CLAUSE_WORDS, r.clauses.length, r.parent], k * REGION_WORDS);
+      for (const c of r.clauses) clauses.push(c.tag, c.target, word(c.dst), word(c.exn));
+    });
+    return new HandlerTable(regions, Int32Array.from(clauses));
+  }
+
   // ---- the instruction switch ---------------------------------------------------------------------
 
   private translateOp(op: number): void {
@@ -808,6 +916,39 @@ export class FuncTranslator {
       }
       case 0x05: this.elseArm(); return;
       case 0x0b: this.endBlock(); return;
+      case 0x08: { // throw
+        const base = this.callArgs(this.tagType(ins.a));
+        this.emit(Op.Throw, ins.a, base);
+        this.setUnreachable();
+        return;
+      }
+      case 0x0a: // throw_ref
+        this.emit(Op.ThrowRef, this.pop());
+        this.setUnreachable();
+        return;
+      case 0x1f: this.tryTable(); return;
+      case 0x06: { // try (legacy)
+        this.readBlockType();
+        this.openRegion(this.beginBlock(FrameKind.Block), []);
+        return;
+      }
+      case 0x07: this.legacyCatch(this.tagType(ins.a).params, ins.a); return; // catch
+      case 0x19: this.legacyCatch([], ANY_TAG); return; // catch_all
+      case 0x18: { // delegate: what the try's body throws goes on inside label l (counted outside the try)
+        const frame = this.frames[this.frames.length - 1]!;
+        const target = this.frames[this.frames.length - 2 - ins.a]!;
+        this.closeRegion(frame);
+        this.regions[frame.region]!.next = target.regionInside;
+        this.endBlock();
+        return;
+      }
+      case 0x09: { // rethrow: the exception the catch clause of label l caught
+        const frame = this.frameAt(ins.a);
+        frame.catchClause!.exn = EXN_BASE + frame.exnSlot;
+        this.emit(Op.ThrowRef, frame.catchClause!.exn);
+        this.setUnreachable();
+        return;
+      }
       case 0x0c: { // br
         this.emitBranch(this.frameAt(ins.a));
         this.setUnreachable();
@@ -1367,17 +1508,25 @@ export class FuncTranslator {
   // ---- finishing ----------------------------------------------------------------------------------
 
   private finish(): CompiledFunc {
+    if (this.returnClauses.length > 0) {
+      // catch clauses to the function's label return from here (nothing falls through to it)
+      const pad = this.emit(Op.Return);
+      for (const c of this.returnClauses) c.target = pad;
+    }
     const code = Int32Array.from(this.code);
     const consts = dropUnusedConsts(code, this.consts, this.constWidths);
     const constSlots = consts.length >> 1;
-    relocate(code, this.localsEnd, constSlots);
+    relocate(code, this.localsEnd, constSlots, this.exnSlots);
+    const handlers = this.handlerTable(this.localsEnd, constSlots);
     threadJumps(code);
     foldCopyReturns(code);
-    mergePairs(code);
+    mergePairs(code, this.regions.flatMap((r) => r.clauses.map((c) => c.target)));
     let resultSlots = 0;
     for (const t of this.type.results) resultSlots += slotCount(t);
-    const frameSlots = Math.max(this.localsEnd + constSlots + this.maxTempSlots, resultSlots);
-    return new CompiledFunc(Array.from(code), this.paramSlots, this.localsEnd - this.paramSlots, consts,
+    const frameSlots = Math.max(this.localsEnd + constSlots + this.exnSlots + this.maxTempSlots, resultSlots);
+    const compiled = new CompiledFunc(Array.from(code), this.paramSlots, this.localsEnd - this.paramSlots, consts,
       frameSlots, resultSlots, this.module.ir.numImportedFuncs + this.definedIndex, Int32Array.from(this.offsets));
+    compiled.handlers = handlers;
+    return compiled;
   }
 }

@@ -1,8 +1,8 @@
 import {
-  CONCRETE_BASE, FuncType, TypeRegistry, ValType, heapTypeOf, isDefaultable, isRefType, refType, valTypeMatches,
+  CONCRETE_BASE, FuncType, REF_NON_NULL, TypeRegistry, ValType, heapTypeOf, isDefaultable, isRefType, refType, valTypeMatches,
 } from "@wasmi-ts/store";
 import { BinaryReader } from "../decode/reader.js";
-import { BLOCK_REF_BASE, EMPTY_BLOCK_TYPE, InstrReader } from "../decode/instr-reader.js";
+import { BLOCK_REF_BASE, CATCH, CATCH_ALL_REF, CATCH_REF, EMPTY_BLOCK_TYPE, InstrReader } from "../decode/instr-reader.js";
 import type { WasmFeatures } from "../decode/features.js";
 import { DecodeError, ValidationError } from "../errors.js";
 import type { FuncBody, ModuleIR } from "../module/ir.js";
@@ -26,6 +26,11 @@ const FRAME_BLOCK = 0;
 const FRAME_LOOP = 1;
 const FRAME_IF = 2;
 const FRAME_ELSE = 3;
+/** Legacy exception handling: the body of a `try`, a `catch` clause, the `catch_all` clause. */
+const FRAME_TRY = 4;
+const FRAME_CATCH = 5;
+const FRAME_CATCH_ALL = 6;
+
 
 const NO_TYPES: readonly ValType[] = Object.freeze([]);
 
@@ -779,9 +784,83 @@ export class FuncValidator {
       case 0x15 satisfies typeof Op.ReturnCallRef:
         this.tailCall(this.callRef());
         return;
+      case 0x08 satisfies typeof Op.Throw:
+        this.popAll(this.tag(instr.a).params);
+        this.setUnreachable();
+        return;
+      case 0x0a satisfies typeof Op.ThrowRef:
+        this.pop(ValType.ExnRef);
+        this.setUnreachable();
+        return;
+      case 0x1f satisfies typeof Op.TryTable:
+        this.tryTable();
+        return;
+      case 0x06 satisfies typeof Op.Try: {
+        const sig = this.block(instr.a);
+        this.popAll(sig.params);
+        this.pushFrame(FRAME_TRY, sig.params, sig.results);
+        return;
+      }
+      case 0x07 satisfies typeof Op.Catch:
+      case 0x19 satisfies typeof Op.CatchAll: {
+        const top = this.depth - 1;
+        const kind = this.frameKind[top];
+        if (kind !== FRAME_TRY && kind !== FRAME_CATCH) {
+          this.fail(kind === FRAME_CATCH_ALL ? "catch after catch_all" : "catch without try");
+        }
+        const results = this.frameResults[top]!;
+        const values = op === Op.Catch ? this.tag(instr.a).params : NO_TYPES;
+        this.popFrame();
+        // the clause starts with the exception's values on the stack, and ends with the try's results
+        this.pushFrame(op === Op.Catch ? FRAME_CATCH : FRAME_CATCH_ALL, values, results);
+        return;
+      }
+      case 0x18 satisfies typeof Op.Delegate: {
+        const top = this.depth - 1;
+        if (this.frameKind[top] !== FRAME_TRY) this.fail("delegate without try");
+        const results = this.frameResults[top]!;
+        this.popFrame();
+        this.label(instr.a);
+        this.pushAll(results);
+        return;
+      }
+      case 0x09 satisfies typeof Op.Rethrow: {
+        const kind = this.frameKind[this.label(instr.a)];
+        if (kind !== FRAME_CATCH && kind !== FRAME_CATCH_ALL) this.fail("invalid rethrow label");
+        this.setUnreachable();
+        return;
+      }
       default:
         this.fail(`unsupported instruction ${instr.info.name}`);
     }
+  }
+
+  /** The type of tag `index` (exception handling). */
+  private tag(index: number): FuncType {
+    const typeIndex = this.ir.tags[index];
+    if (typeIndex === undefined) this.fail(`unknown tag ${index}`);
+    return this.ir.types[typeIndex] as FuncType;
+  }
+
+  /** try_table: each catch clause's values must suit its label (taken outside the new block). */
+  private tryTable(): void {
+    const instr = this.instr;
+    const sig = this.block(instr.a);
+    const c = instr.catches;
+    for (let i = 0; i < instr.catchCount; i++) {
+      const kind = c[3 * i]!;
+      const values = kind === CATCH || kind === CATCH_REF ? this.tag(c[3 * i + 1]!).params : NO_TYPES;
+      const types = this.labelTypes(this.label(c[3 * i + 2]!));
+      const withRef = kind === CATCH_REF || kind === CATCH_ALL_REF;
+      if (types.length !== values.length + (withRef ? 1 : 0)) this.fail("type mismatch");
+      for (let k = 0; k < values.length; k++) {
+        if (!this.matches(values[k]!, types[k]!)) this.fail("type mismatch");
+      }
+      // the caught exception is a (ref exn)
+      if (withRef && !this.matches(ValType.ExnRef | REF_NON_NULL, types[values.length]!)) this.fail("type mismatch");
+    }
+    this.popAll(sig.params);
+    this.pushFrame(FRAME_BLOCK, sig.params, sig.results);
   }
 
   // ---- instructions that the main loop also checks directly ----
@@ -906,5 +985,4 @@ function grow<T extends Uint8Array | Int32Array>(a: T): T {
 function malformedBody(pos: number): never {
   throw new DecodeError("malformed function body", pos);
 }
-
 

@@ -87,6 +87,12 @@ export function validateIR(
   for (let i = ir.numImportedFuncs; i < ir.funcs.length; i++) {
     if (funcTypeAt(ir, ir.funcs[i]!) === undefined) fail(`unknown type ${ir.funcs[i]}`);
   }
+  // a tag's type is a function type without results (imported tags are in `tags` too)
+  for (const typeIndex of ir.tags) {
+    const t = funcTypeAt(ir, typeIndex);
+    if (t === undefined) fail(`unknown type ${typeIndex}`);
+    if (t.results.length !== 0) fail("non-empty tag result type");
+  }
 
   ir.globals.forEach((g, k) => validateConstExpr(ir, features, g.init, g.type.type, ir.numImportedGlobals + k, typed));
 
@@ -134,6 +140,7 @@ export function validateIR(
       x.kind === "func" ? ir.funcs.length
       : x.kind === "table" ? ir.tables.length
       : x.kind === "memory" ? ir.memories.length
+      : x.kind === "tag" ? ir.tags.length
       : ir.globalTypes.length;
     if (x.index >= count) fail(`unknown ${x.kind === "func" ? "function" : x.kind} ${x.index}`);
     if (names.has(x.name)) fail("duplicate export name");
