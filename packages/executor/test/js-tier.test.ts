@@ -217,6 +217,7 @@ describe("the JavaScript tier computes what the interpreter computes", () => {
 
 describe("what the tier leaves to the interpreter", () => {
   const cases: [string, string][] = [
+    ["a call of a recursive function", "(param i32) (result i32) (call $recursive (local.get 0))"],
     ["a recursive call", "(param i32) (result i32) (if (result i32) (local.get 0) (then (call 0 (i32.shr_u (local.get 0) (i32.const 1)))) (else (i32.const 0)))"],
     ["an f32 global", "(param i32) (result i32) (global.set $f (f32.const 1)) (local.get 0)"],
     ["a float", "(param i32) (result i32) (i32.trunc_sat_f32_s (f32.convert_i32_s (local.get 0)))"],
@@ -239,7 +240,9 @@ describe("what the tier leaves to the interpreter", () => {
       const t = instantiateWat(`(module (memory 1) (global $f (mut f32) (f32.const 0)) (tag $t (param i32))
         (type $ii (func (param i32) (result i32))) (elem declare func $other)
         (func (export "f") ${func}) (func $other (param i32) (result i32) (local.get 0))
-        (func $float (param i32) (result i32) (i32.trunc_f64_s (f64.convert_i32_s (local.get 0)))))`,
+        (func $float (param i32) (result i32) (i32.trunc_f64_s (f64.convert_i32_s (local.get 0))))
+        (func $recursive (param i32) (result i32)
+          (if (result i32) (local.get 0) (then (call $recursive (i32.sub (local.get 0) (i32.const 1)))) (else (i32.const 0)))))`,
       { config: { jsTier: "eager" } }); // eager: else a function without loops waits to be found hot
       expect(typeof t.call("f", 1)).toBe("number"); // translated (lazily) by now
       expect(compiledToJs(t, 0)).toBe(false);
@@ -365,7 +368,7 @@ describe("traps inside compiled leaves", () => {
   });
 });
 
-describe("calls out of compiled code (imports, call_indirect, functions the tier refuses)", () => {
+describe("calls out of compiled code (imports, call_indirect: compiled callees and refused ones)", () => {
   const wat = `(module
     (import "env" "host" (func $host (param i32 i64) (result i64)))
     (memory 1)

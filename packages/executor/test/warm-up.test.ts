@@ -2,7 +2,7 @@
 // each instruction's code must be well formed for its layout, whatever layouts the generator adds.
 import { describe, expect, test } from "vitest";
 import { OP_LAYOUTS, Op } from "../src/interpret/op.generated.js";
-import { trainingCode, warmedUp } from "../src/interpret/warm-up.js";
+import { WARM_UP_MODULE_BYTES, trainingCode, warmedUp } from "../src/interpret/warm-up.js";
 import { instantiateWat } from "./interpret-harness.js";
 
 describe("the interpreter's warm-up", () => {
@@ -25,15 +25,19 @@ describe("the interpreter's warm-up", () => {
     }
   });
 
-  test("runs every instruction before the first execution, and leaves real executions as they are", () => {
-    const t = instantiateWat(`(module (memory 1) (global $g (mut i32) (i32.const 5))
+  test("runs every instruction before the first execution of a large module's code, and leaves executions as they are", () => {
+    const program = (data: string) => instantiateWat(`(module (memory 8) (global $g (mut i32) (i32.const 5))
+      (data (i32.const 1024) "${data}")
       (func (export "f") (param i32) (result i32)
         (i32.store (i32.const 8) (local.get 0))
         (global.set $g (i32.add (global.get $g) (i32.load (i32.const 8))))
         (global.get $g)))`);
-    expect(t.call("f", 3)).toBe(8);
-    expect(t.call("f", 4)).toBe(12);
-    // it ran, before the first call: every instruction but the trap
-    expect(warmedUp.size).toBe(OP_LAYOUTS.length - 1);
+    const small = program("x");
+    expect(small.call("f", 3)).toBe(8);
+    expect(warmedUp.size, "a small module: no warm-up").toBe(0);
+    const large = program("x".repeat(WARM_UP_MODULE_BYTES));
+    expect(large.call("f", 3)).toBe(8);
+    expect(large.call("f", 4)).toBe(12);
+    expect(warmedUp.size, "every instruction but the trap").toBe(OP_LAYOUTS.length - 1);
   });
 });

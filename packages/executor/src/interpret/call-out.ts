@@ -13,6 +13,7 @@ import { noteUnwound } from "./backtrace.js";
 import { checkSubtypeSignature } from "./refs.js";
 import { runInterpreterLoop, type Translate } from "./loop.js";
 import type { ExecState } from "./state.js";
+import type { CompiledModule } from "../module/compiled.js";
 
 /** Calls out nested at most: each costs a few JavaScript frames (the compiled function, this call, an
  * interpreter loop). */
@@ -48,8 +49,24 @@ export function callOut(
       state.sp = top + Math.max(slotsOf(target.type.params), slotsOf(target.type.results));
       target.host!(store, inst, state.stack, base);
     } else {
-      state.sp = base;
-      runInterpreterLoop(store, state, target, base, translate);
+      const module = target.instance!.module as CompiledModule;
+      const defined = target.index - module.ir.numImportedFuncs;
+      const callee = module.code[defined] ?? translate(module, defined);
+      // called from compiled code, so hot: a function without loops or branches (a large unrolled kernel)
+      // is never found running by a poll, whose count only its branches and calls advance
+      if (callee.hotSamples !== 0 && --callee.hotSamples === 0) translate(module, defined, true);
+      const leaf = callee.js;
+      if (leaf !== null && (!callee.jsCallsOut || mayCallOut(store, state))) {
+        // compiled too (a large kernel without a direct form): called here, as the interpreter calls a leaf
+        const end = base + callee.frameSlots;
+        if (end > store.limits.maxValueSlots) throw new Trap(TrapCode.StackOverflow);
+        state.stack.ensure(end);
+        state.jsTop = end;
+        leaf(state.stack.i32, words, target.instance!, store, state);
+      } else {
+        state.sp = base;
+        runInterpreterLoop(store, state, target, base, translate);
+      }
     }
   } catch (e) {
     // the callee's frames are in the error's backtrace: the interpreter that called the leaf continues it

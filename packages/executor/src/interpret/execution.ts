@@ -11,7 +11,7 @@ import { translateFunction } from "../translate/index.js";
 import { asWasmError, slotsOf } from "./execute.js";
 import { runInterpreterLoop } from "./loop.js";
 import { startPolling } from "./poll.js";
-import { warmUpInterpreter } from "./warm-up.js";
+import { moduleBytesOf, warmUpInterpreter } from "./warm-up.js";
 import { ExecState } from "./state.js";
 
 /** Suspended executions that nobody can resume any more (dropped without `cancelExecution`) stop counting
@@ -61,7 +61,7 @@ export function startExecution(store: PrunedStore, func: FuncEntity, slots: Valu
   const execution = new Execution(store, state, func);
   store.running++;
   abandoned?.register(execution, store, execution);
-  warmUpInterpreter(translateFunction);
+  warmUpInterpreter(translateFunction, moduleBytesOf(func));
   startPolling(store, state);
   if (func.kind === FuncKind.Host) {
     state.sp = Math.max(params, slotsOf(func.type.results));

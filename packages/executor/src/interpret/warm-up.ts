@@ -15,6 +15,7 @@ import {
 import { DEFAULT_CONFIG } from "../config.js";
 import { compileModule } from "../instantiate/compile.js";
 import { instantiate } from "../instantiate/instantiate.js";
+import type { CompiledModule } from "../module/compiled.js";
 import { CompiledFunc } from "../translate/compiled-func.js";
 import { newFunctionAllowed } from "../translate/js/helpers.js";
 import { runInterpreterLoop, type Translate } from "./loop.js";
@@ -65,6 +66,11 @@ const OP_NAMES: string[] = [];
 for (const [name, op] of Object.entries(Op)) if (typeof op === "number") OP_NAMES[op] = name;
 
 let warm = false;
+
+/** The size of the module of Wasm function `func` (0 for a host function). */
+export function moduleBytesOf(func: FuncEntity): number {
+  return func.instance === null ? 0 : (func.instance.module as CompiledModule).ir.bytes.length;
+}
 /** The instructions the warm-up ran (a test checks it ran them all). */
 export const warmedUp = new Set<number>();
 
@@ -76,10 +82,16 @@ function hasJit(): boolean {
   return typeof g.WebAssembly === "object" && !flags.includes("--jitless");
 }
 
-/** Runs every case of the interpreter loop, once per process, before the first execution (some tens of
- * milliseconds; not without a JIT). */
-export function warmUpInterpreter(translate: Translate): void {
-  if (warm) return;
+/** Modules of at least this many bytes are warmed up for. A large program meets most instructions, one
+ * after the other, and would make V8 compile the loop again each time (sqlite, quickjs, brotli: 1 MB); a
+ * small one meets few, and V8 compiles the loop for those few, in a tenth of the time that the whole
+ * loop, every case with its feedback, takes (some hundreds of milliseconds on a background thread). */
+export const WARM_UP_MODULE_BYTES = 256 * 1024;
+
+/** Runs every case of the interpreter loop, once per process, before the first execution of code of a
+ * large module (some tens of milliseconds; not without a JIT). */
+export function warmUpInterpreter(translate: Translate, moduleBytes: number): void {
+  if (warm || moduleBytes < WARM_UP_MODULE_BYTES) return;
   warm = true;
   if (!hasJit()) return;
   // traps are errors: without stack traces, they cost far less

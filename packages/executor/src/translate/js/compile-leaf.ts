@@ -125,9 +125,11 @@ interface Scan {
   readonly known: boolean;
   readonly loops: boolean;
   readonly callsOut: boolean;
+  /** It calls itself (the tier does not take it: its recursion runs on the interpreter's frames). */
+  readonly recursive: boolean;
 }
 
-const UNKNOWN: Scan = { known: false, loops: false, callsOut: false };
+const UNKNOWN: Scan = { known: false, loops: false, callsOut: false, recursive: false };
 
 /** Per module, the scans of its defined functions. */
 const SCANS = new WeakMap<CompiledModule, Map<number, Scan>>();
@@ -161,8 +163,8 @@ function knowsEvery(module: CompiledModule, definedIndex: number): boolean {
  */
 export function tierPlan(module: CompiledModule, definedIndex: number): "now" | "hot" | "never" {
   if (module.config.consumeFuel || !newFunctionAllowed()) return "never";
-  const { known, loops, callsOut } = scanOf(module, definedIndex);
-  return !known ? "never" : (loops && !callsOut) || module.config.jsTier === "eager" ? "now" : "hot";
+  const { known, loops, callsOut, recursive } = scanOf(module, definedIndex);
+  return !known || recursive ? "never" : (loops && !callsOut) || module.config.jsTier === "eager" ? "now" : "hot";
 }
 
 function scan(module: CompiledModule, definedIndex: number): Scan {
@@ -175,6 +177,7 @@ function scan(module: CompiledModule, definedIndex: number): Scan {
   const isInteger = (t: ValType | undefined): boolean => t === ValType.I32 || t === ValType.I64;
   let loops = false;
   let callsOut = false;
+  let recursive = false;
   try {
     while (r.pos < r.end) {
       ins.read(r);
@@ -182,7 +185,10 @@ function scan(module: CompiledModule, definedIndex: number): Scan {
       if (op === 0x03) loops = true;
       if (op === 0x10) {
         const callee = ins.a - ir.numImportedFuncs;
-        if (callee < 0 || !knowsEvery(module, callee)) callsOut = true;
+        // a call of itself, or of a function the tier does not take, leaves it to the interpreter: calling
+        // out to interpreted code costs more than the interpreter's own call (imports do not: see `call`)
+        if (callee === definedIndex) recursive = true;
+        else if (callee < 0 || !knowsEvery(module, callee)) callsOut = true;
         continue;
       }
       if (op <= 0x05 || (op >= 0x0b && op <= 0x0f) || op === 0x1a || op === 0x1b || (op >= 0x20 && op <= 0x22)
@@ -191,7 +197,10 @@ function scan(module: CompiledModule, definedIndex: number): Scan {
         callsOut = true;
         continue;
       }
-      if (op === 0x12 && ins.a === ir.numImportedFuncs + definedIndex) continue;
+      if (op === 0x12 && ins.a === ir.numImportedFuncs + definedIndex) {
+        loops = true; // a tail call of itself is a loop
+        continue;
+      }
       if (op === 0x1c && ins.typeCount === 1 && isInteger(ins.types[0])) continue;
       if ((op === 0x23 || op === 0x24) && isInteger(info.globalTypes[ins.a])) continue;
       if (op === 0x3f && ins.a === 0 && memory32) continue;
@@ -199,7 +208,7 @@ function scan(module: CompiledModule, definedIndex: number): Scan {
       if (entry === undefined || !isIntegerInstruction(op) || OP_TEMPLATES[entry.op] == null) return UNKNOWN;
       if ((entry.info.load !== undefined || entry.info.store === true) && (ins.memory !== 0 || !memory32)) return UNKNOWN;
     }
-    return { known: true, loops, callsOut };
+    return { known: true, loops, callsOut, recursive };
   } catch {
     return UNKNOWN; // an invalid body (lazy validation): the interpreter reports it
   }
@@ -787,13 +796,17 @@ class LeafCompiler {
   }
 
   /** A call of function `f` at Wasm offset `at`: of a small function the tier compiles, its code in place;
-   * of a larger one, its direct form; of anything else (an import, a function the tier refuses), a call
-   * out. A recursive call leaves the function to the interpreter, whose calls cost no JavaScript frame. */
+   * of a larger one, its direct form, else (a kernel too large for one) a call out, which calls its leaf
+   * form; of an import or a function the tier does not take, a call out. A recursive call, or a call of
+   * a recursive function, leaves the function to the interpreter, whose calls cost no JavaScript frame. */
   private call(f: number, at: number): void {
     const ir = this.module.ir;
     const defined = f - ir.numImportedFuncs;
     if (this.recursive(f)) throw new NotCompiled();
     if (defined >= 0) {
+      // a recursive function is entered from a loop, typically: a call out per call, to a recursion that
+      // runs on the interpreter's frames anyway, costs more than it saves
+      if (scanOf(this.module, defined).recursive) throw new NotCompiled();
       const size = ir.codes[defined]!.end - ir.codes[defined]!.start;
       const inline = size <= this.maxInlineBytes && !this.noInline.has(f) && this.current.callers.length < 2 * MAX_INLINE_DEPTH
         && knowsEvery(this.module, defined);
