@@ -1,5 +1,5 @@
 import {
-  HeapType, ValType, concreteHeapType, heapTypeMatches, heapTypeOf, isNullable, topHeapType, valTypeName,
+  HeapType, ValType, concreteHeapType, heapTypeMatches, heapTypeOf, isNullable, refIsOfHeapType, topHeapType, valTypeName,
   type FuncEntity,
 } from "@wasmi-ts/store";
 import { Func } from "./func.js";
@@ -103,6 +103,11 @@ export function toRef(store: Store<unknown>, type: ValType, v: unknown, what: st
     case HeapType.Extern:
       if (heap === HeapType.NoExtern) throw typeError(type, v, what);
       return v;
+    case HeapType.Any:
+      // anyref takes any value (a number that fits 31 bits is an i31ref, refs.ts of the store, as in the
+      // JS API); the types below it only their GC objects
+      if (heap === HeapType.Any || refIsOfHeapType(types, v, heap)) return v;
+      throw typeError(type, v, what);
   }
   throw new TypeError(`${what}: values of type ${valTypeName(type)} cannot be passed from JS`);
 }

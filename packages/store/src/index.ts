@@ -16,3 +16,4 @@ export * from "./refs.js";
 export * from "./grow.js";
 export * from "./interrupt.js";
 export * from "./utf8.js";
+export * from "./gc.js";

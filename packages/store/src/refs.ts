@@ -9,6 +9,26 @@
 // `PrunedStore.releaseRefs`). A number is therefore valid from the moment it is made until the host call
 // that made it returns to the embedder; it must not be kept beyond that.
 
+// An i31ref needs no number of its own: it is its 31-bit value with bit 31 set, a negative int32, where
+// `LiveRefs` numbers are positive. So ref.i31 allocates nothing, equal i31s are equal numbers (ref.eq
+// compares numbers), and null (0) is not one. Where references persist (tables, globals, fields, the host)
+// an i31 is a JavaScript number, its signed value: a number that fits 31 bits is an i31 wherever it
+// appears as a reference, which is what the JS API does (ToWebAssemblyValue of anyref, any.convert_extern).
+
+/** The smallest and largest values of an i31ref. */
+export const I31_MIN = -0x40000000;
+export const I31_MAX = 0x3fffffff;
+
+/** The value-stack number of an i31ref of the low 31 bits of `x`. */
+export function i31Number(x: number): number {
+  return x | -0x80000000;
+}
+
+/** Whether `value`, a reference that persists, is an i31ref (a JavaScript number that fits 31 bits). */
+export function isI31(value: unknown): value is number {
+  return typeof value === "number" && (value | 0) === value && value >= I31_MIN && value <= I31_MAX && !Object.is(value, -0);
+}
+
 /** The number of the null reference, on the value stack. */
 export const NULL_REF = 0;
 
@@ -21,6 +41,7 @@ export class LiveRefs {
    * numbers compare as the references do. */
   number(value: unknown): number {
     if (value === null) return NULL_REF;
+    if (typeof value === "number" && isI31(value)) return i31Number(value);
     let n = this.numbers.get(value);
     if (n === undefined) {
       n = this.values.length;
@@ -32,6 +53,7 @@ export class LiveRefs {
 
   /** The reference that number `n` stands for (null for 0). */
   value(n: number): unknown {
+    if (n < 0) return (n << 1) >> 1; // an i31 (see above)
     return this.values[n];
   }
 

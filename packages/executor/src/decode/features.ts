@@ -23,6 +23,8 @@ export interface WasmFeatures {
   /** Typed function references and the type system of GC (WebAssembly 3.0): `(ref null? ht)`, recursion
    * groups, subtypes, struct and array types, call_ref, br_on_null, ..., tables with initialisers. */
   typedReferences: boolean;
+  /** Garbage collection (WebAssembly 3.0): ref.eq, the 0xfb instructions (structs, arrays, i31, casts). */
+  gc: boolean;
 }
 
 export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
@@ -36,6 +38,7 @@ export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
   threads: true,
   constGlobals: true,
   typedReferences: true,
+  gc: true,
 });
 
 /** Exactly WebAssembly 2.0. */
@@ -50,4 +53,5 @@ export const WASM2_FEATURES: Readonly<WasmFeatures> = Object.freeze({
   threads: false,
   constGlobals: false,
   typedReferences: false,
+  gc: false,
 });

@@ -25,6 +25,7 @@ import { suspendsOnFuel } from "./suspend.js";
 import { mayCallOut } from "./call-out.js";
 import { simdMemOp, simdOp, simdShuffleOp } from "./simd/instructions.js";
 import { atomicOp } from "./atomics.js";
+import { gcOp } from "./gc.js";
 import { POLL_INTERVAL, poll } from "./poll.js";
 import type { ExecState } from "./state.js";
 import {
@@ -2165,6 +2166,11 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 318: { // RefAsNonNull: trap if register a holds the null reference
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0) trap(TrapCode.NullReference);
           pc = (pc + 2) | 0;
+          continue;
+        }
+        case 319: { // Gc: a GC instruction (0xfb sub-opcode op) on the operands from register a, immediates t, u (interpret/gc.ts)
+          gcOp(store, inst, i32, fp2, code, pc);
+          pc = (pc + 6) | 0;
           continue;
         }
         // </generated>

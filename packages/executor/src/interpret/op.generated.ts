@@ -643,6 +643,8 @@ export enum Op {
   ReturnCallRef,
   /** trap if register a holds the null reference (a:r) */
   RefAsNonNull,
+  /** a GC instruction (0xfb sub-opcode op) on the operands from register a, immediates t, u (interpret/gc.ts) (d:r a:r t:i u:i op:i) */
+  Gc,
 }
 
 /** Each opcode's operand words, one letter each: r register (a word offset from the frame base),
@@ -674,7 +676,7 @@ export const OP_LAYOUTS: readonly string[] = [
   "rririt", "rririt", "rririt", "rririt", "rririt", "rririt", "rrirriit", "rrit", "rrit", "rrrirt", "rrirri", "rrirrri",
   "rrirri", "rrirrri", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt",
   "rrt", "rrt", "rrrr", "rrrr", "rrrrr", "rrrrr", "rrrrii", "rrriiii", "rrriiii", "rr", "ri", "rrrrrr",
-  "rrrrrr", "rrrr", "rrrr", "rrrriii", "rr", "rr", "r",
+  "rrrrrr", "rrrr", "rrrr", "rrrriii", "rr", "rr", "r", "rriii",
 ];
 
 /**
@@ -1002,6 +1004,7 @@ export const OP_TEMPLATES: readonly (string | null)[] = [
   null,
   null,
   "if ($1 === 0) trap(TrapCode.NullReference);",
+  "gcOp(store, inst, i32, fp2, code, pc);",
 ];
 
 /** Fused instructions made of a consumer and the producer of one of its operands:
