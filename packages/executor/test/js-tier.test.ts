@@ -229,6 +229,9 @@ describe("what the tier leaves to the interpreter", () => {
     ["ref.as_non_null and br_on_null", `(param i32) (result i32)
       (block (result i32) (drop (ref.as_non_null (ref.func $other)))
         (br_on_null 0 (local.get 0) (ref.func $other)) (drop))`],
+    // GC (3.0): the 0xfb instructions and ref.eq
+    ["i31 (0xfb)", "(param i32) (result i32) (i31.get_s (ref.i31 (local.get 0)))"],
+    ["ref.eq", "(param i32) (result i32) (ref.eq (ref.i31 (local.get 0)) (ref.i31 (local.get 0)))"],
   ];
   for (const [what, func] of cases) {
     test(`a function with ${what} is not compiled, and runs`, () => {
