@@ -222,6 +222,12 @@ describe("arrays", () => {
     expect(call(inst, "huge", 1000)).toBe(1000);
   });
 
+  it("bound array.new_fixed's operand count at validation, unreachable code included", () => {
+    const wat = (n: number) => `(module (type $a (array i32)) (func (unreachable) (drop (array.new_fixed $a ${n}))))`;
+    expect(() => new Module(new Engine(), parseWat(wat(10_000)))).not.toThrow();
+    expect(() => new Module(new Engine(), parseWat(wat(4_000_000_000)))).toThrow(/array.new_fixed of more than 10000/);
+  });
+
   it("reach the host as opaque objects", () => {
     const inst = instantiate(`(module (type $a (array i32))
       (func (export "make") (result (ref $a)) (array.new_default $a (i32.const 2)))

@@ -6,6 +6,7 @@ import type { WasmFeatures } from "../decode/features.js";
 import { ValidationError } from "../errors.js";
 import type { ConstExpr, ModuleIR } from "../module/ir.js";
 import { Op } from "../module/opcodes.js";
+import { MAX_ARRAY_NEW_FIXED } from "./func-validator.js";
 import { funcType } from "./module-types.js";
 
 const I32 = ValType.I32;
@@ -149,6 +150,7 @@ function constGc(
         if (!isDefaultable(e)) throw new ValidationError("type mismatch", -1);
         pop(I32);
       } else {
+        if (n > MAX_ARRAY_NEW_FIXED) throw new ValidationError(`array.new_fixed of more than ${MAX_ARRAY_NEW_FIXED} operands`, -1);
         for (let i = 0; i < n; i++) pop(e);
       }
       stack.push(result());

@@ -16,6 +16,9 @@ import {
 import { blockType, funcType, funcTypeAt, memoryAddressType, tableAddressType } from "./module-types.js";
 import { canonicalHeapType, canonicalValType } from "./type-section.js";
 
+/** Most operands of one array.new_fixed (the JS API's implementation limit). */
+export const MAX_ARRAY_NEW_FIXED = 10_000;
+
 /** The operand type that matches anything: what is popped from the stack of unreachable code. */
 const UNKNOWN = 0;
 
@@ -895,6 +898,8 @@ export class FuncValidator {
       }
       case 8: { // array.new_fixed
         const e = this.unpacked(this.arrayType(x).element.storage);
+        // (in unreachable code, the pops below would not fail: the count must be bounded first)
+        if (instr.b > MAX_ARRAY_NEW_FIXED) this.fail(`array.new_fixed of more than ${MAX_ARRAY_NEW_FIXED} operands`);
         for (let i = 0; i < instr.b; i++) this.pop(e);
         this.push(this.refOf(x, false));
         return;
