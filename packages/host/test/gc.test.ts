@@ -222,6 +222,21 @@ describe("arrays", () => {
     expect(call(inst, "huge", 1000)).toBe(1000);
   });
 
+  it("pay fuel per element for instructions on many elements", () => {
+    const engine = new Engine({ consumeFuel: true });
+    const store = new Store(engine, null);
+    const inst = new Instance(store, new Module(engine, parseWat(`(module (type $a (array (mut i8)))
+      (func (export "fill") (param i32) (result i32)
+        (local $x (ref $a))
+        (local.set $x (array.new_default $a (local.get 0)))
+        (array.fill $a (local.get $x) (i32.const 0) (i32.const 1) (local.get 0))
+        (array.len (local.get $x))))`)), []);
+    store.setFuel(1000);
+    expect(inst.getFunc("fill")!.call(100)).toEqual([100]);
+    store.setFuel(1000);
+    expect(trapOf(() => inst.getFunc("fill")!.call(10_000_000)).code).toBe(TrapCode.OutOfFuel);
+  });
+
   it("bound array.new_fixed's operand count at validation, unreachable code included", () => {
     const wat = (n: number) => `(module (type $a (array i32)) (func (unreachable) (drop (array.new_fixed $a ${n}))))`;
     expect(() => new Module(new Engine(), parseWat(wat(10_000)))).not.toThrow();

@@ -3,12 +3,14 @@
 // Operand layout (codegen/instructions/gc.ts): d (result), a (the first operand: the translator puts the
 // operands in consecutive slots from a, 2 words each, 4 for a v128), t and u (immediates: canonical type
 // ids, a field index, a segment index, a length, or a heap type and nullability), the sub-opcode.
+// Instructions on n array elements pay fuel for them, as the bulk memory and table ones do (bulk.ts).
 
 import {
   GcArray, GcStruct, PackedType, Trap, TrapCode, ValType, i31Number, refIsOfHeapType, structLayout,
   HeapType,
   type ArrayType, type InstanceEntity, type PrunedStore, type StructType,
 } from "@wasmi-ts/store";
+import { consumeFuel, fuelForElements } from "./fuel.js";
 
 /** 0xfb sub-opcodes. */
 export const GcOp = {
@@ -67,6 +69,7 @@ export function gcOp(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, 
       const type = store.types.def(t).composite as ArrayType;
       const fill = code[(pc + 5) | 0] === GcOp.ArrayNew;
       const len = i32[fill ? a + stackWords(type.element.storage) : a]! >>> 0;
+      if (store.fuelEnabled) consumeFuel(store, fuelForElements(len));
       const arr = new GcArray(t, type, len);
       if (fill) fillArray(store, arr, 0, len, i32, a);
       setRef(store, i32, d, arr);
@@ -84,6 +87,7 @@ export function gcOp(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, 
       const type = store.types.def(t).composite as ArrayType;
       const s = i32[a]! >>> 0;
       const n = i32[a + 2]! >>> 0;
+      if (store.fuelEnabled) consumeFuel(store, fuelForElements(n));
       const data = inst.datas[u]!.bytes;
       const bytes = n * storageBytesOf(type);
       if (s + bytes > data.length) throw new Trap(TrapCode.MemoryOutOfBounds);
@@ -96,6 +100,7 @@ export function gcOp(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, 
       const type = store.types.def(t).composite as ArrayType;
       const s = i32[a]! >>> 0;
       const n = i32[a + 2]! >>> 0;
+      if (store.fuelEnabled) consumeFuel(store, fuelForElements(n));
       const elems = inst.elems[u]!.elements;
       if (s + n > elems.length) throw new Trap(TrapCode.TableOutOfBounds);
       const arr = new GcArray(t, type, n);
@@ -127,6 +132,7 @@ export function gcOp(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, 
       const arr = arrayOf(store, i32[a]!);
       const at = i32[a + 2]! >>> 0;
       const n = i32[a + 4 + stackWords(arr.type.element.storage)]! >>> 0;
+      if (store.fuelEnabled) consumeFuel(store, fuelForElements(n));
       if (at + n > arr.length) throw new Trap(TrapCode.ArrayOutOfBounds);
       fillArray(store, arr, at, n, i32, a + 4);
       return;
@@ -137,6 +143,7 @@ export function gcOp(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, 
       const src = arrayOf(store, i32[a + 4]!);
       const si = i32[a + 6]! >>> 0;
       const n = i32[a + 8]! >>> 0;
+      if (store.fuelEnabled) consumeFuel(store, fuelForElements(n));
       if (di + n > dst.length || si + n > src.length) throw new Trap(TrapCode.ArrayOutOfBounds);
       if (dst.refs !== null) {
         const from = src.refs!;
@@ -154,6 +161,7 @@ export function gcOp(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, 
       const at = i32[a + 2]! >>> 0;
       const s = i32[a + 4]! >>> 0;
       const n = i32[a + 6]! >>> 0;
+      if (store.fuelEnabled) consumeFuel(store, fuelForElements(n));
       const data = inst.datas[u]!.bytes;
       if (at + n > arr.length) throw new Trap(TrapCode.ArrayOutOfBounds);
       const es = arr.elemBytes;
@@ -166,6 +174,7 @@ export function gcOp(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, 
       const at = i32[a + 2]! >>> 0;
       const s = i32[a + 4]! >>> 0;
       const n = i32[a + 6]! >>> 0;
+      if (store.fuelEnabled) consumeFuel(store, fuelForElements(n));
       const elems = inst.elems[u]!.elements;
       if (at + n > arr.length) throw new Trap(TrapCode.ArrayOutOfBounds);
       if (s + n > elems.length) throw new Trap(TrapCode.TableOutOfBounds);
