@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  Engine, GcArray, GcStruct, Instance, MAX_ARRAY_LENGTH, Module, Store, TrapCode, WASM2_FEATURES, isI31,
+  Engine, GcArray, GcStruct, Instance, Linker, MAX_ARRAY_LENGTH, Module, Store, TrapCode, ValType, WASM2_FEATURES, isI31,
 } from "@wasmi-ts/host";
 import { parseWat } from "@wasmi-ts/wast";
 import { trapOf } from "./trap-of.js";
@@ -353,5 +353,42 @@ describe("constant expressions", () => {
         (i31.get_s (global.get $i))
         (i31.get_s (ref.cast i31ref (table.get $t (i32.const 1))))))`);
     expect(call(inst, "read")).toEqual([7, -8n, 0xffff, 3, 2, -3, 4]);
+  });
+});
+
+describe("a long call that allocates", () => {
+  it("does not keep its garbage alive: reference numbers no stack holds are forgotten and reused", () => {
+    const engine = new Engine();
+    const store = new Store(engine, null);
+    const sizes: number[] = [];
+    const instance = new Linker<null>(engine)
+      .func("env", "live", { params: [], results: [] }, () => {
+        sizes.push(store.pruned.refs.size);
+      })
+      .instantiate(store, new Module(engine, parseWat(`(module
+        (import "env" "live" (func $live))
+        (type $node (struct (field i32) (field (ref null $node))))
+        (func (export "churn") (param $n i32) (result i32)
+          (local $keep (ref null $node)) (local $i i32) (local $sum i32)
+          (loop $build
+            (local.set $keep (struct.new $node (local.get $i) (local.get $keep)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br_if $build (i32.lt_u (local.get $i) (i32.const 1000))))
+          (local.set $i (i32.const 0))
+          (loop $garbage
+            (local.set $sum (i32.add (local.get $sum)
+              (struct.get $node 0 (struct.new $node (i32.const 1) (ref.null $node)))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br_if $garbage (i32.lt_u (local.get $i) (local.get $n))))
+          (call $live)
+          (block $done (loop $walk
+            (br_if $done (ref.is_null (local.get $keep)))
+            (local.set $sum (i32.add (local.get $sum) (struct.get $node 0 (local.get $keep))))
+            (local.set $keep (struct.get $node 1 (local.get $keep)))
+            (br $walk)))
+          (local.get $sum)))`)));
+    const n = 300_000;
+    expect(instance.getFunc("churn")!.call(n)).toEqual([n + 999 * 1000 / 2]);
+    expect(sizes[0]).toBeLessThan(150_000); // not n: swept along the way
   });
 });

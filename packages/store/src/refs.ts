@@ -7,7 +7,9 @@
 // Only the value stack, which holds numbers, carries references as numbers: indices into the store's
 // `LiveRefs`, given out while the store runs and forgotten when its outermost call has returned (see
 // `PrunedStore.releaseRefs`). A number is therefore valid from the moment it is made until the host call
-// that made it returns to the embedder; it must not be kept beyond that.
+// that made it returns to the embedder; it must not be kept beyond that. During a long call, the numbers no
+// value stack holds any more are forgotten and given out again (`sweep`, for programs that allocate GC
+// objects in a loop): a number is only ever kept in a value stack's slots.
 
 // An i31ref needs no number of its own: it is its 31-bit value with bit 31 set, a negative int32, where
 // `LiveRefs` numbers are positive. So ref.i31 allocates nothing, equal i31s are equal numbers (ref.eq
@@ -32,10 +34,17 @@ export function isI31(value: unknown): value is number {
 /** The number of the null reference, on the value stack. */
 export const NULL_REF = 0;
 
+/** What a forgotten number stands for until it is given out again (a host value may be `undefined`). */
+const FREE: unique symbol = Symbol("free reference number");
+
 /** The references that numbers on the value stack stand for (number n is `values[n]`; 0 is null). */
 export class LiveRefs {
   private values: unknown[] = [null];
   private readonly numbers = new Map<unknown, number>();
+  /** Numbers forgotten by `sweep`, to give out again. */
+  private free: number[] = [];
+  /** `sweep` is worth it once this many numbers are given out (the executor checks it at allocations). */
+  sweepAt = 1 << 16;
 
   /** The number of `value` (null: the null reference, 0); the same value always gets the same number, so
    * numbers compare as the references do. */
@@ -44,8 +53,13 @@ export class LiveRefs {
     if (typeof value === "number" && isI31(value)) return i31Number(value);
     let n = this.numbers.get(value);
     if (n === undefined) {
-      n = this.values.length;
-      this.values.push(value);
+      if (this.free.length > 0) {
+        n = this.free.pop()!;
+        this.values[n] = value;
+      } else {
+        n = this.values.length;
+        this.values.push(value);
+      }
       this.numbers.set(value, n);
     }
     return n;
@@ -59,7 +73,33 @@ export class LiveRefs {
 
   /** How many references have numbers now. */
   get size(): number {
-    return this.values.length - 1;
+    return this.numbers.size;
+  }
+
+  /**
+   * Forgets the numbers that no word of `stacks` holds, so that what they stood for can be collected
+   * while a long call runs (a program allocating GC objects in a loop); they are given out again. The
+   * stacks must be every place numbers are kept during a call: the value stacks of the store's
+   * executions. Conservative: any word equal to a number keeps it, whatever the word is.
+   */
+  sweep(stacks: Iterable<Int32Array>): void {
+    const len = this.values.length;
+    const held = new Uint8Array(len);
+    for (const words of stacks) {
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i]!;
+        if (w > 0 && w < len) held[w] = 1;
+      }
+    }
+    const values = this.values;
+    for (let n = 1; n < len; n++) {
+      if (held[n] === 0 && values[n] !== FREE) {
+        this.numbers.delete(values[n]);
+        values[n] = FREE;
+        this.free.push(n);
+      }
+    }
+    this.sweepAt = Math.max(1 << 16, 2 * this.numbers.size);
   }
 
   /** Forgets every number given out. */
@@ -67,5 +107,7 @@ export class LiveRefs {
     if (this.values.length === 1) return;
     this.values = [null];
     this.numbers.clear();
+    this.free = [];
+    this.sweepAt = 1 << 16;
   }
 }

@@ -11,6 +11,7 @@ import {
   type ArrayType, type InstanceEntity, type PrunedStore, type StructType,
 } from "@wasmi-ts/store";
 import { consumeFuel, fuelForElements } from "./fuel.js";
+import type { ExecState } from "./state.js";
 
 /** 0xfb sub-opcodes. */
 export const GcOp = {
@@ -32,6 +33,7 @@ export function gcOp(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, 
   const a = (fp2 + code[(pc + 2) | 0]!) | 0;
   const t = code[(pc + 3) | 0]!;
   const u = code[(pc + 4) | 0]!;
+  if (store.refs.size >= store.refs.sweepAt) sweepRefs(store);
   switch (code[(pc + 5) | 0]!) {
     case GcOp.StructNew:
     case GcOp.StructNewDefault: {
@@ -209,6 +211,19 @@ export function gcOp(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, 
     default:
       throw new Error(`bad GC sub-opcode ${code[(pc + 5) | 0]}`);
   }
+}
+
+/**
+ * Forgets the reference numbers no value stack holds any more (`LiveRefs.sweep`), so that a long call
+ * allocating GC objects does not keep every one alive until it returns. Run at the start of a GC
+ * instruction, when every number in use is in a slot.
+ */
+function sweepRefs(store: PrunedStore): void {
+  const stacks: Int32Array[] = [];
+  const exec = store.exec as ExecState | null;
+  if (exec !== null) stacks.push(exec.stack.i32);
+  for (const s of store.resumableStacks) stacks.push(s.i32);
+  store.refs.sweep(stacks);
 }
 
 /** Whether the reference of stack number `n` is of heap type `heap` (null: when `nullable`). */
