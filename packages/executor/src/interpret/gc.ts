@@ -6,7 +6,7 @@
 // Instructions on n array elements pay fuel for them, as the bulk memory and table ones do (bulk.ts).
 
 import {
-  GcArray, GcStruct, PackedType, Trap, TrapCode, ValType, i31Number, refIsOfHeapType, structLayout,
+  GcArray, GcStruct, PackedType, storageBytes, Trap, TrapCode, ValType, i31Number, refIsOfHeapType, structLayout,
   HeapType,
   type ArrayType, type InstanceEntity, type PrunedStore, type StructType,
 } from "@wasmi-ts/store";
@@ -91,7 +91,7 @@ export function gcOp(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, 
       const n = i32[a + 2]! >>> 0;
       if (store.fuelEnabled) consumeFuel(store, fuelForElements(n));
       const data = inst.datas[u]!.bytes;
-      const bytes = n * storageBytesOf(type);
+      const bytes = n * storageBytes(type.element.storage);
       if (s + bytes > data.length) throw new Trap(TrapCode.MemoryOutOfBounds);
       const arr = new GcArray(t, type, n);
       arr.bytes.set(data.subarray(s, s + bytes));
@@ -235,10 +235,6 @@ export function refTest(store: PrunedStore, n: number, heap: number, nullable: b
   return refIsOfHeapType(store.types, store.refs.value(n), heap);
 }
 
-function storageBytesOf(type: ArrayType): number {
-  const s = type.element.storage;
-  return s === PackedType.I8 ? 1 : s === PackedType.I16 ? 2 : s === ValType.I32 || s === ValType.F32 ? 4 : s === ValType.V128 ? 16 : 8;
-}
 
 function setRef(store: PrunedStore, i32: Int32Array, d: number, value: unknown): void {
   i32[d] = store.refs.number(value);
