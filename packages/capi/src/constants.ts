@@ -43,7 +43,8 @@ export function valTypeOfKind(kind: wasm_valkind_t): ValType {
  * take the kind of their hierarchy, WASM_FUNCREF for function references (`(ref null? func)`, nofunc,
  * concrete function types), WASM_EXTERNREF for extern references, and WASM_ANYREF (the same number,
  * an opaque value in `of`) for the abstract types of GC (any, eq, i31, struct, array, none); exn has none.
- * (Concrete struct and array types are not told from function types here: they have no kind yet.)
+ * (Concrete struct and array types are not told from function types here, without the engine's types:
+ * they report WASM_FUNCREF, and their values cross as WASM_ANYREF, see val.ts.)
  */
 export function valKindOfType(type: ValType): wasm_valkind_t {
   let k = toValKind.get(type);
