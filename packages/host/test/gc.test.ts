@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  Engine, GcArray, GcStruct, Instance, Linker, MAX_ARRAY_LENGTH, Module, Store, TrapCode, ValType, WASM2_FEATURES, isI31,
+  Engine, GcArray, GcStruct, Instance, Linker, MAX_ARRAY_LENGTH, Module, Store, TrapCode, WASM2_FEATURES, isI31,
 } from "@wasmi-ts/host";
 import { parseWat } from "@wasmi-ts/wast";
 import { trapOf } from "./trap-of.js";
