@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  Engine, GcArray, GcStruct, Instance, Linker, MAX_ARRAY_LENGTH, Module, Store, TrapCode, WASM2_FEATURES, isI31,
+  Engine, GcArray, GcStruct, Instance, Linker, MAX_ARRAY_LENGTH, Module, Store, TrapCode, ValType, WASM2_FEATURES, isI31,
 } from "@wasmi-ts/host";
 import { parseWat } from "@wasmi-ts/wast";
 import { trapOf } from "./trap-of.js";
@@ -390,5 +390,32 @@ describe("a long call that allocates", () => {
     const n = 300_000;
     expect(instance.getFunc("churn")!.call(n)).toEqual([n + 999 * 1000 / 2]);
     expect(sizes[0]).toBeLessThan(150_000); // not n: swept along the way
+  });
+});
+
+describe("GC objects across stores", () => {
+  it("keep their identity in a store while another store's call holds them", () => {
+    const engine = new Engine();
+    const storeB = new Store(engine, null);
+    const b = new Instance(storeB, new Module(engine, parseWat(`(module
+      (func (export "eq") (param eqref eqref) (result i32) (ref.eq (local.get 0) (local.get 1))))`)), []);
+    const eqInB = b.getFunc("eq")!;
+    const storeA = new Store(engine, null);
+    const seen: unknown[] = [];
+    const a = new Linker<null>(engine)
+      .func("env", "check", { params: [ValType.EqRef], results: [ValType.I32] }, (_caller, p) => {
+        seen.push(p);
+        // p has a number in store A now; store B numbers it on its own
+        return (eqInB.call(p, p) as number[])[0]! + (eqInB.call(p, null) as number[])[0]!;
+      })
+      .instantiate(storeA, new Module(engine, parseWat(`(module (type $p (struct (field i32)))
+        (import "env" "check" (func $check (param eqref) (result i32)))
+        (func (export "run") (result i32)
+          (local $x (ref $p))
+          (local.set $x (struct.new $p (i32.const 1)))
+          (i32.add (call $check (local.get $x)) (ref.eq (local.get $x) (local.get $x)))))`)));
+    expect(a.getFunc("run")!.call()).toEqual([2]);
+    expect(seen[0]).toBeInstanceOf(GcStruct);
+    expect((eqInB.call(seen[0], seen[0]) as number[])[0]).toBe(1);
   });
 });

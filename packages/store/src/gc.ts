@@ -7,7 +7,7 @@
 
 import { Trap, TrapCode } from "./trap.js";
 import { FuncEntity } from "./func.js";
-import { isI31 } from "./refs.js";
+import { NumberedRef, isI31 } from "./refs.js";
 import type { TypeRegistry } from "./type-registry.js";
 import { CONCRETE_BASE, HeapType, PackedType, ValType, isRefType, type ArrayType, type StructType } from "./types.js";
 
@@ -70,13 +70,15 @@ export function structLayout(type: StructType): StructLayout {
 }
 
 /** A struct: its canonical type id, numeric fields' bits and reference fields (see StructLayout). */
-export class GcStruct {
+export class GcStruct extends NumberedRef {
   constructor(
     readonly typeId: number,
     readonly layout: StructLayout,
     readonly words: Int32Array,
     readonly refs: unknown[] | null,
-  ) {}
+  ) {
+    super();
+  }
 
   static allocate(typeId: number, layout: StructLayout): GcStruct {
     const n = layout.type.fields.length;
@@ -86,7 +88,7 @@ export class GcStruct {
 
 /** An array: its canonical type id and length; numeric elements' bits in `bytes` (a view of one buffer,
  * with `words` over it when elements are 4 bytes or more), reference elements in `refs`. */
-export class GcArray {
+export class GcArray extends NumberedRef {
   readonly bytes: Uint8Array;
   readonly words: Int32Array | null;
   readonly refs: unknown[] | null;
@@ -94,6 +96,7 @@ export class GcArray {
   readonly elemBytes: number;
 
   constructor(readonly typeId: number, readonly type: ArrayType, readonly length: number) {
+    super();
     if (length > MAX_ARRAY_LENGTH) throw new Trap(TrapCode.ArrayTooLarge, `array too large: ${length} elements (at most ${MAX_ARRAY_LENGTH})`);
     const es = storageBytes(type.element.storage);
     this.elemBytes = es;

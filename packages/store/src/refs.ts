@@ -34,6 +34,18 @@ export function isI31(value: unknown): value is number {
 /** The number of the null reference, on the value stack. */
 export const NULL_REF = 0;
 
+/**
+ * A reference that keeps its own number (GC objects, which programs make by the million): `LiveRefs`
+ * finds it in the object instead of a Map. The number belongs to one `LiveRefs` at a time (`refOwner`, its
+ * id; 0: none), which gives it up when it forgets the number; another store numbers it in its Map.
+ */
+export class NumberedRef {
+  refOwner = 0;
+  refNumber = 0;
+}
+
+let nextLiveRefsId = 1;
+
 /** What a forgotten number stands for until it is given out again (a host value may be `undefined`). */
 const FREE: unique symbol = Symbol("free reference number");
 
@@ -45,24 +57,47 @@ export class LiveRefs {
   private free: number[] = [];
   /** `sweep` is worth it once this many numbers are given out (the executor checks it at allocations). */
   sweepAt = 1 << 16;
+  /** How many numbers are given out. */
+  private count = 0;
+  private readonly id = nextLiveRefsId++;
 
   /** The number of `value` (null: the null reference, 0); the same value always gets the same number, so
    * numbers compare as the references do. */
   number(value: unknown): number {
     if (value === null) return NULL_REF;
     if (typeof value === "number" && isI31(value)) return i31Number(value);
+    if (value instanceof NumberedRef) {
+      if (value.refOwner === this.id) return value.refNumber;
+      if (value.refOwner === 0) {
+        const n = this.give(value);
+        value.refOwner = this.id;
+        value.refNumber = n;
+        return n;
+      }
+    }
     let n = this.numbers.get(value);
     if (n === undefined) {
-      if (this.free.length > 0) {
-        n = this.free.pop()!;
-        this.values[n] = value;
-      } else {
-        n = this.values.length;
-        this.values.push(value);
-      }
+      n = this.give(value);
       this.numbers.set(value, n);
     }
     return n;
+  }
+
+  private give(value: unknown): number {
+    this.count++;
+    if (this.free.length > 0) {
+      const n = this.free.pop()!;
+      this.values[n] = value;
+      return n;
+    }
+    this.values.push(value);
+    return this.values.length - 1;
+  }
+
+  /** Forgets number n's reference. */
+  private forget(value: unknown): void {
+    if (value instanceof NumberedRef && value.refOwner === this.id) value.refOwner = 0;
+    else this.numbers.delete(value);
   }
 
   /** The reference that number `n` stands for (null for 0). */
@@ -73,7 +108,7 @@ export class LiveRefs {
 
   /** How many references have numbers now. */
   get size(): number {
-    return this.numbers.size;
+    return this.count;
   }
 
   /**
@@ -94,19 +129,22 @@ export class LiveRefs {
     const values = this.values;
     for (let n = 1; n < len; n++) {
       if (held[n] === 0 && values[n] !== FREE) {
-        this.numbers.delete(values[n]);
+        this.forget(values[n]);
         values[n] = FREE;
         this.free.push(n);
+        this.count--;
       }
     }
-    this.sweepAt = Math.max(1 << 16, 2 * this.numbers.size);
+    this.sweepAt = Math.max(1 << 16, 2 * this.count);
   }
 
   /** Forgets every number given out. */
   clear(): void {
     if (this.values.length === 1) return;
+    for (const v of this.values) if (v instanceof NumberedRef && v.refOwner === this.id) v.refOwner = 0;
     this.values = [null];
     this.numbers.clear();
+    this.count = 0;
     this.free = [];
     this.sweepAt = 1 << 16;
   }
