@@ -1,7 +1,7 @@
 // The GC heap of WebAssembly 3.0: structs and arrays are JavaScript objects, collected by JavaScript's
 // garbage collector like every other reference (refs.ts). Each knows its canonical type id (the engine's
-// TypeRegistry), which casts compare. Numeric fields and elements are kept as their raw little-endian bits
-// in typed arrays, so a get or set copies words between the value stack (slots.ts) and the object: no
+// TypeRegistry), which casts compare. Numeric fields and elements are kept as their raw bits, as int32
+// words (struct fields, in a JavaScript array) or little-endian bytes (array elements, in a typed array), so a get or set copies words between the value stack (slots.ts) and the object: no
 // float conversion, no BigInt, an i64 is two words. Reference fields and elements are kept as references
 // (null, objects, i31 numbers), in a JavaScript array.
 
@@ -29,8 +29,8 @@ export function storageBytes(storage: number): number {
   return 0;
 }
 
-/** Where each field of a struct type lives: numeric ones at a word offset in `words` (2 words each, 4 for
- * a v128; packed fields are kept zero-extended in one word), references at their field index in `refs`. */
+/** Where each field of a struct type lives: numeric ones at a word offset in `words` (int32 words, 2 each,
+ * 4 for a v128; packed fields are kept zero-extended in one word), references at their field index in `refs`. */
 export class StructLayout {
   /** Per field: its first word in `words`, or -1 for a reference field. */
   readonly wordAt: Int32Array;
@@ -74,7 +74,8 @@ export class GcStruct extends NumberedRef {
   constructor(
     readonly typeId: number,
     readonly layout: StructLayout,
-    readonly words: Int32Array,
+    /** The numeric fields' words, int32 each (a JavaScript array: cheaper to allocate than a typed one). */
+    readonly words: number[],
     readonly refs: unknown[] | null,
   ) {
     super();
@@ -82,7 +83,8 @@ export class GcStruct extends NumberedRef {
 
   static allocate(typeId: number, layout: StructLayout): GcStruct {
     const n = layout.type.fields.length;
-    return new GcStruct(typeId, layout, new Int32Array(layout.words), layout.hasRefs ? new Array<unknown>(n).fill(null) : null);
+    const words = new Array<number>(layout.words).fill(0);
+    return new GcStruct(typeId, layout, words, layout.hasRefs ? new Array<unknown>(n).fill(null) : null);
   }
 }
 

@@ -135,7 +135,10 @@ function storeOperand(v: ConstValue | undefined, arr: GcArray | null, s: GcStruc
       const mask = storage === PackedType.I8 ? 0xff : storage === PackedType.I16 ? 0xffff : -1;
       s.words[w] = words![0]! & mask;
       if (mask === -1) s.words[w + 1] = words![1]!;
-      if (storage === ValType.V128) s.words.set(words!.subarray(2, 4), w + 2);
+      if (storage === ValType.V128) {
+        s.words[w + 2] = words![2]!;
+        s.words[w + 3] = words![3]!;
+      }
     }
     return;
   }

@@ -274,7 +274,7 @@ function writeField(store: PrunedStore, s: GcStruct, i: number, i32: Int32Array,
 }
 
 /** A numeric value of `storage` at words[w] to the stack at `d`; packed ones extended (signed or not). */
-function readNumeric(words: Int32Array, w: number, storage: number, signed: boolean, i32: Int32Array, d: number): void {
+function readNumeric(words: readonly number[], w: number, storage: number, signed: boolean, i32: Int32Array, d: number): void {
   switch (storage) {
     case PackedType.I8: i32[d] = signed ? (words[w]! << 24) >> 24 : words[w]! & 0xff; i32[d + 1] = 0; return;
     case PackedType.I16: i32[d] = signed ? (words[w]! << 16) >> 16 : words[w]! & 0xffff; i32[d + 1] = 0; return;
