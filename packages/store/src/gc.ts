@@ -1,9 +1,10 @@
 // The GC heap of WebAssembly 3.0: structs and arrays are JavaScript objects, collected by JavaScript's
 // garbage collector like every other reference (refs.ts). Each knows its canonical type id (the engine's
 // TypeRegistry), which casts compare. Numeric fields and elements are kept as their raw bits, as int32
-// words (struct fields, in a JavaScript array) or little-endian bytes (array elements, in a typed array), so a get or set copies words between the value stack (slots.ts) and the object: no
-// float conversion, no BigInt, an i64 is two words. Reference fields and elements are kept as references
-// (null, objects, i31 numbers), in a JavaScript array.
+// words (struct fields, in a JavaScript array) or little-endian bytes (array elements, in a typed array),
+// so a get or set copies words between the value stack (slots.ts) and the object: no float conversion,
+// no BigInt, an i64 is two words. Reference fields and elements are kept as references (null, objects,
+// i31 numbers), in a JavaScript array.
 
 import { Trap, TrapCode } from "./trap.js";
 import { FuncEntity } from "./func.js";
