@@ -43,7 +43,10 @@ export function valTypeOfKind(kind: wasm_valkind_t): ValType {
 /**
  * The wasm_valkind_t of a value type. wasm.h knows two reference kinds: the typed references of Wasm 3.0
  * take the kind of their hierarchy, WASM_FUNCREF for function references (`(ref null? func)`, nofunc,
- * concrete function types), WASM_EXTERNREF for extern references; the others (any, exn) have none.
+ * concrete function types), WASM_EXTERNREF for extern references, and WASM_ANYREF (the same number,
+ * an opaque value in `of`) for the abstract types of GC (any, eq, i31, struct, array, none); exn has none.
+ * (Concrete struct and array types are not told from function types here, without the engine's types:
+ * they report WASM_FUNCREF, and their values cross as WASM_ANYREF, see val.ts.)
  */
 export function valKindOfType(type: ValType): wasm_valkind_t {
   let k = toValKind.get(type);
@@ -51,6 +54,7 @@ export function valKindOfType(type: ValType): wasm_valkind_t {
     const h = heapTypeOf(type);
     if (h === HeapType.Func || h === HeapType.NoFunc || h >= CONCRETE_BASE) k = WASM_FUNCREF;
     else if (h === HeapType.Extern || h === HeapType.NoExtern) k = WASM_EXTERNREF;
+    else if (h !== HeapType.Exn && h !== HeapType.NoExn) k = WASM_ANYREF;
   }
   if (k === undefined) throw new TypeError(`value type 0x${type.toString(16)} has no wasm_valkind_t`);
   return k;

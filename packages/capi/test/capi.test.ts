@@ -337,6 +337,30 @@ describe("wasm-c-api: typed references (Wasm 3.0)", () => {
     const id = c.wasm_exporttype_type(c.wasm_module_exports(module)[0]!);
     expect([c.wasm_functype_params(id), c.wasm_functype_results(id)]).toEqual([[WASM_EXTERNREF], [WASM_EXTERNREF]]);
   });
+
+  it("passes GC references (anyref, i31ref, structref) as opaque values of kind WASM_ANYREF", () => {
+    const { store } = setup();
+    const module = c.wasm_module_new(store, parseWat(`(module (type $p (struct (field i32)))
+      (func (export "make") (param i32) (result structref) (struct.new $p (local.get 0)))
+      (func (export "get") (param anyref) (result i32) (struct.get $p 0 (ref.cast (ref $p) (local.get 0))))
+      (func (export "i31") (param i32) (result i31ref) (ref.i31 (local.get 0)))
+      (func (export "concrete") (param (ref $p)) (result (ref $p)) (local.get 0)))`));
+    const exports = c.wasm_instance_exports(c.wasm_instance_new(store, module, []));
+    const [make, get, i31, concrete] = exports.map((e) => c.wasm_extern_as_func(e)!);
+    expect(c.wasm_functype_results(c.wasm_func_type(make!))).toEqual([c.WASM_ANYREF]);
+    const results: wasm_val_t[] = [];
+    expect(c.wasm_func_call(make!, [i32(7)], results)).toBe(NULL);
+    expect(results[0]!.kind).toBe(c.WASM_ANYREF);
+    const out: wasm_val_t[] = [];
+    expect(c.wasm_func_call(get!, [results[0]!], out)).toBe(NULL);
+    expect(out[0]).toEqual(i32(7));
+    const small: wasm_val_t[] = [];
+    c.wasm_func_call(i31!, [i32(-5)], small);
+    expect(small[0]).toEqual({ kind: c.WASM_ANYREF, of: -5 });
+    const same: wasm_val_t[] = [];
+    expect(c.wasm_func_call(concrete!, [results[0]!], same)).toBe(NULL);
+    expect(same[0]).toEqual(results[0]);
+  });
 });
 
 describe("wasm-c-api: exception handling", () => {

@@ -234,6 +234,9 @@ describe("what the tier leaves to the interpreter", () => {
     ["a throw", "(param i32) (result i32) (if (i32.eqz (local.get 0)) (then (throw $t (local.get 0)))) (local.get 0)"],
     ["a try_table", "(param i32) (result i32) (block $h (result i32) (try_table (result i32) (catch $t $h) (local.get 0)))"],
     ["a legacy try", "(param i32) (result i32) (try (result i32) (do (local.get 0)) (catch $t))"],
+    // GC (3.0): the 0xfb instructions and ref.eq
+    ["i31 (0xfb)", "(param i32) (result i32) (i31.get_s (ref.i31 (local.get 0)))"],
+    ["ref.eq", "(param i32) (result i32) (ref.eq (ref.i31 (local.get 0)) (ref.i31 (local.get 0)))"],
   ];
   for (const [what, func] of cases) {
     test(`a function with ${what} is not compiled, and runs`, () => {

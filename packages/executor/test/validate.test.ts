@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OPS, OPS_FC, OPS_FD, opInfo } from "../src/module/opcodes.js";
+import { OPS, OPS_FB, OPS_FC, OPS_FD, opInfo } from "../src/module/opcodes.js";
 import {
   DEFAULT_FEATURES, ValidationError, WASM2_FEATURES, blockType, decodeModule, funcType, validateModule,
   type WasmFeatures,
@@ -237,10 +237,12 @@ describe("type helpers", () => {
 
 describe("opcode table", () => {
   it("has every 2.0 instruction once, with unique names per opcode", () => {
-    // 2.0 single-byte instructions (including typed select) + tail calls + typed function references (5) +
-    // exception handling (8, the legacy ones included), 0xfc (+ wide arithmetic), fixed-width SIMD (236) +
-    // relaxed SIMD (20)
-    expect(OPS.filter(Boolean).length).toBe(185 + 5 + 8);
+    // 2.0 single-byte instructions (including typed select) + tail calls + typed function references (5)
+    // + exception handling (8, the legacy ones included) + ref.eq (GC), 0xfc (+ wide arithmetic),
+    // fixed-width SIMD (236) + relaxed SIMD (20), GC (0xfb, 31)
+    expect(OPS.filter(Boolean).length).toBe(185 + 5 + 8 + 1);
+    expect(OPS_FB.filter(Boolean).length).toBe(31);
+    expect(opInfo(0xfb1e)?.name).toBe("i31.get_u");
     expect(OPS_FC.filter(Boolean).length).toBe(18 + 4);
     expect(OPS_FD.filter(Boolean).length).toBe(256);
     expect(OPS_FD.filter((i) => i?.feature === "relaxedSimd").length).toBe(20);

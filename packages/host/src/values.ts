@@ -1,5 +1,6 @@
 import {
-  ExceptionEntity, HeapType, ValType, concreteHeapType, heapTypeMatches, heapTypeOf, isNullable, topHeapType, valTypeName,
+  ExceptionEntity, HeapType, ValType, concreteHeapType, heapTypeMatches, heapTypeOf, isNullable, refIsOfHeapType, topHeapType,
+  valTypeName,
   type FuncEntity,
 } from "@wasmi-ts/store";
 import { Exception } from "./exception.js";
@@ -108,6 +109,11 @@ export function toRef(store: Store<unknown>, type: ValType, v: unknown, what: st
       if (heap === HeapType.NoExn || !(v instanceof Exception)) throw typeError(type, v, what);
       store.assertOwns(v.store, "exception reference");
       return v.entity;
+    case HeapType.Any:
+      // anyref takes any value (a number that fits 31 bits is an i31ref, refs.ts of the store, as in the
+      // JS API); the types below it only their GC objects
+      if (heap === HeapType.Any || refIsOfHeapType(types, v, heap)) return v;
+      throw typeError(type, v, what);
   }
   throw new TypeError(`${what}: values of type ${valTypeName(type)} cannot be passed from JS`);
 }

@@ -243,7 +243,7 @@ describe("misuse gets typed errors", () => {
     expect(() => new Engine({ maxMemoryPages: NaN })).toThrow(RangeError);
     expect(() => new Engine({ lazyTranslation: "yes" as never })).toThrow(TypeError);
     expect(() => new Engine({ maxCalDepth: 5 } as never)).toThrow(/unknown Config field 'maxCalDepth'/);
-    expect(() => new Engine({ features: { ...WASM2_FEATURES, gc: true } as never })).toThrow(/unknown feature 'gc'/);
+    expect(() => new Engine({ features: { ...WASM2_FEATURES, stackSwitching: true } as never })).toThrow(/unknown feature 'stackSwitching'/);
     expect(() => new Engine({ features: { tailCall: true } as never })).toThrow(TypeError);
     expect(new Engine({ maxCallDepth: undefined }).config.maxCallDepth).toBe(100_000);
   });

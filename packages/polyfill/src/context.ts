@@ -7,6 +7,7 @@ import {
   valTypeName, type Config, type Value,
 } from "@wasmi-ts/host";
 import { topHeapType } from "@wasmi-ts/store";
+import { GcObjects } from "./gc-objects.js";
 import { RuntimeError } from "./errors.js";
 import { toNumber } from "./webidl.js";
 
@@ -32,6 +33,8 @@ export class Context {
    * a Wasm exception. */
   thrownToWasm: (thrown: unknown) => unknown = (thrown) => thrown;
   exceptionToJs: (exn: HostException) => unknown = (exn) => exn;
+  /** The opaque JS views of structs and arrays (gc-objects.ts). */
+  private readonly gcObjects = new GcObjects();
 
   constructor(options: NamespaceOptions) {
     this.engine = new Engine(options.config);
@@ -104,7 +107,7 @@ export class Context {
       case ValType.I64: return BigInt.asIntN(64, v as bigint); // ToBigInt64: throws TypeError for numbers
       case ValType.F32: return Math.fround(toNumber(v));
       case ValType.F64: return toNumber(v);
-      case ValType.ExternRef: return v;
+      case ValType.ExternRef: return this.gcObjects.fromJS(v);
       case ValType.ExnRef: throw new TypeError("exnref values cannot be passed from JavaScript");
       case ValType.FuncRef: {
         if (v === null) return null;
@@ -119,8 +122,10 @@ export class Context {
   }
 
   /** ToWebAssemblyValue of the typed references of Wasm 3.0, by hierarchy: extern ones take any value,
-   * function ones exported WebAssembly functions (the host API checks their type), the others only null;
-   * null only for a nullable type. */
+   * function ones exported WebAssembly functions (the host API checks their type); anyref any value (a
+   * number that is an integer of 31 bits an i31ref, anything else not a GC object a host value), the types
+   * below it their GC objects and i31s (the host API checks); exn ones only null; null only for a nullable
+   * type. */
   private toWasmRef(type: ValType, v: unknown): Value {
     if (v === null) {
       if (!isNullable(type)) throw new TypeError(`null is not a value of type ${valTypeName(type)}`);
@@ -130,12 +135,14 @@ export class Context {
     switch (topHeapType(this.engine.registry, heap)) {
       case HeapType.Extern:
         if (heap === HeapType.NoExtern) break;
-        return v;
+        return this.gcObjects.fromJS(v);
       case HeapType.Func: {
         const func = typeof v === "function" ? this.funcOf.get(v) : undefined;
         if (func === undefined) throw new TypeError(`a ${valTypeName(type)} must be an exported WebAssembly function`);
         return func;
       }
+      case HeapType.Any:
+        return Object.is(v, -0) ? 0 : this.gcObjects.fromJS(v); // -0 is the integer 0, an i31
     }
     throw new TypeError(`values of type ${valTypeName(type)} cannot be passed from JavaScript`);
   }
@@ -143,13 +150,17 @@ export class Context {
   /** ToJSValue: a Wasm value (in the host API's form) as a JS value. */
   toJS(type: ValType, v: Value): unknown {
     switch (type) {
-      case ValType.I32: case ValType.F32: case ValType.F64: case ValType.ExternRef: return v;
+      case ValType.I32: case ValType.F32: case ValType.F64: return v;
+      case ValType.ExternRef: return this.gcObjects.toJS(v); // a struct or array externalised
       case ValType.I64: return BigInt.asIntN(64, v as bigint);
       case ValType.FuncRef: return v === null ? null : this.exportedFunction(v as Func, (v as Func).index ?? 0);
       default:
         if (isRefType(type)) {
-          // typed references (3.0): extern ones are their value, function ones exported functions
-          if (v === null || topHeapType(this.engine.registry, heapTypeOf(type)) === HeapType.Extern) return v;
+          // typed references (3.0): extern ones are their value, function ones exported functions, those of
+          // the any hierarchy their value too (GC objects opaque, an i31 its number, a host value itself)
+          const top = v === null ? null : topHeapType(this.engine.registry, heapTypeOf(type));
+          if (top === null) return v;
+          if (top === HeapType.Extern || top === HeapType.Any) return this.gcObjects.toJS(v);
           if (v instanceof Func) return this.exportedFunction(v, v.index ?? 0);
         }
         throw new TypeError(`values of type ${valTypeName(type)} cannot be passed to JavaScript`);

@@ -18,6 +18,11 @@ export function valueType(value: unknown, what: string): ValType {
     case "v128": return ValType.V128;
     case "anyfunc": case "funcref": return ValType.FuncRef;
     case "externref": return ValType.ExternRef;
+    case "anyref": return ValType.AnyRef;
+    case "eqref": return ValType.EqRef;
+    case "i31ref": return ValType.I31Ref;
+    case "structref": return ValType.StructRef;
+    case "arrayref": return ValType.ArrayRef;
     default: throw new TypeError(`${what}: unknown value type "${s}"`);
   }
 }
@@ -26,7 +31,9 @@ export function valueType(value: unknown, what: string): ValType {
 function defaultValue(type: ValType): unknown {
   switch (type) {
     case ValType.I64: return 0n;
-    case ValType.FuncRef: case ValType.ExternRef: return defaultRef(type);
+    case ValType.FuncRef: case ValType.ExternRef: case ValType.AnyRef: case ValType.EqRef: case ValType.I31Ref:
+    case ValType.StructRef: case ValType.ArrayRef:
+      return defaultRef(type);
     default: return 0;
   }
 }

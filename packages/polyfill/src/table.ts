@@ -12,6 +12,11 @@ export function refType(value: unknown, what: string): ValType {
   switch (s) {
     case "anyfunc": case "funcref": return ValType.FuncRef;
     case "externref": return ValType.ExternRef;
+    case "anyref": return ValType.AnyRef;
+    case "eqref": return ValType.EqRef;
+    case "i31ref": return ValType.I31Ref;
+    case "structref": return ValType.StructRef;
+    case "arrayref": return ValType.ArrayRef;
     default: throw new TypeError(`${what}: unknown element type "${s}"`);
   }
 }

@@ -105,6 +105,37 @@ describe("typed references (Wasm 3.0) crossing the JS API", () => {
     expect(() => e.apply(() => 1, 1)).toThrow(TypeError);
     expect(() => e.apply(null, 1)).toThrow(W.RuntimeError);
   });
+
+  it("convert anyref and eqref as the JS API's GC conversions do", () => {
+    const e = new W.Instance(new W.Module(parseWat(`(module (type $p (struct (field i32)))
+      (func (export "isI31") (param anyref) (result i32) (ref.test i31ref (local.get 0)))
+      (func (export "id") (param anyref) (result anyref) (local.get 0))
+      (func (export "eq") (param eqref) (result eqref) (local.get 0))
+      (func (export "make") (param i32) (result (ref $p)) (struct.new $p (local.get 0)))
+      (func (export "field") (param (ref null $p)) (result i32) (struct.get $p 0 (local.get 0)))
+      (func (export "i31") (param i32) (result i31ref) (ref.i31 (local.get 0))))`))).exports as Exports;
+    expect(e.isI31(5)).toBe(1);
+    expect(e.isI31(-0x40000000)).toBe(1);
+    expect(e.isI31(0x40000000)).toBe(0); // too large: a host value
+    expect(e.isI31(1.5)).toBe(0);
+    expect(e.isI31(-0)).toBe(1);
+    expect(e.isI31("5")).toBe(0);
+    const box = {};
+    expect(e.id(box)).toBe(box);
+    expect(e.i31(-1)).toBe(-1);
+    const p = e.make(7);
+    expect(e.field(p)).toBe(7);
+    expect(e.eq(p)).toBe(p);
+    expect(e.eq(3)).toBe(3);
+    expect(() => e.eq(box)).toThrow(TypeError);
+    expect(() => e.eq(1.5)).toThrow(TypeError);
+    expect(() => e.field(e.eq(3))).toThrow(TypeError);
+    expect(Object.getPrototypeOf(p)).toBe(null);
+    expect(() => { (p as { x?: number }).x = 1; }).toThrow(TypeError);
+    expect(e.make(1)).not.toBe(p);
+    const g = new W.Global({ value: "anyref", mutable: true }, 12);
+    expect(g.value).toBe(12);
+  });
 });
 
 describe("exception handling", () => {

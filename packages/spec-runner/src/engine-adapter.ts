@@ -16,6 +16,9 @@ import {
   Table,
   Trap,
   TrapCode,
+  GcArray,
+  GcStruct,
+  isI31,
   ValType,
   type WasmFeatures,
 } from "@wasmi-ts/host";
@@ -134,8 +137,18 @@ export class EngineSession {
 
   readonly refs: RefInspector = {
     isFunc: (ref) => ref instanceof Func,
-    // The host exposes no GC references yet, so no value is of a GC heap type.
-    isOfHeapType: () => false,
+    // GC references reach the host as they are: structs and arrays as objects, i31s as numbers
+    isOfHeapType: (ref, heap) => {
+      switch (heap) {
+        case "any": case "extern": return true;
+        case "eq": return ref instanceof GcStruct || ref instanceof GcArray || isI31(ref);
+        case "i31": return isI31(ref);
+        case "struct": return ref instanceof GcStruct;
+        case "array": return ref instanceof GcArray;
+        case "func": return ref instanceof Func;
+        default: return false;
+      }
+    },
   };
 
   /** The host's JS form of a constant; floats as numbers or (for `callBits`) as bit patterns. */

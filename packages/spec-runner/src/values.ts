@@ -24,7 +24,9 @@ export class SpecHostRef {
 export class SpecHostRefs {
   private readonly refs = new Map<string, SpecHostRef>();
   get(kind: "extern" | "host", n: number): SpecHostRef {
-    const key = `${kind}:${n}`;
+    // `ref.extern N` is `ref.host N` as an externref (any.convert_extern turns one into the other), and
+    // references convert without wrapping here: one object for both
+    const key = String(n);
     let ref = this.refs.get(key);
     if (!ref) {
       ref = new SpecHostRef(kind, n);

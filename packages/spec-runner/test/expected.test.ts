@@ -88,7 +88,11 @@ describe("matches", () => {
     expect(matches({ type: "ref", ref: ext }, { kind: "const", value: { type: "ref.null", heap: "extern" } }, refs)).toBe(false);
     expect(matches({ type: "ref", ref: ext }, { kind: "const", value: { type: "ref.extern", n: 7 } }, refs)).toBe(true);
     expect(matches({ type: "ref", ref: ext }, { kind: "const", value: { type: "ref.extern", n: 8 } }, refs)).toBe(false);
-    expect(matches({ type: "ref", ref: new SpecHostRef("host", 7) }, { kind: "const", value: { type: "ref.extern", n: 7 } }, refs)).toBe(false);
+    // `ref.host 7` and `ref.extern 7` are one host value seen as an anyref or an externref (any.convert_extern)
+    expect(hostRefs.get("host", 7)).toBe(ext);
+    expect(matches({ type: "ref", ref: new SpecHostRef("host", 7) }, { kind: "const", value: { type: "ref.extern", n: 7 } }, refs)).toBe(true);
+    expect(matches({ type: "ref", ref: ext }, { kind: "const", value: { type: "ref.host", n: 7 } }, refs)).toBe(true);
+    expect(matches({ type: "ref", ref: ext }, { kind: "const", value: { type: "ref.host", n: 8 } }, refs)).toBe(false);
     expect(matches({ type: "ref", ref: ext }, { kind: "ref.extern" }, refs)).toBe(true);
     expect(matches({ type: "ref", ref: null }, { kind: "ref.extern" }, refs)).toBe(false);
     expect(matches({ type: "ref", ref: "a function" }, { kind: "ref.func" }, refs)).toBe(true);

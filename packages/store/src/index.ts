@@ -17,3 +17,4 @@ export * from "./exception.js";
 export * from "./grow.js";
 export * from "./interrupt.js";
 export * from "./utf8.js";
+export * from "./gc.js";

@@ -1,3 +1,4 @@
+import type { ValueSlots } from "./slots.js";
 import { LiveRefs } from "./refs.js";
 import type { TypeKey } from "./type-key.js";
 import type { TypeRegistry } from "./type-registry.js";
@@ -126,6 +127,9 @@ export class PrunedStore {
   hooks: StoreHooks = DEFAULT_HOOKS;
   /** The executor's per-store execution state (its stacks), created on first use. */
   exec: unknown = null;
+  /** The value stacks of the store's unfinished resumable executions (each has its own): they hold
+   * reference numbers too (`LiveRefs.sweep`). */
+  readonly resumableStacks = new Set<ValueSlots>();
   /** The typed wrapper that owns this store (set by the host layer). */
   owner: unknown = null;
 

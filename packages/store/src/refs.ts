@@ -7,43 +7,145 @@
 // Only the value stack, which holds numbers, carries references as numbers: indices into the store's
 // `LiveRefs`, given out while the store runs and forgotten when its outermost call has returned (see
 // `PrunedStore.releaseRefs`). A number is therefore valid from the moment it is made until the host call
-// that made it returns to the embedder; it must not be kept beyond that.
+// that made it returns to the embedder; it must not be kept beyond that. During a long call, the numbers no
+// value stack holds any more are forgotten and given out again (`sweep`, for programs that allocate GC
+// objects in a loop): a number is only ever kept in a value stack's slots.
+
+// An i31ref needs no number of its own: it is its 31-bit value with bit 31 set, a negative int32, where
+// `LiveRefs` numbers are positive. So ref.i31 allocates nothing, equal i31s are equal numbers (ref.eq
+// compares numbers), and null (0) is not one. Where references persist (tables, globals, fields, the host)
+// an i31 is a JavaScript number, its signed value: a number that fits 31 bits is an i31 wherever it
+// appears as a reference, which is what the JS API does (ToWebAssemblyValue of anyref, any.convert_extern).
+
+/** The smallest and largest values of an i31ref. */
+export const I31_MIN = -0x40000000;
+export const I31_MAX = 0x3fffffff;
+
+/** The value-stack number of an i31ref of the low 31 bits of `x`. */
+export function i31Number(x: number): number {
+  return x | -0x80000000;
+}
+
+/** Whether `value`, a reference that persists, is an i31ref (a JavaScript number that fits 31 bits). */
+export function isI31(value: unknown): value is number {
+  return typeof value === "number" && (value | 0) === value && value >= I31_MIN && value <= I31_MAX && !Object.is(value, -0);
+}
 
 /** The number of the null reference, on the value stack. */
 export const NULL_REF = 0;
+
+/**
+ * A reference that keeps its own number (GC objects, which programs make by the million): `LiveRefs`
+ * finds it in the object instead of a Map. The number belongs to one `LiveRefs` at a time (`refOwner`, its
+ * id; 0: none), which gives it up when it forgets the number; another store numbers it in its Map.
+ */
+export class NumberedRef {
+  refOwner = 0;
+  refNumber = 0;
+}
+
+let nextLiveRefsId = 1;
+
+/** What a forgotten number stands for until it is given out again (a host value may be `undefined`). */
+const FREE: unique symbol = Symbol("free reference number");
 
 /** The references that numbers on the value stack stand for (number n is `values[n]`; 0 is null). */
 export class LiveRefs {
   private values: unknown[] = [null];
   private readonly numbers = new Map<unknown, number>();
+  /** Numbers forgotten by `sweep`, to give out again. */
+  private free: number[] = [];
+  /** `sweep` is worth it once this many numbers are given out (the executor checks it at allocations). */
+  sweepAt = 1 << 16;
+  /** How many numbers are given out. */
+  private count = 0;
+  private readonly id = nextLiveRefsId++;
 
   /** The number of `value` (null: the null reference, 0); the same value always gets the same number, so
    * numbers compare as the references do. */
   number(value: unknown): number {
     if (value === null) return NULL_REF;
+    if (typeof value === "number" && isI31(value)) return i31Number(value);
+    if (value instanceof NumberedRef) {
+      if (value.refOwner === this.id) return value.refNumber;
+      if (value.refOwner === 0) {
+        const n = this.give(value);
+        value.refOwner = this.id;
+        value.refNumber = n;
+        return n;
+      }
+    }
     let n = this.numbers.get(value);
     if (n === undefined) {
-      n = this.values.length;
-      this.values.push(value);
+      n = this.give(value);
       this.numbers.set(value, n);
     }
     return n;
   }
 
+  private give(value: unknown): number {
+    this.count++;
+    if (this.free.length > 0) {
+      const n = this.free.pop()!;
+      this.values[n] = value;
+      return n;
+    }
+    this.values.push(value);
+    return this.values.length - 1;
+  }
+
+  /** Forgets number n's reference. */
+  private forget(value: unknown): void {
+    if (value instanceof NumberedRef && value.refOwner === this.id) value.refOwner = 0;
+    else this.numbers.delete(value);
+  }
+
   /** The reference that number `n` stands for (null for 0). */
   value(n: number): unknown {
+    if (n < 0) return (n << 1) >> 1; // an i31 (see above)
     return this.values[n];
   }
 
   /** How many references have numbers now. */
   get size(): number {
-    return this.values.length - 1;
+    return this.count;
+  }
+
+  /**
+   * Forgets the numbers that no word of `stacks` holds, so that what they stood for can be collected
+   * while a long call runs (a program allocating GC objects in a loop); they are given out again. The
+   * stacks must be every place numbers are kept during a call: the value stacks of the store's
+   * executions. Conservative: any word equal to a number keeps it, whatever the word is.
+   */
+  sweep(stacks: Iterable<Int32Array>): void {
+    const len = this.values.length;
+    const held = new Uint8Array(len);
+    for (const words of stacks) {
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i]!;
+        if (w > 0 && w < len) held[w] = 1;
+      }
+    }
+    const values = this.values;
+    for (let n = 1; n < len; n++) {
+      if (held[n] === 0 && values[n] !== FREE) {
+        this.forget(values[n]);
+        values[n] = FREE;
+        this.free.push(n);
+        this.count--;
+      }
+    }
+    this.sweepAt = Math.max(1 << 16, 2 * this.count);
   }
 
   /** Forgets every number given out. */
   clear(): void {
     if (this.values.length === 1) return;
+    for (const v of this.values) if (v instanceof NumberedRef && v.refOwner === this.id) v.refOwner = 0;
     this.values = [null];
     this.numbers.clear();
+    this.count = 0;
+    this.free = [];
+    this.sweepAt = 1 << 16;
   }
 }

@@ -33,6 +33,12 @@ export const TrapCode = {
   WaitDeadlock: 23,
   /** call_ref / return_call_ref of a null reference. */
   NullFunctionReference: 24,
+  /** struct.get / struct.set of null. */
+  NullStructReference: 25,
+  /** array.get, array.len, ... of null. */
+  NullArrayReference: 26,
+  /** An array longer than `MAX_ARRAY_LENGTH` (gc.ts): every length is the guest's to choose. */
+  ArrayTooLarge: 27,
 } as const;
 export type TrapCode = (typeof TrapCode)[keyof typeof TrapCode];
 
@@ -61,6 +67,9 @@ const messages: Record<TrapCode, string> = {
   [TrapCode.Interrupted]: "interrupted",
   [TrapCode.ExpectedSharedMemory]: "expected shared memory",
   [TrapCode.NullFunctionReference]: "null function reference",
+  [TrapCode.NullStructReference]: "null structure reference",
+  [TrapCode.NullArrayReference]: "null array reference",
+  [TrapCode.ArrayTooLarge]: "array too large",
   [TrapCode.WaitDeadlock]: "wait would block forever (no other thread can notify)",
 };
 

@@ -11,6 +11,7 @@ import { COMPARE } from "./compare.js";
 import { BR, CALL_REF, CONTROL, TRAP } from "./control.js";
 import { CONVERSIONS } from "./convert.js";
 import { FLOAT_ARITHMETIC } from "./float.js";
+import { GC } from "./gc.js";
 import { COPY_BR, FUSED_ARITHMETIC, FUSED_FLOAT, FUSED_STEPS } from "./fused.js";
 import { I32_ARITHMETIC } from "./i32.js";
 import { I64_ARITHMETIC } from "./i64.js";
@@ -31,5 +32,5 @@ export const INSTRUCTIONS: readonly Instr[] = [
   ...FUSED_ARITHMETIC, ...Object.values(BR_IF_I32_IMM), ...FUSED_STEPS, ...floatBranches("f32"), ...floatBranches("f64"),
   ...FUSED_FLOAT, ...SIMD,
   // added since the order above was measured: new instructions go last, so as not to move the others
-  ...TABLE64, ...WIDE_ARITHMETIC, ...ATOMICS, ...CALL_REF, ...TYPED_REFS, ...EXCEPTIONS,
+  ...TABLE64, ...WIDE_ARITHMETIC, ...ATOMICS, ...CALL_REF, ...TYPED_REFS, ...EXCEPTIONS, ...GC,
 ].map(asInstr);

@@ -25,6 +25,8 @@ export interface WasmFeatures {
   typedReferences: boolean;
   /** Exception handling: tags, exnref, throw, throw_ref, try_table, and the legacy try/catch/delegate/rethrow. */
   exceptions: boolean;
+  /** Garbage collection (WebAssembly 3.0): ref.eq, the 0xfb instructions (structs, arrays, i31, casts). */
+  gc: boolean;
 }
 
 export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
@@ -39,6 +41,7 @@ export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
   constGlobals: true,
   typedReferences: true,
   exceptions: true,
+  gc: true,
 });
 
 /** Exactly WebAssembly 2.0. */
@@ -54,4 +57,5 @@ export const WASM2_FEATURES: Readonly<WasmFeatures> = Object.freeze({
   constGlobals: false,
   typedReferences: false,
   exceptions: false,
+  gc: false,
 });

@@ -1,5 +1,5 @@
 import { ValType, concreteHeapType, isAbstractHeapType, refType, type HeapType } from "@wasmi-ts/store";
-import { Imm, OPS, OPS_FC, OPS_FD, OPS_FE, type OpInfo } from "../module/opcodes.js";
+import { Imm, OPS, OPS_FB, OPS_FC, OPS_FD, OPS_FE, type OpInfo } from "../module/opcodes.js";
 import type { BinaryReader } from "./reader.js";
 import type { WasmFeatures } from "./features.js";
 
@@ -49,6 +49,9 @@ export class InstrReader {
    * tag 0 for the catch_all ones), `catchCount` of them. */
   catches = new Uint32Array(12);
   catchCount = 0;
+  /** br_on_cast(_fail): the source and target heap types. */
+  heap1 = 0;
+  heap2 = 0;
 
   constructor(readonly features: Readonly<WasmFeatures>) {}
 
@@ -59,9 +62,9 @@ export class InstrReader {
     this.b = 0;
     const byte = r.u8();
     let info: OpInfo | undefined;
-    if (byte === 0xfc || byte === 0xfd || byte === 0xfe) {
+    if (byte >= 0xfb && byte <= 0xfe) {
       const sub = r.u32();
-      info = (byte === 0xfc ? OPS_FC : byte === 0xfd ? OPS_FD : OPS_FE)[sub];
+      info = (byte === 0xfc ? OPS_FC : byte === 0xfd ? OPS_FD : byte === 0xfe ? OPS_FE : OPS_FB)[sub];
       if (info === undefined || (info.feature !== null && !this.features[info.feature])) {
         r.fail(`illegal opcode ${byte.toString(16)} ${sub.toString(16).padStart(2, "0")}`, pos);
       }
@@ -167,6 +170,25 @@ export class InstrReader {
         this.a = readBlockType(r, this.features.typedReferences);
         this.readCatches(r);
         return;
+      case 30 satisfies typeof Imm.GcType:
+        this.a = r.u32();
+        return;
+      case 31 satisfies typeof Imm.GcType2:
+        this.a = r.u32();
+        this.b = r.u32();
+        return;
+      case 32 satisfies typeof Imm.GcHeap:
+        this.a = readHeapType(r);
+        return;
+      case 33 satisfies typeof Imm.GcBrOnCast: {
+        const at = r.pos;
+        this.b = r.u8();
+        if (this.b > 3) r.fail("malformed br_on_cast flags", at);
+        this.a = r.u32();
+        this.heap1 = readHeapType(r);
+        this.heap2 = readHeapType(r);
+        return;
+      }
     }
   }
 

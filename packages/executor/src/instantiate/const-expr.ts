@@ -1,4 +1,7 @@
-import { Trap, TrapCode, type InstanceEntity } from "@wasmi-ts/store";
+import {
+  GcArray, GcStruct, PackedType, Trap, TrapCode, ValType, isRefType, structLayout, type ArrayType, type InstanceEntity,
+  type TypeRegistry,
+} from "@wasmi-ts/store";
 import type { ConstExpr } from "../module/ir.js";
 
 // Evaluates constant expressions (global initialisers, segment offsets and elements) at instantiation.
@@ -45,22 +48,35 @@ const i32Ops: Record<number, (a: number, b: number) => number> = {
   [Op.I32Mul]: (a, b) => Math.imul(a, b),
 };
 
-/**
- * Evaluates a numeric `expr` in the context of `instance` (its functions and the globals initialised so far) and
- * writes the value into `out` (at least 4 words, zeroed first).
- */
-export function evalConstExpr(expr: ConstExpr, instance: InstanceEntity, out: Int32Array): void {
-  const stack: Int32Array[] = [];
+/** A reference on the evaluation stack (numeric values are 4-word cells). */
+class RefValue {
+  constructor(readonly ref: unknown) {}
+}
+
+type ConstValue = Int32Array | RefValue;
+
+/** Evaluates `expr` in the context of `instance` (its functions and the globals initialised so far). */
+function evaluate(expr: ConstExpr, instance: InstanceEntity, types: TypeRegistry | null): ConstValue {
+  const stack: ConstValue[] = [];
+  const popCell = (): Int32Array => {
+    const v = stack.pop();
+    if (!(v instanceof Int32Array)) throw new Error("constant expression: operand stack underflow");
+    return v;
+  };
   for (const instr of expr) {
     if (instr.op === Op.End) break;
     const i32Op = i32Ops[instr.op];
     const i64Op = i64Ops[instr.op];
     if (i32Op !== undefined || i64Op !== undefined) {
-      const b = stack.pop();
-      const a = stack[stack.length - 1];
-      if (a === undefined || b === undefined) throw new Error("constant expression: operand stack underflow");
+      const b = popCell();
+      const a = popCell();
       if (i32Op !== undefined) a[0] = i32Op(a[0]!, b[0]!);
       else setI64(a, i64Op!(i64Of(a), i64Of(b)));
+      stack.push(a);
+      continue;
+    }
+    if (instr.op >>> 8 === 0xfb) {
+      stack.push(new RefValue(evalGc(instr.op & 0xff, instr.a, instr.b, stack, instance, types)));
       continue;
     }
     const cell = new Int32Array(4);
@@ -80,8 +96,21 @@ export function evalConstExpr(expr: ConstExpr, instance: InstanceEntity, out: In
       case Op.GlobalGet: {
         const g = instance.globals[instr.a];
         if (g === undefined) throw new Error(`constant expression: global ${instr.a} not initialised yet`);
+        if (isRefType(g.type.type)) {
+          stack.push(new RefValue(g.ref));
+          continue;
+        }
         cell.set(g.i32);
         break;
+      }
+      case Op.RefNull:
+        stack.push(new RefValue(null));
+        continue;
+      case Op.RefFunc: {
+        const f = instance.funcs[instr.a];
+        if (f === undefined) throw new Error(`constant expression: unknown function ${instr.a}`);
+        stack.push(new RefValue(f));
+        continue;
       }
       default:
         throw new Trap(TrapCode.HostError, `unsupported constant instruction 0x${instr.op.toString(16)}`);
@@ -90,6 +119,74 @@ export function evalConstExpr(expr: ConstExpr, instance: InstanceEntity, out: In
   }
   const result = stack.pop();
   if (result === undefined) throw new Error("constant expression produced no value");
+  return result;
+}
+
+/** The operand of a GC constant instruction as the heap keeps it (a reference, or a numeric value's words). */
+function storeOperand(v: ConstValue | undefined, arr: GcArray | null, s: GcStruct | null, i: number): void {
+  if (v === undefined) throw new Error("constant expression: operand stack underflow");
+  const words = v instanceof RefValue ? null : v;
+  const ref = v instanceof RefValue ? v.ref : null;
+  if (s !== null) {
+    const w = s.layout.wordAt[i]!;
+    if (w < 0) s.refs![i] = ref;
+    else {
+      const storage = s.layout.type.fields[i]!.storage;
+      const mask = storage === PackedType.I8 ? 0xff : storage === PackedType.I16 ? 0xffff : -1;
+      s.words[w] = words![0]! & mask;
+      if (mask === -1) s.words[w + 1] = words![1]!;
+      if (storage === ValType.V128) {
+        s.words[w + 2] = words![2]!;
+        s.words[w + 3] = words![3]!;
+      }
+    }
+    return;
+  }
+  const a = arr!;
+  if (a.refs !== null) a.refs[i] = ref;
+  else a.bytes.set(new Uint8Array(words!.buffer, 0, a.elemBytes), i * a.elemBytes);
+}
+
+/** struct.new(_default), array.new(_default, _fixed), ref.i31, any.convert_extern, extern.convert_any. */
+function evalGc(sub: number, x: number, n: number, stack: ConstValue[], instance: InstanceEntity, types: TypeRegistry | null): unknown {
+  if (sub === 0x1a || sub === 0x1b) {
+    const v = stack.pop();
+    return v instanceof RefValue ? v.ref : null;
+  }
+  if (sub === 0x1c) {
+    const v = stack.pop() as Int32Array;
+    return (v[0]! << 1) >> 1;
+  }
+  if (types === null) throw new Error("constant expression: GC instruction without the engine's types");
+  const id = instance.typeIds[x]!;
+  const composite = types.def(id).composite;
+  if (composite.kind === "struct") {
+    const s = GcStruct.allocate(id, structLayout(composite));
+    if (sub === 0x00) for (let i = composite.fields.length - 1; i >= 0; i--) storeOperand(stack.pop(), null, s, i);
+    return s;
+  }
+  const type = composite as ArrayType;
+  if (sub === 0x08) {
+    const arr = new GcArray(id, type, n);
+    for (let i = n - 1; i >= 0; i--) storeOperand(stack.pop(), arr, null, i);
+    return arr;
+  }
+  const len = (stack.pop() as Int32Array)[0]! >>> 0;
+  const arr = new GcArray(id, type, len);
+  if (sub === 0x06) {
+    const v = stack.pop();
+    for (let i = 0; i < len; i++) storeOperand(v, arr, null, i);
+  }
+  return arr;
+}
+
+/**
+ * Evaluates a numeric `expr` in the context of `instance` (its functions and the globals initialised so far) and
+ * writes the value into `out` (at least 4 words, zeroed first).
+ */
+export function evalConstExpr(expr: ConstExpr, instance: InstanceEntity, out: Int32Array, types: TypeRegistry | null = null): void {
+  const result = evaluate(expr, instance, types);
+  if (result instanceof RefValue) throw new Error("constant expression: a reference where a number was expected");
   out.set(result.subarray(0, 4));
 }
 
@@ -102,23 +199,9 @@ export function evalOffset(expr: ConstExpr, instance: InstanceEntity, is64: bool
 }
 
 /** Evaluates a reference-typed expression (a global's initialiser, a segment element) to its reference:
- * null, a `FuncEntity` or a host value. */
-export function evalRef(expr: ConstExpr, instance: InstanceEntity): unknown {
-  const instr = expr[0];
-  switch (instr?.op) {
-    case Op.RefNull:
-      return null;
-    case Op.RefFunc: {
-      const f = instance.funcs[instr.a];
-      if (f === undefined) throw new Error(`constant expression: unknown function ${instr.a}`);
-      return f;
-    }
-    case Op.GlobalGet: {
-      const g = instance.globals[instr.a];
-      if (g === undefined) throw new Error(`constant expression: global ${instr.a} not initialised yet`);
-      return g.ref;
-    }
-    default:
-      throw new Trap(TrapCode.HostError, `unsupported constant reference instruction 0x${(instr?.op ?? 0).toString(16)}`);
-  }
+ * null, a `FuncEntity`, a GC object, an i31 number or a host value. GC instructions need the engine's types. */
+export function evalRef(expr: ConstExpr, instance: InstanceEntity, types: TypeRegistry | null = null): unknown {
+  const result = evaluate(expr, instance, types);
+  if (!(result instanceof RefValue)) throw new Error("constant expression: a number where a reference was expected");
+  return result.ref;
 }

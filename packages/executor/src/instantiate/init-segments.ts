@@ -4,6 +4,7 @@ import {
   Trap,
   TrapCode,
   type InstanceEntity,
+  type TypeRegistry,
 } from "@wasmi-ts/store";
 import type { ModuleIR } from "../module/ir.js";
 import { evalOffset, evalRef } from "./const-expr.js";
@@ -13,9 +14,9 @@ import { evalOffset, evalRef } from "./const-expr.js";
 // segment that is out of bounds traps before writing anything, and earlier segments' writes stay.
 
 /** Creates the instance's element segments (evaluating their element expressions). */
-export function allocElems(ir: ModuleIR, instance: InstanceEntity): void {
+export function allocElems(ir: ModuleIR, instance: InstanceEntity, types: TypeRegistry | null = null): void {
   for (const seg of ir.elems) {
-    const elements = seg.init.map((expr) => evalRef(expr, instance));
+    const elements = seg.init.map((expr) => evalRef(expr, instance, types));
     const elem = new ElemEntity(seg.type, elements);
     instance.elems.push(elem);
   }

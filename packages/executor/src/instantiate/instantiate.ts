@@ -51,18 +51,18 @@ export function instantiate(store: PrunedStore, module: CompiledModule, imports:
   // a table's initialiser (3.0) sees the imported globals and every function
   tableTypes.forEach((type, k) => {
     const init = ir.tableInits[k];
-    instance.tables.push(newTable(store, type, module.config, init ? evalRef(init, instance) : null));
+    instance.tables.push(newTable(store, type, module.config, init ? evalRef(init, instance, store.types) : null));
   });
   for (const type of memoryTypes) instance.memories.push(newMemory(store, type, module.config));
   // Globals one by one: an initialiser may read the globals before it (extended const, GC).
   for (const def of ir.globals) {
     const global = new GlobalEntity(def.type);
-    if (isRefType(def.type.type)) global.ref = evalRef(def.init, instance);
-    else evalConstExpr(def.init, instance, global.i32);
+    if (isRefType(def.type.type)) global.ref = evalRef(def.init, instance, store.types);
+    else evalConstExpr(def.init, instance, global.i32, store.types);
     instance.globals.push(global);
   }
   for (const exp of ir.exports) instance.exports.set(exp.name, exportEntity(instance, exp));
-  allocElems(ir, instance);
+  allocElems(ir, instance, store.types);
   allocDatas(ir, instance);
 
   initElems(ir, instance);

@@ -17,8 +17,9 @@ import { ExecState } from "./state.js";
 /** Suspended executions that nobody can resume any more (dropped without `cancelExecution`) stop counting
  * as running once collected, so that the store releases its references again. */
 const abandoned = typeof FinalizationRegistry === "function"
-  ? new FinalizationRegistry<PrunedStore>((store) => {
+  ? new FinalizationRegistry<{ store: PrunedStore; stack: ValueSlots }>(({ store, stack }) => {
     store.running--;
+    store.resumableStacks.delete(stack);
   })
   : null;
 
@@ -60,7 +61,8 @@ export function startExecution(store: PrunedStore, func: FuncEntity, slots: Valu
   for (let w = 0; w < 2 * params; w++) state.stack.i32[w] = slots.i32[w]!;
   const execution = new Execution(store, state, func);
   store.running++;
-  abandoned?.register(execution, store, execution);
+  store.resumableStacks.add(state.stack);
+  abandoned?.register(execution, { store, stack: state.stack }, execution);
   warmUpInterpreter(translateFunction, moduleBytesOf(func));
   startPolling(store, state);
   if (func.kind === FuncKind.Host) {
@@ -116,6 +118,7 @@ export function cancelExecution(execution: Execution): void {
 function end(execution: Execution): void {
   execution.finished = true;
   execution.store.running--;
+  execution.store.resumableStacks.delete(execution.state.stack);
   abandoned?.unregister(execution);
 }
 

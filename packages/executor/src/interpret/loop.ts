@@ -26,6 +26,7 @@ import { mayCallOut } from "./call-out.js";
 import { simdMemOp, simdOp, simdShuffleOp } from "./simd/instructions.js";
 import { atomicOp } from "./atomics.js";
 import { throwException, throwRef, unwindToHandler } from "./exceptions.js";
+import { gcOp } from "./gc.js";
 import { POLL_INTERVAL, poll } from "./poll.js";
 import type { ExecState } from "./state.js";
 import {
@@ -2176,6 +2177,11 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 320: { // ThrowRef: throw the exception that register a references again (traps on null)
           throwRef(store, i32, fp2, code, pc);
+        }
+        case 321: { // Gc: a GC instruction (0xfb sub-opcode op) on the operands from register a, immediates t, u (interpret/gc.ts)
+          gcOp(store, inst, i32, fp2, code, pc);
+          pc = (pc + 6) | 0;
+          continue;
         }
         // </generated>
         default:

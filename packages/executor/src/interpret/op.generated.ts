@@ -647,6 +647,8 @@ export enum Op {
   Throw,
   /** throw the exception that register a references again (traps on null) (a:r) */
   ThrowRef,
+  /** a GC instruction (0xfb sub-opcode op) on the operands from register a, immediates t, u (interpret/gc.ts) (d:r a:r t:i u:i op:i) */
+  Gc,
 }
 
 /** Each opcode's operand words, one letter each: r register (a word offset from the frame base),
@@ -678,7 +680,7 @@ export const OP_LAYOUTS: readonly string[] = [
   "rririt", "rririt", "rririt", "rririt", "rririt", "rririt", "rrirriit", "rrit", "rrit", "rrrirt", "rrirri", "rrirrri",
   "rrirri", "rrirrri", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt",
   "rrt", "rrt", "rrrr", "rrrr", "rrrrr", "rrrrr", "rrrrii", "rrriiii", "rrriiii", "rr", "ri", "rrrrrr",
-  "rrrrrr", "rrrr", "rrrr", "rrrriii", "rr", "rr", "r", "ir", "r",
+  "rrrrrr", "rrrr", "rrrr", "rrrriii", "rr", "rr", "r", "ir", "r", "rriii",
 ];
 
 /**
@@ -1008,6 +1010,7 @@ export const OP_TEMPLATES: readonly (string | null)[] = [
   "if ($1 === 0) trap(TrapCode.NullReference);",
   null,
   null,
+  "gcOp(store, inst, i32, fp2, code, pc);",
 ];
 
 /** Fused instructions made of a consumer and the producer of one of its operands:

@@ -56,11 +56,19 @@ export const Imm = {
   Tag: 28,
   /** try_table: a block type, then its catch clauses. */
   TryTable: 29,
+  /** GC: one type index (a). */
+  GcType: 30,
+  /** GC: two u32 (a, b): type and field, type and length, type and segment, two types. */
+  GcType2: 31,
+  /** GC: a heap type (a; ref.test, ref.cast). */
+  GcHeap: 32,
+  /** GC: br_on_cast(_fail): flags (b), label (a), heap types (heap1, heap2). */
+  GcBrOnCast: 33,
 } as const;
 export type Imm = (typeof Imm)[keyof typeof Imm];
 
 /** Proposals past 2.0 that an instruction belongs to (2.0 instructions have none). */
-export type OpFeature = "tailCall" | "wideArithmetic" | "relaxedSimd" | "threads" | "typedReferences" | "exceptions";
+export type OpFeature = "tailCall" | "wideArithmetic" | "relaxedSimd" | "threads" | "typedReferences" | "exceptions" | "gc";
 
 /** The opcode number of the 0xfe-prefixed (threads) instruction with sub-opcode 0 (see the file comment). */
 export const ATOMIC_BASE = 0x1fe00;
@@ -101,6 +109,7 @@ const IMM_NAMES: Record<string, Imm> = {
   meminit: Imm.MemInit, data: Imm.Data, memcopy: Imm.MemCopy, tableinit: Imm.TableInit, elem: Imm.Elem,
   tablecopy: Imm.TableCopy, v128: Imm.V128, shuffle: Imm.Shuffle, zero: Imm.Zero, tag: Imm.Tag,
   trytable: Imm.TryTable,
+  gct: Imm.GcType, gct2: Imm.GcType2, heap: Imm.GcHeap, brcast: Imm.GcBrOnCast,
 };
 
 /**
@@ -217,6 +226,20 @@ const TYPED_REFERENCES: [number, string][] = [
   ...block(0x14, ["call_ref func *", "return_call_ref func *"]),
   ...block(0xd4, ["ref.as_non_null - *", "br_on_null label *", "br_on_non_null label *"]),
 ];
+
+/** ref.eq (GC, Wasm 3.0). */
+const GC_SINGLE: [number, string][] = [[0xd3, "ref.eq - *"]];
+
+/** The 0xfb-prefixed GC instructions (Wasm 3.0), by sub-opcode; every one is 0xfb00 + sub. */
+const PREFIX_FB: [number, string][] = block(0x00, [
+  "struct.new gct *", "struct.new_default gct *", "struct.get gct2 *", "struct.get_s gct2 *",
+  "struct.get_u gct2 *", "struct.set gct2 *", "array.new gct *", "array.new_default gct *",
+  "array.new_fixed gct2 *", "array.new_data gct2 *", "array.new_elem gct2 *", "array.get gct *",
+  "array.get_s gct *", "array.get_u gct *", "array.set gct *", "array.len - *", "array.fill gct *",
+  "array.copy gct2 *", "array.init_data gct2 *", "array.init_elem gct2 *", "ref.test heap *",
+  "ref.test heap *", "ref.cast heap *", "ref.cast heap *", "br_on_cast brcast *", "br_on_cast_fail brcast *",
+  "any.convert_extern - *", "extern.convert_any - *", "ref.i31 - *", "i31.get_s - *", "i31.get_u - *",
+]);
 
 const TAIL_CALL: [number, string][] = block(0x12, ["return_call func *", "return_call_indirect callind *"]);
 
@@ -364,6 +387,14 @@ export const OPS: readonly (OpInfo | undefined)[] = (() => {
   for (const [op, row] of TAIL_CALL) t[op] = makeInfo(op, row, "tailCall");
   for (const [op, row] of TYPED_REFERENCES) t[op] = makeInfo(op, row, "typedReferences");
   for (const [op, row] of EXCEPTIONS) t[op] = makeInfo(op, row, "exceptions");
+  for (const [op, row] of GC_SINGLE) t[op] = makeInfo(op, row, "gc");
+  return t;
+})();
+
+/** 0xfb-prefixed (GC) instructions, indexed by sub-opcode. */
+export const OPS_FB: readonly (OpInfo | undefined)[] = (() => {
+  const t: (OpInfo | undefined)[] = new Array(0x1f).fill(undefined);
+  for (const [sub, row] of PREFIX_FB) t[sub] = makeInfo(0xfb00 + sub, row, "gc");
   return t;
 })();
 /** 0xfc-prefixed instructions, indexed by sub-opcode. */
@@ -392,6 +423,7 @@ export function opInfo(op: number): OpInfo | undefined {
   if (op >= ATOMIC_BASE) return OPS_FE[op - ATOMIC_BASE];
   if (op >= 0xfd00) return OPS_FD[op - 0xfd00];
   if (op >>> 8 === 0xfc) return OPS_FC[op & 0xff];
+  if (op >>> 8 === 0xfb) return OPS_FB[op & 0xff];
   return undefined;
 }
 
@@ -406,7 +438,7 @@ export const Op = {
   TableGet: 0x25, TableSet: 0x26, MemorySize: 0x3f, MemoryGrow: 0x40,
   I32Const: 0x41, I64Const: 0x42, F32Const: 0x43, F64Const: 0x44,
   I32Add: 0x6a, I32Sub: 0x6b, I32Mul: 0x6c, I64Add: 0x7c, I64Sub: 0x7d, I64Mul: 0x7e,
-  RefNull: 0xd0, RefIsNull: 0xd1, RefFunc: 0xd2, RefAsNonNull: 0xd4, BrOnNull: 0xd5, BrOnNonNull: 0xd6,
+  RefNull: 0xd0, RefIsNull: 0xd1, RefFunc: 0xd2, RefEq: 0xd3, RefAsNonNull: 0xd4, BrOnNull: 0xd5, BrOnNonNull: 0xd6,
   CallRef: 0x14, ReturnCallRef: 0x15,
   MemoryInit: 0xfc08, DataDrop: 0xfc09, MemoryCopy: 0xfc0a, MemoryFill: 0xfc0b,
   TableInit: 0xfc0c, ElemDrop: 0xfc0d, TableCopy: 0xfc0e, TableGrow: 0xfc0f, TableSize: 0xfc10,

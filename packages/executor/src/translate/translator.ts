@@ -22,7 +22,14 @@
 // the last few instructions since the last label (`starts`); an instruction it absorbs must have written
 // a temporary, which has no other reader. After translation, code-passes.ts merges some pairs in place.
 
-import { FuncType, TrapCode, ValType, isRefType, slotCount } from "@wasmi-ts/store";
+import {
+  FuncType, PackedType, TrapCode, ValType, concreteRefType, isRefType, refType, slotCount, type ArrayType, type StructType,
+} from "@wasmi-ts/store";
+
+import { canonicalHeapType } from "../validate/type-section.js";
+
+/** The 0xfb sub-opcode of ref.test (non-null), which br_on_cast runs with the nullability as its immediate. */
+const GC_REF_TEST = 20;
 import type { CompiledModule } from "../module/compiled.js";
 import { CompiledFunc } from "./compiled-func.js";
 import { DeadCode } from "./dead-code.js";
@@ -1123,7 +1130,17 @@ export class FuncTranslator {
       case 0xd0: this.pushConst(ins.a, 0, 0); return; // ref.null t
       case 0xd1: this.emitResult(Op.RefIsNull, ValType.I32, this.pop()); return;
       case 0xd2: this.emitResult(Op.RefFunc, ValType.FuncRef, ins.a); return;
+      case 0xd3: { // ref.eq: equal references are equal numbers (store/src/refs.ts)
+        const b = this.pop();
+        const a = this.pop();
+        this.emitResult(Op.I32Eq, ValType.I32, a, b);
+        return;
+      }
       default:
+        if (op >>> 8 === 0xfb) {
+          this.translateGc(op & 0xff);
+          return;
+        }
         if (op >= ATOMIC_BASE) {
           this.translateAtomic(op - ATOMIC_BASE);
           return;
@@ -1466,6 +1483,71 @@ export class FuncTranslator {
         this.emitResult(Op.Simd, V, a, b, c, sub, 0);
         return;
       }
+    }
+  }
+
+  /** The top `n` operands in consecutive slots (a GC instruction's): their first register. */
+  private gcArgs(n: number): number {
+    this.materializeTop(n);
+    const base = this.home(this.height - n);
+    this.height -= n;
+    return base;
+  }
+
+  /**
+   * A 0xfb instruction: one `Gc` op (`d, a, t, u, sub`: result, first operand, immediates; interpret/gc.ts),
+   * with canonical type ids; the conversions between any and extern change nothing but the type.
+   */
+  private translateGc(sub: number): void {
+    const ins = this.ins;
+    const ir = this.module.ir;
+    const id = (x: number) => ir.typeIds![x]!;
+    const unpacked = (s: number) => (s === PackedType.I8 || s === PackedType.I16 ? ValType.I32 : s);
+    const ref = (x: number) => concreteRefType(id(x), false);
+    const x = ins.a;
+    switch (sub) {
+      case 0: case 1: { // struct.new(_default)
+        const t = ir.types[x] as StructType;
+        this.emitResult(Op.Gc, ref(x), this.gcArgs(sub === 0 ? t.fields.length : 0), id(x), 0, sub);
+        return;
+      }
+      case 2: case 3: case 4: { // struct.get(_s/_u)
+        const f = (ir.types[x] as StructType).fields[ins.b]!;
+        this.emitResult(Op.Gc, unpacked(f.storage), this.pop(), id(x), ins.b, sub);
+        return;
+      }
+      case 5: this.emit(Op.Gc, 0, this.gcArgs(2), id(x), ins.b, sub); return; // struct.set
+      case 6: case 9: case 10: this.emitResult(Op.Gc, ref(x), this.gcArgs(2), id(x), ins.b, sub); return;
+      case 7: this.emitResult(Op.Gc, ref(x), this.gcArgs(1), id(x), 0, sub); return;
+      case 8: this.emitResult(Op.Gc, ref(x), this.gcArgs(ins.b), id(x), ins.b, sub); return;
+      case 11: case 12: case 13: { // array.get(_s/_u)
+        const e = (ir.types[x] as ArrayType).element;
+        this.emitResult(Op.Gc, unpacked(e.storage), this.gcArgs(2), id(x), 0, sub);
+        return;
+      }
+      case 14: this.emit(Op.Gc, 0, this.gcArgs(3), id(x), 0, sub); return; // array.set
+      case 15: this.emitResult(Op.Gc, ValType.I32, this.pop(), 0, 0, sub); return; // array.len
+      case 16: case 18: case 19: this.emit(Op.Gc, 0, this.gcArgs(4), id(x), ins.b, sub); return;
+      case 17: this.emit(Op.Gc, 0, this.gcArgs(5), id(x), ins.b, sub); return; // array.copy
+      case 20: case 21: case 22: case 23: { // ref.test, ref.cast (the odd ones nullable)
+        const heap = canonicalHeapType(ir, ins.a);
+        this.emitResult(Op.Gc, sub < 22 ? ValType.I32 : refType(heap, (sub & 1) === 1), this.pop(), heap, sub & 1, sub);
+        return;
+      }
+      case 24: case 25: { // br_on_cast(_fail): ref.test into a temporary, a branch on it; the reference stays
+        const h = this.height - 1;
+        const test = this.pushTemp(ValType.I32);
+        this.emit(Op.Gc, test, this.sReg[h]!, canonicalHeapType(ir, ins.heap2), (ins.b >> 1) & 1, GC_REF_TEST);
+        this.height--;
+        this.conditionOnRef(test, sub === 24);
+        this.branchIf(this.frameAt(ins.a));
+        return;
+      }
+      case 26: this.sType[this.height - 1] = ValType.AnyRef; return; // any.convert_extern
+      case 27: this.sType[this.height - 1] = ValType.ExternRef; return; // extern.convert_any
+      case 28: this.emitResult(Op.Gc, ValType.I31Ref, this.pop(), 0, 0, sub); return; // ref.i31
+      case 29: case 30: this.emitResult(Op.Gc, ValType.I32, this.pop(), 0, 0, sub); return; // i31.get_s/u
+      default: throw new Error(`unsupported instruction 0xfb ${sub}`);
     }
   }
 

@@ -1,8 +1,12 @@
-import { CONCRETE_BASE, ValType, concreteRefType, refType, valTypeMatches, type TypeRegistry } from "@wasmi-ts/store";
+import {
+  CONCRETE_BASE, HeapType, PackedType, REF_NON_NULL, ValType, concreteRefType, isDefaultable, isNullable, refType,
+  valTypeMatches, type CompositeType, type TypeRegistry,
+} from "@wasmi-ts/store";
 import type { WasmFeatures } from "../decode/features.js";
 import { ValidationError } from "../errors.js";
 import type { ConstExpr, ModuleIR } from "../module/ir.js";
 import { Op } from "../module/opcodes.js";
+import { MAX_ARRAY_NEW_FIXED } from "./func-validator.js";
 import { funcType } from "./module-types.js";
 
 const I32 = ValType.I32;
@@ -22,6 +26,12 @@ function extendedConstType(op: number): ValType | 0 {
   }
   return 0;
 }
+
+/** The GC instructions allowed in constant expressions (0xfb sub-opcodes): struct.new(_default),
+ * array.new(_default, _fixed), any.convert_extern, extern.convert_any, ref.i31. */
+const CONST_GC = new Set([0xfb00, 0xfb01, 0xfb06, 0xfb07, 0xfb08, 0xfb1a, 0xfb1b, 0xfb1c]);
+
+const unpacked = (s: number) => (s === PackedType.I8 || s === PackedType.I16 ? I32 : s);
 
 /**
  * Checks a constant expression (global initialiser, segment offset or element) that must produce one
@@ -58,6 +68,7 @@ export function validateConstExpr(
       }
     }
     if (features.extendedConst && extendedConstType(c.op) !== 0) continue;
+    if (features.gc && CONST_GC.has(c.op)) continue;
     throw new ValidationError("constant expression required", -1);
   }
   const stack: ValType[] = [];
@@ -95,6 +106,10 @@ export function validateConstExpr(
         stack.push(ir.globalTypes[c.a]!.type);
         break;
       default: {
+        if (c.op >>> 8 === 0xfb) {
+          constGc(ir, registry, c.op & 0xff, c.a, c.b, pop, stack);
+          break;
+        }
         const t = extendedConstType(c.op) as ValType;
         pop(t);
         pop(t);
@@ -103,4 +118,52 @@ export function validateConstExpr(
     }
   }
   if (stack.length !== 1 || !matches(stack[0]!, expected)) throw new ValidationError("type mismatch", -1);
+}
+
+/** Types a GC instruction of a constant expression (see CONST_GC). */
+function constGc(
+  ir: ModuleIR, registry: TypeRegistry | null, sub: number, x: number, n: number, pop: (t: ValType) => void, stack: ValType[],
+): void {
+  const composite = (): CompositeType => {
+    const id = ir.typeIds?.[x];
+    if (id === undefined || registry === null) throw new ValidationError(`unknown type ${x}`, -1);
+    return registry.def(id).composite;
+  };
+  const result = () => concreteRefType(ir.typeIds![x]!, false);
+  switch (sub) {
+    case 0x00: case 0x01: {
+      const c = composite();
+      if (c.kind !== "struct") throw new ValidationError("type mismatch", -1);
+      if (sub === 0) for (let i = c.fields.length - 1; i >= 0; i--) pop(unpacked(c.fields[i]!.storage));
+      else if (!c.fields.every((f) => isDefaultable(f.storage))) throw new ValidationError("type mismatch", -1);
+      stack.push(result());
+      return;
+    }
+    case 0x06: case 0x07: case 0x08: {
+      const c = composite();
+      if (c.kind !== "array") throw new ValidationError("type mismatch", -1);
+      const e = unpacked(c.element.storage);
+      if (sub === 0x06) {
+        pop(I32);
+        pop(e);
+      } else if (sub === 0x07) {
+        if (!isDefaultable(e)) throw new ValidationError("type mismatch", -1);
+        pop(I32);
+      } else {
+        if (n > MAX_ARRAY_NEW_FIXED) throw new ValidationError(`array.new_fixed of more than ${MAX_ARRAY_NEW_FIXED} operands`, -1);
+        for (let i = 0; i < n; i++) pop(e);
+      }
+      stack.push(result());
+      return;
+    }
+    case 0x1a: case 0x1b: { // any.convert_extern, extern.convert_any: the nullability stays
+      const t = stack[stack.length - 1];
+      pop(sub === 0x1a ? ValType.ExternRef : ValType.AnyRef);
+      stack.push(refType(sub === 0x1a ? HeapType.Any : HeapType.Extern, t === undefined || isNullable(t)));
+      return;
+    }
+    default: // ref.i31
+      pop(I32);
+      stack.push(ValType.I31Ref | REF_NON_NULL);
+  }
 }

@@ -1,5 +1,6 @@
 import {
-  CONCRETE_BASE, FuncType, REF_NON_NULL, TypeRegistry, ValType, heapTypeOf, isDefaultable, isRefType, refType, valTypeMatches,
+  CONCRETE_BASE, FuncType, PackedType, REF_NON_NULL, TypeRegistry, ValType, heapTypeOf, isDefaultable, isNullable,
+  isRefType, refType, topHeapType, valTypeMatches, type ArrayType, type FieldType, type StructType,
 } from "@wasmi-ts/store";
 import { BinaryReader } from "../decode/reader.js";
 import { BLOCK_REF_BASE, CATCH, CATCH_ALL_REF, CATCH_REF, EMPTY_BLOCK_TYPE, InstrReader } from "../decode/instr-reader.js";
@@ -14,6 +15,9 @@ import {
 } from "./fast-sig.js";
 import { blockType, funcType, funcTypeAt, memoryAddressType, tableAddressType } from "./module-types.js";
 import { canonicalHeapType, canonicalValType } from "./type-section.js";
+
+/** Most operands of one array.new_fixed (the JS API's implementation limit). */
+export const MAX_ARRAY_NEW_FIXED = 10_000;
 
 /** The operand type that matches anything: what is popped from the stack of unreachable code. */
 const UNKNOWN = 0;
@@ -830,6 +834,231 @@ export class FuncValidator {
         this.setUnreachable();
         return;
       }
+      case 0xd3 satisfies typeof Op.RefEq:
+        this.pop(ValType.EqRef);
+        this.pop(ValType.EqRef);
+        this.push(I32);
+        return;
+      default:
+        if (op >>> 8 === 0xfb) {
+          this.gc(op & 0xff);
+          return;
+        }
+        this.fail(`unsupported instruction ${instr.info.name}`);
+    }
+  }
+
+  // ---- GC (the 0xfb instructions) ----
+
+  /** The struct type of type index `index`. */
+  private structType(index: number): StructType {
+    const c = this.composite(index);
+    if (c.kind !== "struct") this.fail("type mismatch");
+    return c;
+  }
+
+  private arrayType(index: number): ArrayType {
+    const c = this.composite(index);
+    if (c.kind !== "array") this.fail("type mismatch");
+    return c;
+  }
+
+  private composite(index: number) {
+    const id = this.ir.typeIds?.[index];
+    if (id === undefined) this.fail(`unknown type ${index}`);
+    return this.registry.def(id).composite;
+  }
+
+  /** (ref null? x) of type index x, canonical. */
+  private refOf(index: number, nullable: boolean): ValType {
+    return refType(CONCRETE_BASE + this.ir.typeIds![index]!, nullable);
+  }
+
+  /** The value type of a field's storage (packed types: i32). */
+  private unpacked(storage: number): ValType {
+    return storage === PackedType.I8 || storage === PackedType.I16 ? I32 : storage;
+  }
+
+  private field(type: StructType, index: number): FieldType {
+    const f = type.fields[index];
+    if (f === undefined) this.fail(`unknown field ${index}`);
+    return f;
+  }
+
+  /** get (sign 0), get_s (1), get_u (2) of a field: packed fields need a sign, others none. */
+  private checkPacked(f: FieldType, sign: number): void {
+    const packed = f.storage === PackedType.I8 || f.storage === PackedType.I16;
+    if (packed !== (sign !== 0)) this.fail(packed ? "field is packed" : "field is unpacked");
+  }
+
+  private mutable(f: FieldType): void {
+    if (!f.mutable) this.fail("field is immutable");
+  }
+
+  private numericStorage(f: FieldType): void {
+    if (isRefType(f.storage)) this.fail("array type is not numeric or vector");
+  }
+
+  /** A heap type immediate, canonical. */
+  private heap(h: number): number {
+    return canonicalHeapType(this.ir, h);
+  }
+
+  private gc(sub: number): void {
+    const instr = this.instr;
+    const x = instr.a;
+    switch (sub) {
+      case 0: { // struct.new
+        const t = this.structType(x);
+        for (let i = t.fields.length - 1; i >= 0; i--) this.pop(this.unpacked(t.fields[i]!.storage));
+        this.push(this.refOf(x, false));
+        return;
+      }
+      case 1: { // struct.new_default
+        const t = this.structType(x);
+        for (const f of t.fields) if (!isDefaultable(f.storage)) this.fail("type mismatch");
+        this.push(this.refOf(x, false));
+        return;
+      }
+      case 2: case 3: case 4: { // struct.get(_s/_u)
+        const f = this.field(this.structType(x), instr.b);
+        this.checkPacked(f, sub - 2);
+        this.pop(this.refOf(x, true));
+        this.push(this.unpacked(f.storage));
+        return;
+      }
+      case 5: { // struct.set
+        const f = this.field(this.structType(x), instr.b);
+        this.mutable(f);
+        this.pop(this.unpacked(f.storage));
+        this.pop(this.refOf(x, true));
+        return;
+      }
+      case 6: { // array.new
+        const e = this.arrayType(x).element;
+        this.pop(I32);
+        this.pop(this.unpacked(e.storage));
+        this.push(this.refOf(x, false));
+        return;
+      }
+      case 7: { // array.new_default
+        if (!isDefaultable(this.arrayType(x).element.storage)) this.fail("type mismatch");
+        this.pop(I32);
+        this.push(this.refOf(x, false));
+        return;
+      }
+      case 8: { // array.new_fixed
+        const e = this.unpacked(this.arrayType(x).element.storage);
+        // (in unreachable code, the pops below would not fail: the count must be bounded first)
+        if (instr.b > MAX_ARRAY_NEW_FIXED) this.fail(`array.new_fixed of more than ${MAX_ARRAY_NEW_FIXED} operands`);
+        for (let i = 0; i < instr.b; i++) this.pop(e);
+        this.push(this.refOf(x, false));
+        return;
+      }
+      case 9: case 10: { // array.new_data, array.new_elem
+        const e = this.arrayType(x).element;
+        if (sub === 9) {
+          this.numericStorage(e);
+          this.data(instr.b);
+        } else if (!this.matches(this.elem(instr.b), e.storage)) this.fail("type mismatch");
+        this.pop(I32);
+        this.pop(I32);
+        this.push(this.refOf(x, false));
+        return;
+      }
+      case 11: case 12: case 13: { // array.get(_s/_u)
+        const e = this.arrayType(x).element;
+        this.checkPacked(e, sub - 11);
+        this.pop(I32);
+        this.pop(this.refOf(x, true));
+        this.push(this.unpacked(e.storage));
+        return;
+      }
+      case 14: { // array.set
+        const e = this.arrayType(x).element;
+        this.mutable(e);
+        this.pop(this.unpacked(e.storage));
+        this.pop(I32);
+        this.pop(this.refOf(x, true));
+        return;
+      }
+      case 15: // array.len
+        this.pop(ValType.ArrayRef);
+        this.push(I32);
+        return;
+      case 16: { // array.fill
+        const e = this.arrayType(x).element;
+        this.mutable(e);
+        this.pop(I32);
+        this.pop(this.unpacked(e.storage));
+        this.pop(I32);
+        this.pop(this.refOf(x, true));
+        return;
+      }
+      case 17: { // array.copy
+        const d = this.arrayType(x).element;
+        const s = this.arrayType(instr.b).element;
+        this.mutable(d);
+        const packed = (t: number) => t === PackedType.I8 || t === PackedType.I16;
+        if (packed(d.storage) || packed(s.storage) ? d.storage !== s.storage : !this.matches(s.storage, d.storage)) {
+          this.fail("type mismatch");
+        }
+        this.pop(I32);
+        this.pop(I32);
+        this.pop(this.refOf(instr.b, true));
+        this.pop(I32);
+        this.pop(this.refOf(x, true));
+        return;
+      }
+      case 18: case 19: { // array.init_data, array.init_elem
+        const e = this.arrayType(x).element;
+        this.mutable(e);
+        if (sub === 18) {
+          this.numericStorage(e);
+          this.data(instr.b);
+        } else if (!this.matches(this.elem(instr.b), e.storage)) this.fail("type mismatch");
+        this.pop(I32);
+        this.pop(I32);
+        this.pop(I32);
+        this.pop(this.refOf(x, true));
+        return;
+      }
+      case 20: case 21: case 22: case 23: { // ref.test, ref.cast (nullable: the odd ones)
+        const h = this.heap(x);
+        this.pop(refType(topHeapType(this.registry, h), true));
+        this.push(sub < 22 ? I32 : refType(h, (sub & 1) === 1));
+        return;
+      }
+      case 24: case 25: { // br_on_cast, br_on_cast_fail
+        const rt1 = refType(this.heap(instr.heap1), (instr.b & 1) !== 0);
+        const rt2 = refType(this.heap(instr.heap2), (instr.b & 2) !== 0);
+        if (!this.matches(rt2, rt1)) this.fail("type mismatch");
+        const types = this.labelTypes(this.label(x));
+        const last = types[types.length - 1];
+        if (last === undefined || !isRefType(last)) this.fail("type mismatch");
+        // the difference rt1 \ rt2: rt1, non-null when rt2 takes the null
+        const diff = refType(heapTypeOf(rt1), isNullable(rt1) && !isNullable(rt2));
+        if (!this.matches(sub === 24 ? rt2 : diff, last)) this.fail("type mismatch");
+        this.pop(rt1);
+        for (let i = types.length - 2; i >= 0; i--) this.pop(types[i]!);
+        for (let i = 0; i < types.length - 1; i++) this.push(types[i]!);
+        this.push(sub === 24 ? diff : rt2);
+        return;
+      }
+      case 26: case 27: { // any.convert_extern, extern.convert_any: nullability kept
+        const t = this.pop(sub === 26 ? ValType.ExternRef : ValType.AnyRef);
+        const nullable = t === UNKNOWN || isNullable(t);
+        this.push(refType(sub === 26 ? ValType.AnyRef : ValType.ExternRef, nullable));
+        return;
+      }
+      case 28: // ref.i31
+        this.pop(I32);
+        this.push(ValType.I31Ref | REF_NON_NULL);
+        return;
+      case 29: case 30: // i31.get_s/u
+        this.pop(ValType.I31Ref);
+        this.push(I32);
+        return;
       default:
         this.fail(`unsupported instruction ${instr.info.name}`);
     }

@@ -1,0 +1,147 @@
+// The GC heap of WebAssembly 3.0: structs and arrays are JavaScript objects, collected by JavaScript's
+// garbage collector like every other reference (refs.ts). Each knows its canonical type id (the engine's
+// TypeRegistry), which casts compare. Numeric fields and elements are kept as their raw bits, as int32
+// words (struct fields, in a JavaScript array) or little-endian bytes (array elements, in a typed array),
+// so a get or set copies words between the value stack (slots.ts) and the object: no float conversion,
+// no BigInt, an i64 is two words. Reference fields and elements are kept as references (null, objects,
+// i31 numbers), in a JavaScript array.
+
+import { Trap, TrapCode } from "./trap.js";
+import { FuncEntity } from "./func.js";
+import { NumberedRef, isI31 } from "./refs.js";
+import type { TypeRegistry } from "./type-registry.js";
+import { CONCRETE_BASE, HeapType, PackedType, ValType, isRefType, type ArrayType, type StructType } from "./types.js";
+
+/** The most elements an array may have: lengths are the guest's to choose, so a huge `array.new` traps
+ * (`TrapCode.ArrayTooLarge`) rather than allocate gigabytes. 2^25 elements: at most 512 MiB of v128. */
+export const MAX_ARRAY_LENGTH = 1 << 25;
+
+/** Bytes a numeric field or element takes in its typed array (refs: 0, they live in `refs`). */
+export function storageBytes(storage: number): number {
+  switch (storage) {
+    case PackedType.I8: return 1;
+    case PackedType.I16: return 2;
+    case ValType.I32:
+    case ValType.F32: return 4;
+    case ValType.I64:
+    case ValType.F64: return 8;
+    case ValType.V128: return 16;
+  }
+  return 0;
+}
+
+/** Where each field of a struct type lives: numeric ones at a word offset in `words` (int32 words, 2 each,
+ * 4 for a v128; packed fields are kept zero-extended in one word), references at their field index in `refs`. */
+export class StructLayout {
+  /** Per field: its first word in `words`, or -1 for a reference field. */
+  readonly wordAt: Int32Array;
+  readonly words: number;
+  readonly hasRefs: boolean;
+
+  constructor(readonly type: StructType) {
+    const n = type.fields.length;
+    this.wordAt = new Int32Array(n);
+    let w = 0;
+    let refs = false;
+    for (let i = 0; i < n; i++) {
+      const s = type.fields[i]!.storage;
+      if (isRefType(s)) {
+        this.wordAt[i] = -1;
+        refs = true;
+      } else {
+        this.wordAt[i] = w;
+        w += s === ValType.V128 ? 4 : 2;
+      }
+    }
+    this.words = w;
+    this.hasRefs = refs;
+  }
+}
+
+const layouts = new WeakMap<StructType, StructLayout>();
+
+/** The (cached) layout of a struct type. */
+export function structLayout(type: StructType): StructLayout {
+  let l = layouts.get(type);
+  if (l === undefined) {
+    l = new StructLayout(type);
+    layouts.set(type, l);
+  }
+  return l;
+}
+
+/** A struct: its canonical type id, numeric fields' bits and reference fields (see StructLayout). */
+export class GcStruct extends NumberedRef {
+  constructor(
+    readonly typeId: number,
+    readonly layout: StructLayout,
+    /** The numeric fields' words, int32 each (a JavaScript array: cheaper to allocate than a typed one). */
+    readonly words: number[],
+    readonly refs: unknown[] | null,
+  ) {
+    super();
+  }
+
+  static allocate(typeId: number, layout: StructLayout): GcStruct {
+    const n = layout.type.fields.length;
+    const words = new Array<number>(layout.words).fill(0);
+    return new GcStruct(typeId, layout, words, layout.hasRefs ? new Array<unknown>(n).fill(null) : null);
+  }
+}
+
+/** An array: its canonical type id and length; numeric elements' bits in `bytes` (a view of one buffer,
+ * with `words` over it when elements are 4 bytes or more), reference elements in `refs`. */
+export class GcArray extends NumberedRef {
+  readonly bytes: Uint8Array;
+  readonly words: Int32Array | null;
+  readonly refs: unknown[] | null;
+  /** Bytes per element (0: references). */
+  readonly elemBytes: number;
+
+  constructor(readonly typeId: number, readonly type: ArrayType, readonly length: number) {
+    super();
+    if (length > MAX_ARRAY_LENGTH) throw new Trap(TrapCode.ArrayTooLarge, `array too large: ${length} elements (at most ${MAX_ARRAY_LENGTH})`);
+    const es = storageBytes(type.element.storage);
+    this.elemBytes = es;
+    if (es === 0) {
+      this.refs = new Array<unknown>(length).fill(null);
+      this.bytes = new Uint8Array(0);
+      this.words = null;
+    } else {
+      this.refs = null;
+      this.bytes = new Uint8Array(length * es);
+      this.words = es >= 4 ? new Int32Array(this.bytes.buffer) : null;
+    }
+  }
+}
+
+/**
+ * ref.test / ref.cast / br_on_cast: whether reference `value` (as it persists: null, an object, an i31
+ * number, a host value) is of heap type `heap` (an abstract code or CONCRETE_BASE + canonical id), nulls
+ * aside (the caller decides those). Validation put `value` in `heap`'s hierarchy already.
+ */
+export function refIsOfHeapType(types: TypeRegistry, value: unknown, heap: number): boolean {
+  if (heap >= CONCRETE_BASE) {
+    const id = heap - CONCRETE_BASE;
+    if (value instanceof GcStruct || value instanceof GcArray) return types.isSubtype(value.typeId, id);
+    if (value instanceof FuncEntity) return value.type.id >= 0 && types.isSubtype(value.type.id, id);
+    return false;
+  }
+  switch (heap) {
+    case HeapType.Any:
+    case HeapType.Func:
+    case HeapType.Extern:
+    case HeapType.Exn:
+      return value !== null;
+    case HeapType.Eq:
+      return value instanceof GcStruct || value instanceof GcArray || isI31(value);
+    case HeapType.I31:
+      return isI31(value);
+    case HeapType.Struct:
+      return value instanceof GcStruct;
+    case HeapType.Array:
+      return value instanceof GcArray;
+    default: // the bottom types: only null
+      return false;
+  }
+}
