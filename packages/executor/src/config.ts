@@ -82,6 +82,11 @@ function checkFeatures(v: unknown): string | null {
   for (const key of Object.keys(v)) {
     if (!Object.hasOwn(DEFAULT_FEATURES, key)) return `has an unknown feature '${key}'`;
   }
+  const f = v as WasmFeatures;
+  for (const later of ["typedReferences", "exceptions", "gc"] as const) {
+    if (f[later] && !f.referenceTypes) return `.${later} needs .referenceTypes`;
+  }
+  if (f.gc && !f.typedReferences) return ".gc needs .typedReferences";
   return null;
 }
 

@@ -24,9 +24,11 @@ export class Instance {
    * Instantiates `module` with `imports` in the order of `module.imports()`, then runs its start
    * function. Throws `LinkError` when an import does not match, `Trap` when initialisation traps, and
    * (with `Config.lazyValidation`) `CompileError` when the start function reaches a bad body.
+   * `imports` may be left out when the module imports nothing.
    */
-  constructor(readonly store: Store<any>, module: Module, imports: readonly Extern[]) {
+  constructor(readonly store: Store<any>, module: Module, imports: readonly Extern[] = []) {
     if (module.engine !== store.engine) throw new EngineMismatchError("the module and the store belong to different engines");
+    if (!Array.isArray(imports)) throw new TypeError("imports must be an array of externs, in the order of module.imports()");
     const entities = imports.map((ext, i) => entityOf(store, ext, `import ${i}`));
     try {
       this.entity = instantiate(store.pruned, module.compiled, entities);

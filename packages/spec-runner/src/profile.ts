@@ -24,14 +24,16 @@ export function profileOf(file: string): Profile {
   if (proposal !== undefined) {
     const feature = PROPOSALS[proposal];
     const features = feature ? { ...WASM2_FEATURES, [feature]: true } : WASM2_FEATURES;
-    // memory64 already reads offsets and limits as u64, as 3.0 does.
-    return { features, encode: { strict32: feature !== "memory64" } };
+    // memory64 already reads offsets and limits as u64, as 3.0 does. Its scripts predate reference
+    // types (binary.wast wants call_indirect's zero byte) and use one funcref table at most.
+    if (feature === "memory64") return { features: { ...features, referenceTypes: false }, encode: { strict32: false } };
+    return { features, encode: { strict32: true } };
   }
   if (file.startsWith("2.0/")) return { features: WASM2_FEATURES, encode: { strict32: true } };
-  // The threads folder's scripts are the proposal's own, written against 2.0 (one memory, 32-bit limits
-  // in the text format): 2.0 plus threads.
+  // The threads folder's scripts are the proposal's own, written before reference types (one table, one
+  // memory, 32-bit limits in the text format): 2.0 without reference types, plus threads.
   if (file.startsWith("3.0/proposals/threads/")) {
-    return { features: { ...WASM2_FEATURES, threads: true }, encode: { strict32: true } };
+    return { features: { ...WASM2_FEATURES, referenceTypes: false, threads: true }, encode: { strict32: true } };
   }
   return { features: DEFAULT_FEATURES, encode: {} };
 }

@@ -5,6 +5,10 @@
  * into a memory index), so a runner of the 2.0 suite should pass `WASM2_FEATURES`.
  */
 export interface WasmFeatures {
+  /** Reference types (2.0): externref, several tables, table.get/set/size/grow/fill, ref.null/is_null/func,
+   * typed select and a table index on call_indirect. Off, the pre-2.0 rules hold: at most one table and a
+   * zero byte after call_indirect's type. The later reference proposals need it. */
+  referenceTypes: boolean;
   tailCall: boolean;
   extendedConst: boolean;
   multiMemory: boolean;
@@ -30,6 +34,7 @@ export interface WasmFeatures {
 }
 
 export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
+  referenceTypes: true,
   tailCall: true,
   extendedConst: true,
   multiMemory: true,
@@ -46,6 +51,7 @@ export const DEFAULT_FEATURES: Readonly<WasmFeatures> = Object.freeze({
 
 /** Exactly WebAssembly 2.0. */
 export const WASM2_FEATURES: Readonly<WasmFeatures> = Object.freeze({
+  referenceTypes: true,
   tailCall: false,
   extendedConst: false,
   multiMemory: false,

@@ -53,7 +53,12 @@ export class InstrReader {
   heap1 = 0;
   heap2 = 0;
 
-  constructor(readonly features: Readonly<WasmFeatures>) {}
+  /** Which reference types decode (refTypesOf). */
+  private readonly refs: RefTypes;
+
+  constructor(readonly features: Readonly<WasmFeatures>) {
+    this.refs = refTypesOf(features);
+  }
 
   read(r: BinaryReader): void {
     const pos = r.pos;
@@ -82,7 +87,7 @@ export class InstrReader {
       case 0 satisfies typeof Imm.None:
         return;
       case 1 satisfies typeof Imm.Block:
-        this.a = readBlockType(r, this.features.typedReferences);
+        this.a = readBlockType(r, this.refs);
         return;
       case 2 satisfies typeof Imm.Label:
       case 4 satisfies typeof Imm.Func:
@@ -103,7 +108,7 @@ export class InstrReader {
       }
       case 5 satisfies typeof Imm.CallIndirect:
         this.a = r.u32();
-        this.b = r.u32();
+        this.b = this.refs === REFS_NONE ? this.zeroByte(r) : r.u32();
         return;
       case 9 satisfies typeof Imm.Mem:
         this.a = this.memIndex(r);
@@ -155,19 +160,19 @@ export class InstrReader {
         return;
       case 15 satisfies typeof Imm.SelectT: {
         const n = r.len32();
-        for (let i = 0; i < n; i++) this.types[i] = readValType(r, this.features.typedReferences);
+        for (let i = 0; i < n; i++) this.types[i] = readValType(r, this.refs);
         this.typeCount = n;
         return;
       }
       case 16 satisfies typeof Imm.RefType:
         // ref.null: a heap type (2.0's reference type bytes are the same numbers)
-        this.a = this.features.typedReferences ? readHeapType(r) : readRefType(r);
+        this.a = this.refs === REFS_TYPED ? readHeapType(r) : readRefType(r, this.refs);
         return;
       case 28 satisfies typeof Imm.Tag:
         this.a = r.u32();
         return;
       case 29 satisfies typeof Imm.TryTable:
-        this.a = readBlockType(r, this.features.typedReferences);
+        this.a = readBlockType(r, this.refs);
         this.readCatches(r);
         return;
       case 30 satisfies typeof Imm.GcType:
@@ -209,7 +214,10 @@ export class InstrReader {
 
   /** A memory index: one zero byte in 2.0, a u32 with multi-memory. */
   private memIndex(r: BinaryReader): number {
-    if (this.features.multiMemory) return r.u32();
+    return this.features.multiMemory ? r.u32() : this.zeroByte(r);
+  }
+
+  private zeroByte(r: BinaryReader): 0 {
     if (r.u8() !== 0) r.fail("zero byte expected", r.pos - 1);
     return 0;
   }
@@ -230,11 +238,21 @@ export class InstrReader {
   }
 }
 
+/** Which reference types decode: funcref only (before 2.0), 2.0's, or the typed ones of 3.0. */
+export type RefTypes = 0 | 1 | 2;
+export const REFS_NONE = 0;
+export const REFS_2_0 = 1;
+export const REFS_TYPED = 2;
+
+export function refTypesOf(features: Readonly<WasmFeatures>): RefTypes {
+  return features.typedReferences ? REFS_TYPED : features.referenceTypes ? REFS_2_0 : REFS_NONE;
+}
+
 /**
  * A value type: a numeric or vector type byte, or a reference type (see readRefType). Concrete reference
  * types carry the module's type index (store/src/types.ts); other bytes are malformed.
  */
-export function readValType(r: BinaryReader, typed = false): ValType {
+export function readValType(r: BinaryReader, refs: RefTypes = REFS_2_0): ValType {
   const b = r.u8();
   switch (b) {
     case ValType.I32:
@@ -242,28 +260,22 @@ export function readValType(r: BinaryReader, typed = false): ValType {
     case ValType.F32:
     case ValType.F64:
     case ValType.V128:
-    case ValType.FuncRef:
-    case ValType.ExternRef:
-    case ValType.ExnRef:
-    case ValType.NullExnRef:
       return b;
   }
-  if (typed && (b === 0x63 || b === 0x64 || isAbstractHeapType(b))) {
-    r.pos--;
-    return readRefType(r, true);
-  }
-  return r.fail("malformed value type", r.pos - 1);
+  r.pos--;
+  return readRefType(r, refs, "malformed value type");
 }
 
 /** A reference type: a shorthand byte, or (typed references) 0x63 / 0x64 and a heap type. */
-export function readRefType(r: BinaryReader, typed = false): ValType {
+export function readRefType(r: BinaryReader, refs: RefTypes = REFS_2_0, malformed = "malformed reference type"): ValType {
   const b = r.u8();
-  if (b === ValType.FuncRef || b === ValType.ExternRef || b === ValType.ExnRef || b === ValType.NullExnRef) return b;
-  if (typed) {
+  if (b === ValType.FuncRef) return b;
+  if (refs !== REFS_NONE && (b === ValType.ExternRef || b === ValType.ExnRef || b === ValType.NullExnRef)) return b;
+  if (refs === REFS_TYPED) {
     if (isAbstractHeapType(b)) return b;
     if (b === 0x63 || b === 0x64) return refType(readHeapType(r), b === 0x63);
   }
-  return r.fail("malformed reference type", r.pos - 1);
+  return r.fail(malformed, r.pos - 1);
 }
 
 /** Largest type index a heap type may name (the JS API's limit on types per module). */
@@ -282,14 +294,14 @@ export function readHeapType(r: BinaryReader): HeapType {
   return code;
 }
 
-function readBlockType(r: BinaryReader, typed: boolean): number {
+function readBlockType(r: BinaryReader, refs: RefTypes): number {
   const b = r.peek();
   if (b === 0x40) {
     r.pos++;
     return EMPTY_BLOCK_TYPE;
   }
-  if (typed && (b === 0x63 || b === 0x64)) return BLOCK_REF_BASE - readRefType(r, true);
-  if (b >= 0 && (b & 0xc0) === 0x40) return readValType(r, typed) - 128;
+  if (refs === REFS_TYPED && (b === 0x63 || b === 0x64)) return BLOCK_REF_BASE - readRefType(r, refs);
+  if (b >= 0 && (b & 0xc0) === 0x40) return readValType(r, refs) - 128;
   const at = r.pos;
   const x = r.s33();
   if (x < 0) r.fail("malformed block type", at);

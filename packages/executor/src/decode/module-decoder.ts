@@ -9,11 +9,11 @@ import type {
 } from "../module/ir.js";
 import { Imm, Op } from "../module/opcodes.js";
 import type { WasmFeatures } from "./features.js";
-import { InstrReader, readRefType, readValType } from "./instr-reader.js";
+import { InstrReader, REFS_TYPED, type RefTypes, readRefType, readValType, refTypesOf } from "./instr-reader.js";
 import { BinaryReader } from "./reader.js";
 import { parseNameSection } from "./name-section.js";
 import {
-  MAX_SIMPLE_ALIGN_FLAGS, SIMPLE_BLOCK_TYPE, SKIP_BLOCK, SKIP_ELSE, SKIP_END, SKIP_FIXED4, SKIP_FIXED8, SKIP_KIND,
+  MAX_SIMPLE_ALIGN_FLAGS, SIMPLE_BLOCK_TYPE, SKIP_BLOCK, SKIP_ELSE, SKIP_END, SKIP_FIXED4, SKIP_FIXED8, SKIP_KIND, SKIP_KIND_MVP,
   SKIP_LEB2, SKIP_MEMARG, SKIP_NONE, SKIP_S32, SKIP_S64, SKIP_U32, leb32End, shortLebEnd,
 } from "./skip-table.js";
 
@@ -66,6 +66,10 @@ export class ModuleDecoder {
   /** Whether some function body uses a data index (memory.init, data.drop). */
   private usesDataIndex = false;
   private nesting: Uint8Array = new Uint8Array(64);
+  /** Which reference types decode. */
+  private readonly refs: RefTypes;
+  /** The fast path's kinds (skip-table.ts) for these features. */
+  private readonly skipKind: Uint8Array;
 
   constructor(
     bytes: Uint8Array,
@@ -79,6 +83,8 @@ export class ModuleDecoder {
   ) {
     this.r = new BinaryReader(bytes);
     this.instr = new InstrReader(features);
+    this.refs = refTypesOf(features);
+    this.skipKind = features.referenceTypes ? SKIP_KIND : SKIP_KIND_MVP;
     this.ir = {
       bytes, types: [], subtypes: [], recGroupSizes: [], typeIds: null, tableInits: [], imports: [], funcs: [], tables: [], memories: [], globals: [], globalTypes: [],
       tags: [], numImportedTags: 0, exports: [], start: null, elems: [], datas: [], dataCount: null, codes: [], numImportedFuncs: 0,
@@ -255,7 +261,7 @@ export class ModuleDecoder {
       r.pos++;
       storage = b;
     } else {
-      storage = readValType(r, true);
+      storage = readValType(r, REFS_TYPED);
     }
     const m = r.u8();
     if (m > 1) r.fail("malformed mutability", r.pos - 1);
@@ -265,11 +271,10 @@ export class ModuleDecoder {
   /** Parameters and results, after the 0x60 form. */
   private funcType(): FuncType {
     const r = this.r;
-    const typed = this.features.typedReferences;
     const params: ValType[] = [];
-    this.vec(() => params.push(readValType(r, typed)));
+    this.vec(() => params.push(readValType(r, this.refs)));
     const results: ValType[] = [];
-    this.vec(() => results.push(readValType(r, typed)));
+    this.vec(() => results.push(readValType(r, this.refs)));
     return new FuncType(params, results);
   }
 
@@ -313,7 +318,7 @@ export class ModuleDecoder {
 
   /** A table type; its limits flag 0x04 (table64, with memory64) makes its indices i64. */
   private tableType(): TableType {
-    const element = readRefType(this.r, this.features.typedReferences);
+    const element = readRefType(this.r, this.refs);
     const flags = this.limitsFlags(LIMITS_HAS_MAX | LIMITS_64);
     const is64 = (flags & LIMITS_64) !== 0;
     const limits = this.limits(flags, is64);
@@ -339,7 +344,7 @@ export class ModuleDecoder {
 
   private globalType(): GlobalType {
     const r = this.r;
-    const type = readValType(r, this.features.typedReferences);
+    const type = readValType(r, this.refs);
     const m = r.u8();
     if (m > 1) r.fail("malformed mutability", r.pos - 1);
     return { type, mutable: m === 1 };
@@ -429,7 +434,7 @@ export class ModuleDecoder {
     let type: ValType = ValType.FuncRef;
     if (passiveOrDeclarative || explicitTable) {
       if (usesExprs) {
-        type = readRefType(r, this.features.typedReferences);
+        type = readRefType(r, this.refs);
       } else if (r.u8() !== 0) {
         r.fail("malformed element kind", r.pos - 1);
       }
@@ -478,7 +483,7 @@ export class ModuleDecoder {
     let total = 0;
     this.vec(() => {
       const n = r.u32();
-      groups.push(n, readValType(r, this.features.typedReferences));
+      groups.push(n, readValType(r, this.refs));
       total += n;
     });
     if (total >= 0x1_0000_0000 || total > MAX_FUNCTION_LOCALS) r.fail("too many locals", localsAt);
@@ -514,13 +519,14 @@ export class ModuleDecoder {
     const bytes = r.bytes;
     const end = r.end;
     let nesting = this.nesting;
+    const skipKind = this.skipKind;
     let depth = 0;
     nesting[0] = NEST_BLOCK;
     let p = r.pos;
     for (;;) {
       if (out === null && p < end) {
         const b = bytes[p]!;
-        const kind = SKIP_KIND[b]!;
+        const kind = skipKind[b]!;
         // Literal case labels (`satisfies` checks them against the SKIP_* kinds): V8 makes a jump
         // table of literal labels, where it would compare named constants one by one.
         switch (kind) {

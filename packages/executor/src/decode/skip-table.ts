@@ -29,12 +29,18 @@ export const SKIP_S64 = 10;
 /** One s32 LEB128 (an i32 constant). */
 export const SKIP_S32 = 11;
 
-/** Fast-path kind per opcode byte. */
-export const SKIP_KIND: Uint8Array = (() => {
+/** Fast-path kind per opcode byte, for modules with reference types (2.0) or without (see SKIP_KIND_MVP). */
+export const SKIP_KIND: Uint8Array = skipKinds(true);
+/** Without reference types the fast path leaves their instructions, and call_indirect's zero byte, to InstrReader. */
+export const SKIP_KIND_MVP: Uint8Array = skipKinds(false);
+
+function skipKinds(referenceTypes: boolean): Uint8Array {
   const kinds = new Uint8Array(256);
   for (let op = 0; op < 256; op++) {
     const info = OPS[op];
-    if (info === undefined || info.feature !== null) continue;
+    if (info === undefined || (info.feature !== null && !(referenceTypes && info.feature === "referenceTypes"))) continue;
+    // (and block types, which may name externref)
+    if (!referenceTypes && (op === Op.CallIndirect || info.imm === Imm.Block)) continue;
     switch (info.imm) {
       case Imm.None:
         kinds[op] = op === Op.Else ? SKIP_ELSE : op === Op.End ? SKIP_END : SKIP_NONE;
@@ -70,7 +76,7 @@ export const SKIP_KIND: Uint8Array = (() => {
     }
   }
   return kinds;
-})();
+}
 
 /** Block-type bytes the fast path takes: empty (0x40) or a value type. */
 export const SIMPLE_BLOCK_TYPE: Uint8Array = (() => {

@@ -68,7 +68,7 @@ export const Imm = {
 export type Imm = (typeof Imm)[keyof typeof Imm];
 
 /** Proposals past 2.0 that an instruction belongs to (2.0 instructions have none). */
-export type OpFeature = "tailCall" | "wideArithmetic" | "relaxedSimd" | "threads" | "typedReferences" | "exceptions" | "gc";
+export type OpFeature = "referenceTypes" | "tailCall" | "wideArithmetic" | "relaxedSimd" | "threads" | "typedReferences" | "exceptions" | "gc";
 
 /** The opcode number of the 0xfe-prefixed (threads) instruction with sub-opcode 0 (see the file comment). */
 export const ATOMIC_BASE = 0x1fe00;
@@ -184,11 +184,8 @@ const SINGLE_BYTE: [number, string][] = [
     null, null, null, null, null, "end - *", "br label *", "br_if label *", "br_table brtable *",
     "return - *", "call func *", "call_indirect callind *",
   ]),
-  ...block(0x1a, ["drop - *", "select - *", "select selt *"]),
-  ...block(0x20, [
-    "local.get local *", "local.set local *", "local.tee local *", "global.get global *",
-    "global.set global *", "table.get table *", "table.set table *",
-  ]),
+  ...block(0x1a, ["drop - *", "select - *"]),
+  ...block(0x20, ["local.get local *", "local.set local *", "local.tee local *", "global.get global *", "global.set global *"]),
   ...block(0x28, [
     "i32.load m2 a:i", "i64.load m3 a:I", "f32.load m2 a:f", "f64.load m3 a:F",
     "i32.load8_s m0 a:i", "i32.load8_u m0 a:i", "i32.load16_s m1 a:i", "i32.load16_u m1 a:i",
@@ -218,8 +215,15 @@ const SINGLE_BYTE: [number, string][] = [
     "i32.extend8_s - i:i", "i32.extend16_s - i:i", "i64.extend8_s - I:I", "i64.extend16_s - I:I",
     "i64.extend32_s - I:I",
   ]),
+];
+
+/** Reference types (part of 2.0; a feature so that the pre-2.0 scripts of some proposals can run). */
+const REFERENCE_TYPES: [number, string][] = [
+  [0x1c, "select selt *"],
+  ...block(0x25, ["table.get table *", "table.set table *"]),
   ...block(0xd0, ["ref.null reft *", "ref.is_null - *", "ref.func func *"]),
 ];
+const REFERENCE_TYPES_FC: [number, string][] = block(0x0f, ["table.grow table *", "table.size table *", "table.fill table *"]);
 
 /** Typed function references (Wasm 3.0). */
 const TYPED_REFERENCES: [number, string][] = [
@@ -254,8 +258,7 @@ const PREFIX_FC: [number, string][] = block(0x00, [
   "i32.trunc_sat_f64_u - F:i", "i64.trunc_sat_f32_s - f:I", "i64.trunc_sat_f32_u - f:I",
   "i64.trunc_sat_f64_s - F:I", "i64.trunc_sat_f64_u - F:I",
   "memory.init meminit *", "data.drop data :", "memory.copy memcopy *", "memory.fill mem *",
-  "table.init tableinit *", "elem.drop elem :", "table.copy tablecopy *", "table.grow table *",
-  "table.size table *", "table.fill table *",
+  "table.init tableinit *", "elem.drop elem :", "table.copy tablecopy *",
 ]);
 
 /** 128-bit arithmetic on pairs of i64 (low, high): the wide-arithmetic proposal. */
@@ -384,6 +387,7 @@ function table(prefix: number, rows: [number, string][], feature: OpFeature | nu
 /** Single-byte instructions, indexed by opcode byte. */
 export const OPS: readonly (OpInfo | undefined)[] = (() => {
   const t = table(0, SINGLE_BYTE, null, 256);
+  for (const [op, row] of REFERENCE_TYPES) t[op] = makeInfo(op, row, "referenceTypes");
   for (const [op, row] of TAIL_CALL) t[op] = makeInfo(op, row, "tailCall");
   for (const [op, row] of TYPED_REFERENCES) t[op] = makeInfo(op, row, "typedReferences");
   for (const [op, row] of EXCEPTIONS) t[op] = makeInfo(op, row, "exceptions");
@@ -400,6 +404,7 @@ export const OPS_FB: readonly (OpInfo | undefined)[] = (() => {
 /** 0xfc-prefixed instructions, indexed by sub-opcode. */
 export const OPS_FC: readonly (OpInfo | undefined)[] = (() => {
   const t = table(0xfc, PREFIX_FC, null, 0x13 + WIDE_ARITHMETIC.length);
+  for (const [sub, row] of REFERENCE_TYPES_FC) t[sub] = makeInfo(0xfc00 | sub, row, "referenceTypes");
   for (const [sub, row] of WIDE_ARITHMETIC) t[sub] = makeInfo(0xfc00 | sub, row, "wideArithmetic");
   return t;
 })();

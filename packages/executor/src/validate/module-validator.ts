@@ -148,5 +148,6 @@ export function validateIR(
   }
 
   if (!features.multiMemory && ir.memories.length > 1) fail("multiple memories");
+  if (!features.referenceTypes && ir.tables.length > 1) fail("multiple tables");
   return funcs;
 }
