@@ -78,6 +78,26 @@ export const MORE_KERNELS: Workload[] = [
     args: { full: [1_000_000], quick: [50_000], tiny: [10] },
     expected: { full: 1976675072, quick: 1394479942 },
   },
+  {
+    name: "gc-tree",
+    group: "kernels",
+    description: "GC: build a binary tree of structs, walk it with an anyref array stack (ref.cast per pop), count it; depth, rounds (16, 8)",
+    wasm: "gc_tree.wasm",
+    export: "trees",
+    proposals: ["gc"],
+    args: { full: [16, 8], quick: [12, 2], tiny: [2, 1] },
+    expected: { full: -2115120093, quick: 2098799928 },
+  },
+  {
+    name: "exceptions",
+    group: "kernels",
+    description: "legacy EH (Emscripten's): throw through frames that clean up and rethrow, caught n / 2 times; n, frames (2e5, 4)",
+    wasm: "exceptions.wasm",
+    export: "throws",
+    proposals: ["exceptions"],
+    args: { full: [200_000, 4], quick: [10_000, 4], tiny: [2, 1] },
+    expected: { full: 1702804253, quick: -882880194 },
+  },
 ];
 
 export const MORE_PROGRAMS: Workload[] = [

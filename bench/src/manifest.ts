@@ -4,7 +4,7 @@
 // Expected results are independent of any engine: the WAT workloads were checked against plain JS
 // reimplementations, the C programs against native builds (scripts/build-c.sh), sha256 against node:crypto.
 import { readFileSync } from "node:fs";
-import type { Runner, Value, WasmInstance } from "./runner.js";
+import type { Proposal, Runner, Value, WasmInstance } from "./runner.js";
 import { LARGE_MODULE_EXPORT, largeModuleBytes } from "./large-module.js";
 import { loadSha256Wasm, sha256Drive, sha256Input } from "./sha256.js";
 import { MORE_KERNELS, MORE_PROGRAMS } from "./kernels.js";
@@ -41,6 +41,8 @@ export interface Workload {
   expected: Record<Size, Expected>;
   /** A calling protocol other than one call of `export(...args)`. */
   drive?: (instance: WasmInstance, args: readonly Value[]) => Expected;
+  /** Proposals past 2.0 it needs: runners without them skip it. */
+  proposals?: readonly Proposal[];
   /** Untimed set-up for the given arguments (e.g. generating input data). */
   prepare?: (args: readonly Value[]) => void;
 }

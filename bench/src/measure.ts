@@ -36,6 +36,8 @@ export interface Measurement {
   firstCallMs?: number;
   firstCallsMs?: number[];
   instantiateMs?: number;
+  /** The Node it ran on when not the bench's own (native-node.ts). */
+  ranOn?: string;
   /** wasmi-ts: deoptimizations of the interpreter loop in the measuring process (per pass; run-runner.ts). */
   loopDeopts?: number[];
 }
@@ -68,6 +70,8 @@ export function median(samples: readonly number[]): number {
 function cannotRun(runner: Runner, workload: Workload): string | null {
   if (workload.drive && runner.plainCallsOnly) return "needs host access to memory between calls";
   if (workload.load && !runner.namespace) return "a package workload needs the runner's WebAssembly namespace";
+  const missing = workload.proposals?.filter((p) => !runner.proposals?.includes(p)) ?? [];
+  if (missing.length > 0) return `needs ${missing.join(" and ")}, which ${runner.name} does not run`;
   return null;
 }
 

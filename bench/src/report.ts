@@ -248,6 +248,7 @@ export function printReport(options: BenchOptions, workloads: Workload[], outcom
       if (m.status === "mismatch") notes.push(`${o.runner} ${m.workload}: MISMATCH: got ${m.value}, expected ${m.expected}`);
       if (m.status === "error") notes.push(`${o.runner} ${m.workload}: error: ${m.error}`);
       if (m.status === "skipped") notes.push(`${o.runner} ${m.workload}: skipped: ${m.error}`);
+      if (m.ranOn) notes.push(`${o.runner} ${m.workload}: ran on ${m.ranOn}`);
     }
   }
   const ttfc = firstCalls(outcomes);

@@ -18,6 +18,7 @@ import type { BenchOptions } from "./options.js";
 import type { ChildJob } from "./protocol.js";
 import { isWasmiTsVariant, type RunnerName } from "./runners/index.js";
 import { LAZY_VALIDATION_ENV } from "./runners/wasmi-ts.js";
+import { nodeFor } from "./native-node.js";
 import { spawnChild } from "./spawn-child.js";
 import type { StartupStats } from "./startup-stats.js";
 
@@ -161,13 +162,16 @@ export async function runRunner(
     if (performance.now() >= hardEnd) return failure("error", "not run: the bench's time limit was reached");
     // wasmi-ts's runs count the deoptimizations of its interpreter loop (V8's --trace-deopt)
     const traceDeopt = measureJob.runner.startsWith("wasmi-ts") && !options.jitless;
-    const child = await spawnChild(measureJob, nodeFlags, hardEnd, {}, traceDeopt);
+    const node = nodeFor(measureJob.runner, workload);
+    if ("skip" in node) return { ...failure("error", node.skip), status: "skipped" };
+    const child = await spawnChild(measureJob, nodeFlags, hardEnd, {}, traceDeopt, node.execPath);
     if ("failure" in child && child.failure === "timeout") {
       return { ...failure("timeout", `no result within ${(child.elapsedMs / 1000).toFixed(1)} s`), atLeastMs: child.elapsedMs };
     }
     if ("failure" in child) return failure("error", child.failure);
     if (child.message.type === "result") {
       const { type: _, ...measurement } = child.message;
+      if (node.ranOn) measurement.ranOn = node.ranOn;
       return child.loopDeopts === undefined ? measurement : { ...measurement, loopDeopts: [child.loopDeopts] };
     }
     return failure("error", child.message.type === "unavailable" ? child.message.reason : "unexpected message");

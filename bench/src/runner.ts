@@ -15,8 +15,13 @@ export interface WasmInstance {
   readonly freshPerCall?: boolean;
 }
 
+/** Proposals past 2.0 that a workload needs and a runner may support. */
+export type Proposal = "gc" | "exceptions";
+
 export interface Runner {
   readonly name: string;
+  /** The proposals past 2.0 it runs (none when absent). */
+  readonly proposals?: readonly Proposal[];
   /** Loads the implementation: why this runner cannot run here, or null when it can. */
   load(): Promise<string | null>;
   /** Compiles and instantiates a module without imports. */

@@ -26,6 +26,7 @@ const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
  * Runs the child; it is stopped at `job.planMs + GRACE_MS`, or at `hardEnd` (a performance.now() time) if sooner.
  * `env`: variables added to the child's environment. `traceDeopt`: count the deoptimizations of
  * wasmi-ts's interpreter loop (node --trace-deopt; its function is named `runInterpreterLoop` for this).
+ * `execPath`: the Node that runs it (native-node.ts).
  */
 export function spawnChild(
   job: ChildJob,
@@ -33,13 +34,14 @@ export function spawnChild(
   hardEnd: number,
   env: Record<string, string> = {},
   traceDeopt = false,
+  execPath = process.execPath,
 ): Promise<ChildOutcome> {
   const start = performance.now();
   // "@wasmi-ts/source" resolves workspace packages to their TypeScript sources (no build needed).
   const flags = traceDeopt ? [...nodeFlags, "--trace-deopt"] : nodeFlags;
   const args = [...flags, "--conditions=@wasmi-ts/source", "--import", "tsx", CHILD, JSON.stringify(job)];
   // In its own process group, so that stopping it also stops what it started (wasm-interp).
-  const child = spawn(process.execPath, args, { cwd: BENCH_DIR, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(execPath, args, { cwd: BENCH_DIR, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const stop = () => {
     try {
       process.kill(-child.pid!, "SIGKILL");

@@ -180,6 +180,67 @@ function json(kib: number, reps: number): number {
   return h | 0;
 }
 
+/** gc_tree.wat: binary trees of objects, walked with an explicit stack and counted recursively. */
+function gcTrees(depth: number, rounds: number): number {
+  interface Node { left: Node | null; right: Node | null; value: number }
+  let seed = 0;
+  const next = () => (seed = xorshift32(seed) | 0);
+  const build = (d: number): Node => {
+    if (d === 0) return { left: null, right: null, value: next() };
+    const left = build(d - 1);
+    const right = build(d - 1);
+    return { left, right, value: next() };
+  };
+  const count = (n: Node | null): number => (n === null ? 0 : 1 + count(n.left) + count(n.right));
+  const walk = (root: Node) => {
+    const stack = [root];
+    let sum = 0;
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      sum = (Math.imul(sum, 31) + n.value) | 0;
+      if (n.right !== null) stack.push(n.right, n.left!);
+    }
+    return sum;
+  };
+  let sum = 0;
+  for (let r = 0; r < rounds; r++) {
+    seed = r + 1;
+    const tree = build(depth);
+    sum = (Math.imul(sum, 31) + (walk(tree) ^ count(tree))) | 0;
+  }
+  return sum;
+}
+
+/** exceptions.wat: n calls `frames` frames deep; the innermost throws for odd inputs, every frame cleans up. */
+function exceptions(n: number, frames: number): number {
+  let cleanups = 0;
+  const frame = (x: number, depth: number): number => {
+    try {
+      if (depth === 0) {
+        if (x & 1) throw new RangeError(String(x >>> 1));
+        return x >>> 3;
+      }
+      return (frame(x, depth - 1) + depth) | 0;
+    } catch (e) {
+      cleanups++;
+      throw e;
+    }
+  };
+  let x = 2463534242;
+  let sum = 0;
+  for (; n > 0; n--) {
+    x = xorshift32(x);
+    let v: number;
+    try {
+      v = frame(x, frames);
+    } catch (e) {
+      v = ~Number((e as RangeError).message);
+    }
+    sum = (Math.imul(sum, 31) + v) | 0;
+  }
+  return (sum + cleanups) | 0;
+}
+
 const REFERENCES: Record<string, (...args: number[]) => Expected> = {
   "fib-iter": fib,
   "fib-tail": fib,
@@ -189,6 +250,8 @@ const REFERENCES: Record<string, (...args: number[]) => Expected> = {
   "counter-global": (n) => n,
   "bulk-memory": bulkMemory,
   "br-table": dispatch,
+  "gc-tree": gcTrees,
+  exceptions,
   keccak,
   json,
 };

@@ -1,5 +1,5 @@
 // Adapter for any implementation of the JS `WebAssembly` API (V8's own, or the polywasm polyfill).
-import type { Runner, Value, WasmInstance } from "../runner.js";
+import type { Proposal, Runner, Value, WasmInstance } from "../runner.js";
 
 /** The synchronous part of the JS WebAssembly API that the adapter uses. */
 export interface JsWebAssembly {
@@ -7,9 +7,15 @@ export interface JsWebAssembly {
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
 }
 
-export function jsApiRunner(name: string, api: () => JsWebAssembly | undefined, missing: string): Runner {
+export function jsApiRunner(
+  name: string,
+  api: () => JsWebAssembly | undefined,
+  missing: string,
+  proposals: readonly Proposal[] = [],
+): Runner {
   return {
     name,
+    proposals,
     async load() {
       return api() ? null : missing;
     },

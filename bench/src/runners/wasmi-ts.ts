@@ -94,6 +94,7 @@ function compile(bytes: Uint8Array): void {
 
 export const runner: Runner = {
   name: "wasmi-ts",
+  proposals: ["gc", "exceptions"],
   load,
   instantiate: (bytes) => instantiate(bytes),
   namespace: () => namespace(),
@@ -103,6 +104,7 @@ export const runner: Runner = {
 /** wasmi-ts with `consumeFuel: true`: the cost of fuel metering, next to the plain runner. */
 export const fuelRunner: Runner = {
   name: "wasmi-ts-fuel",
+  proposals: ["gc", "exceptions"],
   load,
   instantiate: (bytes) => instantiate(bytes, { consumeFuel: true }),
   namespace: () => namespace({ consumeFuel: true }),
@@ -111,6 +113,7 @@ export const fuelRunner: Runner = {
 /** wasmi-ts with a deadline set: the cost of checking it, next to the plain runner. */
 export const deadlineRunner: Runner = {
   name: "wasmi-ts-deadline",
+  proposals: ["gc", "exceptions"],
   load,
   instantiate: (bytes) => instantiate(bytes, { deadline: true }),
   namespace: () => namespace({ deadline: true }),
