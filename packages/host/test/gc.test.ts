@@ -135,6 +135,7 @@ describe("arrays", () => {
     (type $v128 (array (mut v128)))
     (type $refs (array (mut anyref)))
     (type $funcs (array funcref))
+    (type $mfuncs (array (mut funcref)))
     (data $bytes "\\01\\02\\03\\04\\05\\06\\07\\08")
     (elem $fs func $f $f)
     (func $f)
@@ -186,6 +187,13 @@ describe("arrays", () => {
       (local $a (ref $funcs))
       (local.set $a (array.new_elem $funcs $fs (i32.const 0) (i32.const 2)))
       (ref.is_null (array.get $funcs (local.get $a) (i32.const 1))))
+    (func (export "init_elem_into") (param i32) (result i32 i32 i32)
+      (local $a (ref $mfuncs))
+      (local.set $a (array.new_default $mfuncs (i32.const 3)))
+      (array.init_elem $mfuncs $fs (local.get $a) (local.get 0) (i32.const 1) (i32.const 1))
+      (ref.is_null (array.get $mfuncs (local.get $a) (i32.const 0)))
+      (ref.is_null (array.get $mfuncs (local.get $a) (i32.const 1)))
+      (ref.is_null (array.get $mfuncs (local.get $a) (i32.const 2))))
     (func (export "huge") (param i32) (result i32) (array.len (array.new_default $i8 (local.get 0))))
     (func (export "null_len") (result i32) (array.len (ref.null $i8)))
     (func (export "data_oob") (result i32) (array.len (array.new_data $i32 $bytes (i32.const 4) (i32.const 2)))))`;
@@ -204,6 +212,10 @@ describe("arrays", () => {
     expect(call(inst, "refs", 17)).toBe(17); // an i31
     expect(call(inst, "funcs")).toBe(2);
     expect(call(inst, "init_elem")).toBe(0);
+    // array.init_elem: element 1 of the segment into slot 1 or 2, the others stay null
+    expect(call(inst, "init_elem_into", 1)).toEqual([1, 0, 1]);
+    expect(call(inst, "init_elem_into", 2)).toEqual([1, 1, 0]);
+    expect(trapOf(() => call(inst, "init_elem_into", 3)).reason).toBe("out of bounds array access");
   });
 
   it("copy (overlapping too) and initialise from segments", () => {

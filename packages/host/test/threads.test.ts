@@ -182,3 +182,68 @@ describe("shared memories", () => {
     expect(() => new Module(wasm2, parseWat(`(module (memory 1) (func (atomic.fence)))`))).toThrow(/illegal opcode fe 03/);
   });
 });
+
+/**
+ * Every atomic store, read-modify-write and compare-exchange instruction, generated from the families
+ * (type, width, operation), against a BigInt model of the 8 bytes at the address.
+ */
+describe("every atomic store and read-modify-write, against a model", () => {
+  const WIDTHS = { i32: [8, 16, 32], i64: [8, 16, 32, 64] } as const;
+  const OPS = ["add", "sub", "and", "or", "xor", "xchg"] as const;
+  const full = (t: "i32" | "i64") => (t === "i32" ? 32 : 64);
+  const suffix = (t: "i32" | "i64", w: number) => (w === full(t) ? "" : String(w));
+  const cases: { name: string; instr: string; t: "i32" | "i64"; w: number; op: (typeof OPS)[number] | "cmpxchg" | "store" }[] = [];
+  for (const t of ["i32", "i64"] as const) {
+    for (const w of WIDTHS[t]) {
+      const u = w === full(t) ? "" : "_u";
+      cases.push({ name: `${t}_store${w}`, instr: `${t}.atomic.store${suffix(t, w)}`, t, w, op: "store" });
+      for (const op of [...OPS, "cmpxchg"] as const) {
+        cases.push({ name: `${t}_${op}${w}`, instr: `${t}.atomic.rmw${suffix(t, w)}.${op}${u}`, t, w, op });
+      }
+    }
+  }
+  const funcs = cases.map(({ name, instr, t, op }) =>
+    op === "store" ? `(func (export "${name}") (param i32 ${t}) (${instr} (local.get 0) (local.get 1)))`
+    : op === "cmpxchg" ? `(func (export "${name}") (param i32 ${t} ${t}) (result ${t}) (${instr} (local.get 0) (local.get 1) (local.get 2)))`
+    : `(func (export "${name}") (param i32 ${t}) (result ${t}) (${instr} (local.get 0) (local.get 1)))`);
+  const engine = new Engine();
+  const instance = new Instance(
+    new Store(engine, null),
+    new Module(engine, parseWat(`(module (memory (export "mem") 1 1 shared) ${funcs.join("\n")})`)),
+  );
+  const view = () => new DataView(instance.getMemory("mem")!.data.buffer);
+  const model = (op: string, old: bigint, a: bigint, b: bigint): bigint =>
+    op === "add" ? old + a : op === "sub" ? old - a : op === "and" ? old & a : op === "or" ? old | a
+    : op === "xor" ? old ^ a : op === "xchg" || op === "store" ? a : old === a ? b : old;
+  const INITIAL = [0x8877665544332211n, 0xffffffffffffffffn, 0n, 0x00000000ffffff80n];
+  const OPERANDS = [1n, 0xff00n, -1n, 0x1_0000_0080n];
+
+  it("covers every instruction of the families", () => {
+    expect(cases.length).toBe(7 * 8); // 7 widths (i32: 8, 16, 32; i64: 8, 16, 32, 64) x (store, 6 rmw, cmpxchg)
+    expect(new Set(cases.map((c) => c.instr)).size).toBe(cases.length);
+  });
+
+  for (const { name, instr, t, w, op } of cases) {
+    it(`${instr}`, () => {
+      const mask = (1n << BigInt(w)) - 1n;
+      const asT = (v: bigint) => (t === "i32" ? Number(BigInt.asIntN(32, v)) : BigInt.asIntN(64, v));
+      for (const initial of INITIAL) {
+        for (const [i, operand] of OPERANDS.entries()) {
+          const expectedOld = initial & mask;
+          // cmpxchg: the expected value is the operand, or (every other case) the old value itself
+          const a = op === "cmpxchg" && i % 2 === 1 ? expectedOld : operand;
+          const b = 0x0123456789abcdefn;
+          view().setBigUint64(64, initial, true);
+          const args = op === "cmpxchg" ? [64, asT(a), asT(b)] : [64, asT(a)];
+          const result = instance.getFunc(name)!.call(...args);
+          // the operands are taken at the instruction's width (an i32 argument is 32 bits)
+          const typeMask = t === "i32" ? 0xffffffffn : 0xffffffffffffffffn;
+          const written = model(op, expectedOld, BigInt.asUintN(64, a) & typeMask & (op === "cmpxchg" ? mask : typeMask), BigInt.asUintN(64, b) & typeMask);
+          if (op === "store") expect(result).toEqual([]);
+          else expect(result).toEqual([asT(expectedOld)]);
+          expect(view().getBigUint64(64, true)).toBe((initial & ~mask) | (written & mask));
+        }
+      }
+    });
+  }
+});
