@@ -1,4 +1,4 @@
-import { CONCRETE_BASE, HeapType, ValType, heapTypeOf, isRefType } from "@wasmi-ts/host";
+import { CONCRETE_BASE, type Engine, HeapType, ValType, heapTypeOf, isRefType } from "@wasmi-ts/host";
 
 // The enumerations of wasm.h.
 
@@ -40,22 +40,38 @@ export function valTypeOfKind(kind: wasm_valkind_t): ValType {
   return t;
 }
 
+/** The engine whose types a type object's concrete reference types name (see valKindOfType). */
+const enginesOfTypes = new WeakMap<object, Engine>();
+
+/** Records that `typeObject` (a function, global, table or tag type) comes from `engine`. */
+export function typeFromEngine<T extends object>(typeObject: T, engine: Engine): T {
+  enginesOfTypes.set(typeObject, engine);
+  return typeObject;
+}
+
 /**
- * The wasm_valkind_t of a value type. wasm.h knows two reference kinds: the typed references of Wasm 3.0
- * take the kind of their hierarchy, WASM_FUNCREF for function references (`(ref null? func)`, nofunc,
- * concrete function types), WASM_EXTERNREF for extern references, and WASM_ANYREF (the same number,
- * an opaque value in `of`) for the abstract types of GC (any, eq, i31, struct, array, none); exn has none.
- * (Concrete struct and array types are not told from function types here, without the engine's types:
- * they report WASM_FUNCREF, and their values cross as WASM_ANYREF, see val.ts.)
+ * The wasm_valkind_t of a value type of `typeObject`. wasm.h knows two reference kinds: the typed
+ * references of Wasm 3.0 take the kind of their hierarchy, WASM_FUNCREF for function references
+ * (`(ref null? func)`, nofunc, concrete function types), WASM_EXTERNREF for extern references, and
+ * WASM_ANYREF (the same number, an opaque value in `of`) for GC's (any, eq, i31, struct, array, none,
+ * and concrete struct and array types: told from function types by the engine's type registry); exn has none.
  */
-export function valKindOfType(type: ValType): wasm_valkind_t {
+export function valKindOfType(type: ValType, typeObject?: object): wasm_valkind_t {
   let k = toValKind.get(type);
   if (k === undefined && isRefType(type)) {
     const h = heapTypeOf(type);
-    if (h === HeapType.Func || h === HeapType.NoFunc || h >= CONCRETE_BASE) k = WASM_FUNCREF;
+    if (h >= CONCRETE_BASE) k = concreteKind(h - CONCRETE_BASE, typeObject);
+    else if (h === HeapType.Func || h === HeapType.NoFunc) k = WASM_FUNCREF;
     else if (h === HeapType.Extern || h === HeapType.NoExtern) k = WASM_EXTERNREF;
     else if (h !== HeapType.Exn && h !== HeapType.NoExn) k = WASM_ANYREF;
   }
   if (k === undefined) throw new TypeError(`value type 0x${type.toString(16)} has no wasm_valkind_t`);
   return k;
+}
+
+function concreteKind(id: number, typeObject: object | undefined): wasm_valkind_t {
+  const engine = typeObject && enginesOfTypes.get(typeObject);
+  // (a type built through the C API names no concrete type: it has none)
+  if (engine === undefined) return WASM_FUNCREF;
+  return engine.registry.def(id).composite.kind === "func" ? WASM_FUNCREF : WASM_ANYREF;
 }

@@ -1,6 +1,6 @@
 import { Func, Global, Table, Tag, type Extern } from "@wasmi-ts/host";
 import {
-  WASM_EXTERN_FUNC, WASM_EXTERN_GLOBAL, WASM_EXTERN_MEMORY, WASM_EXTERN_TABLE, WASMI_EXTERN_TAG, type wasm_externkind_t,
+  WASM_EXTERN_FUNC, WASM_EXTERN_GLOBAL, WASM_EXTERN_MEMORY, WASM_EXTERN_TABLE, WASMI_EXTERN_TAG, typeFromEngine, type wasm_externkind_t,
 } from "./constants.js";
 import { alloc, free, get, kindOf, NULL, type HandleKind } from "./handles.js";
 import { allocExternType } from "./types.js";
@@ -31,9 +31,9 @@ export function wasm_extern_kind(ext: number): wasm_externkind_t {
 /** A new externtype handle. */
 export function wasm_extern_type(ext: number): number {
   const e = externAt(ext, "wasm_extern_type");
-  if (e instanceof Func) return allocExternType({ kind: "func", type: e.type });
-  if (e instanceof Global) return allocExternType({ kind: "global", type: e.type });
-  if (e instanceof Table) return allocExternType({ kind: "table", type: e.type });
+  if (e instanceof Func) return allocExternType({ kind: "func", type: typeFromEngine(e.type, e.store.engine) });
+  if (e instanceof Global) return allocExternType({ kind: "global", type: typeFromEngine(e.type, e.store.engine) });
+  if (e instanceof Table) return allocExternType({ kind: "table", type: typeFromEngine(e.type, e.store.engine) });
   if (e instanceof Tag) return allocExternType({ kind: "tag", type: e.type });
   return allocExternType({ kind: "memory", type: e.type });
 }

@@ -1,4 +1,5 @@
 import { Func, type FuncType } from "@wasmi-ts/host";
+import { typeFromEngine } from "./constants.js";
 import { storeAt } from "./engine-store.js";
 import { alloc, free, get, NULL, storeOf } from "./handles.js";
 import { trapHandle } from "./trap.js";
@@ -31,7 +32,8 @@ export function wasm_func_delete(func: number): void {
 }
 /** A new functype handle. */
 export function wasm_func_type(func: number): number {
-  return alloc("functype", get<Func>(func, "func", "wasm_func_type").type);
+  const f = get<Func>(func, "func", "wasm_func_type");
+  return alloc("functype", typeFromEngine(f.type, f.store.engine));
 }
 export function wasm_func_param_arity(func: number): number {
   return get<Func>(func, "func", "wasm_func_param_arity").type.params.length;

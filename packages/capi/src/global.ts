@@ -1,4 +1,5 @@
 import { Global, type GlobalType } from "@wasmi-ts/host";
+import { typeFromEngine } from "./constants.js";
 import { storeAt } from "./engine-store.js";
 import { alloc, free, get, storeOf } from "./handles.js";
 import { hostValueOf, valOfHost, type wasm_val_t } from "./val.js";
@@ -13,7 +14,8 @@ export function wasm_global_delete(global: number): void {
   free(global, "global", "wasm_global_delete");
 }
 export function wasm_global_type(global: number): number {
-  return alloc("globaltype", get<Global>(global, "global", "wasm_global_type").type);
+  const g = get<Global>(global, "global", "wasm_global_type");
+  return alloc("globaltype", typeFromEngine(g.type, g.store.engine));
 }
 export function wasm_global_get(global: number): wasm_val_t {
   const g = get<Global>(global, "global", "wasm_global_get");

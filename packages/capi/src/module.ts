@@ -1,4 +1,5 @@
 import { CompileError, Module } from "@wasmi-ts/host";
+import { typeFromEngine } from "./constants.js";
 import { storeAt } from "./engine-store.js";
 import { alloc, free, get, NULL } from "./handles.js";
 import { allocExternType } from "./types.js";
@@ -22,11 +23,13 @@ export function wasm_module_delete(module: number): void {
 
 /** New importtype handles, in import order. */
 export function wasm_module_imports(module: number): number[] {
-  return get<Module>(module, "module", "wasm_module_imports").imports().map((i) => alloc("importtype", i));
+  const m = get<Module>(module, "module", "wasm_module_imports");
+  return m.imports().map((i) => alloc("importtype", (typeFromEngine(i.type.type, m.engine), i)));
 }
 /** New exporttype handles, in export order. */
 export function wasm_module_exports(module: number): number[] {
-  return get<Module>(module, "module", "wasm_module_exports").exports().map((e) => alloc("exporttype", e));
+  const m = get<Module>(module, "module", "wasm_module_exports");
+  return m.exports().map((e) => alloc("exporttype", (typeFromEngine(e.type.type, m.engine), e)));
 }
 
 interface ImportLike { module: string; name: string; type: Parameters<typeof allocExternType>[0] }

@@ -1,4 +1,5 @@
 import { Table, ValType, type Func, type TableType } from "@wasmi-ts/host";
+import { typeFromEngine } from "./constants.js";
 import { storeAt } from "./engine-store.js";
 import { alloc, free, get, NULL, storeOf } from "./handles.js";
 
@@ -12,7 +13,8 @@ export function wasm_table_delete(table: number): void {
   free(table, "table", "wasm_table_delete");
 }
 export function wasm_table_type(table: number): number {
-  return alloc("tabletype", get<Table>(table, "table", "wasm_table_type").type);
+  const t = get<Table>(table, "table", "wasm_table_type");
+  return alloc("tabletype", typeFromEngine(t.type, t.store.engine));
 }
 export function wasm_table_size(table: number): number {
   return get<Table>(table, "table", "wasm_table_size").size;

@@ -29,10 +29,12 @@ export function wasm_functype_new(params: wasm_valkind_t[], results: wasm_valkin
   return alloc("functype", new FuncType(params.map(valTypeOfKind), results.map(valTypeOfKind)));
 }
 export function wasm_functype_params(type: number): wasm_valkind_t[] {
-  return get<FuncType>(type, "functype", "wasm_functype_params").params.map(valKindOfType);
+  const ft = get<FuncType>(type, "functype", "wasm_functype_params");
+  return ft.params.map((t) => valKindOfType(t, ft));
 }
 export function wasm_functype_results(type: number): wasm_valkind_t[] {
-  return get<FuncType>(type, "functype", "wasm_functype_results").results.map(valKindOfType);
+  const ft = get<FuncType>(type, "functype", "wasm_functype_results");
+  return ft.results.map((t) => valKindOfType(t, ft));
 }
 export function wasm_functype_delete(type: number): void {
   free(type, "functype", "wasm_functype_delete");
@@ -42,7 +44,8 @@ export function wasm_globaltype_new(content: wasm_valkind_t, mutability: wasm_mu
   return alloc("globaltype", { type: valTypeOfKind(content), mutable: mutability === WASM_VAR } satisfies GlobalType);
 }
 export function wasm_globaltype_content(type: number): wasm_valkind_t {
-  return valKindOfType(get<GlobalType>(type, "globaltype", "wasm_globaltype_content").type);
+  const gt = get<GlobalType>(type, "globaltype", "wasm_globaltype_content");
+  return valKindOfType(gt.type, gt);
 }
 export function wasm_globaltype_mutability(type: number): wasm_mutability_t {
   return get<GlobalType>(type, "globaltype", "wasm_globaltype_mutability").mutable ? WASM_VAR : WASM_CONST;
@@ -55,7 +58,8 @@ export function wasm_tabletype_new(element: wasm_valkind_t, limits: wasm_limits_
   return alloc("tabletype", { element: valTypeOfKind(element), limits: limitsIn(limits) } satisfies TableType);
 }
 export function wasm_tabletype_element(type: number): wasm_valkind_t {
-  return valKindOfType(get<TableType>(type, "tabletype", "wasm_tabletype_element").element);
+  const tt = get<TableType>(type, "tabletype", "wasm_tabletype_element");
+  return valKindOfType(tt.element, tt);
 }
 export function wasm_tabletype_limits(type: number): wasm_limits_t {
   return limitsOut(get<TableType>(type, "tabletype", "wasm_tabletype_limits").limits);

@@ -348,6 +348,11 @@ describe("wasm-c-api: typed references (Wasm 3.0)", () => {
     const exports = c.wasm_instance_exports(c.wasm_instance_new(store, module, []));
     const [make, get, i31, concrete] = exports.map((e) => c.wasm_extern_as_func(e)!);
     expect(c.wasm_functype_results(c.wasm_func_type(make!))).toEqual([c.WASM_ANYREF]);
+    // a concrete struct type is of the any hierarchy (the engine's registry tells it from a function type)
+    expect(c.wasm_functype_params(c.wasm_func_type(concrete!))).toEqual([c.WASM_ANYREF]);
+    const concreteExport = c.wasm_exporttype_type(c.wasm_module_exports(module)[3]!);
+    expect(c.wasm_functype_results(concreteExport)).toEqual([c.WASM_ANYREF]);
+    expect(c.wasm_functype_params(c.wasm_extern_type(exports[3]!))).toEqual([c.WASM_ANYREF]);
     const results: wasm_val_t[] = [];
     expect(c.wasm_func_call(make!, [i32(7)], results)).toBe(NULL);
     expect(results[0]!.kind).toBe(c.WASM_ANYREF);
