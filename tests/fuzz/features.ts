@@ -3,8 +3,9 @@
 import { setFlagsFromString } from "node:v8";
 import { DEFAULT_FEATURES, type WasmFeatures } from "@wasmi-ts/host";
 
-/** The post-2.0 proposals that Node 20's V8 runs: tail calls by default, the others behind the flags below. */
-const V8_PROPOSALS = new Set<string>(["tailCall", "extendedConst", "memory64"]);
+/** The features that Node 20's V8 runs: reference types (2.0) and tail calls by default, the others behind
+ * the flags below. */
+const V8_PROPOSALS = new Set<string>(["referenceTypes", "tailCall", "extendedConst", "memory64"]);
 const V8_FLAGS = ["--experimental-wasm-extended-const", "--experimental-wasm-memory64"];
 
 /**
