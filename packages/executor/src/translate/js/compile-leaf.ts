@@ -354,6 +354,9 @@ class LeafCompiler {
   }
 
   private readonly numParams: number;
+  /** Characters emitted so far, and at the last cut: a compilation that cannot fit stops early. */
+  private chars = 0;
+  private charsAtCut = 0;
 
   compile(): string {
     this.frames.push({ kind: "body", label: "body", height: 0, params: [], results: this.results, unreachable: false });
@@ -362,7 +365,10 @@ class LeafCompiler {
       const at = r.pos;
       this.ins.read(r);
       this.instruction(this.ins.op, at);
-      if (this.frames.length === 1 && !this.top().unreachable) this.cuts.push({ at: this.out.length, height: this.h });
+      if (this.frames.length === 1 && !this.top().unreachable) {
+        this.cuts.push({ at: this.out.length, height: this.h });
+        this.charsAtCut = this.chars;
+      }
     }
     return this.source();
   }
@@ -479,7 +485,11 @@ class LeafCompiler {
 
   /** Adds code (its indentation removed: the size estimate counts characters). */
   private emit(line: string): void {
-    this.out.push(line.replace(/^[ \t]+/gm, ""));
+    const text = line.charCodeAt(0) > 32 && !line.includes("\n") ? line : line.replace(/^[ \t]+/gm, "");
+    this.out.push(text);
+    this.chars += text.length;
+    // too large already (see `source`): a direct form is one function, a leaf's chunks end at cuts
+    if ((this.chars - (this.direct ? 0 : this.charsAtCut)) * BYTECODE_PER_CHAR > MAX_BYTECODE) throw new TooLarge();
   }
 
   /** A new value of `type` in its variables. Values below that are expressions reading s{h} (an operand
