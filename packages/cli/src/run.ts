@@ -109,7 +109,7 @@ function trapText(trap: Trap, note = ""): string {
 function exceptionText(exn: Exception, note = ""): string {
   const { params } = exn.tag.type;
   const values = params.map((t, i) => formatValue(t, exn.getArg(i)));
-  return `error: uncaught Wasm exception${note}: tag ${exn.tag.type}, values [${values.join(", ")}]`;
+  return `error: uncaught Wasm exception${note}: tag ${exn.tag.type}, values [${values.join(", ")}]${formatBacktrace(exn.frames)}`;
 }
 
 function exportedFunctions(instance: Instance): string {

@@ -145,13 +145,18 @@ describe("wasmi-ts run: standard streams and exit codes", () => {
     expect(run.stderr[2]).toMatch(/ - m!boom$/);
   });
 
-  it("reports a Wasm exception that no handler caught, with its values, as a trap's exit code", () => {
+  it("reports a Wasm exception that no handler caught, with its values and backtrace, as a trap's exit code", () => {
     const dir = tempDir({
-      "throw.wat": `(module (tag $e (param i32 f64)) (func (export "_start") (throw $e (i32.const 7) (f64.const 2.5))))`,
+      "throw.wat": `(module $m (tag $e (param i32 f64))
+        (func $thrower (throw $e (i32.const 7) (f64.const 2.5)))
+        (func (export "_start") (call $thrower)))`,
     });
     const run = runCli(["run", join(dir, "throw.wat")]);
     expect(run.code).toBe(3);
-    expect(run.stderr).toEqual(["error: uncaught Wasm exception: tag [i32 f64] -> [], values [7, 2.5]"]);
+    expect(run.stderr[0]).toBe("error: uncaught Wasm exception: tag [i32 f64] -> [], values [7, 2.5]");
+    expect(run.stderr[1]).toBe("wasm backtrace:");
+    expect(run.stderr[2]).toMatch(/ - m!thrower$/);
+    expect(run.stderr[3]).toMatch(/ - m!_start$|m!<[^>]*>$/);
   });
 
   it("stops a _start that runs too long (--timeout) or out of fuel (--fuel)", () => {

@@ -1,4 +1,4 @@
-import { ExceptionEntity, isRefType, type ValType } from "@wasmi-ts/store";
+import { ExceptionEntity, isRefType, wasmBacktraceOf, type ValType, type WasmFrame } from "@wasmi-ts/store";
 import type { Store } from "./store.js";
 import { Tag } from "./tag.js";
 import { fromRef, readValue, slotLayout, toRef, writeValue, type SlotViews, type Value } from "./values.js";
@@ -42,6 +42,15 @@ export class Exception {
   /** The tag it was thrown with. */
   get tag(): Tag {
     return Tag.fromEntity(this.store, this.entity.tag);
+  }
+
+  /**
+   * The Wasm frames it unwound, innermost first, the last time it left Wasm code uncaught (as a trap's
+   * `frames`): where it was thrown, for an exception that reached the embedder. Empty while no Wasm code
+   * has thrown it.
+   */
+  get frames(): readonly WasmFrame[] {
+    return wasmBacktraceOf(this.entity);
   }
 
   /** Whether it was thrown with `tag`. */

@@ -501,3 +501,42 @@ describe("exception handling with the engine's other features", () => {
     expect(() => new Module(new Engine(), parseWat(`(module (tag (result i32)))`))).toThrow(/non-empty tag result type/);
   });
 });
+
+describe("backtraces of uncaught exceptions", () => {
+  const wat = `(module $m
+    (import "env" "host" (func $host))
+    (tag $e (export "e") (param i32))
+    (func $thrower (export "thrower") (throw $e (i32.const 1)))
+    (func $middle (call $thrower))
+    (func (export "direct") (call $middle))
+    (func (export "through-host") (call $host)))`;
+  /** The module, its host function calling `nested()` (set later). */
+  function withHost(engine = new Engine()) {
+    let nested: Func | undefined;
+    const result = setup(wat, (linker, store) => {
+      linker.define("env", "host", Func.wrap(store, { params: [], results: [] }, () => void nested!.call()));
+    }, engine);
+    nested = result.instance.getFunc("thrower")!;
+    return result;
+  }
+
+  it("name the frames the exception unwound, innermost first", () => {
+    for (const jsTier of [false, true, "eager"] as const) {
+      const direct = thrown(() => withHost(new Engine({ jsTier })).call("direct")) as Exception;
+      expect(direct).toBeInstanceOf(Exception);
+      expect(direct.frames.map((f) => f.name)).toEqual(["thrower", "middle", undefined]);
+      expect(direct.frames.every((f) => f.moduleName === "m")).toBe(true);
+    }
+  });
+
+  it("continue across a host function's nested call", () => {
+    const crossed = thrown(() => withHost().call("through-host")) as Exception;
+    // the nested run's frame, then the outer run's (the host function has none)
+    expect(crossed.frames.map((f) => f.name)).toEqual(["thrower", undefined]);
+  });
+
+  it("are empty for an exception the host made and no Wasm code threw", () => {
+    const { store, instance } = withHost();
+    expect(new Exception(store, instance.getTag("e")!, [1]).frames).toEqual([]);
+  });
+});

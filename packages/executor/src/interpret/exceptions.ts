@@ -46,13 +46,18 @@ export function throwRef(store: PrunedStore, i32: Int32Array, fp2: number, code:
  * exception's values (and reference) into the handler's registers, notes where execution continues in
  * `state`'s continuation fields (`contPc`, `contFp2`, `contFunc`, `contInst`, `contDepth`) and returns the
  * loop's next polling budget: a caught exception counts as a taken branch (poll.ts), so that a loop that
- * only throws and catches can be interrupted too. Returns -1 when no handler catches it.
+ * only throws and catches can be interrupted too. Returns -1 when no handler catches it: then the
+ * exception leaves this run with the frames it unwound as its backtrace (as an error's), which an outer
+ * run continues, or a later throw of the same exception replaces.
  */
 export function unwindToHandler(
   exn: ExceptionEntity, store: PrunedStore, state: ExecState, entryDepth: number,
   depth: number, cf: CompiledFunc, inst: InstanceEntity, pc: number, fp2: number, budget: number,
 ): number {
-  if (!findHandler(exn, store, state, entryDepth, depth, cf, inst, pc, fp2)) return -1;
+  if (!findHandler(exn, store, state, entryDepth, depth, cf, inst, pc, fp2)) {
+    recordBacktrace(exn, state, entryDepth, depth, cf, inst, pc);
+    return -1;
+  }
   if (--budget >= 0) return budget;
   try {
     return poll(store, state);

@@ -2309,8 +2309,8 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
     // a resumable execution suspends where its own instruction ran out of fuel (execution.ts)
     if (state.resumable && suspendsOnFuel(e, store, state, pc, fp2, cf, inst, depth)) return;
     if (e instanceof ExceptionEntity) {
-      // a Wasm exception: continue at its handler, if this run's frames have one; else it leaves (no
-      // backtrace: it is no error of this run's code, and may be caught and thrown again)
+      // a Wasm exception: continue at its handler, if this run's frames have one; else it leaves, with
+      // its backtrace (unwindToHandler)
       budget = unwindToHandler(e, store, state, entryDepth, depth, cf, inst, pc, fp2, budget);
       if (budget < 0) throw e;
       depth = state.contDepth;
