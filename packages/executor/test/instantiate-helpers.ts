@@ -12,7 +12,7 @@ import { PrunedStore, TypeKey, TypeRegistry } from "@wasmi-ts/store";
 export function emptyIR(): ModuleIR {
   return {
     bytes: new Uint8Array(0), types: [], subtypes: [], recGroupSizes: [], typeIds: null, tableInits: [], imports: [], funcs: [], tables: [], memories: [], globals: [],
-    globalTypes: [], tags: [], numImportedTags: 0, exports: [], start: null, elems: [], datas: [], dataCount: null, codes: [],
+    globalTypes: [], tags: [], numImportedTags: 0, exports: [], start: null, elems: [], datas: [], dataCount: null, codes: [], concreteLocals: false,
     numImportedFuncs: 0, numImportedTables: 0, numImportedMemories: 0, numImportedGlobals: 0,
     customs: [], funcNames: new Map(), moduleName: null,
   };

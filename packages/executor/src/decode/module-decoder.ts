@@ -1,5 +1,5 @@
 import {
-  ArrayType, FuncType, PackedType, REF_NON_NULL, StructType, ValType, type CompositeType, type FieldType, type GlobalType, type Limits,
+  ArrayType, CONCRETE_BASE, FuncType, PackedType, REF_NON_NULL, StructType, ValType, type CompositeType, type FieldType, type GlobalType, type Limits,
   type MemoryType, type SubType, type TableType,
 } from "@wasmi-ts/store";
 import { DecodeError } from "../errors.js";
@@ -87,7 +87,7 @@ export class ModuleDecoder {
     this.skipKind = features.referenceTypes ? SKIP_KIND : SKIP_KIND_MVP;
     this.ir = {
       bytes, types: [], subtypes: [], recGroupSizes: [], typeIds: null, tableInits: [], imports: [], funcs: [], tables: [], memories: [], globals: [], globalTypes: [],
-      tags: [], numImportedTags: 0, exports: [], start: null, elems: [], datas: [], dataCount: null, codes: [], numImportedFuncs: 0,
+      tags: [], numImportedTags: 0, exports: [], start: null, elems: [], datas: [], dataCount: null, codes: [], concreteLocals: false, numImportedFuncs: 0,
       numImportedTables: 0, numImportedMemories: 0, numImportedGlobals: 0, customs: [],
       funcNames: new Map(), moduleName: null,
     };
@@ -483,7 +483,9 @@ export class ModuleDecoder {
     let total = 0;
     this.vec(() => {
       const n = r.u32();
-      groups.push(n, readValType(r, this.refs));
+      const type = readValType(r, this.refs);
+      if (type >= CONCRETE_BASE) this.ir.concreteLocals = true;
+      groups.push(n, type);
       total += n;
     });
     if (total >= 0x1_0000_0000 || total > MAX_FUNCTION_LOCALS) r.fail("too many locals", localsAt);

@@ -116,6 +116,9 @@ export interface ModuleIR {
   dataCount: number | null;
   /** Bodies of the defined functions: body i belongs to function `numImportedFuncs + i`. */
   codes: FuncBody[];
+  /** Whether some body declares a local of a concrete reference type (whose type index validation
+   * rewrites to a canonical id: without one, it need not look at every body's locals). */
+  concreteLocals: boolean;
   numImportedFuncs: number;
   numImportedTables: number;
   numImportedMemories: number;

@@ -49,24 +49,20 @@ export function validateConstExpr(
   /** For subtyping (typed references; the module's types canonicalised): else types must be equal. */
   registry: TypeRegistry | null = null,
 ): void {
-  const matches = (a: ValType, b: ValType) => a === b || (registry !== null && valTypeMatches(registry, a, b));
   const seen = features.constGlobals ? visibleGlobals : ir.numImportedGlobals;
-  for (const c of expr) {
-    switch (c.op) {
-      case Op.I32Const:
-      case Op.I64Const:
-      case Op.F32Const:
-      case Op.F64Const:
-      case Op.V128Const:
-      case Op.RefNull:
-      case Op.RefFunc:
-        continue;
-      case Op.GlobalGet: {
-        if (c.a >= seen) throw new ValidationError(`unknown global ${c.a}`, -1);
-        if (ir.globalTypes[c.a]!.mutable) throw new ValidationError("constant expression required", -1);
-        continue;
-      }
+  // the common one-instruction expression (an element's ref.func, an offset's i32.const), without the
+  // general path's closures and stack: a module may have thousands
+  const single = expr.length === 1 ? leafType(ir, features, expr[0]!, seen) : null;
+  if (single !== null) {
+    if (single !== expected && !(registry !== null && valTypeMatches(registry, single, expected))) {
+      throw new ValidationError("type mismatch", -1);
     }
+    return;
+  }
+  const matches = (a: ValType, b: ValType) => a === b || (registry !== null && valTypeMatches(registry, a, b));
+  for (const c of expr) {
+    if (c.op === Op.GlobalGet) checkGlobalGet(ir, c.a, seen);
+    if (LEAF_OPS.has(c.op)) continue;
     if (features.extendedConst && extendedConstType(c.op) !== 0) continue;
     if (features.gc && CONST_GC.has(c.op)) continue;
     throw new ValidationError("constant expression required", -1);
@@ -77,34 +73,12 @@ export function validateConstExpr(
     if (a === undefined || !matches(a, t)) throw new ValidationError("type mismatch", -1);
   };
   for (const c of expr) {
+    const leaf = leafType(ir, features, c, seen);
+    if (leaf !== null) {
+      stack.push(leaf);
+      continue;
+    }
     switch (c.op) {
-      case Op.I32Const:
-        stack.push(I32);
-        break;
-      case Op.I64Const:
-        stack.push(I64);
-        break;
-      case Op.F32Const:
-        stack.push(ValType.F32);
-        break;
-      case Op.F64Const:
-        stack.push(ValType.F64);
-        break;
-      case Op.V128Const:
-        stack.push(ValType.V128);
-        break;
-      case Op.RefNull:
-        if (c.a >= CONCRETE_BASE && ir.typeIds === null) throw new ValidationError("type mismatch", -1);
-        stack.push(refType(c.a, true));
-        break;
-      case Op.RefFunc:
-        if (funcType(ir, c.a) === undefined) throw new ValidationError(`unknown function ${c.a}`, -1);
-        // 3.0: the function's own type, not null
-        stack.push(features.typedReferences ? concreteRefType(ir.typeIds![ir.funcs[c.a]!]!, false) : ValType.FuncRef);
-        break;
-      case Op.GlobalGet:
-        stack.push(ir.globalTypes[c.a]!.type);
-        break;
       default: {
         if (c.op >>> 8 === 0xfb) {
           constGc(ir, registry, c.op & 0xff, c.a, c.b, pop, stack);
@@ -118,6 +92,42 @@ export function validateConstExpr(
     }
   }
   if (stack.length !== 1 || !matches(stack[0]!, expected)) throw new ValidationError("type mismatch", -1);
+}
+
+/** A global.get of a constant expression must see global `index`, an immutable one. */
+function checkGlobalGet(ir: ModuleIR, index: number, seen: number): void {
+  if (index >= seen) throw new ValidationError(`unknown global ${index}`, -1);
+  if (ir.globalTypes[index]!.mutable) throw new ValidationError("constant expression required", -1);
+}
+
+/** The constant instructions that take no operands (see leafType). */
+const LEAF_OPS = new Set<number>([Op.I32Const, Op.I64Const, Op.F32Const, Op.F64Const, Op.V128Const, Op.RefNull, Op.RefFunc, Op.GlobalGet]);
+
+/** The type of a constant instruction of LEAF_OPS, its immediate checked, or null for the others. */
+function leafType(ir: ModuleIR, features: Readonly<WasmFeatures>, c: { op: number; a: number }, seen: number): ValType | null {
+  switch (c.op) {
+    case Op.I32Const:
+      return I32;
+    case Op.I64Const:
+      return I64;
+    case Op.F32Const:
+      return ValType.F32;
+    case Op.F64Const:
+      return ValType.F64;
+    case Op.V128Const:
+      return ValType.V128;
+    case Op.RefNull:
+      if (c.a >= CONCRETE_BASE && ir.typeIds === null) throw new ValidationError("type mismatch", -1);
+      return refType(c.a, true);
+    case Op.RefFunc:
+      if (funcType(ir, c.a) === undefined) throw new ValidationError(`unknown function ${c.a}`, -1);
+      // 3.0: the function's own type, not null
+      return features.typedReferences ? concreteRefType(ir.typeIds![ir.funcs[c.a]!]!, false) : ValType.FuncRef;
+    case Op.GlobalGet:
+      checkGlobalGet(ir, c.a, seen);
+      return ir.globalTypes[c.a]!.type;
+  }
+  return null;
 }
 
 /** Types a GC instruction of a constant expression (see CONST_GC). */

@@ -94,7 +94,7 @@ function rewriteModuleTypes(ir: ModuleIR): void {
     for (const x of e.init) rewriteConst(ir, x);
   }
   for (const d of ir.datas) rewriteConst(ir, d.offset);
-  for (const body of ir.codes) {
+  for (const body of ir.concreteLocals ? ir.codes : []) {
     const locals = body.locals;
     for (let i = 0; i < locals.length; i++) if (locals[i]! >= CONCRETE_BASE) locals[i] = canon(locals[i]!);
   }
