@@ -89,8 +89,10 @@ export const TRAP = instr("Trap", "trap with the code", "code:i", "trap($code as
 export const CONTROL: Instr[] = [
   instr("BrTable", "jump to the target of index a (the last one when a is past the others)", "a:r targets:L", `
     const n = code[(pc + 2) | 0];
-    const i = $a >>> 0;
-    pc = code[pc + 3 + (i < n ? i : n)];
+    // i as an unsigned index, compared in int32s (n < 2^31): \`i >>> 0\` beyond 2^31 is a double, where
+    // V8's code for this case, speculating small integers, deoptimizes ("lost precision")
+    const i = $a;
+    pc = code[pc + 3 + (i >= 0 && i < n ? i : n)];
     break branch;`, true),
   instr("Return", "return (results already in place)", "", "callee = null;\nbreak;", true),
   instr("ReturnReg", "return the value of register a", "a:r", `

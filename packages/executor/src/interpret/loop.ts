@@ -212,8 +212,10 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 11: { // BrTable: jump to the target of index a (the last one when a is past the others)
           const n = code[(pc + 2) | 0];
-          const i = i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0;
-          pc = code[pc + 3 + (i < n ? i : n)];
+          // i as an unsigned index, compared in int32s (n < 2^31): `i >>> 0` beyond 2^31 is a double, where
+          // V8's code for this case, speculating small integers, deoptimizes ("lost precision")
+          const i = i32[(fp2 + code[(pc + 1) | 0]) | 0];
+          pc = code[pc + 3 + (i >= 0 && i < n ? i : n)];
           break branch;
         }
         case 12: { // Return: return (results already in place)
