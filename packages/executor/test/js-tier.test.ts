@@ -6,6 +6,7 @@ import { describe, expect, test } from "vitest";
 import { funcExtern, hostFunc, instantiateWat, newStore, trapCode, type TestInstance } from "./interpret-harness.js";
 import { ValType, wasmBacktraceOf } from "@wasmi-ts/store";
 import type { CompiledModule } from "../src/index.js";
+import { directTried } from "../src/translate/js/compile-leaf.js";
 
 const INPUTS = [0, 1, 2, 3, 5, 7, 31, 32, 33, 100, 255, 256, 1000, 65535, 65536, 0x7fffffff, -1, -2, -7, -0x80000000, 0x12345678];
 
@@ -335,6 +336,51 @@ describe("calls of larger leaves (their direct form)", () => {
     });
     expect(runs[0]).toEqual(runs[1]);
     expect(runs[0]!.frames).toHaveLength(2);
+  });
+});
+
+describe("direct forms of callees that call others: compiled at their first call", () => {
+  // $mid and $huge call $helper (not inlined: over 256 bytes); $cold is never called; $huge is too large
+  // for a direct form, so its first call finds the tier refusing it and calls it out instead
+  const rounds = (n: number) => Array.from({ length: n }, (_, k) =>
+    `(local.set $x (i32.xor (i32.add (local.get $x) (i32.const ${k * 7919})) (i32.rotl (local.get $x) (i32.const ${k % 31}))))`).join("\n");
+  const wat = `(module (memory 1)
+    (func $helper (param $x i32) (result i32) ${Array.from({ length: 30 }, () => "(local.set $x (i32.add (local.get $x) (i32.const 3)))").join(" ")} (local.get $x))
+    (func $mid (param $n i32) (result i32) (local $x i32) (local.set $x (local.get $n))
+      ${rounds(20)} (i32.add (call $helper (local.get $x)) (i32.div_u (i32.const 100) (local.get $n))))
+    (func $cold (param $x i32) (result i32) ${rounds(20)} (call $helper (local.get $x)))
+    (func $huge (param $x i32) (result i32) ${rounds(3000)} (call $helper (local.get $x)))
+    (func (export "outer") (param $n i32) (result i32) (local $acc i32)
+      (loop $l
+        (local.set $acc (i32.add (local.get $acc) (call $mid (local.get $n))))
+        (local.set $acc (i32.xor (local.get $acc) (call $huge (local.get $acc))))
+        (if (i32.lt_s (local.get $n) (i32.const 0)) (then (local.set $acc (call $cold (local.get $acc)))))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br_if $l (i32.gt_s (local.get $n) (i32.const 0))))
+      (local.get $acc)))`;
+
+  test("compute what the interpreter computes, compile nothing that does not run, and report traps' frames", () => {
+    const runs = [true, false].map((jsTier) => {
+      const t = instantiateWat(wat, { config: { jsTier: jsTier && "eager" } });
+      const module = t.instance.module as CompiledModule;
+      expect(directTried(module, 1) || directTried(module, 2) || directTried(module, 3), "nothing compiled before the call").toBe(false);
+      const outcome = [1, 3, 10].map((n) => t.call("outer", n));
+      let frames: number[] = [];
+      try {
+        t.call("outer", 0); // $mid divides by zero
+      } catch (e) {
+        frames = wasmBacktraceOf(e).map((frame) => frame.funcIndex);
+      }
+      expect(compiledToJs(t, 4), "outer").toBe(jsTier);
+      if (jsTier) {
+        expect(directTried(module, 1), "$mid: called").toBe(true);
+        expect(directTried(module, 2), "$cold: never called").toBe(false);
+        expect(directTried(module, 3), "$huge: called (and refused)").toBe(true);
+      }
+      return { outcome, frames };
+    });
+    expect(runs[0]).toEqual(runs[1]);
+    expect(runs[0]!.frames).toEqual([1, 4]);
   });
 });
 

@@ -37,7 +37,7 @@ import type { CompiledModule } from "../../module/compiled.js";
 import { DeadCode } from "../dead-code.js";
 import { moduleInfo } from "../module-info.js";
 import { OP_OF_WASM } from "../ops.js";
-import { JS_TIER_HELPERS, newFunctionAllowed } from "./helpers.js";
+import { JS_TIER_HELPERS, callOutDirect, newFunctionAllowed } from "./helpers.js";
 
 /** A leaf function compiled to JavaScript: reads its arguments from the value stack's words at `base`
  * (two words per slot), and writes its results there. */
@@ -125,11 +125,13 @@ interface Scan {
   readonly known: boolean;
   readonly loops: boolean;
   readonly callsOut: boolean;
+  /** It calls another function (directly or through a table). */
+  readonly calls: boolean;
   /** It calls itself (the tier does not take it: its recursion runs on the interpreter's frames). */
   readonly recursive: boolean;
 }
 
-const UNKNOWN: Scan = { known: false, loops: false, callsOut: false, recursive: false };
+const UNKNOWN: Scan = { known: false, loops: false, callsOut: false, calls: false, recursive: false };
 
 /** Per module, the scans of its defined functions. */
 const SCANS = new WeakMap<CompiledModule, Map<number, Scan>>();
@@ -177,6 +179,7 @@ function scan(module: CompiledModule, definedIndex: number): Scan {
   const isInteger = (t: ValType | undefined): boolean => t === ValType.I32 || t === ValType.I64;
   let loops = false;
   let callsOut = false;
+  let calls = false;
   let recursive = false;
   try {
     while (r.pos < r.end) {
@@ -189,12 +192,14 @@ function scan(module: CompiledModule, definedIndex: number): Scan {
         // out to interpreted code costs more than the interpreter's own call (imports do not: see `call`)
         if (callee === definedIndex) recursive = true;
         else if (callee < 0 || !knowsEvery(module, callee)) callsOut = true;
+        calls = true;
         continue;
       }
       if (op <= 0x05 || (op >= 0x0b && op <= 0x0f) || op === 0x1a || op === 0x1b || (op >= 0x20 && op <= 0x22)
         || op === 0x41 || op === 0x42 || op === 0xa7) continue;
       if (op === 0x11 && info.tables[ins.b]!.is64 !== true) {
         callsOut = true;
+        calls = true;
         continue;
       }
       if (op === 0x12 && ins.a === ir.numImportedFuncs + definedIndex) {
@@ -208,10 +213,29 @@ function scan(module: CompiledModule, definedIndex: number): Scan {
       if (entry === undefined || !isIntegerInstruction(op) || OP_TEMPLATES[entry.op] == null) return UNKNOWN;
       if ((entry.info.load !== undefined || entry.info.store === true) && (ins.memory !== 0 || !memory32)) return UNKNOWN;
     }
-    return { known: true, loops, callsOut, recursive };
+    return { known: true, loops, callsOut, calls, recursive };
   } catch {
     return UNKNOWN; // an invalid body (lazy validation): the interpreter reports it
   }
+}
+
+/** Whether the direct form of defined function `definedIndex` was compiled (or refused) already. */
+export function directTried(module: CompiledModule, definedIndex: number): boolean {
+  return DIRECT.get(module)?.has(definedIndex) === true;
+}
+
+/**
+ * A callee's direct form compiled at its first call, which then replaces this stub in `callees[k]` (the
+ * caller's call site reads it there); where the tier refuses it, a call out (the caller counts it as one
+ * that calls out, so it reads its views again after it).
+ */
+function lazyDirect(module: CompiledModule, definedIndex: number, callees: DirectLeaf[], k: number): DirectLeaf {
+  return (...args: unknown[]) => {
+    const func = module.ir.numImportedFuncs + definedIndex;
+    const run = directLeaf(module, definedIndex)?.run ?? callOutDirect(func, moduleInfo(module).funcTypes[func]!);
+    callees[k] = run;
+    return run(...args);
+  };
 }
 
 /** The direct form of defined function `definedIndex` (compiled once), or null. */
@@ -825,6 +849,15 @@ class LeafCompiler {
         return;
       }
       if (!this.direct) {
+        // a callee that calls others gets its direct form at its first call: most of those that a hot
+        // function of a large program calls never run (sqlite: 32 of 155); one that calls nothing, now (it
+        // is cheap, and the caller then knows that it calls nothing out)
+        const scan = scanOf(this.module, defined);
+        const { params, results } = this.info.funcTypes[f]!;
+        if (scan.calls && scan.known && !directTried(this.module, defined) && results.length <= 1 && [...params, ...results].every((t) => t === ValType.I32 || t === ValType.I64)) {
+          this.callDirect(f, null, at);
+          return;
+        }
         const callee = directLeaf(this.module, defined);
         if (callee !== null) {
           this.callDirect(f, callee, at);
@@ -920,21 +953,23 @@ class LeafCompiler {
     this.current = outer;
   }
 
-  /** A call of function `f` (at Wasm offset `at`) through its direct form: the callee's frames of a trap
-   * come first, then this call's (leafTrapped). */
-  private callDirect(f: number, callee: CompiledDirect, at: number): void {
+  /** A call of function `f` (at Wasm offset `at`) through its direct form (null: compiled at its first
+   * call, see lazyDirect): the callee's frames of a trap come first, then this call's (leafTrapped). */
+  private callDirect(f: number, callee: CompiledDirect | null, at: number): void {
     let id = this.calleeIds.get(f);
     if (id === undefined) {
-      id = this.callees.push(callee.run) - 1;
+      const k = this.callees.length;
+      id = this.callees.push(callee?.run ?? lazyDirect(this.module, f - this.module.ir.numImportedFuncs, this.callees, k)) - 1;
       this.calleeIds.set(f, id);
     }
-    if (callee.callsOut) this.callsOut = true;
+    const callsOut = callee === null || callee.callsOut;
+    if (callsOut) this.callsOut = true;
     const type = this.info.funcTypes[f]!;
     this.materializeAll();
     const first = this.h - type.params.length;
     const args = type.params.flatMap((t, k) => (t === ValType.I64 ? [`s${first + k}`, `sh${first + k}`] : [`s${first + k}`]));
     this.h = first;
-    const call = `d${id}(${["inst", "store", "state", ...args].join(", ")})`;
+    const call = `${callee === null ? `callees[${id}]` : `d${id}`}(${["inst", "store", "state", ...args].join(", ")})`;
     this.emit(`at = ${this.site(at)};`);
     if (type.results.length === 0) {
       this.emit(`${call};`);
@@ -942,7 +977,7 @@ class LeafCompiler {
       const d = this.push(type.results[0]!);
       this.emit(type.results[0] === ValType.I64 ? `s${d} = ${call}; sh${d} = high[0];` : `s${d} = ${call};`);
     }
-    if (callee.callsOut) this.emit("@reload;"); // its calls out may have replaced the views
+    if (callsOut) this.emit("@reload;"); // its calls out may have replaced the views
   }
 
   /** Memory `m` must be memory 0, with 32-bit addresses. */

@@ -2,7 +2,7 @@
 // traps, polling, the i32 helpers the instruction templates call, the leaf frame of a backtrace, and
 // calls out.
 
-import { Trap, TrapCode, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
+import { Trap, TrapCode, ValType, type FuncType, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
 import {
   i32Ctz, i32DivS, i32DivU, i32Popcnt, i32RemS, i32RemU, i64Clz, i64Ctz, i64DivS, i64DivU, i64Extend16S, i64Extend32S,
   i64Extend8S, i64Popcnt, i64RemS, i64RemU, i64Rotl, i64Rotr, i64Shl, i64ShrS, i64ShrU,
@@ -29,6 +29,31 @@ function leafTrapped(state: ExecState, error: unknown, frames: readonly number[]
 /** A call out of function `f` of `inst` (imported or refused by the tier; interpret/call-out.ts). */
 function callFunc(store: PrunedStore, state: ExecState, inst: InstanceEntity, f: number, words: number): void {
   callOut(store, state, inst, inst.funcs[f]!, words, translateFunction);
+}
+
+/**
+ * A call out of function `f` (of type `type`, integers only) made as a call of its direct form:
+ * `(inst, store, state, ...arguments)`, two per i64, giving the result (an i64's high word in `high[0]`).
+ * For a callee whose direct form the tier refuses (compile-leaf.ts, `lazyDirect`).
+ */
+export function callOutDirect(f: number, type: FuncType): (...args: unknown[]) => number {
+  const { params, results } = type;
+  const slots = Math.max(params.length, results.length, 1);
+  return (...args: unknown[]) => {
+    const [inst, store, state] = args as [InstanceEntity, PrunedStore, ExecState];
+    const o = callOutWords(store, state, slots);
+    let w = state.stack.i32;
+    let a = 3;
+    for (let k = 0; k < params.length; k++) {
+      w[o + 2 * k] = args[a++] as number;
+      w[o + 2 * k + 1] = params[k] === ValType.I64 ? (args[a++] as number) : 0;
+    }
+    callFunc(store, state, inst, f, o);
+    w = state.stack.i32;
+    if (results.length === 0) return 0;
+    if (results[0] === ValType.I64) high[0] = w[o + 1]!;
+    return w[o]!;
+  };
 }
 
 /** A call out through table `table`, of element `i`, checked against type `typeIndex`. */
