@@ -25,7 +25,7 @@ describe("the interpreter's warm-up", () => {
     }
   });
 
-  test("runs every instruction before the first execution of a large module's code, and leaves executions as they are", () => {
+  test("runs a small module's instructions, then every one for a large module, before their code runs; executions stay as they are", () => {
     const program = (data: string) => instantiateWat(`(module (memory 8) (global $g (mut i32) (i32.const 5))
       (data (i32.const 1024) "${data}")
       (func (export "f") (param i32) (result i32)
@@ -34,7 +34,9 @@ describe("the interpreter's warm-up", () => {
         (global.get $g)))`);
     const small = program("x");
     expect(small.call("f", 3)).toBe(8);
-    expect(warmedUp.size, "a small module: no warm-up").toBe(0);
+    // a small module: its own instructions (a store, a load, global and arithmetic ones, a return)
+    expect(warmedUp.size, "a small module's instructions").toBeGreaterThanOrEqual(3);
+    expect(warmedUp.size).toBeLessThan(12);
     const large = program("x".repeat(WARM_UP_MODULE_BYTES));
     expect(large.call("f", 3)).toBe(8);
     expect(large.call("f", 4)).toBe(12);

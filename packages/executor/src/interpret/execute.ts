@@ -6,7 +6,7 @@ import { translateFunction } from "../translate/index.js";
 import { noteUnwound } from "./backtrace.js";
 import { runInterpreterLoop } from "./loop.js";
 import { startPolling } from "./poll.js";
-import { moduleBytesOf, warmUpInterpreter } from "./warm-up.js";
+import { warmUpInterpreter } from "./warm-up.js";
 import { execState } from "./state.js";
 
 export { slotsOf };
@@ -43,7 +43,7 @@ export function execute(store: PrunedStore, func: FuncEntity, slots: ValueSlots)
   // an error that left an earlier execution is not this one's (a host function may throw it again)
   state.unwound = undefined;
   if (savedDepth === 0) {
-    warmUpInterpreter(translateFunction, moduleBytesOf(func));
+    warmUpInterpreter(translateFunction, func);
     startPolling(store, state);
   }
   store.running++;

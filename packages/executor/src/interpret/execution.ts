@@ -11,7 +11,7 @@ import { translateFunction } from "../translate/index.js";
 import { asWasmError, slotsOf } from "./execute.js";
 import { runInterpreterLoop } from "./loop.js";
 import { startPolling } from "./poll.js";
-import { moduleBytesOf, warmUpInterpreter } from "./warm-up.js";
+import { warmUpInterpreter } from "./warm-up.js";
 import { ExecState } from "./state.js";
 
 /** Suspended executions that nobody can resume any more (dropped without `cancelExecution`) stop counting
@@ -63,7 +63,7 @@ export function startExecution(store: PrunedStore, func: FuncEntity, slots: Valu
   store.running++;
   store.resumableStacks.add(state.stack);
   abandoned?.register(execution, { store, stack: state.stack }, execution);
-  warmUpInterpreter(translateFunction, moduleBytesOf(func));
+  warmUpInterpreter(translateFunction, func);
   startPolling(store, state);
   if (func.kind === FuncKind.Host) {
     state.sp = Math.max(params, slotsOf(func.type.results));

@@ -17,6 +17,7 @@ import { compileModule } from "../instantiate/compile.js";
 import { instantiate } from "../instantiate/instantiate.js";
 import type { CompiledModule } from "../module/compiled.js";
 import { CompiledFunc } from "../translate/compiled-func.js";
+import { FuncTranslator } from "../translate/translator.js";
 import { newFunctionAllowed } from "../translate/js/helpers.js";
 import { runInterpreterLoop, type Translate } from "./loop.js";
 import { OP_LAYOUTS, Op } from "./op.generated.js";
@@ -88,12 +89,56 @@ function hasJit(): boolean {
  * loop, every case with its feedback, takes (some hundreds of milliseconds on a background thread). */
 export const WARM_UP_MODULE_BYTES = 256 * 1024;
 
-/** Runs every case of the interpreter loop, once per process, before the first execution of code of a
- * large module (some tens of milliseconds; not without a JIT). */
-export function warmUpInterpreter(translate: Translate, moduleBytes: number): void {
-  if (warm || moduleBytes < WARM_UP_MODULE_BYTES) return;
-  warm = true;
+/** Small modules (below WARM_UP_MODULE_BYTES) whose instructions were warmed up for. */
+const warmedModules = new WeakSet<object>();
+/** A small module of at most this many bytes has its instructions warmed up (translating all its
+ * functions first, without the tier, to know them): a few milliseconds. */
+const WARM_UP_SMALL_MODULE_BYTES = 64 * 1024;
+/** The loop's common paths were trained (the first warm-up of the process). */
+let trainedCommon = false;
+
+/** Runs the cases of the interpreter loop before the first execution of a module's code: every case,
+ * once per process, for a large module (some tens of milliseconds); the module's own instructions for a
+ * small one. Not without a JIT. */
+export function warmUpInterpreter(translate: Translate, func: FuncEntity): void {
+  if (warm || func.instance === null) return;
+  const module = func.instance.module as CompiledModule;
+  const bytes = module.ir.bytes.length;
+  if (bytes >= WARM_UP_MODULE_BYTES) {
+    warm = true;
+    if (hasJit()) train(translate, null);
+    return;
+  }
+  // (with lazy validation, a body is read at its first call only)
+  if (bytes > WARM_UP_SMALL_MODULE_BYTES || module.deferredBodies !== null || warmedModules.has(module)) return;
+  warmedModules.add(module);
   if (!hasJit()) return;
+  const ops = new Set<number>();
+  for (let i = 0; i < module.ir.codes.length; i++) {
+    try {
+      const f = module.code[i] ?? new FuncTranslator(module, i).translate();
+      forEachOp(f.code, (op) => {
+        if (!warmedUp.has(op)) ops.add(op);
+      });
+    } catch {
+      // an invalid body: its call reports it
+    }
+  }
+  if (ops.size > 0 || !trainedCommon) train(translate, ops);
+}
+
+/** Each opcode of translated `code`. */
+function forEachOp(code: readonly number[], f: (op: number) => void): void {
+  let pc = 0;
+  while (pc < code.length) {
+    const op = code[pc++]!;
+    f(op);
+    for (const kind of OP_LAYOUTS[op]!) pc += kind === "L" ? code[pc]! + 2 : 1;
+  }
+}
+
+/** Trains the loop's cases of `ops` (null: all of them), and its common paths the first time. */
+function train(translate: Translate, ops: ReadonlySet<number> | null): void {
   // traps are errors: without stack traces, they cost far less
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
@@ -117,9 +162,9 @@ export function warmUpInterpreter(translate: Translate, moduleBytes: number): vo
     // V8 keeps type feedback only once a function has run a while (lazy feedback allocation: for a
     // function this large, after some hundred thousand bytes of bytecode): a loop of branches, until
     // the first poll finds the deadline passed
-    run([Op.Br, 0], VALUES[0]!);
+    if (!trainedCommon) run([Op.Br, 0], VALUES[0]!);
     for (let op = 0; op < OP_LAYOUTS.length; op++) {
-      if (op === Op.Trap) continue;
+      if (op === Op.Trap || (ops !== null && !ops.has(op))) continue;
       // calls recurse to the depth limit: once; accesses to memory and tables trap on large or negative
       // addresses (those paths need no training): on the small values only
       const name = OP_NAMES[op]!;
@@ -130,6 +175,8 @@ export function warmUpInterpreter(translate: Translate, moduleBytes: number): vo
       // TypeError, whose message V8 renders from the source, a third of a millisecond each on this function)
       if (COUNTED.test(OP_NAMES[op]!)) run(trainingCode(op, 33), VALUES[1]!);
     }
+    if (trainedCommon) return;
+    trainedCommon = true;
     // the JavaScript tier's paths: a leaf called at entry, and by a call (through several functions, made
     // as the tier makes them, so that V8 expects any; where the host forbids that, there is no tier)
     for (let k = 0; k < 6 && newFunctionAllowed(); k++) {
