@@ -3,8 +3,8 @@
 // feedback, and when it first runs V8 throws the optimized code away ("insufficient type feedback for
 // binary operation") to optimize the loop again later, hundreds of milliseconds of compilation each time
 // for a loop this large; a real program meets its rarer instructions one after the other, after the loop
-// was first optimized (sqlite: nine times). So before the first execution, every case runs: each
-// instruction alone, as the code of a function of a small training instance, twice, on small and on
+// was first optimized (sqlite: nine times). So before the first execution, every case runs (for a large
+// module; for a small one, the cases of its own instructions): each instruction alone, as the code of a function of a small training instance, twice, on small and on
 // large values, so that its feedback covers both (Smi and heap numbers). What it does to the training
 // instance does not matter, nor whether it traps (calls recurse into themselves to a shallow depth limit,
 // tail calls until the first poll finds the deadline passed).
@@ -83,10 +83,11 @@ function hasJit(): boolean {
   return typeof g.WebAssembly === "object" && !flags.includes("--jitless");
 }
 
-/** Modules of at least this many bytes are warmed up for. A large program meets most instructions, one
- * after the other, and would make V8 compile the loop again each time (sqlite, quickjs, brotli: 1 MB); a
- * small one meets few, and V8 compiles the loop for those few, in a tenth of the time that the whole
- * loop, every case with its feedback, takes (some hundreds of milliseconds on a background thread). */
+/** Modules of at least this many bytes are warmed up for with every case. A large program meets most
+ * instructions, one after the other, and would make V8 compile the loop again each time (sqlite, quickjs,
+ * brotli: 1 MB); a small one meets few, and V8 compiles the loop for those few, in a tenth of the time
+ * that the whole loop, every case with its feedback, takes (some hundreds of milliseconds on a background
+ * thread): for a small module, the cases of its own instructions. */
 export const WARM_UP_MODULE_BYTES = 256 * 1024;
 
 /** Small modules (below WARM_UP_MODULE_BYTES) whose instructions were warmed up for. */
