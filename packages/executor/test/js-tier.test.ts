@@ -116,6 +116,14 @@ const CASES: [string, number, string][] = [
     (i32.add (i32.load offset=32 (i32.and (local.get 0) (i32.const 15))))
     (i32.add (i32.load offset=65532 (i32.and (local.get 0) (i32.const 7))))
     (i32.add (memory.size))`],
+  ["memory.copy (overlapping both ways) and memory.fill, bounds checked", 2, `
+    (memory.fill (i32.and (local.get 0) (i32.const 0xffff)) (local.get 1) (i32.and (local.get 1) (i32.const 0x1ff)))
+    (memory.copy (i32.const 3) (i32.const 0) (i32.and (local.get 0) (i32.const 0x3f)))
+    (memory.copy (i32.const 0) (i32.const 5) (i32.and (local.get 1) (i32.const 0x3f)))
+    (memory.copy (i32.and (local.get 1) (i32.const 0xffff)) (i32.const 100) (local.get 0))
+    (i32.add (i32.load (i32.const 0)) (i32.load offset=4 (i32.const 0)))
+    (i32.add (i32.load (i32.and (local.get 0) (i32.const 0xfffc))))
+    (i32.add (i32.load8_u (i32.and (local.get 1) (i32.const 0xffff))))`],
   ["i64 arithmetic, shifts and rotations on two words", 2, `
     (local $x i64) (local $y i64)
     (local.set $x (i64.or (i64.shl (i64.extend_i32_u (local.get 0)) (i64.const 32)) (i64.extend_i32_s (local.get 1))))

@@ -29,10 +29,10 @@
 // each a JavaScript function (see CHUNK_BYTECODE).
 //
 // The source holds nothing but numbers from the module (no names, no strings), so a hostile module can
-// put nothing else into it. Functions with other types, other calls, SIMD, table, bulk-memory or
-// memory.grow instructions, or `if` blocks with parameters, are not compiled (null): the interpreter
-// runs them. Loops and self tail calls count down the polling budget, so deadlines and interrupts stop
-// them as they stop the interpreter. Not used with fuel.
+// put nothing else into it. Functions with other types, other calls, SIMD, table instructions, bulk-memory
+// ones other than memory.copy and memory.fill, memory.grow, or `if` blocks with parameters, are not
+// compiled (null): the interpreter runs them. Loops and self tail calls count down the polling budget,
+// so deadlines and interrupts stop them as they stop the interpreter. Not used with fuel.
 
 import { ValType, type FuncType, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
 import { EMPTY_BLOCK_TYPE, InstrReader } from "../../decode/instr-reader.js";
@@ -214,6 +214,7 @@ function scan(module: CompiledModule, definedIndex: number): Scan {
       if (op === 0x1c && ins.typeCount === 1 && isTierType(ins.types[0])) continue;
       if ((op === 0x23 || op === 0x24) && isTierType(info.globalTypes[ins.a])) continue;
       if (op === 0x3f && ins.a === 0 && memory32) continue;
+      if ((op === 0xfc0a || op === 0xfc0b) && ins.a === 0 && ins.b === 0 && memory32) continue; // memory.copy, memory.fill
       const simple = simpleInstruction(op);
       if (simple === null) return UNKNOWN;
       if (simple.memArg && (ins.memory !== 0 || !memory32)) return UNKNOWN;
@@ -810,6 +811,18 @@ class LeafCompiler {
         this.emit(`s${d} = ${ins.a | 0}; sh${d} = ${ins.b | 0};`);
         return;
       }
+      case 0xfc0a: case 0xfc0b: { // memory.copy, memory.fill (of memory 0): as the interpreter's (interpret/bulk.ts)
+        this.memory(ins.a);
+        this.memory(ins.b);
+        const n = this.pop();
+        const v = this.pop();
+        const d = this.pop();
+        this.emit(`at = ${this.site(at)};`);
+        this.emit(op === 0xfc0a
+          ? `{ const dst = ${d} >>> 0, src = ${v} >>> 0, len = ${n} >>> 0; if (src + len > memLen || dst + len > memLen) trap(TrapCode.MemoryOutOfBounds); u8.copyWithin(dst, src, src + len); }`
+          : `{ const dst = ${d} >>> 0, len = ${n} >>> 0; if (dst + len > memLen) trap(TrapCode.MemoryOutOfBounds); u8.fill(${v}, dst, dst + len); }`);
+        return;
+      }
       case 0x43: this.pushSymbol(f32Literal(ins.a | 0), ValType.F32); return;
       case 0x44: this.pushSymbol(f64Literal(ins.a | 0, ins.b | 0), ValType.F64); return;
       case 0xa7: // i32.wrap_i64: the low word
@@ -1015,11 +1028,11 @@ class LeafCompiler {
     });
     if (memArg) texts[pops + shift - 1] = String(this.ins.offset);
     this.h = first;
-    if (resultType === ValType.I32 && !wide(1) && before.length === 0) {
+    if (resultType !== null && resultType !== ValType.I64 && !wide(1) && before.length === 0) {
       const pure = PURE_VALUE.exec(template);
       if (pure !== null && !MAY_TRAP.test(template)) {
         // an expression that cannot trap waits, as an operand, for the instruction using it
-        this.pushSymbol(`(${substitute(pure[1]!, texts)})`);
+        this.pushSymbol(`(${substitute(pure[1]!, texts)})`, resultType);
         return;
       }
     }
