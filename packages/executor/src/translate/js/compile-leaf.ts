@@ -773,24 +773,20 @@ class LeafCompiler {
         if (op === 0x22) this.sym[this.h - 1] = local; // the value is the local's now
         return;
       }
-      case 0x23: { // global.get: an f64 through the global's f64 view, an f32 from its bits
+      case 0x23: { // global.get
         const g = ins.a;
-        const type = tierType(this.info.globalTypes[g]!);
-        this.globals.set(g, type === ValType.F64 ? "f64" : "i32");
+        const type = this.global(g);
         const d = this.push(type);
         const [lo, hi] = type === ValType.F64 ? [`g${g}[0]`] : readWords(type, `g${g}`, "0");
-        this.emit(type === ValType.I64 ? `s${d} = ${lo}; sh${d} = ${hi};` : `s${d} = ${lo};`);
+        this.emit(hi === undefined ? `s${d} = ${lo};` : `s${d} = ${lo}; sh${d} = ${hi};`);
         return;
       }
       case 0x24: { // global.set
         const g = ins.a;
-        const type = tierType(this.info.globalTypes[g]!);
-        this.globals.set(g, type === ValType.F64 ? "f64" : "i32");
+        const type = this.global(g);
         const k = this.h - 1;
         const v = this.pop();
-        if (type === ValType.F64) this.emit(`g${g}[0] = ${v};`);
-        else if (type === ValType.F32) this.emit(`g${g}[0] = f32Bits(${v});`);
-        else this.emit(type === ValType.I64 ? `g${g}[0] = s${k}; g${g}[1] = sh${k};` : `g${g}[0] = ${v};`);
+        this.emit(type === ValType.F64 || type === ValType.I32 ? `g${g}[0] = ${v};` : writeWords(type, `g${g}`, "0", v, `sh${k}`));
         return;
       }
       case 0x3f: { // memory.size
@@ -836,6 +832,14 @@ class LeafCompiler {
       default:
         this.simple(op, at);
     }
+  }
+
+  /** The type of global `g`, which the function uses (`g{g}`: the global's f64 view for an f64, else its
+   * words, which hold its value as a stack slot's do). */
+  private global(g: number): ValType {
+    const type = tierType(this.info.globalTypes[g]!);
+    this.globals.set(g, type === ValType.F64 ? "f64" : "i32");
+    return type;
   }
 
   /** The value on top becomes one of `type` in its variables, by `code(operand, depth)`. */
