@@ -1,6 +1,6 @@
 // What the JavaScript tier's generated functions get from outside (compile-leaf.ts passes it as `h`):
-// traps, polling, the i32 helpers the instruction templates call, the leaf frame of a backtrace, and
-// calls out.
+// traps, polling, the numeric helpers the instruction templates call (the interpreter's), the exact
+// conversions between a float's number and its bits, the leaf frame of a backtrace, and calls out.
 
 import { Trap, TrapCode, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
 import {
