@@ -1,7 +1,7 @@
-// The JavaScript tier (translate/js/): leaf functions on i32 values compiled to JavaScript must compute
-// exactly what the interpreter computes, traps included. Each program runs twice, with and without the
-// tier, called from Wasm (the interpreter's call path) and from the host (the entry path), over inputs
-// that reach every branch; the tier must have taken exactly the functions it claims.
+// The JavaScript tier (translate/js/): leaf functions on numeric values compiled to JavaScript must
+// compute exactly what the interpreter computes, traps and NaN bits included. Each program runs twice,
+// with and without the tier, called from Wasm (the interpreter's call path) and from the host (the entry
+// path), over inputs that reach every branch; the tier must have taken exactly the functions it claims.
 import { describe, expect, test } from "vitest";
 import { funcExtern, hostFunc, instantiateWat, newStore, trapCode, type TestInstance } from "./interpret-harness.js";
 import { ValType, wasmBacktraceOf } from "@wasmi-ts/store";
