@@ -613,6 +613,25 @@ describe("floats in the tier: every instruction, bit for bit", () => {
     expect(runs[0]).toContain(String(BigInt.asIntN(64, 0x7ff4000000000001n))); // a signalling NaN kept
   });
 
+  test("a larger float leaf called through its direct form: f32 and f64 arguments and results", () => {
+    const steps = Array.from({ length: 30 }, (_, k) =>
+      `(local.set $x (f64.add (f64.mul (local.get $x) (f64.promote_f32 (local.get $y))) (f64.const ${k}.5)))`).join("\n");
+    const wat = `(module
+      (func $big (param $x f64) (param $y f32) (result f32)
+        ${steps}
+        (f32.add (local.get $y) (f32.demote_f64 (local.get $x))))
+      (func (export "calls") (param i64 i32) (result i32) (local $k i32) (local $y f32)
+        (local.set $y (f32.reinterpret_i32 (local.get 1)))
+        (loop $l
+          (local.set $y (call $big (f64.reinterpret_i64 (local.get 0)) (local.get $y)))
+          (br_if $l (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 1))) (i32.const 3))))
+        (i32.reinterpret_f32 (local.get $y))))`;
+    const tier = instantiateWat(wat, { config: { jsTier: "eager" } });
+    const plain = instantiateWat(wat, { config: { jsTier: false } });
+    for (const x of F64) for (const y of F32) expect(tier.call("calls", x, y)).toBe(plain.call("calls", x, y));
+    expect(compiledToJs(tier, 1)).toBe(true);
+  });
+
   test("f64 values on the operand stack and in locals across chunks", () => {
     const rounds = (n: number): string => Array.from({ length: n }, (_, k) => `
       (local.set $x (f64.add (f64.mul (local.get $x) (f64.const 1.0000001)) (f64.convert_i32_s (i32.add (local.get 0) (i32.const ${k})))))
