@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Instr } from "./dsl.js";
-import { INSTRUCTIONS } from "./instructions/index.js";
+import { INSTRUCTIONS, TIER_INSTRUCTIONS } from "./instructions/index.js";
 
 const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), "..");
 const OP_FILE = join(PACKAGE, "src/interpret/op.generated.ts");
@@ -128,13 +128,18 @@ function generateOpFile(instrs: readonly Instr[]): string {
     "];",
     "",
     "/**",
-    " * The code of the simple instructions (integer registers and immediates, no branch), for the JavaScript",
-    " * tier (translate/js/): `$k` stands for operand k (1-based, in layout order), `$k.at` for the word index of",
-    " * a 64-bit one; null for the others.",
+    " * The code of the simple instructions (registers and immediates, no branch), for the JavaScript tier",
+    " * (translate/js/): `$k` stands for operand k (1-based, in layout order) as i32, `$k.f32` and `$k.f64` for",
+    " * it as a float, `$k.at` for the word index of a 64-bit one; null for the others.",
     " */",
     "export const OP_TEMPLATES: readonly (string | null)[] = [",
     ...instrs.map((instr) => `  ${jsTemplate(instr)},`),
     "];",
+    "",
+    "/** The templates of instructions that only the JavaScript tier runs (codegen/instructions/: TIER_MEMORY). */",
+    "export const TIER_TEMPLATES: Readonly<Record<string, string>> = {",
+    ...TIER_INSTRUCTIONS.map((instr) => `  ${instr.name}: ${jsTemplate(instr)},`),
+    "};",
     "",
     "/** Fused instructions made of a consumer and the producer of one of its operands:",
     " * [fused, consumer, producer, the producer's operands first]. */",
@@ -159,7 +164,7 @@ function generateOpFile(instrs: readonly Instr[]): string {
 function jsTemplate(instr: Instr): string {
   const simple = instr.own !== true && instr.branch === undefined && instr.fusion === undefined
     && instr.layout.every((o) => o.kind === "r" || o.kind === "i")
-    && !/\$[A-Za-z_][A-Za-z0-9_]*\.(?:f32|f64|word)\b/.test(instr.body) && !/\$next\b/.test(instr.body)
+    && !/\$[A-Za-z_][A-Za-z0-9_]*\.word\b/.test(instr.body) && !/\$next\b/.test(instr.body)
     && !/\bOp\./.test(instr.body);
   if (!simple) return "null";
   const positional = instr.body.replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, (match, name: string) => {
@@ -200,7 +205,7 @@ function checkNames(instrs: readonly Instr[]): void {
 
 function main(): void {
   const check = process.argv.includes("--check");
-  checkNames(INSTRUCTIONS);
+  checkNames([...INSTRUCTIONS, ...TIER_INSTRUCTIONS]);
   const outputs: [string, string][] = [
     [OP_FILE, generateOpFile(INSTRUCTIONS)],
     [LOOP_FILE, generateLoop(INSTRUCTIONS, readFileSync(LOOP_FILE, "utf8"))],

@@ -16,7 +16,7 @@ import { COPY_BR, FUSED_ARITHMETIC, FUSED_FLOAT, FUSED_STEPS } from "./fused.js"
 import { I32_ARITHMETIC } from "./i32.js";
 import { I64_ARITHMETIC } from "./i64.js";
 import { IMMEDIATES } from "./immediate.js";
-import { MEMORY } from "./memory.js";
+import { MEMORY, TIER_MEMORY } from "./memory.js";
 import { MOVES } from "./moves.js";
 import { SIMD } from "./simd.js";
 import { TABLE64, TABLES, TYPED_REFS } from "./tables.js";
@@ -34,3 +34,6 @@ export const INSTRUCTIONS: readonly Instr[] = [
   // added since the order above was measured: new instructions go last, so as not to move the others
   ...TABLE64, ...WIDE_ARITHMETIC, ...ATOMICS, ...CALL_REF, ...TYPED_REFS, ...EXCEPTIONS, ...GC,
 ].map(asInstr);
+
+/** Instructions the JavaScript tier runs and the interpreter does not (see TIER_MEMORY): templates only. */
+export const TIER_INSTRUCTIONS: readonly Instr[] = TIER_MEMORY.map(asInstr);

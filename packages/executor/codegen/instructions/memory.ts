@@ -108,3 +108,11 @@ export const MEMORY: (Instr | Value)[] = [
   I32_LOAD8U_IDX, I32_LOAD16S_IDX, I32_LOAD16U_IDX,
   I32_STORE_IDX, I32_STORE8_IDX,
 ];
+
+/** f64 loads and stores for the JavaScript tier only (translate/js/), whose f64 values are numbers: the
+ * interpreter, whose registers hold bits, runs them as I64Load and I64Store (f32 ones as I32Load and
+ * I32Store, in both). No case of the interpreter loop. DataView's f64 accesses keep NaN bits. */
+export const TIER_MEMORY: (Instr | Value)[] = [
+  value("F64Load", "d = f64 at addr + off", "f64", "addr:i32 off:imm", "view.getFloat64(ea, true)", access(8)),
+  instr("F64Store", "store the f64 v at addr + off", "addr:r v:r off:i", `${access(8)}\nview.setFloat64(ea, $v.f64, true);`),
+];

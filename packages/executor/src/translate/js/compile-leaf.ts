@@ -1,4 +1,4 @@
-// The JavaScript tier: a leaf function (one that calls nothing) on integer values is also compiled to
+// The JavaScript tier: a leaf function (one that calls nothing) on numeric values is also compiled to
 // a JavaScript function, which the engine's own JIT (or, without one, its bytecode interpreter) runs
 // directly, without our dispatch loop in between. The interpreter calls it in place of the function's
 // bytecode (interpret/loop.ts): arguments and results stay in the caller's frame, so no frame is pushed
@@ -7,11 +7,19 @@
 // Wasm's structured control maps onto JavaScript's labelled statements: a block is `Ln: { }`, a loop
 // `Ln: for (;;) { }` (a branch to it `continue Ln`), an if `Ln: if (c) { } else { }`. The operand stack
 // becomes local variables by depth (s0, s1, ...; an i64's high word in sh0, sh1, ...), the Wasm locals l0,
-// l1, ... (lh0, lh1, ... for high words): names that no template uses. An i32 local or constant, or an expression that cannot trap,
-// stays unwritten until an instruction uses it, so that most instructions become parts of expressions.
-// Each instruction's code is the interpreter's (OP_TEMPLATES, generated from the same descriptions), on
-// these variables: an i64 template's words `i32[a]`, `i32[a + 1]` become the value's two variables, and
-// only helpers taking word indexes (i64 division, shifts by a variable, ...) go through a scratch array.
+// l1, ... (lh0, lh1, ... for high words): names that no template uses. A local or constant, or an i32
+// expression that cannot trap, stays unwritten until an instruction uses it, so that most instructions
+// become parts of expressions. Each instruction's code is the interpreter's (OP_TEMPLATES, generated from
+// the same descriptions), on these variables: an i64 template's words `i32[a]`, `i32[a + 1]` become the
+// value's two variables, and only helpers taking word indexes (i64 division, shifts by a variable, ...)
+// go through a scratch array.
+//
+// An f32 or f64 is a number in one variable (an f32: a double holding an f32 value, as the interpreter's
+// f32 register reads give). The templates read them as `$k.f32`, `$k.f64`; an f32 result is rounded
+// with Math.fround, as the interpreter's store into its f32 register rounds it. Where the interpreter
+// works on a float's bits (f32 neg, abs, copysign on i32 words, f64 ones on two words; f32 loads and
+// stores as i32 ones; reinterpretations), the tier converts between the number and the bits exactly, NaN
+// payloads included (helpers.ts: f32Bits, f32FromBits, and the scratch words for f64).
 //
 // A `return_call` of the function itself assigns the parameters and jumps back to the top: the body is a
 // loop (`body: for (;;)`), and the function is still a leaf. A call of another function the tier
@@ -21,22 +29,22 @@
 // each a JavaScript function (see CHUNK_BYTECODE).
 //
 // The source holds nothing but numbers from the module (no names, no strings), so a hostile module can
-// put nothing else into it. Functions with other types, other calls, float, SIMD, table, bulk-memory or
-// memory.grow instructions, or `if` blocks with parameters, are not compiled (null): the interpreter
-// runs them. Loops and self tail calls count down the polling budget, so deadlines and interrupts stop
-// them as they stop the interpreter. Not used with fuel.
+// put nothing else into it. Functions with other types, other calls, SIMD, table instructions, bulk-memory
+// ones other than memory.copy and memory.fill, memory.grow, or `if` blocks with parameters, are not
+// compiled (null): the interpreter runs them. Loops and self tail calls count down the polling budget,
+// so deadlines and interrupts stop them as they stop the interpreter. Not used with fuel.
 
 import { ValType, type FuncType, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
 import { EMPTY_BLOCK_TYPE, InstrReader } from "../../decode/instr-reader.js";
 import { blockValType } from "../../validate/module-types.js";
 import { BinaryReader } from "../../decode/reader.js";
-import { OP_TEMPLATES } from "../../interpret/op.generated.js";
-import { ADDRESS_TYPE, OPS } from "../../module/opcodes.js";
+import { OP_TEMPLATES, TIER_TEMPLATES } from "../../interpret/op.generated.js";
+import { ADDRESS_TYPE, opInfo } from "../../module/opcodes.js";
 import type { ExecState } from "../../interpret/state.js";
 import type { CompiledModule } from "../../module/compiled.js";
 import { DeadCode } from "../dead-code.js";
 import { moduleInfo } from "../module-info.js";
-import { OP_OF_WASM } from "../ops.js";
+import { Op, OP_OF_WASM } from "../ops.js";
 import { JS_TIER_HELPERS, callOutDirect, newFunctionAllowed } from "./helpers.js";
 
 /** A leaf function compiled to JavaScript: reads its arguments from the value stack's words at `base`
@@ -71,10 +79,12 @@ const CHUNK_BYTECODE = 40_000;
 const MAX_INLINE_BYTES = 256;
 const MAX_INLINE_DEPTH = 3;
 
-/** A place between two instructions: an index into the code lines, and the operand stack's height. */
+/** A place between two instructions: an index into the code lines, and the operand stack's height and
+ * types. */
 interface Cut {
   readonly at: number;
   readonly height: number;
+  readonly types: readonly ValType[];
 }
 
 interface Frame {
@@ -176,7 +186,7 @@ function scan(module: CompiledModule, definedIndex: number): Scan {
   const r = new BinaryReader(ir.bytes, body.start, body.end);
   const ins = new InstrReader(module.config.features);
   const memory32 = info.memories[0] !== undefined && info.memories[0].is64 !== true;
-  const isInteger = (t: ValType | undefined): boolean => t === ValType.I32 || t === ValType.I64;
+
   let loops = false;
   let callsOut = false;
   let calls = false;
@@ -196,7 +206,7 @@ function scan(module: CompiledModule, definedIndex: number): Scan {
         continue;
       }
       if (op <= 0x05 || (op >= 0x0b && op <= 0x0f) || op === 0x1a || op === 0x1b || (op >= 0x20 && op <= 0x22)
-        || op === 0x41 || op === 0x42 || op === 0xa7) continue;
+        || (op >= 0x41 && op <= 0x44) || op === 0xa7 || (op >= 0xbc && op <= 0xbf)) continue;
       if (op === 0x11 && info.tables[ins.b]!.is64 !== true) {
         callsOut = true;
         calls = true;
@@ -206,12 +216,13 @@ function scan(module: CompiledModule, definedIndex: number): Scan {
         loops = true; // a tail call of itself is a loop
         continue;
       }
-      if (op === 0x1c && ins.typeCount === 1 && isInteger(ins.types[0])) continue;
-      if ((op === 0x23 || op === 0x24) && isInteger(info.globalTypes[ins.a])) continue;
+      if (op === 0x1c && ins.typeCount === 1 && isTierType(ins.types[0])) continue;
+      if ((op === 0x23 || op === 0x24) && isTierType(info.globalTypes[ins.a])) continue;
       if (op === 0x3f && ins.a === 0 && memory32) continue;
-      const entry = OP_OF_WASM.get(op);
-      if (entry === undefined || !isIntegerInstruction(op) || OP_TEMPLATES[entry.op] == null) return UNKNOWN;
-      if ((entry.info.load !== undefined || entry.info.store === true) && (ins.memory !== 0 || !memory32)) return UNKNOWN;
+      if ((op === 0xfc0a || op === 0xfc0b) && ins.a === 0 && ins.b === 0 && memory32) continue; // memory.copy, memory.fill
+      const simple = simpleInstruction(op);
+      if (simple === null) return UNKNOWN;
+      if (simple.memArg && (ins.memory !== 0 || !memory32)) return UNKNOWN;
     }
     return { known: true, loops, callsOut, calls, recursive };
   } catch {
@@ -269,8 +280,7 @@ function compile(module: CompiledModule, definedIndex: number, direct: boolean):
   const info = moduleInfo(module);
   const funcIndex = ir.numImportedFuncs + definedIndex;
   const type = info.funcTypes[funcIndex]!;
-  const integers = (types: readonly ValType[]): boolean => types.every((t) => t === ValType.I32 || t === ValType.I64);
-  if (!integers(type.params) || !integers(type.results) || !integers(body.locals)) return null;
+  if (![...type.params, ...type.results, ...body.locals].every(isTierType)) return null;
   if (!knowsEvery(module, definedIndex)) return null;
   try {
     if (direct && type.results.length > 1) return null;
@@ -307,7 +317,8 @@ class LeafCompiler {
   private readonly info: ReturnType<typeof moduleInfo>;
   private readonly out: string[] = [];
   private readonly frames: Frame[] = [];
-  private readonly globals = new Set<number>();
+  /** The globals used, and their views (`g{k}`: inst.globals[k].i32 or .f64). */
+  private readonly globals = new Map<number, "i32" | "f64">();
   /** Types of the variables l0, l1, ...: the function's parameters, then its declared locals, then those
    * of each inlined call (see `inline`). */
   private readonly localTypes: ValType[];
@@ -344,7 +355,7 @@ class LeafCompiler {
   private selfTailCalls = false;
   /** Where the code may be cut into chunks: after an instruction of the outermost block (an index into
    * `out`), with the operand stack's height there. */
-  private readonly cuts: { at: number; height: number }[] = [];
+  private readonly cuts: Cut[] = [];
 
   /** `direct`: compile the direct form (see DirectLeaf), else the leaf form. */
   constructor(
@@ -390,7 +401,7 @@ class LeafCompiler {
       this.ins.read(r);
       this.instruction(this.ins.op, at);
       if (this.frames.length === 1 && !this.top().unreachable) {
-        this.cuts.push({ at: this.out.length, height: this.h });
+        this.cuts.push({ at: this.out.length, height: this.h, types: this.types.slice(0, this.h) });
         this.charsAtCut = this.chars;
       }
     }
@@ -426,9 +437,9 @@ class LeafCompiler {
     if (this.selfTailCalls) throw new NotCompiled();
     if (this.direct) throw new TooLarge();
     const chunks: { from: Cut; to: Cut }[] = [];
-    let start: Cut = { at: 0, height: 0 };
+    let start: Cut = { at: 0, height: 0, types: [] };
     let end = start;
-    for (const cut of [...this.cuts, { at: this.out.length, height: 0 }]) {
+    for (const cut of [...this.cuts, { at: this.out.length, height: 0, types: [] }]) {
       if (end.at > start.at && length(start.at, cut.at) > CHUNK_BYTECODE) {
         chunks.push({ from: start, to: end });
         start = end;
@@ -440,7 +451,7 @@ class LeafCompiler {
     lines.push(`const carry = new Int32Array(${2 * this.maxHeight});`);
     const calls: string[] = [];
     chunks.forEach(({ from, to }, k) => {
-      lines.push(`function c${k}(stack, base, inst, store, state) {`, ...this.functionBody(this.out.slice(from.at, to.at), from.height, to.height), "}");
+      lines.push(`function c${k}(stack, base, inst, store, state) {`, ...this.functionBody(this.out.slice(from.at, to.at), from, to), "}");
       // a call out may have grown the stack (replacing its views): each chunk gets the current one
       calls.push(`if (c${k}(${this.callsOut ? "state.stack.i32" : "stack"}, base, inst, store, state) === 1) return;`);
     });
@@ -469,30 +480,35 @@ class LeafCompiler {
    * 2k + 1 after `base` for local k) and the operand stack from `carry`, writes them back at its end,
    * and returns 1 where the Wasm function returns.
    */
-  private functionBody(code: readonly string[], ...chunk: [number, number] | []): string[] {
+  private functionBody(code: readonly string[], ...chunk: [Cut, Cut] | []): string[] {
     const vars: string[] = [];
     const used = chunk.length > 0 ? new Set(code.join("\n").match(/\bl(?:h)?\d+\b/g)) : null;
     const save: string[] = [];
     this.localTypes.forEach((t, k) => {
-      const words = t === ValType.I64 ? [`l${k}`, `lh${k}`] : [`l${k}`];
-      words.forEach((name, w) => {
-        if (k >= this.ownLocals) {
-          vars.push(`${name} = 0`); // an inlined call's local: set where the call is
-        } else if (used !== null) {
-          if (!used.has(name)) return;
-          vars.push(`${name} = stack[base + ${2 * k + w}]`);
-          save.push(`stack[base + ${2 * k + w}] = ${name};`);
-        } else if (k >= this.numParams) {
-          vars.push(`${name} = 0`);
-        } else if (!this.direct) {
-          vars.push(`${name} = stack[base + ${2 * k + w}]`);
-        } // else a parameter of the direct form
-      });
+      const names = t === ValType.I64 ? [`l${k}`, `lh${k}`] : [`l${k}`];
+      const words = `base + ${2 * k}`;
+      const read = (): void => readWords(t, "stack", words).forEach((value, w) => vars.push(`${names[w]} = ${value}`));
+      if (k >= this.ownLocals) {
+        names.forEach((name) => vars.push(`${name} = 0`)); // an inlined call's local: set where the call is
+      } else if (used !== null) {
+        if (!names.some((name) => used.has(name))) return;
+        read();
+        save.push(writeWords(t, "stack", words, names[0]!, names[1]));
+      } else if (k >= this.numParams) {
+        names.forEach((name) => vars.push(`${name} = 0`));
+      } else if (!this.direct) {
+        read();
+      } // else a parameter of the direct form
     });
-    const [enter = 0, leave = 0] = chunk;
+    const [enter, leave] = chunk;
     for (let k = 0; k < this.maxHeight; k++) {
-      vars.push(k < enter ? `s${k} = carry[${2 * k}], sh${k} = carry[${2 * k + 1}]` : `s${k} = 0, sh${k} = 0`);
-      if (k < leave) save.push(`carry[${2 * k}] = s${k}; carry[${2 * k + 1}] = sh${k};`);
+      if (enter !== undefined && k < enter.height) {
+        const [lo, hi = "0"] = readWords(enter.types[k]!, "carry", String(2 * k));
+        vars.push(`s${k} = ${lo}, sh${k} = ${hi}`);
+      } else {
+        vars.push(`s${k} = 0, sh${k} = 0`);
+      }
+      if (leave !== undefined && k < leave.height) save.push(writeWords(leave.types[k]!, "carry", String(2 * k), `s${k}`, `sh${k}`));
     }
     vars.push("at = 0", "budget = POLL_INTERVAL");
     if (this.direct) vars.push("r0 = 0");
@@ -501,7 +517,7 @@ class LeafCompiler {
       // a call out may grow the memory: the views are variables then, read again after each (see `callOut`)
       lines.push("const mem = inst.memories[0];", `${this.callsOut ? "let" : "const"} u8 = mem.u8, view = mem.view, m32 = mem.i32, memLen = u8.length;`);
     }
-    for (const g of this.globals) lines.push(`const g${g} = inst.globals[${g}].i32;`);
+    for (const [g, view] of this.globals) lines.push(`const g${g} = inst.globals[${g}].${view};`);
     lines.push("try {", ...code, "} catch (e) {", `leafTrapped(state, e, sites[at], inst);`, "throw e;", "}");
     if (chunk.length > 0) lines.push(...save, "return 0;");
     return lines;
@@ -525,10 +541,11 @@ class LeafCompiler {
     return this.grow();
   }
 
-  /** A new i32 that is a local or a constant, used in place until something needs it in a variable. */
-  private pushSymbol(text: string): void {
+  /** A new value (not an i64) that is a local, a constant or an expression, used in place until something
+   * needs it in a variable. */
+  private pushSymbol(text: string, type: ValType = ValType.I32): void {
     this.sym[this.h] = text;
-    this.types[this.h] = ValType.I32;
+    this.types[this.h] = type;
     this.grow();
   }
 
@@ -538,7 +555,7 @@ class LeafCompiler {
     return k;
   }
 
-  /** The code of the i32 at depth k (of an i64: its low word): its variable, or the local or constant. */
+  /** The code of the value at depth k (of an i64: its low word): its variable, or the local or constant. */
   private operand(k: number): string {
     return this.sym[k] ?? `s${k}`;
   }
@@ -579,13 +596,13 @@ class LeafCompiler {
     return this.frames[this.frames.length - 1]!;
   }
 
-  /** Block type -> [params, results], of i32 and i64 only (else the function is not compiled). */
+  /** Block type -> [params, results], of the tier's types only (else the function is not compiled). */
   private blockType(): [readonly ValType[], readonly ValType[]] {
     const bt = this.ins.a;
     if (bt === EMPTY_BLOCK_TYPE) return [[], []];
-    if (bt < 0) return [[], [integer(blockValType(bt))]];
+    if (bt < 0) return [[], [tierType(blockValType(bt))]];
     const t = this.module.ir.types[bt] as FuncType;
-    return [t.params.map(integer), t.results.map(integer)];
+    return [t.params.map(tierType), t.results.map(tierType)];
   }
 
   private openBlock(kind: Frame["kind"], params: readonly ValType[], results: readonly ValType[]): Frame {
@@ -623,8 +640,13 @@ class LeafCompiler {
     const n = this.results.length;
     for (let k = 0; k < n; k++) {
       const d = this.h - n + k;
+      const t = this.types[d]!;
+      if (!this.direct && (t === ValType.F32 || t === ValType.F64)) {
+        this.emit(writeWords(t, "stack", `base + ${2 * k}`, this.operand(d)));
+        continue;
+      }
       this.emit(`@r${2 * k} = ${this.operand(d)};`);
-      if (this.types[d] === ValType.I64) this.emit(`@r${2 * k + 1} = sh${d};`);
+      if (t === ValType.I64) this.emit(`@r${2 * k + 1} = sh${d};`);
     }
     this.emit("@return;");
   }
@@ -740,16 +762,15 @@ class LeafCompiler {
         const c = this.pop();
         const b = this.h - 1;
         const a = this.h - 2;
-        if (this.types[a] === ValType.I64) {
+        const type = tierType(this.types[a]!);
+        if (type === ValType.I64) {
           this.h -= 1;
           this.emit(`if (${c} === 0) { s${a} = s${b}; sh${a} = sh${b}; }`);
-        } else if (this.types[a] === ValType.I32) {
+        } else {
           const vb = this.pop();
           const va = this.pop();
-          const d = this.push();
+          const d = this.push(type);
           this.emit(`s${d} = ${c} !== 0 ? ${va} : ${vb};`);
-        } else {
-          throw new NotCompiled();
         }
         return;
       }
@@ -766,7 +787,7 @@ class LeafCompiler {
           const d = this.push(ValType.I64);
           this.emit(`s${d} = l${i}; sh${d} = lh${i};`);
         } else {
-          this.pushSymbol(`l${i}`);
+          this.pushSymbol(`l${i}`, this.localTypes[i]);
         }
         return;
       }
@@ -788,19 +809,18 @@ class LeafCompiler {
       }
       case 0x23: { // global.get
         const g = ins.a;
-        const type = integer(this.info.globalTypes[g]!);
-        this.globals.add(g);
+        const type = this.global(g);
         const d = this.push(type);
-        this.emit(type === ValType.I64 ? `s${d} = g${g}[0]; sh${d} = g${g}[1];` : `s${d} = g${g}[0];`);
+        const [lo, hi] = type === ValType.F64 ? [`g${g}[0]`] : readWords(type, `g${g}`, "0");
+        this.emit(hi === undefined ? `s${d} = ${lo};` : `s${d} = ${lo}; sh${d} = ${hi};`);
         return;
       }
       case 0x24: { // global.set
         const g = ins.a;
-        const type = integer(this.info.globalTypes[g]!);
-        this.globals.add(g);
+        const type = this.global(g);
         const k = this.h - 1;
         const v = this.pop();
-        this.emit(type === ValType.I64 ? `g${g}[0] = s${k}; g${g}[1] = sh${k};` : `g${g}[0] = ${v};`);
+        this.emit(type === ValType.F64 || type === ValType.I32 ? `g${g}[0] = ${v};` : writeWords(type, `g${g}`, "0", v, `sh${k}`));
         return;
       }
       case 0x3f: { // memory.size
@@ -821,12 +841,46 @@ class LeafCompiler {
         this.emit(`s${d} = ${ins.a | 0}; sh${d} = ${ins.b | 0};`);
         return;
       }
+      case 0xfc0a: case 0xfc0b: { // memory.copy, memory.fill (of memory 0): as the interpreter's (interpret/bulk.ts)
+        this.memory(ins.a);
+        this.memory(ins.b);
+        const n = this.pop();
+        const v = this.pop();
+        const d = this.pop();
+        this.emit(`at = ${this.site(at)};`);
+        this.emit(op === 0xfc0a
+          ? `{ const dst = ${d} >>> 0, src = ${v} >>> 0, len = ${n} >>> 0; if (src + len > memLen || dst + len > memLen) trap(TrapCode.MemoryOutOfBounds); u8.copyWithin(dst, src, src + len); }`
+          : `{ const dst = ${d} >>> 0, len = ${n} >>> 0; if (dst + len > memLen) trap(TrapCode.MemoryOutOfBounds); u8.fill(${v}, dst, dst + len); }`);
+        return;
+      }
+      case 0x43: this.pushSymbol(f32Literal(ins.a | 0), ValType.F32); return;
+      case 0x44: this.pushSymbol(f64Literal(ins.a | 0, ins.b | 0), ValType.F64); return;
       case 0xa7: // i32.wrap_i64: the low word
         this.types[this.h - 1] = ValType.I32;
         return;
+      // reinterpretations: between a float's number and its bits, exactly
+      case 0xbc: this.retype(ValType.I32, (v, d) => `s${d} = f32Bits(${v});`); return; // i32.reinterpret_f32
+      case 0xbd: this.retype(ValType.I64, (v, d) => `scratch64[0] = ${v}; s${d} = i32[0]; sh${d} = i32[1];`); return;
+      case 0xbe: this.retype(ValType.F32, (v, d) => `s${d} = f32FromBits(${v});`); return; // f32.reinterpret_i32
+      case 0xbf: this.retype(ValType.F64, (v, d) => `i32[0] = ${v}; i32[1] = sh${d}; s${d} = scratch64[0];`); return;
       default:
         this.simple(op, at);
     }
+  }
+
+  /** The type of global `g`, which the function uses (`g{g}`: the global's f64 view for an f64, else its
+   * words, which hold its value as a stack slot's do). */
+  private global(g: number): ValType {
+    const type = tierType(this.info.globalTypes[g]!);
+    this.globals.set(g, type === ValType.F64 ? "f64" : "i32");
+    return type;
+  }
+
+  /** The value on top becomes one of `type` in its variables, by `code(operand, depth)`. */
+  private retype(type: ValType, code: (v: string, d: number) => string): void {
+    const v = this.pop();
+    const d = this.push(type);
+    this.emit(code(v, d));
   }
 
   /** A call of function `f` at Wasm offset `at`: of a small function the tier compiles, its code in place;
@@ -883,16 +937,17 @@ class LeafCompiler {
    * replaced them.
    */
   private callOut(type: FuncType, at: number, call: string): void {
-    type.params.forEach(integer);
-    type.results.forEach(integer);
+    type.params.forEach(tierType);
+    type.results.forEach(tierType);
     this.materializeAll();
     const first = this.h - type.params.length;
     const slots = Math.max(type.params.length, type.results.length, 1);
-    const args = type.params.map((t, k) => `w[o + ${2 * k}] = s${first + k}; w[o + ${2 * k + 1}] = ${t === ValType.I64 ? `sh${first + k}` : 0};`);
+    const args = type.params.map((t, k) => writeWords(t, "w", `o + ${2 * k}`, `s${first + k}`, `sh${first + k}`));
     this.h = first;
     const results = type.results.map((t, k) => {
       const d = this.push(t);
-      return t === ValType.I64 ? `s${d} = w[o + ${2 * k}]; sh${d} = w[o + ${2 * k + 1}];` : `s${d} = w[o + ${2 * k}];`;
+      const [lo, hi] = readWords(t, "w", `o + ${2 * k}`);
+      return t === ValType.I64 ? `s${d} = ${lo}; sh${d} = ${hi};` : `s${d} = ${lo};`;
     });
     this.emit(`at = ${this.site(at)};`);
     this.emit(`{ const o = callOutWords(store, state, ${slots}); let w = state.stack.i32; ${args.join(" ")}`);
@@ -919,7 +974,7 @@ class LeafCompiler {
       throw new NotCompiled();
     }
     const type = this.info.funcTypes[f]!;
-    if (![...type.params, ...type.results, ...body.locals].every((t) => t === ValType.I32 || t === ValType.I64)) throw new InlineFailed(f);
+    if (![...type.params, ...type.results, ...body.locals].every(isTierType)) throw new InlineFailed(f);
     this.materializeAll();
     // the arguments into the callee's parameters, its locals zeroed
     const first = this.h - type.params.length;
@@ -987,43 +1042,46 @@ class LeafCompiler {
   }
 
   /**
-   * An instruction with a template: integer numeric, load or store. The template's `$k` is operand k
-   * (the result first, then the stack operands, then immediates); `$k.at` is an i64 operand's two words,
-   * which go through the scratch array: copied in before, the result copied out after.
+   * An instruction with a template: numeric, load or store. The template's `$k` is operand k (the result
+   * first, then the stack operands, then immediates); `$k.at` is an i64 or f64 operand's two words, which
+   * go through the scratch array: copied in before, the result copied out after; `$k.f32`, `$k.f64` a
+   * float operand's number (see floatOperands).
    */
   private simple(wasmOp: number, at: number): void {
-    const entry = OP_OF_WASM.get(wasmOp);
-    if (entry === undefined || !isIntegerInstruction(wasmOp)) throw new NotCompiled();
-    const original = OP_TEMPLATES[entry.op];
-    if (original === null || original === undefined) throw new NotCompiled();
-    const info = entry.info;
-    const memArg = info.load !== undefined || info.store === true;
+    const simple = simpleInstruction(wasmOp);
+    if (simple === null) throw new NotCompiled();
+    const { template: original, params, result: resultType, memArg } = simple;
     if (memArg) this.memory(this.ins.memory);
-    const pops = info.store === true ? 2 : memArg ? 1 : info.pops!;
+    const pops = params.length;
     const first = this.h - pops;
-    const resultType = info.store === true ? null : info.load ?? info.result!;
     const inputs = Array.from({ length: pops }, (_, k) => first + k);
     // operand positions in the template: a result takes position 1
     const shift = resultType === null ? 1 : 2;
+    const typeOf = (k: number): ValType | undefined => (k === 1 && resultType !== null ? resultType : params[k - shift]);
     // an i64 operand's words, read and written through a local bound to `$k.at`, become its two variables
     // (the result's: at depth `first`); the others go through the scratch array
     const depthOf = (k: number): number => (k === 1 && resultType !== null ? first : inputs[k - shift]!);
-    const template = wordsToVariables(original, (k, high) => `${high ? "sh" : "s"}${depthOf(k)}`);
+    const words = wordsToVariables(original, (k) => typeOf(k) === ValType.I64, (k, high) => `${high ? "sh" : "s"}${depthOf(k)}`);
+    const template = floatOperands(words, params, shift, resultType);
     const wide = (k: number): boolean => template.includes(`$${k}.at`);
     const before: string[] = [];
     const texts: string[] = [];
     inputs.forEach((d, k) => {
       const position = k + shift;
-      if (wide(position)) before.push(`i32[${2 * (position - 1)}] = s${d}; i32[${2 * (position - 1) + 1}] = sh${d};`);
+      if (wide(position)) {
+        before.push(params[k] === ValType.F64
+          ? `scratch64[${position - 1}] = ${this.operand(d)};`
+          : `i32[${2 * (position - 1)}] = s${d}; i32[${2 * (position - 1) + 1}] = sh${d};`);
+      }
       texts[position - 1] = this.operand(d);
     });
     if (memArg) texts[pops + shift - 1] = String(this.ins.offset);
     this.h = first;
-    if (resultType === ValType.I32 && !wide(1) && before.length === 0) {
+    if (resultType !== null && resultType !== ValType.I64 && !wide(1) && before.length === 0) {
       const pure = PURE_VALUE.exec(template);
       if (pure !== null && !MAY_TRAP.test(template)) {
         // an expression that cannot trap waits, as an operand, for the instruction using it
-        this.pushSymbol(`(${substitute(pure[1]!, texts)})`);
+        this.pushSymbol(`(${substitute(pure[1]!, texts)})`, resultType);
         return;
       }
     }
@@ -1031,7 +1089,7 @@ class LeafCompiler {
     if (resultType !== null) {
       const d = this.push(resultType);
       texts[0] = `s${d}`;
-      if (wide(1)) after = `s${d} = i32[0]; sh${d} = i32[1];`;
+      if (wide(1)) after = resultType === ValType.F64 ? `s${d} = scratch64[0];` : `s${d} = i32[0]; sh${d} = i32[1];`;
     }
     // the Wasm offset, for the backtrace, before what may trap (a bounds check, a division)
     if (MAY_TRAP.test(template)) this.emit(`at = ${this.site(at)};`);
@@ -1040,13 +1098,41 @@ class LeafCompiler {
   }
 }
 
+/** The template, its float operands and result made the tier's (f32 and f64 numbers, see the top):
+ * `$k.f32` and `$k.f64` become `$k` (the number); an f32 read as an i32 (`$k`: its bits) goes through
+ * f32Bits, an f32 result written as an i32 through f32FromBits, one written as `$1.f32` through
+ * Math.fround (the interpreter's f32 register rounds it); an f32 read into an f64 result is quieted
+ * (f64.promote_f32: the interpreter's f32 register read quiets a signalling NaN). */
+function floatOperands(template: string, params: readonly ValType[], shift: number, result: ValType | null): string {
+  let code = template;
+  params.forEach((t, k) => {
+    const position = k + shift;
+    if (t === ValType.F32) {
+      code = code.replace(new RegExp(`\\$${position}(\\.f32)?(?![\\d.])`, "g"), (_, f32?: string) =>
+        f32 === undefined ? `f32Bits($${position})` : result === ValType.F64 ? `f64Quiet($${position})` : `$${position}`);
+    } else if (t === ValType.F64) {
+      code = code.replaceAll(`$${position}.f64`, `$${position}`);
+    }
+  });
+  if (result === ValType.F32) {
+    code = code.includes("$1.f32 = ")
+      ? code.replace(/\$1\.f32 = ([^;]*);/, "$$1 = Math.fround($1);")
+      : code.replace(/\$1 = ([^;]*);/, "$$1 = f32FromBits($1);");
+  } else if (result === ValType.F64) {
+    code = code.replaceAll("$1.f64", "$1");
+  }
+  return code;
+}
+
 /**
  * The template with `const a = $k.at;` and its uses `i32[a]`, `i32[a + 1]` replaced by the variables of
- * operand k's low and high words (`variable(k, high)`), for every such local used in no other way.
+ * operand k's low and high words (`variable(k, high)`), for every such local used in no other way, of an
+ * i64 operand k.
  */
-function wordsToVariables(template: string, variable: (k: number, high: boolean) => string): string {
+function wordsToVariables(template: string, i64: (k: number) => boolean, variable: (k: number, high: boolean) => string): string {
   let code = template;
   for (const [line, name, k] of template.matchAll(/const ([a-z]\w*) = \$(\d+)\.at;\n?/g)) {
+    if (!i64(Number(k))) continue; // an f64's words: through the scratch array
     const words = new RegExp(`i32\\[${name}( \\+ 1)?\\]`, "g");
     const replaced = code.replace(line, "").replace(words, (_, high?: string) => variable(Number(k), high !== undefined));
     if (new RegExp(`\\b${name}\\b`).test(replaced)) continue; // used otherwise (a helper's argument)
@@ -1076,16 +1162,106 @@ function shiftByConstant(op: number, n: number, lo: string, hi: string): string 
   return `${lo} = ${hi} ${shr} ${n - 32}${op === 0x88 ? " | 0" : ""}; ${hi} = ${fill};`;
 }
 
-/** i32 and i64 are the tier's types: anything else leaves the function to the interpreter. */
-function integer(t: ValType): ValType {
-  if (t !== ValType.I32 && t !== ValType.I64) throw new NotCompiled();
+/** i32, i64, f32 and f64 are the tier's types: anything else leaves the function to the interpreter. */
+function isTierType(t: ValType | undefined): boolean {
+  return t === ValType.I32 || t === ValType.I64 || t === ValType.F32 || t === ValType.F64;
+}
+
+function tierType(t: ValType): ValType {
+  if (!isTierType(t)) throw new NotCompiled();
   return t;
+}
+
+/** The code reading a value of type `t` from words `w[i]`, `w[i + 1]` (a stack slot's, as the interpreter
+ * keeps them): its variables' values (an i64's two words, or one). */
+function readWords(t: ValType, w: string, i: string): string[] {
+  switch (t) {
+    case ValType.I64: return [`${w}[${i}]`, `${w}[${i} + 1]`];
+    case ValType.F32: return [`f32FromBits(${w}[${i}])`];
+    case ValType.F64: return [`getF64(${w}, ${i})`];
+    default: return [`${w}[${i}]`];
+  }
+}
+
+/** The code writing the value of type `t` in `lo` (a number, or an i64's low word) and `hi` to words
+ * `w[i]`, `w[i + 1]`. */
+function writeWords(t: ValType, w: string, i: string, lo: string, hi?: string): string {
+  switch (t) {
+    case ValType.I64: return `${w}[${i}] = ${lo}; ${w}[${i} + 1] = ${hi};`;
+    case ValType.F32: return `${w}[${i}] = f32Bits(${lo}); ${w}[${i} + 1] = 0;`;
+    case ValType.F64: return `setF64(${w}, ${i}, ${lo});`;
+    default: return `${w}[${i}] = ${lo}; ${w}[${i} + 1] = 0;`;
+  }
+}
+
+const literalWords = new DataView(new ArrayBuffer(8));
+
+/** An f32 constant of bits `b` in the source: a number, or a NaN made from its bits. */
+function f32Literal(b: number): string {
+  literalWords.setInt32(0, b, true);
+  const x = literalWords.getFloat32(0, true);
+  return x === x ? numberLiteral(x) : `f32FromBits(${b})`;
+}
+
+/** An f64 constant of words `lo`, `hi`. */
+function f64Literal(lo: number, hi: number): string {
+  literalWords.setInt32(0, lo, true);
+  literalWords.setInt32(4, hi, true);
+  const x = literalWords.getFloat64(0, true);
+  return x === x ? numberLiteral(x) : `f64FromWords(${lo}, ${hi})`;
+}
+
+/** A number (not NaN) as JavaScript: a negative one (and -0) in parentheses, infinities as divisions. */
+function numberLiteral(x: number): string {
+  if (x === Infinity) return "(1 / 0)";
+  if (x === -Infinity) return "(-1 / 0)";
+  if (Object.is(x, -0)) return "(-0)";
+  return x < 0 ? `(${x})` : String(x);
+}
+
+interface Simple {
+  readonly template: string;
+  /** The Wasm types of the operands (an address: i32) and of the result (null: none). */
+  readonly params: readonly ValType[];
+  readonly result: ValType | null;
+  readonly memArg: boolean;
+}
+
+/** Float loads and stores: the interpreter runs the f32 ones as i32 ones (its registers hold bits), and
+ * so does the tier (converting the number); the f64 ones are the tier's own (TIER_TEMPLATES). */
+const FLOAT_MEMORY: ReadonlyMap<number, string> = new Map([
+  [0x2a, OP_TEMPLATES[Op.I32Load]!], [0x2b, TIER_TEMPLATES.F64Load!],
+  [0x38, OP_TEMPLATES[Op.I32Store]!], [0x39, TIER_TEMPLATES.F64Store!],
+]);
+
+const SIMPLE = new Map<number, Simple | null>();
+
+/** The template and types of single-byte (or 0xfc-prefixed) Wasm instruction `wasm`, if the tier runs it
+ * by a template: numeric on i32, i64, f32, f64, loads and stores. */
+function simpleInstruction(wasm: number): Simple | null {
+  let simple = SIMPLE.get(wasm);
+  if (simple === undefined) {
+    simple = null;
+    // single-byte instructions, and the saturating truncations (0xfc00..0xfc07)
+    const info = wasm < 0x100 || (wasm >= 0xfc00 && wasm <= 0xfc07) ? opInfo(wasm) : undefined;
+    const entry = OP_OF_WASM.get(wasm);
+    const template = FLOAT_MEMORY.get(wasm) ?? (entry === undefined ? null : OP_TEMPLATES[entry.op]);
+    if (info !== undefined && info.params !== null && info.results !== null && template != null) {
+      const params = info.params.map((t) => (t === ADDRESS_TYPE ? ValType.I32 : (t as ValType)));
+      if ([...params, ...info.results].every((t) => isTierType(t as ValType)) && info.results.length <= 1) {
+        const memArg = FLOAT_MEMORY.has(wasm) || entry!.info.load !== undefined || entry!.info.store === true;
+        simple = { template, params, result: (info.results[0] as ValType | undefined) ?? null, memArg };
+      }
+    }
+    SIMPLE.set(wasm, simple);
+  }
+  return simple;
 }
 
 /** A template that is one expression of its operands: `$1 = expr;`. */
 const PURE_VALUE = /^\$1 = ([^;]*);$/;
-/** A template that may trap: a bounds check, a division. */
-const MAY_TRAP = /\btrap\(|i(?:32|64)(?:Div|Rem)[SU]\(/;
+/** A template that may trap: a bounds check, a division, a truncation (not a saturating one). */
+const MAY_TRAP = /\btrap\(|i(?:32|64)(?:Div|Rem)[SU]\(|i(?:32|64)TruncF/;
 
 /** The template's code on the given operands ($1 is operands[0]). A template's local holding an operand
  * that is a variable or a number (`const a = $2;`) becomes that operand: less code for the engine. */
@@ -1097,13 +1273,4 @@ function substitute(template: string, operands: readonly string[]): string {
     code = code.replace(line, "").replace(new RegExp(`\\b${name}\\b`, "g"), `$${k}`);
   }
   return code.replace(/\$(\d+)/g, (_, k: string) => operands[Number(k) - 1]!);
-}
-
-/** The single-byte instructions whose signature (module/opcodes.ts) has only integers and addresses:
- * i32 and i64 arithmetic, comparisons, extensions, and the integer loads and stores (not the float ones,
- * nor conversions from floats). */
-function isIntegerInstruction(wasm: number): boolean {
-  const info = wasm < 0x100 ? OPS[wasm] : undefined;
-  if (info === undefined || info.params === null || info.results === null) return false;
-  return [...info.params, ...info.results].every((t) => t === ValType.I32 || t === ValType.I64 || t === ADDRESS_TYPE);
 }
