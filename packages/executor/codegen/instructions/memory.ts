@@ -44,11 +44,6 @@ export const I32_STORE8 = store("I32Store8", 1, "u8[ea] = $v;");
 export const I32_STORE_IDX = storeIdx("I32StoreIdx", 4, WRITE_I32);
 export const I32_STORE8_IDX = storeIdx("I32Store8Idx", 1, "u8[ea] = $v;");
 
-/** After a grow of memory 0, the loop's views of it are refreshed. */
-const REFRESH_VIEWS = `if (mem !== null && mem.generation !== memGen) {
-  view = mem.view; u8 = mem.u8; m32 = mem.i32; memLen = u8.length; memGen = mem.generation;
-}`;
-
 const LOADS: Value[] = [
   I32_LOAD,
   value("I32Load8S", "d = s8 at addr + off", "i32", "addr:i32 off:imm", "view.getInt8(ea)", access(1)),
@@ -87,8 +82,9 @@ export const MEMORY: (Instr | Value)[] = [
     const d = $d.at;
     i32[d] = m.pages;
     i32[d + 1] = 0;`),
+  // the loop reloads its views of memory after a grow (`break reload`)
   instr("MemoryGrow", "d = memory.grow of memory m by delta (bulk.ts)", "d:r delta:r m:i",
-    `memoryGrow(store, inst, i32, fp2, code, pc);\n${REFRESH_VIEWS}`),
+    "memoryGrow(store, inst, i32, fp2, code, pc);\npc = $next;\nbreak reload;", true),
   instr("MemoryInit", "memory.init (bulk.ts)", "seg:i m:i dst:r src:r n:r", "memoryInit(store, inst, i32, fp2, code, pc);"),
   instr("DataDrop", "data.drop of segment seg", "seg:i", "inst.datas[$seg]!.drop();"),
   instr("MemoryCopy", "memory.copy (bulk.ts)", "mdst:i msrc:i dst:r src:r n:r", "memoryCopy(store, inst, i32, fp2, code, pc);"),

@@ -23,6 +23,8 @@ import {
 } from "./refs.js";
 import { suspendsOnFuel } from "./suspend.js";
 import { mayCallOut } from "./call-out.js";
+import { callHost } from "./host-call.js";
+import { Op } from "./op.generated.js";
 import { simdMemOp, simdOp, simdShuffleOp } from "./simd/instructions.js";
 import { atomicOp } from "./atomics.js";
 import { throwException, throwRef, unwindToHandler } from "./exceptions.js";
@@ -53,10 +55,13 @@ function trap(code: TrapCode): never {
  * JavaScript tier's compilation of a translated function found hot. */
 export type Translate = (module: CompiledModule, definedIndex: number, hot?: boolean) => CompiledFunc;
 
-/** The JavaScript tier's compilation of `cf`, found hot (a call of its own: at the loop's call site, always
- * this function, whatever `translate` is: warm-up.ts trains the site with another). */
-function compileHot(translate: Translate, mod: CompiledModule, cf: CompiledFunc): void {
-  translate(mod, cf.funcIndex - mod.ir.numImportedFuncs, true);
+/** A poll (poll.ts), which gives the next budget, and a sample of where the time goes: a function found
+ * running often enough is compiled to JavaScript (at this call site of `translate`, always this function,
+ * whatever `translate` is: warm-up.ts trains the site with another). */
+function pollAndSample(store: PrunedStore, state: ExecState, cf: CompiledFunc, mod: CompiledModule, translate: Translate): number {
+  const budget = poll(store, state);
+  if (cf.hotSamples !== 0 && --cf.hotSamples === 0) translate(mod, cf.funcIndex - mod.ir.numImportedFuncs, true);
+  return budget;
 }
 
 /** The translated code of a Wasm function entity. */
@@ -66,11 +71,8 @@ function compiledOf(func: FuncEntity, translate: Translate): CompiledFunc {
   return module.code[defined] ?? translate(module, defined);
 }
 
-function slotsOf(types: readonly number[]): number {
-  let n = 0;
-  for (const t of types) n += t === 0x7b ? 2 : 1;
-  return n;
-}
+/** The code of a return (after a host tail call, which leaves its results where the caller's go). */
+const RETURN_CODE: readonly number[] = [Op.Return];
 
 /** Runs Wasm function `func` whose parameters are in stack slots `base..`; results end up there. */
 export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: FuncEntity, base: number, translate: Translate): void {
@@ -90,15 +92,15 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
   const resuming = state.resuming;
   state.resuming = false;
   let inst: InstanceEntity = resuming ? state.contInst! : func.instance!;
-  let mod = inst.module as CompiledModule;
-  let globals: GlobalEntity[] = inst.globals;
-  let mem: MemoryEntity | null = inst.memories.length > 0 ? inst.memories[0]! : null;
-  let view = mem === null ? EMPTY_VIEW : mem.view;
-  let u8 = mem === null ? EMPTY_BYTES : mem.u8;
+  // what depends on the instance: (re)loaded with the stacks' views where the loop (re)starts (below)
+  let mod: CompiledModule;
+  let globals: GlobalEntity[];
+  let mem: MemoryEntity | null;
+  let view: DataView;
+  let u8: Uint8Array;
   // aligned 32-bit accesses go through an Int32Array view (on little-endian hosts: see littleEndian)
-  let m32 = mem === null ? EMPTY_WORDS : mem.i32;
-  let memLen = u8.length;
-  let memGen = mem === null ? 0 : mem.generation;
+  let m32: Int32Array;
+  let memLen: number;
 
   let i32 = stack.i32;
   let f32 = stack.f32;
@@ -149,9 +151,25 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
       return;
     }
     for (;;) {
+      // What the instance and the stacks give the loop, loaded at entry and after whatever may change
+      // them (`break reload`): a call into or a return to another instance, a host call, a leaf's calls
+      // out, memory.grow, a caught exception (this one place for all: the loop's size is limited).
+      mod = inst.module as CompiledModule;
+      globals = inst.globals;
+      mem = inst.memories.length > 0 ? inst.memories[0]! : null;
+      view = mem === null ? EMPTY_VIEW : mem.view;
+      u8 = mem === null ? EMPTY_BYTES : mem.u8;
+      m32 = mem === null ? EMPTY_WORDS : mem.i32;
+      memLen = u8.length;
+      frames = state.frames;
+      i32 = stack.i32;
+      f32 = stack.f32;
+      f64 = stack.f64;
+      if (budget < 0) budget = pollAndSample(store, state, cf, mod, translate);
+      reload: for (;;) {
       // Straight-line instructions and returns `continue`. A taken branch leaves the block with `break
       // branch`, and a call falls out of its end: both count down the budget of polling (poll.ts), so
-      // every loop iteration and every call can be interrupted. (The block's body is not indented.)
+      // every loop iteration and every call can be interrupted. (The blocks' bodies are not indented.)
       branch: {
       switch (code[pc]) {
         // <generated: instruction cases, by codegen/generate.ts from codegen/instructions/; do not edit>
@@ -265,34 +283,16 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           }
           tail = op === 18 /* ReturnCallFunc */ || op === 19 /* ReturnCallIndirect */ || op === 317 /* ReturnCallRef */;
           if (target.kind === FuncKind.Host) {
-            const argBase = (fp2 + argOffset) >> 1;
-            const type = target.type;
-            const resultSlots = slotsOf(type.results);
-            const need = argBase + Math.max(slotsOf(type.params), resultSlots);
-            if (need > maxSlots) trap(TrapCode.StackOverflow);
-            stack.ensure(need);
-            state.depth = depth;
-            state.sp = Math.max(need, (fp2 >> 1) + cf.frameSlots);
-            target.host!(store, inst, stack, argBase);
-            if (store.suspendRequest !== null) {
-              // the host function asked to suspend here (execution.ts); it completes on resume
-              state.suspendAt(next, pc, fp2, cf, inst, depth, tail, argBase, resultSlots);
-              return;
-            }
+            // out of line (host-call.ts); suspended: the loop returns, the call completes on resume
+            if (callHost(store, state, target, inst, cf, fp2, argOffset, depth, pc, next, tail)) return;
             pc = next; // only now: an error from the host function is the call's (backtraces)
-            frames = state.frames;
-            i32 = stack.i32;
-            f32 = stack.f32;
-            f64 = stack.f64;
-            if (mem !== null && mem.generation !== memGen) {
-              view = mem.view; u8 = mem.u8; m32 = mem.i32; memLen = u8.length; memGen = mem.generation;
+            if (tail) {
+              // a host tail call: its results, now at the frame base, are this function's, which returns them
+              tail = false;
+              code = RETURN_CODE;
+              pc = 0;
             }
-            if (!tail) continue;
-            // a host tail call: its results are this function's results
-            for (let w = 0; w < 2 * resultSlots; w++) i32[fp2 + w] = i32[fp2 + argOffset + w];
-            tail = false;
-            callee = null;
-            break;
+            break reload;
           }
           callee = compiledOf(target, translate);
           calleeInst = target.instance!;
@@ -538,11 +538,8 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 49: { // MemoryGrow: d = memory.grow of memory m by delta (bulk.ts)
           memoryGrow(store, inst, i32, fp2, code, pc);
-          if (mem !== null && mem.generation !== memGen) {
-            view = mem.view; u8 = mem.u8; m32 = mem.i32; memLen = u8.length; memGen = mem.generation;
-          }
           pc = (pc + 4) | 0;
-          continue;
+          break reload;
         }
         case 50: { // MemoryInit: memory.init (bulk.ts)
           memoryInit(store, inst, i32, fp2, code, pc);
@@ -2196,21 +2193,12 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         fp2 = frames[2 * depth + 1];
         cf = frameFuncs[depth]!;
         code = cf.code;
-        // Same instance: the memory views are current (a grow in the callee refreshed them; host calls
-        // refresh them on their return). Another instance: reload everything.
+        // Same instance: the memory views are current (a grow in the callee reloaded them, as host calls
+        // do on their return). Another instance: reload everything.
         const caller = frameInstances[depth]!;
-        if (caller !== inst) {
-          inst = caller;
-          mod = inst.module as CompiledModule;
-          globals = inst.globals;
-          mem = inst.memories.length > 0 ? inst.memories[0]! : null;
-          view = mem === null ? EMPTY_VIEW : mem.view;
-          u8 = mem === null ? EMPTY_BYTES : mem.u8;
-          m32 = mem === null ? EMPTY_WORDS : mem.i32;
-          memLen = u8.length;
-          memGen = mem === null ? 0 : mem.generation;
-        }
-        continue;
+        if (caller === inst) continue;
+        inst = caller;
+        break reload;
       }
       const next: CompiledFunc = callee;
       const leaf = next.js;
@@ -2235,16 +2223,8 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         state.jsTop = leafEnd;
         leaf(i32, argBase, calleeInst, store, state);
         pc = (pc + 1) | 0;
-        if (next.jsCallsOut) {
-          // what a call out may have replaced: the stacks, the memory's views
-          frames = state.frames;
-          i32 = stack.i32;
-          f32 = stack.f32;
-          f64 = stack.f64;
-          if (mem !== null && mem.generation !== memGen) {
-            view = mem.view; u8 = mem.u8; m32 = mem.i32; memLen = u8.length; memGen = mem.generation;
-          }
-        }
+        // what a call out may have replaced: the stacks, the memory's views
+        if (next.jsCallsOut) break reload;
         continue;
       }
       if (tail) {
@@ -2288,22 +2268,14 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
       code = next.code;
       pc = 0;
       if (calleeInst !== inst) {
+        // a call counts down the budget, then (reload) polls
         inst = calleeInst;
-        mod = inst.module as CompiledModule;
-        globals = inst.globals;
-        mem = inst.memories.length > 0 ? inst.memories[0]! : null;
-        view = mem === null ? EMPTY_VIEW : mem.view;
-        u8 = mem === null ? EMPTY_BYTES : mem.u8;
-        m32 = mem === null ? EMPTY_WORDS : mem.i32;
-        memLen = u8.length;
-        memGen = mem === null ? 0 : mem.generation;
+        budget--;
+        break reload;
       }
       } // branch
-      if (--budget < 0) {
-        budget = poll(store, state);
-        // a sample of where the time goes: a function found running often enough is compiled to JavaScript
-        if (cf.hotSamples !== 0 && --cf.hotSamples === 0) compileHot(translate, mod, cf);
-      }
+      if (--budget < 0) budget = pollAndSample(store, state, cf, mod, translate);
+      } // reload
     }
   } catch (e) {
     // a resumable execution suspends where its own instruction ran out of fuel (execution.ts)
@@ -2319,20 +2291,9 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
       cf = state.contFunc!;
       code = cf.code;
       inst = state.contInst!;
-      mod = inst.module as CompiledModule;
-      globals = inst.globals;
-      mem = inst.memories.length > 0 ? inst.memories[0]! : null;
-      view = mem === null ? EMPTY_VIEW : mem.view;
-      u8 = mem === null ? EMPTY_BYTES : mem.u8;
-      m32 = mem === null ? EMPTY_WORDS : mem.i32;
-      memLen = u8.length;
-      memGen = mem === null ? 0 : mem.generation;
-      frames = state.frames;
-      i32 = stack.i32;
-      f32 = stack.f32;
-      f64 = stack.f64;
       tail = false;
-      continue;
+      continue; // to the reload
+
     }
     // pc and depth live in this function's locals: the error's backtrace is taken here, and only here
     recordBacktrace(e, state, entryDepth, depth, cf, inst, pc);

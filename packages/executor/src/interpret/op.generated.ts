@@ -738,7 +738,7 @@ export const OP_TEMPLATES: readonly (string | null)[] = [
   "const ea = ($1 >>> 0) + ($3 >>> 0);\nif (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);\nview.setInt16(ea, $2, true);",
   "const ea = ($1 >>> 0) + ($3 >>> 0);\nif (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);\nview.setInt32(ea, $2, true);",
   "\n    const m = inst.memories[$2]!;\n    const d = $1.at;\n    i32[d] = m.pages;\n    i32[d + 1] = 0;",
-  "memoryGrow(store, inst, i32, fp2, code, pc);\nif (mem !== null && mem.generation !== memGen) {\n  view = mem.view; u8 = mem.u8; m32 = mem.i32; memLen = u8.length; memGen = mem.generation;\n}",
+  null,
   "memoryInit(store, inst, i32, fp2, code, pc);",
   "inst.datas[$1]!.drop();",
   "memoryCopy(store, inst, i32, fp2, code, pc);",
