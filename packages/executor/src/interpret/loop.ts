@@ -15,18 +15,15 @@ import {
 } from "@wasmi-ts/store";
 import type { CompiledModule } from "../module/compiled.js";
 import type { CompiledFunc } from "../translate/compiled-func.js";
-import { addressOperand, loadFrom, storeTo } from "./memory-access.js";
 import { recordBacktrace } from "./backtrace.js";
-import { memoryCopy, memoryFill, memoryGrow, memoryInit, tableCopy, tableFill, tableGrow, tableInit } from "./bulk.js";
-import {
-  checkSubtypeSignature, funcOfRef, globalGetRef, globalSetRef, refFunc, tableGet, tableIndex64, tableSet, tableSize64,
-} from "./refs.js";
+import { memoryGrow } from "./bulk.js";
+import { checkSubtypeSignature, funcOfRef } from "./refs.js";
 import { suspendsOnFuel } from "./suspend.js";
 import { mayCallOut } from "./call-out.js";
 import { callHost } from "./host-call.js";
 import { Op } from "./op.generated.js";
 import { simdMemOp, simdOp, simdShuffleOp } from "./simd/instructions.js";
-import { atomicOp } from "./atomics.js";
+import { outOfLine } from "./out-of-line.js";
 import { throwException, throwRef, unwindToHandler } from "./exceptions.js";
 import { gcOp } from "./gc.js";
 import { POLL_INTERVAL, poll } from "./poll.js";
@@ -38,7 +35,7 @@ import {
   i64Clz, i64Ctz, i64DivS, i64DivU, i64Extend16S, i64Extend32S, i64Extend8S,
   i64Popcnt, i64RemS, i64RemU, i64Rotl, i64Rotr, i64Shl, i64ShrS,
   i64ShrU, i64TruncF32S, i64TruncF32U, i64TruncF64S, i64TruncF64U, i64TruncSatF32S, i64TruncSatF32U,
-  i64TruncSatF64S, i64TruncSatF64U, i64Add128, i64Sub128, i64MulWide,
+  i64TruncSatF64S, i64TruncSatF64U,
 } from "./numeric/index.js";
 
 const EMPTY_BYTES = new Uint8Array(0);
@@ -528,52 +525,38 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 48: { // MemorySize: d = the size in pages of memory m
-          const m = inst.memories[code[(pc + 2) | 0]]!;
-          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
-          i32[d] = m.pages;
-          i32[d + 1] = 0;
-          pc = (pc + 3) | 0;
+        case 48: // MemorySize: d = the size in pages of memory m
+        case 50: // MemoryInit: memory.init (bulk.ts)
+        case 51: // DataDrop: data.drop of segment seg
+        case 52: // MemoryCopy: memory.copy (bulk.ts)
+        case 53: // MemoryFill: memory.fill (bulk.ts)
+        case 54: // LoadMem: a load from memory m (any address type; op: the Wasm load opcode, floats as ints)
+        case 55: // StoreMem: a store into memory m (any address type; op: the Wasm store opcode, floats as ints)
+        case 63: // TableGet: d = element i of table tbl
+        case 64: // TableSet: element i of table tbl = v
+        case 65: // TableSize: d = the size of table tbl
+        case 66: // TableGrow: d = table.grow of table tbl by n, filled with v
+        case 67: // TableFill: table.fill
+        case 68: // TableCopy: table.copy
+        case 69: // TableInit: table.init
+        case 70: // ElemDrop: elem.drop of segment seg
+        case 72: // RefFunc: d = a reference to function f
+        case 73: // GlobalGetRef: d = global g (references)
+        case 74: // GlobalSetRef: global g = s (references)
+        case 309: // TableIndex64: d = the i64 a as a table index: a, or 2^32-1 (past the end of every table) from 2^32 on
+        case 310: // TableSize64: d = the size of table tbl (i64)
+        case 311: // I64Add128: (dl, dh) = (al, ah) + (bl, bh) (i64 pairs as 128-bit integers)
+        case 312: // I64Sub128: (dl, dh) = (al, ah) - (bl, bh) (i64 pairs as 128-bit integers)
+        case 313: // I64MulWideS: (dl, dh) = a * b (i64 to 128 bits, signed)
+        case 314: // I64MulWideU: (dl, dh) = a * b (i64 to 128 bits, unsigned)
+        case 315: { // Atomic: an atomic access, wait or notify on memory m (0xfe sub-opcode op; interpret/atomics.ts)
+          pc = outOfLine(store, inst, i32, fp2, code, pc);
           continue;
         }
         case 49: { // MemoryGrow: d = memory.grow of memory m by delta (bulk.ts)
           memoryGrow(store, inst, i32, fp2, code, pc);
           pc = (pc + 4) | 0;
           break reload;
-        }
-        case 50: { // MemoryInit: memory.init (bulk.ts)
-          memoryInit(store, inst, i32, fp2, code, pc);
-          pc = (pc + 6) | 0;
-          continue;
-        }
-        case 51: { // DataDrop: data.drop of segment seg
-          inst.datas[code[(pc + 1) | 0]]!.drop();
-          pc = (pc + 2) | 0;
-          continue;
-        }
-        case 52: { // MemoryCopy: memory.copy (bulk.ts)
-          memoryCopy(store, inst, i32, fp2, code, pc);
-          pc = (pc + 6) | 0;
-          continue;
-        }
-        case 53: { // MemoryFill: memory.fill (bulk.ts)
-          memoryFill(store, inst, i32, fp2, code, pc);
-          pc = (pc + 5) | 0;
-          continue;
-        }
-        case 54: { // LoadMem: a load from memory m (any address type; op: the Wasm load opcode, floats as ints)
-          const m = inst.memories[code[(pc + 5) | 0]]!;
-          const ea = addressOperand(i32, ((fp2 + code[(pc + 2) | 0]) | 0), m.type.is64 === true) + (code[(pc + 3) | 0] >>> 0);
-          loadFrom(m, code[(pc + 4) | 0], ea, i32, ((fp2 + code[(pc + 1) | 0]) | 0));
-          pc = (pc + 6) | 0;
-          continue;
-        }
-        case 55: { // StoreMem: a store into memory m (any address type; op: the Wasm store opcode, floats as ints)
-          const m = inst.memories[code[(pc + 5) | 0]]!;
-          const ea = addressOperand(i32, ((fp2 + code[(pc + 1) | 0]) | 0), m.type.is64 === true) + (code[(pc + 3) | 0] >>> 0);
-          storeTo(m, code[(pc + 4) | 0], ea, i32, ((fp2 + code[(pc + 2) | 0]) | 0));
-          pc = (pc + 6) | 0;
-          continue;
         }
         case 56: { // I32LoadIdx: d = i32 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
@@ -625,64 +608,9 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 5) | 0;
           continue;
         }
-        case 63: { // TableGet: d = element i of table tbl
-          tableGet(store, inst, i32, fp2, code, pc);
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 64: { // TableSet: element i of table tbl = v
-          tableSet(store, inst, i32, fp2, code, pc);
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 65: { // TableSize: d = the size of table tbl
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = inst.tables[code[(pc + 2) | 0]]!.elements.length;
-          pc = (pc + 3) | 0;
-          continue;
-        }
-        case 66: { // TableGrow: d = table.grow of table tbl by n, filled with v
-          tableGrow(store, inst, i32, fp2, code, pc);
-          pc = (pc + 5) | 0;
-          continue;
-        }
-        case 67: { // TableFill: table.fill
-          tableFill(store, inst, i32, fp2, code, pc);
-          pc = (pc + 5) | 0;
-          continue;
-        }
-        case 68: { // TableCopy: table.copy
-          tableCopy(store, inst, i32, fp2, code, pc);
-          pc = (pc + 6) | 0;
-          continue;
-        }
-        case 69: { // TableInit: table.init
-          tableInit(store, inst, i32, fp2, code, pc);
-          pc = (pc + 6) | 0;
-          continue;
-        }
-        case 70: { // ElemDrop: elem.drop of segment seg
-          inst.elems[code[(pc + 1) | 0]]!.drop();
-          pc = (pc + 2) | 0;
-          continue;
-        }
         case 71: // RefIsNull: d = a is null
         case 75: { // I32Eqz: d = a is zero (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] === 0 ? 1 : 0;
-          pc = (pc + 3) | 0;
-          continue;
-        }
-        case 72: { // RefFunc: d = a reference to function f
-          refFunc(store, inst, i32, fp2, code, pc);
-          pc = (pc + 3) | 0;
-          continue;
-        }
-        case 73: { // GlobalGetRef: d = global g (references)
-          globalGetRef(store, inst, i32, fp2, code, pc);
-          pc = (pc + 3) | 0;
-          continue;
-        }
-        case 74: { // GlobalSetRef: global g = s (references)
-          globalSetRef(store, inst, i32, fp2, code, pc);
           pc = (pc + 3) | 0;
           continue;
         }
@@ -2126,41 +2054,6 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 308: { // SimdMem: a v128 memory access (sub-opcode op, memory m, lane index)
           simdMemOp(inst, i32, fp2, code, pc);
-          pc = (pc + 8) | 0;
-          continue;
-        }
-        case 309: { // TableIndex64: d = the i64 a as a table index: a, or 2^32-1 (past the end of every table) from 2^32 on
-          tableIndex64(i32, fp2, code, pc);
-          pc = (pc + 3) | 0;
-          continue;
-        }
-        case 310: { // TableSize64: d = the size of table tbl (i64)
-          tableSize64(inst, i32, fp2, code, pc);
-          pc = (pc + 3) | 0;
-          continue;
-        }
-        case 311: { // I64Add128: (dl, dh) = (al, ah) + (bl, bh) (i64 pairs as 128-bit integers)
-          i64Add128(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0), ((fp2 + code[(pc + 4) | 0]) | 0), ((fp2 + code[(pc + 5) | 0]) | 0), ((fp2 + code[(pc + 6) | 0]) | 0));
-          pc = (pc + 7) | 0;
-          continue;
-        }
-        case 312: { // I64Sub128: (dl, dh) = (al, ah) - (bl, bh) (i64 pairs as 128-bit integers)
-          i64Sub128(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0), ((fp2 + code[(pc + 4) | 0]) | 0), ((fp2 + code[(pc + 5) | 0]) | 0), ((fp2 + code[(pc + 6) | 0]) | 0));
-          pc = (pc + 7) | 0;
-          continue;
-        }
-        case 313: { // I64MulWideS: (dl, dh) = a * b (i64 to 128 bits, signed)
-          i64MulWide(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0), ((fp2 + code[(pc + 4) | 0]) | 0), true);
-          pc = (pc + 5) | 0;
-          continue;
-        }
-        case 314: { // I64MulWideU: (dl, dh) = a * b (i64 to 128 bits, unsigned)
-          i64MulWide(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0), ((fp2 + code[(pc + 4) | 0]) | 0), false);
-          pc = (pc + 5) | 0;
-          continue;
-        }
-        case 315: { // Atomic: an atomic access, wait or notify on memory m (0xfe sub-opcode op; interpret/atomics.ts)
-          atomicOp(inst, i32, fp2, code, pc);
           pc = (pc + 8) | 0;
           continue;
         }
