@@ -10,6 +10,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { TrapCode } from "@wasmi-ts/store";
 import type { Instr } from "./dsl.js";
 import { INSTRUCTIONS } from "./instructions/index.js";
 
@@ -81,12 +82,17 @@ function indent(code: string, base: string): string[] {
   return out;
 }
 
-/** `Op.Name` in a body becomes its number (as the case labels: no enum lookup at run time). */
+/** `Op.Name` in a body becomes its number (as the case labels: no enum lookup at run time), and so does
+ * `TrapCode.Name` (a number where the loop has a property load of an imported object: smaller bytecode). */
 function opNumbers(code: string, instrs: readonly Instr[]): string {
   return code.replace(/\bOp\.([A-Za-z0-9]+)\b/g, (_, name: string) => {
     const op = instrs.findIndex((instr) => instr.name === name);
     if (op < 0) throw new Error(`no instruction ${name}`);
     return `${op} /* ${name} */`;
+  }).replace(/\bTrapCode\.([A-Za-z0-9]+)\b/g, (_, name: string) => {
+    const code = (TrapCode as Record<string, number>)[name];
+    if (code === undefined) throw new Error(`no trap code ${name}`);
+    return `${code} /* ${name} */`;
   });
 }
 

@@ -37,6 +37,9 @@ export class StructLayout {
   readonly wordAt: Int32Array;
   readonly words: number;
   readonly hasRefs: boolean;
+  /** A new struct's `words` and `refs` (copies of these: one allocation each, of the right kind). */
+  private readonly wordsTemplate: number[];
+  private readonly refsTemplate: unknown[] | null;
 
   constructor(readonly type: StructType) {
     const n = type.fields.length;
@@ -55,10 +58,27 @@ export class StructLayout {
     }
     this.words = w;
     this.hasRefs = refs;
+    this.wordsTemplate = new Array<number>(w).fill(0);
+    this.refsTemplate = refs ? new Array<unknown>(n).fill(null) : null;
+  }
+
+  /** A new struct of this layout, its fields zero and null. */
+  allocate(typeId: number): GcStruct {
+    const refs = this.refsTemplate;
+    return new GcStruct(typeId, this, this.wordsTemplate.slice(), refs === null ? null : refs.slice());
   }
 }
 
 const layouts = new WeakMap<StructType, StructLayout>();
+
+/** The layout of the struct type of canonical id `id` (cached by id: struct.new asks for it each time). */
+export function structLayoutOf(types: TypeRegistry, id: number): StructLayout {
+  const cached = types.structLayouts[id];
+  if (cached !== undefined) return cached;
+  const layout = structLayout(types.def(id).composite as StructType);
+  types.structLayouts[id] = layout;
+  return layout;
+}
 
 /** The (cached) layout of a struct type. */
 export function structLayout(type: StructType): StructLayout {
@@ -83,9 +103,7 @@ export class GcStruct extends NumberedRef {
   }
 
   static allocate(typeId: number, layout: StructLayout): GcStruct {
-    const n = layout.type.fields.length;
-    const words = new Array<number>(layout.words).fill(0);
-    return new GcStruct(typeId, layout, words, layout.hasRefs ? new Array<unknown>(n).fill(null) : null);
+    return layout.allocate(typeId);
   }
 }
 

@@ -2,7 +2,7 @@
 // markers) from the instructions' descriptions in codegen/instructions/ by codegen/generate.ts, which also
 // gives the opcodes (`Op`, op.generated.ts). The rest, here, is the frame: locals, calls, returns. Wasm calls push a frame record instead of recursing in JS; the callee's frame starts
 // at the caller's first argument register. Everything hot is in local variables: pc, frame base (in
-// words), code, the slot views, the current instance's memory-0 view and globals. Offsets are written
+// words), code, the slot views, the current instance's memory-0 view. Offsets are written
 // `(pc + k) | 0` and `(fp2 + r) | 0`: the `| 0` tells the JIT the sum stays an int32, which drops an
 // overflow check from every operand access (a bad index is still caught by the bounds check).
 // Interrupts and deadlines cost a decrement per taken branch and call (poll.ts).
@@ -11,7 +11,7 @@
 
 import {
   ExceptionEntity, FuncKind, Trap, TrapCode,
-  type FuncEntity, type GlobalEntity, type InstanceEntity, type MemoryEntity, type PrunedStore,
+  type FuncEntity, type InstanceEntity, type MemoryEntity, type PrunedStore,
 } from "@wasmi-ts/store";
 import type { CompiledModule } from "../module/compiled.js";
 import type { CompiledFunc } from "../translate/compiled-func.js";
@@ -25,7 +25,7 @@ import { Op } from "./op.generated.js";
 import { simdMemOp, simdOp, simdShuffleOp } from "./simd/instructions.js";
 import { outOfLine } from "./out-of-line.js";
 import { throwException, throwRef, unwindToHandler } from "./exceptions.js";
-import { gcOp } from "./gc.js";
+import { arrayOf, elementAt, gcOp, refIs, structNew, structOf } from "./gc.js";
 import { POLL_INTERVAL, poll } from "./poll.js";
 import type { ExecState } from "./state.js";
 import {
@@ -91,7 +91,6 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
   let inst: InstanceEntity = resuming ? state.contInst! : func.instance!;
   // what depends on the instance: (re)loaded with the stacks' views where the loop (re)starts (below)
   let mod: CompiledModule;
-  let globals: GlobalEntity[];
   let mem: MemoryEntity | null;
   let view: DataView;
   let u8: Uint8Array;
@@ -152,7 +151,6 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
       // them (`break reload`): a call into or a return to another instance, a host call, a leaf's calls
       // out, memory.grow, a caught exception (this one place for all: the loop's size is limited).
       mod = inst.module as CompiledModule;
-      globals = inst.globals;
       mem = inst.memories.length > 0 ? inst.memories[0]! : null;
       view = mem === null ? EMPTY_VIEW : mem.view;
       u8 = mem === null ? EMPTY_BYTES : mem.u8;
@@ -270,9 +268,9 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           } else {
             const table = inst.tables[code[(pc + 2) | 0]]!.elements;
             const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
-            if (i >= table.length) trap(TrapCode.UndefinedElement);
+            if (i >= table.length) trap(11 /* UndefinedElement */);
             const ref = table[i];
-            if (ref === null) trap(TrapCode.IndirectCallToNull);
+            if (ref === null) trap(6 /* IndirectCallToNull */);
             target = ref as FuncEntity;
             if (target.type.id !== inst.typeIds[code[(pc + 1) | 0]]) checkSubtypeSignature(store, target, inst.typeIds[code[(pc + 1) | 0]]);
             argOffset = code[(pc + 4) | 0];
@@ -307,7 +305,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 20: { // ConsumeFuel: pay a region's fuel (Config.consumeFuel): at function entry, loop headers, if/else arms
           const left = store.fuel - code[(pc + 1) | 0];
-          if (left < 0) trap(TrapCode.OutOfFuel);
+          if (left < 0) trap(10 /* OutOfFuel */);
           store.fuel = left;
           pc = (pc + 2) | 0;
           continue;
@@ -332,7 +330,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 23: { // GlobalGet: d = global g (numbers)
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
-          const g = globals[code[(pc + 2) | 0]]!.i32;
+          const g = inst.globals[code[(pc + 2) | 0]]!.i32;
           i32[d] = g[0];
           i32[d + 1] = g[1];
           pc = (pc + 3) | 0;
@@ -340,7 +338,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 24: { // GlobalSet: global g = s (numbers)
           const s = ((fp2 + code[(pc + 2) | 0]) | 0);
-          const g = globals[code[(pc + 1) | 0]]!.i32;
+          const g = inst.globals[code[(pc + 1) | 0]]!.i32;
           g[0] = i32[s];
           g[1] = i32[s + 1];
           pc = (pc + 3) | 0;
@@ -356,175 +354,9 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 3) | 0;
           continue;
         }
-        case 26: { // Select128: d = c !== 0 ? a : b (v128)
-          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
-          const s = fp2 + (i32[(fp2 + code[(pc + 2) | 0]) | 0] !== 0 ? code[(pc + 3) | 0] : code[(pc + 4) | 0]);
-          const w0 = i32[s], w1 = i32[s + 1], w2 = i32[s + 2], w3 = i32[s + 3];
-          i32[d] = w0;
-          i32[d + 1] = w1;
-          i32[d + 2] = w2;
-          i32[d + 3] = w3;
-          pc = (pc + 5) | 0;
-          continue;
-        }
-        case 27: { // GlobalGet128: d = global g (v128)
-          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
-          const g = globals[code[(pc + 2) | 0]]!.i32;
-          for (let w = 0; w < 4; w++) i32[d + w] = g[w];
-          pc = (pc + 3) | 0;
-          continue;
-        }
-        case 28: { // GlobalSet128: global g = s (v128)
-          const s = ((fp2 + code[(pc + 2) | 0]) | 0);
-          const g = globals[code[(pc + 1) | 0]]!.i32;
-          for (let w = 0; w < 4; w++) g[w] = i32[s + w];
-          pc = (pc + 3) | 0;
-          continue;
-        }
-        case 29: { // I32Load: d = i32 at addr + off
-          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 30: { // I64Load: d = i64 at addr + off
-          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 8 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
-          i32[d] = view.getInt32(ea, true);
-          i32[d + 1] = view.getInt32(ea + 4, true);
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 31: { // I32Load8S: d = s8 at addr + off
-          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt8(ea);
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 32: { // I32Load8U: d = u8 at addr + off
-          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 33: { // I32Load16S: d = s16 at addr + off
-          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt16(ea, true);
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 34: { // I32Load16U: d = u16 at addr + off
-          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getUint16(ea, true);
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 35: { // I64Load8S: d = s8 at addr + off, extended to i64
-          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
-          const v = view.getInt8(ea);
-          i32[d] = v;
-          i32[d + 1] = v >> 31;
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 36: { // I64Load8U: d = u8 at addr + off, extended to i64
-          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
-          const v = u8[ea];
-          i32[d] = v;
-          i32[d + 1] = 0;
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 37: { // I64Load16S: d = s16 at addr + off, extended to i64
-          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
-          const v = view.getInt16(ea, true);
-          i32[d] = v;
-          i32[d + 1] = v >> 31;
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 38: { // I64Load16U: d = u16 at addr + off, extended to i64
-          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
-          const v = view.getUint16(ea, true);
-          i32[d] = v;
-          i32[d + 1] = 0;
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 39: { // I64Load32S: d = s32 at addr + off, extended to i64
-          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
-          const v = view.getInt32(ea, true);
-          i32[d] = v;
-          i32[d + 1] = v >> 31;
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 40: { // I64Load32U: d = u32 at addr + off, extended to i64
-          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
-          const v = view.getInt32(ea, true);
-          i32[d] = v;
-          i32[d + 1] = 0;
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 41: { // I32Store: store 32 bits of v at addr + off
-          const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
-          else view.setInt32(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 42: { // I64Store: store the i64 v at addr + off
-          const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 8 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          const s = ((fp2 + code[(pc + 2) | 0]) | 0);
-          view.setInt32(ea, i32[s], true);
-          view.setInt32(ea + 4, i32[s + 1], true);
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 43: // I32Store8: store 8 bits of v at addr + off
-        case 45: { // I64Store8: store 8 bits of v at addr + off
-          const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          u8[ea] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 44: // I32Store16: store 16 bits of v at addr + off
-        case 46: { // I64Store16: store 16 bits of v at addr + off
-          const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          view.setInt16(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 47: { // I64Store32: store 32 bits of v at addr + off
-          const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
-          view.setInt32(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
-          pc = (pc + 4) | 0;
-          continue;
-        }
+        case 26: // Select128: d = c !== 0 ? a : b (v128)
+        case 27: // GlobalGet128: d = global g (v128)
+        case 28: // GlobalSet128: global g = s (v128)
         case 48: // MemorySize: d = the size in pages of memory m
         case 50: // MemoryInit: memory.init (bulk.ts)
         case 51: // DataDrop: data.drop of segment seg
@@ -553,6 +385,150 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = outOfLine(store, inst, i32, fp2, code, pc);
           continue;
         }
+        case 29: { // I32Load: d = i32 at addr + off
+          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 30: { // I64Load: d = i64 at addr + off
+          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 8 > memLen) trap(4 /* MemoryOutOfBounds */);
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+          i32[d] = view.getInt32(ea, true);
+          i32[d + 1] = view.getInt32(ea + 4, true);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 31: { // I32Load8S: d = s8 at addr + off
+          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt8(ea);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 32: { // I32Load8U: d = u8 at addr + off
+          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 33: { // I32Load16S: d = s16 at addr + off
+          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt16(ea, true);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 34: { // I32Load16U: d = u16 at addr + off
+          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getUint16(ea, true);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 35: { // I64Load8S: d = s8 at addr + off, extended to i64
+          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+          const v = view.getInt8(ea);
+          i32[d] = v;
+          i32[d + 1] = v >> 31;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 36: { // I64Load8U: d = u8 at addr + off, extended to i64
+          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+          const v = u8[ea];
+          i32[d] = v;
+          i32[d + 1] = 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 37: { // I64Load16S: d = s16 at addr + off, extended to i64
+          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+          const v = view.getInt16(ea, true);
+          i32[d] = v;
+          i32[d + 1] = v >> 31;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 38: { // I64Load16U: d = u16 at addr + off, extended to i64
+          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+          const v = view.getUint16(ea, true);
+          i32[d] = v;
+          i32[d + 1] = 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 39: { // I64Load32S: d = s32 at addr + off, extended to i64
+          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+          const v = view.getInt32(ea, true);
+          i32[d] = v;
+          i32[d + 1] = v >> 31;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 40: { // I64Load32U: d = u32 at addr + off, extended to i64
+          const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+          const v = view.getInt32(ea, true);
+          i32[d] = v;
+          i32[d + 1] = 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 41: { // I32Store: store 32 bits of v at addr + off
+          const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+          else view.setInt32(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 42: { // I64Store: store the i64 v at addr + off
+          const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 8 > memLen) trap(4 /* MemoryOutOfBounds */);
+          const s = ((fp2 + code[(pc + 2) | 0]) | 0);
+          view.setInt32(ea, i32[s], true);
+          view.setInt32(ea + 4, i32[s + 1], true);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 43: // I32Store8: store 8 bits of v at addr + off
+        case 45: { // I64Store8: store 8 bits of v at addr + off
+          const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
+          u8[ea] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 44: // I32Store16: store 16 bits of v at addr + off
+        case 46: { // I64Store16: store 16 bits of v at addr + off
+          const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
+          view.setInt16(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 47: { // I64Store32: store 32 bits of v at addr + off
+          const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
+          view.setInt32(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
+          pc = (pc + 4) | 0;
+          continue;
+        }
         case 49: { // MemoryGrow: d = memory.grow of memory m by delta (bulk.ts)
           memoryGrow(store, inst, i32, fp2, code, pc);
           pc = (pc + 4) | 0;
@@ -560,42 +536,42 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 56: { // I32LoadIdx: d = i32 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
           pc = (pc + 5) | 0;
           continue;
         }
         case 57: { // I32Load8SIdx: d = s8 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (u8[ea] << 24) >> 24;
           pc = (pc + 5) | 0;
           continue;
         }
         case 58: { // I32Load8UIdx: d = u8 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
           pc = (pc + 5) | 0;
           continue;
         }
         case 59: { // I32Load16SIdx: d = s16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt16(ea, true);
           pc = (pc + 5) | 0;
           continue;
         }
         case 60: { // I32Load16UIdx: d = u16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getUint16(ea, true);
           pc = (pc + 5) | 0;
           continue;
         }
         case 61: { // I32StoreIdx: store 32 bits of v at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 1) | 0]) | 0] + i32[(fp2 + code[(pc + 2) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
           if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
           else view.setInt32(ea, i32[(fp2 + code[(pc + 3) | 0]) | 0], true);
           pc = (pc + 5) | 0;
@@ -603,7 +579,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 62: { // I32Store8Idx: store 8 bits of v at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 1) | 0]) | 0] + i32[(fp2 + code[(pc + 2) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
           u8[ea] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
           pc = (pc + 5) | 0;
           continue;
@@ -1601,7 +1577,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 237: { // I32AddLoad: d = c + i32 at addr + off (sums over memory)
           const ea = (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + ((ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true))) | 0;
           pc = (pc + 5) | 0;
           continue;
@@ -1714,21 +1690,21 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 251: { // I32MulLoad16SIdx: d = c * s16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], (view.getInt16(ea, true)));
           pc = (pc + 6) | 0;
           continue;
         }
         case 252: { // I32MulLoad16UIdx: d = c * u16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], (view.getUint16(ea, true)));
           pc = (pc + 6) | 0;
           continue;
         }
         case 253: { // I32AddLoad16SIdx: d = c + s16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + (view.getInt16(ea, true))) | 0;
           pc = (pc + 6) | 0;
           continue;
@@ -1901,7 +1877,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 283: { // I32Load8UBrIfEqz: d = u8 at addr + off, then jump if it is zero
           {
             const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-            if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+            if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
             i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
           }
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0) { pc = code[(pc + 4) | 0]; break branch; }
@@ -1911,7 +1887,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 284: { // I32Load8UBrIfNez: d = u8 at addr + off, then jump if it is not zero
           {
             const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-            if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+            if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
             i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
           }
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== 0) { pc = code[(pc + 4) | 0]; break branch; }
@@ -1921,7 +1897,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 285: { // I32Load8UIdxBrIfNe: d = u8 at base + index + off, then jump if it is not b
           {
             const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-            if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+            if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
             i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
           }
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
@@ -1930,7 +1906,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 286: { // I32StoreAddImm: a store, then d = s + imm (the store sees the old d)
           const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
           if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 5) | 0]) | 0];
           else view.setInt32(ea, i32[(fp2 + code[(pc + 5) | 0]) | 0], true);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
@@ -1939,7 +1915,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 287: { // I32StoreIdxAddImm: a store, then d = s + imm (the store sees the old d)
           const ea = ((i32[(fp2 + code[(pc + 4) | 0]) | 0] + i32[(fp2 + code[(pc + 5) | 0]) | 0]) >>> 0) + (code[(pc + 7) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
           if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 6) | 0]) | 0];
           else view.setInt32(ea, i32[(fp2 + code[(pc + 6) | 0]) | 0], true);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
@@ -1948,7 +1924,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 288: { // I32Store8AddImm: a store, then d = s + imm (the store sees the old d)
           const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
           u8[ea] = i32[(fp2 + code[(pc + 5) | 0]) | 0];
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           pc = (pc + 7) | 0;
@@ -1956,7 +1932,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 289: { // I32Store8IdxAddImm: a store, then d = s + imm (the store sees the old d)
           const ea = ((i32[(fp2 + code[(pc + 4) | 0]) | 0] + i32[(fp2 + code[(pc + 5) | 0]) | 0]) >>> 0) + (code[(pc + 7) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
           u8[ea] = i32[(fp2 + code[(pc + 6) | 0]) | 0];
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           pc = (pc + 8) | 0;
@@ -2058,7 +2034,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           continue;
         }
         case 318: { // RefAsNonNull: trap if register a holds the null reference
-          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0) trap(TrapCode.NullReference);
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0) trap(8 /* NullReference */);
           pc = (pc + 2) | 0;
           continue;
         }
@@ -2071,6 +2047,88 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 321: { // Gc: a GC instruction (0xfb sub-opcode op) on the operands from register a, immediates t, u (interpret/gc.ts)
           gcOp(store, inst, i32, fp2, code, pc);
           pc = (pc + 6) | 0;
+          continue;
+        }
+        case 322: { // StructNew: d = struct.new of type t, its fields from the consecutive registers from a (gc.ts)
+          structNew(store, i32, fp2, code, pc);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 323: { // StructGet: d = the numeric field at word w of struct a (not v128), sign-extended from bit 31 - sh
+          const o = structOf(store, i32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          const w = o.words;
+          const k = code[(pc + 3) | 0];
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+          i32[d] = (w[k]! << code[(pc + 4) | 0]) >> code[(pc + 4) | 0];
+          i32[d + 1] = w[k + 1]!;
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 324: { // StructGetRef: d = the reference field u of struct a
+          const o = structOf(store, i32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = store.refs.number(o.refs![code[(pc + 3) | 0]]);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 325: { // StructSet: the numeric field at word w of struct a (not v128) = v, its low word masked
+          const o = structOf(store, i32[(fp2 + code[(pc + 1) | 0]) | 0]);
+          const w = o.words;
+          const k = code[(pc + 3) | 0];
+          const v = ((fp2 + code[(pc + 2) | 0]) | 0);
+          w[k] = i32[v]! & code[(pc + 4) | 0];
+          w[k + 1] = i32[v + 1]!;
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 326: { // StructSetRef: the reference field u of struct a = v
+          const o = structOf(store, i32[(fp2 + code[(pc + 1) | 0]) | 0]);
+          o.refs![code[(pc + 3) | 0]] = store.refs.value(i32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 327: { // ArrayGet: d = element i of array a (4-byte elements)
+          const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
+          const o = elementAt(store, i32[(fp2 + code[(pc + 2) | 0]) | 0], i);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = o.words![i]!;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 328: { // ArrayGetRef: d = element i of array a (references)
+          const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
+          const o = elementAt(store, i32[(fp2 + code[(pc + 2) | 0]) | 0], i);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = store.refs.number(o.refs![i]);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 329: { // ArraySet: element i of array a = v (4-byte elements)
+          const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
+          const o = elementAt(store, i32[(fp2 + code[(pc + 1) | 0]) | 0], i);
+          o.words![i] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 330: { // ArraySetRef: element i of array a = v (references)
+          const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
+          const o = elementAt(store, i32[(fp2 + code[(pc + 1) | 0]) | 0], i);
+          o.refs![i] = store.refs.value(i32[(fp2 + code[(pc + 3) | 0]) | 0]);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 331: { // ArrayLen: d = the length of array a
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = arrayOf(store, i32[(fp2 + code[(pc + 2) | 0]) | 0]).length;
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 332: { // RefTest: d = whether a is of concrete type id (or null, if nullable)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = refIs(store, i32[(fp2 + code[(pc + 2) | 0]) | 0], code[(pc + 3) | 0], code[(pc + 4) | 0]) ? 1 : 0;
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 333: { // RefCast: d = a, which must be of concrete type id (or null, if nullable)
+          const n = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+          if (!refIs(store, n, code[(pc + 3) | 0], code[(pc + 4) | 0])) trap(18 /* CastFailure */);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = n;
+          pc = (pc + 5) | 0;
           continue;
         }
         // </generated>

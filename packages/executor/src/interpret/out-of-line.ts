@@ -16,6 +16,28 @@ export function outOfLine(
 ): number {
   switch (code[pc]) {
     // <generated: instruction cases, by codegen/generate.ts from codegen/instructions/; do not edit>
+    case 26: { // Select128: d = c !== 0 ? a : b (v128)
+      const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+      const s = fp2 + (i32[(fp2 + code[(pc + 2) | 0]) | 0] !== 0 ? code[(pc + 3) | 0] : code[(pc + 4) | 0]);
+      const w0 = i32[s], w1 = i32[s + 1], w2 = i32[s + 2], w3 = i32[s + 3];
+      i32[d] = w0;
+      i32[d + 1] = w1;
+      i32[d + 2] = w2;
+      i32[d + 3] = w3;
+      return (pc + 5) | 0;
+    }
+    case 27: { // GlobalGet128: d = global g (v128)
+      const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+      const g = inst.globals[code[(pc + 2) | 0]]!.i32;
+      for (let w = 0; w < 4; w++) i32[d + w] = g[w];
+      return (pc + 3) | 0;
+    }
+    case 28: { // GlobalSet128: global g = s (v128)
+      const s = ((fp2 + code[(pc + 2) | 0]) | 0);
+      const g = inst.globals[code[(pc + 1) | 0]]!.i32;
+      for (let w = 0; w < 4; w++) g[w] = i32[s + w];
+      return (pc + 3) | 0;
+    }
     case 48: { // MemorySize: d = the size in pages of memory m
       const m = inst.memories[code[(pc + 2) | 0]]!;
       const d = ((fp2 + code[(pc + 1) | 0]) | 0);
