@@ -24,7 +24,7 @@ import { callHost } from "./host-call.js";
 import { Op } from "./op.generated.js";
 import { simdMemOp, simdOp, simdShuffleOp } from "./simd/instructions.js";
 import { outOfLine } from "./out-of-line.js";
-import { throwException, throwRef, unwindToHandler } from "./exceptions.js";
+import { unwindToHandler } from "./exceptions.js";
 import { arrayOf, elementAt, gcOp, refIs, structNew, structOf } from "./gc.js";
 import { POLL_INTERVAL, poll } from "./poll.js";
 import type { ExecState } from "./state.js";
@@ -375,13 +375,17 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 72: // RefFunc: d = a reference to function f
         case 73: // GlobalGetRef: d = global g (references)
         case 74: // GlobalSetRef: global g = s (references)
+        case 158: // F32Copysign: d = a with the sign of b (f32, on the bits)
+        case 172: // F64Copysign: d = a with the sign of b (f64, on the bits)
         case 309: // TableIndex64: d = the i64 a as a table index: a, or 2^32-1 (past the end of every table) from 2^32 on
         case 310: // TableSize64: d = the size of table tbl (i64)
         case 311: // I64Add128: (dl, dh) = (al, ah) + (bl, bh) (i64 pairs as 128-bit integers)
         case 312: // I64Sub128: (dl, dh) = (al, ah) - (bl, bh) (i64 pairs as 128-bit integers)
         case 313: // I64MulWideS: (dl, dh) = a * b (i64 to 128 bits, signed)
         case 314: // I64MulWideU: (dl, dh) = a * b (i64 to 128 bits, unsigned)
-        case 315: { // Atomic: an atomic access, wait or notify on memory m (0xfe sub-opcode op; interpret/atomics.ts)
+        case 315: // Atomic: an atomic access, wait or notify on memory m (0xfe sub-opcode op; interpret/atomics.ts)
+        case 319: // Throw: throw an exception of tag t, its values from register args on
+        case 320: { // ThrowRef: throw the exception that register a references again (traps on null)
           pc = outOfLine(store, inst, i32, fp2, code, pc);
           continue;
         }
@@ -1092,11 +1096,6 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 158: { // F32Copysign: d = a with the sign of b (f32, on the bits)
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] & 0x7fffffff) | (i32[(fp2 + code[(pc + 3) | 0]) | 0] & -0x80000000);
-          pc = (pc + 4) | 0;
-          continue;
-        }
         case 159: { // F64Abs: d = |a| (f64, on the bits)
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
@@ -1169,16 +1168,6 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 171: { // F64Max: d = max(a, b) (f64)
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64Max(f64[(fp2 + code[(pc + 2) | 0]) >> 1], f64[(fp2 + code[(pc + 3) | 0]) >> 1]);
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 172: { // F64Copysign: d = a with the sign of b (f64, on the bits)
-          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
-          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
-          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
-          const hi = (i32[a + 1] & 0x7fffffff) | (i32[b + 1] & -0x80000000);
-          i32[d] = i32[a];
-          i32[d + 1] = hi;
           pc = (pc + 4) | 0;
           continue;
         }
@@ -2037,12 +2026,6 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0) trap(8 /* NullReference */);
           pc = (pc + 2) | 0;
           continue;
-        }
-        case 319: { // Throw: throw an exception of tag t, its values from register args on
-          throwException(store, inst, i32, fp2, code, pc);
-        }
-        case 320: { // ThrowRef: throw the exception that register a references again (traps on null)
-          throwRef(store, i32, fp2, code, pc);
         }
         case 321: { // Gc: a GC instruction (0xfb sub-opcode op) on the operands from register a, immediates t, u (interpret/gc.ts)
           gcOp(store, inst, i32, fp2, code, pc);

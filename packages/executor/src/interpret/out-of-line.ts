@@ -1,11 +1,13 @@
 // The instructions that are rarely hot (Instr.outOfLine in codegen/instructions/: tables, bulk memory, other
-// memories than memory 0 and 64-bit addresses, atomics, wide arithmetic), run out of the interpreter loop,
-// which has one case for all of them: the loop function must stay under V8's size limit for optimized code
-// (interpreter-size.test.ts). The cases are generated (codegen/generate.ts) from the same descriptions.
+// memories than memory 0 and 64-bit addresses, atomics, wide arithmetic, throws, v128 selects and globals,
+// copysign), run out of the interpreter loop, which has one case for all of them: the loop function must
+// stay under V8's size limit for optimized code (interpreter-size.test.ts). The cases are generated
+// (codegen/generate.ts) from the same descriptions.
 
 import type { InstanceEntity, PrunedStore } from "@wasmi-ts/store";
 import { atomicOp } from "./atomics.js";
 import { memoryCopy, memoryFill, memoryInit, tableCopy, tableFill, tableGrow, tableInit } from "./bulk.js";
+import { throwException, throwRef } from "./exceptions.js";
 import { addressOperand, loadFrom, storeTo } from "./memory-access.js";
 import { i64Add128, i64MulWide, i64Sub128 } from "./numeric/index.js";
 import { globalGetRef, globalSetRef, refFunc, tableGet, tableIndex64, tableSet, tableSize64 } from "./refs.js";
@@ -117,6 +119,19 @@ export function outOfLine(
       globalSetRef(store, inst, i32, fp2, code, pc);
       return (pc + 3) | 0;
     }
+    case 158: { // F32Copysign: d = a with the sign of b (f32, on the bits)
+      i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] & 0x7fffffff) | (i32[(fp2 + code[(pc + 3) | 0]) | 0] & -0x80000000);
+      return (pc + 4) | 0;
+    }
+    case 172: { // F64Copysign: d = a with the sign of b (f64, on the bits)
+      const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+      const b = ((fp2 + code[(pc + 3) | 0]) | 0);
+      const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+      const hi = (i32[a + 1] & 0x7fffffff) | (i32[b + 1] & -0x80000000);
+      i32[d] = i32[a];
+      i32[d + 1] = hi;
+      return (pc + 4) | 0;
+    }
     case 309: { // TableIndex64: d = the i64 a as a table index: a, or 2^32-1 (past the end of every table) from 2^32 on
       tableIndex64(i32, fp2, code, pc);
       return (pc + 3) | 0;
@@ -144,6 +159,14 @@ export function outOfLine(
     case 315: { // Atomic: an atomic access, wait or notify on memory m (0xfe sub-opcode op; interpret/atomics.ts)
       atomicOp(inst, i32, fp2, code, pc);
       return (pc + 8) | 0;
+    }
+    case 319: { // Throw: throw an exception of tag t, its values from register args on
+      throwException(store, inst, i32, fp2, code, pc);
+      return (pc + 3) | 0;
+    }
+    case 320: { // ThrowRef: throw the exception that register a references again (traps on null)
+      throwRef(store, i32, fp2, code, pc);
+      return (pc + 2) | 0;
     }
     // </generated>
     default:
