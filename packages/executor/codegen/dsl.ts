@@ -41,6 +41,9 @@ export interface Instr {
   /** The body ends in its own `continue`, `break branch` or `break` (calls and returns). */
   readonly own?: boolean;
   readonly fusion?: Fusion;
+  /** Rarely hot: its body runs in interpret/out-of-line.ts, one case of the loop for all such (whose
+   * bodies may use only store, inst, i32, fp2, code and pc of the loop's locals). */
+  readonly outOfLine?: boolean;
 }
 
 /** Value types of register operands, and `imm` for an immediate word. */
@@ -103,7 +106,7 @@ const RESULT_SUFFIX = { i32: "", f32: ".f32", f64: ".f64" } as const;
 /** The interpreter loop's locals: no arg or local of a description may take these names. */
 export const LOOP_LOCALS: ReadonlySet<string> = new Set([
   "i32", "f32", "f64", "code", "pc", "fp2", "u8", "view", "m32", "mem", "mod", "inst", "store", "state", "stack",
-  "globals", "depth", "budget", "callee", "calleeInst", "argOffset", "tail", "frames", "cf", "memLen", "memGen",
+  "depth", "budget", "callee", "calleeInst", "argOffset", "tail", "frames", "cf", "memLen",
   "littleEndian", "trap", "translate", "maxSlots", "maxDepth",
 ]);
 
@@ -137,6 +140,9 @@ export const value = (name: string, doc: string, result: Value["result"], argSpe
   ({ name, doc, result, args: args(argSpec), expr, pre });
 export const instr = (name: string, doc: string, layoutSpec: string, body: string, own?: boolean): Instr =>
   ({ name, doc, layout: layout(layoutSpec), body, own });
+
+/** The instruction, run out of line (Instr.outOfLine). */
+export const outOfLine = (i: Instr): Instr => ({ ...i, outOfLine: true });
 
 /** Counts the uses of `$name` in code. */
 function uses(code: string, name: string): number {

@@ -1,6 +1,7 @@
 // Generates the interpreter's instruction handlers from their descriptions (codegen/instructions/):
 //   src/interpret/op.generated.ts  the `Op` enum and each opcode's operand layout
 //   src/interpret/loop.ts          the `switch` cases between the generated-region markers
+//   src/interpret/out-of-line.ts   the same for the instructions run out of line (Instr.outOfLine)
 // Run by the package's build; `--check` only verifies that the committed files are current (a test does).
 //
 // Cases use literal labels (`case 17:`), which makes the switch a jump table whatever the transpiler does
@@ -9,15 +10,20 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { TrapCode } from "@wasmi-ts/store";
 import type { Instr } from "./dsl.js";
 import { INSTRUCTIONS, TIER_INSTRUCTIONS } from "./instructions/index.js";
 
 const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), "..");
 const OP_FILE = join(PACKAGE, "src/interpret/op.generated.ts");
 const LOOP_FILE = join(PACKAGE, "src/interpret/loop.ts");
+const OUT_OF_LINE_FILE = join(PACKAGE, "src/interpret/out-of-line.ts");
 const BEGIN = "// <generated: instruction cases, by codegen/generate.ts from codegen/instructions/; do not edit>";
 const END = "// </generated>";
 const CASE_INDENT = "        ";
+const OUT_OF_LINE_INDENT = "    ";
+/** The loop's one case for all the instructions run out of line. */
+const OUT_OF_LINE_CALL = "pc = outOfLine(store, inst, i32, fp2, code, pc);\ncontinue;";
 
 /** The JavaScript of one description's code, placeholders resolved against its layout. */
 function resolve(instr: Instr, code: string): string {
@@ -47,6 +53,7 @@ function resolve(instr: Instr, code: string): string {
 
 /** The statements of an instruction's case, up to its transfer of control. */
 function caseBody(instr: Instr): string[] {
+  if (instr.outOfLine === true) return [OUT_OF_LINE_CALL];
   const lines = instr.body.trim() === "" ? [] : [resolve(instr, instr.body)];
   if (instr.own === true) return lines;
   if (instr.layout.some((o) => o.kind === "L")) throw new Error(`${instr.name}: a target list needs an own body`);
@@ -75,20 +82,34 @@ function indent(code: string, base: string): string[] {
   return out;
 }
 
-/** `Op.Name` in a body becomes its number (as the case labels: no enum lookup at run time). */
+/** `Op.Name` in a body becomes its number (as the case labels: no enum lookup at run time), and so does
+ * `TrapCode.Name` (a number where the loop has a property load of an imported object: smaller bytecode). */
 function opNumbers(code: string, instrs: readonly Instr[]): string {
   return code.replace(/\bOp\.([A-Za-z0-9]+)\b/g, (_, name: string) => {
     const op = instrs.findIndex((instr) => instr.name === name);
     if (op < 0) throw new Error(`no instruction ${name}`);
     return `${op} /* ${name} */`;
+  }).replace(/\bTrapCode\.([A-Za-z0-9]+)\b/g, (_, name: string) => {
+    const code = (TrapCode as Record<string, number>)[name];
+    if (code === undefined) throw new Error(`no trap code ${name}`);
+    return `${code} /* ${name} */`;
   });
 }
 
-function generateCases(instrs: readonly Instr[]): string[] {
+/** The statements of an instruction's case in out-of-line.ts: its body, then the next pc returned. */
+function outOfLineBody(instr: Instr): string[] {
+  if (instr.own === true || instr.branch !== undefined || instr.layout.some((o) => o.kind === "L")) {
+    throw new Error(`${instr.name}: only straight-line instructions run out of line`);
+  }
+  return [resolve(instr, instr.body), `return (pc + ${1 + instr.layout.length}) | 0;`];
+}
+
+function generateCases(instrs: readonly Instr[], bodyOf: (instr: Instr) => string[] = caseBody, indentBy = CASE_INDENT): string[] {
   // instructions with the same code share a case (the first one's place in the switch)
   const groups = new Map<string, number[]>();
   instrs.forEach((instr, op) => {
-    const body = opNumbers(caseBody(instr).join("\n"), instrs);
+    if (bodyOf !== caseBody && instr.outOfLine !== true) return;
+    const body = opNumbers(bodyOf(instr).join("\n"), instrs);
     const group = groups.get(body);
     if (group === undefined) groups.set(body, [op]);
     else group.push(op);
@@ -97,10 +118,10 @@ function generateCases(instrs: readonly Instr[]): string[] {
   for (const [body, ops] of groups) {
     ops.forEach((op, k) => {
       const instr = instrs[op]!;
-      const label = `${CASE_INDENT}case ${op}:${k === ops.length - 1 ? " {" : ""} // ${instr.name}: ${instr.doc}`;
+      const label = `${indentBy}case ${op}:${k === ops.length - 1 ? " {" : ""} // ${instr.name}: ${instr.doc}`;
       out.push(label);
     });
-    out.push(...indent(body, `${CASE_INDENT}  `), `${CASE_INDENT}}`);
+    out.push(...indent(body, `${indentBy}  `), `${indentBy}}`);
   }
   return out;
 }
@@ -187,12 +208,13 @@ function chunk<T>(items: readonly T[], n: number): T[][] {
   return rows;
 }
 
-function generateLoop(instrs: readonly Instr[], current: string): string {
+/** `file`'s text `current` with the cases between its generated-region markers replaced. */
+function generateRegion(file: string, current: string, cases: readonly string[], indentBy: string): string {
   const begin = current.indexOf(BEGIN);
   const end = current.indexOf(END);
-  if (begin < 0 || end < begin) throw new Error(`${LOOP_FILE}: generated-region markers not found`);
+  if (begin < 0 || end < begin) throw new Error(`${file}: generated-region markers not found`);
   const lineStart = current.lastIndexOf("\n", begin) + 1;
-  return `${current.slice(0, lineStart)}${CASE_INDENT}${BEGIN}\n${generateCases(instrs).join("\n")}\n${CASE_INDENT}${current.slice(end)}`;
+  return `${current.slice(0, lineStart)}${indentBy}${BEGIN}\n${cases.join("\n")}\n${indentBy}${current.slice(end)}`;
 }
 
 function checkNames(instrs: readonly Instr[]): void {
@@ -208,7 +230,9 @@ function main(): void {
   checkNames([...INSTRUCTIONS, ...TIER_INSTRUCTIONS]);
   const outputs: [string, string][] = [
     [OP_FILE, generateOpFile(INSTRUCTIONS)],
-    [LOOP_FILE, generateLoop(INSTRUCTIONS, readFileSync(LOOP_FILE, "utf8"))],
+    [LOOP_FILE, generateRegion(LOOP_FILE, readFileSync(LOOP_FILE, "utf8"), generateCases(INSTRUCTIONS), CASE_INDENT)],
+    [OUT_OF_LINE_FILE, generateRegion(OUT_OF_LINE_FILE, readFileSync(OUT_OF_LINE_FILE, "utf8"),
+      generateCases(INSTRUCTIONS, outOfLineBody, OUT_OF_LINE_INDENT), OUT_OF_LINE_INDENT)],
   ];
   let stale = 0;
   for (const [file, text] of outputs) {

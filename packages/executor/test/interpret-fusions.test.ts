@@ -343,3 +343,36 @@ describe("instruction pairs", () => {
     }
   });
 });
+
+describe("GC instructions of their own", () => {
+  // what the host's GC tests run (packages/host/test/gc.test.ts, "the GC instructions of their own"),
+  // traps included: here, that the translator picks these ops, and the out-of-line Gc op for the rest
+  const types = `(type $s (struct (field (mut i32)) (field (mut i8)) (field (mut anyref)) (field (mut v128))))
+    (type $a (array (mut i32))) (type $r (array (mut anyref))) (type $b (array (mut i8)))`;
+  const cases: [string, string, string[]][] = [
+    ["struct.new", "(result anyref) (struct.new $s (i32.const 1) (i32.const 2) (ref.null any) (v128.const i64x2 0 0))", ["StructNew"]],
+    ["struct.get", "(param (ref $s)) (result i32) (struct.get $s 0 (local.get 0))", ["StructGet"]],
+    ["struct.get_s", "(param (ref $s)) (result i32) (struct.get_s $s 1 (local.get 0))", ["StructGet"]],
+    ["struct.get of a reference", "(param (ref $s)) (result anyref) (struct.get $s 2 (local.get 0))", ["StructGetRef"]],
+    ["struct.get of a v128", "(param (ref $s)) (result v128) (struct.get $s 3 (local.get 0))", ["Gc"]],
+    ["struct.set", "(param (ref $s) i32) (struct.set $s 1 (local.get 0) (local.get 1))", ["StructSet"]],
+    ["struct.set of a reference", "(param (ref $s)) (struct.set $s 2 (local.get 0) (local.get 0))", ["StructSetRef"]],
+    ["array.get", "(param (ref $a) i32) (result i32) (array.get $a (local.get 0) (local.get 1))", ["ArrayGet"]],
+    ["array.get of a reference", "(param (ref $r) i32) (result anyref) (array.get $r (local.get 0) (local.get 1))", ["ArrayGetRef"]],
+    ["array.get_s of a byte", "(param (ref $b) i32) (result i32) (array.get_s $b (local.get 0) (local.get 1))", ["Gc"]],
+    ["array.set", "(param (ref $a) i32) (array.set $a (local.get 0) (local.get 1) (local.get 1))", ["ArraySet"]],
+    ["array.set of a reference", "(param (ref $r) i32) (array.set $r (local.get 0) (local.get 1) (ref.null any))", ["ArraySetRef"]],
+    ["array.len", "(param (ref $r)) (result i32) (array.len (local.get 0))", ["ArrayLen"]],
+    ["ref.test", "(param anyref) (result i32) (ref.test (ref $s) (local.get 0))", ["RefTest"]],
+    ["ref.test of an abstract type", "(param anyref) (result i32) (ref.test (ref struct) (local.get 0))", ["Gc"]],
+    ["ref.cast", "(param anyref) (result (ref null $s)) (ref.cast (ref null $s) (local.get 0))", ["RefCast"]],
+    ["br_on_cast", "(param anyref) (result anyref) (br_on_cast 0 anyref (ref $s) (local.get 0))", ["RefTest"]],
+  ];
+  for (const [what, func, ops] of cases) {
+    test(`${what}: ${ops.join(", ")}`, () => {
+      const translated = opsOf(`(module ${types} (func ${func}))`);
+      for (const op of ops) expect(translated, what).toContain(op);
+      if (!ops.includes("Gc")) expect(translated, what).not.toContain("Gc");
+    });
+  }
+});

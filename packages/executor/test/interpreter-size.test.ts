@@ -4,7 +4,8 @@ import { expect, test } from "vitest";
 
 // V8 does not optimize a function of more than 60 KiB of bytecode (--max-optimized-bytecode-size, 61440):
 // if the interpreter loop grows past it, every workload runs about 15 times slower, and no test fails
-// (it happened once). So the loop's size is a test: cold instructions belong out of line (bulk.ts).
+// (it happened once). So the loop's size is a test: cold instructions belong out of line (Instr.outOfLine:
+// interpret/out-of-line.ts, or a helper of their own, as bulk.ts has).
 const V8_LIMIT = 61_440;
 
 test("the interpreter loop stays under V8's size limit for optimization", () => {

@@ -431,3 +431,143 @@ describe("GC objects across stores", () => {
     expect((eqInB.call(seen[0], seen[0]) as number[])[0]).toBe(1);
   });
 });
+
+// The instructions the interpreter runs as ops of their own when the immediate type allows (struct and
+// array accesses, struct.new, array.len, ref.test / ref.cast / br_on_cast to a concrete type:
+// codegen/instructions/gc.ts of the executor), against what the out-of-line `Gc` op gives, traps included.
+describe("the GC instructions of their own", () => {
+  const wat = `(module
+    (type $p (sub (struct (field $i (mut i32)) (field $s8 (mut i8)) (field $s16 (mut i16)) (field $l (mut i64))
+      (field $f (mut f32)) (field $d (mut f64)) (field $r (mut (ref null $p))))))
+    (type $q (sub $p (struct (field $i (mut i32)) (field $s8 (mut i8)) (field $s16 (mut i16)) (field $l (mut i64))
+      (field $f (mut f32)) (field $d (mut f64)) (field $r (mut (ref null $p))) (field $extra i32))))
+    (type $nums (struct (field $a (mut i32)) (field $b (mut i64))))
+    (type $ints (array (mut i32)))
+    (type $floats (array (mut f32)))
+    (type $objs (array (mut anyref)))
+    (func $make (param $v i32) (result (ref $p))
+      (struct.new $p (local.get $v) (local.get $v) (local.get $v) (i64.extend_i32_s (local.get $v))
+        (f32.convert_i32_s (local.get $v)) (f64.convert_i32_s (local.get $v)) (ref.null $p)))
+    (func (export "fields") (param $v i32) (result i32 i32 i32 i32 i32 i64 f32 f64)
+      (local $s (ref $p))
+      (local.set $s (call $make (local.get $v)))
+      (struct.get $p $i (local.get $s))
+      (struct.get_s $p $s8 (local.get $s)) (struct.get_u $p $s8 (local.get $s))
+      (struct.get_s $p $s16 (local.get $s)) (struct.get_u $p $s16 (local.get $s))
+      (struct.get $p $l (local.get $s)) (struct.get $p $f (local.get $s)) (struct.get $p $d (local.get $s)))
+    (func (export "set") (param $v i32) (result i32 i32 i32 i64 f64 i32)
+      (local $s (ref $p))
+      (local.set $s (call $make (i32.const 0)))
+      (struct.set $p $i (local.get $s) (local.get $v))
+      (struct.set $p $s8 (local.get $s) (local.get $v))
+      (struct.set $p $s16 (local.get $s) (local.get $v))
+      (struct.set $p $l (local.get $s) (i64.mul (i64.extend_i32_s (local.get $v)) (i64.const 0x100000001)))
+      (struct.set $p $d (local.get $s) (f64.const 2.5))
+      (struct.set $p $r (local.get $s) (local.get $s))
+      (struct.get $p $i (local.get $s)) (struct.get_u $p $s8 (local.get $s)) (struct.get_s $p $s16 (local.get $s))
+      (struct.get $p $l (local.get $s)) (struct.get $p $d (local.get $s))
+      (ref.eq (struct.get $p $r (local.get $s)) (local.get $s)))
+    (func (export "nums") (param $v i32) (result i32 i64)
+      (local $n (ref $nums))
+      (local.set $n (struct.new $nums (local.get $v) (i64.const -2)))
+      (struct.set $nums $a (local.get $n) (i32.add (struct.get $nums $a (local.get $n)) (i32.const 1)))
+      (struct.get $nums $a (local.get $n)) (struct.get $nums $b (local.get $n)))
+    (func (export "get_null") (result i32) (struct.get $p $i (ref.null $p)))
+    (func (export "get_ref_null") (result i32) (ref.is_null (struct.get $p $r (ref.null $p))))
+    (func (export "set_null") (struct.set $p $i (ref.null $p) (i32.const 1)))
+    (func (export "set_ref_null") (struct.set $p $r (ref.null $p) (ref.null $p)))
+    (func (export "arrays") (param $n i32) (result i32 f32 i32 i32)
+      (local $ints (ref $ints)) (local $floats (ref $floats)) (local $objs (ref $objs)) (local $i i32)
+      (local.set $ints (array.new_default $ints (local.get $n)))
+      (local.set $floats (array.new_default $floats (local.get $n)))
+      (local.set $objs (array.new_default $objs (local.get $n)))
+      (loop $fill
+        (array.set $ints (local.get $ints) (local.get $i) (i32.mul (local.get $i) (i32.const 0x10001)))
+        (array.set $floats (local.get $floats) (local.get $i) (f32.convert_i32_s (local.get $i)))
+        (array.set $objs (local.get $objs) (local.get $i) (ref.i31 (local.get $i)))
+        (br_if $fill (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+      (array.get $ints (local.get $ints) (i32.sub (local.get $n) (i32.const 1)))
+      (array.get $floats (local.get $floats) (i32.sub (local.get $n) (i32.const 1)))
+      (i31.get_s (ref.cast i31ref (array.get $objs (local.get $objs) (i32.sub (local.get $n) (i32.const 1)))))
+      (i32.add (array.len (local.get $ints)) (array.len (local.get $objs))))
+    (func (export "get_oob") (param $i i32) (result i32) (array.get $ints (array.new_default $ints (i32.const 2)) (local.get $i)))
+    (func (export "get_ref_oob") (param $i i32) (result i32)
+      (ref.is_null (array.get $objs (array.new_default $objs (i32.const 2)) (local.get $i))))
+    (func (export "set_oob") (param $i i32) (array.set $ints (array.new_default $ints (i32.const 2)) (local.get $i) (i32.const 1)))
+    (func (export "set_ref_oob") (param $i i32)
+      (array.set $objs (array.new_default $objs (i32.const 2)) (local.get $i) (ref.null any)))
+    (func (export "get_array_null") (result i32) (array.get $ints (ref.null $ints) (i32.const 0)))
+    (func (export "set_array_null") (array.set $objs (ref.null $objs) (i32.const 0) (ref.null any)))
+    (func (export "len_null") (result i32) (array.len (ref.null $ints)))
+    ;; a $p, a $q (a subtype of $p), a $nums, an i31, null
+    (func $obj (param $k i32) (result anyref)
+      (if (result anyref) (i32.eqz (local.get $k)) (then (call $make (i32.const 1)))
+        (else (if (result anyref) (i32.eq (local.get $k) (i32.const 1)) (then (struct.new_default $q))
+          (else (if (result anyref) (i32.eq (local.get $k) (i32.const 2)) (then (struct.new_default $nums))
+            (else (if (result anyref) (i32.eq (local.get $k) (i32.const 3)) (then (ref.i31 (i32.const 5)))
+              (else (ref.null any))))))))))
+    (func (export "test") (param $k i32) (result i32) (ref.test (ref $p) (call $obj (local.get $k))))
+    (func (export "test_null") (param $k i32) (result i32) (ref.test (ref null $p) (call $obj (local.get $k))))
+    (func (export "br_on_cast") (param $k i32) (result i32)
+      (drop (block $yes (result (ref null $p))
+        (drop (br_on_cast $yes anyref (ref null $p) (call $obj (local.get $k))))
+        (return (i32.const 0))))
+      (i32.const 1))
+    (func (export "br_on_cast_fail") (param $k i32) (result i32)
+      (drop (block $no (result anyref)
+        (drop (br_on_cast_fail $no anyref (ref $p) (call $obj (local.get $k))))
+        (return (i32.const 0))))
+      (i32.const 1))
+    (func (export "cast_null") (param $k i32) (result i32) (ref.is_null (ref.cast (ref null $p) (call $obj (local.get $k)))))
+    (func (export "cast") (param $k i32) (result i32)
+      (struct.get $p $i (ref.cast (ref $p) (call $obj (local.get $k))))))`;
+
+  it("read and write numeric, packed and reference fields", () => {
+    const inst = instantiate(wat);
+    expect(call(inst, "fields", -200)).toEqual([-200, 56, 56, -200, 65336, -200n, -200, -200]);
+    expect(call(inst, "fields", 0x7f80)).toEqual([0x7f80, -128, 128, 0x7f80, 0x7f80, 0x7f80n, 0x7f80, 0x7f80]);
+    expect(call(inst, "set", 0x12345678)).toEqual([0x12345678, 0x78, 0x5678, 0x1234567812345678n, 2.5, 1]);
+    expect(call(inst, "set", -1)).toEqual([-1, 0xff, -1, -0x100000001n, 2.5, 1]);
+    expect(call(inst, "nums", 0x7fffffff)).toEqual([-0x80000000, -2n]);
+  });
+
+  it("trap on null structs", () => {
+    const inst = instantiate(wat);
+    for (const f of ["get_null", "get_ref_null", "set_null", "set_ref_null"]) {
+      expect(trapOf(() => call(inst, f)).reason, f).toBe("null structure reference");
+    }
+  });
+
+  it("read and write array elements of 4 bytes and references, with their lengths", () => {
+    const inst = instantiate(wat);
+    expect(call(inst, "arrays", 100)).toEqual([99 * 0x10001, 99, 99, 200]);
+    expect(call(inst, "arrays", 1)).toEqual([0, 0, 0, 2]);
+  });
+
+  it("trap on null arrays and out of bounds indexes", () => {
+    const inst = instantiate(wat);
+    const inBounds: Record<string, unknown> = { get_oob: 0, get_ref_oob: 1, set_oob: [], set_ref_oob: [] };
+    for (const f of Object.keys(inBounds)) {
+      expect(call(inst, f, 1), f).toEqual(inBounds[f]);
+      for (const i of [2, -1]) expect(trapOf(() => call(inst, f, i)).reason, `${f}(${i})`).toBe("out of bounds array access");
+    }
+    for (const f of ["get_array_null", "set_array_null", "len_null"]) {
+      expect(trapOf(() => call(inst, f)).reason, f).toBe("null array reference");
+    }
+  });
+
+  it("test and cast to a concrete type: the type itself, a subtype, other structs, i31 and null", () => {
+    const inst = instantiate(wat);
+    const kinds = [0, 1, 2, 3, 4];
+    expect(kinds.map((k) => call(inst, "test", k))).toEqual([1, 1, 0, 0, 0]);
+    expect(kinds.map((k) => call(inst, "test_null", k))).toEqual([1, 1, 0, 0, 1]);
+    expect(kinds.map((k) => call(inst, "br_on_cast", k))).toEqual([1, 1, 0, 0, 1]);
+    expect(kinds.map((k) => call(inst, "br_on_cast_fail", k))).toEqual([0, 0, 1, 1, 1]);
+    expect(call(inst, "cast", 0)).toBe(1);
+    expect(call(inst, "cast", 1)).toBe(0);
+    for (const k of [2, 3, 4]) expect(trapOf(() => call(inst, "cast", k)).reason, `cast ${k}`).toBe("cast failure");
+    expect(call(inst, "cast_null", 0)).toBe(0);
+    expect(call(inst, "cast_null", 4)).toBe(1);
+    for (const k of [2, 3]) expect(trapOf(() => call(inst, "cast_null", k)).reason, `cast_null ${k}`).toBe("cast failure");
+  });
+});

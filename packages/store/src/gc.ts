@@ -31,23 +31,27 @@ export function storageBytes(storage: number): number {
 }
 
 /** Where each field of a struct type lives: numeric ones at a word offset in `words` (int32 words, 2 each,
- * 4 for a v128; packed fields are kept zero-extended in one word), references at their field index in `refs`. */
+ * 4 for a v128; packed fields are kept zero-extended in one word), references at their field index in `refs`.
+ * A struct with references has one array for both (`words` is `refs`, its numeric words after the
+ * references): a struct is three objects (the struct, the array and its store) instead of five, and
+ * allocation is what GC programs do most. (Words outside the small-integer range then take a heap number.) */
 export class StructLayout {
-  /** Per field: its first word in `words`, or -1 for a reference field. */
+  /** Per field: its first word in `words`, or -1 for a reference field (at its index in `refs`). */
   readonly wordAt: Int32Array;
   readonly words: number;
   readonly hasRefs: boolean;
+  /** A new struct's `words` (and `refs`): a copy of this (one allocation, of the right elements kind). */
+  private readonly template: unknown[];
 
   constructor(readonly type: StructType) {
     const n = type.fields.length;
     this.wordAt = new Int32Array(n);
-    let w = 0;
-    let refs = false;
+    const refs = type.fields.some((f) => isRefType(f.storage));
+    let w = refs ? n : 0;
     for (let i = 0; i < n; i++) {
       const s = type.fields[i]!.storage;
       if (isRefType(s)) {
         this.wordAt[i] = -1;
-        refs = true;
       } else {
         this.wordAt[i] = w;
         w += s === ValType.V128 ? 4 : 2;
@@ -55,10 +59,28 @@ export class StructLayout {
     }
     this.words = w;
     this.hasRefs = refs;
+    const template: unknown[] = new Array<unknown>(w).fill(0);
+    if (refs) template.fill(null, 0, n);
+    this.template = template;
+  }
+
+  /** A new struct of this layout, its fields zero and null. */
+  allocate(typeId: number): GcStruct {
+    const fields = this.template.slice();
+    return new GcStruct(typeId, this, fields as number[], this.hasRefs ? fields : null);
   }
 }
 
 const layouts = new WeakMap<StructType, StructLayout>();
+
+/** The layout of the struct type of canonical id `id` (cached by id: struct.new asks for it each time). */
+export function structLayoutOf(types: TypeRegistry, id: number): StructLayout {
+  const cached = types.structLayouts[id];
+  if (cached !== undefined) return cached;
+  const layout = structLayout(types.def(id).composite as StructType);
+  types.structLayouts[id] = layout;
+  return layout;
+}
 
 /** The (cached) layout of a struct type. */
 export function structLayout(type: StructType): StructLayout {
@@ -75,7 +97,8 @@ export class GcStruct extends NumberedRef {
   constructor(
     readonly typeId: number,
     readonly layout: StructLayout,
-    /** The numeric fields' words, int32 each (a JavaScript array: cheaper to allocate than a typed one). */
+    /** The numeric fields' words, int32 each (a JavaScript array: cheaper to allocate than a typed one);
+     * the same array as `refs` when there are references (StructLayout). */
     readonly words: number[],
     readonly refs: unknown[] | null,
   ) {
@@ -83,9 +106,7 @@ export class GcStruct extends NumberedRef {
   }
 
   static allocate(typeId: number, layout: StructLayout): GcStruct {
-    const n = layout.type.fields.length;
-    const words = new Array<number>(layout.words).fill(0);
-    return new GcStruct(typeId, layout, words, layout.hasRefs ? new Array<unknown>(n).fill(null) : null);
+    return layout.allocate(typeId);
   }
 }
 

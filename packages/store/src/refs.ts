@@ -51,7 +51,9 @@ const FREE: unique symbol = Symbol("free reference number");
 
 /** The references that numbers on the value stack stand for (number n is `values[n]`; 0 is null). */
 export class LiveRefs {
-  private values: unknown[] = [null];
+  /** What each number stands for (read directly by the interpreter's GC instructions: `value` without
+   * the i31 case, for numbers of GC objects). */
+  values: unknown[] = [null];
   private readonly numbers = new Map<unknown, number>();
   /** Numbers forgotten by `sweep`, to give out again. */
   private free: number[] = [];
@@ -80,6 +82,14 @@ export class LiveRefs {
       n = this.give(value);
       this.numbers.set(value, n);
     }
+    return n;
+  }
+
+  /** The number of a GC object just made (no number yet): `number` without its tests. */
+  numberNew(value: NumberedRef): number {
+    const n = this.give(value);
+    value.refOwner = this.id;
+    value.refNumber = n;
     return n;
   }
 

@@ -2,6 +2,7 @@ import {
   ArrayType, CONCRETE_BASE, FuncType, StructType, concreteIndexOf, type CompositeType, type FieldType, type SubType,
   type ValType,
 } from "./types.js";
+import type { StructLayout } from "./gc.js";
 
 /** Deepest chain of declared supertypes a type may have (the JS API's limit). */
 export const MAX_SUBTYPE_DEPTH = 63;
@@ -19,6 +20,8 @@ export class TypeRegistry {
   private readonly defs: SubType[] = [];
   /** Length of each type's chain of declared supertypes. */
   private readonly depths: number[] = [];
+  /** The layouts of struct types, by id, as gc.ts's `structLayoutOf` caches them. */
+  readonly structLayouts: (StructLayout | undefined)[] = [];
 
   /**
    * Interns a host function type as the spec's function types outside modules are: a recursion group of

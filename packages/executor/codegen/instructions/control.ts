@@ -16,7 +16,7 @@ const callDefined = (tail: boolean): string => `
   break;`;
 
 /** Calls through the function index space (imports included) and through tables: one case for all four,
- * host functions called right here. */
+ * host functions called out of line (host-call.ts). */
 const CALL_ANY = `
   const op = code[pc];
   let target: FuncEntity;
@@ -42,34 +42,16 @@ const CALL_ANY = `
   }
   tail = op === Op.ReturnCallFunc || op === Op.ReturnCallIndirect || op === Op.ReturnCallRef;
   if (target.kind === FuncKind.Host) {
-    const argBase = (fp2 + argOffset) >> 1;
-    const type = target.type;
-    const resultSlots = slotsOf(type.results);
-    const need = argBase + Math.max(slotsOf(type.params), resultSlots);
-    if (need > maxSlots) trap(TrapCode.StackOverflow);
-    stack.ensure(need);
-    state.depth = depth;
-    state.sp = Math.max(need, (fp2 >> 1) + cf.frameSlots);
-    target.host!(store, inst, stack, argBase);
-    if (store.suspendRequest !== null) {
-      // the host function asked to suspend here (execution.ts); it completes on resume
-      state.suspendAt(next, pc, fp2, cf, inst, depth, tail, argBase, resultSlots);
-      return;
-    }
+    // out of line (host-call.ts); suspended: the loop returns, the call completes on resume
+    if (callHost(store, state, target, inst, cf, fp2, argOffset, depth, pc, next, tail)) return;
     pc = next; // only now: an error from the host function is the call's (backtraces)
-    frames = state.frames;
-    i32 = stack.i32;
-    f32 = stack.f32;
-    f64 = stack.f64;
-    if (mem !== null && mem.generation !== memGen) {
-      view = mem.view; u8 = mem.u8; m32 = mem.i32; memLen = u8.length; memGen = mem.generation;
+    if (tail) {
+      // a host tail call: its results, now at the frame base, are this function's, which returns them
+      tail = false;
+      code = RETURN_CODE;
+      pc = 0;
     }
-    if (!tail) continue;
-    // a host tail call: its results are this function's results
-    for (let w = 0; w < 2 * resultSlots; w++) i32[fp2 + w] = i32[fp2 + argOffset + w];
-    tail = false;
-    callee = null;
-    break;
+    break reload;
   }
   callee = compiledOf(target, translate);
   calleeInst = target.instance!;

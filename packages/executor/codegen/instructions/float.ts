@@ -1,7 +1,7 @@
 // f32 and f64 arithmetic. Stores into the f32 view round to f32. Sign operations work on the bits
 // (abs, neg, copysign keep NaN payloads); a NaN from ceil, floor, trunc, nearest must be quiet.
 
-import { instr, value, type Instr, type Value } from "../dsl.js";
+import { instr, outOfLine, value, valueInstr, type Instr, type Value } from "../dsl.js";
 
 const BINARY = { Add: "$a + $b", Sub: "$a - $b", Mul: "$a * $b", Div: "$a / $b" } as const;
 
@@ -21,7 +21,9 @@ export const FLOAT_ARITHMETIC: (Instr | Value)[] = [
   ...Object.entries(BINARY).map(([op, expr]) => value(`F32${op}`, `d = a ${op} b (f32)`, "f32", "a:f32 b:f32", expr)),
   value("F32Min", "d = min(a, b) (f32)", "f32", "a:f32 b:f32", "f32Min($a, $b)"),
   value("F32Max", "d = max(a, b) (f32)", "f32", "a:f32 b:f32", "f32Max($a, $b)"),
-  value("F32Copysign", "d = a with the sign of b (f32, on the bits)", "i32", "a:i32 b:i32", "($a & 0x7fffffff) | ($b & -0x80000000)"),
+  // copysign: rare, out of line (Instr.outOfLine)
+  outOfLine(valueInstr(value("F32Copysign", "d = a with the sign of b (f32, on the bits)", "i32", "a:i32 b:i32",
+    "($a & 0x7fffffff) | ($b & -0x80000000)"))),
   instr("F64Abs", "d = |a| (f64, on the bits)", "d:r a:r", `
     const a = $a.at;
     const d = $d.at;
@@ -38,11 +40,11 @@ export const FLOAT_ARITHMETIC: (Instr | Value)[] = [
   ...Object.values(F64),
   value("F64Min", "d = min(a, b) (f64)", "f64", "a:f64 b:f64", "f64Min($a, $b)"),
   value("F64Max", "d = max(a, b) (f64)", "f64", "a:f64 b:f64", "f64Max($a, $b)"),
-  instr("F64Copysign", "d = a with the sign of b (f64, on the bits)", "d:r a:r b:r", `
+  outOfLine(instr("F64Copysign", "d = a with the sign of b (f64, on the bits)", "d:r a:r b:r", `
     const a = $a.at;
     const b = $b.at;
     const d = $d.at;
     const hi = (i32[a + 1] & 0x7fffffff) | (i32[b + 1] & -0x80000000);
     i32[d] = i32[a];
-    i32[d + 1] = hi;`),
+    i32[d + 1] = hi;`)),
 ];

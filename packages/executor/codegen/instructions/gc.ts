@@ -1,11 +1,59 @@
-// Garbage collection (WebAssembly 3.0): every 0xfb instruction is one out-of-line instruction (the loop must
-// stay under V8's size limit for optimized code, see bulk.ts), dispatched on the sub-opcode in
-// interpret/gc.ts. Its operands sit in consecutive slots from register a; d is the result (if any).
-// br_on_cast is a `Gc` ref.test into a temporary and a conditional branch on it (translator.ts).
+// Garbage collection (WebAssembly 3.0): the 0xfb instructions the translator cannot specialize (array
+// allocations, bulk array operations, i31, abstract casts, packed or v128 array elements) are one out-of-line
+// instruction, `Gc`, dispatched on the sub-opcode in interpret/gc.ts; its operands sit in consecutive slots
+// from register a, d is the result (if any). br_on_cast is a ref.test into a temporary and a conditional
+// branch on it (translator.ts).
+//
+// The hot ones get cases of their own, the translator choosing them by the immediate type (the store's
+// layout of the struct type, the array's element type): field and element accesses, struct.new, array.len,
+// and ref.test / ref.cast to a concrete type. A reference register holds a number of the store's LiveRefs
+// (store/refs.ts); a struct or array type's register holds null (0) or the number of a GcStruct or GcArray
+// (validation says which), whose object is `store.refs.values[n]`. Numeric fields are int32 words (two per
+// field, four for a v128; a packed one in the first word, zero-extended), array elements of 4 bytes words.
 
 import { instr, type Instr } from "../dsl.js";
+
+/** The object `o` of register a (null traps: gc.ts). */
+const STRUCT = "const o = structOf(store, $a);";
+/** ... and its element index i, checked. */
+const ELEMENT = "const i = $i >>> 0;\nconst o = elementAt(store, $a, i);";
 
 export const GC: Instr[] = [
   instr("Gc", "a GC instruction (0xfb sub-opcode op) on the operands from register a, immediates t, u (interpret/gc.ts)",
     "d:r a:r t:i u:i op:i", "gcOp(store, inst, i32, fp2, code, pc);"),
+  instr("StructNew", "d = struct.new of type t, its fields from the consecutive registers from a (gc.ts)", "d:r a:r t:i",
+    "structNew(store, i32, fp2, code, pc);"),
+  instr("StructGet", "d = the numeric field at word w of struct a (not v128), sign-extended from bit 31 - sh",
+    "d:r a:r w:i sh:i", `${STRUCT}
+    const w = o.words;
+    const k = $w;
+    const d = $d.at;
+    i32[d] = (w[k]! << $sh) >> $sh;
+    i32[d + 1] = w[k + 1]!;`),
+  instr("StructGetRef", "d = the reference field u of struct a", "d:r a:r u:i", `${STRUCT}
+    $d = store.refs.number(o.refs![$u]);`),
+  instr("StructSet", "the numeric field at word w of struct a (not v128) = v, its low word masked", "a:r v:r w:i mask:i",
+    `${STRUCT}
+    const w = o.words;
+    const k = $w;
+    const v = $v.at;
+    w[k] = i32[v]! & $mask;
+    w[k + 1] = i32[v + 1]!;`),
+  instr("StructSetRef", "the reference field u of struct a = v", "a:r v:r u:i", `${STRUCT}
+    o.refs![$u] = store.refs.value($v);`),
+  instr("ArrayGet", "d = element i of array a (4-byte elements)", "d:r a:r i:r", `${ELEMENT}
+    $d = o.words![i]!;`),
+  instr("ArrayGetRef", "d = element i of array a (references)", "d:r a:r i:r", `${ELEMENT}
+    $d = store.refs.number(o.refs![i]);`),
+  instr("ArraySet", "element i of array a = v (4-byte elements)", "a:r i:r v:r", `${ELEMENT}
+    o.words![i] = $v;`),
+  instr("ArraySetRef", "element i of array a = v (references)", "a:r i:r v:r", `${ELEMENT}
+    o.refs![i] = store.refs.value($v);`),
+  instr("ArrayLen", "d = the length of array a", "d:r a:r", "$d = arrayOf(store, $a).length;"),
+  instr("RefTest", "d = whether a is of concrete type id (or null, if nullable)", "d:r a:r id:i nullable:i",
+    "$d = refIs(store, $a, $id, $nullable) ? 1 : 0;"),
+  instr("RefCast", "d = a, which must be of concrete type id (or null, if nullable)", "d:r a:r id:i nullable:i", `
+    const n = $a;
+    if (!refIs(store, n, $id, $nullable)) trap(TrapCode.CastFailure);
+    $d = n;`),
 ];

@@ -2,7 +2,7 @@
 // little-endian hosts, view for the rest). Effective address = u32 address + u32 offset, checked in
 // doubles against memLen. Other memories (multi-memory, memory64) go through LoadMem and StoreMem.
 
-import { instr, value, type Instr, type Value } from "../dsl.js";
+import { instr, outOfLine, value, type Instr, type Value } from "../dsl.js";
 
 const OOB = "trap(TrapCode.MemoryOutOfBounds);";
 
@@ -44,11 +44,6 @@ export const I32_STORE8 = store("I32Store8", 1, "u8[ea] = $v;");
 export const I32_STORE_IDX = storeIdx("I32StoreIdx", 4, WRITE_I32);
 export const I32_STORE8_IDX = storeIdx("I32Store8Idx", 1, "u8[ea] = $v;");
 
-/** After a grow of memory 0, the loop's views of it are refreshed. */
-const REFRESH_VIEWS = `if (mem !== null && mem.generation !== memGen) {
-  view = mem.view; u8 = mem.u8; m32 = mem.i32; memLen = u8.length; memGen = mem.generation;
-}`;
-
 const LOADS: Value[] = [
   I32_LOAD,
   value("I32Load8S", "d = s8 at addr + off", "i32", "addr:i32 off:imm", "view.getInt8(ea)", access(1)),
@@ -82,13 +77,16 @@ export const MEMORY: (Instr | Value)[] = [
   store("I64Store8", 1, "u8[ea] = $v;"),
   store("I64Store16", 2, "view.setInt16(ea, $v, true);"),
   store("I64Store32", 4, "view.setInt32(ea, $v, true);"),
-  instr("MemorySize", "d = the size in pages of memory m", "d:r m:i", `
+  outOfLine(instr("MemorySize", "d = the size in pages of memory m", "d:r m:i", `
     const m = inst.memories[$m]!;
     const d = $d.at;
     i32[d] = m.pages;
-    i32[d + 1] = 0;`),
+    i32[d + 1] = 0;`)),
+  // the loop reloads its views of memory after a grow (`break reload`)
   instr("MemoryGrow", "d = memory.grow of memory m by delta (bulk.ts)", "d:r delta:r m:i",
-    `memoryGrow(store, inst, i32, fp2, code, pc);\n${REFRESH_VIEWS}`),
+    "memoryGrow(store, inst, i32, fp2, code, pc);\npc = $next;\nbreak reload;", true),
+  // bulk memory and the accesses to other memories than memory 0 (or 64-bit ones): out of line
+  ...[
   instr("MemoryInit", "memory.init (bulk.ts)", "seg:i m:i dst:r src:r n:r", "memoryInit(store, inst, i32, fp2, code, pc);"),
   instr("DataDrop", "data.drop of segment seg", "seg:i", "inst.datas[$seg]!.drop();"),
   instr("MemoryCopy", "memory.copy (bulk.ts)", "mdst:i msrc:i dst:r src:r n:r", "memoryCopy(store, inst, i32, fp2, code, pc);"),
@@ -103,6 +101,7 @@ export const MEMORY: (Instr | Value)[] = [
     const m = inst.memories[$m]!;
     const ea = addressOperand(i32, $addr.at, m.type.is64 === true) + ($off >>> 0);
     storeTo(m, $op, ea, i32, $v.at);`),
+  ].map(outOfLine),
   value("I32LoadIdx", "d = i32 at base + index + off", "i32", "base:i32 index:i32 off:imm", READ_I32, accessIdx(4)),
   value("I32Load8SIdx", "d = s8 at base + index + off", "i32", "base:i32 index:i32 off:imm", "(u8[ea] << 24) >> 24", accessIdx(1)),
   I32_LOAD8U_IDX, I32_LOAD16S_IDX, I32_LOAD16U_IDX,

@@ -1,7 +1,7 @@
 // Moves between registers and globals. A register is a stack slot of two words: copies move both,
 // whatever the value's type; v128 values take two slots (the `128` forms move four words).
 
-import { instr, type Instr } from "../dsl.js";
+import { instr, outOfLine, type Instr } from "../dsl.js";
 
 export const COPY = instr("Copy", "d = s", "d:r s:r", `
   const d = $d.at;
@@ -20,12 +20,12 @@ export const MOVES: Instr[] = [
     i32[d + 1] = hi;`),
   instr("GlobalGet", "d = global g (numbers)", "d:r g:i", `
     const d = $d.at;
-    const g = globals[$g]!.i32;
+    const g = inst.globals[$g]!.i32;
     i32[d] = g[0];
     i32[d + 1] = g[1];`),
   instr("GlobalSet", "global g = s (numbers)", "g:i s:r", `
     const s = $s.at;
-    const g = globals[$g]!.i32;
+    const g = inst.globals[$g]!.i32;
     g[0] = i32[s];
     g[1] = i32[s + 1];`),
   instr("Copy128", "d = s (v128)", "d:r s:r", `
@@ -35,6 +35,8 @@ export const MOVES: Instr[] = [
     i32[d + 1] = i32[s + 1];
     i32[d + 2] = i32[s + 2];
     i32[d + 3] = i32[s + 3];`),
+  // v128 selects and globals: rare, out of line
+  ...[
   instr("Select128", "d = c !== 0 ? a : b (v128)", "d:r c:r a:r b:r", `
     const d = $d.at;
     const s = fp2 + ($c !== 0 ? $a.word : $b.word);
@@ -45,10 +47,11 @@ export const MOVES: Instr[] = [
     i32[d + 3] = w3;`),
   instr("GlobalGet128", "d = global g (v128)", "d:r g:i", `
     const d = $d.at;
-    const g = globals[$g]!.i32;
+    const g = inst.globals[$g]!.i32;
     for (let w = 0; w < 4; w++) i32[d + w] = g[w];`),
   instr("GlobalSet128", "global g = s (v128)", "g:i s:r", `
     const s = $s.at;
-    const g = globals[$g]!.i32;
+    const g = inst.globals[$g]!.i32;
     for (let w = 0; w < 4; w++) g[w] = i32[s + w];`),
+  ].map(outOfLine),
 ];

@@ -1,9 +1,10 @@
 // Tables and references. A reference in a register is a number (the store's reference table, refs.ts);
 // the out-of-line helpers are in interpret/refs.ts and interpret/bulk.ts.
 
-import { instr, type Instr } from "../dsl.js";
+import { instr, outOfLine, type Instr } from "../dsl.js";
 
-/** An instruction run by a helper `fn(store, inst, i32, fp2, code, pc)`. */
+/** An instruction run by a helper `fn(store, inst, i32, fp2, code, pc)` (out of line, as all table
+ * instructions but ref.is_null). */
 const helper = (name: string, doc: string, layoutSpec: string, fn: string): Instr =>
   instr(name, doc, layoutSpec, `${fn}(store, inst, i32, fp2, code, pc);`);
 
@@ -21,7 +22,7 @@ export const TABLES: Instr[] = [
   // reference-typed globals: the global holds an object, the register a number
   helper("GlobalGetRef", "d = global g (references)", "d:r g:i", "globalGetRef"),
   helper("GlobalSetRef", "global g = s (references)", "g:i s:r", "globalSetRef"),
-];
+].map((i) => (i.name === "RefIsNull" ? i : outOfLine(i)));
 
 /** Typed references (Wasm 3.0): ref.as_non_null's check (the value stays where it is). Appended at the end
  * of the opcode order (index.ts). */
@@ -37,4 +38,4 @@ export const TABLE64: Instr[] = [
   instr("TableIndex64", "d = the i64 a as a table index: a, or 2^32-1 (past the end of every table) from 2^32 on", "d:r a:r",
     "tableIndex64(i32, fp2, code, pc);"),
   instr("TableSize64", "d = the size of table tbl (i64)", "d:r tbl:i", "tableSize64(inst, i32, fp2, code, pc);"),
-];
+].map(outOfLine);

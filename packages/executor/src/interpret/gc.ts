@@ -6,9 +6,9 @@
 // Instructions on n array elements pay fuel for them, as the bulk memory and table ones do (bulk.ts).
 
 import {
-  GcArray, GcStruct, PackedType, storageBytes, Trap, TrapCode, ValType, i31Number, refIsOfHeapType, structLayout,
-  HeapType,
-  type ArrayType, type InstanceEntity, type PrunedStore, type StructType,
+  GcArray, GcStruct, PackedType, storageBytes, Trap, TrapCode, ValType, i31Number, refIsOfHeapType, structLayoutOf,
+  CONCRETE_BASE, HeapType,
+  type ArrayType, type InstanceEntity, type PrunedStore,
 } from "@wasmi-ts/store";
 import { consumeFuel, fuelForElements } from "./fuel.js";
 import type { ExecState } from "./state.js";
@@ -36,20 +36,9 @@ export function gcOp(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, 
   if (store.refs.size >= store.refs.sweepAt) sweepRefs(store);
   switch (code[(pc + 5) | 0]!) {
     case GcOp.StructNew:
-    case GcOp.StructNewDefault: {
-      const layout = structLayout(store.types.def(t).composite as StructType);
-      const s = GcStruct.allocate(t, layout);
-      if (code[(pc + 5) | 0] === GcOp.StructNew) {
-        const fields = layout.type.fields;
-        for (let i = 0, at = a; i < fields.length; i++) {
-          const storage = fields[i]!.storage;
-          writeField(store, s, i, i32, at);
-          at += stackWords(storage);
-        }
-      }
-      setRef(store, i32, d, s);
+    case GcOp.StructNewDefault:
+      newStruct(store, t, code[(pc + 5) | 0] === GcOp.StructNew, i32, d, a);
       return;
-    }
     case GcOp.StructGet:
     case GcOp.StructGetS:
     case GcOp.StructGetU: {
@@ -213,6 +202,34 @@ export function gcOp(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, 
   }
 }
 
+/** `StructNew` (a loop case): struct.new of type t, its fields from the consecutive slots from a. */
+export function structNew(store: PrunedStore, i32: Int32Array, fp2: number, code: readonly number[], pc: number): void {
+  if (store.refs.size >= store.refs.sweepAt) sweepRefs(store);
+  newStruct(store, code[(pc + 3) | 0]!, true, i32, (fp2 + code[(pc + 1) | 0]!) | 0, (fp2 + code[(pc + 2) | 0]!) | 0);
+}
+
+/** A struct of type t to the stack at d, its fields from the stack words at `a` (`init`) or default. */
+function newStruct(store: PrunedStore, t: number, init: boolean, i32: Int32Array, d: number, a: number): void {
+  const layout = structLayoutOf(store.types, t);
+  const s = layout.allocate(t);
+  if (init) {
+    const fields = layout.type.fields;
+    for (let i = 0, at = a; i < fields.length; i++) {
+      writeField(store, s, i, i32, at);
+      at += stackWords(fields[i]!.storage);
+    }
+  }
+  i32[d] = store.refs.numberNew(s);
+  i32[d + 1] = 0;
+}
+
+/** `RefTest` and `RefCast` (loop cases): whether the reference of number `n` is of concrete type `id`
+ * (null: when `nullable`); a GC object of that very type is the fast case. */
+export function refIs(store: PrunedStore, n: number, id: number, nullable: number): boolean {
+  if (n > 0 && (store.refs.values[n] as GcStruct | undefined)?.typeId === id) return true;
+  return refTest(store, n, CONCRETE_BASE + id, nullable !== 0);
+}
+
 /**
  * Forgets the reference numbers no value stack holds any more (`LiveRefs.sweep`), so that a long call
  * allocating GC objects does not keep every one alive until it returns. Run at the start of a GC
@@ -241,14 +258,23 @@ function setRef(store: PrunedStore, i32: Int32Array, d: number, value: unknown):
   i32[d + 1] = 0;
 }
 
-function structOf(store: PrunedStore, n: number): GcStruct {
+/** The struct of number n (of a struct type: never an i31); null traps. */
+export function structOf(store: PrunedStore, n: number): GcStruct {
   if (n === 0) throw new Trap(TrapCode.NullStructReference);
-  return store.refs.value(n) as GcStruct;
+  return store.refs.values[n] as GcStruct;
 }
 
-function arrayOf(store: PrunedStore, n: number): GcArray {
+/** The array of number n (of an array type: never an i31); null traps. */
+export function arrayOf(store: PrunedStore, n: number): GcArray {
   if (n === 0) throw new Trap(TrapCode.NullArrayReference);
-  return store.refs.value(n) as GcArray;
+  return store.refs.values[n] as GcArray;
+}
+
+/** The array of number n, whose element i must exist; null traps. */
+export function elementAt(store: PrunedStore, n: number, i: number): GcArray {
+  const arr = arrayOf(store, n);
+  if (i >= arr.length) throw new Trap(TrapCode.ArrayOutOfBounds);
+  return arr;
 }
 
 /** Field `i` of `s` from the stack words at `at`. */

@@ -2,7 +2,7 @@
 // markers) from the instructions' descriptions in codegen/instructions/ by codegen/generate.ts, which also
 // gives the opcodes (`Op`, op.generated.ts). The rest, here, is the frame: locals, calls, returns. Wasm calls push a frame record instead of recursing in JS; the callee's frame starts
 // at the caller's first argument register. Everything hot is in local variables: pc, frame base (in
-// words), code, the slot views, the current instance's memory-0 view and globals. Offsets are written
+// words), code, the slot views, the current instance's memory-0 view. Offsets are written
 // `(pc + k) | 0` and `(fp2 + r) | 0`: the `| 0` tells the JIT the sum stays an int32, which drops an
 // overflow check from every operand access (a bad index is still caught by the bounds check).
 // Interrupts and deadlines cost a decrement per taken branch and call (poll.ts).
@@ -11,22 +11,21 @@
 
 import {
   ExceptionEntity, FuncKind, Trap, TrapCode,
-  type FuncEntity, type GlobalEntity, type InstanceEntity, type MemoryEntity, type PrunedStore,
+  type FuncEntity, type InstanceEntity, type MemoryEntity, type PrunedStore,
 } from "@wasmi-ts/store";
 import type { CompiledModule } from "../module/compiled.js";
 import type { CompiledFunc } from "../translate/compiled-func.js";
-import { addressOperand, loadFrom, storeTo } from "./memory-access.js";
 import { recordBacktrace } from "./backtrace.js";
-import { memoryCopy, memoryFill, memoryGrow, memoryInit, tableCopy, tableFill, tableGrow, tableInit } from "./bulk.js";
-import {
-  checkSubtypeSignature, funcOfRef, globalGetRef, globalSetRef, refFunc, tableGet, tableIndex64, tableSet, tableSize64,
-} from "./refs.js";
+import { memoryGrow } from "./bulk.js";
+import { checkSubtypeSignature, funcOfRef } from "./refs.js";
 import { suspendsOnFuel } from "./suspend.js";
 import { mayCallOut } from "./call-out.js";
+import { callHost } from "./host-call.js";
+import { Op } from "./op.generated.js";
 import { simdMemOp, simdOp, simdShuffleOp } from "./simd/instructions.js";
-import { atomicOp } from "./atomics.js";
-import { throwException, throwRef, unwindToHandler } from "./exceptions.js";
-import { gcOp } from "./gc.js";
+import { outOfLine } from "./out-of-line.js";
+import { unwindToHandler } from "./exceptions.js";
+import { arrayOf, elementAt, gcOp, refIs, structNew, structOf } from "./gc.js";
 import { POLL_INTERVAL, poll } from "./poll.js";
 import type { ExecState } from "./state.js";
 import {
@@ -36,7 +35,7 @@ import {
   i64Clz, i64Ctz, i64DivS, i64DivU, i64Extend16S, i64Extend32S, i64Extend8S,
   i64Popcnt, i64RemS, i64RemU, i64Rotl, i64Rotr, i64Shl, i64ShrS,
   i64ShrU, i64TruncF32S, i64TruncF32U, i64TruncF64S, i64TruncF64U, i64TruncSatF32S, i64TruncSatF32U,
-  i64TruncSatF64S, i64TruncSatF64U, i64Add128, i64Sub128, i64MulWide,
+  i64TruncSatF64S, i64TruncSatF64U,
 } from "./numeric/index.js";
 
 const EMPTY_BYTES = new Uint8Array(0);
@@ -53,10 +52,13 @@ function trap(code: TrapCode): never {
  * JavaScript tier's compilation of a translated function found hot. */
 export type Translate = (module: CompiledModule, definedIndex: number, hot?: boolean) => CompiledFunc;
 
-/** The JavaScript tier's compilation of `cf`, found hot (a call of its own: at the loop's call site, always
- * this function, whatever `translate` is: warm-up.ts trains the site with another). */
-function compileHot(translate: Translate, mod: CompiledModule, cf: CompiledFunc): void {
-  translate(mod, cf.funcIndex - mod.ir.numImportedFuncs, true);
+/** A poll (poll.ts), which gives the next budget, and a sample of where the time goes: a function found
+ * running often enough is compiled to JavaScript (at this call site of `translate`, always this function,
+ * whatever `translate` is: warm-up.ts trains the site with another). */
+function pollAndSample(store: PrunedStore, state: ExecState, cf: CompiledFunc, mod: CompiledModule, translate: Translate): number {
+  const budget = poll(store, state);
+  if (cf.hotSamples !== 0 && --cf.hotSamples === 0) translate(mod, cf.funcIndex - mod.ir.numImportedFuncs, true);
+  return budget;
 }
 
 /** The translated code of a Wasm function entity. */
@@ -66,11 +68,8 @@ function compiledOf(func: FuncEntity, translate: Translate): CompiledFunc {
   return module.code[defined] ?? translate(module, defined);
 }
 
-function slotsOf(types: readonly number[]): number {
-  let n = 0;
-  for (const t of types) n += t === 0x7b ? 2 : 1;
-  return n;
-}
+/** The code of a return (after a host tail call, which leaves its results where the caller's go). */
+const RETURN_CODE: readonly number[] = [Op.Return];
 
 /** Runs Wasm function `func` whose parameters are in stack slots `base..`; results end up there. */
 export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: FuncEntity, base: number, translate: Translate): void {
@@ -90,15 +89,14 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
   const resuming = state.resuming;
   state.resuming = false;
   let inst: InstanceEntity = resuming ? state.contInst! : func.instance!;
-  let mod = inst.module as CompiledModule;
-  let globals: GlobalEntity[] = inst.globals;
-  let mem: MemoryEntity | null = inst.memories.length > 0 ? inst.memories[0]! : null;
-  let view = mem === null ? EMPTY_VIEW : mem.view;
-  let u8 = mem === null ? EMPTY_BYTES : mem.u8;
+  // what depends on the instance: (re)loaded with the stacks' views where the loop (re)starts (below)
+  let mod: CompiledModule;
+  let mem: MemoryEntity | null;
+  let view: DataView;
+  let u8: Uint8Array;
   // aligned 32-bit accesses go through an Int32Array view (on little-endian hosts: see littleEndian)
-  let m32 = mem === null ? EMPTY_WORDS : mem.i32;
-  let memLen = u8.length;
-  let memGen = mem === null ? 0 : mem.generation;
+  let m32: Int32Array;
+  let memLen: number;
 
   let i32 = stack.i32;
   let f32 = stack.f32;
@@ -149,9 +147,24 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
       return;
     }
     for (;;) {
+      // What the instance and the stacks give the loop, loaded at entry and after whatever may change
+      // them (`break reload`): a call into or a return to another instance, a host call, a leaf's calls
+      // out, memory.grow, a caught exception (this one place for all: the loop's size is limited).
+      mod = inst.module as CompiledModule;
+      mem = inst.memories.length > 0 ? inst.memories[0]! : null;
+      view = mem === null ? EMPTY_VIEW : mem.view;
+      u8 = mem === null ? EMPTY_BYTES : mem.u8;
+      m32 = mem === null ? EMPTY_WORDS : mem.i32;
+      memLen = u8.length;
+      frames = state.frames;
+      i32 = stack.i32;
+      f32 = stack.f32;
+      f64 = stack.f64;
+      if (budget < 0) budget = pollAndSample(store, state, cf, mod, translate);
+      reload: for (;;) {
       // Straight-line instructions and returns `continue`. A taken branch leaves the block with `break
       // branch`, and a call falls out of its end: both count down the budget of polling (poll.ts), so
-      // every loop iteration and every call can be interrupted. (The block's body is not indented.)
+      // every loop iteration and every call can be interrupted. (The blocks' bodies are not indented.)
       branch: {
       switch (code[pc]) {
         // <generated: instruction cases, by codegen/generate.ts from codegen/instructions/; do not edit>
@@ -257,9 +270,9 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           } else {
             const table = inst.tables[code[(pc + 2) | 0]]!.elements;
             const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
-            if (i >= table.length) trap(TrapCode.UndefinedElement);
+            if (i >= table.length) trap(11 /* UndefinedElement */);
             const ref = table[i];
-            if (ref === null) trap(TrapCode.IndirectCallToNull);
+            if (ref === null) trap(6 /* IndirectCallToNull */);
             target = ref as FuncEntity;
             if (target.type.id !== inst.typeIds[code[(pc + 1) | 0]]) checkSubtypeSignature(store, target, inst.typeIds[code[(pc + 1) | 0]]);
             argOffset = code[(pc + 4) | 0];
@@ -267,34 +280,16 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           }
           tail = op === 18 /* ReturnCallFunc */ || op === 19 /* ReturnCallIndirect */ || op === 317 /* ReturnCallRef */;
           if (target.kind === FuncKind.Host) {
-            const argBase = (fp2 + argOffset) >> 1;
-            const type = target.type;
-            const resultSlots = slotsOf(type.results);
-            const need = argBase + Math.max(slotsOf(type.params), resultSlots);
-            if (need > maxSlots) trap(TrapCode.StackOverflow);
-            stack.ensure(need);
-            state.depth = depth;
-            state.sp = Math.max(need, (fp2 >> 1) + cf.frameSlots);
-            target.host!(store, inst, stack, argBase);
-            if (store.suspendRequest !== null) {
-              // the host function asked to suspend here (execution.ts); it completes on resume
-              state.suspendAt(next, pc, fp2, cf, inst, depth, tail, argBase, resultSlots);
-              return;
-            }
+            // out of line (host-call.ts); suspended: the loop returns, the call completes on resume
+            if (callHost(store, state, target, inst, cf, fp2, argOffset, depth, pc, next, tail)) return;
             pc = next; // only now: an error from the host function is the call's (backtraces)
-            frames = state.frames;
-            i32 = stack.i32;
-            f32 = stack.f32;
-            f64 = stack.f64;
-            if (mem !== null && mem.generation !== memGen) {
-              view = mem.view; u8 = mem.u8; m32 = mem.i32; memLen = u8.length; memGen = mem.generation;
+            if (tail) {
+              // a host tail call: its results, now at the frame base, are this function's, which returns them
+              tail = false;
+              code = RETURN_CODE;
+              pc = 0;
             }
-            if (!tail) continue;
-            // a host tail call: its results are this function's results
-            for (let w = 0; w < 2 * resultSlots; w++) i32[fp2 + w] = i32[fp2 + argOffset + w];
-            tail = false;
-            callee = null;
-            break;
+            break reload;
           }
           callee = compiledOf(target, translate);
           calleeInst = target.instance!;
@@ -312,7 +307,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 20: { // ConsumeFuel: pay a region's fuel (Config.consumeFuel): at function entry, loop headers, if/else arms
           const left = store.fuel - code[(pc + 1) | 0];
-          if (left < 0) trap(TrapCode.OutOfFuel);
+          if (left < 0) trap(10 /* OutOfFuel */);
           store.fuel = left;
           pc = (pc + 2) | 0;
           continue;
@@ -337,7 +332,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 23: { // GlobalGet: d = global g (numbers)
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
-          const g = globals[code[(pc + 2) | 0]]!.i32;
+          const g = inst.globals[code[(pc + 2) | 0]]!.i32;
           i32[d] = g[0];
           i32[d + 1] = g[1];
           pc = (pc + 3) | 0;
@@ -345,7 +340,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 24: { // GlobalSet: global g = s (numbers)
           const s = ((fp2 + code[(pc + 2) | 0]) | 0);
-          const g = globals[code[(pc + 1) | 0]]!.i32;
+          const g = inst.globals[code[(pc + 1) | 0]]!.i32;
           g[0] = i32[s];
           g[1] = i32[s + 1];
           pc = (pc + 3) | 0;
@@ -361,41 +356,51 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 3) | 0;
           continue;
         }
-        case 26: { // Select128: d = c !== 0 ? a : b (v128)
-          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
-          const s = fp2 + (i32[(fp2 + code[(pc + 2) | 0]) | 0] !== 0 ? code[(pc + 3) | 0] : code[(pc + 4) | 0]);
-          const w0 = i32[s], w1 = i32[s + 1], w2 = i32[s + 2], w3 = i32[s + 3];
-          i32[d] = w0;
-          i32[d + 1] = w1;
-          i32[d + 2] = w2;
-          i32[d + 3] = w3;
-          pc = (pc + 5) | 0;
-          continue;
-        }
-        case 27: { // GlobalGet128: d = global g (v128)
-          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
-          const g = globals[code[(pc + 2) | 0]]!.i32;
-          for (let w = 0; w < 4; w++) i32[d + w] = g[w];
-          pc = (pc + 3) | 0;
-          continue;
-        }
-        case 28: { // GlobalSet128: global g = s (v128)
-          const s = ((fp2 + code[(pc + 2) | 0]) | 0);
-          const g = globals[code[(pc + 1) | 0]]!.i32;
-          for (let w = 0; w < 4; w++) g[w] = i32[s + w];
-          pc = (pc + 3) | 0;
+        case 26: // Select128: d = c !== 0 ? a : b (v128)
+        case 27: // GlobalGet128: d = global g (v128)
+        case 28: // GlobalSet128: global g = s (v128)
+        case 48: // MemorySize: d = the size in pages of memory m
+        case 50: // MemoryInit: memory.init (bulk.ts)
+        case 51: // DataDrop: data.drop of segment seg
+        case 52: // MemoryCopy: memory.copy (bulk.ts)
+        case 53: // MemoryFill: memory.fill (bulk.ts)
+        case 54: // LoadMem: a load from memory m (any address type; op: the Wasm load opcode, floats as ints)
+        case 55: // StoreMem: a store into memory m (any address type; op: the Wasm store opcode, floats as ints)
+        case 63: // TableGet: d = element i of table tbl
+        case 64: // TableSet: element i of table tbl = v
+        case 65: // TableSize: d = the size of table tbl
+        case 66: // TableGrow: d = table.grow of table tbl by n, filled with v
+        case 67: // TableFill: table.fill
+        case 68: // TableCopy: table.copy
+        case 69: // TableInit: table.init
+        case 70: // ElemDrop: elem.drop of segment seg
+        case 72: // RefFunc: d = a reference to function f
+        case 73: // GlobalGetRef: d = global g (references)
+        case 74: // GlobalSetRef: global g = s (references)
+        case 158: // F32Copysign: d = a with the sign of b (f32, on the bits)
+        case 172: // F64Copysign: d = a with the sign of b (f64, on the bits)
+        case 309: // TableIndex64: d = the i64 a as a table index: a, or 2^32-1 (past the end of every table) from 2^32 on
+        case 310: // TableSize64: d = the size of table tbl (i64)
+        case 311: // I64Add128: (dl, dh) = (al, ah) + (bl, bh) (i64 pairs as 128-bit integers)
+        case 312: // I64Sub128: (dl, dh) = (al, ah) - (bl, bh) (i64 pairs as 128-bit integers)
+        case 313: // I64MulWideS: (dl, dh) = a * b (i64 to 128 bits, signed)
+        case 314: // I64MulWideU: (dl, dh) = a * b (i64 to 128 bits, unsigned)
+        case 315: // Atomic: an atomic access, wait or notify on memory m (0xfe sub-opcode op; interpret/atomics.ts)
+        case 319: // Throw: throw an exception of tag t, its values from register args on
+        case 320: { // ThrowRef: throw the exception that register a references again (traps on null)
+          pc = outOfLine(store, inst, i32, fp2, code, pc);
           continue;
         }
         case 29: { // I32Load: d = i32 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
           pc = (pc + 4) | 0;
           continue;
         }
         case 30: { // I64Load: d = i64 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 8 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 8 > memLen) trap(4 /* MemoryOutOfBounds */);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           i32[d] = view.getInt32(ea, true);
           i32[d + 1] = view.getInt32(ea + 4, true);
@@ -404,35 +409,35 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 31: { // I32Load8S: d = s8 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt8(ea);
           pc = (pc + 4) | 0;
           continue;
         }
         case 32: { // I32Load8U: d = u8 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
           pc = (pc + 4) | 0;
           continue;
         }
         case 33: { // I32Load16S: d = s16 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt16(ea, true);
           pc = (pc + 4) | 0;
           continue;
         }
         case 34: { // I32Load16U: d = u16 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getUint16(ea, true);
           pc = (pc + 4) | 0;
           continue;
         }
         case 35: { // I64Load8S: d = s8 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const v = view.getInt8(ea);
           i32[d] = v;
@@ -442,7 +447,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 36: { // I64Load8U: d = u8 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const v = u8[ea];
           i32[d] = v;
@@ -452,7 +457,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 37: { // I64Load16S: d = s16 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const v = view.getInt16(ea, true);
           i32[d] = v;
@@ -462,7 +467,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 38: { // I64Load16U: d = u16 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const v = view.getUint16(ea, true);
           i32[d] = v;
@@ -472,7 +477,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 39: { // I64Load32S: d = s32 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const v = view.getInt32(ea, true);
           i32[d] = v;
@@ -482,7 +487,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 40: { // I64Load32U: d = u32 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const v = view.getInt32(ea, true);
           i32[d] = v;
@@ -492,7 +497,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 41: { // I32Store: store 32 bits of v at addr + off
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
           if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
           else view.setInt32(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
           pc = (pc + 4) | 0;
@@ -500,7 +505,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 42: { // I64Store: store the i64 v at addr + off
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 8 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 8 > memLen) trap(4 /* MemoryOutOfBounds */);
           const s = ((fp2 + code[(pc + 2) | 0]) | 0);
           view.setInt32(ea, i32[s], true);
           view.setInt32(ea + 4, i32[s + 1], true);
@@ -510,7 +515,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 43: // I32Store8: store 8 bits of v at addr + off
         case 45: { // I64Store8: store 8 bits of v at addr + off
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
           u8[ea] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
           pc = (pc + 4) | 0;
           continue;
@@ -518,106 +523,61 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 44: // I32Store16: store 16 bits of v at addr + off
         case 46: { // I64Store16: store 16 bits of v at addr + off
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
           view.setInt16(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
           pc = (pc + 4) | 0;
           continue;
         }
         case 47: { // I64Store32: store 32 bits of v at addr + off
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
           view.setInt32(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 48: { // MemorySize: d = the size in pages of memory m
-          const m = inst.memories[code[(pc + 2) | 0]]!;
-          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
-          i32[d] = m.pages;
-          i32[d + 1] = 0;
-          pc = (pc + 3) | 0;
-          continue;
-        }
         case 49: { // MemoryGrow: d = memory.grow of memory m by delta (bulk.ts)
           memoryGrow(store, inst, i32, fp2, code, pc);
-          if (mem !== null && mem.generation !== memGen) {
-            view = mem.view; u8 = mem.u8; m32 = mem.i32; memLen = u8.length; memGen = mem.generation;
-          }
           pc = (pc + 4) | 0;
-          continue;
-        }
-        case 50: { // MemoryInit: memory.init (bulk.ts)
-          memoryInit(store, inst, i32, fp2, code, pc);
-          pc = (pc + 6) | 0;
-          continue;
-        }
-        case 51: { // DataDrop: data.drop of segment seg
-          inst.datas[code[(pc + 1) | 0]]!.drop();
-          pc = (pc + 2) | 0;
-          continue;
-        }
-        case 52: { // MemoryCopy: memory.copy (bulk.ts)
-          memoryCopy(store, inst, i32, fp2, code, pc);
-          pc = (pc + 6) | 0;
-          continue;
-        }
-        case 53: { // MemoryFill: memory.fill (bulk.ts)
-          memoryFill(store, inst, i32, fp2, code, pc);
-          pc = (pc + 5) | 0;
-          continue;
-        }
-        case 54: { // LoadMem: a load from memory m (any address type; op: the Wasm load opcode, floats as ints)
-          const m = inst.memories[code[(pc + 5) | 0]]!;
-          const ea = addressOperand(i32, ((fp2 + code[(pc + 2) | 0]) | 0), m.type.is64 === true) + (code[(pc + 3) | 0] >>> 0);
-          loadFrom(m, code[(pc + 4) | 0], ea, i32, ((fp2 + code[(pc + 1) | 0]) | 0));
-          pc = (pc + 6) | 0;
-          continue;
-        }
-        case 55: { // StoreMem: a store into memory m (any address type; op: the Wasm store opcode, floats as ints)
-          const m = inst.memories[code[(pc + 5) | 0]]!;
-          const ea = addressOperand(i32, ((fp2 + code[(pc + 1) | 0]) | 0), m.type.is64 === true) + (code[(pc + 3) | 0] >>> 0);
-          storeTo(m, code[(pc + 4) | 0], ea, i32, ((fp2 + code[(pc + 2) | 0]) | 0));
-          pc = (pc + 6) | 0;
-          continue;
+          break reload;
         }
         case 56: { // I32LoadIdx: d = i32 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
           pc = (pc + 5) | 0;
           continue;
         }
         case 57: { // I32Load8SIdx: d = s8 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (u8[ea] << 24) >> 24;
           pc = (pc + 5) | 0;
           continue;
         }
         case 58: { // I32Load8UIdx: d = u8 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
           pc = (pc + 5) | 0;
           continue;
         }
         case 59: { // I32Load16SIdx: d = s16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt16(ea, true);
           pc = (pc + 5) | 0;
           continue;
         }
         case 60: { // I32Load16UIdx: d = u16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getUint16(ea, true);
           pc = (pc + 5) | 0;
           continue;
         }
         case 61: { // I32StoreIdx: store 32 bits of v at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 1) | 0]) | 0] + i32[(fp2 + code[(pc + 2) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
           if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
           else view.setInt32(ea, i32[(fp2 + code[(pc + 3) | 0]) | 0], true);
           pc = (pc + 5) | 0;
@@ -625,69 +585,14 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 62: { // I32Store8Idx: store 8 bits of v at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 1) | 0]) | 0] + i32[(fp2 + code[(pc + 2) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
           u8[ea] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
           pc = (pc + 5) | 0;
-          continue;
-        }
-        case 63: { // TableGet: d = element i of table tbl
-          tableGet(store, inst, i32, fp2, code, pc);
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 64: { // TableSet: element i of table tbl = v
-          tableSet(store, inst, i32, fp2, code, pc);
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 65: { // TableSize: d = the size of table tbl
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = inst.tables[code[(pc + 2) | 0]]!.elements.length;
-          pc = (pc + 3) | 0;
-          continue;
-        }
-        case 66: { // TableGrow: d = table.grow of table tbl by n, filled with v
-          tableGrow(store, inst, i32, fp2, code, pc);
-          pc = (pc + 5) | 0;
-          continue;
-        }
-        case 67: { // TableFill: table.fill
-          tableFill(store, inst, i32, fp2, code, pc);
-          pc = (pc + 5) | 0;
-          continue;
-        }
-        case 68: { // TableCopy: table.copy
-          tableCopy(store, inst, i32, fp2, code, pc);
-          pc = (pc + 6) | 0;
-          continue;
-        }
-        case 69: { // TableInit: table.init
-          tableInit(store, inst, i32, fp2, code, pc);
-          pc = (pc + 6) | 0;
-          continue;
-        }
-        case 70: { // ElemDrop: elem.drop of segment seg
-          inst.elems[code[(pc + 1) | 0]]!.drop();
-          pc = (pc + 2) | 0;
           continue;
         }
         case 71: // RefIsNull: d = a is null
         case 75: { // I32Eqz: d = a is zero (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] === 0 ? 1 : 0;
-          pc = (pc + 3) | 0;
-          continue;
-        }
-        case 72: { // RefFunc: d = a reference to function f
-          refFunc(store, inst, i32, fp2, code, pc);
-          pc = (pc + 3) | 0;
-          continue;
-        }
-        case 73: { // GlobalGetRef: d = global g (references)
-          globalGetRef(store, inst, i32, fp2, code, pc);
-          pc = (pc + 3) | 0;
-          continue;
-        }
-        case 74: { // GlobalSetRef: global g = s (references)
-          globalSetRef(store, inst, i32, fp2, code, pc);
           pc = (pc + 3) | 0;
           continue;
         }
@@ -1193,11 +1098,6 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 158: { // F32Copysign: d = a with the sign of b (f32, on the bits)
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] & 0x7fffffff) | (i32[(fp2 + code[(pc + 3) | 0]) | 0] & -0x80000000);
-          pc = (pc + 4) | 0;
-          continue;
-        }
         case 159: { // F64Abs: d = |a| (f64, on the bits)
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
@@ -1270,16 +1170,6 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 171: { // F64Max: d = max(a, b) (f64)
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64Max(f64[(fp2 + code[(pc + 2) | 0]) >> 1], f64[(fp2 + code[(pc + 3) | 0]) >> 1]);
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 172: { // F64Copysign: d = a with the sign of b (f64, on the bits)
-          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
-          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
-          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
-          const hi = (i32[a + 1] & 0x7fffffff) | (i32[b + 1] & -0x80000000);
-          i32[d] = i32[a];
-          i32[d + 1] = hi;
           pc = (pc + 4) | 0;
           continue;
         }
@@ -1678,7 +1568,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 237: { // I32AddLoad: d = c + i32 at addr + off (sums over memory)
           const ea = (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + ((ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true))) | 0;
           pc = (pc + 5) | 0;
           continue;
@@ -1791,21 +1681,21 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 251: { // I32MulLoad16SIdx: d = c * s16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], (view.getInt16(ea, true)));
           pc = (pc + 6) | 0;
           continue;
         }
         case 252: { // I32MulLoad16UIdx: d = c * u16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], (view.getUint16(ea, true)));
           pc = (pc + 6) | 0;
           continue;
         }
         case 253: { // I32AddLoad16SIdx: d = c + s16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + (view.getInt16(ea, true))) | 0;
           pc = (pc + 6) | 0;
           continue;
@@ -1978,7 +1868,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 283: { // I32Load8UBrIfEqz: d = u8 at addr + off, then jump if it is zero
           {
             const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-            if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+            if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
             i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
           }
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0) { pc = code[(pc + 4) | 0]; break branch; }
@@ -1988,7 +1878,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 284: { // I32Load8UBrIfNez: d = u8 at addr + off, then jump if it is not zero
           {
             const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-            if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+            if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
             i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
           }
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== 0) { pc = code[(pc + 4) | 0]; break branch; }
@@ -1998,7 +1888,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 285: { // I32Load8UIdxBrIfNe: d = u8 at base + index + off, then jump if it is not b
           {
             const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-            if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+            if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
             i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
           }
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
@@ -2007,7 +1897,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 286: { // I32StoreAddImm: a store, then d = s + imm (the store sees the old d)
           const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
           if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 5) | 0]) | 0];
           else view.setInt32(ea, i32[(fp2 + code[(pc + 5) | 0]) | 0], true);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
@@ -2016,7 +1906,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 287: { // I32StoreIdxAddImm: a store, then d = s + imm (the store sees the old d)
           const ea = ((i32[(fp2 + code[(pc + 4) | 0]) | 0] + i32[(fp2 + code[(pc + 5) | 0]) | 0]) >>> 0) + (code[(pc + 7) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
           if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 6) | 0]) | 0];
           else view.setInt32(ea, i32[(fp2 + code[(pc + 6) | 0]) | 0], true);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
@@ -2025,7 +1915,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 288: { // I32Store8AddImm: a store, then d = s + imm (the store sees the old d)
           const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
           u8[ea] = i32[(fp2 + code[(pc + 5) | 0]) | 0];
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           pc = (pc + 7) | 0;
@@ -2033,7 +1923,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 289: { // I32Store8IdxAddImm: a store, then d = s + imm (the store sees the old d)
           const ea = ((i32[(fp2 + code[(pc + 4) | 0]) | 0] + i32[(fp2 + code[(pc + 5) | 0]) | 0]) >>> 0) + (code[(pc + 7) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
           u8[ea] = i32[(fp2 + code[(pc + 6) | 0]) | 0];
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           pc = (pc + 8) | 0;
@@ -2134,55 +2024,96 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 8) | 0;
           continue;
         }
-        case 309: { // TableIndex64: d = the i64 a as a table index: a, or 2^32-1 (past the end of every table) from 2^32 on
-          tableIndex64(i32, fp2, code, pc);
-          pc = (pc + 3) | 0;
-          continue;
-        }
-        case 310: { // TableSize64: d = the size of table tbl (i64)
-          tableSize64(inst, i32, fp2, code, pc);
-          pc = (pc + 3) | 0;
-          continue;
-        }
-        case 311: { // I64Add128: (dl, dh) = (al, ah) + (bl, bh) (i64 pairs as 128-bit integers)
-          i64Add128(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0), ((fp2 + code[(pc + 4) | 0]) | 0), ((fp2 + code[(pc + 5) | 0]) | 0), ((fp2 + code[(pc + 6) | 0]) | 0));
-          pc = (pc + 7) | 0;
-          continue;
-        }
-        case 312: { // I64Sub128: (dl, dh) = (al, ah) - (bl, bh) (i64 pairs as 128-bit integers)
-          i64Sub128(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0), ((fp2 + code[(pc + 4) | 0]) | 0), ((fp2 + code[(pc + 5) | 0]) | 0), ((fp2 + code[(pc + 6) | 0]) | 0));
-          pc = (pc + 7) | 0;
-          continue;
-        }
-        case 313: { // I64MulWideS: (dl, dh) = a * b (i64 to 128 bits, signed)
-          i64MulWide(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0), ((fp2 + code[(pc + 4) | 0]) | 0), true);
-          pc = (pc + 5) | 0;
-          continue;
-        }
-        case 314: { // I64MulWideU: (dl, dh) = a * b (i64 to 128 bits, unsigned)
-          i64MulWide(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0), ((fp2 + code[(pc + 4) | 0]) | 0), false);
-          pc = (pc + 5) | 0;
-          continue;
-        }
-        case 315: { // Atomic: an atomic access, wait or notify on memory m (0xfe sub-opcode op; interpret/atomics.ts)
-          atomicOp(inst, i32, fp2, code, pc);
-          pc = (pc + 8) | 0;
-          continue;
-        }
         case 318: { // RefAsNonNull: trap if register a holds the null reference
-          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0) trap(TrapCode.NullReference);
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0) trap(8 /* NullReference */);
           pc = (pc + 2) | 0;
           continue;
-        }
-        case 319: { // Throw: throw an exception of tag t, its values from register args on
-          throwException(store, inst, i32, fp2, code, pc);
-        }
-        case 320: { // ThrowRef: throw the exception that register a references again (traps on null)
-          throwRef(store, i32, fp2, code, pc);
         }
         case 321: { // Gc: a GC instruction (0xfb sub-opcode op) on the operands from register a, immediates t, u (interpret/gc.ts)
           gcOp(store, inst, i32, fp2, code, pc);
           pc = (pc + 6) | 0;
+          continue;
+        }
+        case 322: { // StructNew: d = struct.new of type t, its fields from the consecutive registers from a (gc.ts)
+          structNew(store, i32, fp2, code, pc);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 323: { // StructGet: d = the numeric field at word w of struct a (not v128), sign-extended from bit 31 - sh
+          const o = structOf(store, i32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          const w = o.words;
+          const k = code[(pc + 3) | 0];
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+          i32[d] = (w[k]! << code[(pc + 4) | 0]) >> code[(pc + 4) | 0];
+          i32[d + 1] = w[k + 1]!;
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 324: { // StructGetRef: d = the reference field u of struct a
+          const o = structOf(store, i32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = store.refs.number(o.refs![code[(pc + 3) | 0]]);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 325: { // StructSet: the numeric field at word w of struct a (not v128) = v, its low word masked
+          const o = structOf(store, i32[(fp2 + code[(pc + 1) | 0]) | 0]);
+          const w = o.words;
+          const k = code[(pc + 3) | 0];
+          const v = ((fp2 + code[(pc + 2) | 0]) | 0);
+          w[k] = i32[v]! & code[(pc + 4) | 0];
+          w[k + 1] = i32[v + 1]!;
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 326: { // StructSetRef: the reference field u of struct a = v
+          const o = structOf(store, i32[(fp2 + code[(pc + 1) | 0]) | 0]);
+          o.refs![code[(pc + 3) | 0]] = store.refs.value(i32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 327: { // ArrayGet: d = element i of array a (4-byte elements)
+          const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
+          const o = elementAt(store, i32[(fp2 + code[(pc + 2) | 0]) | 0], i);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = o.words![i]!;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 328: { // ArrayGetRef: d = element i of array a (references)
+          const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
+          const o = elementAt(store, i32[(fp2 + code[(pc + 2) | 0]) | 0], i);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = store.refs.number(o.refs![i]);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 329: { // ArraySet: element i of array a = v (4-byte elements)
+          const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
+          const o = elementAt(store, i32[(fp2 + code[(pc + 1) | 0]) | 0], i);
+          o.words![i] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 330: { // ArraySetRef: element i of array a = v (references)
+          const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
+          const o = elementAt(store, i32[(fp2 + code[(pc + 1) | 0]) | 0], i);
+          o.refs![i] = store.refs.value(i32[(fp2 + code[(pc + 3) | 0]) | 0]);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 331: { // ArrayLen: d = the length of array a
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = arrayOf(store, i32[(fp2 + code[(pc + 2) | 0]) | 0]).length;
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 332: { // RefTest: d = whether a is of concrete type id (or null, if nullable)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = refIs(store, i32[(fp2 + code[(pc + 2) | 0]) | 0], code[(pc + 3) | 0], code[(pc + 4) | 0]) ? 1 : 0;
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 333: { // RefCast: d = a, which must be of concrete type id (or null, if nullable)
+          const n = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+          if (!refIs(store, n, code[(pc + 3) | 0], code[(pc + 4) | 0])) trap(18 /* CastFailure */);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = n;
+          pc = (pc + 5) | 0;
           continue;
         }
         // </generated>
@@ -2198,21 +2129,12 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         fp2 = frames[2 * depth + 1];
         cf = frameFuncs[depth]!;
         code = cf.code;
-        // Same instance: the memory views are current (a grow in the callee refreshed them; host calls
-        // refresh them on their return). Another instance: reload everything.
+        // Same instance: the memory views are current (a grow in the callee reloaded them, as host calls
+        // do on their return). Another instance: reload everything.
         const caller = frameInstances[depth]!;
-        if (caller !== inst) {
-          inst = caller;
-          mod = inst.module as CompiledModule;
-          globals = inst.globals;
-          mem = inst.memories.length > 0 ? inst.memories[0]! : null;
-          view = mem === null ? EMPTY_VIEW : mem.view;
-          u8 = mem === null ? EMPTY_BYTES : mem.u8;
-          m32 = mem === null ? EMPTY_WORDS : mem.i32;
-          memLen = u8.length;
-          memGen = mem === null ? 0 : mem.generation;
-        }
-        continue;
+        if (caller === inst) continue;
+        inst = caller;
+        break reload;
       }
       const next: CompiledFunc = callee;
       const leaf = next.js;
@@ -2237,16 +2159,8 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         state.jsTop = leafEnd;
         leaf(i32, argBase, calleeInst, store, state);
         pc = (pc + 1) | 0;
-        if (next.jsCallsOut) {
-          // what a call out may have replaced: the stacks, the memory's views
-          frames = state.frames;
-          i32 = stack.i32;
-          f32 = stack.f32;
-          f64 = stack.f64;
-          if (mem !== null && mem.generation !== memGen) {
-            view = mem.view; u8 = mem.u8; m32 = mem.i32; memLen = u8.length; memGen = mem.generation;
-          }
-        }
+        // what a call out may have replaced: the stacks, the memory's views
+        if (next.jsCallsOut) break reload;
         continue;
       }
       if (tail) {
@@ -2290,22 +2204,14 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
       code = next.code;
       pc = 0;
       if (calleeInst !== inst) {
+        // a call counts down the budget, then (reload) polls
         inst = calleeInst;
-        mod = inst.module as CompiledModule;
-        globals = inst.globals;
-        mem = inst.memories.length > 0 ? inst.memories[0]! : null;
-        view = mem === null ? EMPTY_VIEW : mem.view;
-        u8 = mem === null ? EMPTY_BYTES : mem.u8;
-        m32 = mem === null ? EMPTY_WORDS : mem.i32;
-        memLen = u8.length;
-        memGen = mem === null ? 0 : mem.generation;
+        budget--;
+        break reload;
       }
       } // branch
-      if (--budget < 0) {
-        budget = poll(store, state);
-        // a sample of where the time goes: a function found running often enough is compiled to JavaScript
-        if (cf.hotSamples !== 0 && --cf.hotSamples === 0) compileHot(translate, mod, cf);
-      }
+      if (--budget < 0) budget = pollAndSample(store, state, cf, mod, translate);
+      } // reload
     }
   } catch (e) {
     // a resumable execution suspends where its own instruction ran out of fuel (execution.ts)
@@ -2321,20 +2227,9 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
       cf = state.contFunc!;
       code = cf.code;
       inst = state.contInst!;
-      mod = inst.module as CompiledModule;
-      globals = inst.globals;
-      mem = inst.memories.length > 0 ? inst.memories[0]! : null;
-      view = mem === null ? EMPTY_VIEW : mem.view;
-      u8 = mem === null ? EMPTY_BYTES : mem.u8;
-      m32 = mem === null ? EMPTY_WORDS : mem.i32;
-      memLen = u8.length;
-      memGen = mem === null ? 0 : mem.generation;
-      frames = state.frames;
-      i32 = stack.i32;
-      f32 = stack.f32;
-      f64 = stack.f64;
       tail = false;
-      continue;
+      continue; // to the reload
+
     }
     // pc and depth live in this function's locals: the error's backtrace is taken here, and only here
     recordBacktrace(e, state, entryDepth, depth, cf, inst, pc);

@@ -649,6 +649,30 @@ export enum Op {
   ThrowRef,
   /** a GC instruction (0xfb sub-opcode op) on the operands from register a, immediates t, u (interpret/gc.ts) (d:r a:r t:i u:i op:i) */
   Gc,
+  /** d = struct.new of type t, its fields from the consecutive registers from a (gc.ts) (d:r a:r t:i) */
+  StructNew,
+  /** d = the numeric field at word w of struct a (not v128), sign-extended from bit 31 - sh (d:r a:r w:i sh:i) */
+  StructGet,
+  /** d = the reference field u of struct a (d:r a:r u:i) */
+  StructGetRef,
+  /** the numeric field at word w of struct a (not v128) = v, its low word masked (a:r v:r w:i mask:i) */
+  StructSet,
+  /** the reference field u of struct a = v (a:r v:r u:i) */
+  StructSetRef,
+  /** d = element i of array a (4-byte elements) (d:r a:r i:r) */
+  ArrayGet,
+  /** d = element i of array a (references) (d:r a:r i:r) */
+  ArrayGetRef,
+  /** element i of array a = v (4-byte elements) (a:r i:r v:r) */
+  ArraySet,
+  /** element i of array a = v (references) (a:r i:r v:r) */
+  ArraySetRef,
+  /** d = the length of array a (d:r a:r) */
+  ArrayLen,
+  /** d = whether a is of concrete type id (or null, if nullable) (d:r a:r id:i nullable:i) */
+  RefTest,
+  /** d = a, which must be of concrete type id (or null, if nullable) (d:r a:r id:i nullable:i) */
+  RefCast,
 }
 
 /** Each opcode's operand words, one letter each: r register (a word offset from the frame base),
@@ -680,7 +704,8 @@ export const OP_LAYOUTS: readonly string[] = [
   "rririt", "rririt", "rririt", "rririt", "rririt", "rririt", "rrirriit", "rrit", "rrit", "rrrirt", "rrirri", "rrirrri",
   "rrirri", "rrirrri", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt",
   "rrt", "rrt", "rrrr", "rrrr", "rrrrr", "rrrrr", "rrrrii", "rrriiii", "rrriiii", "rr", "ri", "rrrrrr",
-  "rrrrrr", "rrrr", "rrrr", "rrrriii", "rr", "rr", "r", "ir", "r", "rriii",
+  "rrrrrr", "rrrr", "rrrr", "rrrriii", "rr", "rr", "r", "ir", "r", "rriii", "rri", "rrii",
+  "rri", "rrii", "rri", "rrr", "rrr", "rrr", "rrr", "rr", "rrii", "rrii",
 ];
 
 /**
@@ -712,12 +737,12 @@ export const OP_TEMPLATES: readonly (string | null)[] = [
   "\n    const left = store.fuel - $1;\n    if (left < 0) trap(TrapCode.OutOfFuel);\n    store.fuel = left;",
   "\n  const d = $1.at;\n  const s = $2.at;\n  i32[d] = i32[s];\n  i32[d + 1] = i32[s + 1];",
   null,
-  "\n    const d = $1.at;\n    const g = globals[$2]!.i32;\n    i32[d] = g[0];\n    i32[d + 1] = g[1];",
-  "\n    const s = $2.at;\n    const g = globals[$1]!.i32;\n    g[0] = i32[s];\n    g[1] = i32[s + 1];",
+  "\n    const d = $1.at;\n    const g = inst.globals[$2]!.i32;\n    i32[d] = g[0];\n    i32[d + 1] = g[1];",
+  "\n    const s = $2.at;\n    const g = inst.globals[$1]!.i32;\n    g[0] = i32[s];\n    g[1] = i32[s + 1];",
   "\n    const d = $1.at;\n    const s = $2.at;\n    i32[d] = i32[s];\n    i32[d + 1] = i32[s + 1];\n    i32[d + 2] = i32[s + 2];\n    i32[d + 3] = i32[s + 3];",
   null,
-  "\n    const d = $1.at;\n    const g = globals[$2]!.i32;\n    for (let w = 0; w < 4; w++) i32[d + w] = g[w];",
-  "\n    const s = $2.at;\n    const g = globals[$1]!.i32;\n    for (let w = 0; w < 4; w++) g[w] = i32[s + w];",
+  "\n    const d = $1.at;\n    const g = inst.globals[$2]!.i32;\n    for (let w = 0; w < 4; w++) i32[d + w] = g[w];",
+  "\n    const s = $2.at;\n    const g = inst.globals[$1]!.i32;\n    for (let w = 0; w < 4; w++) g[w] = i32[s + w];",
   "const ea = ($2 >>> 0) + ($3 >>> 0);\nif (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);\n$1 = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);",
   "\n    const ea = ($2 >>> 0) + ($3 >>> 0);\nif (ea + 8 > memLen) trap(TrapCode.MemoryOutOfBounds);\n    const d = $1.at;\n    i32[d] = view.getInt32(ea, true);\n    i32[d + 1] = view.getInt32(ea + 4, true);",
   "const ea = ($2 >>> 0) + ($3 >>> 0);\nif (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);\n$1 = view.getInt8(ea);",
@@ -738,7 +763,7 @@ export const OP_TEMPLATES: readonly (string | null)[] = [
   "const ea = ($1 >>> 0) + ($3 >>> 0);\nif (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);\nview.setInt16(ea, $2, true);",
   "const ea = ($1 >>> 0) + ($3 >>> 0);\nif (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);\nview.setInt32(ea, $2, true);",
   "\n    const m = inst.memories[$2]!;\n    const d = $1.at;\n    i32[d] = m.pages;\n    i32[d + 1] = 0;",
-  "memoryGrow(store, inst, i32, fp2, code, pc);\nif (mem !== null && mem.generation !== memGen) {\n  view = mem.view; u8 = mem.u8; m32 = mem.i32; memLen = u8.length; memGen = mem.generation;\n}",
+  null,
   "memoryInit(store, inst, i32, fp2, code, pc);",
   "inst.datas[$1]!.drop();",
   "memoryCopy(store, inst, i32, fp2, code, pc);",
@@ -1008,9 +1033,21 @@ export const OP_TEMPLATES: readonly (string | null)[] = [
   null,
   null,
   "if ($1 === 0) trap(TrapCode.NullReference);",
-  null,
-  null,
+  "throwException(store, inst, i32, fp2, code, pc);",
+  "throwRef(store, i32, fp2, code, pc);",
   "gcOp(store, inst, i32, fp2, code, pc);",
+  "structNew(store, i32, fp2, code, pc);",
+  "const o = structOf(store, $2);\n    const w = o.words;\n    const k = $3;\n    const d = $1.at;\n    i32[d] = (w[k]! << $4) >> $4;\n    i32[d + 1] = w[k + 1]!;",
+  "const o = structOf(store, $2);\n    $1 = store.refs.number(o.refs![$3]);",
+  "const o = structOf(store, $1);\n    const w = o.words;\n    const k = $3;\n    const v = $2.at;\n    w[k] = i32[v]! & $4;\n    w[k + 1] = i32[v + 1]!;",
+  "const o = structOf(store, $1);\n    o.refs![$3] = store.refs.value($2);",
+  "const i = $3 >>> 0;\nconst o = elementAt(store, $2, i);\n    $1 = o.words![i]!;",
+  "const i = $3 >>> 0;\nconst o = elementAt(store, $2, i);\n    $1 = store.refs.number(o.refs![i]);",
+  "const i = $2 >>> 0;\nconst o = elementAt(store, $1, i);\n    o.words![i] = $3;",
+  "const i = $2 >>> 0;\nconst o = elementAt(store, $1, i);\n    o.refs![i] = store.refs.value($3);",
+  "$1 = arrayOf(store, $2).length;",
+  "$1 = refIs(store, $2, $3, $4) ? 1 : 0;",
+  "\n    const n = $2;\n    if (!refIs(store, n, $3, $4)) trap(TrapCode.CastFailure);\n    $1 = n;",
 ];
 
 /** The templates of instructions that only the JavaScript tier runs (codegen/instructions/: TIER_MEMORY). */

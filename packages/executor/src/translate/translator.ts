@@ -23,7 +23,8 @@
 // a temporary, which has no other reader. After translation, code-passes.ts merges some pairs in place.
 
 import {
-  FuncType, PackedType, TrapCode, ValType, concreteRefType, isRefType, refType, slotCount, type ArrayType, type StructType,
+  CONCRETE_BASE, FuncType, PackedType, TrapCode, ValType, concreteRefType, isRefType, refType, slotCount, storageBytes,
+  structLayout, type ArrayType, type StructType,
 } from "@wasmi-ts/store";
 
 import { canonicalHeapType } from "../validate/type-section.js";
@@ -1495,10 +1496,72 @@ export class FuncTranslator {
   }
 
   /**
+   * The hot 0xfb instructions, as ops of their own (codegen/instructions/gc.ts), when their immediate type
+   * allows: struct and array accesses (fields not v128, elements references or 4 bytes), struct.new,
+   * array.len, ref.test and ref.cast to a concrete type. Returns whether it emitted one.
+   */
+  private translateGcFast(sub: number): boolean {
+    const ins = this.ins;
+    const ir = this.module.ir;
+    const x = ins.a;
+    switch (sub) {
+      case 0: { // struct.new
+        const t = ir.types[x] as StructType;
+        this.emitResult(Op.StructNew, concreteRefType(ir.typeIds![x]!, false), this.gcArgs(t.fields.length), ir.typeIds![x]!);
+        return true;
+      }
+      case 2: case 3: case 4: case 5: { // struct.get(_s/_u), struct.set
+        const t = ir.types[x] as StructType;
+        const storage = t.fields[ins.b]!.storage;
+        if (storage === ValType.V128) return false;
+        const w = structLayout(t).wordAt[ins.b]!;
+        const packed = storage === PackedType.I8 ? 24 : storage === PackedType.I16 ? 16 : 0;
+        if (sub === 5) {
+          const v = this.pop();
+          const a = this.pop();
+          if (w < 0) this.emit(Op.StructSetRef, a, v, ins.b);
+          else this.emit(Op.StructSet, a, v, w, packed === 0 ? -1 : -1 >>> packed);
+          return true;
+        }
+        const a = this.pop();
+        if (w < 0) this.emitResult(Op.StructGetRef, storage, a, ins.b);
+        else this.emitResult(Op.StructGet, packed === 0 ? storage : ValType.I32, a, w, sub === 3 ? packed : 0);
+        return true;
+      }
+      case 11: case 14: { // array.get, array.set (references or 4-byte elements)
+        const storage = (ir.types[x] as ArrayType).element.storage;
+        const ref = isRefType(storage);
+        if (!ref && storageBytes(storage) !== 4) return false;
+        if (sub === 14) {
+          const v = this.pop();
+          const i = this.pop();
+          this.emit(ref ? Op.ArraySetRef : Op.ArraySet, this.pop(), i, v);
+          return true;
+        }
+        const i = this.pop();
+        this.emitResult(ref ? Op.ArrayGetRef : Op.ArrayGet, storage, this.pop(), i);
+        return true;
+      }
+      case 15: this.emitResult(Op.ArrayLen, ValType.I32, this.pop()); return true;
+      case 20: case 21: case 22: case 23: { // ref.test, ref.cast (the odd ones nullable)
+        const heap = canonicalHeapType(ir, ins.a);
+        if (heap < CONCRETE_BASE) return false;
+        const a = this.pop();
+        if (sub < 22) this.emitResult(Op.RefTest, ValType.I32, a, heap - CONCRETE_BASE, sub & 1);
+        else this.emitResult(Op.RefCast, refType(heap, (sub & 1) === 1), a, heap - CONCRETE_BASE, sub & 1);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * A 0xfb instruction: one `Gc` op (`d, a, t, u, sub`: result, first operand, immediates; interpret/gc.ts),
-   * with canonical type ids; the conversions between any and extern change nothing but the type.
+   * with canonical type ids, unless translateGcFast has an op of its own for it; the conversions between any
+   * and extern change nothing but the type.
    */
   private translateGc(sub: number): void {
+    if (this.translateGcFast(sub)) return;
     const ins = this.ins;
     const ir = this.module.ir;
     const id = (x: number) => ir.typeIds![x]!;
@@ -1537,7 +1600,9 @@ export class FuncTranslator {
       case 24: case 25: { // br_on_cast(_fail): ref.test into a temporary, a branch on it; the reference stays
         const h = this.height - 1;
         const test = this.pushTemp(ValType.I32);
-        this.emit(Op.Gc, test, this.sReg[h]!, canonicalHeapType(ir, ins.heap2), (ins.b >> 1) & 1, GC_REF_TEST);
+        const heap = canonicalHeapType(ir, ins.heap2);
+        if (heap >= CONCRETE_BASE) this.emit(Op.RefTest, test, this.sReg[h]!, heap - CONCRETE_BASE, (ins.b >> 1) & 1);
+        else this.emit(Op.Gc, test, this.sReg[h]!, heap, (ins.b >> 1) & 1, GC_REF_TEST);
         this.height--;
         this.conditionOnRef(test, sub === 24);
         this.branchIf(this.frameAt(ins.a));
