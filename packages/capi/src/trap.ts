@@ -26,8 +26,10 @@ export function wasm_trap_delete(trap: number): void {
   free(trap, "trap", "wasm_trap_delete");
 }
 
+/** The frames a trap unwound; for an uncaught exception's, those the exception unwound. */
 function framesOf(trap: number, what: string): readonly WasmFrame[] {
-  return wasmBacktraceOf(get<Error>(trap, "trap", what));
+  const error = get<Error>(trap, "trap", what);
+  return error.cause instanceof Exception ? error.cause.frames : wasmBacktraceOf(error);
 }
 
 /** Turns a trap, a link failure or a host-suspend trap (outside a resumable call) into a trap handle, and
