@@ -186,7 +186,6 @@ function scan(module: CompiledModule, definedIndex: number): Scan {
   const r = new BinaryReader(ir.bytes, body.start, body.end);
   const ins = new InstrReader(module.config.features);
   const memory32 = info.memories[0] !== undefined && info.memories[0].is64 !== true;
-
   let loops = false;
   let callsOut = false;
   let calls = false;
