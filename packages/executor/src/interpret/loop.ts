@@ -15,7 +15,7 @@ import {
 } from "@wasmi-ts/store";
 import type { CompiledModule } from "../module/compiled.js";
 import type { CompiledFunc } from "../translate/compiled-func.js";
-import { addressOperand, loadFrom, storeTo } from "./memory-access.js";
+import { addressOperand, loadFrom, pastCachedLength, storeTo } from "./memory-access.js";
 import { recordBacktrace } from "./backtrace.js";
 import { memoryCopy, memoryFill, memoryGrow, memoryInit, tableCopy, tableFill, tableGrow, tableInit } from "./bulk.js";
 import {
@@ -388,14 +388,14 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 29: { // I32Load: d = i32 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
           pc = (pc + 4) | 0;
           continue;
         }
         case 30: { // I64Load: d = i64 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 8 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 8 > memLen) memLen = pastCachedLength(mem, ea + 8);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           i32[d] = view.getInt32(ea, true);
           i32[d + 1] = view.getInt32(ea + 4, true);
@@ -404,35 +404,35 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 31: { // I32Load8S: d = s8 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt8(ea);
           pc = (pc + 4) | 0;
           continue;
         }
         case 32: { // I32Load8U: d = u8 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
           pc = (pc + 4) | 0;
           continue;
         }
         case 33: { // I32Load16S: d = s16 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 2 > memLen) memLen = pastCachedLength(mem, ea + 2);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt16(ea, true);
           pc = (pc + 4) | 0;
           continue;
         }
         case 34: { // I32Load16U: d = u16 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 2 > memLen) memLen = pastCachedLength(mem, ea + 2);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getUint16(ea, true);
           pc = (pc + 4) | 0;
           continue;
         }
         case 35: { // I64Load8S: d = s8 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const v = view.getInt8(ea);
           i32[d] = v;
@@ -442,7 +442,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 36: { // I64Load8U: d = u8 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const v = u8[ea];
           i32[d] = v;
@@ -452,7 +452,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 37: { // I64Load16S: d = s16 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 2 > memLen) memLen = pastCachedLength(mem, ea + 2);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const v = view.getInt16(ea, true);
           i32[d] = v;
@@ -462,7 +462,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 38: { // I64Load16U: d = u16 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 2 > memLen) memLen = pastCachedLength(mem, ea + 2);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const v = view.getUint16(ea, true);
           i32[d] = v;
@@ -472,7 +472,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 39: { // I64Load32S: d = s32 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const v = view.getInt32(ea, true);
           i32[d] = v;
@@ -482,7 +482,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 40: { // I64Load32U: d = u32 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const v = view.getInt32(ea, true);
           i32[d] = v;
@@ -492,7 +492,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 41: { // I32Store: store 32 bits of v at addr + off
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
           if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
           else view.setInt32(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
           pc = (pc + 4) | 0;
@@ -500,7 +500,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 42: { // I64Store: store the i64 v at addr + off
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 8 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 8 > memLen) memLen = pastCachedLength(mem, ea + 8);
           const s = ((fp2 + code[(pc + 2) | 0]) | 0);
           view.setInt32(ea, i32[s], true);
           view.setInt32(ea + 4, i32[s + 1], true);
@@ -510,7 +510,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 43: // I32Store8: store 8 bits of v at addr + off
         case 45: { // I64Store8: store 8 bits of v at addr + off
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
           u8[ea] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
           pc = (pc + 4) | 0;
           continue;
@@ -518,14 +518,14 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 44: // I32Store16: store 16 bits of v at addr + off
         case 46: { // I64Store16: store 16 bits of v at addr + off
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 2 > memLen) memLen = pastCachedLength(mem, ea + 2);
           view.setInt16(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
           pc = (pc + 4) | 0;
           continue;
         }
         case 47: { // I64Store32: store 32 bits of v at addr + off
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
           view.setInt32(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
           pc = (pc + 4) | 0;
           continue;
@@ -533,6 +533,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 48: { // MemorySize: d = the size in pages of memory m
           const m = inst.memories[code[(pc + 2) | 0]]!;
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+          if (m.shared !== null) m.sync(); // another thread may have grown it
           i32[d] = m.pages;
           i32[d + 1] = 0;
           pc = (pc + 3) | 0;
@@ -582,42 +583,42 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 56: { // I32LoadIdx: d = i32 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
           pc = (pc + 5) | 0;
           continue;
         }
         case 57: { // I32Load8SIdx: d = s8 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (u8[ea] << 24) >> 24;
           pc = (pc + 5) | 0;
           continue;
         }
         case 58: { // I32Load8UIdx: d = u8 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
           pc = (pc + 5) | 0;
           continue;
         }
         case 59: { // I32Load16SIdx: d = s16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 2 > memLen) memLen = pastCachedLength(mem, ea + 2);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt16(ea, true);
           pc = (pc + 5) | 0;
           continue;
         }
         case 60: { // I32Load16UIdx: d = u16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 2 > memLen) memLen = pastCachedLength(mem, ea + 2);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getUint16(ea, true);
           pc = (pc + 5) | 0;
           continue;
         }
         case 61: { // I32StoreIdx: store 32 bits of v at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 1) | 0]) | 0] + i32[(fp2 + code[(pc + 2) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
           if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
           else view.setInt32(ea, i32[(fp2 + code[(pc + 3) | 0]) | 0], true);
           pc = (pc + 5) | 0;
@@ -625,7 +626,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 62: { // I32Store8Idx: store 8 bits of v at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 1) | 0]) | 0] + i32[(fp2 + code[(pc + 2) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
           u8[ea] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
           pc = (pc + 5) | 0;
           continue;
@@ -1678,7 +1679,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 237: { // I32AddLoad: d = c + i32 at addr + off (sums over memory)
           const ea = (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + ((ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true))) | 0;
           pc = (pc + 5) | 0;
           continue;
@@ -1791,21 +1792,21 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 251: { // I32MulLoad16SIdx: d = c * s16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 2 > memLen) memLen = pastCachedLength(mem, ea + 2);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], (view.getInt16(ea, true)));
           pc = (pc + 6) | 0;
           continue;
         }
         case 252: { // I32MulLoad16UIdx: d = c * u16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 2 > memLen) memLen = pastCachedLength(mem, ea + 2);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], (view.getUint16(ea, true)));
           pc = (pc + 6) | 0;
           continue;
         }
         case 253: { // I32AddLoad16SIdx: d = c + s16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 2 > memLen) memLen = pastCachedLength(mem, ea + 2);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + (view.getInt16(ea, true))) | 0;
           pc = (pc + 6) | 0;
           continue;
@@ -1978,7 +1979,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 283: { // I32Load8UBrIfEqz: d = u8 at addr + off, then jump if it is zero
           {
             const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-            if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+            if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
             i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
           }
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0) { pc = code[(pc + 4) | 0]; break branch; }
@@ -1988,7 +1989,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 284: { // I32Load8UBrIfNez: d = u8 at addr + off, then jump if it is not zero
           {
             const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-            if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+            if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
             i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
           }
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== 0) { pc = code[(pc + 4) | 0]; break branch; }
@@ -1998,7 +1999,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 285: { // I32Load8UIdxBrIfNe: d = u8 at base + index + off, then jump if it is not b
           {
             const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-            if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+            if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
             i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
           }
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
@@ -2007,7 +2008,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 286: { // I32StoreAddImm: a store, then d = s + imm (the store sees the old d)
           const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
           if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 5) | 0]) | 0];
           else view.setInt32(ea, i32[(fp2 + code[(pc + 5) | 0]) | 0], true);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
@@ -2016,7 +2017,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 287: { // I32StoreIdxAddImm: a store, then d = s + imm (the store sees the old d)
           const ea = ((i32[(fp2 + code[(pc + 4) | 0]) | 0] + i32[(fp2 + code[(pc + 5) | 0]) | 0]) >>> 0) + (code[(pc + 7) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
           if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 6) | 0]) | 0];
           else view.setInt32(ea, i32[(fp2 + code[(pc + 6) | 0]) | 0], true);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
@@ -2025,7 +2026,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 288: { // I32Store8AddImm: a store, then d = s + imm (the store sees the old d)
           const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
           u8[ea] = i32[(fp2 + code[(pc + 5) | 0]) | 0];
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           pc = (pc + 7) | 0;
@@ -2033,7 +2034,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 289: { // I32Store8IdxAddImm: a store, then d = s + imm (the store sees the old d)
           const ea = ((i32[(fp2 + code[(pc + 4) | 0]) | 0] + i32[(fp2 + code[(pc + 5) | 0]) | 0]) >>> 0) + (code[(pc + 7) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(TrapCode.MemoryOutOfBounds);
+          if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
           u8[ea] = i32[(fp2 + code[(pc + 6) | 0]) | 0];
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           pc = (pc + 8) | 0;
@@ -2165,7 +2166,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           continue;
         }
         case 315: { // Atomic: an atomic access, wait or notify on memory m (0xfe sub-opcode op; interpret/atomics.ts)
-          atomicOp(inst, i32, fp2, code, pc);
+          atomicOp(store, state, inst, i32, fp2, code, pc);
           pc = (pc + 8) | 0;
           continue;
         }
