@@ -8,6 +8,7 @@ export const MAX_PAGES_32 = 65536;
 /**
  * A linear memory: one ArrayBuffer with cached views. Growing replaces the buffer (portable to hosts
  * without resizable ArrayBuffers) and bumps `generation`, so code that caches views knows to reload them.
+ * A shared memory's SharedArrayBuffer grows in place instead (`shared`, shared-buffer.ts).
  * The old buffer is detached where the JS engine can (as the JS API does on `memory.grow`): views kept
  * across a growth then have length 0 instead of silently reading and writing a dead copy.
  */
@@ -63,7 +64,7 @@ export class MemoryEntity {
 
   /** Grows by `delta` pages; returns the old page count, or -1 if the memory cannot grow that far. */
   grow(delta: number): number {
-    if (this.shared !== null) this.sync();
+    this.sync(); // a shared memory: from the size that other threads' growths left
     const old = this.pages;
     if (delta === 0) return old;
     const next = old + delta;
