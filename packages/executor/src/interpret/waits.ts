@@ -42,7 +42,7 @@ function canBlock(): boolean {
 /** memory.atomic.notify of at most `count` waiters at ea (checked): how many it woke. */
 export function notify(mem: MemoryEntity, ea: number, count: number): number {
   const views = sharedViews(mem);
-  return views === null ? 0 : Atomics.notify(views.i32, ea >> 2, count);
+  return views === null ? 0 : Atomics.notify(views.i32, ea / 4, count);
 }
 
 /**
