@@ -136,9 +136,10 @@ describe.runIf(Memory.canShare)("a shared memory across worker threads", () => {
   it("an interrupt from another thread stops a worker's infinite wait", async () => {
     memory.writeI32(0, 0);
     const waiting = peers[1]!.call("waitForValue");
-    await sleep(50);
-    new InterruptHandle(peers[1]!.interrupts!).interrupt();
-    const reply = await waiting;
+    // an interrupt raised before the call starts does not stop it: raise them until one does
+    const handle = new InterruptHandle(peers[1]!.interrupts!);
+    const timer = setInterval(() => handle.interrupt(), 20);
+    const reply = await waiting.finally(() => clearInterval(timer));
     expect(reply.code).toBe(TrapCode.Interrupted);
   });
 
