@@ -23,7 +23,7 @@ const END = "// </generated>";
 const CASE_INDENT = "        ";
 const OUT_OF_LINE_INDENT = "    ";
 /** The loop's one case for all the instructions run out of line. */
-const OUT_OF_LINE_CALL = "pc = outOfLine(store, inst, i32, fp2, code, pc);\ncontinue;";
+const OUT_OF_LINE_CALL = "pc = outOfLine(store, state, inst, i32, fp2, code, pc);\ncontinue;";
 
 /** The JavaScript of one description's code, placeholders resolved against its layout. */
 function resolve(instr: Instr, code: string): string {

@@ -1,5 +1,7 @@
 import { allocMemory } from "@wasmi-ts/executor";
-import { decodeUtf8, encodeUtf8, growMemory, ValType, type MemoryEntity, type MemoryType } from "@wasmi-ts/store";
+import {
+  canShareMemory, decodeUtf8, encodeUtf8, growableSharedMax, growMemory, pageSizeOf, ValType, type MemoryEntity, type MemoryType,
+} from "@wasmi-ts/store";
 import type { Store } from "./store.js";
 import { toI32, toI64 } from "./values.js";
 
@@ -19,6 +21,37 @@ export class Memory {
     this.entity = entity;
   }
 
+  /**
+   * A memory of `store` on the SharedArrayBuffer of a shared memory of another store, typically in
+   * another thread (`memory.buffer`, posted to a worker): both see the same bytes, atomics and waits.
+   * `type` must be shared; the buffer must be a shared memory's growable buffer (`TypeError` otherwise),
+   * its size a whole number of pages within `type`'s limits (`RangeError` otherwise). Its growth is capped
+   * by the buffer's maximum as well as `type`'s. Throws `TypeError` where memories cannot be shared
+   * (`Memory.canShare`).
+   */
+  static fromShared(store: Store<any>, type: MemoryType, buffer: SharedArrayBuffer): Memory {
+    if (!canShareMemory) {
+      throw new TypeError("Memory.fromShared: this host cannot share memories (no growable SharedArrayBuffer, or not cross-origin isolated)");
+    }
+    if (type.shared !== true) throw new TypeError("Memory.fromShared: the memory type must be shared");
+    const max = growableSharedMax(buffer);
+    if (max === null) {
+      throw new TypeError("Memory.fromShared: expected the growable SharedArrayBuffer of a shared memory (`memory.buffer`)");
+    }
+    const pageSize = pageSizeOf(type);
+    const pages = buffer.byteLength / pageSize;
+    if (!Number.isInteger(pages) || pages < type.limits.min || (type.limits.max !== null && pages > type.limits.max)) {
+      throw new RangeError(`Memory.fromShared: a buffer of ${buffer.byteLength} bytes is not a memory of ${type.limits.min}..${String(type.limits.max)} pages of ${pageSize} bytes`);
+    }
+    return Memory.fromEntity(store, allocMemory(store.pruned, type, store.engine.config, buffer));
+  }
+
+  /** Whether shared memories are backed by a SharedArrayBuffer that other threads can use here (else
+   * they are single-thread ArrayBuffers: executor README, "Threads"). */
+  static get canShare(): boolean {
+    return canShareMemory;
+  }
+
   /** The one handle of `entity` in `store`. */
   static fromEntity(store: Store<any>, entity: MemoryEntity): Memory {
     let m = store.handles.get(entity) as Memory | undefined;
@@ -35,6 +68,7 @@ export class Memory {
 
   /** Current size in pages (of 64 KiB, or of the type's `pageSize`). */
   get size(): number {
+    this.entity.sync(); // a shared memory that another thread grew
     return this.entity.pages;
   }
 
@@ -42,17 +76,21 @@ export class Memory {
    * The current buffer. Growing replaces it, and detaches the old one where the JS engine can (as the JS
    * API does): views made before a growth then have length 0. Take views after growing, or use the
    * accessors below, which always use the current buffer.
+   *
+   * A shared memory's buffer is a growable `SharedArrayBuffer` (where the host has one: `Memory.canShare`),
+   * the same for the memory's whole life: it grows in place, and views without a length track its size.
+   * Post it to a worker, which makes its memory with `Memory.fromShared`.
    */
-  get buffer(): ArrayBuffer {
+  get buffer(): ArrayBuffer | SharedArrayBuffer {
     return this.entity.buffer;
   }
 
-  /** A byte view of the current buffer (stale after the memory grows; see `buffer`). */
+  /** A byte view of the current buffer (stale after the memory grows, unless shared; see `buffer`). */
   get data(): Uint8Array {
     return this.entity.u8;
   }
 
-  /** A DataView of the current buffer (stale after the memory grows; see `buffer`). Wasm is little-endian. */
+  /** A DataView of the current buffer (stale after the memory grows, unless shared; see `buffer`). Wasm is little-endian. */
   get view(): DataView {
     return this.entity.view;
   }

@@ -1,6 +1,6 @@
 // The threads proposal through the host API: shared memory types, every atomic instruction family (loads,
-// stores, read-modify-writes, compare-exchange at all widths, zero-extended), the alignment rules, and the
-// single-thread results of wait and notify. Each family runs with the JS tier on and off (the tier must
+// stores, read-modify-writes, compare-exchange at all widths, zero-extended), the alignment rules, and
+// wait and notify on one thread (threads-workers.test.ts has several). Each family runs with the JS tier on and off (the tier must
 // refuse atomics and leave them to the interpreter).
 import { describe, expect, it } from "vitest";
 import { CompileError, Engine, Instance, LinkError, Memory, Module, Store, TrapCode, WASM2_FEATURES } from "@wasmi-ts/host";
@@ -115,22 +115,40 @@ for (const jsTier of [true, false]) {
       expect(trapOf(() => call("load8", 65536)).code).toBe(TrapCode.MemoryOutOfBounds);
     });
 
-    it("fence does nothing visible; notify wakes no one; wait returns not-equal or timed out", () => {
+    it("fence does nothing visible; notify wakes no one when no one waits; wait returns not-equal or timed out", () => {
       expect(call("fence")).toBeUndefined();
       call("store64", 40, 0x1_0000_0007n);
       expect(call("notify", 40, 10)).toBe(0);
       expect(call("wait32", 40, 6, 0n)).toBe(1); // not-equal
-      expect(call("wait32", 40, 7, 1_000n)).toBe(2); // timed out (at once: no other thread can change it)
+      expect(call("wait32", 40, 7, 1_000n)).toBe(2); // timed out (after 1 µs)
       expect(call("wait64", 40, 7n, 0n)).toBe(1); // the high word differs
       expect(call("wait64", 40, 0x1_0000_0007n, 5n)).toBe(2);
       expect(call("wait32", 40, 6, -1n)).toBe(1); // infinite, but not equal: returns
     });
 
-    it("an infinite wait on an equal value traps instead of blocking forever", () => {
+    it("an infinite wait on an equal value sleeps until the store's deadline stops it", () => {
       call("store32", 48, 3);
-      const trap = trapOf(() => call("wait32", 48, 3, -1n));
-      expect(trap.code).toBe(TrapCode.WaitDeadlock);
-      expect(trapOf(() => call("wait64", 48, 3n, -5n)).code).toBe(TrapCode.WaitDeadlock);
+      const store = instance.store;
+      store.setDeadline(50);
+      const start = performance.now();
+      try {
+        const trap = trapOf(() => call("wait32", 48, 3, -1n));
+        expect(trap.code).toBe(TrapCode.Interrupted);
+        expect(performance.now() - start).toBeGreaterThanOrEqual(45);
+        store.setDeadline(30);
+        expect(trapOf(() => call("wait64", 48, 3n, -5n)).code).toBe(TrapCode.Interrupted);
+      } finally {
+        store.setDeadline(null);
+      }
+    });
+
+    it("a wait with a timeout returns 2 after about that long", () => {
+      call("store32", 56, 1);
+      const start = performance.now();
+      expect(call("wait32", 56, 1, 60_000_000n)).toBe(2); // 60 ms
+      const took = performance.now() - start;
+      expect(took).toBeGreaterThanOrEqual(55);
+      expect(took).toBeLessThan(3000);
     });
   });
 }

@@ -1,5 +1,8 @@
 // WebAssembly.Memory: a linear memory, with `buffer` (detached and replaced by every growth, even by 0
-// pages, as the spec says) and `grow`.
+// pages, as the spec says) and `grow`. A shared memory's buffer is a growable SharedArrayBuffer (where the
+// host has one: else an ArrayBuffer, single-thread), the same object for the memory's life: it grows in
+// place, where the JS API would give a new SharedArrayBuffer object of the new length and leave the old
+// object's length as it was (pure JavaScript cannot make a fixed-length alias of a growable buffer).
 
 import { Memory as HostMemory, type Value } from "@wasmi-ts/host";
 import type { Context } from "./context.js";
@@ -20,22 +23,25 @@ export function defineMemory(ctx: Context) {
       const { initial, maximum } = descriptorLimits(d, address, "WebAssembly.Memory");
       const shared = Boolean(d.shared);
       if (maximum !== null && maximum < initial) throw new RangeError("WebAssembly.Memory: maximum is below initial");
-      if (shared) throw new TypeError("WebAssembly.Memory: shared memories are not supported by wasmi-ts (no threads)");
+      if (shared && maximum === null) throw new TypeError("WebAssembly.Memory: a shared memory needs a maximum");
       const limit = address === "i64" ? 2 ** 48 : 65536;
       if (initial > limit || (maximum !== null && maximum > limit)) {
         throw new RangeError(`WebAssembly.Memory: more than ${limit} pages`);
       }
       let host: HostMemory;
       try {
-        host = new HostMemory(ctx.store, { limits: { min: initial, max: maximum }, is64: address === "i64" });
+        host = new HostMemory(ctx.store, { limits: { min: initial, max: maximum }, is64: address === "i64", ...(shared ? { shared } : {}) });
       } catch (e) {
         throw e instanceof RangeError ? e : new RangeError(`WebAssembly.Memory: cannot allocate ${initial} pages`, { cause: e });
       }
       ctx.bind(this, host);
     }
 
-    get buffer(): ArrayBuffer {
-      return hostOf(this, "buffer").buffer;
+    get buffer(): ArrayBuffer | SharedArrayBuffer {
+      const buffer = hostOf(this, "buffer").buffer;
+      // a shared memory's SharedArrayBuffer is frozen, as the JS API's are
+      if (!(buffer instanceof ArrayBuffer) && !Object.isFrozen(buffer)) Object.freeze(buffer);
+      return buffer;
     }
 
     grow(delta: unknown): Value {

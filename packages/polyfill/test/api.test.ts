@@ -68,6 +68,22 @@ describe("the WebAssembly namespace", () => {
     expect(() => memory.grow(1)).toThrow(RangeError);
   });
 
+  it("makes shared memories on a SharedArrayBuffer that grows in place (and needs a maximum)", () => {
+    const memory = new W.Memory({ initial: 1, maximum: 2, shared: true });
+    const buffer = memory.buffer;
+    expect(buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Object.isFrozen(buffer)).toBe(true);
+    const e = new W.Instance(new W.Module(parseWat(`(module (import "env" "mem" (memory 1 2 shared))
+      (func (export "add") (param i32 i32) (result i32) (i32.atomic.rmw.add (local.get 0) (local.get 1))))`)),
+      { env: { mem: memory } }).exports as Exports;
+    expect(e.add(0, 5)).toBe(0);
+    expect(new Int32Array(buffer)[0]).toBe(5);
+    expect(memory.grow(1)).toBe(1);
+    expect(memory.buffer).toBe(buffer);
+    expect(buffer.byteLength).toBe(2 * 65536);
+    expect(() => new W.Memory({ initial: 1, shared: true })).toThrow(TypeError);
+  });
+
   it("compiles and instantiates asynchronously, rejecting instead of throwing", async () => {
     const { module, instance: inst } = (await W.instantiate(bytes, { env: { log() {}, mem: new W.Memory({ initial: 1 }) } })) as any;
     expect(module).toBeInstanceOf(W.Module);

@@ -6,6 +6,7 @@ import type { TableEntity } from "./table.js";
 
 /** memory.grow: the old size in pages, or -1 when refused or impossible. */
 export function growMemory(store: PrunedStore, memory: MemoryEntity, delta: number): number {
+  memory.sync(); // a shared memory: from the size that other threads' growths left
   const current = memory.pages;
   const desired = current + delta;
   if (delta > 0 && (desired > memory.maxPages ||

@@ -2,6 +2,7 @@ export * from "./types.js";
 export * from "./trap.js";
 export * from "./backtrace.js";
 export * from "./memory.js";
+export { canShareMemory, growableSharedMax } from "./shared-buffer.js";
 export * from "./table.js";
 export * from "./global.js";
 export * from "./segments.js";

@@ -6,5 +6,5 @@ import { instr, outOfLine, type Instr } from "../dsl.js";
 
 export const ATOMICS: Instr[] = [
   outOfLine(instr("Atomic", "an atomic access, wait or notify on memory m (0xfe sub-opcode op; interpret/atomics.ts)",
-    "d:r addr:r a:r b:r off:i op:i m:i", "atomicOp(inst, i32, fp2, code, pc);")),
+    "d:r addr:r a:r b:r off:i op:i m:i", "atomicOp(store, state, inst, i32, fp2, code, pc);")),
 ];

@@ -4,14 +4,17 @@
 
 import { instr, outOfLine, value, type Instr, type Value } from "../dsl.js";
 
-const OOB = "trap(TrapCode.MemoryOutOfBounds);";
+/** Past the cached length: a trap, or a shared memory grown by another thread (memory-access.ts). For an
+ * unshared memory `pastCachedLength` always throws, so the assignment never happens (the JavaScript tier's
+ * `memLen` is a constant: the tier leaves functions on a shared memory 0 to the interpreter). */
+const OOB = (width: number): string => `memLen = pastCachedLength(mem, ea + ${width});`;
 
 /** The effective address `ea` of `addr + off`, checked for an access of `width` bytes. */
 const access = (width: number): string =>
-  `const ea = ($addr >>> 0) + ($off >>> 0);\nif (ea + ${width} > memLen) ${OOB}`;
+  `const ea = ($addr >>> 0) + ($off >>> 0);\nif (ea + ${width} > memLen) ${OOB(width)}`;
 /** ... of `(base + index) mod 2^32 + off` (an `i32.add` of the address folded in). */
 const accessIdx = (width: number): string =>
-  `const ea = (($base + $index) >>> 0) + ($off >>> 0);\nif (ea + ${width} > memLen) ${OOB}`;
+  `const ea = (($base + $index) >>> 0) + ($off >>> 0);\nif (ea + ${width} > memLen) ${OOB(width)}`;
 
 const READ_I32 = "(ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true)";
 
@@ -80,6 +83,7 @@ export const MEMORY: (Instr | Value)[] = [
   outOfLine(instr("MemorySize", "d = the size in pages of memory m", "d:r m:i", `
     const m = inst.memories[$m]!;
     const d = $d.at;
+    if (m.shared !== null) m.sync(); // another thread may have grown it
     i32[d] = m.pages;
     i32[d + 1] = 0;`)),
   // the loop reloads its views of memory after a grow (`break reload`)

@@ -1,4 +1,5 @@
 import {
+  growableSharedMax,
   MAX_PAGES_32,
   MemoryEntity,
   PAGE_SIZE,
@@ -66,11 +67,14 @@ export function admitTable(store: PrunedStore, type: TableType, config: Executor
   }
 }
 
-/** A new memory in `store`, already admitted (`admitMemory`, `admitCount`). */
-export function newMemory(store: PrunedStore, type: MemoryType, config: ExecutorConfig): MemoryEntity {
+/** A new memory in `store`, already admitted (`admitMemory`, `admitCount`); a shared one on `sharedBuffer`
+ * if given (the buffer of a memory of another thread: its maximum caps this one's growth too). */
+export function newMemory(store: PrunedStore, type: MemoryType, config: ExecutorConfig, sharedBuffer?: SharedArrayBuffer): MemoryEntity {
   let memory: MemoryEntity;
+  let maxPages = memoryMaxPages(type, config);
+  if (sharedBuffer !== undefined) maxPages = Math.min(maxPages, Math.floor((growableSharedMax(sharedBuffer) ?? 0) / pageSizeOf(type)));
   try {
-    memory = new MemoryEntity(type, memoryMaxPages(type, config));
+    memory = new MemoryEntity(type, maxPages, sharedBuffer);
   } catch (e) {
     // The JS engine refused the ArrayBuffer: a resource failure of instantiation, not a bug.
     if (e instanceof RangeError) throw new LinkError(`cannot allocate a memory of ${type.limits.min} pages`, { cause: e });
@@ -87,8 +91,9 @@ export function newTable(store: PrunedStore, type: TableType, config: ExecutorCo
   return table;
 }
 
-/** A new memory in `store`, asking its limits first (for memories made by the host, one at a time). */
-export function allocMemory(store: PrunedStore, type: MemoryType, config: ExecutorConfig): MemoryEntity {
+/** A new memory in `store`, asking its limits first (for memories made by the host, one at a time); on
+ * `sharedBuffer` if given (a shared memory of another thread, checked by the caller). */
+export function allocMemory(store: PrunedStore, type: MemoryType, config: ExecutorConfig, sharedBuffer?: SharedArrayBuffer): MemoryEntity {
   if (type.pageSize !== undefined && type.pageSize !== 1 && type.pageSize !== PAGE_SIZE) {
     throw new RangeError(`a memory's page size must be 1 or 65536 bytes, got ${String(type.pageSize)}`);
   }
@@ -96,8 +101,10 @@ export function allocMemory(store: PrunedStore, type: MemoryType, config: Execut
     throw new RangeError("a memory's page size needs the customPageSizes feature");
   }
   admitCount(store, ResourceKind.Memory, 1);
-  admitMemory(store, type, config);
-  return newMemory(store, type, config);
+  // a shared buffer from another thread may have grown past the type's minimum: its size is admitted
+  const pages = sharedBuffer === undefined ? type.limits.min : Math.floor(sharedBuffer.byteLength / pageSizeOf(type));
+  admitMemory(store, { ...type, limits: { ...type.limits, min: pages } }, config);
+  return newMemory(store, type, config, sharedBuffer);
 }
 
 /** A new table in `store` filled with `init`, asking its limits first. */

@@ -97,7 +97,10 @@ export function checkImport(module: CompiledModule, imp: Import, ext: ExternEnti
       if (desc.kind === "table") checkTable(imp, ext.value.type, ext.value.size, desc.type);
       return;
     case ExternKind.Memory:
-      if (desc.kind === "memory") checkMemory(imp, ext.value.type, ext.value.pages, desc.type);
+      if (desc.kind === "memory") {
+        ext.value.sync(); // a shared memory: the size that other threads' growths left
+        checkMemory(imp, ext.value.type, ext.value.pages, desc.type);
+      }
       return;
     case ExternKind.Global:
       if (desc.kind === "global") checkGlobal(module.registry, imp, ext.value.type, desc.type);

@@ -15,6 +15,7 @@ import {
 } from "@wasmi-ts/store";
 import type { CompiledModule } from "../module/compiled.js";
 import type { CompiledFunc } from "../translate/compiled-func.js";
+import { pastCachedLength } from "./memory-access.js";
 import { recordBacktrace } from "./backtrace.js";
 import { memoryGrow } from "./bulk.js";
 import { checkSubtypeSignature, funcOfRef } from "./refs.js";
@@ -388,19 +389,19 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 315: // Atomic: an atomic access, wait or notify on memory m (0xfe sub-opcode op; interpret/atomics.ts)
         case 319: // Throw: throw an exception of tag t, its values from register args on
         case 320: { // ThrowRef: throw the exception that register a references again (traps on null)
-          pc = outOfLine(store, inst, i32, fp2, code, pc);
+          pc = outOfLine(store, state, inst, i32, fp2, code, pc);
           continue;
         }
         case 29: { // I32Load: d = i32 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
           pc = (pc + 4) | 0;
           continue;
         }
         case 30: { // I64Load: d = i64 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 8 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 8 > memLen) memLen = pastCachedLength(mem, ea + 8);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           i32[d] = view.getInt32(ea, true);
           i32[d + 1] = view.getInt32(ea + 4, true);
@@ -409,35 +410,35 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 31: { // I32Load8S: d = s8 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt8(ea);
           pc = (pc + 4) | 0;
           continue;
         }
         case 32: { // I32Load8U: d = u8 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
           pc = (pc + 4) | 0;
           continue;
         }
         case 33: { // I32Load16S: d = s16 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 2 > memLen) memLen = pastCachedLength(mem, ea + 2);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt16(ea, true);
           pc = (pc + 4) | 0;
           continue;
         }
         case 34: { // I32Load16U: d = u16 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 2 > memLen) memLen = pastCachedLength(mem, ea + 2);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getUint16(ea, true);
           pc = (pc + 4) | 0;
           continue;
         }
         case 35: { // I64Load8S: d = s8 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const v = view.getInt8(ea);
           i32[d] = v;
@@ -447,7 +448,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 36: { // I64Load8U: d = u8 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const v = u8[ea];
           i32[d] = v;
@@ -457,7 +458,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 37: { // I64Load16S: d = s16 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 2 > memLen) memLen = pastCachedLength(mem, ea + 2);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const v = view.getInt16(ea, true);
           i32[d] = v;
@@ -467,7 +468,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 38: { // I64Load16U: d = u16 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 2 > memLen) memLen = pastCachedLength(mem, ea + 2);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const v = view.getUint16(ea, true);
           i32[d] = v;
@@ -477,7 +478,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 39: { // I64Load32S: d = s32 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const v = view.getInt32(ea, true);
           i32[d] = v;
@@ -487,7 +488,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 40: { // I64Load32U: d = u32 at addr + off, extended to i64
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           const v = view.getInt32(ea, true);
           i32[d] = v;
@@ -497,7 +498,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 41: { // I32Store: store 32 bits of v at addr + off
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
           if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
           else view.setInt32(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
           pc = (pc + 4) | 0;
@@ -505,7 +506,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 42: { // I64Store: store the i64 v at addr + off
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 8 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 8 > memLen) memLen = pastCachedLength(mem, ea + 8);
           const s = ((fp2 + code[(pc + 2) | 0]) | 0);
           view.setInt32(ea, i32[s], true);
           view.setInt32(ea + 4, i32[s + 1], true);
@@ -515,7 +516,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 43: // I32Store8: store 8 bits of v at addr + off
         case 45: { // I64Store8: store 8 bits of v at addr + off
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
           u8[ea] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
           pc = (pc + 4) | 0;
           continue;
@@ -523,14 +524,14 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 44: // I32Store16: store 16 bits of v at addr + off
         case 46: { // I64Store16: store 16 bits of v at addr + off
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 2 > memLen) memLen = pastCachedLength(mem, ea + 2);
           view.setInt16(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
           pc = (pc + 4) | 0;
           continue;
         }
         case 47: { // I64Store32: store 32 bits of v at addr + off
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
           view.setInt32(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
           pc = (pc + 4) | 0;
           continue;
@@ -542,42 +543,42 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 56: { // I32LoadIdx: d = i32 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
           pc = (pc + 5) | 0;
           continue;
         }
         case 57: { // I32Load8SIdx: d = s8 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (u8[ea] << 24) >> 24;
           pc = (pc + 5) | 0;
           continue;
         }
         case 58: { // I32Load8UIdx: d = u8 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
           pc = (pc + 5) | 0;
           continue;
         }
         case 59: { // I32Load16SIdx: d = s16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 2 > memLen) memLen = pastCachedLength(mem, ea + 2);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt16(ea, true);
           pc = (pc + 5) | 0;
           continue;
         }
         case 60: { // I32Load16UIdx: d = u16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 2 > memLen) memLen = pastCachedLength(mem, ea + 2);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getUint16(ea, true);
           pc = (pc + 5) | 0;
           continue;
         }
         case 61: { // I32StoreIdx: store 32 bits of v at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 1) | 0]) | 0] + i32[(fp2 + code[(pc + 2) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
           if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
           else view.setInt32(ea, i32[(fp2 + code[(pc + 3) | 0]) | 0], true);
           pc = (pc + 5) | 0;
@@ -585,7 +586,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 62: { // I32Store8Idx: store 8 bits of v at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 1) | 0]) | 0] + i32[(fp2 + code[(pc + 2) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
           u8[ea] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
           pc = (pc + 5) | 0;
           continue;
@@ -1568,7 +1569,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 237: { // I32AddLoad: d = c + i32 at addr + off (sums over memory)
           const ea = (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) + (code[(pc + 4) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + ((ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true))) | 0;
           pc = (pc + 5) | 0;
           continue;
@@ -1681,21 +1682,21 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 251: { // I32MulLoad16SIdx: d = c * s16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 2 > memLen) memLen = pastCachedLength(mem, ea + 2);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], (view.getInt16(ea, true)));
           pc = (pc + 6) | 0;
           continue;
         }
         case 252: { // I32MulLoad16UIdx: d = c * u16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 2 > memLen) memLen = pastCachedLength(mem, ea + 2);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], (view.getUint16(ea, true)));
           pc = (pc + 6) | 0;
           continue;
         }
         case 253: { // I32AddLoad16SIdx: d = c + s16 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
-          if (ea + 2 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 2 > memLen) memLen = pastCachedLength(mem, ea + 2);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + (view.getInt16(ea, true))) | 0;
           pc = (pc + 6) | 0;
           continue;
@@ -1868,7 +1869,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 283: { // I32Load8UBrIfEqz: d = u8 at addr + off, then jump if it is zero
           {
             const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-            if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
+            if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
             i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
           }
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0) { pc = code[(pc + 4) | 0]; break branch; }
@@ -1878,7 +1879,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 284: { // I32Load8UBrIfNez: d = u8 at addr + off, then jump if it is not zero
           {
             const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-            if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
+            if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
             i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
           }
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== 0) { pc = code[(pc + 4) | 0]; break branch; }
@@ -1888,7 +1889,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 285: { // I32Load8UIdxBrIfNe: d = u8 at base + index + off, then jump if it is not b
           {
             const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
-            if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
+            if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
             i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
           }
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
@@ -1897,7 +1898,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 286: { // I32StoreAddImm: a store, then d = s + imm (the store sees the old d)
           const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
           if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 5) | 0]) | 0];
           else view.setInt32(ea, i32[(fp2 + code[(pc + 5) | 0]) | 0], true);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
@@ -1906,7 +1907,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 287: { // I32StoreIdxAddImm: a store, then d = s + imm (the store sees the old d)
           const ea = ((i32[(fp2 + code[(pc + 4) | 0]) | 0] + i32[(fp2 + code[(pc + 5) | 0]) | 0]) >>> 0) + (code[(pc + 7) | 0] >>> 0);
-          if (ea + 4 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
           if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 6) | 0]) | 0];
           else view.setInt32(ea, i32[(fp2 + code[(pc + 6) | 0]) | 0], true);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
@@ -1915,7 +1916,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 288: { // I32Store8AddImm: a store, then d = s + imm (the store sees the old d)
           const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
           u8[ea] = i32[(fp2 + code[(pc + 5) | 0]) | 0];
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           pc = (pc + 7) | 0;
@@ -1923,7 +1924,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 289: { // I32Store8IdxAddImm: a store, then d = s + imm (the store sees the old d)
           const ea = ((i32[(fp2 + code[(pc + 4) | 0]) | 0] + i32[(fp2 + code[(pc + 5) | 0]) | 0]) >>> 0) + (code[(pc + 7) | 0] >>> 0);
-          if (ea + 1 > memLen) trap(4 /* MemoryOutOfBounds */);
+          if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
           u8[ea] = i32[(fp2 + code[(pc + 6) | 0]) | 0];
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           pc = (pc + 8) | 0;

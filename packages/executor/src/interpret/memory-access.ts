@@ -7,6 +7,21 @@ function outOfBounds(): never {
   throw new Trap(TrapCode.MemoryOutOfBounds);
 }
 
+/**
+ * The cold path of memory 0's inlined bounds check (the loop's and the JavaScript tier's), when an access
+ * ends at `end`, past the length they cached: a shared memory that another thread grew may hold it now
+ * (its views track the buffer's length: only the cached length is stale); the new length then, which
+ * the caller caches. Else (always, for an unshared memory) the access traps.
+ */
+export function pastCachedLength(mem: MemoryEntity | null, end: number): number {
+  if (mem !== null && mem.shared !== null) {
+    mem.sync();
+    const length = mem.u8.length;
+    if (end <= length) return length;
+  }
+  return outOfBounds();
+}
+
 /** An address, length or offset operand at word `w`: u32 for 32-bit memories, u64 for 64-bit ones
  * (as a double: beyond 2^53 it is inexact, but then far out of bounds anyway). */
 export function addressOperand(i32: Int32Array, w: number, is64: boolean): number {

@@ -11,10 +11,11 @@ import { throwException, throwRef } from "./exceptions.js";
 import { addressOperand, loadFrom, storeTo } from "./memory-access.js";
 import { i64Add128, i64MulWide, i64Sub128 } from "./numeric/index.js";
 import { globalGetRef, globalSetRef, refFunc, tableGet, tableIndex64, tableSet, tableSize64 } from "./refs.js";
+import type { ExecState } from "./state.js";
 
 /** Runs the out-of-line instruction at `pc` (the loop's locals of the same names); returns the next pc. */
 export function outOfLine(
-  store: PrunedStore, inst: InstanceEntity, i32: Int32Array, fp2: number, code: readonly number[], pc: number,
+  store: PrunedStore, state: ExecState, inst: InstanceEntity, i32: Int32Array, fp2: number, code: readonly number[], pc: number,
 ): number {
   switch (code[pc]) {
     // <generated: instruction cases, by codegen/generate.ts from codegen/instructions/; do not edit>
@@ -43,6 +44,7 @@ export function outOfLine(
     case 48: { // MemorySize: d = the size in pages of memory m
       const m = inst.memories[code[(pc + 2) | 0]]!;
       const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+      if (m.shared !== null) m.sync(); // another thread may have grown it
       i32[d] = m.pages;
       i32[d + 1] = 0;
       return (pc + 3) | 0;
@@ -157,7 +159,7 @@ export function outOfLine(
       return (pc + 5) | 0;
     }
     case 315: { // Atomic: an atomic access, wait or notify on memory m (0xfe sub-opcode op; interpret/atomics.ts)
-      atomicOp(inst, i32, fp2, code, pc);
+      atomicOp(store, state, inst, i32, fp2, code, pc);
       return (pc + 8) | 0;
     }
     case 319: { // Throw: throw an exception of tag t, its values from register args on

@@ -1034,9 +1034,10 @@ class LeafCompiler {
     if (callsOut) this.emit("@reload;"); // its calls out may have replaced the views
   }
 
-  /** Memory `m` must be memory 0, with 32-bit addresses. */
+  /** Memory `m` must be memory 0, with 32-bit addresses, unshared (another thread may grow a shared one:
+   * the interpreter's bounds checks notice, and atomics are the interpreter's anyway). */
   private memory(m: number): void {
-    if (m !== 0 || this.info.memories[0]?.is64 === true) throw new NotCompiled();
+    if (m !== 0 || this.info.memories[0]?.is64 === true || this.info.memories[0]?.shared === true) throw new NotCompiled();
     this.usesMemory = true;
   }
 
@@ -1260,7 +1261,7 @@ function simpleInstruction(wasm: number): Simple | null {
 /** A template that is one expression of its operands: `$1 = expr;`. */
 const PURE_VALUE = /^\$1 = ([^;]*);$/;
 /** A template that may trap: a bounds check, a division, a truncation (not a saturating one). */
-const MAY_TRAP = /\btrap\(|i(?:32|64)(?:Div|Rem)[SU]\(|i(?:32|64)TruncF/;
+const MAY_TRAP = /\b(?:trap|pastCachedLength)\(|i(?:32|64)(?:Div|Rem)[SU]\(|i(?:32|64)TruncF/;
 
 /** The template's code on the given operands ($1 is operands[0]). A template's local holding an operand
  * that is a variable or a number (`const a = $2;`) becomes that operand: less code for the engine. */

@@ -11,6 +11,7 @@ import {
   i64TruncF32U, i64TruncF64S, i64TruncF64U, i64TruncSatF32S, i64TruncSatF32U, i64TruncSatF64S, i64TruncSatF64U,
 } from "../../interpret/numeric/index.js";
 import { POLL_INTERVAL, poll } from "../../interpret/poll.js";
+import { pastCachedLength } from "../../interpret/memory-access.js";
 import type { ExecState } from "../../interpret/state.js";
 import { callOut, callOutWords, indirectTarget } from "../../interpret/call-out.js";
 import { translateFunction } from "../index.js";
@@ -143,7 +144,7 @@ function f64FromWords(lo: number, hi: number): number {
 const high = new Int32Array(1);
 
 export const JS_TIER_HELPERS = {
-  trap, TrapCode, poll, leafTrapped, littleEndian, POLL_INTERVAL, scratch, high, callOutWords, callFunc, callIndirect,
+  trap, TrapCode, poll, pastCachedLength, leafTrapped, littleEndian, POLL_INTERVAL, scratch, high, callOutWords, callFunc, callIndirect,
   i32DivS, i32DivU, i32RemS, i32RemU, i32Ctz, i32Popcnt,
   i64Clz, i64Ctz, i64Popcnt, i64DivS, i64DivU, i64RemS, i64RemU, i64Shl, i64ShrS, i64ShrU, i64Rotl, i64Rotr,
   i64Extend8S, i64Extend16S, i64Extend32S,
