@@ -169,7 +169,10 @@ function train(translate: Translate, ops: ReadonlySet<number> | null): void {
       // calls recurse to the depth limit: once; accesses to memory and tables trap on large or negative
       // addresses (those paths need no training): on the small values only
       const name = OP_NAMES[op]!;
-      const variants = /Call|Return/.test(name) ? 1 : /Load|Store|Memory|Atomic|Table|Data|Elem|Simd/.test(name) ? SMALL_VALUES : VALUES.length;
+      // GC accesses: on null only (the training store holds no objects: a number of no object would make
+      // a TypeError, whose message costs a third of a millisecond, a dozen of them per instruction)
+      const variants = /Call|Return|^Struct|^Array|^Ref(?:Test|Cast)/.test(name) ? 1
+        : /Load|Store|Memory|Atomic|Table|Data|Elem|Simd/.test(name) ? SMALL_VALUES : VALUES.length;
       for (let v = 0; v < variants; v++) run(trainingCode(op, 0), VALUES[v]!);
       warmedUp.add(op);
       // shifts, lanes and immediate operands of another value (not for all: an invalid index would throw a
