@@ -26,7 +26,13 @@ type StoreApi = InstanceType<HostApi["Store"]>;
  * bodies validated at their first call): run-runner.ts measures the time to first call both ways.
  */
 export const LAZY_VALIDATION_ENV = "WASMI_TS_LAZY_VALIDATION";
-const engineConfig = process.env[LAZY_VALIDATION_ENV] === "1" ? { lazyValidation: true } : {};
+/** Set to "0" to run without the interpreter loop's warm-up (`warmUp: false`): dispatch-stats counts only
+ * the workload's own dispatches. */
+export const WARM_UP_ENV = "WASMI_TS_WARM_UP";
+const engineConfig = {
+  ...(process.env[LAZY_VALIDATION_ENV] === "1" ? { lazyValidation: true } : {}),
+  ...(process.env[WARM_UP_ENV] === "0" ? { warmUp: false } : {}),
+};
 
 /** What a variant turns on: fuel metering (all the fuel a store holds), or a deadline. */
 interface Variant {

@@ -30,6 +30,12 @@ export interface ExecutorConfig {
    * `"eager"`: every function the tier takes, at its first call.
    */
   jsTier: boolean | "eager";
+  /**
+   * Before a module's code first runs, run the interpreter loop's cases it will use on training code, so
+   * that the host's JIT optimizes the loop once (interpret/warm-up.ts; once per case per process, never
+   * without a JIT). Off: no training runs (a tool counting the loop's dispatches turns it off).
+   */
+  warmUp: boolean;
   /** Deepest Wasm call nesting before a "call stack exhausted" trap. */
   maxCallDepth: number;
   /** Most value-stack slots (8 bytes each) before a "call stack exhausted" trap. */
@@ -47,6 +53,7 @@ export const DEFAULT_CONFIG: ExecutorConfig = {
   lazyValidation: false,
   consumeFuel: false,
   jsTier: true,
+  warmUp: true,
   maxCallDepth: 100_000,
   maxValueSlots: 16 * 1024 * 1024,
   maxMemoryPages: 65536,
@@ -63,6 +70,7 @@ const FIELD_CHECKS: { [K in keyof ExecutorConfig]: (v: unknown) => string | null
   lazyValidation: (v) => (typeof v === "boolean" ? null : "must be a boolean"),
   consumeFuel: (v) => (typeof v === "boolean" ? null : "must be a boolean"),
   jsTier: (v) => (typeof v === "boolean" || v === "eager" ? null : 'must be a boolean or "eager"'),
+  warmUp: (v) => (typeof v === "boolean" ? null : "must be a boolean"),
   maxCallDepth: integerIn(1, 2 ** 31 - 1),
   maxValueSlots: integerIn(1, 2 ** 31 - 1),
   maxMemoryPages: integerIn(0, MAX_PAGES_64),

@@ -104,6 +104,7 @@ let trainedCommon = false;
 export function warmUpInterpreter(translate: Translate, func: FuncEntity): void {
   if (warm || func.instance === null) return;
   const module = func.instance.module as CompiledModule;
+  if (!module.config.warmUp) return;
   const bytes = module.ir.bytes.length;
   if (bytes >= WARM_UP_MODULE_BYTES) {
     warm = true;
