@@ -17,6 +17,7 @@ import { compileModule } from "../instantiate/compile.js";
 import { instantiate } from "../instantiate/instantiate.js";
 import type { CompiledModule } from "../module/compiled.js";
 import { CompiledFunc } from "../translate/compiled-func.js";
+import { nextInstruction } from "../translate/ops.js";
 import { FuncTranslator } from "../translate/translator.js";
 import { newFunctionAllowed } from "../translate/js/helpers.js";
 import { runInterpreterLoop, type Translate } from "./loop.js";
@@ -119,24 +120,14 @@ export function warmUpInterpreter(translate: Translate, func: FuncEntity): void 
   for (let i = 0; i < module.ir.codes.length; i++) {
     try {
       const f = module.code[i] ?? new FuncTranslator(module, i).translate();
-      forEachOp(f.code, (op) => {
-        if (!warmedUp.has(op)) ops.add(op);
-      });
+      for (let pc = 0; pc < f.code.length; pc = nextInstruction(f.code, pc)) {
+        if (!warmedUp.has(f.code[pc]!)) ops.add(f.code[pc]!);
+      }
     } catch {
       // an invalid body: its call reports it
     }
   }
   if (ops.size > 0 || !trainedCommon) train(translate, ops);
-}
-
-/** Each opcode of translated `code`. */
-function forEachOp(code: readonly number[], f: (op: number) => void): void {
-  let pc = 0;
-  while (pc < code.length) {
-    const op = code[pc++]!;
-    f(op);
-    for (const kind of OP_LAYOUTS[op]!) pc += kind === "L" ? code[pc]! + 2 : 1;
-  }
 }
 
 /** Trains the loop's cases of `ops` (null: all of them), and its common paths the first time. */

@@ -132,6 +132,15 @@ export const OP_INFO: { readonly [K in OpName]: OpInfo } = Object.fromEntries(
 /** Operand layout of opcode `op`, indexed by number. */
 export const OP_OPERANDS: readonly string[] = OP_LAYOUTS;
 
+/** The pc of the instruction after the one at `pc` of encoded `code` (its operand words: one each, a
+ * target list its count and count + 1 targets). */
+export function nextInstruction(code: ArrayLike<number>, pc: number): number {
+  const layout = OP_OPERANDS[code[pc]!]!;
+  pc++;
+  for (let i = 0; i < layout.length; i++) pc += layout[i] === "L" ? code[pc]! + 2 : 1;
+  return pc;
+}
+
 /** Wasm opcode -> the instruction implementing it 1:1, with its info. */
 export const OP_OF_WASM: ReadonlyMap<number, { op: Op; info: OpInfo }> = new Map(
   (Object.keys(OP_INFO) as OpName[])
