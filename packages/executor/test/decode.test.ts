@@ -166,7 +166,9 @@ describe("decodeModule: sections", () => {
     expect(ir.elems.map((e) => e.type)).toEqual([
       REF_FUNC, REF_FUNC, REF_FUNC, REF_FUNC, FUNCREF, EXTERNREF, FUNCREF, FUNCREF,
     ]);
-    expect(ir.elems[0]!.init).toEqual([[{ op: 0xd2, a: 0, b: 0 }], [{ op: 0xd2, a: 1, b: 0 }]]);
+    // segments of function indices keep them in a typed array
+    expect(ir.elems[0]!.init).toEqual([]);
+    expect(ir.elems[0]!.funcs).toEqual(new Uint32Array([0, 1]));
     expect(ir.elems[0]!.offset).toEqual([{ op: 0x41, a: 0, b: 0 }]);
     expect(ir.elems[1]!.offset).toBeNull();
     expect(ir.elems[4]!.init).toEqual([[{ op: 0xd2, a: 0, b: 0 }], [{ op: 0xd0, a: FUNCREF, b: 0 }]]);
@@ -179,6 +181,14 @@ describe("decodeModule: sections", () => {
     const f = ir.codes[0]!;
     expect(f.locals).toEqual([I32, I32, F64]);
     expect([...bytes.subarray(f.start, f.end)]).toEqual([...code, END]);
+  });
+
+  it("decodes each body's locals, also where consecutive bodies declare the same ones", () => {
+    const decls: [number, number][][] = [[[2, I32], [1, F64]], [[2, I32], [1, F64]], [[1, I64]], [], [[1, I64]], [[2, I32], [1, F64]]];
+    const ir = decodeModule(wasm(typeSec([[], []]), funcSec(...decls.map(() => 0)), codeSec(...decls.map((d) => body(d, [0x01])))));
+    const expanded = (d: [number, number][]) => d.flatMap(([n, t]) => new Array<number>(n).fill(t));
+    expect(ir.codes.map((f) => f.locals)).toEqual(decls.map(expanded));
+    for (const f of ir.codes) expect(ir.bytes[f.start]).toBe(0x01); // each body's code starts after its declarations
   });
 
   it("decodes the three data segment forms and the data count", () => {

@@ -43,7 +43,7 @@ export function exceededJsLimit(ir: ModuleIR): string | null {
     if (problem !== null) return problem;
   }
   for (const elem of ir.elems) {
-    const problem = over("entries in an element segment", elem.init.length, JS_LIMITS.tableInitEntries);
+    const problem = over("entries in an element segment", elem.funcs?.length ?? elem.init.length, JS_LIMITS.tableInitEntries);
     if (problem !== null) return problem;
   }
   for (const type of ir.types) {

@@ -66,6 +66,13 @@ export class ModuleDecoder {
   /** Whether some function body uses a data index (memory.init, data.drop). */
   private usesDataIndex = false;
   private nesting: Uint8Array = new Uint8Array(64);
+  /** The last local declarations read (bytes [prevDeclStart, prevDeclEnd)) and their locals, when shareable (sameLocals). */
+  private prevLocals: ValType[] | null = null;
+  private prevDeclStart = 0;
+  private prevDeclEnd = 0;
+  /** One body's local declarations: counts (u32) and types (see localDeclarations). */
+  private groupCounts = new Float64Array(16);
+  private groupTypes = new Int32Array(16);
   /** Which reference types decode. */
   private readonly refs: RefTypes;
   /** The fast path's kinds (skip-table.ts) for these features. */
@@ -149,9 +156,11 @@ export class ModuleDecoder {
         case SECTION.Element:
           this.vec(() => ir.elems.push(this.elemSegment()));
           break;
-        case SECTION.Code:
-          this.vec(() => ir.codes.push(this.funcBody()));
+        case SECTION.Code: {
+          const n = r.len32();
+          for (let i = 0; i < n; i++) ir.codes.push(this.funcBody());
           break;
+        }
         case SECTION.Data:
           this.vec(() => ir.datas.push(this.dataSegment()));
           break;
@@ -441,13 +450,14 @@ export class ModuleDecoder {
     }
     // 3.0: a segment of function indices holds non-null references
     if (!usesExprs && this.features.typedReferences) type = ValType.FuncRef | REF_NON_NULL;
-    const init: ConstExpr[] = [];
-    if (usesExprs) {
-      this.vec(() => init.push(this.constExpr()));
-    } else {
-      this.vec(() => init.push([{ op: Op.RefFunc, a: r.u32(), b: 0 }]));
+    if (!usesExprs) {
+      const funcs = new Uint32Array(r.len32());
+      for (let i = 0; i < funcs.length; i++) funcs[i] = r.u32();
+      return { mode, type, table, offset, init: [], funcs };
     }
-    return { mode, type, table, offset, init };
+    const init: ConstExpr[] = [];
+    this.vec(() => init.push(this.constExpr()));
+    return { mode, type, table, offset, init, funcs: undefined };
   }
 
   private dataSegment(): DataSegment {
@@ -478,21 +488,7 @@ export class ModuleDecoder {
     const r = this.r;
     const size = r.len32();
     const start = r.pos;
-    const localsAt = r.pos;
-    const groups: number[] = [];
-    let total = 0;
-    this.vec(() => {
-      const n = r.u32();
-      const type = readValType(r, this.refs);
-      if (type >= CONCRETE_BASE) this.ir.concreteLocals = true;
-      groups.push(n, type);
-      total += n;
-    });
-    if (total >= 0x1_0000_0000 || total > MAX_FUNCTION_LOCALS) r.fail("too many locals", localsAt);
-    const locals: ValType[] = [];
-    for (let i = 0; i < groups.length; i += 2) {
-      for (let k = 0; k < groups[i]!; k++) locals.push(groups[i + 1]!);
-    }
+    const locals = this.sameLocals(start) ?? this.localDeclarations(start);
     const codeStart = r.pos;
     if (this.deferBodies && codeStart < start + size) {
       r.pos = start + size;
@@ -501,6 +497,56 @@ export class ModuleDecoder {
     this.skimInstructions(null);
     if (r.pos !== start + size) r.fail("section size mismatch", start);
     return { bodyStart: start, locals, start: codeStart, end: r.pos };
+  }
+
+  /**
+   * The previous body's locals when this body declares them with the same bytes and they have no
+   * concrete reference type (those are rewritten in place by validation): the common case of a module
+   * with thousands of functions reads each distinct declaration once and shares its array.
+   */
+  private sameLocals(start: number): ValType[] | null {
+    const prev = this.prevLocals;
+    if (prev === null) return null;
+    const bytes = this.r.bytes;
+    const n = this.prevDeclEnd - this.prevDeclStart;
+    if (start + n > bytes.length) return null;
+    for (let i = 0; i < n; i++) if (bytes[start + i] !== bytes[this.prevDeclStart + i]) return null;
+    this.r.pos = start + n;
+    return prev;
+  }
+
+  /** A body's local declarations, expanded (one entry per local). */
+  private localDeclarations(start: number): ValType[] {
+    const r = this.r;
+    // The (count, type) pairs first, so that a huge count is refused before anything is expanded.
+    const groupCount = r.len32();
+    if (this.groupCounts.length < groupCount) {
+      this.groupCounts = new Float64Array(groupCount);
+      this.groupTypes = new Int32Array(groupCount);
+    }
+    const counts = this.groupCounts;
+    const types = this.groupTypes;
+    let total = 0;
+    let concrete = false;
+    for (let g = 0; g < groupCount; g++) {
+      const n = r.u32();
+      const type = readValType(r, this.refs);
+      if (type >= CONCRETE_BASE) concrete = true;
+      counts[g] = n;
+      types[g] = type;
+      total += n;
+    }
+    if (total >= 0x1_0000_0000 || total > MAX_FUNCTION_LOCALS) r.fail("too many locals", start);
+    const locals: ValType[] = [];
+    for (let g = 0; g < groupCount; g++) {
+      const type = types[g]!;
+      for (let k = counts[g]!; k > 0; k--) locals.push(type);
+    }
+    if (concrete) this.ir.concreteLocals = true;
+    this.prevLocals = concrete ? null : locals;
+    this.prevDeclStart = start;
+    this.prevDeclEnd = r.pos;
+    return locals;
   }
 
   /** A constant expression: instructions up to the final END (excluded). */

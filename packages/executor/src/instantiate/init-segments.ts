@@ -16,7 +16,9 @@ import { evalOffset, evalRef } from "./const-expr.js";
 /** Creates the instance's element segments (evaluating their element expressions). */
 export function allocElems(ir: ModuleIR, instance: InstanceEntity, types: TypeRegistry | null = null): void {
   for (const seg of ir.elems) {
-    const elements = seg.init.map((expr) => evalRef(expr, instance, types));
+    const elements = seg.funcs !== undefined
+      ? Array.from(seg.funcs, (f) => instance.funcs[f])
+      : seg.init.map((expr) => evalRef(expr, instance, types));
     const elem = new ElemEntity(seg.type, elements);
     instance.elems.push(elem);
   }

@@ -53,9 +53,15 @@ export interface ElemSegment {
   /** Active segments: the table and offset. */
   table: number;
   offset: ConstExpr | null;
-  /** Each element is a constant expression (ref.func i, ref.null t, global.get i, ...). */
+  /** Each element is a constant expression (ref.func i, ref.null t, global.get i, ...); empty when `funcs` is set. */
   init: ConstExpr[];
+  /**
+   * A segment written as function indices (no expressions): element i is `ref.func funcs[i]`. A module
+   * may list thousands of functions for its table: one typed array, not an expression object each.
+   */
+  funcs?: Uint32Array;
 }
+
 
 export interface DataSegment {
   mode: "active" | "passive";

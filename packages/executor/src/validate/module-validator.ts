@@ -58,6 +58,7 @@ function declaredFuncRefs(ir: ModuleIR): Set<number> {
   for (const e of ir.elems) {
     scan(e.offset);
     for (const x of e.init) scan(x);
+    if (e.funcs !== undefined) for (const f of e.funcs) refs.add(f);
   }
   for (const d of ir.datas) scan(d.offset);
   for (const x of ir.exports) if (x.kind === "func") refs.add(x.index);
@@ -115,6 +116,8 @@ export function validateIR(
       if (!matches(e.type, table.element)) fail("type mismatch");
     }
     for (const x of e.init) validateConstExpr(ir, features, x, e.type, ir.globalTypes.length, typed);
+    // ref.func of a defined function matches the segment's type: funcref, or (ref func) with typed references
+    if (e.funcs !== undefined) for (const f of e.funcs) if (f >= ir.funcs.length) fail(`unknown function ${f}`);
   }
 
   for (const d of ir.datas) {
