@@ -3,8 +3,8 @@
 // (calls at the quick size, so that a JIT-compiled runner has seen every path of the workload before the
 // timed calls: otherwise they could run in on-stack-replaced or soon-deoptimized code and the median would
 // mix warm-up with steady state), then the median of up to `runs` timed calls, each result checked too.
-// Fewer calls when they would take longer than budgetMs together or overrun the deadline; when not even
-// one more call fits, the first call is the only sample (`warmupOnly`).
+// Fewer calls when they would take longer than budgetMs together or overrun the deadline (judged by the
+// last call's time); when not even one more call fits, the first call is the only sample (`warmupOnly`).
 import { formatValue, loadWasm, prepareWorkload, type Size, type Workload, WORKLOADS } from "./manifest.js";
 import type { Runner } from "./runner.js";
 
@@ -111,16 +111,19 @@ export async function measure(runner: Runner, workload: Workload, size: Size, op
     }
 
     const samples: number[] = freshPerCall ? [firstMs] : [];
-    const callMs = Math.max(firstMs + overheadMs, 1e-3);
+    // Whether another call fits is judged by the last call's time: the first call's (cold, often several
+    // times a warm one) only until a timed call has been made.
     const available = Math.min(options.budgetMs, 0.8 * (options.deadline - performance.now()));
-    const wanted = Math.min(options.runs, Math.floor(available / callMs));
-    if (samples.length === 0 && wanted < 1) {
+    const start = performance.now();
+    let callMs = Math.max(firstMs + overheadMs, 1e-3);
+    if (samples.length === 0 && callMs > available) {
       return { ...result, status: "ok", medianMs: firstMs, samplesMs: [firstMs], warmupOnly: true };
     }
-    while (samples.length < Math.max(1, wanted)) {
+    while (samples.length < options.runs && (samples.length === 0 || performance.now() - start + callMs <= available)) {
       const [again, ms] = await call();
       if (again !== expected) return { ...result, status: "mismatch", value: again };
       samples.push(ms);
+      callMs = Math.max(ms + overheadMs, 1e-3);
     }
     return { ...result, status: "ok", medianMs: median(samples), samplesMs: samples };
   } catch (error) {
