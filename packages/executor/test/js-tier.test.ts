@@ -388,7 +388,45 @@ describe("direct forms of callees that call others: compiled at their first call
     expect(runs[0]).toEqual(runs[1]);
     expect(runs[0]!.frames).toEqual([1, 4]);
   });
+
+  test("a direct form calls a callee that calls nothing directly, whose trap reports all three frames", () => {
+    // $mid's direct form (not inlined into the loop: over 256 bytes) calls $divide (not inlined either),
+    // which divides by its argument
+    const divide = `(func $divide (param $x i32) (param $d i32) (result i32)
+      ${Array.from({ length: 50 }, () => "(local.set $x (i32.add (local.get $x) (i32.const 3)))").join(" ")}
+      (i32.div_u (local.get $x) (local.get $d)))`;
+    const wat = wat2(divide);
+    const runs = [true, false].map((jsTier) => {
+      const t = instantiateWat(wat, { config: { jsTier: jsTier && "eager" } });
+      const outcome = [1, 3, 10].map((n) => t.call("outer", n));
+      let frames: number[] = [];
+      try {
+        t.call("outer", 0);
+      } catch (e) {
+        frames = wasmBacktraceOf(e).map((frame) => frame.funcIndex);
+      }
+      const module = t.instance.module as CompiledModule;
+      if (jsTier) expect([directTried(module, 1), directTried(module, 0)], "$mid's direct form, and $divide's").toEqual([true, true]);
+      return { outcome, frames };
+    });
+    expect(runs[0]).toEqual(runs[1]);
+    expect(runs[0]!.frames).toEqual([0, 1, 2]);
+  });
 });
+
+/** $divide (function 0), a $mid that calls it, and an exported loop that calls $mid (function 2). */
+function wat2(divide: string): string {
+  return `(module ${divide}
+    (func $mid (param $n i32) (result i32) (local $x i32) (local.set $x (i32.mul (local.get $n) (i32.const 7)))
+      ${Array.from({ length: 40 }, (_, k) => `(local.set $x (i32.xor (local.get $x) (i32.const ${k * 7919})))`).join(" ")}
+      (call $divide (local.get $x) (local.get $n)))
+    (func (export "outer") (param $n i32) (result i32) (local $acc i32)
+      (loop $l
+        (local.set $acc (i32.add (local.get $acc) (call $mid (local.get $n))))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br_if $l (i32.gt_s (local.get $n) (i32.const 0))))
+      (local.get $acc)))`;
+}
 
 describe("traps inside compiled leaves", () => {
   /** The backtrace (function index and Wasm offset per frame) of the trap `f` throws. */

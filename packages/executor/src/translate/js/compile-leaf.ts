@@ -24,8 +24,8 @@
 // A `return_call` of the function itself assigns the parameters and jumps back to the top: the body is a
 // loop (`body: for (;;)`), and the function is still a leaf. A call of another function the tier
 // compiles is compiled too, and the caller stays a leaf for the interpreter: a small callee's code in
-// place (`inline`), a larger one through its direct form (DirectLeaf), which makes no such calls itself:
-// one JavaScript frame more, never a recursion. A function too large for V8 to optimize becomes chunks,
+// place (`inline`), a larger one through its direct form (DirectLeaf), which directly calls only
+// functions that call nothing: two JavaScript frames more at most, never a recursion. A function too large for V8 to optimize becomes chunks,
 // each a JavaScript function (see CHUNK_BYTECODE).
 //
 // The source holds nothing but numbers from the module (no names, no strings), so a hostile module can
@@ -268,8 +268,8 @@ function directLeaf(module: CompiledModule, definedIndex: number): CompiledDirec
 
 /**
  * The function compiled to JavaScript: its leaf form (frame words in, frame words out: JsLeaf), or its
- * direct form (DirectLeaf), which makes no direct calls itself: a call from compiled code adds one
- * JavaScript frame, never more.
+ * direct form (DirectLeaf), which directly calls only the direct forms of functions that call nothing:
+ * a call from compiled code adds two JavaScript frames at most.
  */
 function compile(module: CompiledModule, definedIndex: number, direct: boolean): CompiledLeaf | CompiledDirect | null {
   if (module.config.consumeFuel || !newFunctionAllowed()) return null;
@@ -901,16 +901,17 @@ class LeafCompiler {
         this.inline(f, at);
         return;
       }
-      if (!this.direct) {
-        // a callee that calls others gets its direct form at its first call: most of those that a hot
-        // function of a large program calls never run (sqlite: 32 of 155); one that calls nothing, now (it
-        // is cheap, and the caller then knows that it calls nothing out)
-        const scan = scanOf(this.module, defined);
-        const { params, results } = this.info.funcTypes[f]!;
-        if (scan.calls && scan.known && !directTried(this.module, defined) && results.length <= 1 && [...params, ...results].every((t) => t === ValType.I32 || t === ValType.I64)) {
-          this.callDirect(f, null, at);
-          return;
-        }
+      // a callee that calls others gets its direct form at its first call: most of those that a hot
+      // function of a large program calls never run (sqlite: 32 of 155); one that calls nothing, now (it
+      // is cheap, and the caller then knows that it calls nothing out). A direct form calls only the
+      // latter (memcpy, say) directly: one JavaScript frame more, whose code calls nothing.
+      const scan = scanOf(this.module, defined);
+      const { params, results } = this.info.funcTypes[f]!;
+      if (!this.direct && scan.calls && scan.known && !directTried(this.module, defined) && results.length <= 1 && [...params, ...results].every((t) => t === ValType.I32 || t === ValType.I64)) {
+        this.callDirect(f, null, at);
+        return;
+      }
+      if (!this.direct || (scan.known && !scan.calls)) {
         const callee = directLeaf(this.module, defined);
         if (callee !== null) {
           this.callDirect(f, callee, at);
