@@ -326,9 +326,10 @@ class LeafCompiler {
   private readonly results: readonly ValType[];
   private readonly funcIndex: number;
   /** The function whose code is being read (the compiled one, or one inlined into it), the variable of
-   * its local 0, its inline frame (null: the compiled function itself), and the call sites it is
-   * inlined at: pairs of function index and Wasm offset, innermost first. */
-  private current: { funcIndex: number; localBase: number; frame: Frame | null; callers: readonly number[] };
+   * its local 0, its inline frame (null: the compiled function itself), the call sites it is inlined
+   * at (pairs of function index and Wasm offset, innermost first), and the number of its inlined call
+   * (0: none; see `site`). */
+  private current: { funcIndex: number; localBase: number; frame: Frame | null; callers: readonly number[]; sites: number };
   private inlinedBytes = 0;
   /** A call is compiled in place. */
   inlines = false;
@@ -337,7 +338,9 @@ class LeafCompiler {
   /** Trap sites: `at` holds an index into this, a backtrace's frames (pairs of function index and Wasm
    * offset, innermost first). */
   private readonly sites: (readonly number[])[] = [];
-  private readonly siteIds = new Map<string, number>();
+  private readonly siteIds = new Map<number, number>();
+  /** Calls inlined so far: each numbers its trap sites apart (see `site`). */
+  private inlinedCalls = 0;
   /** The direct forms this function calls (`callees[k]` is `d{k}` in the source). */
   readonly callees: DirectLeaf[] = [];
   private readonly calleeIds = new Map<number, number>();
@@ -372,16 +375,17 @@ class LeafCompiler {
     this.ownLocals = this.localTypes.length;
     this.results = type.results;
     this.numParams = type.params.length;
-    this.current = { funcIndex: this.funcIndex, localBase: 0, frame: null, callers: [] };
+    this.current = { funcIndex: this.funcIndex, localBase: 0, frame: null, callers: [], sites: 0 };
   }
 
   /** The trap site of Wasm offset `at` in the current function (see `sites`). */
   private site(at: number): number {
-    const frames = [this.current.funcIndex, at, ...this.current.callers];
-    const key = frames.join(",");
+    const { funcIndex, callers, sites } = this.current;
+    // by the inlined call (0: none) and the offset
+    const key = sites * 0x1_0000_0000 + at;
     let id = this.siteIds.get(key);
     if (id === undefined) {
-      id = this.sites.push(frames) - 1;
+      id = this.sites.push([funcIndex, at, ...callers]) - 1;
       this.siteIds.set(key, id);
     }
     return id;
@@ -990,7 +994,7 @@ class LeafCompiler {
     const frame = this.openBlock("inline", [], type.results);
     this.emit(`${frame.label}: {`);
     const reader = this.r;
-    this.current = { funcIndex: f, localBase, frame, callers: [outer.funcIndex, at, ...outer.callers] };
+    this.current = { funcIndex: f, localBase, frame, callers: [outer.funcIndex, at, ...outer.callers], sites: ++this.inlinedCalls };
     this.r = new BinaryReader(ir.bytes, body.start, body.end);
     const depth = this.frames.length;
     try {
@@ -1051,20 +1055,15 @@ class LeafCompiler {
   private simple(wasmOp: number, at: number): void {
     const simple = simpleInstruction(wasmOp);
     if (simple === null) throw new NotCompiled();
-    const { template: original, params, result: resultType, memArg } = simple;
+    const { params, result: resultType, memArg } = simple;
     if (memArg) this.memory(this.ins.memory);
     const pops = params.length;
     const first = this.h - pops;
     const inputs = Array.from({ length: pops }, (_, k) => first + k);
     // operand positions in the template: a result takes position 1
     const shift = resultType === null ? 1 : 2;
-    const typeOf = (k: number): ValType | undefined => (k === 1 && resultType !== null ? resultType : params[k - shift]);
-    // an i64 operand's words, read and written through a local bound to `$k.at`, become its two variables
-    // (the result's: at depth `first`); the others go through the scratch array
-    const depthOf = (k: number): number => (k === 1 && resultType !== null ? first : inputs[k - shift]!);
-    const words = wordsToVariables(original, (k) => typeOf(k) === ValType.I64, (k, high) => `${high ? "sh" : "s"}${depthOf(k)}`);
-    const template = floatOperands(words, params, shift, resultType);
-    const wide = (k: number): boolean => template.includes(`$${k}.at`);
+    const { wide: wideOperands, pure, mayTrap, code } = preparedTemplate(wasmOp, simple, first);
+    const wide = (k: number): boolean => wideOperands[k] === true;
     const before: string[] = [];
     const texts: string[] = [];
     inputs.forEach((d, k) => {
@@ -1078,13 +1077,10 @@ class LeafCompiler {
     });
     if (memArg) texts[pops + shift - 1] = String(this.ins.offset);
     this.h = first;
-    if (resultType !== null && resultType !== ValType.I64 && !wide(1) && before.length === 0) {
-      const pure = PURE_VALUE.exec(template);
-      if (pure !== null && !MAY_TRAP.test(template)) {
-        // an expression that cannot trap waits, as an operand, for the instruction using it
-        this.pushSymbol(`(${substitute(pure[1]!, texts)})`, resultType);
-        return;
-      }
+    if (resultType !== null && resultType !== ValType.I64 && !wide(1) && before.length === 0 && pure !== null && !mayTrap) {
+      // an expression that cannot trap waits, as an operand, for the instruction using it
+      this.pushSymbol(`(${substitute(pure, texts)})`, resultType);
+      return;
     }
     let after = "";
     if (resultType !== null) {
@@ -1093,10 +1089,48 @@ class LeafCompiler {
       if (wide(1)) after = resultType === ValType.F64 ? `s${d} = scratch64[0];` : `s${d} = i32[0]; sh${d} = i32[1];`;
     }
     // the Wasm offset, for the backtrace, before what may trap (a bounds check, a division)
-    if (MAY_TRAP.test(template)) this.emit(`at = ${this.site(at)};`);
-    const code = substitute(template.replace(/\$(\d+)\.at/g, (_, k: string) => String(2 * (Number(k) - 1))), texts);
-    this.emit(`${before.join(" ")}{ ${code} }${after}`);
+    if (mayTrap) this.emit(`at = ${this.site(at)};`);
+    this.emit(`${before.join(" ")}{ ${substitute(code, texts)} }${after}`);
   }
+}
+
+/** An instruction's template made the tier's at an operand depth (see `simple`), and what `simple` asks of it. */
+interface PreparedTemplate {
+  /** By operand position: the operand's words go through the scratch array (`$k.at`). */
+  wide: boolean[];
+  /** The expression of a template `$1 = expr;`, else null. */
+  pure: string | null;
+  mayTrap: boolean;
+  /** The template with each `$k.at` made its scratch word index. */
+  code: string;
+}
+
+/** Prepared templates by instruction and the depth of its first operand (a module's functions compile
+ * the same few hundred of them thousands of times: the string work is done once for each). */
+const PREPARED = new Map<number, PreparedTemplate>();
+
+function preparedTemplate(wasmOp: number, simple: Simple, first: number): PreparedTemplate {
+  const key = wasmOp * 0x1_0000 + first;
+  let prepared = first < 0x1_0000 ? PREPARED.get(key) : undefined;
+  if (prepared !== undefined) return prepared;
+  const { template: original, params, result: resultType } = simple;
+  const shift = resultType === null ? 1 : 2;
+  const typeOf = (k: number): ValType | undefined => (k === 1 && resultType !== null ? resultType : params[k - shift]);
+  // an i64 operand's words, read and written through a local bound to `$k.at`, become its two variables
+  // (the result's: at depth `first`; operand k's at first + k - shift); the others go through the scratch array
+  const depthOf = (k: number): number => (k === 1 && resultType !== null ? first : first + k - shift);
+  const words = wordsToVariables(original, (k) => typeOf(k) === ValType.I64, (k, high) => `${high ? "sh" : "s"}${depthOf(k)}`);
+  const template = floatOperands(words, params, shift, resultType);
+  const wide: boolean[] = [];
+  for (let k = 1; k <= params.length + shift - 1; k++) wide[k] = template.includes(`$${k}.at`);
+  prepared = {
+    wide,
+    pure: PURE_VALUE.exec(template)?.[1] ?? null,
+    mayTrap: MAY_TRAP.test(template),
+    code: template.replace(/\$(\d+)\.at/g, (_, k: string) => String(2 * (Number(k) - 1))),
+  };
+  if (first < 0x1_0000) PREPARED.set(key, prepared);
+  return prepared;
 }
 
 /** The template, its float operands and result made the tier's (f32 and f64 numbers, see the top):
@@ -1267,11 +1301,61 @@ const MAY_TRAP = /\b(?:trap|pastCachedLength)\(|i(?:32|64)(?:Div|Rem)[SU]\(|i(?:
 /** The template's code on the given operands ($1 is operands[0]). A template's local holding an operand
  * that is a variable or a number (`const a = $2;`) becomes that operand: less code for the engine. */
 function substitute(template: string, operands: readonly string[]): string {
-  let code = template;
-  for (const [line, name, k] of template.matchAll(/const ([a-z]\w*) = \$(\d+);\n?/g)) {
-    const operand = operands[Number(k) - 1]!;
-    if (!/^(?:[a-z]\w*|\d+|\(-\d+\))$/.test(operand)) continue;
-    code = code.replace(line, "").replace(new RegExp(`\\b${name}\\b`, "g"), `$${k}`);
+  const { consts, segments } = substitutionOf(template);
+  const simple = consts.map((c) => SIMPLE_OPERAND.test(operands[c.operand]!));
+  let code = "";
+  for (const segment of segments) {
+    if (typeof segment === "string") code += segment;
+    else if (segment >= 0) code += operands[segment]!;
+    else {
+      const c = consts[(-segment - 1) >> 1]!;
+      const isSimple = simple[(-segment - 1) >> 1]!;
+      if ((-segment - 1) & 1) code += isSimple ? operands[c.operand]! : c.name; // a use of the local
+      else if (!isSimple) code += `const ${c.name} = ${operands[c.operand]!};${c.newline ? "\n" : ""}`; // its line
+    }
   }
-  return code.replace(/\$(\d+)/g, (_, k: string) => operands[Number(k) - 1]!);
+  return code;
+}
+
+/** An operand that a template's local may be replaced by: a variable or a number. */
+const SIMPLE_OPERAND = /^(?:[a-z]\w*|\d+|\(-\d+\))$/;
+
+/**
+ * A template cut, once, into what `substitute` puts together: text, operand k (`$k`: k - 1), and for
+ * each local bound to an operand (`const a = $2;`, local c) its line (-2c - 1) and its uses (-2c - 2).
+ */
+interface Substitution {
+  consts: { name: string; operand: number; newline: boolean }[];
+  segments: (string | number)[];
+}
+
+const SUBSTITUTIONS = new Map<string, Substitution>();
+
+function substitutionOf(template: string): Substitution {
+  let found = SUBSTITUTIONS.get(template);
+  if (found !== undefined) return found;
+  const consts: Substitution["consts"] = [];
+  for (const [line, name, k] of template.matchAll(/const ([a-z]\w*) = \$(\d+);\n?/g)) {
+    if (consts.every((c) => c.name !== name)) consts.push({ name: name!, operand: Number(k) - 1, newline: line.endsWith("\n") });
+  }
+  const names = consts.map((c) => c.name).join("|");
+  const token = new RegExp(`const ([a-z]\\w*) = \\$\\d+;\\n?|\\$(\\d+)${names === "" ? "" : `|\\b(${names})\\b`}`, "g");
+  const segments: (string | number)[] = [];
+  let last = 0;
+  const lineSeen = new Set<number>();
+  for (const m of template.matchAll(token)) {
+    segments.push(template.slice(last, m.index));
+    last = m.index! + m[0].length;
+    const c = consts.findIndex((x) => x.name === (m[1] ?? m[3]));
+    if (m[2] !== undefined) segments.push(Number(m[2]) - 1);
+    else if (m[1] !== undefined && !lineSeen.has(c)) {
+      lineSeen.add(c);
+      segments.push(-2 * c - 1);
+    } else if (m[1] !== undefined) segments.push(m[0]); // (a second line binding the same local: left as it is)
+    else segments.push(-2 * c - 2);
+  }
+  segments.push(template.slice(last));
+  found = { consts, segments: segments.filter((x) => x !== "") };
+  SUBSTITUTIONS.set(template, found);
+  return found;
 }
