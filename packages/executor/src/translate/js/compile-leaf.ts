@@ -1059,25 +1059,24 @@ class LeafCompiler {
     if (memArg) this.memory(this.ins.memory);
     const pops = params.length;
     const first = this.h - pops;
-    const inputs = Array.from({ length: pops }, (_, k) => first + k);
     // operand positions in the template: a result takes position 1
     const shift = resultType === null ? 1 : 2;
-    const { wide: wideOperands, pure, mayTrap, code } = preparedTemplate(wasmOp, simple, first);
-    const wide = (k: number): boolean => wideOperands[k] === true;
-    const before: string[] = [];
+    const { wide, pure, mayTrap, code } = preparedTemplate(wasmOp, simple, first);
+    let before = "";
     const texts: string[] = [];
-    inputs.forEach((d, k) => {
+    for (let k = 0; k < pops; k++) {
+      const d = first + k;
       const position = k + shift;
-      if (wide(position)) {
-        before.push(params[k] === ValType.F64
-          ? `scratch64[${position - 1}] = ${this.operand(d)};`
-          : `i32[${2 * (position - 1)}] = s${d}; i32[${2 * (position - 1) + 1}] = sh${d};`);
+      if (wide[position] === true) {
+        before += params[k] === ValType.F64
+          ? `scratch64[${position - 1}] = ${this.operand(d)}; `
+          : `i32[${2 * (position - 1)}] = s${d}; i32[${2 * (position - 1) + 1}] = sh${d}; `;
       }
       texts[position - 1] = this.operand(d);
-    });
+    }
     if (memArg) texts[pops + shift - 1] = String(this.ins.offset);
     this.h = first;
-    if (resultType !== null && resultType !== ValType.I64 && !wide(1) && before.length === 0 && pure !== null && !mayTrap) {
+    if (resultType !== null && resultType !== ValType.I64 && wide[1] !== true && before === "" && pure !== null && !mayTrap) {
       // an expression that cannot trap waits, as an operand, for the instruction using it
       this.pushSymbol(`(${substitute(pure, texts)})`, resultType);
       return;
@@ -1086,11 +1085,11 @@ class LeafCompiler {
     if (resultType !== null) {
       const d = this.push(resultType);
       texts[0] = `s${d}`;
-      if (wide(1)) after = resultType === ValType.F64 ? `s${d} = scratch64[0];` : `s${d} = i32[0]; sh${d} = i32[1];`;
+      if (wide[1] === true) after = resultType === ValType.F64 ? `s${d} = scratch64[0];` : `s${d} = i32[0]; sh${d} = i32[1];`;
     }
     // the Wasm offset, for the backtrace, before what may trap (a bounds check, a division)
     if (mayTrap) this.emit(`at = ${this.site(at)};`);
-    this.emit(`${before.join(" ")}{ ${substitute(code, texts)} }${after}`);
+    this.emit(`${before}{ ${substitute(code, texts)} }${after}`);
   }
 }
 
