@@ -414,6 +414,45 @@ describe("direct forms of callees that call others: compiled at their first call
   });
 });
 
+describe("direct forms of float signatures: compiled at their first call, or called out", () => {
+  // as above, on f64 and f32 arguments and results: $mid gets its direct form at its first call, $cold
+  // (never called) none; $huge is
+  // too large for one, so its first call finds the tier refusing it and calls it out, its f32 argument (a
+  // NaN with a payload) and result passing through the stack's words
+  const rounds = (n: number) => Array.from({ length: n }, (_, k) =>
+    `(local.set $x (i32.xor (i32.add (local.get $x) (i32.const ${k * 7919})) (i32.rotl (local.get $x) (i32.const ${k % 31}))))`).join("\n");
+  const wat = `(module
+    (func $helper (param $v f64) (result f64) ${Array.from({ length: 30 }, () => "(local.set $v (f64.add (local.get $v) (f64.const 1.5)))").join(" ")} (local.get $v))
+    (func $mid (param $a f64) (param $b f32) (result f64) (local $x i32) (local.set $x (i32.trunc_sat_f64_s (local.get $a)))
+      ${rounds(20)} (f64.add (call $helper (f64.convert_i32_s (local.get $x))) (f64.promote_f32 (local.get $b))))
+    (func $huge (param $a f64) (param $b f32) (result f32) (local $x i32) (local.set $x (i32.trunc_sat_f64_s (local.get $a)))
+      ${rounds(3000)} (drop (call $helper (local.get $a)))
+      (select (local.get $b) (f32.demote_f64 (local.get $a)) (i32.and (local.get $x) (i32.const 1))))
+    (func $cold (param $a f64) (result f64) (local $x i32) ${rounds(20)} (call $helper (local.get $a)))
+    (func (export "outer") (param $n i32) (result i64) (local $acc i64)
+      (loop $l
+        (if (i32.lt_s (local.get $n) (i32.const 0)) (then (local.set $acc (i64.reinterpret_f64 (call $cold (f64.const 1))))))
+        (local.set $acc (i64.add (local.get $acc) (i64.reinterpret_f64
+          (call $mid (f64.convert_i32_s (local.get $n)) (f32.const 0.25)))))
+        (local.set $acc (i64.xor (local.get $acc) (i64.extend_i32_u (i32.reinterpret_f32
+          (call $huge (f64.convert_i32_s (local.get $n)) (f32.reinterpret_i32 (i32.const 0x7fa00001)))))))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br_if $l (i32.gt_s (local.get $n) (i32.const 0))))
+      (local.get $acc)))`;
+
+  test("compute what the interpreter computes, bit for bit", () => {
+    const runs = [true, false].map((jsTier) => {
+      const t = instantiateWat(wat, { config: { jsTier: jsTier && "eager" } });
+      const module = t.instance.module as CompiledModule;
+      expect(directTried(module, 1) || directTried(module, 2), "nothing compiled before the call").toBe(false);
+      const outcome = [1, 2, 3, 10].map((n) => t.call("outer", n));
+      if (jsTier) expect([1, 2, 3].map((f) => directTried(module, f)), "$mid and $huge: called; $cold: not").toEqual([true, true, false]);
+      return outcome;
+    });
+    expect(runs[0]).toEqual(runs[1]);
+  });
+});
+
 /** $divide (function 0), a $mid that calls it, and an exported loop that calls $mid (function 2). */
 function wat2(divide: string): string {
   return `(module ${divide}

@@ -911,7 +911,7 @@ class LeafCompiler {
       // latter (memcpy, say) directly: one JavaScript frame more, whose code calls nothing.
       const scan = scanOf(this.module, defined);
       const { params, results } = this.info.funcTypes[f]!;
-      if (!this.direct && scan.calls && scan.known && !directTried(this.module, defined) && results.length <= 1 && [...params, ...results].every((t) => t === ValType.I32 || t === ValType.I64)) {
+      if (!this.direct && scan.calls && scan.known && !directTried(this.module, defined) && results.length <= 1 && [...params, ...results].every(isTierType)) {
         this.callDirect(f, null, at);
         return;
       }

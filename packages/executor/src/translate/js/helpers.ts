@@ -36,9 +36,10 @@ function callFunc(store: PrunedStore, state: ExecState, inst: InstanceEntity, f:
 }
 
 /**
- * A call out of function `f` (of type `type`, integers only) made as a call of its direct form:
- * `(inst, store, state, ...arguments)`, two per i64, giving the result (an i64's high word in `high[0]`).
- * For a callee whose direct form the tier refuses (compile-leaf.ts, `lazyDirect`).
+ * A call out of function `f` (of type `type`) made as a call of its direct form: `(inst, store, state,
+ * ...arguments)`, two per i64, an f32 or f64 as a number, giving the result (an i64's high word in
+ * `high[0]`). For a callee whose direct form the tier refuses (compile-leaf.ts, `lazyDirect`). The words
+ * are written and read as the tier's calls out do (compile-leaf.ts, writeWords and readWords).
  */
 export function callOutDirect(f: number, type: FuncType): (...args: unknown[]) => number {
   const { params, results } = type;
@@ -49,14 +50,24 @@ export function callOutDirect(f: number, type: FuncType): (...args: unknown[]) =
     let w = state.stack.i32;
     let a = 3;
     for (let k = 0; k < params.length; k++) {
-      w[o + 2 * k] = args[a++] as number;
-      w[o + 2 * k + 1] = params[k] === ValType.I64 ? (args[a++] as number) : 0;
+      const i = o + 2 * k;
+      const t = params[k];
+      if (t === ValType.F64) {
+        setF64(w, i, args[a++] as number);
+        continue;
+      }
+      w[i] = t === ValType.F32 ? f32Bits(args[a++] as number) : (args[a++] as number);
+      w[i + 1] = t === ValType.I64 ? (args[a++] as number) : 0;
     }
     callFunc(store, state, inst, f, o);
     w = state.stack.i32;
-    if (results.length === 0) return 0;
-    if (results[0] === ValType.I64) high[0] = w[o + 1]!;
-    return w[o]!;
+    switch (results[0]) {
+      case undefined: return 0;
+      case ValType.I64: high[0] = w[o + 1]!; return w[o]!;
+      case ValType.F32: return f32FromBits(w[o]!);
+      case ValType.F64: return getF64(w, o);
+      default: return w[o]!;
+    }
   };
 }
 
