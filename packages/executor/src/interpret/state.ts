@@ -65,11 +65,7 @@ export class ExecState {
 
   /** Notes where the loop continues when it is entered again (runInterpreter). */
   reenterAt(pc: number, fp2: number, func: CompiledFunc, inst: InstanceEntity, depth: number): void {
-    this.contPc = pc;
-    this.contFp2 = fp2;
-    this.contFunc = func;
-    this.contInst = inst;
-    this.contDepth = depth;
+    this.suspendAt(pc, pc, fp2, func, inst, depth, false, 0, 0);
     this.resuming = true;
     this.reentering = true;
   }
