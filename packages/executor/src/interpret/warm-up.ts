@@ -171,6 +171,12 @@ function train(translate: Translate, ops: ReadonlySet<number> | null): void {
       // TypeError, whose message V8 renders from the source, a third of a millisecond each on this function)
       if (COUNTED.test(OP_NAMES[op]!)) run(trainingCode(op, 33), VALUES[1]!);
     }
+    // calls through the table: above, of the host function the table holds; here of a Wasm function (the
+    // trained one: the call recurses to the depth limit)
+    const table = instance.tables[0]!.elements;
+    table[0] = func;
+    for (const op of [Op.CallIndirect, Op.ReturnCallIndirect]) if (ops === null || ops.has(op)) run(trainingCode(op, 0), VALUES[0]!);
+    table[0] = host;
     if (trainedCommon) return;
     trainedCommon = true;
     // the JavaScript tier's paths: a leaf called at entry, and by a call (through several functions, made
