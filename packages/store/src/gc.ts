@@ -8,6 +8,7 @@
 
 import { Trap, TrapCode } from "./trap.js";
 import { FuncEntity } from "./func.js";
+import { newFunctionAllowed } from "./new-function.js";
 import { NumberedRef, isI31 } from "./refs.js";
 import type { TypeRegistry } from "./type-registry.js";
 import { CONCRETE_BASE, HeapType, PackedType, ValType, isRefType, type ArrayType, type StructType } from "./types.js";
@@ -30,18 +31,34 @@ export function storageBytes(storage: number): number {
   return 0;
 }
 
-/** Where each field of a struct type lives: numeric ones at a word offset in `words` (int32 words, 2 each,
- * 4 for a v128; packed fields are kept zero-extended in one word), references at their field index in `refs`.
- * A struct with references has one array for both (`words` is `refs`, its numeric words after the
- * references): a struct is three objects (the struct, the array and its store) instead of five, and
- * allocation is what GC programs do most. (Words outside the small-integer range then take a heap number.) */
+/** A struct's slot names, "s0", "s1", ...: a struct keeps its fields as properties of its own (see
+ * StructLayout), read and written by name (`struct[STRUCT_SLOTS[j]]`); `StructLayout` makes them. */
+export const STRUCT_SLOTS: StructSlot[] = [];
+
+/** The name of a struct's slot (a property of its own). */
+export type StructSlot = `s${number}`;
+
+/** Slot names up to `n` (exclusive). Taken from an object's keys: property names V8 has internalized, which
+ * keyed accesses look up without converting them. */
+function ensureSlots(n: number): void {
+  for (let j = STRUCT_SLOTS.length; j < n; j++) STRUCT_SLOTS.push(Object.keys({ [`s${j}`]: 0 })[0] as StructSlot);
+}
+
+/** Where each field of a struct type lives: numeric ones at a slot of int32 words (2 each, 4 for a v128;
+ * packed fields are kept zero-extended in one word), references at the slot of their field index (the
+ * numeric words after them). The slots are the struct's own properties, so a struct is one object (not an
+ * object and an array of its fields): allocation and the JS garbage collector's copying are what GC programs
+ * spend most on, and a field read touches the struct alone. Each layout has a class of its own, so that
+ * V8 gives its structs one shape with every slot in the object (structClass). (Words outside the
+ * small-integer range take a heap number.) */
 export class StructLayout {
-  /** Per field: its first word in `words`, or -1 for a reference field (at its index in `refs`). */
+  /** Per field: its first slot, or -1 for a reference field (at the slot of its index). */
   readonly wordAt: Int32Array;
   readonly words: number;
-  readonly hasRefs: boolean;
-  /** A new struct's `words` (and `refs`): a copy of this (one allocation, of the right elements kind). */
-  private readonly template: unknown[];
+  /** A new struct's slot values (its fields zero and null). */
+  readonly template: readonly unknown[];
+  /** The class of this layout's structs. */
+  private readonly Struct: new (typeId: number, layout: StructLayout) => GcStruct;
 
   constructor(readonly type: StructType) {
     const n = type.fields.length;
@@ -58,16 +75,16 @@ export class StructLayout {
       }
     }
     this.words = w;
-    this.hasRefs = refs;
     const template: unknown[] = new Array<unknown>(w).fill(0);
     if (refs) template.fill(null, 0, n);
     this.template = template;
+    ensureSlots(w);
+    this.Struct = structClass(template);
   }
 
   /** A new struct of this layout, its fields zero and null. */
   allocate(typeId: number): GcStruct {
-    const fields = this.template.slice();
-    return new GcStruct(typeId, this, fields as number[], this.hasRefs ? fields : null);
+    return new this.Struct(typeId, this);
   }
 }
 
@@ -92,22 +109,39 @@ export function structLayout(type: StructType): StructLayout {
   return l;
 }
 
-/** A struct: its canonical type id, numeric fields' bits and reference fields (see StructLayout). */
+/** A struct: its canonical type id, and its fields in slots of its own (see StructLayout): slot j is
+ * `this[STRUCT_SLOTS[j]]`, a reference or an int32 word. Made by `StructLayout.allocate`. */
 export class GcStruct extends NumberedRef {
-  constructor(
-    readonly typeId: number,
-    readonly layout: StructLayout,
-    /** The numeric fields' words, int32 each (a JavaScript array: cheaper to allocate than a typed one);
-     * the same array as `refs` when there are references (StructLayout). */
-    readonly words: number[],
-    readonly refs: unknown[] | null,
-  ) {
+  [slot: StructSlot]: unknown;
+
+  constructor(readonly typeId: number, readonly layout: StructLayout) {
     super();
   }
 
   static allocate(typeId: number, layout: StructLayout): GcStruct {
     return layout.allocate(typeId);
   }
+}
+
+type StructClass = new (typeId: number, layout: StructLayout) => GcStruct;
+
+/**
+ * The class of the structs of a layout whose new slots are `template`: its constructor adds the slots in
+ * order. Compiled for the layout where code may be made from strings (a store of a constant to a named
+ * property, which V8 makes one store into the object), else a loop of keyed stores (each a lookup).
+ */
+function structClass(template: readonly unknown[]): StructClass {
+  if (newFunctionAllowed()) {
+    const init = template.map((v, j) => `this.${STRUCT_SLOTS[j]!} = ${v === null ? "null" : "0"};`).join(" ");
+    const make = new Function("GcStruct", `return class extends GcStruct { constructor(t, l) { super(t, l); ${init} } };`);
+    return (make as (base: typeof GcStruct) => StructClass)(GcStruct);
+  }
+  return class extends GcStruct {
+    constructor(typeId: number, layout: StructLayout) {
+      super(typeId, layout);
+      for (let j = 0; j < template.length; j++) this[STRUCT_SLOTS[j]!] = template[j];
+    }
+  };
 }
 
 /** An array: its canonical type id and length; numeric elements' bits in `bytes` (a view of one buffer,

@@ -19,3 +19,4 @@ export * from "./grow.js";
 export * from "./interrupt.js";
 export * from "./utf8.js";
 export * from "./gc.js";
+export { newFunctionAllowed } from "./new-function.js";

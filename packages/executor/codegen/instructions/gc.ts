@@ -8,8 +8,9 @@
 // layout of the struct type, the array's element type): field and element accesses, struct.new, array.len,
 // and ref.test / ref.cast to a concrete type. A reference register holds a number of the store's LiveRefs
 // (store/refs.ts); a struct or array type's register holds null (0) or the number of a GcStruct or GcArray
-// (validation says which), whose object is `store.refs.values[n]`. Numeric fields are int32 words (two per
-// field, four for a v128; a packed one in the first word, zero-extended), array elements of 4 bytes words.
+// (validation says which), whose object is `store.refs.values[n]`. A struct's fields are its own properties
+// (`STRUCT_SLOTS`): numeric fields int32 words (two per field, four for a v128; a packed one in the first
+// word, zero-extended), references at their field index. Array elements of 4 bytes are words.
 
 import { instr, type Instr } from "../dsl.js";
 
@@ -25,22 +26,20 @@ export const GC: Instr[] = [
     "structNew(store, i32, fp2, code, pc);"),
   instr("StructGet", "d = the numeric field at word w of struct a (not v128), sign-extended from bit 31 - sh",
     "d:r a:r w:i sh:i", `${STRUCT}
-    const w = o.words;
     const k = $w;
     const d = $d.at;
-    i32[d] = (w[k]! << $sh) >> $sh;
-    i32[d + 1] = w[k + 1]!;`),
+    i32[d] = ((o[STRUCT_SLOTS[k]!] as number) << $sh) >> $sh;
+    i32[d + 1] = o[STRUCT_SLOTS[k + 1]!] as number;`),
   instr("StructGetRef", "d = the reference field u of struct a", "d:r a:r u:i", `${STRUCT}
-    $d = store.refs.number(o.refs![$u]);`),
+    $d = store.refs.number(o[STRUCT_SLOTS[$u]!]);`),
   instr("StructSet", "the numeric field at word w of struct a (not v128) = v, its low word masked", "a:r v:r w:i mask:i",
     `${STRUCT}
-    const w = o.words;
     const k = $w;
     const v = $v.at;
-    w[k] = i32[v]! & $mask;
-    w[k + 1] = i32[v + 1]!;`),
+    o[STRUCT_SLOTS[k]!] = i32[v]! & $mask;
+    o[STRUCT_SLOTS[k + 1]!] = i32[v + 1]!;`),
   instr("StructSetRef", "the reference field u of struct a = v", "a:r v:r u:i", `${STRUCT}
-    o.refs![$u] = store.refs.value($v);`),
+    o[STRUCT_SLOTS[$u]!] = store.refs.value($v);`),
   instr("ArrayGet", "d = element i of array a (4-byte elements)", "d:r a:r i:r", `${ELEMENT}
     $d = o.words![i]!;`),
   instr("ArrayGetRef", "d = element i of array a (references)", "d:r a:r i:r", `${ELEMENT}

@@ -6,7 +6,7 @@
 // Instructions on n array elements pay fuel for them, as the bulk memory and table ones do (bulk.ts).
 
 import {
-  GcArray, GcStruct, PackedType, storageBytes, Trap, TrapCode, ValType, i31Number, refIsOfHeapType, structLayoutOf,
+  GcArray, GcStruct, PackedType, STRUCT_SLOTS, storageBytes, Trap, TrapCode, ValType, i31Number, refIsOfHeapType, structLayoutOf,
   CONCRETE_BASE, HeapType,
   type ArrayType, type InstanceEntity, type PrunedStore,
 } from "@wasmi-ts/store";
@@ -45,11 +45,11 @@ export function gcOp(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, 
       const s = structOf(store, i32[a]!);
       const w = s.layout.wordAt[u]!;
       if (w < 0) {
-        setRef(store, i32, d, s.refs![u]);
+        setRef(store, i32, d, s[STRUCT_SLOTS[u]!]);
         return;
       }
       const storage = s.layout.type.fields[u]!.storage;
-      readNumeric(s.words, w, storage, code[(pc + 5) | 0] === GcOp.StructGetS, i32, d);
+      readNumeric(s, w, storage, code[(pc + 5) | 0] === GcOp.StructGetS, i32, d);
       return;
     }
     case GcOp.StructSet:
@@ -281,36 +281,30 @@ export function elementAt(store: PrunedStore, n: number, i: number): GcArray {
 function writeField(store: PrunedStore, s: GcStruct, i: number, i32: Int32Array, at: number): void {
   const w = s.layout.wordAt[i]!;
   if (w < 0) {
-    s.refs![i] = store.refs.value(i32[at]!);
+    s[STRUCT_SLOTS[i]!] = store.refs.value(i32[at]!);
     return;
   }
   const storage = s.layout.type.fields[i]!.storage;
-  const words = s.words;
   switch (storage) {
-    case PackedType.I8: words[w] = i32[at]! & 0xff; return;
-    case PackedType.I16: words[w] = i32[at]! & 0xffff; return;
-    default:
-      words[w] = i32[at]!;
-      words[w + 1] = i32[at + 1]!;
-      if (storage === ValType.V128) {
-        words[w + 2] = i32[at + 2]!;
-        words[w + 3] = i32[at + 3]!;
-      }
+    case PackedType.I8: s[STRUCT_SLOTS[w]!] = i32[at]! & 0xff; return;
+    case PackedType.I16: s[STRUCT_SLOTS[w]!] = i32[at]! & 0xffff; return;
+    default: {
+      const words = storage === ValType.V128 ? 4 : 2;
+      for (let k = 0; k < words; k++) s[STRUCT_SLOTS[w + k]!] = i32[at + k]!;
+    }
   }
 }
 
-/** A numeric value of `storage` at words[w] to the stack at `d`; packed ones extended (signed or not). */
-function readNumeric(words: readonly number[], w: number, storage: number, signed: boolean, i32: Int32Array, d: number): void {
+/** A numeric field of `storage` at slot w of `s` to the stack at `d`; packed ones extended (signed or not). */
+function readNumeric(s: GcStruct, w: number, storage: number, signed: boolean, i32: Int32Array, d: number): void {
+  const low = s[STRUCT_SLOTS[w]!] as number;
   switch (storage) {
-    case PackedType.I8: i32[d] = signed ? (words[w]! << 24) >> 24 : words[w]! & 0xff; i32[d + 1] = 0; return;
-    case PackedType.I16: i32[d] = signed ? (words[w]! << 16) >> 16 : words[w]! & 0xffff; i32[d + 1] = 0; return;
-    default:
-      i32[d] = words[w]!;
-      i32[d + 1] = words[w + 1]!;
-      if (storage === ValType.V128) {
-        i32[d + 2] = words[w + 2]!;
-        i32[d + 3] = words[w + 3]!;
-      }
+    case PackedType.I8: i32[d] = signed ? (low << 24) >> 24 : low & 0xff; i32[d + 1] = 0; return;
+    case PackedType.I16: i32[d] = signed ? (low << 16) >> 16 : low & 0xffff; i32[d + 1] = 0; return;
+    default: {
+      const words = storage === ValType.V128 ? 4 : 2;
+      for (let k = 0; k < words; k++) i32[d + k] = s[STRUCT_SLOTS[w + k]!] as number;
+    }
   }
 }
 

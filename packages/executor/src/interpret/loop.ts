@@ -10,7 +10,7 @@
 // it (backtrace.ts), the one place where pc and depth are known.
 
 import {
-  ExceptionEntity, FuncKind, Trap, TrapCode,
+  ExceptionEntity, FuncKind, STRUCT_SLOTS, Trap, TrapCode,
   type FuncEntity, type InstanceEntity, type MemoryEntity, type PrunedStore,
 } from "@wasmi-ts/store";
 import type { CompiledModule } from "../module/compiled.js";
@@ -2042,33 +2042,31 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 323: { // StructGet: d = the numeric field at word w of struct a (not v128), sign-extended from bit 31 - sh
           const o = structOf(store, i32[(fp2 + code[(pc + 2) | 0]) | 0]);
-          const w = o.words;
           const k = code[(pc + 3) | 0];
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
-          i32[d] = (w[k]! << code[(pc + 4) | 0]) >> code[(pc + 4) | 0];
-          i32[d + 1] = w[k + 1]!;
+          i32[d] = ((o[STRUCT_SLOTS[k]!] as number) << code[(pc + 4) | 0]) >> code[(pc + 4) | 0];
+          i32[d + 1] = o[STRUCT_SLOTS[k + 1]!] as number;
           pc = (pc + 5) | 0;
           continue;
         }
         case 324: { // StructGetRef: d = the reference field u of struct a
           const o = structOf(store, i32[(fp2 + code[(pc + 2) | 0]) | 0]);
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = store.refs.number(o.refs![code[(pc + 3) | 0]]);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = store.refs.number(o[STRUCT_SLOTS[code[(pc + 3) | 0]]!]);
           pc = (pc + 4) | 0;
           continue;
         }
         case 325: { // StructSet: the numeric field at word w of struct a (not v128) = v, its low word masked
           const o = structOf(store, i32[(fp2 + code[(pc + 1) | 0]) | 0]);
-          const w = o.words;
           const k = code[(pc + 3) | 0];
           const v = ((fp2 + code[(pc + 2) | 0]) | 0);
-          w[k] = i32[v]! & code[(pc + 4) | 0];
-          w[k + 1] = i32[v + 1]!;
+          o[STRUCT_SLOTS[k]!] = i32[v]! & code[(pc + 4) | 0];
+          o[STRUCT_SLOTS[k + 1]!] = i32[v + 1]!;
           pc = (pc + 5) | 0;
           continue;
         }
         case 326: { // StructSetRef: the reference field u of struct a = v
           const o = structOf(store, i32[(fp2 + code[(pc + 1) | 0]) | 0]);
-          o.refs![code[(pc + 3) | 0]] = store.refs.value(i32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          o[STRUCT_SLOTS[code[(pc + 3) | 0]]!] = store.refs.value(i32[(fp2 + code[(pc + 2) | 0]) | 0]);
           pc = (pc + 4) | 0;
           continue;
         }
