@@ -425,10 +425,16 @@ describe("GC objects across stores", () => {
         (func (export "run") (result i32)
           (local $x (ref $p))
           (local.set $x (struct.new $p (i32.const 1)))
-          (i32.add (call $check (local.get $x)) (ref.eq (local.get $x) (local.get $x)))))`)));
+          (i32.add (call $check (local.get $x)) (ref.eq (local.get $x) (local.get $x))))
+        (func (export "eq") (param eqref eqref) (result i32) (ref.eq (local.get 0) (local.get 1))))`)));
     expect(a.getFunc("run")!.call()).toEqual([2]);
     expect(seen[0]).toBeInstanceOf(GcStruct);
     expect((eqInB.call(seen[0], seen[0]) as number[])[0]).toBe(1);
+    // numbered again in store A, whose numbers of the first call are forgotten
+    a.getFunc("run")!.call();
+    expect(a.getFunc("eq")!.call(seen[0], seen[0])).toEqual([1]);
+    expect(a.getFunc("eq")!.call(seen[0], seen[1])).toEqual([0]);
+    expect(eqInB.call(seen[1], seen[1])).toEqual([1]);
   });
 });
 

@@ -36,8 +36,10 @@ export const NULL_REF = 0;
 
 /**
  * A reference that keeps its own number (GC objects, which programs make by the million): `LiveRefs`
- * finds it in the object instead of a Map. The number belongs to one `LiveRefs` at a time (`refOwner`, its
- * id; 0: none), which gives it up when it forgets the number; another store numbers it in its Map.
+ * finds it in the object instead of a Map. The first `LiveRefs` to number it owns the field (`refOwner`,
+ * its id; 0: none), for good; other stores number it in their Map. The number is the owner's while its
+ * `values` holds the object there: forgetting a number (a sweep, the end of a call) then writes nothing
+ * to the objects, which a sweep would otherwise visit by the ten thousand, all over the heap.
  */
 export class NumberedRef {
   refOwner = 0;
@@ -69,7 +71,11 @@ export class LiveRefs {
     if (value === null) return NULL_REF;
     if (typeof value === "number" && isI31(value)) return i31Number(value);
     if (value instanceof NumberedRef) {
-      if (value.refOwner === this.id) return value.refNumber;
+      if (value.refOwner === this.id) {
+        const n = value.refNumber;
+        if (this.values[n] === value) return n;
+        return (value.refNumber = this.give(value)); // forgotten since
+      }
       if (value.refOwner === 0) {
         const n = this.give(value);
         value.refOwner = this.id;
@@ -104,10 +110,9 @@ export class LiveRefs {
     return this.values.length - 1;
   }
 
-  /** Forgets number n's reference. */
+  /** Forgets the number of `value` in the Map, if it has one there (see NumberedRef). */
   private forget(value: unknown): void {
-    if (value instanceof NumberedRef && value.refOwner === this.id) value.refOwner = 0;
-    else this.numbers.delete(value);
+    if (!(value instanceof NumberedRef && value.refOwner === this.id)) this.numbers.delete(value);
   }
 
   /** The reference that number `n` stands for (null for 0). */
@@ -139,7 +144,7 @@ export class LiveRefs {
     const values = this.values;
     for (let n = 1; n < len; n++) {
       if (held[n] === 0 && values[n] !== FREE) {
-        this.forget(values[n]);
+        if (this.numbers.size !== 0) this.forget(values[n]);
         values[n] = FREE;
         this.free.push(n);
         this.count--;
@@ -151,7 +156,6 @@ export class LiveRefs {
   /** Forgets every number given out. */
   clear(): void {
     if (this.values.length === 1) return;
-    for (const v of this.values) if (v instanceof NumberedRef && v.refOwner === this.id) v.refOwner = 0;
     this.values = [null];
     this.numbers.clear();
     this.count = 0;
