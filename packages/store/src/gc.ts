@@ -1,15 +1,15 @@
 // The GC heap of WebAssembly 3.0: structs and arrays are JavaScript objects, collected by JavaScript's
 // garbage collector like every other reference (refs.ts). Each knows its canonical type id (the engine's
 // TypeRegistry), which casts compare. Numeric fields and elements are kept as their raw bits, as int32
-// words (struct fields, in a JavaScript array) or little-endian bytes (array elements, in a typed array),
-// so a get or set copies words between the value stack (slots.ts) and the object: no float conversion,
-// no BigInt, an i64 is two words. Reference fields and elements are kept as references (null, objects,
-// i31 numbers), in a JavaScript array.
+// words (struct fields, properties of the struct: struct-class.ts) or little-endian bytes (array elements,
+// in a typed array), so a get or set copies words between the value stack (slots.ts) and the object: no
+// float conversion, no BigInt, an i64 is two words. Reference fields and elements are kept as references
+// (null, objects, i31 numbers): a struct's in its properties, an array's in a JavaScript array.
 
 import { Trap, TrapCode } from "./trap.js";
 import { FuncEntity } from "./func.js";
-import { newFunctionAllowed } from "./new-function.js";
-import { NumberedRef, isI31 } from "./refs.js";
+import { NumberedRef, isI31, type LiveRefs } from "./refs.js";
+import { SlotFrom, structClass, type SlotSource, type StructClass, type StructSlot } from "./struct-class.js";
 import type { TypeRegistry } from "./type-registry.js";
 import { CONCRETE_BASE, HeapType, PackedType, ValType, isRefType, type ArrayType, type StructType } from "./types.js";
 
@@ -31,60 +31,50 @@ export function storageBytes(storage: number): number {
   return 0;
 }
 
-/** A struct's slot names, "s0", "s1", ...: a struct keeps its fields as properties of its own (see
- * StructLayout), read and written by name (`struct[STRUCT_SLOTS[j]]`); `StructLayout` makes them. */
-export const STRUCT_SLOTS: StructSlot[] = [];
-
-/** The name of a struct's slot (a property of its own). */
-export type StructSlot = `s${number}`;
-
-/** Slot names up to `n` (exclusive). Taken from an object's keys: property names V8 has internalized, which
- * keyed accesses look up without converting them. */
-function ensureSlots(n: number): void {
-  for (let j = STRUCT_SLOTS.length; j < n; j++) STRUCT_SLOTS.push(Object.keys({ [`s${j}`]: 0 })[0] as StructSlot);
-}
-
 /** Where each field of a struct type lives: numeric ones at a slot of int32 words (2 each, 4 for a v128;
  * packed fields are kept zero-extended in one word), references at the slot of their field index (the
- * numeric words after them). The slots are the struct's own properties, so a struct is one object (not an
- * object and an array of its fields): allocation and the JS garbage collector's copying are what GC programs
- * spend most on, and a field read touches the struct alone. Each layout has a class of its own, so that
- * V8 gives its structs one shape with every slot in the object (structClass). (Words outside the
- * small-integer range take a heap number.) */
+ * numeric words after them). The slots are the struct's own properties (struct-class.ts). (Words outside
+ * the small-integer range take a heap number.) */
 export class StructLayout {
   /** Per field: its first slot, or -1 for a reference field (at the slot of its index). */
   readonly wordAt: Int32Array;
   readonly words: number;
-  /** A new struct's slot values (its fields zero and null). */
-  readonly template: readonly unknown[];
   /** The class of this layout's structs. */
-  private readonly Struct: new (typeId: number, layout: StructLayout) => GcStruct;
+  private readonly Struct: StructClass;
 
   constructor(readonly type: StructType) {
     const n = type.fields.length;
     this.wordAt = new Int32Array(n);
     const refs = type.fields.some((f) => isRefType(f.storage));
-    let w = refs ? n : 0;
-    for (let i = 0; i < n; i++) {
+    const sources: SlotSource[] = refs ? new Array<SlotSource>(n).fill({ from: SlotFrom.Unused, word: 0 }) : [];
+    for (let i = 0, at = 0; i < n; i++, at += 2) { // at: the field's first operand word in struct.new
       const s = type.fields[i]!.storage;
       if (isRefType(s)) {
         this.wordAt[i] = -1;
-      } else {
-        this.wordAt[i] = w;
-        w += s === ValType.V128 ? 4 : 2;
+        sources[i] = { from: SlotFrom.Ref, word: at };
+        continue;
       }
+      this.wordAt[i] = sources.length;
+      if (s === PackedType.I8 || s === PackedType.I16) {
+        sources.push({ from: s === PackedType.I8 ? SlotFrom.I8 : SlotFrom.I16, word: at }, { from: SlotFrom.Zero, word: 0 });
+        continue;
+      }
+      for (let k = 0; k < (s === ValType.V128 ? 4 : 2); k++) sources.push({ from: SlotFrom.Word, word: at + k });
+      if (s === ValType.V128) at += 2;
     }
-    this.words = w;
-    const template: unknown[] = new Array<unknown>(w).fill(0);
-    if (refs) template.fill(null, 0, n);
-    this.template = template;
-    ensureSlots(w);
-    this.Struct = structClass(template);
+    this.words = sources.length;
+    this.Struct = structClass(GcStruct, sources);
   }
 
   /** A new struct of this layout, its fields zero and null. */
   allocate(typeId: number): GcStruct {
-    return new this.Struct(typeId, this);
+    return new this.Struct(typeId, this, null, 0, null);
+  }
+
+  /** A new struct of this layout, its fields from struct.new's operands at stack word `a` (2 words each, 4
+   * for a v128; references as numbers of `refs`). */
+  allocateFrom(typeId: number, i32: Int32Array, a: number, refs: LiveRefs): GcStruct {
+    return new this.Struct(typeId, this, i32, a, refs);
   }
 }
 
@@ -114,6 +104,7 @@ export function structLayout(type: StructType): StructLayout {
 export class GcStruct extends NumberedRef {
   [slot: StructSlot]: unknown;
 
+  /** Use `StructLayout.allocate`: the layout's class adds the slots. */
   constructor(readonly typeId: number, readonly layout: StructLayout) {
     super();
   }
@@ -121,27 +112,6 @@ export class GcStruct extends NumberedRef {
   static allocate(typeId: number, layout: StructLayout): GcStruct {
     return layout.allocate(typeId);
   }
-}
-
-type StructClass = new (typeId: number, layout: StructLayout) => GcStruct;
-
-/**
- * The class of the structs of a layout whose new slots are `template`: its constructor adds the slots in
- * order. Compiled for the layout where code may be made from strings (a store of a constant to a named
- * property, which V8 makes one store into the object), else a loop of keyed stores (each a lookup).
- */
-function structClass(template: readonly unknown[]): StructClass {
-  if (newFunctionAllowed()) {
-    const init = template.map((v, j) => `this.${STRUCT_SLOTS[j]!} = ${v === null ? "null" : "0"};`).join(" ");
-    const make = new Function("GcStruct", `return class extends GcStruct { constructor(t, l) { super(t, l); ${init} } };`);
-    return (make as (base: typeof GcStruct) => StructClass)(GcStruct);
-  }
-  return class extends GcStruct {
-    constructor(typeId: number, layout: StructLayout) {
-      super(typeId, layout);
-      for (let j = 0; j < template.length; j++) this[STRUCT_SLOTS[j]!] = template[j];
-    }
-  };
 }
 
 /** An array: its canonical type id and length; numeric elements' bits in `bytes` (a view of one buffer,

@@ -211,14 +211,7 @@ export function structNew(store: PrunedStore, i32: Int32Array, fp2: number, code
 /** A struct of type t to the stack at d, its fields from the stack words at `a` (`init`) or default. */
 function newStruct(store: PrunedStore, t: number, init: boolean, i32: Int32Array, d: number, a: number): void {
   const layout = structLayoutOf(store.types, t);
-  const s = layout.allocate(t);
-  if (init) {
-    const fields = layout.type.fields;
-    for (let i = 0, at = a; i < fields.length; i++) {
-      writeField(store, s, i, i32, at);
-      at += stackWords(fields[i]!.storage);
-    }
-  }
+  const s = init ? layout.allocateFrom(t, i32, a, store.refs) : layout.allocate(t);
   i32[d] = store.refs.numberNew(s);
   i32[d + 1] = 0;
 }
