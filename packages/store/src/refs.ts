@@ -57,8 +57,12 @@ export class LiveRefs {
    * the i31 case, for numbers of GC objects). */
   values: unknown[] = [null];
   private readonly numbers = new Map<unknown, number>();
-  /** Numbers forgotten by `sweep`, to give out again. */
-  private free: number[] = [];
+  /** Numbers forgotten by `sweep`, to give out again: `free[0 .. freeCount - 1]` (a typed array: a
+   * JavaScript array would shrink as numbers are given out and grow again at each sweep, copying). */
+  private free = new Int32Array(0);
+  private freeCount = 0;
+  /** `sweep`'s marks: whether a stack holds number n (kept: a sweep comes every ten thousand numbers). */
+  private held = new Uint8Array(0);
   /** `sweep` is worth it once this many numbers are given out (the executor checks it at allocations). */
   sweepAt = 1 << 16;
   /** How many numbers are given out. */
@@ -101,8 +105,8 @@ export class LiveRefs {
 
   private give(value: unknown): number {
     this.count++;
-    if (this.free.length > 0) {
-      const n = this.free.pop()!;
+    if (this.freeCount > 0) {
+      const n = this.free[--this.freeCount]!;
       this.values[n] = value;
       return n;
     }
@@ -133,23 +137,34 @@ export class LiveRefs {
    * executions. Conservative: any word equal to a number keeps it, whatever the word is.
    */
   sweep(stacks: Iterable<Int32Array>): void {
-    const len = this.values.length;
-    const held = new Uint8Array(len);
+    const values = this.values;
+    const len = values.length;
+    if (this.held.length < len) this.held = new Uint8Array(Math.max(len, 2 * this.held.length));
+    const held = this.held;
+    held.fill(0, 0, len);
     for (const words of stacks) {
       for (let i = 0; i < words.length; i++) {
         const w = words[i]!;
         if (w > 0 && w < len) held[w] = 1;
       }
     }
-    const values = this.values;
+    // the free list anew: every number not held (those free already too)
+    if (this.free.length < len) this.free = new Int32Array(Math.max(len, 2 * this.free.length));
+    const free = this.free;
+    const mapped = this.numbers.size !== 0;
+    let freeCount = 0;
     for (let n = 1; n < len; n++) {
-      if (held[n] === 0 && values[n] !== FREE) {
-        if (this.numbers.size !== 0) this.forget(values[n]);
+      const v = values[n];
+      if (v === FREE) {
+        free[freeCount++] = n;
+      } else if (held[n] === 0) {
+        if (mapped) this.forget(v);
         values[n] = FREE;
-        this.free.push(n);
-        this.count--;
+        free[freeCount++] = n;
       }
     }
+    this.freeCount = freeCount;
+    this.count = len - 1 - freeCount;
     this.sweepAt = Math.max(1 << 16, 2 * this.count);
   }
 
@@ -159,7 +174,7 @@ export class LiveRefs {
     this.values = [null];
     this.numbers.clear();
     this.count = 0;
-    this.free = [];
+    this.freeCount = 0;
     this.sweepAt = 1 << 16;
   }
 }
