@@ -39,8 +39,13 @@ export class StructLayout {
   /** Per field: its first slot, or -1 for a reference field (at the slot of its index). */
   readonly wordAt: Int32Array;
   readonly words: number;
-  /** The class of this layout's structs. */
-  private readonly Struct: StructClass;
+  /** Where a new struct's slots come from (struct-class.ts). */
+  private readonly sources: readonly SlotSource[];
+  /** The classes of this layout's structs, by canonical type id (one, but for types of equal fields in
+   * different modules' views: the translator's layouts allocate nothing), the last one used first. */
+  private readonly classes = new Map<number, StructClass>();
+  private lastId = -1;
+  private last: StructClass | null = null;
 
   constructor(readonly type: StructType) {
     const n = type.fields.length;
@@ -63,18 +68,30 @@ export class StructLayout {
       if (s === ValType.V128) at += 2;
     }
     this.words = sources.length;
-    this.Struct = structClass(GcStruct, sources);
+    this.sources = sources;
   }
 
-  /** A new struct of this layout, its fields zero and null. */
+  /** A new struct of this layout and canonical type id, its fields zero and null. */
   allocate(typeId: number): GcStruct {
-    return new this.Struct(typeId, this, null, 0, null);
+    return new (this.classOf(typeId))(null, 0, null);
   }
 
-  /** A new struct of this layout, its fields from struct.new's operands at stack word `a` (2 words each, 4
-   * for a v128; references as numbers of `refs`). */
+  /** A new struct of this layout and canonical type id, its fields from struct.new's operands at stack word
+   * `a` (2 words each, 4 for a v128; references as numbers of `refs`). */
   allocateFrom(typeId: number, i32: Int32Array, a: number, refs: LiveRefs): GcStruct {
-    return new this.Struct(typeId, this, i32, a, refs);
+    return new (this.classOf(typeId))(i32, a, refs);
+  }
+
+  private classOf(typeId: number): StructClass {
+    if (typeId === this.lastId) return this.last!;
+    let c = this.classes.get(typeId);
+    if (c === undefined) {
+      c = structClass(GcStruct, this.sources, typeId, this);
+      this.classes.set(typeId, c);
+    }
+    this.lastId = typeId;
+    this.last = c;
+    return c;
   }
 }
 
@@ -100,14 +117,12 @@ export function structLayout(type: StructType): StructLayout {
 }
 
 /** A struct: its canonical type id, and its fields in slots of its own (see StructLayout): slot j is
- * `this[STRUCT_SLOTS[j]]`, a reference or an int32 word. Made by `StructLayout.allocate`. */
+ * `this[STRUCT_SLOTS[j]]`, a reference or an int32 word. Made by `StructLayout.allocate`, by the class of
+ * its type (struct-class.ts), whose prototype has the type id and the layout: a struct is its slots. */
 export class GcStruct extends NumberedRef {
   [slot: StructSlot]: unknown;
-
-  /** Use `StructLayout.allocate`: the layout's class adds the slots. */
-  constructor(readonly typeId: number, readonly layout: StructLayout) {
-    super();
-  }
+  declare readonly typeId: number;
+  declare readonly layout: StructLayout;
 
   static allocate(typeId: number, layout: StructLayout): GcStruct {
     return layout.allocate(typeId);

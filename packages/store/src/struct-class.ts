@@ -32,7 +32,7 @@ export interface SlotSource {
 
 /** A struct class's constructor: slots from the operands at stack word `a` (numbers of `refs` for the
  * references), or defaults (zero and null) when `i32` is null. */
-export type StructClass = new (typeId: number, layout: StructLayout, i32: Int32Array | null, a: number, refs: LiveRefs | null) => GcStruct;
+export type StructClass = new (i32: Int32Array | null, a: number, refs: LiveRefs | null) => GcStruct;
 
 /** A new struct's slot by default: null for references (and unused slots), else zero. */
 export function defaultSlot(src: SlotSource): null | 0 {
@@ -64,24 +64,29 @@ function operandSlotSource(src: SlotSource): string {
 }
 
 /**
- * The class of structs of base class `Base` whose slots come from `sources`. Compiled for the layout where
- * code may be made from strings (stores to named properties, which V8 makes stores into the object), else a
- * loop of keyed stores (a lookup each).
+ * The class of the structs of canonical type `typeId` and `layout`, of base class `Base`, whose slots come
+ * from `sources`; its prototype has the type id and the layout. Compiled where code may be made from strings
+ * (stores to named properties, which V8 makes stores into the object), else a loop of keyed stores (a
+ * lookup each).
  */
-export function structClass(Base: typeof GcStruct, sources: readonly SlotSource[]): StructClass {
+export function structClass(Base: typeof GcStruct, sources: readonly SlotSource[], typeId: number, layout: StructLayout): StructClass {
   ensureSlots(sources.length);
+  let Struct: StructClass;
   if (newFunctionAllowed()) {
     const init = (value: (src: SlotSource) => string) => sources.map((src, j) => `this.${STRUCT_SLOTS[j]!} = ${value(src)};`).join(" ");
     const body = `if (i32 === null) { ${init((src) => String(defaultSlot(src)))} } else { ${init(operandSlotSource)} }`;
-    const make = new Function("Base", `return class extends Base { constructor(t, l, i32, a, refs) { super(t, l); ${body} } };`);
-    return (make as (base: typeof GcStruct) => StructClass)(Base);
-  }
-  return class extends Base {
-    constructor(typeId: number, layout: StructLayout, i32: Int32Array | null, a: number, refs: LiveRefs | null) {
-      super(typeId, layout);
-      for (let j = 0; j < sources.length; j++) {
-        this[STRUCT_SLOTS[j]!] = i32 === null ? defaultSlot(sources[j]!) : operandSlot(sources[j]!, i32, a, refs!);
+    const make = new Function("Base", `return class extends Base { constructor(i32, a, refs) { super(); ${body} } };`);
+    Struct = (make as (base: typeof GcStruct) => StructClass)(Base);
+  } else {
+    Struct = class extends Base {
+      constructor(i32: Int32Array | null, a: number, refs: LiveRefs | null) {
+        super();
+        for (let j = 0; j < sources.length; j++) {
+          this[STRUCT_SLOTS[j]!] = i32 === null ? defaultSlot(sources[j]!) : operandSlot(sources[j]!, i32, a, refs!);
+        }
       }
-    }
-  };
+    };
+  }
+  Object.defineProperties(Struct.prototype, { typeId: { value: typeId }, layout: { value: layout } });
+  return Struct;
 }
