@@ -31,14 +31,20 @@ export function storageBytes(storage: number): number {
   return 0;
 }
 
-/** Where each field of a struct type lives: numeric ones at a slot of int32 words (2 each, 4 for a v128;
- * packed fields are kept zero-extended in one word), references at the slot of their field index (the
- * numeric words after them). The slots are the struct's own properties (struct-class.ts). (Words outside
- * the small-integer range take a heap number.) */
+/** Slots of int32 words a numeric struct field takes: 1 (32 bits or less; packed fields are kept
+ * zero-extended), 2 (i64, f64) or 4 (v128). */
+export function fieldSlots(storage: number): number {
+  return storage === ValType.V128 ? 4 : storage === ValType.I64 || storage === ValType.F64 ? 2 : 1;
+}
+
+/** Where each field of a struct type lives: its slots, in field order, a reference's one, a numeric field's
+ * int32 words (fieldSlots). The slots are the struct's own properties (struct-class.ts). (Words outside the
+ * small-integer range take a heap number.) */
 export class StructLayout {
-  /** Per field: its first slot, or -1 for a reference field (at the slot of its index). */
-  readonly wordAt: Int32Array;
-  readonly words: number;
+  /** Per field: its (first) slot. */
+  readonly slotAt: Int32Array;
+  /** How many slots a struct has. */
+  readonly slots: number;
   /** Where a new struct's slots come from (struct-class.ts). */
   private readonly sources: readonly SlotSource[];
   /** The classes of this layout's structs, by canonical type id (one, but for types of equal fields in
@@ -49,25 +55,17 @@ export class StructLayout {
 
   constructor(readonly type: StructType) {
     const n = type.fields.length;
-    this.wordAt = new Int32Array(n);
-    const refs = type.fields.some((f) => isRefType(f.storage));
-    const sources: SlotSource[] = refs ? new Array<SlotSource>(n).fill({ from: SlotFrom.Unused, word: 0 }) : [];
+    this.slotAt = new Int32Array(n);
+    const sources: SlotSource[] = [];
     for (let i = 0, at = 0; i < n; i++, at += 2) { // at: the field's first operand word in struct.new
       const s = type.fields[i]!.storage;
-      if (isRefType(s)) {
-        this.wordAt[i] = -1;
-        sources[i] = { from: SlotFrom.Ref, word: at };
-        continue;
-      }
-      this.wordAt[i] = sources.length;
-      if (s === PackedType.I8 || s === PackedType.I16) {
-        sources.push({ from: s === PackedType.I8 ? SlotFrom.I8 : SlotFrom.I16, word: at }, { from: SlotFrom.Zero, word: 0 });
-        continue;
-      }
-      for (let k = 0; k < (s === ValType.V128 ? 4 : 2); k++) sources.push({ from: SlotFrom.Word, word: at + k });
+      this.slotAt[i] = sources.length;
+      if (isRefType(s)) sources.push({ from: SlotFrom.Ref, word: at });
+      else if (s === PackedType.I8 || s === PackedType.I16) sources.push({ from: s === PackedType.I8 ? SlotFrom.I8 : SlotFrom.I16, word: at });
+      else for (let k = 0; k < fieldSlots(s); k++) sources.push({ from: SlotFrom.Word, word: at + k });
       if (s === ValType.V128) at += 2;
     }
-    this.words = sources.length;
+    this.slots = sources.length;
     this.sources = sources;
   }
 

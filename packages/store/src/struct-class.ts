@@ -20,9 +20,9 @@ export function ensureSlots(n: number): void {
   for (let j = STRUCT_SLOTS.length; j < n; j++) STRUCT_SLOTS.push(Object.keys({ [`s${j}`]: 0 })[0] as StructSlot);
 }
 
-/** Where a new struct's slot gets its value from the stack words of struct.new's operands: none (a slot no
- * field uses: null; the high word of a packed field: 0), a reference, an int32 word, a packed field's word. */
-export const SlotFrom = { Unused: 0, Zero: 1, Ref: 2, Word: 3, I8: 4, I16: 5 } as const;
+/** Where a new struct's slot gets its value from the stack words of struct.new's operands: a reference, an
+ * int32 word, a packed field's word. */
+export const SlotFrom = { Ref: 0, Word: 1, I8: 2, I16: 3 } as const;
 
 /** A slot's source: `from` (SlotFrom), at operand word `word` (relative to the first operand's). */
 export interface SlotSource {
@@ -34,9 +34,9 @@ export interface SlotSource {
  * references), or defaults (zero and null) when `i32` is null. */
 export type StructClass = new (i32: Int32Array | null, a: number, refs: LiveRefs | null) => GcStruct;
 
-/** A new struct's slot by default: null for references (and unused slots), else zero. */
+/** A new struct's slot by default: null for references, else zero. */
 export function defaultSlot(src: SlotSource): null | 0 {
-  return src.from === SlotFrom.Unused || src.from === SlotFrom.Ref ? null : 0;
+  return src.from === SlotFrom.Ref ? null : 0;
 }
 
 /** A new struct's slot from the operands at stack word `a`. */
@@ -44,10 +44,9 @@ function operandSlot(src: SlotSource, i32: Int32Array, a: number, refs: LiveRefs
   const w = i32[a + src.word]!;
   switch (src.from) {
     case SlotFrom.Ref: return refs.value(w);
-    case SlotFrom.Word: return w;
     case SlotFrom.I8: return w & 0xff;
     case SlotFrom.I16: return w & 0xffff;
-    default: return defaultSlot(src);
+    default: return w;
   }
 }
 
@@ -56,10 +55,9 @@ function operandSlotSource(src: SlotSource): string {
   const w = `i32[a + ${src.word}]`;
   switch (src.from) {
     case SlotFrom.Ref: return `refs.value(${w})`;
-    case SlotFrom.Word: return w;
     case SlotFrom.I8: return `${w} & 0xff`;
     case SlotFrom.I16: return `${w} & 0xffff`;
-    default: return String(defaultSlot(src));
+    default: return w;
   }
 }
 

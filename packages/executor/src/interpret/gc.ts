@@ -6,7 +6,7 @@
 // Instructions on n array elements pay fuel for them, as the bulk memory and table ones do (bulk.ts).
 
 import {
-  GcArray, GcStruct, PackedType, STRUCT_SLOTS, storageBytes, Trap, TrapCode, ValType, i31Number, refIsOfHeapType, structLayoutOf,
+  GcArray, GcStruct, PackedType, STRUCT_SLOTS, fieldSlots, isRefType, storageBytes, Trap, TrapCode, ValType, i31Number, refIsOfHeapType, structLayoutOf,
   CONCRETE_BASE, HeapType,
   type ArrayType, type InstanceEntity, type PrunedStore,
 } from "@wasmi-ts/store";
@@ -43,12 +43,12 @@ export function gcOp(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, 
     case GcOp.StructGetS:
     case GcOp.StructGetU: {
       const s = structOf(store, i32[a]!);
-      const w = s.layout.wordAt[u]!;
-      if (w < 0) {
-        setRef(store, i32, d, s[STRUCT_SLOTS[u]!]);
+      const w = s.layout.slotAt[u]!;
+      const storage = s.layout.type.fields[u]!.storage;
+      if (isRefType(storage)) {
+        setRef(store, i32, d, s[STRUCT_SLOTS[w]!]);
         return;
       }
-      const storage = s.layout.type.fields[u]!.storage;
       readNumeric(s, w, storage, code[(pc + 5) | 0] === GcOp.StructGetS, i32, d);
       return;
     }
@@ -272,32 +272,26 @@ export function elementAt(store: PrunedStore, n: number, i: number): GcArray {
 
 /** Field `i` of `s` from the stack words at `at`. */
 function writeField(store: PrunedStore, s: GcStruct, i: number, i32: Int32Array, at: number): void {
-  const w = s.layout.wordAt[i]!;
-  if (w < 0) {
-    s[STRUCT_SLOTS[i]!] = store.refs.value(i32[at]!);
-    return;
-  }
+  const w = s.layout.slotAt[i]!;
   const storage = s.layout.type.fields[i]!.storage;
   switch (storage) {
     case PackedType.I8: s[STRUCT_SLOTS[w]!] = i32[at]! & 0xff; return;
     case PackedType.I16: s[STRUCT_SLOTS[w]!] = i32[at]! & 0xffff; return;
-    default: {
-      const words = storage === ValType.V128 ? 4 : 2;
-      for (let k = 0; k < words; k++) s[STRUCT_SLOTS[w + k]!] = i32[at + k]!;
-    }
+    default:
+      if (isRefType(storage)) s[STRUCT_SLOTS[w]!] = store.refs.value(i32[at]!);
+      else for (let k = 0; k < fieldSlots(storage); k++) s[STRUCT_SLOTS[w + k]!] = i32[at + k]!;
   }
 }
 
 /** A numeric field of `storage` at slot w of `s` to the stack at `d`; packed ones extended (signed or not). */
 function readNumeric(s: GcStruct, w: number, storage: number, signed: boolean, i32: Int32Array, d: number): void {
   const low = s[STRUCT_SLOTS[w]!] as number;
+  i32[d + 1] = 0;
   switch (storage) {
-    case PackedType.I8: i32[d] = signed ? (low << 24) >> 24 : low & 0xff; i32[d + 1] = 0; return;
-    case PackedType.I16: i32[d] = signed ? (low << 16) >> 16 : low & 0xffff; i32[d + 1] = 0; return;
-    default: {
-      const words = storage === ValType.V128 ? 4 : 2;
-      for (let k = 0; k < words; k++) i32[d + k] = s[STRUCT_SLOTS[w + k]!] as number;
-    }
+    case PackedType.I8: i32[d] = signed ? (low << 24) >> 24 : low & 0xff; return;
+    case PackedType.I16: i32[d] = signed ? (low << 16) >> 16 : low & 0xffff; return;
+    default:
+      for (let k = 0; k < fieldSlots(storage); k++) i32[d + k] = s[STRUCT_SLOTS[w + k]!] as number;
   }
 }
 

@@ -651,13 +651,17 @@ export enum Op {
   Gc,
   /** d = struct.new of type t, its fields from the consecutive registers from a (gc.ts) (d:r a:r t:i) */
   StructNew,
-  /** d = the numeric field at word w of struct a (not v128), sign-extended from bit 31 - sh (d:r a:r w:i sh:i) */
+  /** d = the 32-bit numeric field at slot w of struct a, sign-extended from bit 31 - sh (packed) (d:r a:r w:i sh:i) */
   StructGet,
-  /** d = the reference field u of struct a (d:r a:r u:i) */
+  /** d = the 64-bit numeric field at slots w, w + 1 of struct a (d:r a:r w:i) */
+  StructGet64,
+  /** d = the reference field at slot u of struct a (d:r a:r u:i) */
   StructGetRef,
-  /** the numeric field at word w of struct a (not v128) = v, its low word masked (a:r v:r w:i mask:i) */
+  /** the 32-bit numeric field at slot w of struct a = v, masked (packed) (a:r v:r w:i mask:i) */
   StructSet,
-  /** the reference field u of struct a = v (a:r v:r u:i) */
+  /** the 64-bit numeric field at slots w, w + 1 of struct a = v (a:r v:r w:i) */
+  StructSet64,
+  /** the reference field at slot u of struct a = v (a:r v:r u:i) */
   StructSetRef,
   /** d = element i of array a (4-byte elements) (d:r a:r i:r) */
   ArrayGet,
@@ -705,7 +709,7 @@ export const OP_LAYOUTS: readonly string[] = [
   "rrirri", "rrirrri", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt",
   "rrt", "rrt", "rrrr", "rrrr", "rrrrr", "rrrrr", "rrrrii", "rrriiii", "rrriiii", "rr", "ri", "rrrrrr",
   "rrrrrr", "rrrr", "rrrr", "rrrriii", "rr", "rr", "r", "ir", "r", "rriii", "rri", "rrii",
-  "rri", "rrii", "rri", "rrr", "rrr", "rrr", "rrr", "rr", "rrii", "rrii",
+  "rri", "rri", "rrii", "rri", "rri", "rrr", "rrr", "rrr", "rrr", "rr", "rrii", "rrii",
 ];
 
 /**
@@ -1037,9 +1041,11 @@ export const OP_TEMPLATES: readonly (string | null)[] = [
   "throwRef(store, i32, fp2, code, pc);",
   "gcOp(store, inst, i32, fp2, code, pc);",
   "structNew(store, i32, fp2, code, pc);",
-  "const o = structOf(store, $2);\n    const k = $3;\n    const d = $1.at;\n    i32[d] = ((o[STRUCT_SLOTS[k]!] as number) << $4) >> $4;\n    i32[d + 1] = o[STRUCT_SLOTS[k + 1]!] as number;",
+  "const o = structOf(store, $2);\n    $1 = ((o[STRUCT_SLOTS[$3]!] as number) << $4) >> $4;",
+  "const o = structOf(store, $2);\n    const k = $3;\n    const d = $1.at;\n    i32[d] = o[STRUCT_SLOTS[k]!] as number;\n    i32[d + 1] = o[STRUCT_SLOTS[k + 1]!] as number;",
   "const o = structOf(store, $2);\n    $1 = store.refs.number(o[STRUCT_SLOTS[$3]!]);",
-  "const o = structOf(store, $1);\n    const k = $3;\n    const v = $2.at;\n    o[STRUCT_SLOTS[k]!] = i32[v]! & $4;\n    o[STRUCT_SLOTS[k + 1]!] = i32[v + 1]!;",
+  "const o = structOf(store, $1);\n    o[STRUCT_SLOTS[$3]!] = $2 & $4;",
+  "const o = structOf(store, $1);\n    const k = $3;\n    const v = $2.at;\n    o[STRUCT_SLOTS[k]!] = i32[v]!;\n    o[STRUCT_SLOTS[k + 1]!] = i32[v + 1]!;",
   "const o = structOf(store, $1);\n    o[STRUCT_SLOTS[$3]!] = store.refs.value($2);",
   "const i = $3 >>> 0;\nconst o = elementAt(store, $2, i);\n    $1 = o.words![i]!;",
   "const i = $3 >>> 0;\nconst o = elementAt(store, $2, i);\n    $1 = store.refs.number(o.refs![i]);",

@@ -24,7 +24,7 @@
 
 import {
   CONCRETE_BASE, FuncType, PackedType, TrapCode, ValType, concreteRefType, isRefType, refType, slotCount, storageBytes,
-  structLayout, type ArrayType, type StructType,
+  fieldSlots, structLayout, type ArrayType, type StructType,
 } from "@wasmi-ts/store";
 
 import { canonicalHeapType } from "../validate/type-section.js";
@@ -1514,17 +1514,21 @@ export class FuncTranslator {
         const t = ir.types[x] as StructType;
         const storage = t.fields[ins.b]!.storage;
         if (storage === ValType.V128) return false;
-        const w = structLayout(t).wordAt[ins.b]!;
+        const w = structLayout(t).slotAt[ins.b]!;
+        const ref = isRefType(storage);
         const packed = storage === PackedType.I8 ? 24 : storage === PackedType.I16 ? 16 : 0;
+        const wide = !ref && fieldSlots(storage) === 2;
         if (sub === 5) {
           const v = this.pop();
           const a = this.pop();
-          if (w < 0) this.emit(Op.StructSetRef, a, v, ins.b);
+          if (ref) this.emit(Op.StructSetRef, a, v, w);
+          else if (wide) this.emit(Op.StructSet64, a, v, w);
           else this.emit(Op.StructSet, a, v, w, packed === 0 ? -1 : -1 >>> packed);
           return true;
         }
         const a = this.pop();
-        if (w < 0) this.emitResult(Op.StructGetRef, storage, a, ins.b);
+        if (ref) this.emitResult(Op.StructGetRef, storage, a, w);
+        else if (wide) this.emitResult(Op.StructGet64, storage, a, w);
         else this.emitResult(Op.StructGet, packed === 0 ? storage : ValType.I32, a, w, sub === 3 ? packed : 0);
         return true;
       }
