@@ -127,6 +127,9 @@ export class GcStruct extends NumberedRef {
   }
 }
 
+/** The `bytes` of every array of references (they have none; one empty view for all, not one each). */
+const NO_BYTES = new Uint8Array(0);
+
 /** An array: its canonical type id and length; numeric elements' bits in `bytes` (a view of one buffer,
  * with `words` over it when elements are 4 bytes or more), reference elements in `refs`. */
 export class GcArray extends NumberedRef {
@@ -143,7 +146,7 @@ export class GcArray extends NumberedRef {
     this.elemBytes = es;
     if (es === 0) {
       this.refs = new Array<unknown>(length).fill(null);
-      this.bytes = new Uint8Array(0);
+      this.bytes = NO_BYTES;
       this.words = null;
     } else {
       this.refs = null;

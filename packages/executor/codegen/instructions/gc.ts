@@ -53,6 +53,19 @@ export const GC: Instr[] = [
     o.words![i] = $v;`),
   instr("ArraySetRef", "element i of array a = v (references)", "a:r i:r v:r", `${ELEMENT}
     o.refs![i] = store.refs.value($v);`),
+  instr("ArrayGet8", "d = element i of array a (i8 elements), sign-extended from bit 31 - sh", "d:r a:r i:r sh:i",
+    `${ELEMENT}
+    $d = (o.bytes[i]! << $sh) >> $sh;`),
+  instr("ArrayGet16", "d = element i of array a (i16 elements, little-endian), sign-extended from bit 31 - sh",
+    "d:r a:r i:r sh:i", `${ELEMENT}
+    const b = o.bytes;
+    $d = ((b[2 * i]! | (b[2 * i + 1]! << 8)) << $sh) >> $sh;`),
+  instr("ArraySet8", "element i of array a = v (i8 elements: its low 8 bits)", "a:r i:r v:r", `${ELEMENT}
+    o.bytes[i] = $v;`),
+  instr("ArraySet16", "element i of array a = v (i16 elements: its low 16 bits, little-endian)", "a:r i:r v:r", `${ELEMENT}
+    const v = $v;
+    o.bytes[2 * i] = v;
+    o.bytes[2 * i + 1] = v >> 8;`),
   instr("ArrayLen", "d = the length of array a", "d:r a:r", "$d = arrayOf(store, $a).length;"),
   instr("RefTest", "d = whether a is of concrete type id (or null, if nullable)", "d:r a:r id:i nullable:i",
     "$d = refIs(store, $a, $id, $nullable) ? 1 : 0;"),

@@ -2110,17 +2110,48 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 333: { // ArrayLen: d = the length of array a
+        case 333: { // ArrayGet8: d = element i of array a (i8 elements), sign-extended from bit 31 - sh
+          const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
+          const o = elementAt(store, i32[(fp2 + code[(pc + 2) | 0]) | 0], i);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (o.bytes[i]! << code[(pc + 4) | 0]) >> code[(pc + 4) | 0];
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 334: { // ArrayGet16: d = element i of array a (i16 elements, little-endian), sign-extended from bit 31 - sh
+          const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
+          const o = elementAt(store, i32[(fp2 + code[(pc + 2) | 0]) | 0], i);
+          const b = o.bytes;
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = ((b[2 * i]! | (b[2 * i + 1]! << 8)) << code[(pc + 4) | 0]) >> code[(pc + 4) | 0];
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 335: { // ArraySet8: element i of array a = v (i8 elements: its low 8 bits)
+          const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
+          const o = elementAt(store, i32[(fp2 + code[(pc + 1) | 0]) | 0], i);
+          o.bytes[i] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 336: { // ArraySet16: element i of array a = v (i16 elements: its low 16 bits, little-endian)
+          const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
+          const o = elementAt(store, i32[(fp2 + code[(pc + 1) | 0]) | 0], i);
+          const v = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+          o.bytes[2 * i] = v;
+          o.bytes[2 * i + 1] = v >> 8;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 337: { // ArrayLen: d = the length of array a
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = arrayOf(store, i32[(fp2 + code[(pc + 2) | 0]) | 0]).length;
           pc = (pc + 3) | 0;
           continue;
         }
-        case 334: { // RefTest: d = whether a is of concrete type id (or null, if nullable)
+        case 338: { // RefTest: d = whether a is of concrete type id (or null, if nullable)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = refIs(store, i32[(fp2 + code[(pc + 2) | 0]) | 0], code[(pc + 3) | 0], code[(pc + 4) | 0]) ? 1 : 0;
           pc = (pc + 5) | 0;
           continue;
         }
-        case 335: { // RefCast: d = a, which must be of concrete type id (or null, if nullable)
+        case 339: { // RefCast: d = a, which must be of concrete type id (or null, if nullable)
           const n = i32[(fp2 + code[(pc + 2) | 0]) | 0];
           if (!refIs(store, n, code[(pc + 3) | 0], code[(pc + 4) | 0])) trap(18 /* CastFailure */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = n;

@@ -671,6 +671,14 @@ export enum Op {
   ArraySet,
   /** element i of array a = v (references) (a:r i:r v:r) */
   ArraySetRef,
+  /** d = element i of array a (i8 elements), sign-extended from bit 31 - sh (d:r a:r i:r sh:i) */
+  ArrayGet8,
+  /** d = element i of array a (i16 elements, little-endian), sign-extended from bit 31 - sh (d:r a:r i:r sh:i) */
+  ArrayGet16,
+  /** element i of array a = v (i8 elements: its low 8 bits) (a:r i:r v:r) */
+  ArraySet8,
+  /** element i of array a = v (i16 elements: its low 16 bits, little-endian) (a:r i:r v:r) */
+  ArraySet16,
   /** d = the length of array a (d:r a:r) */
   ArrayLen,
   /** d = whether a is of concrete type id (or null, if nullable) (d:r a:r id:i nullable:i) */
@@ -709,7 +717,8 @@ export const OP_LAYOUTS: readonly string[] = [
   "rrirri", "rrirrri", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt",
   "rrt", "rrt", "rrrr", "rrrr", "rrrrr", "rrrrr", "rrrrii", "rrriiii", "rrriiii", "rr", "ri", "rrrrrr",
   "rrrrrr", "rrrr", "rrrr", "rrrriii", "rr", "rr", "r", "ir", "r", "rriii", "rri", "rrii",
-  "rri", "rri", "rrii", "rri", "rri", "rrr", "rrr", "rrr", "rrr", "rr", "rrii", "rrii",
+  "rri", "rri", "rrii", "rri", "rri", "rrr", "rrr", "rrr", "rrr", "rrri", "rrri", "rrr",
+  "rrr", "rr", "rrii", "rrii",
 ];
 
 /**
@@ -1051,6 +1060,10 @@ export const OP_TEMPLATES: readonly (string | null)[] = [
   "const i = $3 >>> 0;\nconst o = elementAt(store, $2, i);\n    $1 = store.refs.number(o.refs![i]);",
   "const i = $2 >>> 0;\nconst o = elementAt(store, $1, i);\n    o.words![i] = $3;",
   "const i = $2 >>> 0;\nconst o = elementAt(store, $1, i);\n    o.refs![i] = store.refs.value($3);",
+  "const i = $3 >>> 0;\nconst o = elementAt(store, $2, i);\n    $1 = (o.bytes[i]! << $4) >> $4;",
+  "const i = $3 >>> 0;\nconst o = elementAt(store, $2, i);\n    const b = o.bytes;\n    $1 = ((b[2 * i]! | (b[2 * i + 1]! << 8)) << $4) >> $4;",
+  "const i = $2 >>> 0;\nconst o = elementAt(store, $1, i);\n    o.bytes[i] = $3;",
+  "const i = $2 >>> 0;\nconst o = elementAt(store, $1, i);\n    const v = $3;\n    o.bytes[2 * i] = v;\n    o.bytes[2 * i + 1] = v >> 8;",
   "$1 = arrayOf(store, $2).length;",
   "$1 = refIs(store, $2, $3, $4) ? 1 : 0;",
   "\n    const n = $2;\n    if (!refIs(store, n, $3, $4)) trap(TrapCode.CastFailure);\n    $1 = n;",
