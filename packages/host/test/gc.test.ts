@@ -543,6 +543,8 @@ describe("the GC instructions of their own", () => {
         (return (i32.const 0))))
       (i32.const 1))
     (func (export "cast_null") (param $k i32) (result i32) (ref.is_null (ref.cast (ref null $p) (call $obj (local.get $k)))))
+    (func (export "make") (result anyref) (call $make (i32.const 1)))
+    (func (export "test_host") (param externref) (result i32) (ref.test (ref $p) (any.convert_extern (local.get 0))))
     (func (export "cast") (param $k i32) (result i32)
       (struct.get $p $i (ref.cast (ref $p) (call $obj (local.get $k))))))`;
 
@@ -602,5 +604,12 @@ describe("the GC instructions of their own", () => {
     expect(call(inst, "cast_null", 0)).toBe(0);
     expect(call(inst, "cast_null", 4)).toBe(1);
     for (const k of [2, 3]) expect(trapOf(() => call(inst, "cast_null", k)).reason, `cast_null ${k}`).toBe("cast failure");
+  });
+
+  it("test a host value as not of a struct type, whatever its properties", () => {
+    const inst = instantiate(wat);
+    const made = call(inst, "make") as GcStruct;
+    expect(call(inst, "test_host", made)).toBe(1);
+    expect(call(inst, "test_host", { typeId: made.typeId, layout: made.layout })).toBe(0);
   });
 });

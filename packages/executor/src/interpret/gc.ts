@@ -217,9 +217,13 @@ function newStruct(store: PrunedStore, t: number, init: boolean, i32: Int32Array
 }
 
 /** `RefTest` and `RefCast` (loop cases): whether the reference of number `n` is of concrete type `id`
- * (null: when `nullable`); a GC object of that very type is the fast case. */
+ * (null: when `nullable`); a GC object of that very type is the fast case (a GC object: a host value, as
+ * an anyref, may have a property `typeId` too). */
 export function refIs(store: PrunedStore, n: number, id: number, nullable: number): boolean {
-  if (n > 0 && (store.refs.values[n] as GcStruct | undefined)?.typeId === id) return true;
+  if (n > 0) {
+    const o = store.refs.values[n];
+    if ((o instanceof GcStruct || o instanceof GcArray) && o.typeId === id) return true;
+  }
   return refTest(store, n, CONCRETE_BASE + id, nullable !== 0);
 }
 
