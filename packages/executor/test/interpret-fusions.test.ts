@@ -347,10 +347,13 @@ describe("instruction pairs", () => {
 describe("GC instructions of their own", () => {
   // what the host's GC tests run (packages/host/test/gc.test.ts, "the GC instructions of their own"),
   // traps included: here, that the translator picks these ops, and the out-of-line Gc op for the rest
-  const types = `(type $s (struct (field (mut i32)) (field (mut i8)) (field (mut anyref)) (field (mut v128))))
-    (type $a (array (mut i32))) (type $r (array (mut anyref))) (type $b (array (mut i8)))`;
+  const types = `(type $s (struct (field (mut i32)) (field (mut i8)) (field (mut anyref)) (field (mut v128)) (field (mut f64))))
+    (type $a (array (mut i32))) (type $r (array (mut anyref))) (type $b (array (mut i8))) (type $h (array (mut i16)))
+    (type $l (array (mut i64)))`;
   const cases: [string, string, string[]][] = [
-    ["struct.new", "(result anyref) (struct.new $s (i32.const 1) (i32.const 2) (ref.null any) (v128.const i64x2 0 0))", ["StructNew"]],
+    ["struct.new", "(result anyref) (struct.new $s (i32.const 1) (i32.const 2) (ref.null any) (v128.const i64x2 0 0) (f64.const 1))", ["StructNew"]],
+    ["struct.get of an f64", "(param (ref $s)) (result f64) (struct.get $s 4 (local.get 0))", ["StructGet64"]],
+    ["struct.set of an f64", "(param (ref $s)) (struct.set $s 4 (local.get 0) (f64.const 2))", ["StructSet64"]],
     ["struct.get", "(param (ref $s)) (result i32) (struct.get $s 0 (local.get 0))", ["StructGet"]],
     ["struct.get_s", "(param (ref $s)) (result i32) (struct.get_s $s 1 (local.get 0))", ["StructGet"]],
     ["struct.get of a reference", "(param (ref $s)) (result anyref) (struct.get $s 2 (local.get 0))", ["StructGetRef"]],
@@ -359,7 +362,11 @@ describe("GC instructions of their own", () => {
     ["struct.set of a reference", "(param (ref $s)) (struct.set $s 2 (local.get 0) (local.get 0))", ["StructSetRef"]],
     ["array.get", "(param (ref $a) i32) (result i32) (array.get $a (local.get 0) (local.get 1))", ["ArrayGet"]],
     ["array.get of a reference", "(param (ref $r) i32) (result anyref) (array.get $r (local.get 0) (local.get 1))", ["ArrayGetRef"]],
-    ["array.get_s of a byte", "(param (ref $b) i32) (result i32) (array.get_s $b (local.get 0) (local.get 1))", ["Gc"]],
+    ["array.get_s of a byte", "(param (ref $b) i32) (result i32) (array.get_s $b (local.get 0) (local.get 1))", ["ArrayGet8"]],
+    ["array.get_u of an i16", "(param (ref $h) i32) (result i32) (array.get_u $h (local.get 0) (local.get 1))", ["ArrayGet16"]],
+    ["array.set of a byte", "(param (ref $b) i32) (array.set $b (local.get 0) (local.get 1) (local.get 1))", ["ArraySet8"]],
+    ["array.set of an i16", "(param (ref $h) i32) (array.set $h (local.get 0) (local.get 1) (local.get 1))", ["ArraySet16"]],
+    ["array.get of an i64", "(param (ref $l) i32) (result i64) (array.get $l (local.get 0) (local.get 1))", ["Gc"]],
     ["array.set", "(param (ref $a) i32) (array.set $a (local.get 0) (local.get 1) (local.get 1))", ["ArraySet"]],
     ["array.set of a reference", "(param (ref $r) i32) (array.set $r (local.get 0) (local.get 1) (ref.null any))", ["ArraySetRef"]],
     ["array.len", "(param (ref $r)) (result i32) (array.len (local.get 0))", ["ArrayLen"]],

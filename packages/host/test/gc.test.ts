@@ -425,10 +425,16 @@ describe("GC objects across stores", () => {
         (func (export "run") (result i32)
           (local $x (ref $p))
           (local.set $x (struct.new $p (i32.const 1)))
-          (i32.add (call $check (local.get $x)) (ref.eq (local.get $x) (local.get $x)))))`)));
+          (i32.add (call $check (local.get $x)) (ref.eq (local.get $x) (local.get $x))))
+        (func (export "eq") (param eqref eqref) (result i32) (ref.eq (local.get 0) (local.get 1))))`)));
     expect(a.getFunc("run")!.call()).toEqual([2]);
     expect(seen[0]).toBeInstanceOf(GcStruct);
     expect((eqInB.call(seen[0], seen[0]) as number[])[0]).toBe(1);
+    // numbered again in store A, whose numbers of the first call are forgotten
+    a.getFunc("run")!.call();
+    expect(a.getFunc("eq")!.call(seen[0], seen[0])).toEqual([1]);
+    expect(a.getFunc("eq")!.call(seen[0], seen[1])).toEqual([0]);
+    expect(eqInB.call(seen[1], seen[1])).toEqual([1]);
   });
 });
 
@@ -445,6 +451,8 @@ describe("the GC instructions of their own", () => {
     (type $ints (array (mut i32)))
     (type $floats (array (mut f32)))
     (type $objs (array (mut anyref)))
+    (type $bytes (array (mut i8)))
+    (type $halves (array (mut i16)))
     (func $make (param $v i32) (result (ref $p))
       (struct.new $p (local.get $v) (local.get $v) (local.get $v) (i64.extend_i32_s (local.get $v))
         (f32.convert_i32_s (local.get $v)) (f64.convert_i32_s (local.get $v)) (ref.null $p)))
@@ -496,6 +504,22 @@ describe("the GC instructions of their own", () => {
     (func (export "set_oob") (param $i i32) (array.set $ints (array.new_default $ints (i32.const 2)) (local.get $i) (i32.const 1)))
     (func (export "set_ref_oob") (param $i i32)
       (array.set $objs (array.new_default $objs (i32.const 2)) (local.get $i) (ref.null any)))
+    ;; element i of an i8 and an i16 array of n set to v (the others 0): signed and unsigned, and element 0
+    (func (export "packed") (param $n i32) (param $i i32) (param $v i32) (result i32 i32 i32 i32 i32 i32)
+      (local $b (ref $bytes)) (local $h (ref $halves))
+      (local.set $b (array.new_default $bytes (local.get $n)))
+      (local.set $h (array.new_default $halves (local.get $n)))
+      (array.set $bytes (local.get $b) (local.get $i) (local.get $v))
+      (array.set $halves (local.get $h) (local.get $i) (local.get $v))
+      (array.get_s $bytes (local.get $b) (local.get $i)) (array.get_u $bytes (local.get $b) (local.get $i))
+      (array.get_s $halves (local.get $h) (local.get $i)) (array.get_u $halves (local.get $h) (local.get $i))
+      (array.get_u $bytes (local.get $b) (i32.const 0)) (array.get_u $halves (local.get $h) (i32.const 0)))
+    (func (export "get8_oob") (param $i i32) (result i32) (array.get_s $bytes (array.new_default $bytes (i32.const 2)) (local.get $i)))
+    (func (export "get16_oob") (param $i i32) (result i32) (array.get_u $halves (array.new_default $halves (i32.const 2)) (local.get $i)))
+    (func (export "set8_oob") (param $i i32) (array.set $bytes (array.new_default $bytes (i32.const 2)) (local.get $i) (i32.const 1)))
+    (func (export "set16_oob") (param $i i32) (array.set $halves (array.new_default $halves (i32.const 2)) (local.get $i) (i32.const 1)))
+    (func (export "get8_null") (result i32) (array.get_u $bytes (ref.null $bytes) (i32.const 0)))
+    (func (export "set16_null") (array.set $halves (ref.null $halves) (i32.const 0) (i32.const 1)))
     (func (export "get_array_null") (result i32) (array.get $ints (ref.null $ints) (i32.const 0)))
     (func (export "set_array_null") (array.set $objs (ref.null $objs) (i32.const 0) (ref.null any)))
     (func (export "len_null") (result i32) (array.len (ref.null $ints)))
@@ -519,6 +543,8 @@ describe("the GC instructions of their own", () => {
         (return (i32.const 0))))
       (i32.const 1))
     (func (export "cast_null") (param $k i32) (result i32) (ref.is_null (ref.cast (ref null $p) (call $obj (local.get $k)))))
+    (func (export "make") (result anyref) (call $make (i32.const 1)))
+    (func (export "test_host") (param externref) (result i32) (ref.test (ref $p) (any.convert_extern (local.get 0))))
     (func (export "cast") (param $k i32) (result i32)
       (struct.get $p $i (ref.cast (ref $p) (call $obj (local.get $k))))))`;
 
@@ -544,14 +570,23 @@ describe("the GC instructions of their own", () => {
     expect(call(inst, "arrays", 1)).toEqual([0, 0, 0, 2]);
   });
 
+  it("read and write packed array elements: sign- or zero-extended, stored truncated, little-endian", () => {
+    const inst = instantiate(wat);
+    expect(call(inst, "packed", 4, 3, -200)).toEqual([56, 56, -200, 65336, 0, 0]);
+    expect(call(inst, "packed", 4, 1, 0x12348f80)).toEqual([-128, 128, -0x7080, 0x8f80, 0, 0]);
+    expect(call(inst, "packed", 1, 0, 0x7fff)).toEqual([-1, 255, 0x7fff, 0x7fff, 255, 0x7fff]);
+  });
+
   it("trap on null arrays and out of bounds indexes", () => {
     const inst = instantiate(wat);
-    const inBounds: Record<string, unknown> = { get_oob: 0, get_ref_oob: 1, set_oob: [], set_ref_oob: [] };
+    const inBounds: Record<string, unknown> = {
+      get_oob: 0, get_ref_oob: 1, set_oob: [], set_ref_oob: [], get8_oob: 0, get16_oob: 0, set8_oob: [], set16_oob: [],
+    };
     for (const f of Object.keys(inBounds)) {
       expect(call(inst, f, 1), f).toEqual(inBounds[f]);
       for (const i of [2, -1]) expect(trapOf(() => call(inst, f, i)).reason, `${f}(${i})`).toBe("out of bounds array access");
     }
-    for (const f of ["get_array_null", "set_array_null", "len_null"]) {
+    for (const f of ["get_array_null", "set_array_null", "len_null", "get8_null", "set16_null"]) {
       expect(trapOf(() => call(inst, f)).reason, f).toBe("null array reference");
     }
   });
@@ -569,5 +604,12 @@ describe("the GC instructions of their own", () => {
     expect(call(inst, "cast_null", 0)).toBe(0);
     expect(call(inst, "cast_null", 4)).toBe(1);
     for (const k of [2, 3]) expect(trapOf(() => call(inst, "cast_null", k)).reason, `cast_null ${k}`).toBe("cast failure");
+  });
+
+  it("test a host value as not of a struct type, whatever its properties", () => {
+    const inst = instantiate(wat);
+    const made = call(inst, "make") as GcStruct;
+    expect(call(inst, "test_host", made)).toBe(1);
+    expect(call(inst, "test_host", { typeId: made.typeId, layout: made.layout })).toBe(0);
   });
 });

@@ -1,14 +1,15 @@
 // The GC heap of WebAssembly 3.0: structs and arrays are JavaScript objects, collected by JavaScript's
 // garbage collector like every other reference (refs.ts). Each knows its canonical type id (the engine's
 // TypeRegistry), which casts compare. Numeric fields and elements are kept as their raw bits, as int32
-// words (struct fields, in a JavaScript array) or little-endian bytes (array elements, in a typed array),
-// so a get or set copies words between the value stack (slots.ts) and the object: no float conversion,
-// no BigInt, an i64 is two words. Reference fields and elements are kept as references (null, objects,
-// i31 numbers), in a JavaScript array.
+// words (struct fields, properties of the struct: struct-class.ts) or little-endian bytes (array elements,
+// in a typed array), so a get or set copies words between the value stack (slots.ts) and the object: no
+// float conversion, no BigInt, an i64 is two words. Reference fields and elements are kept as references
+// (null, objects, i31 numbers): a struct's in its properties, an array's in a JavaScript array.
 
 import { Trap, TrapCode } from "./trap.js";
 import { FuncEntity } from "./func.js";
-import { NumberedRef, isI31 } from "./refs.js";
+import { NumberedRef, isI31, type LiveRefs } from "./refs.js";
+import { SlotFrom, structClass, type SlotSource, type StructClass, type StructSlot } from "./struct-class.js";
 import type { TypeRegistry } from "./type-registry.js";
 import { CONCRETE_BASE, HeapType, PackedType, ValType, isRefType, type ArrayType, type StructType } from "./types.js";
 
@@ -30,44 +31,65 @@ export function storageBytes(storage: number): number {
   return 0;
 }
 
-/** Where each field of a struct type lives: numeric ones at a word offset in `words` (int32 words, 2 each,
- * 4 for a v128; packed fields are kept zero-extended in one word), references at their field index in `refs`.
- * A struct with references has one array for both (`words` is `refs`, its numeric words after the
- * references): a struct is three objects (the struct, the array and its store) instead of five, and
- * allocation is what GC programs do most. (Words outside the small-integer range then take a heap number.) */
+/** Slots of int32 words a numeric struct field takes: 1 (32 bits or less; packed fields are kept
+ * zero-extended), 2 (i64, f64) or 4 (v128). */
+export function fieldSlots(storage: number): number {
+  return storage === ValType.V128 ? 4 : storage === ValType.I64 || storage === ValType.F64 ? 2 : 1;
+}
+
+/** Where each field of a struct type lives: its slots, in field order, a reference's one, a numeric field's
+ * int32 words (fieldSlots). The slots are the struct's own properties (struct-class.ts). (Words outside the
+ * small-integer range take a heap number.) */
 export class StructLayout {
-  /** Per field: its first word in `words`, or -1 for a reference field (at its index in `refs`). */
-  readonly wordAt: Int32Array;
-  readonly words: number;
-  readonly hasRefs: boolean;
-  /** A new struct's `words` (and `refs`): a copy of this (one allocation, of the right elements kind). */
-  private readonly template: unknown[];
+  /** Per field: its (first) slot. */
+  readonly slotAt: Int32Array;
+  /** How many slots a struct has. */
+  readonly slots: number;
+  /** Where a new struct's slots come from (struct-class.ts). */
+  private readonly sources: readonly SlotSource[];
+  /** The classes of this layout's structs, by canonical type id (one, but for types of equal fields in
+   * different modules' views: the translator's layouts allocate nothing), the last one used first. */
+  private readonly classes = new Map<number, StructClass>();
+  private lastId = -1;
+  private last: StructClass | null = null;
 
   constructor(readonly type: StructType) {
     const n = type.fields.length;
-    this.wordAt = new Int32Array(n);
-    const refs = type.fields.some((f) => isRefType(f.storage));
-    let w = refs ? n : 0;
-    for (let i = 0; i < n; i++) {
+    this.slotAt = new Int32Array(n);
+    const sources: SlotSource[] = [];
+    for (let i = 0, at = 0; i < n; i++, at += 2) { // at: the field's first operand word in struct.new
       const s = type.fields[i]!.storage;
-      if (isRefType(s)) {
-        this.wordAt[i] = -1;
-      } else {
-        this.wordAt[i] = w;
-        w += s === ValType.V128 ? 4 : 2;
-      }
+      this.slotAt[i] = sources.length;
+      if (isRefType(s)) sources.push({ from: SlotFrom.Ref, word: at });
+      else if (s === PackedType.I8 || s === PackedType.I16) sources.push({ from: s === PackedType.I8 ? SlotFrom.I8 : SlotFrom.I16, word: at });
+      else for (let k = 0; k < fieldSlots(s); k++) sources.push({ from: SlotFrom.Word, word: at + k });
+      if (s === ValType.V128) at += 2;
     }
-    this.words = w;
-    this.hasRefs = refs;
-    const template: unknown[] = new Array<unknown>(w).fill(0);
-    if (refs) template.fill(null, 0, n);
-    this.template = template;
+    this.slots = sources.length;
+    this.sources = sources;
   }
 
-  /** A new struct of this layout, its fields zero and null. */
+  /** A new struct of this layout and canonical type id, its fields zero and null. */
   allocate(typeId: number): GcStruct {
-    const fields = this.template.slice();
-    return new GcStruct(typeId, this, fields as number[], this.hasRefs ? fields : null);
+    return new (this.classOf(typeId))(null, 0, null);
+  }
+
+  /** A new struct of this layout and canonical type id, its fields from struct.new's operands at stack word
+   * `a` (2 words each, 4 for a v128; references as numbers of `refs`). */
+  allocateFrom(typeId: number, i32: Int32Array, a: number, refs: LiveRefs): GcStruct {
+    return new (this.classOf(typeId))(i32, a, refs);
+  }
+
+  private classOf(typeId: number): StructClass {
+    if (typeId === this.lastId) return this.last!;
+    let c = this.classes.get(typeId);
+    if (c === undefined) {
+      c = structClass(GcStruct, this.sources, typeId, this);
+      this.classes.set(typeId, c);
+    }
+    this.lastId = typeId;
+    this.last = c;
+    return c;
   }
 }
 
@@ -92,23 +114,21 @@ export function structLayout(type: StructType): StructLayout {
   return l;
 }
 
-/** A struct: its canonical type id, numeric fields' bits and reference fields (see StructLayout). */
+/** A struct: its canonical type id, and its fields in slots of its own (see StructLayout): slot j is
+ * `this[STRUCT_SLOTS[j]]`, a reference or an int32 word. Made by `StructLayout.allocate`, by the class of
+ * its type (struct-class.ts), whose prototype has the type id and the layout: a struct is its slots. */
 export class GcStruct extends NumberedRef {
-  constructor(
-    readonly typeId: number,
-    readonly layout: StructLayout,
-    /** The numeric fields' words, int32 each (a JavaScript array: cheaper to allocate than a typed one);
-     * the same array as `refs` when there are references (StructLayout). */
-    readonly words: number[],
-    readonly refs: unknown[] | null,
-  ) {
-    super();
-  }
+  [slot: StructSlot]: unknown;
+  declare readonly typeId: number;
+  declare readonly layout: StructLayout;
 
   static allocate(typeId: number, layout: StructLayout): GcStruct {
     return layout.allocate(typeId);
   }
 }
+
+/** The `bytes` of every array of references (they have none; one empty view for all, not one each). */
+const NO_BYTES = new Uint8Array(0);
 
 /** An array: its canonical type id and length; numeric elements' bits in `bytes` (a view of one buffer,
  * with `words` over it when elements are 4 bytes or more), reference elements in `refs`. */
@@ -126,7 +146,7 @@ export class GcArray extends NumberedRef {
     this.elemBytes = es;
     if (es === 0) {
       this.refs = new Array<unknown>(length).fill(null);
-      this.bytes = new Uint8Array(0);
+      this.bytes = NO_BYTES;
       this.words = null;
     } else {
       this.refs = null;

@@ -36,8 +36,10 @@ export const NULL_REF = 0;
 
 /**
  * A reference that keeps its own number (GC objects, which programs make by the million): `LiveRefs`
- * finds it in the object instead of a Map. The number belongs to one `LiveRefs` at a time (`refOwner`, its
- * id; 0: none), which gives it up when it forgets the number; another store numbers it in its Map.
+ * finds it in the object instead of a Map. The first `LiveRefs` to number it owns the field (`refOwner`,
+ * its id; 0: none), for good; other stores number it in their Map. The number is the owner's while its
+ * `values` holds the object there: forgetting a number (a sweep, the end of a call) then writes nothing
+ * to the objects, which a sweep would otherwise visit by the ten thousand, all over the heap.
  */
 export class NumberedRef {
   refOwner = 0;
@@ -55,8 +57,12 @@ export class LiveRefs {
    * the i31 case, for numbers of GC objects). */
   values: unknown[] = [null];
   private readonly numbers = new Map<unknown, number>();
-  /** Numbers forgotten by `sweep`, to give out again. */
-  private free: number[] = [];
+  /** Numbers forgotten by `sweep`, to give out again: `free[0 .. freeCount - 1]` (a typed array: a
+   * JavaScript array would shrink as numbers are given out and grow again at each sweep, copying). */
+  private free = new Int32Array(0);
+  private freeCount = 0;
+  /** `sweep`'s marks: whether a stack holds number n (kept: a sweep comes every ten thousand numbers). */
+  private held = new Uint8Array(0);
   /** `sweep` is worth it once this many numbers are given out (the executor checks it at allocations). */
   sweepAt = 1 << 16;
   /** How many numbers are given out. */
@@ -69,7 +75,11 @@ export class LiveRefs {
     if (value === null) return NULL_REF;
     if (typeof value === "number" && isI31(value)) return i31Number(value);
     if (value instanceof NumberedRef) {
-      if (value.refOwner === this.id) return value.refNumber;
+      if (value.refOwner === this.id) {
+        const n = value.refNumber;
+        if (this.values[n] === value) return n;
+        return (value.refNumber = this.give(value)); // forgotten since
+      }
       if (value.refOwner === 0) {
         const n = this.give(value);
         value.refOwner = this.id;
@@ -95,8 +105,8 @@ export class LiveRefs {
 
   private give(value: unknown): number {
     this.count++;
-    if (this.free.length > 0) {
-      const n = this.free.pop()!;
+    if (this.freeCount > 0) {
+      const n = this.free[--this.freeCount]!;
       this.values[n] = value;
       return n;
     }
@@ -104,10 +114,9 @@ export class LiveRefs {
     return this.values.length - 1;
   }
 
-  /** Forgets number n's reference. */
+  /** Forgets the number of `value` in the Map, if it has one there (see NumberedRef). */
   private forget(value: unknown): void {
-    if (value instanceof NumberedRef && value.refOwner === this.id) value.refOwner = 0;
-    else this.numbers.delete(value);
+    if (!(value instanceof NumberedRef && value.refOwner === this.id)) this.numbers.delete(value);
   }
 
   /** The reference that number `n` stands for (null for 0). */
@@ -128,34 +137,44 @@ export class LiveRefs {
    * executions. Conservative: any word equal to a number keeps it, whatever the word is.
    */
   sweep(stacks: Iterable<Int32Array>): void {
-    const len = this.values.length;
-    const held = new Uint8Array(len);
+    const values = this.values;
+    const len = values.length;
+    if (this.held.length < len) this.held = new Uint8Array(Math.max(len, 2 * this.held.length));
+    const held = this.held;
+    held.fill(0, 0, len);
     for (const words of stacks) {
       for (let i = 0; i < words.length; i++) {
         const w = words[i]!;
         if (w > 0 && w < len) held[w] = 1;
       }
     }
-    const values = this.values;
+    // the free list anew: every number not held (those free already too)
+    if (this.free.length < len) this.free = new Int32Array(Math.max(len, 2 * this.free.length));
+    const free = this.free;
+    const mapped = this.numbers.size !== 0;
+    let freeCount = 0;
     for (let n = 1; n < len; n++) {
-      if (held[n] === 0 && values[n] !== FREE) {
-        this.forget(values[n]);
+      const v = values[n];
+      if (v === FREE) {
+        free[freeCount++] = n;
+      } else if (held[n] === 0) {
+        if (mapped) this.forget(v);
         values[n] = FREE;
-        this.free.push(n);
-        this.count--;
+        free[freeCount++] = n;
       }
     }
+    this.freeCount = freeCount;
+    this.count = len - 1 - freeCount;
     this.sweepAt = Math.max(1 << 16, 2 * this.count);
   }
 
   /** Forgets every number given out. */
   clear(): void {
     if (this.values.length === 1) return;
-    for (const v of this.values) if (v instanceof NumberedRef && v.refOwner === this.id) v.refOwner = 0;
     this.values = [null];
     this.numbers.clear();
     this.count = 0;
-    this.free = [];
+    this.freeCount = 0;
     this.sweepAt = 1 << 16;
   }
 }

@@ -8,8 +8,10 @@
 // layout of the struct type, the array's element type): field and element accesses, struct.new, array.len,
 // and ref.test / ref.cast to a concrete type. A reference register holds a number of the store's LiveRefs
 // (store/refs.ts); a struct or array type's register holds null (0) or the number of a GcStruct or GcArray
-// (validation says which), whose object is `store.refs.values[n]`. Numeric fields are int32 words (two per
-// field, four for a v128; a packed one in the first word, zero-extended), array elements of 4 bytes words.
+// (validation says which), whose object is `store.refs.values[n]`. A struct's fields are its own properties
+// (`STRUCT_SLOTS`): numeric fields int32 words (one for 32 bits or less, a packed field zero-extended; two
+// for i64 and f64, four for a v128), references one, in field order (the store's StructLayout.slotAt).
+// Array elements of 4 bytes are words.
 
 import { instr, type Instr } from "../dsl.js";
 
@@ -23,24 +25,26 @@ export const GC: Instr[] = [
     "d:r a:r t:i u:i op:i", "gcOp(store, inst, i32, fp2, code, pc);"),
   instr("StructNew", "d = struct.new of type t, its fields from the consecutive registers from a (gc.ts)", "d:r a:r t:i",
     "structNew(store, i32, fp2, code, pc);"),
-  instr("StructGet", "d = the numeric field at word w of struct a (not v128), sign-extended from bit 31 - sh",
+  instr("StructGet", "d = the 32-bit numeric field at slot w of struct a, sign-extended from bit 31 - sh (packed)",
     "d:r a:r w:i sh:i", `${STRUCT}
-    const w = o.words;
+    $d = ((o[STRUCT_SLOTS[$w]!] as number) << $sh) >> $sh;`),
+  instr("StructGet64", "d = the 64-bit numeric field at slots w, w + 1 of struct a", "d:r a:r w:i", `${STRUCT}
     const k = $w;
     const d = $d.at;
-    i32[d] = (w[k]! << $sh) >> $sh;
-    i32[d + 1] = w[k + 1]!;`),
-  instr("StructGetRef", "d = the reference field u of struct a", "d:r a:r u:i", `${STRUCT}
-    $d = store.refs.number(o.refs![$u]);`),
-  instr("StructSet", "the numeric field at word w of struct a (not v128) = v, its low word masked", "a:r v:r w:i mask:i",
+    i32[d] = o[STRUCT_SLOTS[k]!] as number;
+    i32[d + 1] = o[STRUCT_SLOTS[k + 1]!] as number;`),
+  instr("StructGetRef", "d = the reference field at slot u of struct a", "d:r a:r u:i", `${STRUCT}
+    $d = store.refs.number(o[STRUCT_SLOTS[$u]!]);`),
+  instr("StructSet", "the 32-bit numeric field at slot w of struct a = v, masked (packed)", "a:r v:r w:i mask:i",
     `${STRUCT}
-    const w = o.words;
+    o[STRUCT_SLOTS[$w]!] = $v & $mask;`),
+  instr("StructSet64", "the 64-bit numeric field at slots w, w + 1 of struct a = v", "a:r v:r w:i", `${STRUCT}
     const k = $w;
     const v = $v.at;
-    w[k] = i32[v]! & $mask;
-    w[k + 1] = i32[v + 1]!;`),
-  instr("StructSetRef", "the reference field u of struct a = v", "a:r v:r u:i", `${STRUCT}
-    o.refs![$u] = store.refs.value($v);`),
+    o[STRUCT_SLOTS[k]!] = i32[v]!;
+    o[STRUCT_SLOTS[k + 1]!] = i32[v + 1]!;`),
+  instr("StructSetRef", "the reference field at slot u of struct a = v", "a:r v:r u:i", `${STRUCT}
+    o[STRUCT_SLOTS[$u]!] = store.refs.value($v);`),
   instr("ArrayGet", "d = element i of array a (4-byte elements)", "d:r a:r i:r", `${ELEMENT}
     $d = o.words![i]!;`),
   instr("ArrayGetRef", "d = element i of array a (references)", "d:r a:r i:r", `${ELEMENT}
@@ -49,6 +53,19 @@ export const GC: Instr[] = [
     o.words![i] = $v;`),
   instr("ArraySetRef", "element i of array a = v (references)", "a:r i:r v:r", `${ELEMENT}
     o.refs![i] = store.refs.value($v);`),
+  instr("ArrayGet8", "d = element i of array a (i8 elements), sign-extended from bit 31 - sh", "d:r a:r i:r sh:i",
+    `${ELEMENT}
+    $d = (o.bytes[i]! << $sh) >> $sh;`),
+  instr("ArrayGet16", "d = element i of array a (i16 elements, little-endian), sign-extended from bit 31 - sh",
+    "d:r a:r i:r sh:i", `${ELEMENT}
+    const b = o.bytes;
+    $d = ((b[2 * i]! | (b[2 * i + 1]! << 8)) << $sh) >> $sh;`),
+  instr("ArraySet8", "element i of array a = v (i8 elements: its low 8 bits)", "a:r i:r v:r", `${ELEMENT}
+    o.bytes[i] = $v;`),
+  instr("ArraySet16", "element i of array a = v (i16 elements: its low 16 bits, little-endian)", "a:r i:r v:r", `${ELEMENT}
+    const v = $v;
+    o.bytes[2 * i] = v;
+    o.bytes[2 * i + 1] = v >> 8;`),
   instr("ArrayLen", "d = the length of array a", "d:r a:r", "$d = arrayOf(store, $a).length;"),
   instr("RefTest", "d = whether a is of concrete type id (or null, if nullable)", "d:r a:r id:i nullable:i",
     "$d = refIs(store, $a, $id, $nullable) ? 1 : 0;"),

@@ -1,5 +1,5 @@
 import {
-  GcArray, GcStruct, PackedType, Trap, TrapCode, ValType, isRefType, structLayout, type ArrayType, type InstanceEntity,
+  GcArray, GcStruct, PackedType, STRUCT_SLOTS, fieldSlots, Trap, TrapCode, isRefType, structLayout, type ArrayType, type InstanceEntity,
   type TypeRegistry,
 } from "@wasmi-ts/store";
 import type { ConstExpr } from "../module/ir.js";
@@ -128,17 +128,13 @@ function storeOperand(v: ConstValue | undefined, arr: GcArray | null, s: GcStruc
   const words = v instanceof RefValue ? null : v;
   const ref = v instanceof RefValue ? v.ref : null;
   if (s !== null) {
-    const w = s.layout.wordAt[i]!;
-    if (w < 0) s.refs![i] = ref;
+    const w = s.layout.slotAt[i]!;
+    const storage = s.layout.type.fields[i]!.storage;
+    if (isRefType(storage)) s[STRUCT_SLOTS[w]!] = ref;
     else {
-      const storage = s.layout.type.fields[i]!.storage;
       const mask = storage === PackedType.I8 ? 0xff : storage === PackedType.I16 ? 0xffff : -1;
-      s.words[w] = words![0]! & mask;
-      if (mask === -1) s.words[w + 1] = words![1]!;
-      if (storage === ValType.V128) {
-        s.words[w + 2] = words![2]!;
-        s.words[w + 3] = words![3]!;
-      }
+      s[STRUCT_SLOTS[w]!] = words![0]! & mask;
+      for (let k = 1; k < fieldSlots(storage); k++) s[STRUCT_SLOTS[w + k]!] = words![k]!;
     }
     return;
   }

@@ -6,7 +6,7 @@
 // Instructions on n array elements pay fuel for them, as the bulk memory and table ones do (bulk.ts).
 
 import {
-  GcArray, GcStruct, PackedType, storageBytes, Trap, TrapCode, ValType, i31Number, refIsOfHeapType, structLayoutOf,
+  GcArray, GcStruct, PackedType, STRUCT_SLOTS, fieldSlots, isRefType, storageBytes, Trap, TrapCode, ValType, i31Number, refIsOfHeapType, structLayoutOf,
   CONCRETE_BASE, HeapType,
   type ArrayType, type InstanceEntity, type PrunedStore,
 } from "@wasmi-ts/store";
@@ -43,13 +43,13 @@ export function gcOp(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, 
     case GcOp.StructGetS:
     case GcOp.StructGetU: {
       const s = structOf(store, i32[a]!);
-      const w = s.layout.wordAt[u]!;
-      if (w < 0) {
-        setRef(store, i32, d, s.refs![u]);
+      const w = s.layout.slotAt[u]!;
+      const storage = s.layout.type.fields[u]!.storage;
+      if (isRefType(storage)) {
+        setRef(store, i32, d, s[STRUCT_SLOTS[w]!]);
         return;
       }
-      const storage = s.layout.type.fields[u]!.storage;
-      readNumeric(s.words, w, storage, code[(pc + 5) | 0] === GcOp.StructGetS, i32, d);
+      readNumeric(s, w, storage, code[(pc + 5) | 0] === GcOp.StructGetS, i32, d);
       return;
     }
     case GcOp.StructSet:
@@ -211,22 +211,19 @@ export function structNew(store: PrunedStore, i32: Int32Array, fp2: number, code
 /** A struct of type t to the stack at d, its fields from the stack words at `a` (`init`) or default. */
 function newStruct(store: PrunedStore, t: number, init: boolean, i32: Int32Array, d: number, a: number): void {
   const layout = structLayoutOf(store.types, t);
-  const s = layout.allocate(t);
-  if (init) {
-    const fields = layout.type.fields;
-    for (let i = 0, at = a; i < fields.length; i++) {
-      writeField(store, s, i, i32, at);
-      at += stackWords(fields[i]!.storage);
-    }
-  }
+  const s = init ? layout.allocateFrom(t, i32, a, store.refs) : layout.allocate(t);
   i32[d] = store.refs.numberNew(s);
   i32[d + 1] = 0;
 }
 
 /** `RefTest` and `RefCast` (loop cases): whether the reference of number `n` is of concrete type `id`
- * (null: when `nullable`); a GC object of that very type is the fast case. */
+ * (null: when `nullable`); a GC object of that very type is the fast case (a GC object: a host value, as
+ * an anyref, may have a property `typeId` too). */
 export function refIs(store: PrunedStore, n: number, id: number, nullable: number): boolean {
-  if (n > 0 && (store.refs.values[n] as GcStruct | undefined)?.typeId === id) return true;
+  if (n > 0) {
+    const o = store.refs.values[n];
+    if ((o instanceof GcStruct || o instanceof GcArray) && o.typeId === id) return true;
+  }
   return refTest(store, n, CONCRETE_BASE + id, nullable !== 0);
 }
 
@@ -279,38 +276,26 @@ export function elementAt(store: PrunedStore, n: number, i: number): GcArray {
 
 /** Field `i` of `s` from the stack words at `at`. */
 function writeField(store: PrunedStore, s: GcStruct, i: number, i32: Int32Array, at: number): void {
-  const w = s.layout.wordAt[i]!;
-  if (w < 0) {
-    s.refs![i] = store.refs.value(i32[at]!);
-    return;
-  }
+  const w = s.layout.slotAt[i]!;
   const storage = s.layout.type.fields[i]!.storage;
-  const words = s.words;
   switch (storage) {
-    case PackedType.I8: words[w] = i32[at]! & 0xff; return;
-    case PackedType.I16: words[w] = i32[at]! & 0xffff; return;
+    case PackedType.I8: s[STRUCT_SLOTS[w]!] = i32[at]! & 0xff; return;
+    case PackedType.I16: s[STRUCT_SLOTS[w]!] = i32[at]! & 0xffff; return;
     default:
-      words[w] = i32[at]!;
-      words[w + 1] = i32[at + 1]!;
-      if (storage === ValType.V128) {
-        words[w + 2] = i32[at + 2]!;
-        words[w + 3] = i32[at + 3]!;
-      }
+      if (isRefType(storage)) s[STRUCT_SLOTS[w]!] = store.refs.value(i32[at]!);
+      else for (let k = 0; k < fieldSlots(storage); k++) s[STRUCT_SLOTS[w + k]!] = i32[at + k]!;
   }
 }
 
-/** A numeric value of `storage` at words[w] to the stack at `d`; packed ones extended (signed or not). */
-function readNumeric(words: readonly number[], w: number, storage: number, signed: boolean, i32: Int32Array, d: number): void {
+/** A numeric field of `storage` at slot w of `s` to the stack at `d`; packed ones extended (signed or not). */
+function readNumeric(s: GcStruct, w: number, storage: number, signed: boolean, i32: Int32Array, d: number): void {
+  const low = s[STRUCT_SLOTS[w]!] as number;
+  i32[d + 1] = 0;
   switch (storage) {
-    case PackedType.I8: i32[d] = signed ? (words[w]! << 24) >> 24 : words[w]! & 0xff; i32[d + 1] = 0; return;
-    case PackedType.I16: i32[d] = signed ? (words[w]! << 16) >> 16 : words[w]! & 0xffff; i32[d + 1] = 0; return;
+    case PackedType.I8: i32[d] = signed ? (low << 24) >> 24 : low & 0xff; return;
+    case PackedType.I16: i32[d] = signed ? (low << 16) >> 16 : low & 0xffff; return;
     default:
-      i32[d] = words[w]!;
-      i32[d + 1] = words[w + 1]!;
-      if (storage === ValType.V128) {
-        i32[d + 2] = words[w + 2]!;
-        i32[d + 3] = words[w + 3]!;
-      }
+      for (let k = 0; k < fieldSlots(storage); k++) i32[d + k] = s[STRUCT_SLOTS[w + k]!] as number;
   }
 }
 

@@ -10,7 +10,7 @@
 // it (backtrace.ts), the one place where pc and depth are known.
 
 import {
-  ExceptionEntity, FuncKind, Trap, TrapCode,
+  ExceptionEntity, FuncKind, STRUCT_SLOTS, Trap, TrapCode,
   type FuncEntity, type InstanceEntity, type MemoryEntity, type PrunedStore,
 } from "@wasmi-ts/store";
 import type { CompiledModule } from "../module/compiled.js";
@@ -2061,77 +2061,118 @@ function runInterpreterLoop(store: PrunedStore, state: ExecState, func: FuncEnti
           pc = (pc + 4) | 0;
           continue;
         }
-        case 323: { // StructGet: d = the numeric field at word w of struct a (not v128), sign-extended from bit 31 - sh
+        case 323: { // StructGet: d = the 32-bit numeric field at slot w of struct a, sign-extended from bit 31 - sh (packed)
           const o = structOf(store, i32[(fp2 + code[(pc + 2) | 0]) | 0]);
-          const w = o.words;
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = ((o[STRUCT_SLOTS[code[(pc + 3) | 0]]!] as number) << code[(pc + 4) | 0]) >> code[(pc + 4) | 0];
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 324: { // StructGet64: d = the 64-bit numeric field at slots w, w + 1 of struct a
+          const o = structOf(store, i32[(fp2 + code[(pc + 2) | 0]) | 0]);
           const k = code[(pc + 3) | 0];
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
-          i32[d] = (w[k]! << code[(pc + 4) | 0]) >> code[(pc + 4) | 0];
-          i32[d + 1] = w[k + 1]!;
-          pc = (pc + 5) | 0;
-          continue;
-        }
-        case 324: { // StructGetRef: d = the reference field u of struct a
-          const o = structOf(store, i32[(fp2 + code[(pc + 2) | 0]) | 0]);
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = store.refs.number(o.refs![code[(pc + 3) | 0]]);
+          i32[d] = o[STRUCT_SLOTS[k]!] as number;
+          i32[d + 1] = o[STRUCT_SLOTS[k + 1]!] as number;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 325: { // StructSet: the numeric field at word w of struct a (not v128) = v, its low word masked
+        case 325: { // StructGetRef: d = the reference field at slot u of struct a
+          const o = structOf(store, i32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = store.refs.number(o[STRUCT_SLOTS[code[(pc + 3) | 0]]!]);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 326: { // StructSet: the 32-bit numeric field at slot w of struct a = v, masked (packed)
           const o = structOf(store, i32[(fp2 + code[(pc + 1) | 0]) | 0]);
-          const w = o.words;
+          o[STRUCT_SLOTS[code[(pc + 3) | 0]]!] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & code[(pc + 4) | 0];
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 327: { // StructSet64: the 64-bit numeric field at slots w, w + 1 of struct a = v
+          const o = structOf(store, i32[(fp2 + code[(pc + 1) | 0]) | 0]);
           const k = code[(pc + 3) | 0];
           const v = ((fp2 + code[(pc + 2) | 0]) | 0);
-          w[k] = i32[v]! & code[(pc + 4) | 0];
-          w[k + 1] = i32[v + 1]!;
-          pc = (pc + 5) | 0;
-          continue;
-        }
-        case 326: { // StructSetRef: the reference field u of struct a = v
-          const o = structOf(store, i32[(fp2 + code[(pc + 1) | 0]) | 0]);
-          o.refs![code[(pc + 3) | 0]] = store.refs.value(i32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          o[STRUCT_SLOTS[k]!] = i32[v]!;
+          o[STRUCT_SLOTS[k + 1]!] = i32[v + 1]!;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 327: { // ArrayGet: d = element i of array a (4-byte elements)
+        case 328: { // StructSetRef: the reference field at slot u of struct a = v
+          const o = structOf(store, i32[(fp2 + code[(pc + 1) | 0]) | 0]);
+          o[STRUCT_SLOTS[code[(pc + 3) | 0]]!] = store.refs.value(i32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 329: { // ArrayGet: d = element i of array a (4-byte elements)
           const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
           const o = elementAt(store, i32[(fp2 + code[(pc + 2) | 0]) | 0], i);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = o.words![i]!;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 328: { // ArrayGetRef: d = element i of array a (references)
+        case 330: { // ArrayGetRef: d = element i of array a (references)
           const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
           const o = elementAt(store, i32[(fp2 + code[(pc + 2) | 0]) | 0], i);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = store.refs.number(o.refs![i]);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 329: { // ArraySet: element i of array a = v (4-byte elements)
+        case 331: { // ArraySet: element i of array a = v (4-byte elements)
           const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
           const o = elementAt(store, i32[(fp2 + code[(pc + 1) | 0]) | 0], i);
           o.words![i] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 330: { // ArraySetRef: element i of array a = v (references)
+        case 332: { // ArraySetRef: element i of array a = v (references)
           const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
           const o = elementAt(store, i32[(fp2 + code[(pc + 1) | 0]) | 0], i);
           o.refs![i] = store.refs.value(i32[(fp2 + code[(pc + 3) | 0]) | 0]);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 331: { // ArrayLen: d = the length of array a
+        case 333: { // ArrayGet8: d = element i of array a (i8 elements), sign-extended from bit 31 - sh
+          const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
+          const o = elementAt(store, i32[(fp2 + code[(pc + 2) | 0]) | 0], i);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (o.bytes[i]! << code[(pc + 4) | 0]) >> code[(pc + 4) | 0];
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 334: { // ArrayGet16: d = element i of array a (i16 elements, little-endian), sign-extended from bit 31 - sh
+          const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
+          const o = elementAt(store, i32[(fp2 + code[(pc + 2) | 0]) | 0], i);
+          const b = o.bytes;
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = ((b[2 * i]! | (b[2 * i + 1]! << 8)) << code[(pc + 4) | 0]) >> code[(pc + 4) | 0];
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 335: { // ArraySet8: element i of array a = v (i8 elements: its low 8 bits)
+          const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
+          const o = elementAt(store, i32[(fp2 + code[(pc + 1) | 0]) | 0], i);
+          o.bytes[i] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 336: { // ArraySet16: element i of array a = v (i16 elements: its low 16 bits, little-endian)
+          const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
+          const o = elementAt(store, i32[(fp2 + code[(pc + 1) | 0]) | 0], i);
+          const v = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+          o.bytes[2 * i] = v;
+          o.bytes[2 * i + 1] = v >> 8;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 337: { // ArrayLen: d = the length of array a
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = arrayOf(store, i32[(fp2 + code[(pc + 2) | 0]) | 0]).length;
           pc = (pc + 3) | 0;
           continue;
         }
-        case 332: { // RefTest: d = whether a is of concrete type id (or null, if nullable)
+        case 338: { // RefTest: d = whether a is of concrete type id (or null, if nullable)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = refIs(store, i32[(fp2 + code[(pc + 2) | 0]) | 0], code[(pc + 3) | 0], code[(pc + 4) | 0]) ? 1 : 0;
           pc = (pc + 5) | 0;
           continue;
         }
-        case 333: { // RefCast: d = a, which must be of concrete type id (or null, if nullable)
+        case 339: { // RefCast: d = a, which must be of concrete type id (or null, if nullable)
           const n = i32[(fp2 + code[(pc + 2) | 0]) | 0];
           if (!refIs(store, n, code[(pc + 3) | 0], code[(pc + 4) | 0])) trap(18 /* CastFailure */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = n;

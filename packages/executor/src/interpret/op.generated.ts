@@ -651,13 +651,17 @@ export enum Op {
   Gc,
   /** d = struct.new of type t, its fields from the consecutive registers from a (gc.ts) (d:r a:r t:i) */
   StructNew,
-  /** d = the numeric field at word w of struct a (not v128), sign-extended from bit 31 - sh (d:r a:r w:i sh:i) */
+  /** d = the 32-bit numeric field at slot w of struct a, sign-extended from bit 31 - sh (packed) (d:r a:r w:i sh:i) */
   StructGet,
-  /** d = the reference field u of struct a (d:r a:r u:i) */
+  /** d = the 64-bit numeric field at slots w, w + 1 of struct a (d:r a:r w:i) */
+  StructGet64,
+  /** d = the reference field at slot u of struct a (d:r a:r u:i) */
   StructGetRef,
-  /** the numeric field at word w of struct a (not v128) = v, its low word masked (a:r v:r w:i mask:i) */
+  /** the 32-bit numeric field at slot w of struct a = v, masked (packed) (a:r v:r w:i mask:i) */
   StructSet,
-  /** the reference field u of struct a = v (a:r v:r u:i) */
+  /** the 64-bit numeric field at slots w, w + 1 of struct a = v (a:r v:r w:i) */
+  StructSet64,
+  /** the reference field at slot u of struct a = v (a:r v:r u:i) */
   StructSetRef,
   /** d = element i of array a (4-byte elements) (d:r a:r i:r) */
   ArrayGet,
@@ -667,6 +671,14 @@ export enum Op {
   ArraySet,
   /** element i of array a = v (references) (a:r i:r v:r) */
   ArraySetRef,
+  /** d = element i of array a (i8 elements), sign-extended from bit 31 - sh (d:r a:r i:r sh:i) */
+  ArrayGet8,
+  /** d = element i of array a (i16 elements, little-endian), sign-extended from bit 31 - sh (d:r a:r i:r sh:i) */
+  ArrayGet16,
+  /** element i of array a = v (i8 elements: its low 8 bits) (a:r i:r v:r) */
+  ArraySet8,
+  /** element i of array a = v (i16 elements: its low 16 bits, little-endian) (a:r i:r v:r) */
+  ArraySet16,
   /** d = the length of array a (d:r a:r) */
   ArrayLen,
   /** d = whether a is of concrete type id (or null, if nullable) (d:r a:r id:i nullable:i) */
@@ -705,7 +717,8 @@ export const OP_LAYOUTS: readonly string[] = [
   "rrirri", "rrirrri", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt",
   "rrt", "rrt", "rrrr", "rrrr", "rrrrr", "rrrrr", "rrrrii", "rrriiii", "rrriiii", "rr", "ri", "rrrrrr",
   "rrrrrr", "rrrr", "rrrr", "rrrriii", "rr", "rr", "r", "ir", "r", "rriii", "rri", "rrii",
-  "rri", "rrii", "rri", "rrr", "rrr", "rrr", "rrr", "rr", "rrii", "rrii",
+  "rri", "rri", "rrii", "rri", "rri", "rrr", "rrr", "rrr", "rrr", "rrri", "rrri", "rrr",
+  "rrr", "rr", "rrii", "rrii",
 ];
 
 /**
@@ -1037,14 +1050,20 @@ export const OP_TEMPLATES: readonly (string | null)[] = [
   "throwRef(store, i32, fp2, code, pc);",
   "gcOp(store, inst, i32, fp2, code, pc);",
   "structNew(store, i32, fp2, code, pc);",
-  "const o = structOf(store, $2);\n    const w = o.words;\n    const k = $3;\n    const d = $1.at;\n    i32[d] = (w[k]! << $4) >> $4;\n    i32[d + 1] = w[k + 1]!;",
-  "const o = structOf(store, $2);\n    $1 = store.refs.number(o.refs![$3]);",
-  "const o = structOf(store, $1);\n    const w = o.words;\n    const k = $3;\n    const v = $2.at;\n    w[k] = i32[v]! & $4;\n    w[k + 1] = i32[v + 1]!;",
-  "const o = structOf(store, $1);\n    o.refs![$3] = store.refs.value($2);",
+  "const o = structOf(store, $2);\n    $1 = ((o[STRUCT_SLOTS[$3]!] as number) << $4) >> $4;",
+  "const o = structOf(store, $2);\n    const k = $3;\n    const d = $1.at;\n    i32[d] = o[STRUCT_SLOTS[k]!] as number;\n    i32[d + 1] = o[STRUCT_SLOTS[k + 1]!] as number;",
+  "const o = structOf(store, $2);\n    $1 = store.refs.number(o[STRUCT_SLOTS[$3]!]);",
+  "const o = structOf(store, $1);\n    o[STRUCT_SLOTS[$3]!] = $2 & $4;",
+  "const o = structOf(store, $1);\n    const k = $3;\n    const v = $2.at;\n    o[STRUCT_SLOTS[k]!] = i32[v]!;\n    o[STRUCT_SLOTS[k + 1]!] = i32[v + 1]!;",
+  "const o = structOf(store, $1);\n    o[STRUCT_SLOTS[$3]!] = store.refs.value($2);",
   "const i = $3 >>> 0;\nconst o = elementAt(store, $2, i);\n    $1 = o.words![i]!;",
   "const i = $3 >>> 0;\nconst o = elementAt(store, $2, i);\n    $1 = store.refs.number(o.refs![i]);",
   "const i = $2 >>> 0;\nconst o = elementAt(store, $1, i);\n    o.words![i] = $3;",
   "const i = $2 >>> 0;\nconst o = elementAt(store, $1, i);\n    o.refs![i] = store.refs.value($3);",
+  "const i = $3 >>> 0;\nconst o = elementAt(store, $2, i);\n    $1 = (o.bytes[i]! << $4) >> $4;",
+  "const i = $3 >>> 0;\nconst o = elementAt(store, $2, i);\n    const b = o.bytes;\n    $1 = ((b[2 * i]! | (b[2 * i + 1]! << 8)) << $4) >> $4;",
+  "const i = $2 >>> 0;\nconst o = elementAt(store, $1, i);\n    o.bytes[i] = $3;",
+  "const i = $2 >>> 0;\nconst o = elementAt(store, $1, i);\n    const v = $3;\n    o.bytes[2 * i] = v;\n    o.bytes[2 * i + 1] = v >> 8;",
   "$1 = arrayOf(store, $2).length;",
   "$1 = refIs(store, $2, $3, $4) ? 1 : 0;",
   "\n    const n = $2;\n    if (!refIs(store, n, $3, $4)) trap(TrapCode.CastFailure);\n    $1 = n;",

@@ -24,7 +24,7 @@
 
 import {
   CONCRETE_BASE, FuncType, PackedType, TrapCode, ValType, concreteRefType, isRefType, refType, slotCount, storageBytes,
-  structLayout, type ArrayType, type StructType,
+  fieldSlots, structLayout, type ArrayType, type StructType,
 } from "@wasmi-ts/store";
 
 import { canonicalHeapType } from "../validate/type-section.js";
@@ -1497,7 +1497,7 @@ export class FuncTranslator {
 
   /**
    * The hot 0xfb instructions, as ops of their own (codegen/instructions/gc.ts), when their immediate type
-   * allows: struct and array accesses (fields not v128, elements references or 4 bytes), struct.new,
+   * allows: struct and array accesses (fields not v128, elements references, packed or 4 bytes), struct.new,
    * array.len, ref.test and ref.cast to a concrete type. Returns whether it emitted one.
    */
   private translateGcFast(sub: number): boolean {
@@ -1514,28 +1514,42 @@ export class FuncTranslator {
         const t = ir.types[x] as StructType;
         const storage = t.fields[ins.b]!.storage;
         if (storage === ValType.V128) return false;
-        const w = structLayout(t).wordAt[ins.b]!;
+        const w = structLayout(t).slotAt[ins.b]!;
+        const ref = isRefType(storage);
         const packed = storage === PackedType.I8 ? 24 : storage === PackedType.I16 ? 16 : 0;
+        const wide = !ref && fieldSlots(storage) === 2;
         if (sub === 5) {
           const v = this.pop();
           const a = this.pop();
-          if (w < 0) this.emit(Op.StructSetRef, a, v, ins.b);
+          if (ref) this.emit(Op.StructSetRef, a, v, w);
+          else if (wide) this.emit(Op.StructSet64, a, v, w);
           else this.emit(Op.StructSet, a, v, w, packed === 0 ? -1 : -1 >>> packed);
           return true;
         }
         const a = this.pop();
-        if (w < 0) this.emitResult(Op.StructGetRef, storage, a, ins.b);
+        if (ref) this.emitResult(Op.StructGetRef, storage, a, w);
+        else if (wide) this.emitResult(Op.StructGet64, storage, a, w);
         else this.emitResult(Op.StructGet, packed === 0 ? storage : ValType.I32, a, w, sub === 3 ? packed : 0);
         return true;
       }
-      case 11: case 14: { // array.get, array.set (references or 4-byte elements)
+      case 12: case 13: { // array.get_s, array.get_u (packed elements)
+        const bytes = storageBytes((ir.types[x] as ArrayType).element.storage);
+        const i = this.pop();
+        const sh = sub === 12 ? 32 - 8 * bytes : 0;
+        this.emitResult(bytes === 1 ? Op.ArrayGet8 : Op.ArrayGet16, ValType.I32, this.pop(), i, sh);
+        return true;
+      }
+      case 11: case 14: { // array.get, array.set (references, 4-byte or packed elements)
         const storage = (ir.types[x] as ArrayType).element.storage;
         const ref = isRefType(storage);
-        if (!ref && storageBytes(storage) !== 4) return false;
+        const bytes = storageBytes(storage);
+        const packed = storage === PackedType.I8 || storage === PackedType.I16;
+        if (!ref && bytes !== 4 && !(packed && sub === 14)) return false;
         if (sub === 14) {
           const v = this.pop();
           const i = this.pop();
-          this.emit(ref ? Op.ArraySetRef : Op.ArraySet, this.pop(), i, v);
+          const op = ref ? Op.ArraySetRef : packed ? (bytes === 1 ? Op.ArraySet8 : Op.ArraySet16) : Op.ArraySet;
+          this.emit(op, this.pop(), i, v);
           return true;
         }
         const i = this.pop();

@@ -165,16 +165,4 @@ export const JS_TIER_HELPERS = {
   i64TruncF32S, i64TruncF32U, i64TruncF64S, i64TruncF64U, i64TruncSatF32S, i64TruncSatF32U, i64TruncSatF64S, i64TruncSatF64U,
 };
 
-let allowed: boolean | undefined;
-
-/** Whether the host lets code be made from strings (not under a strict Content-Security-Policy). */
-export function newFunctionAllowed(): boolean {
-  if (allowed === undefined) {
-    try {
-      allowed = new Function("return 1")() === 1;
-    } catch {
-      allowed = false;
-    }
-  }
-  return allowed;
-}
+export { newFunctionAllowed } from "@wasmi-ts/store";
