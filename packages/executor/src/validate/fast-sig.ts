@@ -13,8 +13,8 @@ const PARAM_COUNT_SHIFT = 24;
 /** Set for loads and stores: a memarg follows the opcode. */
 export const SIG_MEMARG = 1 << 26;
 const ALIGN_SHIFT = 27;
-/** Set for every instruction in the table (so that `nop`, with no types, is not 0). */
-const SIG_PRESENT = 1 << 30;
+/** Set for every instruction in the table (so that `nop`, with no types, is not 0; kinds are below it). */
+export const SIG_PRESENT = 1 << 30;
 
 export function sigParam0(sig: number): number {
   return sig & TYPE_MASK;
@@ -53,33 +53,38 @@ export const FAST_SIG: Int32Array = (() => {
   return sigs;
 })();
 
-// Other instructions the fast path checks, by kind (see FAST_KIND).
-/** local.get/set/tee, global.get, br, br_if, call: one index. */
-export const FAST_INDEX = 1;
+// Other instructions the fast path checks, by kind: small numbers in the same table (below SIG_PRESENT),
+// so that the main loop dispatches every instruction on one load.
+export const FAST_LOCAL_GET = 1;
+export const FAST_LOCAL_SET = 2;
+export const FAST_LOCAL_TEE = 3;
+/** global.get, br, br_if, call: one index. */
+export const FAST_INDEX = 4;
 /** block, loop, if. */
-export const FAST_BLOCK = 2;
-export const FAST_ELSE = 3;
-export const FAST_END = 4;
-export const FAST_DROP = 5;
-/** i32.const, i64.const: a LEB128. */
-export const FAST_INT_CONST = 6;
-export const FAST_F32_CONST = 7;
-export const FAST_F64_CONST = 8;
+export const FAST_BLOCK = 5;
+export const FAST_ELSE = 6;
+export const FAST_END = 7;
+export const FAST_DROP = 8;
+export const FAST_I32_CONST = 9;
+export const FAST_I64_CONST = 10;
+export const FAST_F32_CONST = 11;
+export const FAST_F64_CONST = 12;
 /** select (untyped). */
-export const FAST_SELECT = 9;
+export const FAST_SELECT = 13;
 
-/** Fast-path kind per opcode byte of the instructions without a FAST_SIG; 0: the general path. */
-export const FAST_KIND: Uint8Array = (() => {
-  const kinds = new Uint8Array(256);
-  for (const op of [Op.LocalGet, Op.LocalSet, Op.LocalTee, Op.GlobalGet, Op.Br, Op.BrIf, Op.Call]) kinds[op] = FAST_INDEX;
-  for (const op of [Op.Block, Op.Loop, Op.If]) kinds[op] = FAST_BLOCK;
-  kinds[Op.Else] = FAST_ELSE;
-  kinds[Op.End] = FAST_END;
-  kinds[Op.Drop] = FAST_DROP;
-  kinds[Op.I32Const] = FAST_INT_CONST;
-  kinds[Op.I64Const] = FAST_INT_CONST;
-  kinds[Op.F32Const] = FAST_F32_CONST;
-  kinds[Op.F64Const] = FAST_F64_CONST;
-  kinds[Op.Select] = FAST_SELECT;
-  return kinds;
+/**
+ * The fast path's entry per opcode byte: a packed signature (SIG_PRESENT set: FAST_SIG), else a FAST_*
+ * kind, else 0 (the general path).
+ */
+export const FAST_ENTRY: Int32Array = (() => {
+  const entries = FAST_SIG.slice();
+  const kinds: [number, number][] = [
+    [Op.LocalGet, FAST_LOCAL_GET], [Op.LocalSet, FAST_LOCAL_SET], [Op.LocalTee, FAST_LOCAL_TEE],
+    [Op.GlobalGet, FAST_INDEX], [Op.Br, FAST_INDEX], [Op.BrIf, FAST_INDEX], [Op.Call, FAST_INDEX],
+    [Op.Block, FAST_BLOCK], [Op.Loop, FAST_BLOCK], [Op.If, FAST_BLOCK], [Op.Else, FAST_ELSE], [Op.End, FAST_END],
+    [Op.Drop, FAST_DROP], [Op.I32Const, FAST_I32_CONST], [Op.I64Const, FAST_I64_CONST],
+    [Op.F32Const, FAST_F32_CONST], [Op.F64Const, FAST_F64_CONST], [Op.Select, FAST_SELECT],
+  ];
+  for (const [op, kind] of kinds) entries[op] = kind;
+  return entries;
 })();

@@ -10,8 +10,8 @@ import type { FuncBody, ModuleIR } from "../module/ir.js";
 import { ADDRESS_TYPE, ATOMIC_BASE, Imm, Op, type SigType } from "../module/opcodes.js";
 import { SIMPLE_BLOCK_TYPE, leb32End, shortLebEnd } from "../decode/skip-table.js";
 import {
-  FAST_BLOCK, FAST_DROP, FAST_ELSE, FAST_END, FAST_F32_CONST, FAST_F64_CONST, FAST_INDEX, FAST_INT_CONST, FAST_KIND,
-  FAST_SELECT, FAST_SIG, SIG_MEMARG,
+  FAST_BLOCK, FAST_DROP, FAST_ELSE, FAST_END, FAST_ENTRY, FAST_F32_CONST, FAST_F64_CONST, FAST_I32_CONST,
+  FAST_I64_CONST, FAST_INDEX, FAST_LOCAL_GET, FAST_LOCAL_SET, FAST_LOCAL_TEE, FAST_SELECT, SIG_MEMARG, SIG_PRESENT,
 } from "./fast-sig.js";
 import { blockType, funcType, funcTypeAt, memoryAddressType, tableAddressType } from "./module-types.js";
 import { canonicalHeapType, canonicalValType } from "./type-section.js";
@@ -74,6 +74,11 @@ export class FuncValidator {
   private localCount = 0;
   /** Per local: whether it is initialised (locals of non-defaultable types start uninitialised). */
   private localInit = new Uint8Array(64);
+  /**
+   * For the main loop, per one-byte local index (0-127): the local's type when it exists and is
+   * initialised, else 0; 0 for 128-255 (the first byte of a longer index). One load checks a local.
+   */
+  private readonly fastLocals = new Int32Array(256);
   /** The locals initialised by local.set / local.tee, in order (to reset at the end of their block). */
   private initStack = new Int32Array(16);
   private initCount = 0;
@@ -112,181 +117,168 @@ export class FuncValidator {
     // checks against `end` (bodies may not have been checked by the decoder: decodeModuleDeferringBodies).
     const r = new BinaryReader(bytes);
     const memory0Is32 = this.memory0Is32;
-    let index = from - 1;
-    let locals = this.locals;
-    let localInit = this.localInit;
-    let pos = 0;
-    let end = 0;
-    // The operand stack in locals for the inline checks (V8's first tiers load fields slowly); the
-    // fields are written back before any method runs ("sync") and read again after it ("reload").
-    let vals = this.vals;
-    let sp = 0;
-    let height = 0;
-    let depth = 0;
-    let localCount = 0;
     // Module-level tables and constants as locals, and opcodes as literals (`satisfies` checks them):
     // V8's first tiers load module variables and object properties each time.
-    const fastSig = FAST_SIG;
-    const fastKind = FAST_KIND;
+    const fast = FAST_ENTRY;
+    const sigPresent = SIG_PRESENT;
     const sigMemarg = SIG_MEMARG;
     const simpleBlockType = SIMPLE_BLOCK_TYPE;
     const unknown = UNKNOWN;
-    const [i32, i64, f32, f64] = [ValType.I32, ValType.I64, ValType.F32, ValType.F64];
-    this.depth = 0;
-    for (;;) {
-      if (depth === 0) {
-        // The body's final END must end it exactly (see decodeModuleDeferringBodies).
-        if (index >= from && pos !== end) malformedBody(pos);
-        if (++index >= to) return;
-        const body = ir.codes[index]!;
-        this.begin(body, ir.types[ir.funcs[ir.numImportedFuncs + index]!] as FuncType);
-        locals = this.locals;
-        localInit = this.localInit;
-        localCount = this.localCount;
-        pos = body.start;
-        end = body.end;
-        vals = this.vals;
-        sp = this.sp;
-        height = this.height;
-        depth = this.depth;
-        continue;
-      }
-      if (pos >= end) malformedBody(pos);
-      const op = bytes[pos]!;
-      const sig = fastSig[op]!;
-      if (sig !== 0) {
-        let next = pos + 1;
-        if ((sig & sigMemarg) !== 0) {
-          // Alignment flags in one byte, within the natural alignment (so no memory index); an offset
-          // of at most 4 bytes (so below 2^32). Anything else is checked by the general path.
-          next = memory0Is32 && bytes[next]! <= ((sig >>> 27) & 7) ? shortLebEnd(bytes, next + 1, end) : -1;
-        }
-        // The packing of fast-sig.ts, unpacked inline; the operands checked inline when they are all
-        // in the current frame and there is room for the result, else by the general path.
-        const count = (sig >>> 24) & 3;
-        if (next > 0 && sp - count >= height && sp < vals.length) {
-          if (count === 2) {
-            const a = vals[sp - 2]!;
-            const b = vals[sp - 1]!;
-            if ((a !== (sig & 0xff) && a !== unknown) || (b !== ((sig >>> 8) & 0xff) && b !== unknown)) {
-              this.failAt("type mismatch", pos);
+    const [i32, i64, f32, f64, v128] = [ValType.I32, ValType.I64, ValType.F32, ValType.F64, ValType.V128];
+    for (let index = from; index < to; index++) {
+      const body = ir.codes[index]!;
+      this.begin(body, ir.types[ir.funcs[ir.numImportedFuncs + index]!] as FuncType);
+      const fastLocals = this.fastLocals;
+      const end = body.end;
+      let pos = body.start;
+      // The operand stack in locals for the inline checks (V8's first tiers load fields slowly); the
+      // fields are written back before any method runs ("sync") and read again after it.
+      let vals = this.vals;
+      let cap = vals.length;
+      let sp = this.sp;
+      let height = this.height;
+      for (;;) {
+        if (pos >= end) malformedBody(pos);
+        const op = bytes[pos]!;
+        const entry = fast[op]!;
+        // Cases that run a method leave this block (`break called`) having moved `pos`.
+        called: {
+          if (entry >= sigPresent) {
+            // The packing of fast-sig.ts, unpacked inline; the operands checked inline when they are all
+            // in the current frame and there is room for the result, else by the general path.
+            let next = pos + 1;
+            if ((entry & sigMemarg) !== 0) {
+              // Alignment flags in one byte, within the natural alignment (so no memory index); an offset
+              // of at most 4 bytes (so below 2^32). Anything else is checked by the general path.
+              next = !memory0Is32 || bytes[next]! > ((entry >>> 27) & 7) ? -1
+                : bytes[next + 1]! < 0x80 ? next + 2 : shortLebEnd(bytes, next + 1, end);
             }
-          } else if (count === 1) {
-            const a = vals[sp - 1]!;
-            if (a !== (sig & 0xff) && a !== unknown) this.failAt("type mismatch", pos);
-          }
-          sp -= count;
-          const result = (sig >>> 16) & 0xff;
-          if (result !== 0) vals[sp++] = result;
-          pos = next;
-          continue;
-        }
-      } else {
-        // Literal case labels (`satisfies` checks them against the FAST_* kinds): V8 makes a jump
-        // table of literal labels, where it would compare named constants one by one.
-        switch (fastKind[op]) {
-          case 1 satisfies typeof FAST_INDEX: {
-            // An index of one or two bytes (longer ones go the general way). Computed the same way
-            // for both, so that V8's optimized code has seen both (a new path would deoptimize it).
-            const lo = bytes[pos + 1]!;
-            const hi = bytes[pos + 2]!;
-            if ((lo & hi & 0x80) !== 0) break;
-            const long = lo >>> 7;
-            const x = (lo & 0x7f) | ((hi << 7) & -long);
-            const next = pos + 2 + long;
-            if (op >= (0x20 satisfies typeof Op.LocalGet) && op <= (0x22 satisfies typeof Op.LocalTee)) {
-              // (uninitialised locals, subtypes: the general path)
-              if (x >= localCount || localInit[x] === 0) break;
-              const t = locals[x]!;
-              if (op === (0x20 satisfies typeof Op.LocalGet)) {
-                if (sp === vals.length) break;
-                vals[sp++] = t;
-              } else {
-                if (sp === height) break; // (unreachable code, or a type mismatch)
+            const count = (entry >>> 24) & 3;
+            if (next > 0 && sp - count >= height && sp < cap) {
+              if (count === 2) {
+                const a = vals[sp - 2]!;
+                const b = vals[sp - 1]!;
+                if ((a !== (entry & 0xff) && a !== unknown) || (b !== ((entry >>> 8) & 0xff) && b !== unknown)) {
+                  this.failAt("type mismatch", pos);
+                }
+              } else if (count === 1) {
                 const a = vals[sp - 1]!;
-                if (a !== t && a !== unknown) break;
-                if (op === (0x21 satisfies typeof Op.LocalSet)) sp--;
-                else vals[sp - 1] = t;
+                if (a !== (entry & 0xff) && a !== unknown) this.failAt("type mismatch", pos);
               }
+              sp -= count;
+              const result = (entry >>> 16) & 0xff;
+              if (result !== 0) vals[sp++] = result;
               pos = next;
               continue;
             }
-            this.sync(sp, pos);
-            if (op === (0x23 satisfies typeof Op.GlobalGet)) this.globalGet(x);
-            else if (op === (0x0c satisfies typeof Op.Br)) this.br(x);
-            else if (op === (0x0d satisfies typeof Op.BrIf)) this.brIf(x);
-            else this.call(x);
-            vals = this.vals;
-            sp = this.sp;
-            height = this.height;
-            depth = this.depth;
-            pos = next;
-            continue;
+          } else {
+            // Literal case labels (`satisfies` checks them against the FAST_* kinds): V8 makes a jump
+            // table of literal labels, where it would compare named constants one by one.
+            switch (entry) {
+              // Locals: a one-byte index of an initialised local (fastLocals: its type, else 0).
+              case 1 satisfies typeof FAST_LOCAL_GET: {
+                const t = fastLocals[bytes[pos + 1]!]!;
+                if (t === 0 || sp === cap) break;
+                vals[sp++] = t;
+                pos += 2;
+                continue;
+              }
+              case 2 satisfies typeof FAST_LOCAL_SET:
+              case 3 satisfies typeof FAST_LOCAL_TEE: {
+                // (subtypes, unreachable code: the general path)
+                const t = fastLocals[bytes[pos + 1]!]!;
+                if (t === 0 || sp === height || vals[sp - 1] !== t) break;
+                if (op === (0x21 satisfies typeof Op.LocalSet)) sp--;
+                pos += 2;
+                continue;
+              }
+              case 4 satisfies typeof FAST_INDEX: {
+                // An index of one or two bytes (longer ones go the general way). Computed the same way
+                // for both, so that V8's optimized code has seen both (a new path would deoptimize it).
+                const lo = bytes[pos + 1]!;
+                const hi = bytes[pos + 2]!;
+                if ((lo & hi & 0x80) !== 0) break;
+                const long = lo >>> 7;
+                const x = (lo & 0x7f) | ((hi << 7) & -long);
+                this.sync(sp, pos);
+                if (op === (0x23 satisfies typeof Op.GlobalGet)) this.globalGet(x);
+                else if (op === (0x0c satisfies typeof Op.Br)) this.br(x);
+                else if (op === (0x0d satisfies typeof Op.BrIf)) this.brIf(x);
+                else this.call(x);
+                pos += 2 + long;
+                break called;
+              }
+              case 5 satisfies typeof FAST_BLOCK: {
+                // Empty or single-value block types (type indices go the general way).
+                const bt = bytes[pos + 1]!;
+                if (simpleBlockType[bt] !== 1) break;
+                this.sync(sp, pos);
+                this.beginBlock(op, bt === 0x40 ? EMPTY_BLOCK_TYPE : bt - 128);
+                pos += 2;
+                break called;
+              }
+              case 6 satisfies typeof FAST_ELSE:
+                this.sync(sp, pos);
+                this.elseBranch();
+                pos++;
+                break called;
+              case 7 satisfies typeof FAST_END:
+                this.sync(sp, pos);
+                this.endBlock();
+                pos++;
+                break called;
+              case 8 satisfies typeof FAST_DROP:
+                if (sp === height) break;
+                sp--;
+                pos++;
+                continue;
+              case 9 satisfies typeof FAST_I32_CONST:
+              case 10 satisfies typeof FAST_I64_CONST: {
+                const next = bytes[pos + 1]! < 0x80 ? pos + 2
+                  : op === (0x41 satisfies typeof Op.I32Const) ? leb32End(bytes, pos + 1, end, true)
+                  : shortLebEnd(bytes, pos + 1, end, 9);
+                if (next < 0 || sp === cap) break;
+                vals[sp++] = op === (0x41 satisfies typeof Op.I32Const) ? i32 : i64;
+                pos = next;
+                continue;
+              }
+              case 11 satisfies typeof FAST_F32_CONST:
+                if (sp === cap) break;
+                vals[sp++] = f32;
+                pos += 5;
+                continue;
+              case 12 satisfies typeof FAST_F64_CONST:
+                if (sp === cap) break;
+                vals[sp++] = f64;
+                pos += 9;
+                continue;
+              case 13 satisfies typeof FAST_SELECT: {
+                // Two equal numeric or vector operands and an i32 (the rest: the general path).
+                if (sp - 3 < height) break;
+                const t = vals[sp - 2]!;
+                if (vals[sp - 1] !== i32 || vals[sp - 3] !== t || t < v128 || t > i32) break;
+                sp -= 2;
+                pos++;
+                continue;
+              }
+            }
           }
-          case 2 satisfies typeof FAST_BLOCK: {
-            // Empty or single-value block types (type indices go the general way).
-            const bt = bytes[pos + 1]!;
-            if (simpleBlockType[bt] !== 1) break;
-            this.sync(sp, pos);
-            this.beginBlock(op, bt === 0x40 ? EMPTY_BLOCK_TYPE : bt - 128);
-            vals = this.vals;
-            sp = this.sp;
-            height = this.height;
-            depth = this.depth;
-            pos += 2;
-            continue;
-          }
-          case 3 satisfies typeof FAST_ELSE:
-          case 4 satisfies typeof FAST_END:
-            this.sync(sp, pos);
-            if (op === (0x05 satisfies typeof Op.Else)) this.elseBranch();
-            else this.endBlock();
-            vals = this.vals;
-            sp = this.sp;
-            height = this.height;
-            depth = this.depth;
-            pos++;
-            continue;
-          case 9 satisfies typeof FAST_SELECT:
-            this.sync(sp, pos);
-            this.select();
-            vals = this.vals;
-            sp = this.sp;
-            height = this.height;
-            depth = this.depth;
-            pos++;
-            continue;
-          case 5 satisfies typeof FAST_DROP:
-            if (sp === height) break;
-            sp--;
-            pos++;
-            continue;
-          case 6 satisfies typeof FAST_INT_CONST: {
-            const isI32 = op === (0x41 satisfies typeof Op.I32Const);
-            const next = isI32 ? leb32End(bytes, pos + 1, end, true) : shortLebEnd(bytes, pos + 1, end, 9);
-            if (next < 0 || sp === vals.length) break;
-            vals[sp++] = isI32 ? i32 : i64;
-            pos = next;
-            continue;
-          }
-          case 7 satisfies typeof FAST_F32_CONST:
-          case 8 satisfies typeof FAST_F64_CONST:
-            if (sp === vals.length) break;
-            vals[sp++] = op === (0x43 satisfies typeof Op.F32Const) ? f32 : f64;
-            pos += op === (0x43 satisfies typeof Op.F32Const) ? 5 : 9;
-            continue;
+          // The general path: InstrReader and `step`.
+          this.sync(sp, pos);
+          r.pos = pos;
+          this.instr.read(r);
+          this.step();
+          pos = r.pos;
         }
+        // After a method: the stack and frames as it left them.
+        vals = this.vals;
+        cap = vals.length;
+        sp = this.sp;
+        height = this.height;
+        if (this.depth === 0) break; // the function's final END
       }
-      // The general path: InstrReader and `step`.
-      this.sync(sp, pos);
-      r.pos = pos;
-      this.instr.read(r);
-      this.step();
-      pos = r.pos;
-      vals = this.vals;
-      sp = this.sp;
-      height = this.height;
-      depth = this.depth;
+      // The body's final END must end it exactly (see decodeModuleDeferringBodies).
+      if (pos !== end) malformedBody(pos);
     }
   }
 
@@ -321,6 +313,10 @@ export class FuncValidator {
       locals[params.length + i] = t;
       init[params.length + i] = isDefaultable(t) ? 1 : 0;
     }
+    const fast = this.fastLocals;
+    const fastCount = Math.min(n, 128);
+    for (let i = 0; i < fastCount; i++) fast[i] = init[i] === 1 ? locals[i]! : 0;
+    fast.fill(0, fastCount, 128);
     this.localCount = n;
     this.initCount = 0;
   }
@@ -419,13 +415,18 @@ export class FuncValidator {
   /** Locals initialised since `count` become uninitialised again (the end of the block they were set in). */
   private resetInits(count: number): void {
     const init = this.localInit;
-    while (this.initCount > count) init[this.initStack[--this.initCount]!] = 0;
+    while (this.initCount > count) {
+      const index = this.initStack[--this.initCount]!;
+      init[index] = 0;
+      if (index < 128) this.fastLocals[index] = 0;
+    }
   }
 
   /** local.set / local.tee: the local is initialised until the end of the current block. */
   private initLocal(index: number): void {
     if (this.localInit[index] === 1) return;
     this.localInit[index] = 1;
+    if (index < 128) this.fastLocals[index] = this.locals[index]!;
     if (this.initCount === this.initStack.length) this.initStack = grow(this.initStack);
     this.initStack[this.initCount++] = index;
   }
