@@ -8,10 +8,11 @@ import type { WasmFeatures } from "../decode/features.js";
 import { DecodeError, ValidationError } from "../errors.js";
 import type { FuncBody, ModuleIR } from "../module/ir.js";
 import { ADDRESS_TYPE, ATOMIC_BASE, Imm, Op, type SigType } from "../module/opcodes.js";
-import { SIMPLE_BLOCK_TYPE, leb32End, shortLebEnd } from "../decode/skip-table.js";
+import { leb32End, shortLebEnd } from "../decode/skip-table.js";
 import {
-  FAST_BLOCK, FAST_DROP, FAST_ELSE, FAST_END, FAST_ENTRY, FAST_F32_CONST, FAST_F64_CONST, FAST_I32_CONST,
-  FAST_I64_CONST, FAST_INDEX, FAST_LOCAL_GET, FAST_LOCAL_SET, FAST_LOCAL_TEE, FAST_SELECT, SIG_MEMARG, SIG_PRESENT,
+  FAST_ALIGN, FAST_BINARY, FAST_BLOCK, FAST_BR, FAST_BR_IF, FAST_DROP, FAST_ELSE, FAST_END, FAST_F32_CONST,
+  FAST_F64_CONST, FAST_I32_CONST, FAST_I64_CONST, FAST_INDEX, FAST_KIND, FAST_LOAD, FAST_LOCAL_GET, FAST_LOCAL_SET,
+  FAST_LOCAL_TEE, FAST_NOP, FAST_PARAM, FAST_RESULT, FAST_SELECT, FAST_STORE, FAST_UNARY,
 } from "./fast-sig.js";
 import { blockType, funcType, funcTypeAt, memoryAddressType, tableAddressType } from "./module-types.js";
 import { canonicalHeapType, canonicalValType } from "./type-section.js";
@@ -24,6 +25,9 @@ const UNKNOWN = 0;
 
 const I32 = ValType.I32;
 const I64 = ValType.I64;
+const F32 = ValType.F32;
+const F64 = ValType.F64;
+const V128 = ValType.V128;
 
 /** Kinds of control frames. */
 const FRAME_BLOCK = 0;
@@ -34,6 +38,23 @@ const FRAME_ELSE = 3;
 const FRAME_TRY = 4;
 const FRAME_CATCH = 5;
 const FRAME_CATCH_ALL = 6;
+
+/** Fields of a control frame's record (`FuncValidator.frames`), FRAME ints each. */
+const FRAME = 8;
+/** FRAME_BLOCK, FRAME_LOOP... */
+const F_KIND = 0;
+/** The operand stack's height at its start. */
+const F_HEIGHT = 1;
+/** 1 once its code is unreachable (its stack is polymorphic). */
+const F_UNREACHABLE = 2;
+/** The height of `initStack` at its start (locals initialised inside are reset at its end). */
+const F_INITS = 3;
+/**
+ * For the main loop's inline checks, the types its END takes (F_END) and a branch to it takes (F_LABEL):
+ * 0 for none, the type if one, -1 for the general path (several, or an `if` with results and no `else`).
+ */
+const F_END = 4;
+const F_LABEL = 5;
 
 
 const NO_TYPES: readonly ValType[] = Object.freeze([]);
@@ -56,19 +77,14 @@ export class FuncValidator {
   private readonly instr: InstrReader;
   private vals = new Int32Array(256);
   private sp = 0;
-  private frameKind = new Uint8Array(32);
-  private frameHeight = new Int32Array(32);
-  private frameUnreachable = new Uint8Array(32);
-  /** Per frame: the height of `initStack` when it began (locals initialised inside are reset at its end). */
-  private frameInits = new Int32Array(32);
+  /** The control frames' records (FRAME ints each, fields F_*). */
+  private frames = new Int32Array(32 * FRAME);
   private readonly frameParams: (readonly ValType[])[] = [];
   private readonly frameResults: (readonly ValType[])[] = [];
   /** Number of open control frames. */
   private depth = 0;
   /** The top frame's operand stack height. */
   private height = 0;
-  /** Whether the top frame's code is unreachable (its stack is polymorphic). */
-  private unreachable = false;
   /** Types of the current function's locals (parameters first), in the first `localCount` entries. */
   private locals = new Int32Array(64);
   private localCount = 0;
@@ -87,8 +103,13 @@ export class FuncValidator {
   private at = 0;
   /** Operands popped by br_table for one target, to push back. */
   private readonly scratch: ValType[] = [];
-  /** Whether loads and stores may take the fast path: memory 0 exists and is 32-bit. */
-  private readonly memory0Is32: boolean;
+  /**
+   * Per opcode byte of a load or store the main loop takes: its natural alignment when memory 0 exists
+   * and is 32-bit (an i32 address), else -1 (the general path).
+   */
+  private readonly memAlign = new Int8Array(256).fill(-1);
+  /** Per block type byte the main loop takes (empty, or a value type of the features): the block's results. */
+  private readonly blockResults: (readonly ValType[] | undefined)[] = [];
   /** Typed references on: ref.func has its function's type. */
   private readonly typed: boolean;
 
@@ -102,7 +123,15 @@ export class FuncValidator {
   ) {
     this.instr = new InstrReader(features);
     this.typed = features.typedReferences;
-    this.memory0Is32 = ir.memories.length > 0 && memoryAddressType(ir, 0) === I32;
+    if (ir.memories.length > 0 && memoryAddressType(ir, 0) === I32) {
+      for (let op = 0; op < 256; op++) {
+        if (FAST_KIND[op] === FAST_LOAD || FAST_KIND[op] === FAST_STORE) this.memAlign[op] = FAST_ALIGN[op]!;
+      }
+    }
+    // (as InstrReader reads them: externref with reference types only)
+    const simple = [0x40, I32, I64, ValType.F32, ValType.F64, ValType.V128, ValType.FuncRef];
+    if (features.referenceTypes) simple.push(ValType.ExternRef);
+    for (const b of simple) this.blockResults[b] = blockType(ir, b === 0x40 ? EMPTY_BLOCK_TYPE : b - 128)!.results;
   }
 
   /**
@@ -116,152 +145,188 @@ export class FuncValidator {
     // Reads through InstrReader are bounded by the binary's end; a body they overrun is caught by the
     // checks against `end` (bodies may not have been checked by the decoder: decodeModuleDeferringBodies).
     const r = new BinaryReader(bytes);
-    const memory0Is32 = this.memory0Is32;
-    // Module-level tables and constants as locals, and opcodes as literals (`satisfies` checks them):
-    // V8's first tiers load module variables and object properties each time.
-    const fast = FAST_ENTRY;
-    const sigPresent = SIG_PRESENT;
-    const sigMemarg = SIG_MEMARG;
-    const simpleBlockType = SIMPLE_BLOCK_TYPE;
-    const unknown = UNKNOWN;
-    const [i32, i64, f32, f64, v128] = [ValType.I32, ValType.I64, ValType.F32, ValType.F64, ValType.V128];
+    const memAlign = this.memAlign;
+    const blockResults = this.blockResults;
+    // Few locals live across the loop (V8's optimized code keeps each in a register, and records them
+    // all at each of its many deoptimization points): opcodes and types as literals (`satisfies` checks
+    // them), tables as module constants.
     for (let index = from; index < to; index++) {
       const body = ir.codes[index]!;
       this.begin(body, ir.types[ir.funcs[ir.numImportedFuncs + index]!] as FuncType);
       const fastLocals = this.fastLocals;
       const end = body.end;
       let pos = body.start;
-      // The operand stack in locals for the inline checks (V8's first tiers load fields slowly); the
-      // fields are written back before any method runs ("sync") and read again after it.
+      // The validator's state in locals for the inline checks (V8's first tiers load fields slowly):
+      // `sp` is written back before a method runs (`sync`), and all are read again after it; the inline
+      // checks that change the depth or the height write them back at once.
       let vals = this.vals;
       let cap = vals.length;
       let sp = this.sp;
       let height = this.height;
+      let depth = this.depth;
+      let frames = this.frames;
       for (;;) {
         if (pos >= end) malformedBody(pos);
         const op = bytes[pos]!;
-        const entry = fast[op]!;
-        // Cases that run a method leave this block (`break called`) having moved `pos`.
+        // Cases that run a method leave this block (`break called`) having moved `pos`; the others
+        // `continue`, or `break` to the general path (anything they do not check: it reports errors).
         called: {
-          if (entry >= sigPresent) {
-            // The packing of fast-sig.ts, unpacked inline; the operands checked inline when they are all
-            // in the current frame and there is room for the result, else by the general path.
-            let next = pos + 1;
-            if ((entry & sigMemarg) !== 0) {
-              // Alignment flags in one byte, within the natural alignment (so no memory index); an offset
-              // of at most 4 bytes (so below 2^32). Anything else is checked by the general path.
-              next = !memory0Is32 || bytes[next]! > ((entry >>> 27) & 7) ? -1
-                : bytes[next + 1]! < 0x80 ? next + 2 : shortLebEnd(bytes, next + 1, end);
+          // Literal case labels (`satisfies` checks them against the FAST_* kinds): V8 makes a jump
+          // table of literal labels, where it would compare named constants one by one.
+          switch (FAST_KIND[op]) {
+            // Locals: a one-byte index of an initialised local (fastLocals: its type, else 0).
+            case 1 satisfies typeof FAST_LOCAL_GET: {
+              const t = fastLocals[bytes[pos + 1]!]!;
+              if (t === 0 || sp === cap) break;
+              vals[sp++] = t;
+              pos += 2;
+              continue;
             }
-            const count = (entry >>> 24) & 3;
-            if (next > 0 && sp - count >= height && sp < cap) {
-              if (count === 2) {
-                const a = vals[sp - 2]!;
-                const b = vals[sp - 1]!;
-                if ((a !== (entry & 0xff) && a !== unknown) || (b !== ((entry >>> 8) & 0xff) && b !== unknown)) {
-                  this.failAt("type mismatch", pos);
-                }
-              } else if (count === 1) {
-                const a = vals[sp - 1]!;
-                if (a !== (entry & 0xff) && a !== unknown) this.failAt("type mismatch", pos);
+            case 2 satisfies typeof FAST_LOCAL_SET:
+            case 3 satisfies typeof FAST_LOCAL_TEE: {
+              // (subtypes, unreachable code: the general path)
+              const t = fastLocals[bytes[pos + 1]!]!;
+              if (t === 0 || sp === height || vals[sp - 1] !== t) break;
+              if (op === (0x21 satisfies typeof Op.LocalSet)) sp--;
+              pos += 2;
+              continue;
+            }
+            case 14 satisfies typeof FAST_UNARY:
+              if (sp === height || vals[sp - 1] !== FAST_PARAM[op]) break;
+              vals[sp - 1] = FAST_RESULT[op]!;
+              pos++;
+              continue;
+            case 15 satisfies typeof FAST_BINARY: {
+              const t = FAST_PARAM[op];
+              if (sp - 2 < height || vals[sp - 1] !== t || vals[sp - 2] !== t) break;
+              vals[--sp - 1] = FAST_RESULT[op]!;
+              pos++;
+              continue;
+            }
+            // Loads and stores: alignment flags in one byte, within the natural alignment (so no memory
+            // index; memAlign: -1 without a 32-bit memory 0); an offset of at most 4 bytes (below 2^32).
+            case 16 satisfies typeof FAST_LOAD:
+            case 17 satisfies typeof FAST_STORE: {
+              if (bytes[pos + 1]! > memAlign[op]!) break;
+              const next = bytes[pos + 2]! < 0x80 ? pos + 3 : shortLebEnd(bytes, pos + 2, end);
+              if (next < 0) break;
+              const result = FAST_RESULT[op]!;
+              if (result !== 0) {
+                // a load: [i32] -> [result]
+                if (sp === height || vals[sp - 1] !== I32) break;
+                vals[sp - 1] = result;
+              } else {
+                // a store: [i32, FAST_PARAM] -> []
+                if (sp - 2 < height || vals[sp - 1] !== FAST_PARAM[op] || vals[sp - 2] !== I32) break;
+                sp -= 2;
               }
-              sp -= count;
-              const result = (entry >>> 16) & 0xff;
-              if (result !== 0) vals[sp++] = result;
               pos = next;
               continue;
             }
-          } else {
-            // Literal case labels (`satisfies` checks them against the FAST_* kinds): V8 makes a jump
-            // table of literal labels, where it would compare named constants one by one.
-            switch (entry) {
-              // Locals: a one-byte index of an initialised local (fastLocals: its type, else 0).
-              case 1 satisfies typeof FAST_LOCAL_GET: {
-                const t = fastLocals[bytes[pos + 1]!]!;
-                if (t === 0 || sp === cap) break;
-                vals[sp++] = t;
-                pos += 2;
-                continue;
-              }
-              case 2 satisfies typeof FAST_LOCAL_SET:
-              case 3 satisfies typeof FAST_LOCAL_TEE: {
-                // (subtypes, unreachable code: the general path)
-                const t = fastLocals[bytes[pos + 1]!]!;
-                if (t === 0 || sp === height || vals[sp - 1] !== t) break;
-                if (op === (0x21 satisfies typeof Op.LocalSet)) sp--;
-                pos += 2;
-                continue;
-              }
-              case 4 satisfies typeof FAST_INDEX: {
-                // An index of one or two bytes (longer ones go the general way). Computed the same way
-                // for both, so that V8's optimized code has seen both (a new path would deoptimize it).
-                const lo = bytes[pos + 1]!;
-                const hi = bytes[pos + 2]!;
-                if ((lo & hi & 0x80) !== 0) break;
-                const long = lo >>> 7;
-                const x = (lo & 0x7f) | ((hi << 7) & -long);
-                this.sync(sp, pos);
-                if (op === (0x23 satisfies typeof Op.GlobalGet)) this.globalGet(x);
-                else if (op === (0x0c satisfies typeof Op.Br)) this.br(x);
-                else if (op === (0x0d satisfies typeof Op.BrIf)) this.brIf(x);
-                else this.call(x);
-                pos += 2 + long;
-                break called;
-              }
-              case 5 satisfies typeof FAST_BLOCK: {
-                // Empty or single-value block types (type indices go the general way).
-                const bt = bytes[pos + 1]!;
-                if (simpleBlockType[bt] !== 1) break;
-                this.sync(sp, pos);
-                this.beginBlock(op, bt === 0x40 ? EMPTY_BLOCK_TYPE : bt - 128);
-                pos += 2;
-                break called;
-              }
-              case 6 satisfies typeof FAST_ELSE:
-                this.sync(sp, pos);
-                this.elseBranch();
-                pos++;
-                break called;
-              case 7 satisfies typeof FAST_END:
-                this.sync(sp, pos);
-                this.endBlock();
-                pos++;
-                break called;
-              case 8 satisfies typeof FAST_DROP:
-                if (sp === height) break;
-                sp--;
-                pos++;
-                continue;
-              case 9 satisfies typeof FAST_I32_CONST:
-              case 10 satisfies typeof FAST_I64_CONST: {
-                const next = bytes[pos + 1]! < 0x80 ? pos + 2
-                  : op === (0x41 satisfies typeof Op.I32Const) ? leb32End(bytes, pos + 1, end, true)
-                  : shortLebEnd(bytes, pos + 1, end, 9);
-                if (next < 0 || sp === cap) break;
-                vals[sp++] = op === (0x41 satisfies typeof Op.I32Const) ? i32 : i64;
-                pos = next;
-                continue;
-              }
-              case 11 satisfies typeof FAST_F32_CONST:
-                if (sp === cap) break;
-                vals[sp++] = f32;
-                pos += 5;
-                continue;
-              case 12 satisfies typeof FAST_F64_CONST:
-                if (sp === cap) break;
-                vals[sp++] = f64;
-                pos += 9;
-                continue;
-              case 13 satisfies typeof FAST_SELECT: {
-                // Two equal numeric or vector operands and an i32 (the rest: the general path).
-                if (sp - 3 < height) break;
-                const t = vals[sp - 2]!;
-                if (vals[sp - 1] !== i32 || vals[sp - 3] !== t || t < v128 || t > i32) break;
-                sp -= 2;
-                pos++;
-                continue;
-              }
+            case 9 satisfies typeof FAST_I32_CONST:
+            case 10 satisfies typeof FAST_I64_CONST: {
+              const next = bytes[pos + 1]! < 0x80 ? pos + 2
+                : op === (0x41 satisfies typeof Op.I32Const) ? leb32End(bytes, pos + 1, end, true)
+                : shortLebEnd(bytes, pos + 1, end, 9);
+              if (next < 0 || sp === cap) break;
+              vals[sp++] = op === (0x41 satisfies typeof Op.I32Const) ? I32 : I64;
+              pos = next;
+              continue;
             }
+            case 11 satisfies typeof FAST_F32_CONST:
+            case 12 satisfies typeof FAST_F64_CONST:
+              if (sp === cap) break;
+              vals[sp++] = op === (0x43 satisfies typeof Op.F32Const) ? F32 : F64;
+              pos += op === (0x43 satisfies typeof Op.F32Const) ? 5 : 9;
+              continue;
+            case 8 satisfies typeof FAST_DROP:
+              if (sp === height) break;
+              sp--;
+              pos++;
+              continue;
+            case 13 satisfies typeof FAST_SELECT: {
+              // Two equal numeric or vector operands and an I32 (the rest: the general path).
+              if (sp - 3 < height) break;
+              const t = vals[sp - 2]!;
+              if (vals[sp - 1] !== I32 || vals[sp - 3] !== t || t < V128 || t > I32) break;
+              sp -= 2;
+              pos++;
+              continue;
+            }
+            case 18 satisfies typeof FAST_NOP:
+              pos++;
+              continue;
+            // Control: frames whose types the inline checks take (F_END, F_LABEL: 0 for none, a
+            // single type, or -1 for the general path), a one-byte label index.
+            case 5 satisfies typeof FAST_BLOCK: {
+              // Empty or single-value block types (type indices go the general way).
+              const results = blockResults[bytes[pos + 1]!];
+              if (results === undefined || (depth + 1) * FRAME > frames.length) break;
+              let kind = FRAME_BLOCK;
+              if (op === (0x04 satisfies typeof Op.If)) {
+                if (sp === height || vals[sp - 1] !== I32) break;
+                sp--;
+                kind = FRAME_IF;
+              } else if (op === (0x03 satisfies typeof Op.Loop)) {
+                kind = FRAME_LOOP;
+              }
+              this.setFrame(depth, kind, sp, NO_TYPES, results);
+              this.depth = ++depth;
+              this.height = height = sp;
+              pos += 2;
+              continue;
+            }
+            case 7 satisfies typeof FAST_END: {
+              const top = depth - 1;
+              const t = frames[top * FRAME + F_END]!;
+              // exactly the frame's results on its stack, and no local initialised in it
+              if (t === 0 ? sp !== height : sp !== height + 1 || vals[sp - 1] !== t) break;
+              if (frames[top * FRAME + F_INITS] !== this.initCount) break;
+              this.depth = depth = top;
+              pos++;
+              if (top === 0) break called; // the function's final END
+              this.height = height = frames[(top - 1) * FRAME + F_HEIGHT]!;
+              continue;
+            }
+            case 20 satisfies typeof FAST_BR_IF: {
+              const x = bytes[pos + 1]!;
+              if (x >= depth || x >= 0x80 || sp === height || vals[sp - 1] !== I32) break;
+              const t = frames[(depth - 1 - x) * FRAME + F_LABEL]!;
+              if (t !== 0 && (sp - 1 === height || vals[sp - 2] !== t)) break;
+              sp--;
+              pos += 2;
+              continue;
+            }
+            case 19 satisfies typeof FAST_BR: {
+              const x = bytes[pos + 1]!;
+              if (x >= depth || x >= 0x80) break;
+              const t = frames[(depth - 1 - x) * FRAME + F_LABEL]!;
+              if (t !== 0 && (sp === height || vals[sp - 1] !== t)) break;
+              // the rest of the block is unreachable
+              sp = height;
+              frames[(depth - 1) * FRAME + F_UNREACHABLE] = 1;
+              pos += 2;
+              continue;
+            }
+            case 4 satisfies typeof FAST_INDEX: {
+              // An index of one or two bytes (longer ones go the general way). Computed the same way
+              // for both, so that V8's optimized code has seen both (a new path would deoptimize it).
+              const lo = bytes[pos + 1]!;
+              const hi = bytes[pos + 2]!;
+              if ((lo & hi & 0x80) !== 0) break;
+              const long = lo >>> 7;
+              const x = (lo & 0x7f) | ((hi << 7) & -long);
+              this.sync(sp, pos);
+              if (op === (0x23 satisfies typeof Op.GlobalGet)) this.globalGet(x);
+              else this.call(x);
+              pos += 2 + long;
+              break called;
+            }
+            case 6 satisfies typeof FAST_ELSE:
+              this.sync(sp, pos);
+              this.elseBranch();
+              pos++;
+              break called;
           }
           // The general path: InstrReader and `step`.
           this.sync(sp, pos);
@@ -270,12 +335,14 @@ export class FuncValidator {
           this.step();
           pos = r.pos;
         }
-        // After a method: the stack and frames as it left them.
+        // After a method: the state as it left it.
+        depth = this.depth;
+        if (depth === 0) break; // the function's final END
         vals = this.vals;
         cap = vals.length;
         sp = this.sp;
         height = this.height;
-        if (this.depth === 0) break; // the function's final END
+        frames = this.frames;
       }
       // The body's final END must end it exactly (see decodeModuleDeferringBodies).
       if (pos !== end) malformedBody(pos);
@@ -325,10 +392,6 @@ export class FuncValidator {
     throw new ValidationError(reason, this.at);
   }
 
-  private failAt(reason: string, pos: number): never {
-    throw new ValidationError(reason, pos);
-  }
-
   // ---- operand stack ----
 
   private push(t: ValType): void {
@@ -342,7 +405,7 @@ export class FuncValidator {
 
   private popAny(): ValType {
     if (this.sp === this.height) {
-      if (this.unreachable) return UNKNOWN;
+      if (this.frames[(this.depth - 1) * FRAME + F_UNREACHABLE] === 1) return UNKNOWN;
       this.fail("type mismatch");
     }
     return this.vals[--this.sp]!;
@@ -350,7 +413,7 @@ export class FuncValidator {
 
   private pop(expect: ValType): ValType {
     if (this.sp === this.height) {
-      if (this.unreachable) return UNKNOWN;
+      if (this.frames[(this.depth - 1) * FRAME + F_UNREACHABLE] === 1) return UNKNOWN;
       this.fail("type mismatch");
     }
     const actual = this.vals[--this.sp]!;
@@ -380,22 +443,28 @@ export class FuncValidator {
 
   private pushFrame(kind: number, params: readonly ValType[], results: readonly ValType[]): void {
     const d = this.depth;
-    if (d === this.frameKind.length) {
-      this.frameKind = grow(this.frameKind);
-      this.frameHeight = grow(this.frameHeight);
-      this.frameUnreachable = grow(this.frameUnreachable);
-      this.frameInits = grow(this.frameInits);
-    }
-    this.frameInits[d] = this.initCount;
-    this.frameKind[d] = kind;
-    this.frameHeight[d] = this.sp;
-    this.frameUnreachable[d] = 0;
-    this.frameParams[d] = params;
-    this.frameResults[d] = results;
+    if ((d + 1) * FRAME > this.frames.length) this.frames = grow(this.frames);
+    this.setFrame(d, kind, this.sp, params, results);
     this.depth = d + 1;
     this.height = this.sp;
-    this.unreachable = false;
     this.pushAll(params);
+  }
+
+  /** Frame `d` (within `frames`) begins, at stack height `height`. */
+  private setFrame(d: number, kind: number, height: number, params: readonly ValType[], results: readonly ValType[]): void {
+    const f = this.frames;
+    const at = d * FRAME;
+    f[at + F_KIND] = kind;
+    f[at + F_HEIGHT] = height;
+    f[at + F_UNREACHABLE] = 0;
+    f[at + F_INITS] = this.initCount;
+    const label = kind === FRAME_LOOP ? params : results;
+    f[at + F_LABEL] = label.length === 0 ? 0 : label.length === 1 ? label[0]! : -1;
+    f[at + F_END] =
+      kind === FRAME_IF && (params.length !== 0 || results.length !== 0) ? -1
+      : results.length === 0 ? 0 : results.length === 1 ? results[0]! : -1;
+    this.frameParams[d] = params;
+    this.frameResults[d] = results;
   }
 
   /** Checks that the top frame's results are on the stack and nothing else, and removes it. */
@@ -403,13 +472,15 @@ export class FuncValidator {
     const top = this.depth - 1;
     this.popAll(this.frameResults[top]!);
     if (this.sp !== this.height) this.fail("type mismatch");
-    this.resetInits(this.frameInits[top]!);
+    this.resetInits(this.frames[top * FRAME + F_INITS]!);
     this.depth = top;
-    if (top > 0) {
-      this.height = this.frameHeight[top - 1]!;
-      this.unreachable = this.frameUnreachable[top - 1] === 1;
-    }
-    return this.frameKind[top]!;
+    if (top > 0) this.height = this.frames[(top - 1) * FRAME + F_HEIGHT]!;
+    return this.frameKind(top);
+  }
+
+  /** The kind of frame `d` (FRAME_BLOCK...). */
+  private frameKind(d: number): number {
+    return this.frames[d * FRAME + F_KIND]!;
   }
 
   /** Locals initialised since `count` become uninitialised again (the end of the block they were set in). */
@@ -433,8 +504,7 @@ export class FuncValidator {
 
   private setUnreachable(): void {
     this.sp = this.height;
-    this.unreachable = true;
-    this.frameUnreachable[this.depth - 1] = 1;
+    this.frames[(this.depth - 1) * FRAME + F_UNREACHABLE] = 1;
   }
 
   /** The frame a branch of depth `depth` targets (index into the frame arrays). */
@@ -444,7 +514,7 @@ export class FuncValidator {
   }
 
   private labelTypes(frame: number): readonly ValType[] {
-    return this.frameKind[frame] === FRAME_LOOP ? this.frameParams[frame]! : this.frameResults[frame]!;
+    return this.frameKind(frame) === FRAME_LOOP ? this.frameParams[frame]! : this.frameResults[frame]!;
   }
 
   // ---- module entities ----
@@ -809,7 +879,7 @@ export class FuncValidator {
       case 0x07 satisfies typeof Op.Catch:
       case 0x19 satisfies typeof Op.CatchAll: {
         const top = this.depth - 1;
-        const kind = this.frameKind[top];
+        const kind = this.frameKind(top);
         if (kind !== FRAME_TRY && kind !== FRAME_CATCH) {
           this.fail(kind === FRAME_CATCH_ALL ? "catch after catch_all" : "catch without try");
         }
@@ -822,7 +892,7 @@ export class FuncValidator {
       }
       case 0x18 satisfies typeof Op.Delegate: {
         const top = this.depth - 1;
-        if (this.frameKind[top] !== FRAME_TRY) this.fail("delegate without try");
+        if (this.frameKind(top) !== FRAME_TRY) this.fail("delegate without try");
         const results = this.frameResults[top]!;
         this.popFrame();
         this.label(instr.a);
@@ -830,7 +900,7 @@ export class FuncValidator {
         return;
       }
       case 0x09 satisfies typeof Op.Rethrow: {
-        const kind = this.frameKind[this.label(instr.a)];
+        const kind = this.frameKind(this.label(instr.a));
         if (kind !== FRAME_CATCH && kind !== FRAME_CATCH_ALL) this.fail("invalid rethrow label");
         this.setUnreachable();
         return;
