@@ -55,6 +55,8 @@ const F_INITS = 3;
  */
 const F_END = 4;
 const F_LABEL = 5;
+/** The same for the results an `else` takes (an `if` without params only, else -1). */
+const F_ELSE = 6;
 
 
 const NO_TYPES: readonly ValType[] = Object.freeze([]);
@@ -108,6 +110,8 @@ export class FuncValidator {
    * and is 32-bit (an i32 address), else -1 (the general path).
    */
   private readonly memAlign = new Int8Array(256).fill(-1);
+  /** The type of each function (by index), or undefined: `func` reports it. */
+  private readonly funcTypes: (FuncType | undefined)[];
   /** Per block type byte the main loop takes (empty, or a value type of the features): the block's results. */
   private readonly blockResults: (readonly ValType[] | undefined)[] = [];
   /** Typed references on: ref.func has its function's type. */
@@ -123,6 +127,7 @@ export class FuncValidator {
   ) {
     this.instr = new InstrReader(features);
     this.typed = features.typedReferences;
+    this.funcTypes = ir.funcs.map((typeIndex) => funcTypeAt(ir, typeIndex));
     if (ir.memories.length > 0 && memoryAddressType(ir, 0) === I32) {
       for (let op = 0; op < 256; op++) {
         if (FAST_KIND[op] === FAST_LOAD || FAST_KIND[op] === FAST_STORE) this.memAlign[op] = FAST_ALIGN[op]!;
@@ -288,6 +293,19 @@ export class FuncValidator {
               this.height = height = frames[(top - 1) * FRAME + F_HEIGHT]!;
               continue;
             }
+            case 6 satisfies typeof FAST_ELSE: {
+              // The then branch ends as at END (an `if` without params), the else branch begins.
+              const at = (depth - 1) * FRAME;
+              const t = frames[at + F_ELSE]!;
+              if (frames[at + F_KIND] !== FRAME_IF || frames[at + F_INITS] !== this.initCount) break;
+              if (t === 0 ? sp !== height : sp !== height + 1 || vals[sp - 1] !== t) break;
+              frames[at + F_KIND] = FRAME_ELSE;
+              frames[at + F_END] = t;
+              frames[at + F_UNREACHABLE] = 0;
+              sp = height;
+              pos++;
+              continue;
+            }
             case 20 satisfies typeof FAST_BR_IF: {
               const x = bytes[pos + 1]!;
               if (x >= depth || x >= 0x80 || sp === height || vals[sp - 1] !== I32) break;
@@ -322,11 +340,6 @@ export class FuncValidator {
               pos += 2 + long;
               break called;
             }
-            case 6 satisfies typeof FAST_ELSE:
-              this.sync(sp, pos);
-              this.elseBranch();
-              pos++;
-              break called;
           }
           // The general path: InstrReader and `step`.
           this.sync(sp, pos);
@@ -460,9 +473,9 @@ export class FuncValidator {
     f[at + F_INITS] = this.initCount;
     const label = kind === FRAME_LOOP ? params : results;
     f[at + F_LABEL] = label.length === 0 ? 0 : label.length === 1 ? label[0]! : -1;
-    f[at + F_END] =
-      kind === FRAME_IF && (params.length !== 0 || results.length !== 0) ? -1
-      : results.length === 0 ? 0 : results.length === 1 ? results[0]! : -1;
+    const end = results.length === 0 ? 0 : results.length === 1 ? results[0]! : -1;
+    f[at + F_END] = kind === FRAME_IF && (params.length !== 0 || results.length !== 0) ? -1 : end;
+    f[at + F_ELSE] = kind === FRAME_IF && params.length === 0 ? end : -1;
     this.frameParams[d] = params;
     this.frameResults[d] = results;
   }
@@ -1203,9 +1216,23 @@ export class FuncValidator {
   }
 
   private call(funcIndex: number): void {
-    const t = this.func(funcIndex);
-    this.popAll(t.params);
-    this.pushAll(t.results);
+    const t = this.funcTypes[funcIndex] ?? this.func(funcIndex);
+    const params = t.params;
+    const results = t.results;
+    // The common case in one go: the params exactly, above the frame's height, and room for the results.
+    const vals = this.vals;
+    const base = this.sp - params.length;
+    if (base >= this.height && base + results.length <= vals.length) {
+      let i = 0;
+      while (i < params.length && vals[base + i] === params[i]) i++;
+      if (i === params.length) {
+        for (let k = 0; k < results.length; k++) vals[base + k] = results[k]!;
+        this.sp = base + results.length;
+        return;
+      }
+    }
+    this.popAll(params);
+    this.pushAll(results);
   }
 
   /** Whether each of `a` matches the same of `b` (and as many). */
