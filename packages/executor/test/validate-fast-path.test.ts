@@ -3,9 +3,9 @@
 // the instruction table and that both paths give the same verdicts and reasons.
 import { describe, expect, it } from "vitest";
 import { DEFAULT_FEATURES, ValidationError, WASM2_FEATURES, decodeModule, validateModule, type WasmFeatures } from "../src/index.js";
-import { ADDRESS_TYPE, Imm, OPS } from "../src/module/opcodes.js";
+import { ADDRESS_TYPE, Imm, OPS, OPS_FC } from "../src/module/opcodes.js";
 import {
-  FAST_ALIGN, FAST_BINARY, FAST_KIND, FAST_LOAD, FAST_NOP, FAST_PARAM, FAST_RESULT, FAST_STORE, FAST_UNARY,
+  FAST_ALIGN, FAST_BINARY, FAST_FC_PARAM, FAST_FC_RESULT, FAST_KIND, FAST_LOAD, FAST_NOP, FAST_PARAM, FAST_RESULT, FAST_STORE, FAST_UNARY,
 } from "../src/validate/fast-sig.js";
 import { F64, I32, I64, body, codeSec, funcSec, i32Const, i64Const, limits, memSec, typeSec, u32, wasm } from "./decode-builder.js";
 
@@ -50,6 +50,13 @@ describe("validator fast path: the signature table", () => {
     }
     // all numeric instructions (0x45..0xc4), the 23 loads and stores, nop
     expect(count).toBe(0xc4 - 0x45 + 1 + 23 + 1);
+    // after 0xfc: the eight saturating truncations
+    const fc = [...FAST_FC_PARAM.keys()].filter((sub) => FAST_FC_PARAM[sub] !== 0);
+    expect(fc).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    for (const sub of fc) {
+      expect(OPS_FC[sub]!.params).toEqual([FAST_FC_PARAM[sub]]);
+      expect(OPS_FC[sub]!.results).toEqual([FAST_FC_RESULT[sub]]);
+    }
   });
 });
 
@@ -80,6 +87,30 @@ describe("validator fast path: verdicts", () => {
     expect(verdict(module([...i64Const(1), ...i32Const(2), ...i32Const(0), 0x1b, DROP]))).toBe("type mismatch");
     expect(verdict(module([0xd0, 0x70, 0xd0, 0x70, ...i32Const(0), 0x1b, DROP]))).toBe("type mismatch");
     expect(verdict(module([0x00, 0x1b, 0x45, DROP]))).toBe("ok");
+  });
+
+  it("checks control, globals and prefixed truncations like the general path", () => {
+    const globals = [0x06, 0x0b, 0x02, 0x7f, 0x00, 0x41, 0x00, 0x0b, 0x7f, 0x01, 0x41, 0x00, 0x0b]; // i32 const, i32 mut
+    const withGlobals = (code: number[]) => {
+      const m = module(code);
+      const at = m.indexOf(0x0a, 8); // before the code section
+      return new Uint8Array([...m.slice(0, at), ...globals, ...m.slice(at)]);
+    };
+    expect(verdict(withGlobals([...i32Const(1), 0x24, 0x01]))).toBe("ok");
+    expect(verdict(withGlobals([...i32Const(1), 0x24, 0x00]))).toBe("global is immutable");
+    expect(verdict(withGlobals([...i64Const(1), 0x24, 0x01]))).toBe("type mismatch");
+    expect(verdict(module([0x0f, 0x6a, DROP]))).toBe("ok"); // return: the rest is unreachable
+    expect(verdict(module([...i32Const(1), 0x0f]))).toBe("ok"); // operands below the results stay
+    expect(verdict(module([0x02, 0x7f, ...i32Const(1), 0x0c, 0x00, 0x0b, DROP]))).toBe("ok");
+    expect(verdict(module([0x02, 0x7f, ...i64Const(1), 0x0c, 0x00, 0x0b, DROP]))).toBe("type mismatch");
+    expect(verdict(module([0x02, 0x7f, ...i32Const(1), ...i32Const(0), 0x0d, 0x00, 0x0b, DROP]))).toBe("ok");
+    expect(verdict(module([0x02, 0x40, 0x0d, 0x01, 0x0b]))).toBe("type mismatch"); // no condition
+    expect(verdict(module([...i32Const(0), 0x04, 0x7f, ...i32Const(1), 0x0b, DROP]))).toBe("type mismatch"); // no else
+    expect(verdict(module([...i32Const(0), 0x04, 0x7f, ...i32Const(1), 0x05, ...i32Const(2), 0x0b, DROP]))).toBe("ok");
+    expect(verdict(module([...i32Const(0), 0x04, 0x7f, ...i64Const(1), 0x05, ...i32Const(2), 0x0b, DROP]))).toBe("type mismatch");
+    expect(verdict(module([0x44, 0, 0, 0, 0, 0, 0, 0, 0, 0xfc, 0x02, DROP]))).toBe("ok"); // i32.trunc_sat_f64_s
+    expect(verdict(module([...i32Const(0), 0xfc, 0x02, DROP]))).toBe("type mismatch");
+    expect(verdict(module([0x00, 0xfc, 0x06, 0x50, DROP]))).toBe("ok"); // unreachable: i64.trunc_sat_f64_s
   });
 
   it("types the stack of unreachable code as polymorphic", () => {

@@ -12,7 +12,8 @@ import { leb32End, shortLebEnd } from "../decode/skip-table.js";
 import {
   FAST_ALIGN, FAST_BINARY, FAST_BLOCK, FAST_BR, FAST_BR_IF, FAST_DROP, FAST_ELSE, FAST_END, FAST_F32_CONST,
   FAST_F64_CONST, FAST_I32_CONST, FAST_I64_CONST, FAST_INDEX, FAST_KIND, FAST_LOAD, FAST_LOCAL_GET, FAST_LOCAL_SET,
-  FAST_LOCAL_TEE, FAST_NOP, FAST_PARAM, FAST_RESULT, FAST_SELECT, FAST_STORE, FAST_UNARY,
+  FAST_LOCAL_TEE, FAST_NOP, FAST_PARAM, FAST_RESULT, FAST_RETURN, FAST_SELECT, FAST_STORE, FAST_UNARY,
+  FAST_UNREACHABLE, FAST_PREFIX_FC, FAST_FC_PARAM, FAST_FC_RESULT,
 } from "./fast-sig.js";
 import { blockType, funcType, funcTypeAt, memoryAddressType, tableAddressType } from "./module-types.js";
 import { canonicalHeapType, canonicalValType } from "./type-section.js";
@@ -258,6 +259,14 @@ export class FuncValidator {
               pos++;
               continue;
             }
+            case 23 satisfies typeof FAST_PREFIX_FC: {
+              const sub = bytes[pos + 1]!;
+              const t = FAST_FC_PARAM[sub]!;
+              if (t === 0 || sp === height || vals[sp - 1] !== t) break;
+              vals[sp - 1] = FAST_FC_RESULT[sub]!;
+              pos += 2;
+              continue;
+            }
             case 18 satisfies typeof FAST_NOP:
               pos++;
               continue;
@@ -315,15 +324,23 @@ export class FuncValidator {
               pos += 2;
               continue;
             }
-            case 19 satisfies typeof FAST_BR: {
-              const x = bytes[pos + 1]!;
-              if (x >= depth || x >= 0x80) break;
-              const t = frames[(depth - 1 - x) * FRAME + F_LABEL]!;
-              if (t !== 0 && (sp === height || vals[sp - 1] !== t)) break;
+            case 19 satisfies typeof FAST_BR:
+            case 21 satisfies typeof FAST_RETURN:
+            case 22 satisfies typeof FAST_UNREACHABLE: {
+              if (op === (0x00 satisfies typeof Op.Unreachable)) {
+                pos++;
+              } else {
+                // (return: a branch to the function's frame)
+                const isReturn = op === (0x0f satisfies typeof Op.Return);
+                const x = isReturn ? depth - 1 : bytes[pos + 1]!;
+                if (x >= depth || x >= 0x80) break;
+                const t = frames[(depth - 1 - x) * FRAME + F_LABEL]!;
+                if (t !== 0 && (sp === height || vals[sp - 1] !== t)) break;
+                pos += isReturn ? 1 : 2;
+              }
               // the rest of the block is unreachable
               sp = height;
               frames[(depth - 1) * FRAME + F_UNREACHABLE] = 1;
-              pos += 2;
               continue;
             }
             case 4 satisfies typeof FAST_INDEX: {
@@ -336,6 +353,7 @@ export class FuncValidator {
               const x = (lo & 0x7f) | ((hi << 7) & -long);
               this.sync(sp, pos);
               if (op === (0x23 satisfies typeof Op.GlobalGet)) this.globalGet(x);
+              else if (op === (0x24 satisfies typeof Op.GlobalSet)) this.globalSet(x);
               else this.call(x);
               pos += 2 + long;
               break called;
@@ -745,12 +763,9 @@ export class FuncValidator {
       case 0x23 satisfies typeof Op.GlobalGet:
         this.globalGet(instr.a);
         return;
-      case 0x24 satisfies typeof Op.GlobalSet: {
-        const g = this.global(instr.a);
-        if (!g.mutable) this.fail("global is immutable");
-        this.pop(g.type);
+      case 0x24 satisfies typeof Op.GlobalSet:
+        this.globalSet(instr.a);
         return;
-      }
       case 0x25 satisfies typeof Op.TableGet: {
         const t = this.tableElem(instr.a);
         this.pop(this.tableAddress(instr.a));
@@ -1262,6 +1277,12 @@ export class FuncValidator {
 
   private globalGet(index: number): void {
     this.push(this.global(index).type);
+  }
+
+  private globalSet(index: number): void {
+    const g = this.global(index);
+    if (!g.mutable) this.fail("global is immutable");
+    this.pop(g.type);
   }
 
   private brTable(): void {
