@@ -59,7 +59,6 @@ const F_LABEL = 5;
 /** The same for the results an `else` takes (an `if` without params only, else -1). */
 const F_ELSE = 6;
 
-
 const NO_TYPES: readonly ValType[] = Object.freeze([]);
 
 /**
@@ -67,12 +66,15 @@ const NO_TYPES: readonly ValType[] = Object.freeze([]);
  * of value types (UNKNOWN below the base of unreachable code) and a stack of control frames. Reused for
  * all functions of a module, so it allocates only when its stacks grow. The stacks are typed arrays
  * (value types are int32 numbers, see `@wasmi-ts/store` types.ts; operands of unreachable code may be
- * UNKNOWN, the bottom type, which matches everything); the top frame's height and reachability are kept
- * in fields. Locals of non-defaultable types are tracked as initialised or not (`localInit`).
+ * UNKNOWN, the bottom type, which matches everything), the frames records in one Int32Array; the top
+ * frame's height is kept in a field. Locals of non-defaultable types are tracked as initialised or not
+ * (`localInit`).
  *
  * Speed (this is the one pass over all the code at compile time): the common instructions (numeric
- * ones, loads and stores, locals, constants, blocks) are checked in the main loop straight from the
- * bytes, taking only encodings known to be well formed; the others go through InstrReader and `step`.
+ * ones, loads and stores, locals, constants, blocks, branches) are checked in the main loop straight
+ * from the bytes (fast-sig.ts), taking only encodings known to be well formed and the common typings
+ * (operands of exactly the types expected, in the current frame); anything else goes through
+ * InstrReader and `step`, which also report the errors.
  * So bodies need not have been checked by the decoder: a malformed one ends in a DecodeError here
  * (InstrReader's, or "malformed function body" when it does not end where declared).
  */
@@ -102,6 +104,9 @@ export class FuncValidator {
   private initStack = new Int32Array(16);
   private initCount = 0;
   private results: readonly ValType[] = NO_TYPES;
+  /** The params and declared locals of the last function found valid, whose locals `begin` may reuse. */
+  private validParams: readonly ValType[] | null = null;
+  private validDeclared: readonly ValType[] | null = null;
   /** Offset of the current instruction (for errors). */
   private at = 0;
   /** Operands popped by br_table for one target, to push back. */
@@ -154,11 +159,12 @@ export class FuncValidator {
     const memAlign = this.memAlign;
     const blockResults = this.blockResults;
     // Few locals live across the loop (V8's optimized code keeps each in a register, and records them
-    // all at each of its many deoptimization points): opcodes and types as literals (`satisfies` checks
-    // them), tables as module constants.
+    // all at each of its many deoptimization points): opcodes as literals (`satisfies` checks them),
+    // types and tables as module constants.
     for (let index = from; index < to; index++) {
       const body = ir.codes[index]!;
-      this.begin(body, ir.types[ir.funcs[ir.numImportedFuncs + index]!] as FuncType);
+      const type = ir.types[ir.funcs[ir.numImportedFuncs + index]!] as FuncType;
+      this.begin(body, type);
       const fastLocals = this.fastLocals;
       const end = body.end;
       let pos = body.start;
@@ -377,6 +383,8 @@ export class FuncValidator {
       }
       // The body's final END must end it exactly (see decodeModuleDeferringBodies).
       if (pos !== end) malformedBody(pos);
+      this.validParams = type.params;
+      this.validDeclared = body.locals;
     }
   }
 
@@ -387,7 +395,11 @@ export class FuncValidator {
   }
 
   private begin(body: FuncBody, type: FuncType): void {
-    this.setLocals(type.params, body.locals);
+    // Locals as the last function that was valid left them (initialised as at its start): the same
+    // params and declarations (the decoder shares equal ones) need not be set again.
+    if (type.params !== this.validParams || body.locals !== this.validDeclared) this.setLocals(type.params, body.locals);
+    this.validParams = null;
+    this.validDeclared = null;
     this.results = type.results;
     this.sp = 0;
     this.depth = 0;
