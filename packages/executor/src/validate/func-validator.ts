@@ -103,10 +103,10 @@ export class FuncValidator {
   /** The locals initialised by local.set / local.tee, in order (to reset at the end of their block). */
   private initStack = new Int32Array(16);
   private initCount = 0;
-  private results: readonly ValType[] = NO_TYPES;
-  /** The params and declared locals of the last function found valid, whose locals `begin` may reuse. */
-  private validParams: readonly ValType[] | null = null;
-  private validDeclared: readonly ValType[] | null = null;
+  /** The defined function last found valid (-1: none), whose locals `begin` may reuse. A number: a field
+   * that held objects of several shapes would change the validator's hidden class, and V8 would throw
+   * away the code optimized for it. */
+  private lastValid = -1;
   /** Offset of the current instruction (for errors). */
   private at = 0;
   /** Operands popped by br_table for one target, to push back. */
@@ -163,8 +163,7 @@ export class FuncValidator {
     // types and tables as module constants.
     for (let index = from; index < to; index++) {
       const body = ir.codes[index]!;
-      const type = ir.types[ir.funcs[ir.numImportedFuncs + index]!] as FuncType;
-      this.begin(body, type);
+      this.begin(body, this.definedType(index));
       const fastLocals = this.fastLocals;
       const end = body.end;
       let pos = body.start;
@@ -383,8 +382,7 @@ export class FuncValidator {
       }
       // The body's final END must end it exactly (see decodeModuleDeferringBodies).
       if (pos !== end) malformedBody(pos);
-      this.validParams = type.params;
-      this.validDeclared = body.locals;
+      this.lastValid = index;
     }
   }
 
@@ -394,13 +392,20 @@ export class FuncValidator {
     this.at = pos;
   }
 
+  /** The type of defined function `index`. */
+  private definedType(index: number): FuncType {
+    const ir = this.ir;
+    return ir.types[ir.funcs[ir.numImportedFuncs + index]!] as FuncType;
+  }
+
   private begin(body: FuncBody, type: FuncType): void {
     // Locals as the last function that was valid left them (initialised as at its start): the same
     // params and declarations (the decoder shares equal ones) need not be set again.
-    if (type.params !== this.validParams || body.locals !== this.validDeclared) this.setLocals(type.params, body.locals);
-    this.validParams = null;
-    this.validDeclared = null;
-    this.results = type.results;
+    const last = this.lastValid;
+    this.lastValid = -1;
+    if (last < 0 || body.locals !== this.ir.codes[last]!.locals || type.params !== this.definedType(last).params) {
+      this.setLocals(type.params, body.locals);
+    }
     this.sp = 0;
     this.depth = 0;
     this.pushFrame(FRAME_BLOCK, NO_TYPES, type.results);
@@ -720,7 +725,7 @@ export class FuncValidator {
         this.brTable();
         return;
       case 0x0f satisfies typeof Op.Return:
-        this.popAll(this.results);
+        this.popAll(this.frameResults[0]!); // the function's results
         this.setUnreachable();
         return;
       case 0x10 satisfies typeof Op.Call:
@@ -1325,7 +1330,7 @@ export class FuncValidator {
   }
 
   private tailCall(callee: FuncType): void {
-    if (!this.allMatch(callee.results, this.results)) this.fail("type mismatch");
+    if (!this.allMatch(callee.results, this.frameResults[0]!)) this.fail("type mismatch");
     this.popAll(callee.params);
     this.setUnreachable();
   }
