@@ -132,6 +132,13 @@ export class FuncValidator {
     private readonly registry: TypeRegistry = new TypeRegistry(),
   ) {
     this.instr = new InstrReader(features);
+    // The stacks that grow, stored a second time: V8 then tracks their fields as mutable from the start,
+    // where its optimized code would assume that they never change, and be thrown away when one grows.
+    this.vals = this.vals.slice();
+    this.frames = this.frames.slice();
+    this.locals = this.locals.slice();
+    this.localInit = this.localInit.slice();
+    this.initStack = this.initStack.slice();
     this.typed = features.typedReferences;
     this.funcTypes = ir.funcs.map((typeIndex) => funcTypeAt(ir, typeIndex));
     if (ir.memories.length > 0 && memoryAddressType(ir, 0) === I32) {
