@@ -356,18 +356,15 @@ export class FuncValidator {
               continue;
             }
             case 4 satisfies typeof FAST_INDEX: {
-              // An index of one or two bytes (longer ones go the general way). Computed the same way
-              // for both, so that V8's optimized code has seen both (a new path would deoptimize it).
-              const lo = bytes[pos + 1]!;
-              const hi = bytes[pos + 2]!;
-              if ((lo & hi & 0x80) !== 0) break;
-              const long = lo >>> 7;
-              const x = (lo & 0x7f) | ((hi << 7) & -long);
+              // (of up to five bytes: debug builds pad function and global indices)
+              const packed = indexAt(bytes, pos + 1, end);
+              if (packed < 0) break;
+              const x = packed >>> 3;
               this.sync(sp, pos);
+              pos += 1 + (packed & 7);
               if (op === (0x23 satisfies typeof Op.GlobalGet)) this.globalGet(x);
               else if (op === (0x24 satisfies typeof Op.GlobalSet)) this.globalSet(x);
               else this.call(x);
-              pos += 2 + long;
               break called;
             }
           }
@@ -1341,6 +1338,21 @@ export class FuncValidator {
     this.popAll(callee.params);
     this.setUnreachable();
   }
+}
+
+/**
+ * The u32 LEB128 index at `p` (of at most five bytes, before `end`) and its length, as `index * 8 +
+ * length`; -1 if it does not end there or is 2^28 or more (the general path reads or reports it).
+ */
+function indexAt(bytes: Uint8Array, p: number, end: number): number {
+  let x = 0;
+  for (let k = 0; k < 5 && p + k < end; k++) {
+    const b = bytes[p + k]!;
+    if (k === 4 && b !== 0) return -1;
+    x |= (b & 0x7f) << (7 * k);
+    if (b < 0x80) return x * 8 + k + 1;
+  }
+  return -1;
 }
 
 /** A typed array twice as long, with the same contents. */
