@@ -33,7 +33,8 @@ export interface ExecutorConfig {
   /**
    * Before a module's code first runs, run the interpreter loop's cases it will use on training code, so
    * that the host's JIT optimizes the loop once (interpret/warm-up.ts; once per case per process, never
-   * without a JIT). Off: no training runs (a tool counting the loop's dispatches turns it off).
+   * without a JIT); likewise the function validator's cases before the first large module is validated
+   * (validate/warm-up.ts). Off: no training runs (a tool counting the loop's dispatches turns it off).
    */
   warmUp: boolean;
   /** Deepest Wasm call nesting before a "call stack exhausted" trap. */

@@ -1,12 +1,11 @@
 // The validator checks the common instructions straight from the bytes (fast-sig.ts and the main loop
 // of FuncValidator) and the others through InstrReader. These tests check the fast path's table against
 // the instruction table and that both paths give the same verdicts and reasons.
-import { ValType } from "@wasmi-ts/store";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_FEATURES, ValidationError, WASM2_FEATURES, decodeModule, validateModule, type WasmFeatures } from "../src/index.js";
-import { ADDRESS_TYPE, Imm, OPS } from "../src/module/opcodes.js";
+import { ADDRESS_TYPE, Imm, OPS, OPS_FC } from "../src/module/opcodes.js";
 import {
-  FAST_KIND, FAST_SIG, SIG_MEMARG, sigNaturalAlign, sigParam0, sigParam1, sigParamCount, sigResult,
+  FAST_ALIGN, FAST_BINARY, FAST_FC_PARAM, FAST_FC_RESULT, FAST_KIND, FAST_LOAD, FAST_NOP, FAST_PARAM, FAST_RESULT, FAST_STORE, FAST_UNARY,
 } from "../src/validate/fast-sig.js";
 import { F64, I32, I64, body, codeSec, funcSec, i32Const, i64Const, limits, memSec, typeSec, u32, wasm } from "./decode-builder.js";
 
@@ -34,25 +33,30 @@ function module(code: number[], memory: number[] | null = limits(1)): Uint8Array
 }
 
 describe("validator fast path: the signature table", () => {
-  it("packs exactly the fixed signatures of the instruction table", () => {
+  it("gives the instructions of a fixed signature their types", () => {
     let count = 0;
     for (let op = 0; op < 256; op++) {
-      const sig = FAST_SIG[op]!;
-      if (sig === 0) continue;
+      const kind = FAST_KIND[op]!;
+      if (kind !== FAST_UNARY && kind !== FAST_BINARY && kind !== FAST_LOAD && kind !== FAST_STORE && kind !== FAST_NOP) continue;
       count++;
       const info = OPS[op]!;
-      const address = (t: number) => (t === ADDRESS_TYPE ? ValType.I32 : t);
-      expect(info.imm === Imm.None || info.imm === Imm.MemArg).toBe(true);
-      expect(sigParamCount(sig)).toBe(info.params!.length);
-      if (info.params!.length > 0) expect(sigParam0(sig)).toBe(address(info.params![0]!));
-      if (info.params!.length > 1) expect(sigParam1(sig)).toBe(address(info.params![1]!));
-      expect(sigResult(sig)).toBe(info.results!.length > 0 ? address(info.results![0]!) : 0);
-      expect((sig & SIG_MEMARG) !== 0).toBe(info.imm === Imm.MemArg);
-      if (info.imm === Imm.MemArg) expect(sigNaturalAlign(sig)).toBe(info.naturalAlign);
+      const memarg = kind === FAST_LOAD || kind === FAST_STORE;
+      expect(info.imm).toBe(memarg ? Imm.MemArg : Imm.None);
+      if (memarg) expect(FAST_ALIGN[op]).toBe(info.naturalAlign);
+      const params = kind === FAST_LOAD ? [ADDRESS_TYPE] : kind === FAST_STORE ? [ADDRESS_TYPE, FAST_PARAM[op]]
+        : kind === FAST_BINARY ? [FAST_PARAM[op], FAST_PARAM[op]] : kind === FAST_UNARY ? [FAST_PARAM[op]] : [];
+      expect(info.params).toEqual(params);
+      expect(info.results).toEqual(kind === FAST_STORE || kind === FAST_NOP ? [] : [FAST_RESULT[op]]);
     }
     // all numeric instructions (0x45..0xc4), the 23 loads and stores, nop
-    expect(count).toBeGreaterThan(150);
-    for (let op = 0; op < 256; op++) if (FAST_SIG[op] !== 0) expect(FAST_KIND[op]).toBe(0);
+    expect(count).toBe(0xc4 - 0x45 + 1 + 23 + 1);
+    // after 0xfc: the eight saturating truncations
+    const fc = [...FAST_FC_PARAM.keys()].filter((sub) => FAST_FC_PARAM[sub] !== 0);
+    expect(fc).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    for (const sub of fc) {
+      expect(OPS_FC[sub]!.params).toEqual([FAST_FC_PARAM[sub]]);
+      expect(OPS_FC[sub]!.results).toEqual([FAST_FC_RESULT[sub]]);
+    }
   });
 });
 
@@ -83,6 +87,30 @@ describe("validator fast path: verdicts", () => {
     expect(verdict(module([...i64Const(1), ...i32Const(2), ...i32Const(0), 0x1b, DROP]))).toBe("type mismatch");
     expect(verdict(module([0xd0, 0x70, 0xd0, 0x70, ...i32Const(0), 0x1b, DROP]))).toBe("type mismatch");
     expect(verdict(module([0x00, 0x1b, 0x45, DROP]))).toBe("ok");
+  });
+
+  it("checks control, globals and prefixed truncations like the general path", () => {
+    const globals = [0x06, 0x0b, 0x02, 0x7f, 0x00, 0x41, 0x00, 0x0b, 0x7f, 0x01, 0x41, 0x00, 0x0b]; // i32 const, i32 mut
+    const withGlobals = (code: number[]) => {
+      const m = module(code);
+      const at = m.indexOf(0x0a, 8); // before the code section
+      return new Uint8Array([...m.slice(0, at), ...globals, ...m.slice(at)]);
+    };
+    expect(verdict(withGlobals([...i32Const(1), 0x24, 0x01]))).toBe("ok");
+    expect(verdict(withGlobals([...i32Const(1), 0x24, 0x00]))).toBe("global is immutable");
+    expect(verdict(withGlobals([...i64Const(1), 0x24, 0x01]))).toBe("type mismatch");
+    expect(verdict(module([0x0f, 0x6a, DROP]))).toBe("ok"); // return: the rest is unreachable
+    expect(verdict(module([...i32Const(1), 0x0f]))).toBe("ok"); // operands below the results stay
+    expect(verdict(module([0x02, 0x7f, ...i32Const(1), 0x0c, 0x00, 0x0b, DROP]))).toBe("ok");
+    expect(verdict(module([0x02, 0x7f, ...i64Const(1), 0x0c, 0x00, 0x0b, DROP]))).toBe("type mismatch");
+    expect(verdict(module([0x02, 0x7f, ...i32Const(1), ...i32Const(0), 0x0d, 0x00, 0x0b, DROP]))).toBe("ok");
+    expect(verdict(module([0x02, 0x40, 0x0d, 0x01, 0x0b]))).toBe("type mismatch"); // no condition
+    expect(verdict(module([...i32Const(0), 0x04, 0x7f, ...i32Const(1), 0x0b, DROP]))).toBe("type mismatch"); // no else
+    expect(verdict(module([...i32Const(0), 0x04, 0x7f, ...i32Const(1), 0x05, ...i32Const(2), 0x0b, DROP]))).toBe("ok");
+    expect(verdict(module([...i32Const(0), 0x04, 0x7f, ...i64Const(1), 0x05, ...i32Const(2), 0x0b, DROP]))).toBe("type mismatch");
+    expect(verdict(module([0x44, 0, 0, 0, 0, 0, 0, 0, 0, 0xfc, 0x02, DROP]))).toBe("ok"); // i32.trunc_sat_f64_s
+    expect(verdict(module([...i32Const(0), 0xfc, 0x02, DROP]))).toBe("type mismatch");
+    expect(verdict(module([0x00, 0xfc, 0x06, 0x50, DROP]))).toBe("ok"); // unreachable: i64.trunc_sat_f64_s
   });
 
   it("types the stack of unreachable code as polymorphic", () => {

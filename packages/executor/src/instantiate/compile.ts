@@ -5,6 +5,7 @@ import { DecodeError, ValidationError } from "../errors.js";
 import { CompiledModule } from "../module/compiled.js";
 import { translateAll } from "../translate/index.js";
 import { validateModule, validateModuleDeferringBodies } from "../validate/index.js";
+import { warmUpValidator } from "../validate/warm-up.js";
 
 /**
  * Decodes and validates `bytes` (throwing `DecodeError` / `ValidationError`), interns its signatures in
@@ -18,8 +19,11 @@ import { validateModule, validateModuleDeferringBodies } from "../validate/index
  * validated before its first translation (validate/deferred-bodies.ts), and a bad body is reported then.
  */
 export function compileModule(bytes: Uint8Array, registry: TypeRegistry, config: ExecutorConfig): CompiledModule {
+  const lazy = config.lazyValidation && config.lazyTranslation;
+  // (V8 then optimizes the validator once, with every case's feedback)
+  if (!lazy && config.warmUp) warmUpValidator(bytes.length, config.features);
   const ir = decodeModuleDeferringBodies(bytes, config.features);
-  if (config.lazyValidation && config.lazyTranslation) {
+  if (lazy) {
     // Module-level errors only: no full decode, which would judge the bodies too.
     return new CompiledModule(ir, registry, config, validateModuleDeferringBodies(ir, config.features, registry));
   }

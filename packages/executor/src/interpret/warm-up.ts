@@ -20,6 +20,7 @@ import { CompiledFunc } from "../translate/compiled-func.js";
 import { nextInstruction } from "../translate/ops.js";
 import { FuncTranslator } from "../translate/translator.js";
 import { newFunctionAllowed } from "../translate/js/helpers.js";
+import { hasJit } from "../jit.js";
 import { runInterpreter, type Translate } from "./loop.js";
 import { OP_LAYOUTS, Op } from "./op.generated.js";
 import { execState, type ExecState } from "./state.js";
@@ -75,14 +76,6 @@ export function moduleBytesOf(func: FuncEntity): number {
 }
 /** The instructions the warm-up ran (a test checks it ran them all). */
 export const warmedUp = new Set<number>();
-
-/** Whether the host's engine has a JIT to warm up for: engines without one (node --jitless, iOS Lockdown
- * Mode, Chromium --jitless) also have no `WebAssembly`. */
-function hasJit(): boolean {
-  const g = globalThis as { WebAssembly?: unknown; process?: { execArgv?: readonly string[]; env?: Record<string, string | undefined> } };
-  const flags = [...(g.process?.execArgv ?? []), g.process?.env?.NODE_OPTIONS ?? ""].join(" ");
-  return typeof g.WebAssembly === "object" && !flags.includes("--jitless");
-}
 
 /** Modules of at least this many bytes are warmed up for with every case. A large program meets most
  * instructions, one after the other, and would make V8 compile the loop again each time (sqlite, quickjs,

@@ -8,10 +8,12 @@ import type { WasmFeatures } from "../decode/features.js";
 import { DecodeError, ValidationError } from "../errors.js";
 import type { FuncBody, ModuleIR } from "../module/ir.js";
 import { ADDRESS_TYPE, ATOMIC_BASE, Imm, Op, type SigType } from "../module/opcodes.js";
-import { SIMPLE_BLOCK_TYPE, leb32End, shortLebEnd } from "../decode/skip-table.js";
+import { leb32End, shortLebEnd } from "../decode/skip-table.js";
 import {
-  FAST_BLOCK, FAST_DROP, FAST_ELSE, FAST_END, FAST_F32_CONST, FAST_F64_CONST, FAST_INDEX, FAST_INT_CONST, FAST_KIND,
-  FAST_SELECT, FAST_SIG, SIG_MEMARG,
+  FAST_ALIGN, FAST_BINARY, FAST_BLOCK, FAST_BR, FAST_BR_IF, FAST_DROP, FAST_ELSE, FAST_END, FAST_F32_CONST,
+  FAST_F64_CONST, FAST_I32_CONST, FAST_I64_CONST, FAST_INDEX, FAST_KIND, FAST_LOAD, FAST_LOCAL_GET, FAST_LOCAL_SET,
+  FAST_LOCAL_TEE, FAST_NOP, FAST_PARAM, FAST_RESULT, FAST_RETURN, FAST_SELECT, FAST_STORE, FAST_UNARY,
+  FAST_UNREACHABLE, FAST_PREFIX_FC, FAST_FC_PARAM, FAST_FC_RESULT,
 } from "./fast-sig.js";
 import { blockType, funcType, funcTypeAt, memoryAddressType, tableAddressType } from "./module-types.js";
 import { canonicalHeapType, canonicalValType } from "./type-section.js";
@@ -24,6 +26,9 @@ const UNKNOWN = 0;
 
 const I32 = ValType.I32;
 const I64 = ValType.I64;
+const F32 = ValType.F32;
+const F64 = ValType.F64;
+const V128 = ValType.V128;
 
 /** Kinds of control frames. */
 const FRAME_BLOCK = 0;
@@ -35,6 +40,24 @@ const FRAME_TRY = 4;
 const FRAME_CATCH = 5;
 const FRAME_CATCH_ALL = 6;
 
+/** Fields of a control frame's record (`FuncValidator.frames`), FRAME ints each. */
+const FRAME = 8;
+/** FRAME_BLOCK, FRAME_LOOP... */
+const F_KIND = 0;
+/** The operand stack's height at its start. */
+const F_HEIGHT = 1;
+/** 1 once its code is unreachable (its stack is polymorphic). */
+const F_UNREACHABLE = 2;
+/** The height of `initStack` at its start (locals initialised inside are reset at its end). */
+const F_INITS = 3;
+/**
+ * For the main loop's inline checks, the types its END takes (F_END) and a branch to it takes (F_LABEL):
+ * 0 for none, the type if one, -1 for the general path (several, or an `if` with results and no `else`).
+ */
+const F_END = 4;
+const F_LABEL = 5;
+/** The same for the results an `else` takes (an `if` without params only, else -1). */
+const F_ELSE = 6;
 
 const NO_TYPES: readonly ValType[] = Object.freeze([]);
 
@@ -43,12 +66,15 @@ const NO_TYPES: readonly ValType[] = Object.freeze([]);
  * of value types (UNKNOWN below the base of unreachable code) and a stack of control frames. Reused for
  * all functions of a module, so it allocates only when its stacks grow. The stacks are typed arrays
  * (value types are int32 numbers, see `@wasmi-ts/store` types.ts; operands of unreachable code may be
- * UNKNOWN, the bottom type, which matches everything); the top frame's height and reachability are kept
- * in fields. Locals of non-defaultable types are tracked as initialised or not (`localInit`).
+ * UNKNOWN, the bottom type, which matches everything), the frames records in one Int32Array; the top
+ * frame's height is kept in a field. Locals of non-defaultable types are tracked as initialised or not
+ * (`localInit`).
  *
  * Speed (this is the one pass over all the code at compile time): the common instructions (numeric
- * ones, loads and stores, locals, constants, blocks) are checked in the main loop straight from the
- * bytes, taking only encodings known to be well formed; the others go through InstrReader and `step`.
+ * ones, loads and stores, locals, constants, blocks, branches) are checked in the main loop straight
+ * from the bytes (fast-sig.ts), taking only encodings known to be well formed and the common typings
+ * (operands of exactly the types expected, in the current frame); anything else goes through
+ * InstrReader and `step`, which also report the errors.
  * So bodies need not have been checked by the decoder: a malformed one ends in a DecodeError here
  * (InstrReader's, or "malformed function body" when it does not end where declared).
  */
@@ -56,34 +82,44 @@ export class FuncValidator {
   private readonly instr: InstrReader;
   private vals = new Int32Array(256);
   private sp = 0;
-  private frameKind = new Uint8Array(32);
-  private frameHeight = new Int32Array(32);
-  private frameUnreachable = new Uint8Array(32);
-  /** Per frame: the height of `initStack` when it began (locals initialised inside are reset at its end). */
-  private frameInits = new Int32Array(32);
+  /** The control frames' records (FRAME ints each, fields F_*). */
+  private frames = new Int32Array(32 * FRAME);
   private readonly frameParams: (readonly ValType[])[] = [];
   private readonly frameResults: (readonly ValType[])[] = [];
   /** Number of open control frames. */
   private depth = 0;
   /** The top frame's operand stack height. */
   private height = 0;
-  /** Whether the top frame's code is unreachable (its stack is polymorphic). */
-  private unreachable = false;
   /** Types of the current function's locals (parameters first), in the first `localCount` entries. */
   private locals = new Int32Array(64);
   private localCount = 0;
   /** Per local: whether it is initialised (locals of non-defaultable types start uninitialised). */
   private localInit = new Uint8Array(64);
+  /**
+   * For the main loop, per one-byte local index (0-127): the local's type when it exists and is
+   * initialised, else 0; 0 for 128-255 (the first byte of a longer index). One load checks a local.
+   */
+  private readonly fastLocals = new Int32Array(256);
   /** The locals initialised by local.set / local.tee, in order (to reset at the end of their block). */
   private initStack = new Int32Array(16);
   private initCount = 0;
-  private results: readonly ValType[] = NO_TYPES;
+  /** The defined function last found valid (-1: none), whose locals `begin` may reuse. A number: a field
+   * that held objects of several shapes would change the validator's hidden class, and V8 would throw
+   * away the code optimized for it. */
+  private lastValid = -1;
   /** Offset of the current instruction (for errors). */
   private at = 0;
   /** Operands popped by br_table for one target, to push back. */
   private readonly scratch: ValType[] = [];
-  /** Whether loads and stores may take the fast path: memory 0 exists and is 32-bit. */
-  private readonly memory0Is32: boolean;
+  /**
+   * Per opcode byte of a load or store the main loop takes: its natural alignment when memory 0 exists
+   * and is 32-bit (an i32 address), else -1 (the general path).
+   */
+  private readonly memAlign = new Int8Array(256).fill(-1);
+  /** The type of each function (by index), or undefined: `func` reports it. */
+  private readonly funcTypes: (FuncType | undefined)[];
+  /** Per block type byte the main loop takes (empty, or a value type of the features): the block's results. */
+  private readonly blockResults: (readonly ValType[] | undefined)[] = [];
   /** Typed references on: ref.func has its function's type. */
   private readonly typed: boolean;
 
@@ -96,8 +132,24 @@ export class FuncValidator {
     private readonly registry: TypeRegistry = new TypeRegistry(),
   ) {
     this.instr = new InstrReader(features);
+    // The stacks that grow, stored a second time: V8 then tracks their fields as mutable from the start,
+    // where its optimized code would assume that they never change, and be thrown away when one grows.
+    this.vals = this.vals.slice();
+    this.frames = this.frames.slice();
+    this.locals = this.locals.slice();
+    this.localInit = this.localInit.slice();
+    this.initStack = this.initStack.slice();
     this.typed = features.typedReferences;
-    this.memory0Is32 = ir.memories.length > 0 && memoryAddressType(ir, 0) === I32;
+    this.funcTypes = ir.funcs.map((typeIndex) => funcTypeAt(ir, typeIndex));
+    if (ir.memories.length > 0 && memoryAddressType(ir, 0) === I32) {
+      for (let op = 0; op < 256; op++) {
+        if (FAST_KIND[op] === FAST_LOAD || FAST_KIND[op] === FAST_STORE) this.memAlign[op] = FAST_ALIGN[op]!;
+      }
+    }
+    // (as InstrReader reads them: externref with reference types only)
+    const simple = [0x40, I32, I64, ValType.F32, ValType.F64, ValType.V128, ValType.FuncRef];
+    if (features.referenceTypes) simple.push(ValType.ExternRef);
+    for (const b of simple) this.blockResults[b] = blockType(ir, b === 0x40 ? EMPTY_BLOCK_TYPE : b - 128)!.results;
   }
 
   /**
@@ -111,182 +163,230 @@ export class FuncValidator {
     // Reads through InstrReader are bounded by the binary's end; a body they overrun is caught by the
     // checks against `end` (bodies may not have been checked by the decoder: decodeModuleDeferringBodies).
     const r = new BinaryReader(bytes);
-    const memory0Is32 = this.memory0Is32;
-    let index = from - 1;
-    let locals = this.locals;
-    let localInit = this.localInit;
-    let pos = 0;
-    let end = 0;
-    // The operand stack in locals for the inline checks (V8's first tiers load fields slowly); the
-    // fields are written back before any method runs ("sync") and read again after it ("reload").
-    let vals = this.vals;
-    let sp = 0;
-    let height = 0;
-    let depth = 0;
-    let localCount = 0;
-    // Module-level tables and constants as locals, and opcodes as literals (`satisfies` checks them):
-    // V8's first tiers load module variables and object properties each time.
-    const fastSig = FAST_SIG;
-    const fastKind = FAST_KIND;
-    const sigMemarg = SIG_MEMARG;
-    const simpleBlockType = SIMPLE_BLOCK_TYPE;
-    const unknown = UNKNOWN;
-    const [i32, i64, f32, f64] = [ValType.I32, ValType.I64, ValType.F32, ValType.F64];
-    this.depth = 0;
-    for (;;) {
-      if (depth === 0) {
-        // The body's final END must end it exactly (see decodeModuleDeferringBodies).
-        if (index >= from && pos !== end) malformedBody(pos);
-        if (++index >= to) return;
-        const body = ir.codes[index]!;
-        this.begin(body, ir.types[ir.funcs[ir.numImportedFuncs + index]!] as FuncType);
-        locals = this.locals;
-        localInit = this.localInit;
-        localCount = this.localCount;
-        pos = body.start;
-        end = body.end;
-        vals = this.vals;
-        sp = this.sp;
-        height = this.height;
-        depth = this.depth;
-        continue;
-      }
-      if (pos >= end) malformedBody(pos);
-      const op = bytes[pos]!;
-      const sig = fastSig[op]!;
-      if (sig !== 0) {
-        let next = pos + 1;
-        if ((sig & sigMemarg) !== 0) {
-          // Alignment flags in one byte, within the natural alignment (so no memory index); an offset
-          // of at most 4 bytes (so below 2^32). Anything else is checked by the general path.
-          next = memory0Is32 && bytes[next]! <= ((sig >>> 27) & 7) ? shortLebEnd(bytes, next + 1, end) : -1;
-        }
-        // The packing of fast-sig.ts, unpacked inline; the operands checked inline when they are all
-        // in the current frame and there is room for the result, else by the general path.
-        const count = (sig >>> 24) & 3;
-        if (next > 0 && sp - count >= height && sp < vals.length) {
-          if (count === 2) {
-            const a = vals[sp - 2]!;
-            const b = vals[sp - 1]!;
-            if ((a !== (sig & 0xff) && a !== unknown) || (b !== ((sig >>> 8) & 0xff) && b !== unknown)) {
-              this.failAt("type mismatch", pos);
+    const memAlign = this.memAlign;
+    const blockResults = this.blockResults;
+    // Few locals live across the loop (V8's optimized code keeps each in a register, and records them
+    // all at each of its many deoptimization points): opcodes as literals (`satisfies` checks them),
+    // types and tables as module constants.
+    for (let index = from; index < to; index++) {
+      const body = ir.codes[index]!;
+      this.begin(body, this.definedType(index));
+      const fastLocals = this.fastLocals;
+      const end = body.end;
+      let pos = body.start;
+      // The validator's state in locals for the inline checks (V8's first tiers load fields slowly):
+      // `sp` is written back before a method runs (`sync`), and all are read again after it; the inline
+      // checks that change the depth or the height write them back at once.
+      let vals = this.vals;
+      let cap = vals.length;
+      let sp = this.sp;
+      let height = this.height;
+      let depth = this.depth;
+      let frames = this.frames;
+      for (;;) {
+        if (pos >= end) malformedBody(pos);
+        const op = bytes[pos]!;
+        // Cases that run a method leave this block (`break called`) having moved `pos`; the others
+        // `continue`, or `break` to the general path (anything they do not check: it reports errors).
+        called: {
+          // Literal case labels (`satisfies` checks them against the FAST_* kinds): V8 makes a jump
+          // table of literal labels, where it would compare named constants one by one.
+          switch (FAST_KIND[op]) {
+            // Locals: a one-byte index of an initialised local (fastLocals: its type, else 0).
+            case 1 satisfies typeof FAST_LOCAL_GET: {
+              const t = fastLocals[bytes[pos + 1]!]!;
+              if (t === 0 || sp === cap) break;
+              vals[sp++] = t;
+              pos += 2;
+              continue;
             }
-          } else if (count === 1) {
-            const a = vals[sp - 1]!;
-            if (a !== (sig & 0xff) && a !== unknown) this.failAt("type mismatch", pos);
-          }
-          sp -= count;
-          const result = (sig >>> 16) & 0xff;
-          if (result !== 0) vals[sp++] = result;
-          pos = next;
-          continue;
-        }
-      } else {
-        // Literal case labels (`satisfies` checks them against the FAST_* kinds): V8 makes a jump
-        // table of literal labels, where it would compare named constants one by one.
-        switch (fastKind[op]) {
-          case 1 satisfies typeof FAST_INDEX: {
-            // An index of one or two bytes (longer ones go the general way). Computed the same way
-            // for both, so that V8's optimized code has seen both (a new path would deoptimize it).
-            const lo = bytes[pos + 1]!;
-            const hi = bytes[pos + 2]!;
-            if ((lo & hi & 0x80) !== 0) break;
-            const long = lo >>> 7;
-            const x = (lo & 0x7f) | ((hi << 7) & -long);
-            const next = pos + 2 + long;
-            if (op >= (0x20 satisfies typeof Op.LocalGet) && op <= (0x22 satisfies typeof Op.LocalTee)) {
-              // (uninitialised locals, subtypes: the general path)
-              if (x >= localCount || localInit[x] === 0) break;
-              const t = locals[x]!;
-              if (op === (0x20 satisfies typeof Op.LocalGet)) {
-                if (sp === vals.length) break;
-                vals[sp++] = t;
+            case 2 satisfies typeof FAST_LOCAL_SET:
+            case 3 satisfies typeof FAST_LOCAL_TEE: {
+              // (subtypes, unreachable code: the general path)
+              const t = fastLocals[bytes[pos + 1]!]!;
+              if (t === 0 || sp === height || vals[sp - 1] !== t) break;
+              if (op === (0x21 satisfies typeof Op.LocalSet)) sp--;
+              pos += 2;
+              continue;
+            }
+            case 14 satisfies typeof FAST_UNARY:
+              if (sp === height || vals[sp - 1] !== FAST_PARAM[op]) break;
+              vals[sp - 1] = FAST_RESULT[op]!;
+              pos++;
+              continue;
+            case 15 satisfies typeof FAST_BINARY: {
+              const t = FAST_PARAM[op];
+              if (sp - 2 < height || vals[sp - 1] !== t || vals[sp - 2] !== t) break;
+              vals[--sp - 1] = FAST_RESULT[op]!;
+              pos++;
+              continue;
+            }
+            // Loads and stores: alignment flags in one byte, within the natural alignment (so no memory
+            // index; memAlign: -1 without a 32-bit memory 0); an offset of at most 4 bytes (below 2^32).
+            case 16 satisfies typeof FAST_LOAD:
+            case 17 satisfies typeof FAST_STORE: {
+              if (bytes[pos + 1]! > memAlign[op]!) break;
+              const next = bytes[pos + 2]! < 0x80 ? pos + 3 : shortLebEnd(bytes, pos + 2, end);
+              if (next < 0) break;
+              const result = FAST_RESULT[op]!;
+              if (result !== 0) {
+                // a load: [i32] -> [result]
+                if (sp === height || vals[sp - 1] !== I32) break;
+                vals[sp - 1] = result;
               } else {
-                if (sp === height) break; // (unreachable code, or a type mismatch)
-                const a = vals[sp - 1]!;
-                if (a !== t && a !== unknown) break;
-                if (op === (0x21 satisfies typeof Op.LocalSet)) sp--;
-                else vals[sp - 1] = t;
+                // a store: [i32, FAST_PARAM] -> []
+                if (sp - 2 < height || vals[sp - 1] !== FAST_PARAM[op] || vals[sp - 2] !== I32) break;
+                sp -= 2;
               }
               pos = next;
               continue;
             }
-            this.sync(sp, pos);
-            if (op === (0x23 satisfies typeof Op.GlobalGet)) this.globalGet(x);
-            else if (op === (0x0c satisfies typeof Op.Br)) this.br(x);
-            else if (op === (0x0d satisfies typeof Op.BrIf)) this.brIf(x);
-            else this.call(x);
-            vals = this.vals;
-            sp = this.sp;
-            height = this.height;
-            depth = this.depth;
-            pos = next;
-            continue;
+            case 9 satisfies typeof FAST_I32_CONST:
+            case 10 satisfies typeof FAST_I64_CONST: {
+              const next = bytes[pos + 1]! < 0x80 ? pos + 2
+                : op === (0x41 satisfies typeof Op.I32Const) ? leb32End(bytes, pos + 1, end, true)
+                : shortLebEnd(bytes, pos + 1, end, 9);
+              if (next < 0 || sp === cap) break;
+              vals[sp++] = op === (0x41 satisfies typeof Op.I32Const) ? I32 : I64;
+              pos = next;
+              continue;
+            }
+            case 11 satisfies typeof FAST_F32_CONST:
+            case 12 satisfies typeof FAST_F64_CONST:
+              if (sp === cap) break;
+              vals[sp++] = op === (0x43 satisfies typeof Op.F32Const) ? F32 : F64;
+              pos += op === (0x43 satisfies typeof Op.F32Const) ? 5 : 9;
+              continue;
+            case 8 satisfies typeof FAST_DROP:
+              if (sp === height) break;
+              sp--;
+              pos++;
+              continue;
+            case 13 satisfies typeof FAST_SELECT: {
+              // Two equal numeric or vector operands and an I32 (the rest: the general path).
+              if (sp - 3 < height) break;
+              const t = vals[sp - 2]!;
+              if (vals[sp - 1] !== I32 || vals[sp - 3] !== t || t < V128 || t > I32) break;
+              sp -= 2;
+              pos++;
+              continue;
+            }
+            case 23 satisfies typeof FAST_PREFIX_FC: {
+              const sub = bytes[pos + 1]!;
+              const t = FAST_FC_PARAM[sub]!;
+              if (t === 0 || sp === height || vals[sp - 1] !== t) break;
+              vals[sp - 1] = FAST_FC_RESULT[sub]!;
+              pos += 2;
+              continue;
+            }
+            case 18 satisfies typeof FAST_NOP:
+              pos++;
+              continue;
+            // Control: frames whose types the inline checks take (F_END, F_LABEL: 0 for none, a
+            // single type, or -1 for the general path), a one-byte label index.
+            case 5 satisfies typeof FAST_BLOCK: {
+              // Empty or single-value block types (type indices go the general way).
+              const results = blockResults[bytes[pos + 1]!];
+              if (results === undefined || (depth + 1) * FRAME > frames.length) break;
+              let kind = FRAME_BLOCK;
+              if (op === (0x04 satisfies typeof Op.If)) {
+                if (sp === height || vals[sp - 1] !== I32) break;
+                sp--;
+                kind = FRAME_IF;
+              } else if (op === (0x03 satisfies typeof Op.Loop)) {
+                kind = FRAME_LOOP;
+              }
+              this.setFrame(depth, kind, sp, NO_TYPES, results);
+              this.depth = ++depth;
+              this.height = height = sp;
+              pos += 2;
+              continue;
+            }
+            case 7 satisfies typeof FAST_END: {
+              const top = depth - 1;
+              const t = frames[top * FRAME + F_END]!;
+              // exactly the frame's results on its stack, and no local initialised in it
+              if (t === 0 ? sp !== height : sp !== height + 1 || vals[sp - 1] !== t) break;
+              if (frames[top * FRAME + F_INITS] !== this.initCount) break;
+              this.depth = depth = top;
+              pos++;
+              if (top === 0) break called; // the function's final END
+              this.height = height = frames[(top - 1) * FRAME + F_HEIGHT]!;
+              continue;
+            }
+            case 6 satisfies typeof FAST_ELSE: {
+              // The then branch ends as at END (an `if` without params), the else branch begins.
+              const at = (depth - 1) * FRAME;
+              const t = frames[at + F_ELSE]!;
+              if (frames[at + F_KIND] !== FRAME_IF || frames[at + F_INITS] !== this.initCount) break;
+              if (t === 0 ? sp !== height : sp !== height + 1 || vals[sp - 1] !== t) break;
+              frames[at + F_KIND] = FRAME_ELSE;
+              frames[at + F_END] = t;
+              frames[at + F_UNREACHABLE] = 0;
+              sp = height;
+              pos++;
+              continue;
+            }
+            case 20 satisfies typeof FAST_BR_IF: {
+              const x = bytes[pos + 1]!;
+              if (x >= depth || x >= 0x80 || sp === height || vals[sp - 1] !== I32) break;
+              const t = frames[(depth - 1 - x) * FRAME + F_LABEL]!;
+              if (t !== 0 && (sp - 1 === height || vals[sp - 2] !== t)) break;
+              sp--;
+              pos += 2;
+              continue;
+            }
+            case 19 satisfies typeof FAST_BR:
+            case 21 satisfies typeof FAST_RETURN:
+            case 22 satisfies typeof FAST_UNREACHABLE: {
+              if (op === (0x00 satisfies typeof Op.Unreachable)) {
+                pos++;
+              } else {
+                // (return: a branch to the function's frame)
+                const isReturn = op === (0x0f satisfies typeof Op.Return);
+                const x = isReturn ? depth - 1 : bytes[pos + 1]!;
+                if (x >= depth || x >= 0x80) break;
+                const t = frames[(depth - 1 - x) * FRAME + F_LABEL]!;
+                if (t !== 0 && (sp === height || vals[sp - 1] !== t)) break;
+                pos += isReturn ? 1 : 2;
+              }
+              // the rest of the block is unreachable
+              sp = height;
+              frames[(depth - 1) * FRAME + F_UNREACHABLE] = 1;
+              continue;
+            }
+            case 4 satisfies typeof FAST_INDEX: {
+              // (of up to five bytes: debug builds pad function and global indices)
+              const packed = indexAt(bytes, pos + 1, end);
+              if (packed < 0) break;
+              const x = packed >>> 3;
+              this.sync(sp, pos);
+              pos += 1 + (packed & 7);
+              if (op === (0x23 satisfies typeof Op.GlobalGet)) this.globalGet(x);
+              else if (op === (0x24 satisfies typeof Op.GlobalSet)) this.globalSet(x);
+              else this.call(x);
+              break called;
+            }
           }
-          case 2 satisfies typeof FAST_BLOCK: {
-            // Empty or single-value block types (type indices go the general way).
-            const bt = bytes[pos + 1]!;
-            if (simpleBlockType[bt] !== 1) break;
-            this.sync(sp, pos);
-            this.beginBlock(op, bt === 0x40 ? EMPTY_BLOCK_TYPE : bt - 128);
-            vals = this.vals;
-            sp = this.sp;
-            height = this.height;
-            depth = this.depth;
-            pos += 2;
-            continue;
-          }
-          case 3 satisfies typeof FAST_ELSE:
-          case 4 satisfies typeof FAST_END:
-            this.sync(sp, pos);
-            if (op === (0x05 satisfies typeof Op.Else)) this.elseBranch();
-            else this.endBlock();
-            vals = this.vals;
-            sp = this.sp;
-            height = this.height;
-            depth = this.depth;
-            pos++;
-            continue;
-          case 9 satisfies typeof FAST_SELECT:
-            this.sync(sp, pos);
-            this.select();
-            vals = this.vals;
-            sp = this.sp;
-            height = this.height;
-            depth = this.depth;
-            pos++;
-            continue;
-          case 5 satisfies typeof FAST_DROP:
-            if (sp === height) break;
-            sp--;
-            pos++;
-            continue;
-          case 6 satisfies typeof FAST_INT_CONST: {
-            const isI32 = op === (0x41 satisfies typeof Op.I32Const);
-            const next = isI32 ? leb32End(bytes, pos + 1, end, true) : shortLebEnd(bytes, pos + 1, end, 9);
-            if (next < 0 || sp === vals.length) break;
-            vals[sp++] = isI32 ? i32 : i64;
-            pos = next;
-            continue;
-          }
-          case 7 satisfies typeof FAST_F32_CONST:
-          case 8 satisfies typeof FAST_F64_CONST:
-            if (sp === vals.length) break;
-            vals[sp++] = op === (0x43 satisfies typeof Op.F32Const) ? f32 : f64;
-            pos += op === (0x43 satisfies typeof Op.F32Const) ? 5 : 9;
-            continue;
+          // The general path: InstrReader and `step`.
+          this.sync(sp, pos);
+          r.pos = pos;
+          this.instr.read(r);
+          this.step();
+          pos = r.pos;
         }
+        // After a method: the state as it left it.
+        depth = this.depth;
+        if (depth === 0) break; // the function's final END
+        vals = this.vals;
+        cap = vals.length;
+        sp = this.sp;
+        height = this.height;
+        frames = this.frames;
       }
-      // The general path: InstrReader and `step`.
-      this.sync(sp, pos);
-      r.pos = pos;
-      this.instr.read(r);
-      this.step();
-      pos = r.pos;
-      vals = this.vals;
-      sp = this.sp;
-      height = this.height;
-      depth = this.depth;
+      // The body's final END must end it exactly (see decodeModuleDeferringBodies).
+      if (pos !== end) malformedBody(pos);
+      this.lastValid = index;
     }
   }
 
@@ -296,9 +396,20 @@ export class FuncValidator {
     this.at = pos;
   }
 
+  /** The type of defined function `index`. */
+  private definedType(index: number): FuncType {
+    const ir = this.ir;
+    return ir.types[ir.funcs[ir.numImportedFuncs + index]!] as FuncType;
+  }
+
   private begin(body: FuncBody, type: FuncType): void {
-    this.setLocals(type.params, body.locals);
-    this.results = type.results;
+    // Locals as the last function that was valid left them (initialised as at its start): the same
+    // params and declarations (the decoder shares equal ones) need not be set again.
+    const last = this.lastValid;
+    this.lastValid = -1;
+    if (last < 0 || body.locals !== this.ir.codes[last]!.locals || type.params !== this.definedType(last).params) {
+      this.setLocals(type.params, body.locals);
+    }
     this.sp = 0;
     this.depth = 0;
     this.pushFrame(FRAME_BLOCK, NO_TYPES, type.results);
@@ -321,16 +432,16 @@ export class FuncValidator {
       locals[params.length + i] = t;
       init[params.length + i] = isDefaultable(t) ? 1 : 0;
     }
+    const fast = this.fastLocals;
+    const fastCount = Math.min(n, 128);
+    for (let i = 0; i < fastCount; i++) fast[i] = init[i] === 1 ? locals[i]! : 0;
+    fast.fill(0, fastCount, 128);
     this.localCount = n;
     this.initCount = 0;
   }
 
   private fail(reason: string): never {
     throw new ValidationError(reason, this.at);
-  }
-
-  private failAt(reason: string, pos: number): never {
-    throw new ValidationError(reason, pos);
   }
 
   // ---- operand stack ----
@@ -346,7 +457,7 @@ export class FuncValidator {
 
   private popAny(): ValType {
     if (this.sp === this.height) {
-      if (this.unreachable) return UNKNOWN;
+      if (this.frames[(this.depth - 1) * FRAME + F_UNREACHABLE] === 1) return UNKNOWN;
       this.fail("type mismatch");
     }
     return this.vals[--this.sp]!;
@@ -354,7 +465,7 @@ export class FuncValidator {
 
   private pop(expect: ValType): ValType {
     if (this.sp === this.height) {
-      if (this.unreachable) return UNKNOWN;
+      if (this.frames[(this.depth - 1) * FRAME + F_UNREACHABLE] === 1) return UNKNOWN;
       this.fail("type mismatch");
     }
     const actual = this.vals[--this.sp]!;
@@ -384,22 +495,28 @@ export class FuncValidator {
 
   private pushFrame(kind: number, params: readonly ValType[], results: readonly ValType[]): void {
     const d = this.depth;
-    if (d === this.frameKind.length) {
-      this.frameKind = grow(this.frameKind);
-      this.frameHeight = grow(this.frameHeight);
-      this.frameUnreachable = grow(this.frameUnreachable);
-      this.frameInits = grow(this.frameInits);
-    }
-    this.frameInits[d] = this.initCount;
-    this.frameKind[d] = kind;
-    this.frameHeight[d] = this.sp;
-    this.frameUnreachable[d] = 0;
-    this.frameParams[d] = params;
-    this.frameResults[d] = results;
+    if ((d + 1) * FRAME > this.frames.length) this.frames = grow(this.frames);
+    this.setFrame(d, kind, this.sp, params, results);
     this.depth = d + 1;
     this.height = this.sp;
-    this.unreachable = false;
     this.pushAll(params);
+  }
+
+  /** Frame `d` (within `frames`) begins, at stack height `height`. */
+  private setFrame(d: number, kind: number, height: number, params: readonly ValType[], results: readonly ValType[]): void {
+    const f = this.frames;
+    const at = d * FRAME;
+    f[at + F_KIND] = kind;
+    f[at + F_HEIGHT] = height;
+    f[at + F_UNREACHABLE] = 0;
+    f[at + F_INITS] = this.initCount;
+    const label = kind === FRAME_LOOP ? params : results;
+    f[at + F_LABEL] = label.length === 0 ? 0 : label.length === 1 ? label[0]! : -1;
+    const end = results.length === 0 ? 0 : results.length === 1 ? results[0]! : -1;
+    f[at + F_END] = kind === FRAME_IF && (params.length !== 0 || results.length !== 0) ? -1 : end;
+    f[at + F_ELSE] = kind === FRAME_IF && params.length === 0 ? end : -1;
+    this.frameParams[d] = params;
+    this.frameResults[d] = results;
   }
 
   /** Checks that the top frame's results are on the stack and nothing else, and removes it. */
@@ -407,33 +524,39 @@ export class FuncValidator {
     const top = this.depth - 1;
     this.popAll(this.frameResults[top]!);
     if (this.sp !== this.height) this.fail("type mismatch");
-    this.resetInits(this.frameInits[top]!);
+    this.resetInits(this.frames[top * FRAME + F_INITS]!);
     this.depth = top;
-    if (top > 0) {
-      this.height = this.frameHeight[top - 1]!;
-      this.unreachable = this.frameUnreachable[top - 1] === 1;
-    }
-    return this.frameKind[top]!;
+    if (top > 0) this.height = this.frames[(top - 1) * FRAME + F_HEIGHT]!;
+    return this.frameKind(top);
+  }
+
+  /** The kind of frame `d` (FRAME_BLOCK...). */
+  private frameKind(d: number): number {
+    return this.frames[d * FRAME + F_KIND]!;
   }
 
   /** Locals initialised since `count` become uninitialised again (the end of the block they were set in). */
   private resetInits(count: number): void {
     const init = this.localInit;
-    while (this.initCount > count) init[this.initStack[--this.initCount]!] = 0;
+    while (this.initCount > count) {
+      const index = this.initStack[--this.initCount]!;
+      init[index] = 0;
+      if (index < 128) this.fastLocals[index] = 0;
+    }
   }
 
   /** local.set / local.tee: the local is initialised until the end of the current block. */
   private initLocal(index: number): void {
     if (this.localInit[index] === 1) return;
     this.localInit[index] = 1;
+    if (index < 128) this.fastLocals[index] = this.locals[index]!;
     if (this.initCount === this.initStack.length) this.initStack = grow(this.initStack);
     this.initStack[this.initCount++] = index;
   }
 
   private setUnreachable(): void {
     this.sp = this.height;
-    this.unreachable = true;
-    this.frameUnreachable[this.depth - 1] = 1;
+    this.frames[(this.depth - 1) * FRAME + F_UNREACHABLE] = 1;
   }
 
   /** The frame a branch of depth `depth` targets (index into the frame arrays). */
@@ -443,7 +566,7 @@ export class FuncValidator {
   }
 
   private labelTypes(frame: number): readonly ValType[] {
-    return this.frameKind[frame] === FRAME_LOOP ? this.frameParams[frame]! : this.frameResults[frame]!;
+    return this.frameKind(frame) === FRAME_LOOP ? this.frameParams[frame]! : this.frameResults[frame]!;
   }
 
   // ---- module entities ----
@@ -606,7 +729,7 @@ export class FuncValidator {
         this.brTable();
         return;
       case 0x0f satisfies typeof Op.Return:
-        this.popAll(this.results);
+        this.popAll(this.frameResults[0]!); // the function's results
         this.setUnreachable();
         return;
       case 0x10 satisfies typeof Op.Call:
@@ -661,12 +784,9 @@ export class FuncValidator {
       case 0x23 satisfies typeof Op.GlobalGet:
         this.globalGet(instr.a);
         return;
-      case 0x24 satisfies typeof Op.GlobalSet: {
-        const g = this.global(instr.a);
-        if (!g.mutable) this.fail("global is immutable");
-        this.pop(g.type);
+      case 0x24 satisfies typeof Op.GlobalSet:
+        this.globalSet(instr.a);
         return;
-      }
       case 0x25 satisfies typeof Op.TableGet: {
         const t = this.tableElem(instr.a);
         this.pop(this.tableAddress(instr.a));
@@ -808,7 +928,7 @@ export class FuncValidator {
       case 0x07 satisfies typeof Op.Catch:
       case 0x19 satisfies typeof Op.CatchAll: {
         const top = this.depth - 1;
-        const kind = this.frameKind[top];
+        const kind = this.frameKind(top);
         if (kind !== FRAME_TRY && kind !== FRAME_CATCH) {
           this.fail(kind === FRAME_CATCH_ALL ? "catch after catch_all" : "catch without try");
         }
@@ -821,7 +941,7 @@ export class FuncValidator {
       }
       case 0x18 satisfies typeof Op.Delegate: {
         const top = this.depth - 1;
-        if (this.frameKind[top] !== FRAME_TRY) this.fail("delegate without try");
+        if (this.frameKind(top) !== FRAME_TRY) this.fail("delegate without try");
         const results = this.frameResults[top]!;
         this.popFrame();
         this.label(instr.a);
@@ -829,7 +949,7 @@ export class FuncValidator {
         return;
       }
       case 0x09 satisfies typeof Op.Rethrow: {
-        const kind = this.frameKind[this.label(instr.a)];
+        const kind = this.frameKind(this.label(instr.a));
         if (kind !== FRAME_CATCH && kind !== FRAME_CATCH_ALL) this.fail("invalid rethrow label");
         this.setUnreachable();
         return;
@@ -1132,9 +1252,23 @@ export class FuncValidator {
   }
 
   private call(funcIndex: number): void {
-    const t = this.func(funcIndex);
-    this.popAll(t.params);
-    this.pushAll(t.results);
+    const t = this.funcTypes[funcIndex] ?? this.func(funcIndex);
+    const params = t.params;
+    const results = t.results;
+    // The common case in one go: the params exactly, above the frame's height, and room for the results.
+    const vals = this.vals;
+    const base = this.sp - params.length;
+    if (base >= this.height && base + results.length <= vals.length) {
+      let i = 0;
+      while (i < params.length && vals[base + i] === params[i]) i++;
+      if (i === params.length) {
+        for (let k = 0; k < results.length; k++) vals[base + k] = results[k]!;
+        this.sp = base + results.length;
+        return;
+      }
+    }
+    this.popAll(params);
+    this.pushAll(results);
   }
 
   /** Whether each of `a` matches the same of `b` (and as many). */
@@ -1166,6 +1300,12 @@ export class FuncValidator {
     this.push(this.global(index).type);
   }
 
+  private globalSet(index: number): void {
+    const g = this.global(index);
+    if (!g.mutable) this.fail("global is immutable");
+    this.pop(g.type);
+  }
+
   private brTable(): void {
     const instr = this.instr;
     this.pop(I32);
@@ -1194,10 +1334,25 @@ export class FuncValidator {
   }
 
   private tailCall(callee: FuncType): void {
-    if (!this.allMatch(callee.results, this.results)) this.fail("type mismatch");
+    if (!this.allMatch(callee.results, this.frameResults[0]!)) this.fail("type mismatch");
     this.popAll(callee.params);
     this.setUnreachable();
   }
+}
+
+/**
+ * The u32 LEB128 index at `p` (of at most five bytes, before `end`) and its length, as `index * 8 +
+ * length`; -1 if it does not end there or is 2^28 or more (the general path reads or reports it).
+ */
+function indexAt(bytes: Uint8Array, p: number, end: number): number {
+  let x = 0;
+  for (let k = 0; k < 5 && p + k < end; k++) {
+    const b = bytes[p + k]!;
+    if (k === 4 && b !== 0) return -1;
+    x |= (b & 0x7f) << (7 * k);
+    if (b < 0x80) return x * 8 + k + 1;
+  }
+  return -1;
 }
 
 /** A typed array twice as long, with the same contents. */
