@@ -11,7 +11,7 @@
 import { FuncKind, Trap, TrapCode, slotsOf, type FuncEntity, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
 import { noteUnwound } from "./backtrace.js";
 import { checkSubtypeSignature } from "./refs.js";
-import { runInterpreter, type Translate } from "./loop.js";
+import { runInterpreterLoop, type Translate } from "./loop.js";
 import type { ExecState } from "./state.js";
 import type { CompiledModule } from "../module/compiled.js";
 
@@ -65,7 +65,7 @@ export function callOut(
         leaf(state.stack.i32, words, target.instance!, store, state);
       } else {
         state.sp = base;
-        runInterpreter(store, state, target, base, translate);
+        runInterpreterLoop(store, state, target, base, translate);
       }
     }
   } catch (e) {

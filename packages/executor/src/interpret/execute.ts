@@ -4,7 +4,7 @@ import {
 } from "@wasmi-ts/store";
 import { translateFunction } from "../translate/index.js";
 import { noteUnwound } from "./backtrace.js";
-import { runInterpreter } from "./loop.js";
+import { runInterpreterLoop } from "./loop.js";
 import { startPolling } from "./poll.js";
 import { warmUpInterpreter } from "./warm-up.js";
 import { execState } from "./state.js";
@@ -55,7 +55,7 @@ export function execute(store: PrunedStore, func: FuncEntity, slots: ValueSlots)
       state.sp = top;
       func.host!(store, null, stack, base);
     } else {
-      runInterpreter(store, state, func, base, translateFunction);
+      runInterpreterLoop(store, state, func, base, translateFunction);
     }
   } catch (e) {
     const error = asWasmError(e);

@@ -9,7 +9,7 @@
 import { FuncKind, slotCount, ValueSlots, type FuncEntity, type PrunedStore } from "@wasmi-ts/store";
 import { translateFunction } from "../translate/index.js";
 import { asWasmError, slotsOf } from "./execute.js";
-import { runInterpreter } from "./loop.js";
+import { runInterpreterLoop } from "./loop.js";
 import { startPolling } from "./poll.js";
 import { warmUpInterpreter } from "./warm-up.js";
 import { ExecState } from "./state.js";
@@ -69,7 +69,7 @@ export function startExecution(store: PrunedStore, func: FuncEntity, slots: Valu
     state.sp = Math.max(params, slotsOf(func.type.results));
     drive(execution, slots, () => func.host!(store, null, state.stack, 0), false);
   } else {
-    drive(execution, slots, () => runInterpreter(store, state, func, 0, translateFunction), true);
+    drive(execution, slots, () => runInterpreterLoop(store, state, func, 0, translateFunction), true);
   }
   return execution;
 }
@@ -104,7 +104,7 @@ export function resumeExecution(execution: Execution, slots: ValueSlots, error?:
   }
   state.contTail = false;
   state.resuming = true;
-  drive(execution, slots, () => runInterpreter(store, state, execution.func, 0, translateFunction), true);
+  drive(execution, slots, () => runInterpreterLoop(store, state, execution.func, 0, translateFunction), true);
 }
 
 /** Gives up a suspended execution: it will never continue, and its stacks are freed. */

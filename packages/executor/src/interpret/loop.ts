@@ -27,7 +27,7 @@ import { simdMemOp, simdOp, simdShuffleOp } from "./simd/instructions.js";
 import { outOfLine } from "./out-of-line.js";
 import { unwindToHandler } from "./exceptions.js";
 import { arrayOf, elementAt, gcOp, refIs, structNew, structOf } from "./gc.js";
-import { POLL_INTERVAL, POLLS_PER_ENTRY, poll } from "./poll.js";
+import { POLL_INTERVAL, poll } from "./poll.js";
 import type { ExecState } from "./state.js";
 import {
   f32ConvertI64S, f32ConvertI64U, f32Max, f32Min, f32Nearest, f64ConvertI64S, f64ConvertI64U, f64Max, f64Min,
@@ -59,27 +59,7 @@ export type Translate = (module: CompiledModule, definedIndex: number, hot?: boo
 function pollAndSample(store: PrunedStore, state: ExecState, cf: CompiledFunc, mod: CompiledModule, translate: Translate): number {
   const budget = poll(store, state);
   if (cf.hotSamples !== 0 && --cf.hotSamples === 0) translate(mod, cf.funcIndex - mod.ir.numImportedFuncs, true);
-  // 0: time to leave the loop function and enter it again (runInterpreter)
-  return --state.pollsBeforeReentry > 0 ? budget : 0;
-}
-
-/**
- * Runs Wasm function `func` whose parameters are in stack slots `base..`; results end up there.
- *
- * A long run leaves the loop function every POLLS_PER_ENTRY polls and enters it again where it was. V8
- * optimizes a function for its next entry: the invocation that is running would need on-stack
- * replacement, a second compilation of the whole loop that takes as long as the first. So a long first
- * call runs the optimized loop as soon as it exists, not once it has been compiled twice.
- */
-export function runInterpreter(store: PrunedStore, state: ExecState, func: FuncEntity, base: number, translate: Translate): void {
-  const entryDepth = state.depth;
-  for (;;) {
-    state.reentering = false;
-    runInterpreterLoop(store, state, func, base, translate);
-    if (!state.reentering) return;
-    state.depth = entryDepth;
-    state.pollsBeforeReentry = POLLS_PER_ENTRY;
-  }
+  return budget;
 }
 
 /** The translated code of a Wasm function entity. */
@@ -92,9 +72,8 @@ function compiledOf(func: FuncEntity, translate: Translate): CompiledFunc {
 /** The code of a return (after a host tail call, which leaves its results where the caller's go). */
 const RETURN_CODE: readonly number[] = [Op.Return];
 
-/** The interpreter loop (see runInterpreter): returns when `func` returns, or suspended, or with
- * `state.reentering` to be entered again at the continuation. */
-function runInterpreterLoop(store: PrunedStore, state: ExecState, func: FuncEntity, base: number, translate: Translate): void {
+/** Runs Wasm function `func` whose parameters are in stack slots `base..`; results end up there. */
+export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: FuncEntity, base: number, translate: Translate): void {
   const stack = state.stack;
   // module constants are read through a checked binding (TDZ): a local copy is a plain register
   const littleEndian = LITTLE_ENDIAN;
@@ -2273,13 +2252,7 @@ function runInterpreterLoop(store: PrunedStore, state: ExecState, func: FuncEnti
         break reload;
       }
       } // branch
-      if (--budget < 0) {
-        budget = pollAndSample(store, state, cf, mod, translate);
-        if (budget === 0) {
-          state.reenterAt(pc, fp2, cf, inst, depth);
-          return;
-        }
-      }
+      if (--budget < 0) budget = pollAndSample(store, state, cf, mod, translate);
       } // reload
     }
   } catch (e) {

@@ -10,10 +10,6 @@ import type { ExecState } from "./state.js";
 /** Taken branches and calls between two checks: microseconds with a JIT, about a millisecond without. */
 export const POLL_INTERVAL = 4096;
 
-/** Polls between two entries of the loop function (runInterpreter in loop.ts): about a million taken
- * branches and calls, some milliseconds in V8's baseline code; leaving and entering costs about a microsecond. */
-export const POLLS_PER_ENTRY = 256;
-
 /** Notes the interrupt counter when an outermost call starts: only interrupts raised after it stop it. */
 export function startPolling(store: PrunedStore, state: ExecState): void {
   if (store.interrupts !== null) state.epoch = interruptCount(store.interrupts);

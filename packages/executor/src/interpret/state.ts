@@ -1,6 +1,5 @@
 import { ValueSlots, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
 import type { CompiledFunc } from "../translate/compiled-func.js";
-import { POLLS_PER_ENTRY } from "./poll.js";
 
 /**
  * The executor's stacks. Each store has one (kept in `PrunedStore.exec`), shared by its nested synchronous
@@ -53,21 +52,11 @@ export class ExecState {
   /** `runInterpreterLoop` starts from the continuation instead of a new call, throwing `resumeError` there if `rethrow`. */
   resuming = false;
   rethrow = false;
-  /** The loop left to be entered again at the continuation, and the polls before it next does (loop.ts). */
-  reentering = false;
-  pollsBeforeReentry = POLLS_PER_ENTRY;
   resumeError: unknown = undefined;
 
   constructor(stackSlots = 4096, frameDepth = 1024) {
     this.stack = new ValueSlots(stackSlots);
     this.frames = new Int32Array(2 * frameDepth);
-  }
-
-  /** Notes where the loop continues when it is entered again (runInterpreter). */
-  reenterAt(pc: number, fp2: number, func: CompiledFunc, inst: InstanceEntity, depth: number): void {
-    this.suspendAt(pc, pc, fp2, func, inst, depth, false, 0, 0);
-    this.resuming = true;
-    this.reentering = true;
   }
 
   /** Notes where a suspended execution continues (see the `cont` fields). */

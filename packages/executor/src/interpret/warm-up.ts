@@ -21,7 +21,7 @@ import { nextInstruction } from "../translate/ops.js";
 import { FuncTranslator } from "../translate/translator.js";
 import { newFunctionAllowed } from "../translate/js/helpers.js";
 import { hasJit } from "../jit.js";
-import { runInterpreter, type Translate } from "./loop.js";
+import { runInterpreterLoop, type Translate } from "./loop.js";
 import { OP_LAYOUTS, Op } from "./op.generated.js";
 import { execState, type ExecState } from "./state.js";
 
@@ -183,12 +183,10 @@ function train(translate: Translate, ops: ReadonlySet<number> | null): void {
       (module.code as CompiledFunc[])[1] = callee;
       run([Op.Call, 1, 0, Op.Return], VALUES[0]!);
     }
-    // polls: a loop whose first poll leaves the loop function to enter it again (runInterpreter),
-    // and whose second finds the function hot (a sample, which stops it)
+    // a poll, which samples hot functions: a loop until the first poll finds it hot (and stops it)
     store.deadline = Infinity;
     module.code[0] = new CompiledFunc([Op.Br, 0], 0, 0, new Int32Array(0), FRAME_SLOTS, 0, 1, new Int32Array([0, 0]));
-    module.code[0].hotSamples = 2;
-    state.pollsBeforeReentry = 1;
+    module.code[0].hotSamples = 1;
     runOnce(store, state, func, VALUES[0]!, (m, defined, hot) => {
       if (hot === true) throw new Error("sampled");
       return translate(m, defined);
@@ -206,7 +204,7 @@ function runOnce(
   const words = state.stack.i32;
   for (let k = 0; k < FRAME_SLOTS; k++) [words[2 * k], words[2 * k + 1]] = values(k);
   try {
-    runInterpreter(store, state, func, 0, translate);
+    runInterpreterLoop(store, state, func, 0, translate);
   } catch {
     // a trap, or an error of an index the instruction does not expect: the case ran
   }
