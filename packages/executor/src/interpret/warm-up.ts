@@ -4,10 +4,11 @@
 // binary operation") to optimize the loop again later, hundreds of milliseconds of compilation each time
 // for a loop this large; a real program meets its rarer instructions one after the other, after the loop
 // was first optimized (sqlite: nine times). So before the first execution, every case runs (for a large
-// module; for a small one, the cases of its own instructions): each instruction alone, as the code of a function of a small training instance, twice, on small and on
-// large values, so that its feedback covers both (Smi and heap numbers). What it does to the training
-// instance does not matter, nor whether it traps (calls recurse into themselves to a shallow depth limit,
-// tail calls until the first poll finds the deadline passed).
+// module; for a small one, the cases of its own instructions): each instruction, as the code of a
+// function of a small training instance, once on each kind of values (VALUES: small and large, so that
+// its feedback covers both, Smi and heap numbers), one after the other in one run where none traps. What
+// it does to the training instance does not matter, nor whether it traps (calls recurse into themselves
+// to a shallow depth limit, tail calls until the first poll finds the deadline passed).
 
 import {
   DEFAULT_LIMITS, ExternKind, FuncEntity, FuncKind, FuncType, PrunedStore, TypeRegistry, UNKEYED,
@@ -44,7 +45,7 @@ const TRAINING_MODULE = new Uint8Array([
   0x0b, 0x07, 0x01, 0x00, 0x41, 0x00, 0x0b, 0x01, 0x00, // data
 ]);
 
-/** Registers of a training frame (8 operands at most, each its own slot). */
+/** Registers of one training variant (8 operands at most, each its own slot); a frame has VALUES.length of them. */
 const FRAME_SLOTS = 16;
 
 /** Register values (low and high word of slot k): zeros, equal ones, aligned addresses, rising small
@@ -138,17 +139,18 @@ function train(translate: Translate, ops: ReadonlySet<number> | null): void {
     const instance = instantiate(store, module, [{ kind: ExternKind.Func, value: host }]);
     const func = instance.funcs[1]!;
     const state = execState(store);
-    const run = (code: number[], values: (k: number) => readonly [number, number], js: CompiledFunc["js"] = null, callsOut = false): void => {
-      const trained = new CompiledFunc(code, 0, 0, new Int32Array(0), FRAME_SLOTS, 0, 1, new Int32Array([0, 0]));
+    /** Runs `code` as the trained function; whether it ended in an error (a trap, a bad index). */
+    const run = (code: number[], js: CompiledFunc["js"] = null, callsOut = false): boolean => {
+      const trained = new CompiledFunc(code, 0, 0, new Int32Array(0), FRAME_SLOTS * VALUES.length, 0, 1, new Int32Array([0, 0]));
       trained.js = js;
       trained.jsCallsOut = callsOut;
       module.code[0] = trained;
-      runOnce(store, state, func, values, translate);
+      return runOnce(store, state, func, translate);
     };
     // V8 keeps type feedback only once a function has run a while (lazy feedback allocation: for a
     // function this large, after some hundred thousand bytes of bytecode): a loop of branches, until
     // the first poll finds the deadline passed
-    if (!trainedCommon) run([Op.Br, 0], VALUES[0]!);
+    if (!trainedCommon) run([Op.Br, 0]);
     for (let op = 0; op < OP_LAYOUTS.length; op++) {
       if (op === Op.Trap || (ops !== null && !ops.has(op))) continue;
       // calls recurse to the depth limit: once; accesses to memory and tables trap on large or negative
@@ -158,17 +160,19 @@ function train(translate: Translate, ops: ReadonlySet<number> | null): void {
       // a TypeError, whose message costs a third of a millisecond, a dozen of them per instruction)
       const variants = /Call|Return|^Struct|^Array|^Ref(?:Test|Cast)/.test(name) ? 1
         : /Load|Store|Memory|Atomic|Table|Data|Elem|Simd/.test(name) ? SMALL_VALUES : VALUES.length;
-      for (let v = 0; v < variants; v++) run(trainingCode(op, 0), VALUES[v]!);
+      // the variants one after the other in one run (each entry of the loop function costs a few
+      // microseconds before V8 optimizes it); where one traps, each in a run of its own
+      if (run(trainingCode(op, 0, 0, variants))) for (let v = 0; v < variants; v++) run(trainingCode(op, 0, v));
       warmedUp.add(op);
       // shifts, lanes and immediate operands of another value (not for all: an invalid index would throw a
       // TypeError, whose message V8 renders from the source, a third of a millisecond each on this function)
-      if (COUNTED.test(OP_NAMES[op]!)) run(trainingCode(op, 33), VALUES[1]!);
+      if (COUNTED.test(OP_NAMES[op]!)) run(trainingCode(op, 33, 1));
     }
     // calls through the table: above, of the host function the table holds; here of a Wasm function (the
     // trained one: the call recurses to the depth limit)
     const table = instance.tables[0]!.elements;
     table[0] = func;
-    for (const op of [Op.CallIndirect, Op.ReturnCallIndirect]) if (ops === null || ops.has(op)) run(trainingCode(op, 0), VALUES[0]!);
+    for (const op of [Op.CallIndirect, Op.ReturnCallIndirect]) if (ops === null || ops.has(op)) run(trainingCode(op, 0));
     table[0] = host;
     if (trainedCommon) return;
     trainedCommon = true;
@@ -176,18 +180,18 @@ function train(translate: Translate, ops: ReadonlySet<number> | null): void {
     // as the tier makes them, so that V8 expects any; where the host forbids that, there is no tier)
     for (let k = 0; k < 6 && newFunctionAllowed(); k++) {
       const leaf = new Function("") as NonNullable<CompiledFunc["js"]>;
-      run([Op.Return], VALUES[0]!, leaf, (k & 1) === 1);
+      run([Op.Return], leaf, (k & 1) === 1);
       const callee = new CompiledFunc([Op.Return], 0, 0, new Int32Array(0), FRAME_SLOTS, 0, 0, new Int32Array([0, 0]));
       callee.js = leaf;
       callee.jsCallsOut = (k & 1) === 1;
       (module.code as CompiledFunc[])[1] = callee;
-      run([Op.Call, 1, 0, Op.Return], VALUES[0]!);
+      run([Op.Call, 1, 0, Op.Return]);
     }
     // a poll, which samples hot functions: a loop until the first poll finds it hot (and stops it)
     store.deadline = Infinity;
     module.code[0] = new CompiledFunc([Op.Br, 0], 0, 0, new Int32Array(0), FRAME_SLOTS, 0, 1, new Int32Array([0, 0]));
     module.code[0].hotSamples = 1;
-    runOnce(store, state, func, VALUES[0]!, (m, defined, hot) => {
+    runOnce(store, state, func, (m, defined, hot) => {
       if (hot === true) throw new Error("sampled");
       return translate(m, defined);
     });
@@ -198,39 +202,48 @@ function train(translate: Translate, ops: ReadonlySet<number> | null): void {
   }
 }
 
-function runOnce(
-  store: PrunedStore, state: ExecState, func: FuncEntity, values: (k: number) => readonly [number, number], translate: Translate,
-): void {
-  const words = state.stack.i32;
-  for (let k = 0; k < FRAME_SLOTS; k++) [words[2 * k], words[2 * k + 1]] = values(k);
+/** A training frame's words: FRAME_SLOTS slots of each of the VALUES in turn. */
+const FRAME_WORDS = Int32Array.from({ length: 2 * FRAME_SLOTS * VALUES.length }, (_, w) =>
+  VALUES[Math.floor(w / (2 * FRAME_SLOTS))]!((w >> 1) % FRAME_SLOTS)[w & 1]!);
+
+/** Runs `func` on a training frame (FRAME_WORDS); whether it ended in an error. */
+function runOnce(store: PrunedStore, state: ExecState, func: FuncEntity, translate: Translate): boolean {
+  state.stack.i32.set(FRAME_WORDS);
   try {
     runInterpreterLoop(store, state, func, 0, translate);
+    return false;
   } catch {
     // a trap, or an error of an index the instruction does not expect: the case ran
+    return true;
+  } finally {
+    state.depth = 0;
   }
-  state.depth = 0;
 }
 
-/** The code `op` with every register operand a slot of its own, every immediate `imm`, every branch
- * target the next instruction (a target list: one, the default), then a return. */
-export function trainingCode(op: number, imm: number): number[] {
-  const code = [op];
-  const targets: number[] = [];
-  let register = 0;
-  for (const kind of OP_LAYOUTS[op]!) {
-    if (kind === "r") {
-      code.push(2 * (register++ % FRAME_SLOTS));
-      continue;
+/** The code `op` once for each of the VALUES `from` to `to` (excluded), each with its registers in the
+ * frame slots of its values, every immediate `imm`, every branch target the next instruction (a target
+ * list: one, the default), then a return. */
+export function trainingCode(op: number, imm: number, from = 0, to = from + 1): number[] {
+  const code: number[] = [];
+  for (let v = from; v < to; v++) {
+    code.push(op);
+    const targets: number[] = [];
+    let register = 0;
+    for (const kind of OP_LAYOUTS[op]!) {
+      if (kind === "r") {
+        code.push(2 * (v * FRAME_SLOTS + (register++ % FRAME_SLOTS)));
+        continue;
+      }
+      if (kind === "i") {
+        code.push(imm);
+        continue;
+      }
+      if (kind === "L") code.push(0); // a list's count: 0, then its one target
+      targets.push(code.length);
+      code.push(0);
     }
-    if (kind === "i") {
-      code.push(imm);
-      continue;
-    }
-    if (kind === "L") code.push(0); // a list's count: 0, then its one target
-    targets.push(code.length);
-    code.push(0);
+    for (const at of targets) code[at] = code.length;
   }
-  for (const at of targets) code[at] = code.length;
   code.push(Op.Return);
   return code;
 }
