@@ -345,17 +345,31 @@ describe("calls of larger leaves (their direct form)", () => {
   });
 });
 
+/** n rounds mixing an i32 local $x: a function body of some size. */
+const mixRounds = (n: number) => Array.from({ length: n }, (_, k) =>
+  `(local.set $x (i32.xor (i32.add (local.get $x) (i32.const ${k * 7919})) (i32.rotl (local.get $x) (i32.const ${k % 31}))))`).join("\n");
+
+/** The results of `outer` on `args`, and the function indices of the backtrace of the trap `outer(trapArg)` makes. */
+function outcomeAndFrames(t: ReturnType<typeof instantiateWat>, args: number[], trapArg: number): { outcome: unknown[]; frames: number[] } {
+  const outcome = args.map((n) => t.call("outer", n));
+  let frames: number[] = [];
+  try {
+    t.call("outer", trapArg);
+  } catch (e) {
+    frames = wasmBacktraceOf(e).map((frame) => frame.funcIndex);
+  }
+  return { outcome, frames };
+}
+
 describe("direct forms of callees that call others: compiled at their first call", () => {
   // $mid and $huge call $helper (not inlined: over 256 bytes); $cold is never called; $huge is too large
   // for a direct form, so its first call finds the tier refusing it and calls it out instead
-  const rounds = (n: number) => Array.from({ length: n }, (_, k) =>
-    `(local.set $x (i32.xor (i32.add (local.get $x) (i32.const ${k * 7919})) (i32.rotl (local.get $x) (i32.const ${k % 31}))))`).join("\n");
   const wat = `(module (memory 1)
     (func $helper (param $x i32) (result i32) ${Array.from({ length: 30 }, () => "(local.set $x (i32.add (local.get $x) (i32.const 3)))").join(" ")} (local.get $x))
     (func $mid (param $n i32) (result i32) (local $x i32) (local.set $x (local.get $n))
-      ${rounds(20)} (i32.add (call $helper (local.get $x)) (i32.div_u (i32.const 100) (local.get $n))))
-    (func $cold (param $x i32) (result i32) ${rounds(20)} (call $helper (local.get $x)))
-    (func $huge (param $x i32) (result i32) ${rounds(3000)} (call $helper (local.get $x)))
+      ${mixRounds(20)} (i32.add (call $helper (local.get $x)) (i32.div_u (i32.const 100) (local.get $n))))
+    (func $cold (param $x i32) (result i32) ${mixRounds(20)} (call $helper (local.get $x)))
+    (func $huge (param $x i32) (result i32) ${mixRounds(3000)} (call $helper (local.get $x)))
     (func (export "outer") (param $n i32) (result i32) (local $acc i32)
       (loop $l
         (local.set $acc (i32.add (local.get $acc) (call $mid (local.get $n))))
@@ -370,20 +384,14 @@ describe("direct forms of callees that call others: compiled at their first call
       const t = instantiateWat(wat, { config: { jsTier: jsTier && "eager" } });
       const module = t.instance.module as CompiledModule;
       expect(directTried(module, 1) || directTried(module, 2) || directTried(module, 3), "nothing compiled before the call").toBe(false);
-      const outcome = [1, 3, 10].map((n) => t.call("outer", n));
-      let frames: number[] = [];
-      try {
-        t.call("outer", 0); // $mid divides by zero
-      } catch (e) {
-        frames = wasmBacktraceOf(e).map((frame) => frame.funcIndex);
-      }
+      const run = outcomeAndFrames(t, [1, 3, 10], 0); // $mid divides by zero
       expect(compiledToJs(t, 4), "outer").toBe(jsTier);
       if (jsTier) {
         expect(directTried(module, 1), "$mid: called").toBe(true);
         expect(directTried(module, 2), "$cold: never called").toBe(false);
         expect(directTried(module, 3), "$huge: called (and refused)").toBe(true);
       }
-      return { outcome, frames };
+      return run;
     });
     expect(runs[0]).toEqual(runs[1]);
     expect(runs[0]!.frames).toEqual([1, 4]);
@@ -395,19 +403,23 @@ describe("direct forms of callees that call others: compiled at their first call
     const divide = `(func $divide (param $x i32) (param $d i32) (result i32)
       ${Array.from({ length: 50 }, () => "(local.set $x (i32.add (local.get $x) (i32.const 3)))").join(" ")}
       (i32.div_u (local.get $x) (local.get $d)))`;
-    const wat = wat2(divide);
+    // $divide (function 0), $mid (1) that calls it, and an exported loop (2) that calls $mid
+    const wat = `(module ${divide}
+      (func $mid (param $n i32) (result i32) (local $x i32) (local.set $x (i32.mul (local.get $n) (i32.const 7)))
+        ${Array.from({ length: 40 }, (_, k) => `(local.set $x (i32.xor (local.get $x) (i32.const ${k * 7919})))`).join(" ")}
+        (call $divide (local.get $x) (local.get $n)))
+      (func (export "outer") (param $n i32) (result i32) (local $acc i32)
+        (loop $l
+          (local.set $acc (i32.add (local.get $acc) (call $mid (local.get $n))))
+          (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+          (br_if $l (i32.gt_s (local.get $n) (i32.const 0))))
+        (local.get $acc)))`;
     const runs = [true, false].map((jsTier) => {
       const t = instantiateWat(wat, { config: { jsTier: jsTier && "eager" } });
-      const outcome = [1, 3, 10].map((n) => t.call("outer", n));
-      let frames: number[] = [];
-      try {
-        t.call("outer", 0);
-      } catch (e) {
-        frames = wasmBacktraceOf(e).map((frame) => frame.funcIndex);
-      }
+      const run = outcomeAndFrames(t, [1, 3, 10], 0);
       const module = t.instance.module as CompiledModule;
       if (jsTier) expect([directTried(module, 1), directTried(module, 0)], "$mid's direct form, and $divide's").toEqual([true, true]);
-      return { outcome, frames };
+      return run;
     });
     expect(runs[0]).toEqual(runs[1]);
     expect(runs[0]!.frames).toEqual([0, 1, 2]);
@@ -416,19 +428,16 @@ describe("direct forms of callees that call others: compiled at their first call
 
 describe("direct forms of float signatures: compiled at their first call, or called out", () => {
   // as above, on f64 and f32 arguments and results: $mid gets its direct form at its first call, $cold
-  // (never called) none; $huge is
-  // too large for one, so its first call finds the tier refusing it and calls it out, its f32 argument (a
-  // NaN with a payload) and result passing through the stack's words
-  const rounds = (n: number) => Array.from({ length: n }, (_, k) =>
-    `(local.set $x (i32.xor (i32.add (local.get $x) (i32.const ${k * 7919})) (i32.rotl (local.get $x) (i32.const ${k % 31}))))`).join("\n");
+  // (never called) none; $huge is too large for one, so its first call finds the tier refusing it and
+  // calls it out, its f32 argument (a NaN with a payload) and result passing through the stack's words
   const wat = `(module
     (func $helper (param $v f64) (result f64) ${Array.from({ length: 30 }, () => "(local.set $v (f64.add (local.get $v) (f64.const 1.5)))").join(" ")} (local.get $v))
     (func $mid (param $a f64) (param $b f32) (result f64) (local $x i32) (local.set $x (i32.trunc_sat_f64_s (local.get $a)))
-      ${rounds(20)} (f64.add (call $helper (f64.convert_i32_s (local.get $x))) (f64.promote_f32 (local.get $b))))
+      ${mixRounds(20)} (f64.add (call $helper (f64.convert_i32_s (local.get $x))) (f64.promote_f32 (local.get $b))))
     (func $huge (param $a f64) (param $b f32) (result f32) (local $x i32) (local.set $x (i32.trunc_sat_f64_s (local.get $a)))
-      ${rounds(3000)} (drop (call $helper (local.get $a)))
+      ${mixRounds(3000)} (drop (call $helper (local.get $a)))
       (select (local.get $b) (f32.demote_f64 (local.get $a)) (i32.and (local.get $x) (i32.const 1))))
-    (func $cold (param $a f64) (result f64) (local $x i32) ${rounds(20)} (call $helper (local.get $a)))
+    (func $cold (param $a f64) (result f64) (local $x i32) ${mixRounds(20)} (call $helper (local.get $a)))
     (func (export "outer") (param $n i32) (result i64) (local $acc i64)
       (loop $l
         (if (i32.lt_s (local.get $n) (i32.const 0)) (then (local.set $acc (i64.reinterpret_f64 (call $cold (f64.const 1))))))
@@ -452,20 +461,6 @@ describe("direct forms of float signatures: compiled at their first call, or cal
     expect(runs[0]).toEqual(runs[1]);
   });
 });
-
-/** $divide (function 0), a $mid that calls it, and an exported loop that calls $mid (function 2). */
-function wat2(divide: string): string {
-  return `(module ${divide}
-    (func $mid (param $n i32) (result i32) (local $x i32) (local.set $x (i32.mul (local.get $n) (i32.const 7)))
-      ${Array.from({ length: 40 }, (_, k) => `(local.set $x (i32.xor (local.get $x) (i32.const ${k * 7919})))`).join(" ")}
-      (call $divide (local.get $x) (local.get $n)))
-    (func (export "outer") (param $n i32) (result i32) (local $acc i32)
-      (loop $l
-        (local.set $acc (i32.add (local.get $acc) (call $mid (local.get $n))))
-        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
-        (br_if $l (i32.gt_s (local.get $n) (i32.const 0))))
-      (local.get $acc)))`;
-}
 
 describe("traps inside compiled leaves", () => {
   /** The backtrace (function index and Wasm offset per frame) of the trap `f` throws. */
