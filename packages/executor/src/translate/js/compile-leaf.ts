@@ -25,8 +25,8 @@
 // loop (`body: for (;;)`), and the function is still a leaf. A call of another function the tier
 // compiles is compiled too, and the caller stays a leaf for the interpreter: a small callee's code in
 // place (`inline`), a larger one through its direct form (DirectLeaf), which directly calls only
-// functions that call nothing: two JavaScript frames more at most, never a recursion. A function too large for V8 to optimize becomes chunks,
-// each a JavaScript function (see CHUNK_BYTECODE).
+// functions that call nothing: two JavaScript frames more at most, never a recursion. A function too
+// large for V8 to optimize becomes chunks, each a JavaScript function (see CHUNK_BYTECODE).
 //
 // The source holds nothing but numbers from the module (no names, no strings), so a hostile module can
 // put nothing else into it. Functions with other types, other calls, SIMD, table instructions, bulk-memory
