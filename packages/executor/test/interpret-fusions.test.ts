@@ -292,6 +292,84 @@ describe("jumps carrying a copy", () => {
   });
 });
 
+describe("copies travelling with the control after them (interpreter only: no JavaScript tier)", () => {
+  const INTERPRETER = { config: { jsTier: false } };
+
+  test("arguments copied from locals are one instruction with the call", () => {
+    const wat = `(module
+      (func $sub (param i32 i32) (result i32) (i32.sub (local.get 0) (local.get 1)))
+      (func $neg (param i32) (result i32) (i32.sub (i32.const 0) (local.get 0)))
+      (func (export "two") (param $a i32) (param $b i32) (result i32) (call $sub (local.get $b) (local.get $a)))
+      (func (export "one") (param $a i32) (result i32) (call $neg (local.get $a))))`;
+    expect(opsOf(wat, 2)[0]).toBe("Copy2Call");
+    expect(opsOf(wat, 3)[0]).toBe("CopyCall");
+    const t = instantiateWat(wat, INTERPRETER);
+    for (const a of VALUES) for (const b of [0, 1, -7, a]) {
+      expect(t.call("two", a, b)).toBe((b - a) | 0);
+      expect(t.call("one", a)).toBe(-a | 0);
+    }
+  });
+
+  test("the copies that start a loop body run at the br back to it, with the jump or before the loop's test", () => {
+    // Fibonacci with the loop variables copied at the top of the body, as compilers leave a loop's phis
+    const fib = (test: string) => `
+        (local.set $nb (i32.const 1))
+        (block $done (loop $l
+          (local.set $a (local.get $na))
+          (local.set $b (local.get $nb))
+          ${test}
+          (local.set $na (local.get $b))
+          (local.set $nb (i32.add (local.get $a) (local.get $b)))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br $l)))
+        (local.get $a)`;
+    const wat = `(module
+      (func (export "fib") (param $n i32) (result i32) (local $a i32) (local $b i32) (local $na i32) (local $nb i32) (local $i i32)
+        ${fib("(if (i32.gt_s (local.get $i) (local.get $n)) (then (br $done)))")})
+      (func (export "fibWhile") (param $n i32) (result i32) (local $a i32) (local $b i32) (local $na i32) (local $nb i32) (local $i i32)
+        ${fib("(br_if $done (i32.gt_s (local.get $i) (local.get $n)))")}))`;
+    const reference = (n: number): number => {
+      let [a, b] = [0, 1];
+      for (let i = 0; i < n; i++) [a, b] = [b, (a + b) | 0];
+      return a;
+    };
+    expect(opsOf(wat, 0)).toContain("Copy2Br");
+    // the loop test repeated at the br follows the copies there: the br itself only runs when the loop ends
+    const whileOps = opsOf(wat, 1);
+    expect(whileOps.filter((op) => op === "Copy2")).toHaveLength(2);
+    expect(whileOps).not.toContain("Copy2Br");
+    const t = instantiateWat(wat, INTERPRETER);
+    for (const n of [-1, 0, 1, 2, 10, 46, 100]) {
+      expect(t.call("fib", n)).toBe(reference(n + 1));
+      expect(t.call("fibWhile", n)).toBe(reference(n + 1));
+    }
+  });
+
+  test("a br_table on an index minus a constant is one instruction, which also keeps the difference", () => {
+    const wat = `(module
+      (func (export "switch") (param $x i32) (result i32)
+        (block $c (block $b (block $a
+          (br_table $a $b $c (i32.sub (local.get $x) (i32.const 3))))
+          (return (i32.const 100)))
+          (return (i32.const 200)))
+        (i32.const 300))
+      (func (export "kept") (param $x i32) (result i32) (local $k i32)
+        (block $b (block $a
+          (br_table $a $b (local.tee $k (i32.add (local.get $x) (i32.const 5)))))
+          (return (local.get $k)))
+        (i32.mul (local.get $k) (i32.const 2))))`;
+    expect(opsOf(wat, 0)[0]).toBe("I32AddImmBrTable");
+    expect(opsOf(wat, 1)[0]).toBe("I32AddImmBrTable");
+    const t = instantiateWat(wat, INTERPRETER);
+    for (const x of [...VALUES, 2, 3, 4, 5, 6, -3, 0x7ffffffe, -0x7ffffffe]) {
+      const i = (x - 3) | 0;
+      expect(t.call("switch", x), `switch(${x})`).toBe(i === 0 ? 100 : i === 1 ? 200 : 300);
+      const k = (x + 5) | 0;
+      expect(t.call("kept", x), `kept(${x})`).toBe(k === 0 ? 0 : (k * 2) | 0);
+    }
+  });
+});
+
 describe("16-bit array elements as operands", () => {
   test("c * a[i] and c + a[i] on 16-bit elements are one instruction, signed and unsigned, traps included", () => {
     const wat = `(module (memory 1) (data (i32.const 0) "\\ff\\ff\\01\\80\\34\\12\\00\\00")

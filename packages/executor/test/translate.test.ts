@@ -55,7 +55,7 @@ describe("translation", () => {
     const lines = listing(`(module
       (func $f (param i32 i32) (result i32) (local.get 0))
       (func (param i32) (result i32) (call $f (local.get 0) (i32.const 3))))`, 1);
-    expect(lines).toEqual(["Copy2 r2 r0 r3 r1", "Call 0 r2", "ReturnReg r2"]);
+    expect(lines).toEqual(["Copy2Call r2 r0 r3 r1 0 r2", "ReturnReg r2"]);
   });
 
   test("translation is lazy by default and eager on request", () => {

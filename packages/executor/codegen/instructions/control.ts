@@ -67,15 +67,28 @@ export const CALL_REF: Instr[] = [
 
 export const TRAP = instr("Trap", "trap with the code", "code:i", "trap($code as TrapCode);", true);
 
-/** Control but traps, jumps and conditional branches. */
-export const CONTROL: Instr[] = [
-  instr("BrTable", "jump to the target of index a (the last one when a is past the others)", "a:r targets:L", `
-    const n = code[(pc + 2) | 0];
+export const CALL = instr("Call", "call defined function f, arguments from register args on", "f:i args:r", callDefined(false), true);
+
+/** A jump through the target list that starts `list` words after the opcode, on index `i`. */
+const jumpThroughList = (i: string, list: number): string => `
+    const n = code[(pc + ${list}) | 0];
     // i as an unsigned index, compared in int32s (n < 2^31): \`i >>> 0\` beyond 2^31 is a double, where
     // V8's code for this case, speculating small integers, deoptimizes ("lost precision")
-    const i = $a;
-    pc = code[pc + 3 + (i >= 0 && i < n ? i : n)];
-    break branch;`, true),
+    const i = ${i};
+    pc = code[pc + ${list + 1} + (i >= 0 && i < n ? i : n)];
+    break branch;`;
+
+/** br_table on `x + k` (a switch whose smallest case is not 0: compilers subtract it first), the sum
+ * also written to d as the add alone would. */
+export const I32_ADD_IMM_BR_TABLE = instr("I32AddImmBrTable", "d = a + imm, then jump to the target of index d",
+  "d:r a:r k:i targets:L", `
+    const d = ($a + $k) | 0;
+    $d = d;${jumpThroughList("d", 4)}`, true);
+
+/** Control but traps, jumps and conditional branches. */
+export const CONTROL: Instr[] = [
+  instr("BrTable", "jump to the target of index a (the last one when a is past the others)", "a:r targets:L",
+    jumpThroughList("$a", 2), true),
   instr("Return", "return (results already in place)", "", "callee = null;\nbreak;", true),
   instr("ReturnReg", "return the value of register a", "a:r", `
     const s = $a.at;
@@ -83,7 +96,7 @@ export const CONTROL: Instr[] = [
     i32[fp2 + 1] = i32[s + 1];
     callee = null;
     break;`, true),
-  instr("Call", "call defined function f, arguments from register args on", "f:i args:r", callDefined(false), true),
+  CALL,
   instr("CallFunc", "call function f of the index space (imports too)", "f:i args:r", CALL_ANY, true),
   instr("CallIndirect", "call the element of register e of table tbl, checked against type ty", "ty:i tbl:i e:r args:r", CALL_ANY, true),
   instr("ReturnCall", "tail call of defined function f", "f:i args:r", callDefined(true), true),

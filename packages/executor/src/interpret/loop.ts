@@ -2158,6 +2158,65 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 5) | 0;
           continue;
         }
+        case 340: { // Copy2Br: two copies (loop variables), then a jump
+          {
+            const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+            const s = ((fp2 + code[(pc + 2) | 0]) | 0);
+            i32[d] = i32[s];
+            i32[d + 1] = i32[s + 1];
+          }
+          {
+            const d = ((fp2 + code[(pc + 3) | 0]) | 0);
+            const s = ((fp2 + code[(pc + 4) | 0]) | 0);
+            i32[d] = i32[s];
+            i32[d + 1] = i32[s + 1];
+          }
+          pc = code[(pc + 5) | 0]; break branch;
+        }
+        case 341: { // CopyCall: a copy (an argument), then a call of defined function f
+          {
+            const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+            const s = ((fp2 + code[(pc + 2) | 0]) | 0);
+            i32[d] = i32[s];
+            i32[d + 1] = i32[s + 1];
+          }
+          const m = mod.code[code[(pc + 3) | 0]];
+          callee = m !== undefined ? m : translate(mod, code[(pc + 3) | 0]);
+          calleeInst = inst;
+          argOffset = code[(pc + 4) | 0];
+          pc = (pc + 5) | 0;
+          break;
+        }
+        case 342: { // Copy2Call: two copies (arguments), then a call of defined function f
+          {
+            const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+            const s = ((fp2 + code[(pc + 2) | 0]) | 0);
+            i32[d] = i32[s];
+            i32[d + 1] = i32[s + 1];
+          }
+          {
+            const d = ((fp2 + code[(pc + 3) | 0]) | 0);
+            const s = ((fp2 + code[(pc + 4) | 0]) | 0);
+            i32[d] = i32[s];
+            i32[d + 1] = i32[s + 1];
+          }
+          const m = mod.code[code[(pc + 5) | 0]];
+          callee = m !== undefined ? m : translate(mod, code[(pc + 5) | 0]);
+          calleeInst = inst;
+          argOffset = code[(pc + 6) | 0];
+          pc = (pc + 7) | 0;
+          break;
+        }
+        case 343: { // I32AddImmBrTable: d = a + imm, then jump to the target of index d
+          const d = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = d;
+          const n = code[(pc + 4) | 0];
+          // i as an unsigned index, compared in int32s (n < 2^31): `i >>> 0` beyond 2^31 is a double, where
+          // V8's code for this case, speculating small integers, deoptimizes ("lost precision")
+          const i = d;
+          pc = code[pc + 5 + (i >= 0 && i < n ? i : n)];
+          break branch;
+        }
         // </generated>
         default:
           throw new Error(`bad opcode ${code[pc]} at pc ${pc}`);

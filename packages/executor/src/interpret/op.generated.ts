@@ -685,6 +685,14 @@ export enum Op {
   RefTest,
   /** d = a, which must be of concrete type id (or null, if nullable) (d:r a:r id:i nullable:i) */
   RefCast,
+  /** two copies (loop variables), then a jump (p0_d:r p0_s:r p1_d:r p1_s:r p2_t:t) */
+  Copy2Br,
+  /** a copy (an argument), then a call of defined function f (p0_d:r p0_s:r p1_f:i p1_args:r) */
+  CopyCall,
+  /** two copies (arguments), then a call of defined function f (p0_d:r p0_s:r p1_d:r p1_s:r p2_f:i p2_args:r) */
+  Copy2Call,
+  /** d = a + imm, then jump to the target of index d (d:r a:r k:i targets:L) */
+  I32AddImmBrTable,
 }
 
 /** Each opcode's operand words, one letter each: r register (a word offset from the frame base),
@@ -718,7 +726,7 @@ export const OP_LAYOUTS: readonly string[] = [
   "rrt", "rrt", "rrrr", "rrrr", "rrrrr", "rrrrr", "rrrrii", "rrriiii", "rrriiii", "rr", "ri", "rrrrrr",
   "rrrrrr", "rrrr", "rrrr", "rrrriii", "rr", "rr", "r", "ir", "r", "rriii", "rri", "rrii",
   "rri", "rri", "rrii", "rri", "rri", "rrr", "rrr", "rrr", "rrr", "rrri", "rrri", "rrr",
-  "rrr", "rr", "rrii", "rrii",
+  "rrr", "rr", "rrii", "rrii", "rrrrt", "rrir", "rrrrir", "rriL",
 ];
 
 /**
@@ -1067,6 +1075,10 @@ export const OP_TEMPLATES: readonly (string | null)[] = [
   "$1 = arrayOf(store, $2).length;",
   "$1 = refIs(store, $2, $3, $4) ? 1 : 0;",
   "\n    const n = $2;\n    if (!refIs(store, n, $3, $4)) trap(TrapCode.CastFailure);\n    $1 = n;",
+  null,
+  null,
+  null,
+  null,
 ];
 
 /** The templates of instructions that only the JavaScript tier runs (codegen/instructions/: TIER_MEMORY). */
@@ -1139,4 +1151,7 @@ export const SEQUENCE_FUSIONS: readonly (readonly [Op, readonly Op[]])[] = [
   [Op.I32StoreIdxAddImm, [Op.I32AddImm, Op.I32StoreIdx]],
   [Op.I32Store8AddImm, [Op.I32AddImm, Op.I32Store8]],
   [Op.I32Store8IdxAddImm, [Op.I32AddImm, Op.I32Store8Idx]],
+  [Op.Copy2Br, [Op.Copy, Op.Copy, Op.Br]],
+  [Op.CopyCall, [Op.Copy, Op.Call]],
+  [Op.Copy2Call, [Op.Copy, Op.Copy, Op.Call]],
 ];

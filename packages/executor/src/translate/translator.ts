@@ -213,6 +213,8 @@ export class FuncTranslator {
   private readonly starts: number[] = [];
   /** Start of the last instruction, if it was an i32.add (or add immediate) producing the top temporary. */
   private lastAddPos = -1;
+  /** Start of the last instruction, if it is a Copy2 (which ends the fusion window: see emitCopy). */
+  private lastCopy2Pos = -1;
 
   // the condition taken by `takeCondition`
   private cond: Cond = Cond.Nez;
@@ -355,6 +357,7 @@ export class FuncTranslator {
     this.lastDstPos = -1;
     this.lastCmpPos = -1;
     this.lastAddPos = -1;
+    this.lastCopy2Pos = -1;
     const pos = this.code.length;
     this.starts.push(pos);
     this.offsets.push(pos, this.absorbedOffset >= 0 ? this.absorbedOffset : this.wasmOffset);
@@ -375,7 +378,8 @@ export class FuncTranslator {
     if (p >= 0 && this.code[p] === Op.Copy && p + 3 === this.code.length) {
       this.code[p] = Op.Copy2;
       this.code.push(dst, src);
-      this.bindLabel(); // nothing fuses with a Copy2 (not a label: the state is only reset)
+      this.bindLabel(); // nothing fuses with a Copy2 but a jump or call after it (not a label: the state is only reset)
+      this.lastCopy2Pos = p;
       return;
     }
     this.emit(Op.Copy, dst, src);
@@ -397,6 +401,7 @@ export class FuncTranslator {
     this.lastDstPos = -1;
     this.lastCmpPos = -1;
     this.lastAddPos = -1;
+    this.lastCopy2Pos = -1;
     this.starts.length = 0;
   }
 
@@ -404,6 +409,26 @@ export class FuncTranslator {
   private get lastPos(): number {
     const n = this.starts.length;
     return n > 0 ? this.starts[n - 1]! : -1;
+  }
+
+  /** The operands (`dst, src`, once or twice) of the Copy or Copy2 that is the last instruction, which
+   * the caller fuses into the jump or call it emits next; none if the last instruction is neither. */
+  private takeCopies(): number[] {
+    const p = this.lastPos;
+    if (p >= 0 && p + 3 === this.code.length && this.code[p] === Op.Copy) {
+      const copy = [this.code[p + 1]!, this.code[p + 2]!];
+      this.unemitLast(p);
+      return copy;
+    }
+    const q = this.lastCopy2Pos;
+    if (q >= 0 && q + 5 === this.code.length) {
+      const copies = this.code.slice(q + 1, q + 5);
+      this.code.length = q;
+      this.offsets.length -= 2; // the first copy's (the second was merged into it: see emitCopy)
+      this.lastCopy2Pos = -1;
+      return copies;
+    }
+    return [];
   }
 
   /** Removes the last instruction (at `pos`), which a fusion took over. */
@@ -602,45 +627,60 @@ export class FuncTranslator {
     else frame.fixups.push(this.emitBr(-1));
   }
 
-  /** Emits a jump to `target` (-1: patched later) and returns its target word's position. A copy just
-   * before (a block result, a loop variable) travels with the jump: one instruction. */
+  /** Emits a jump to `target` (-1: patched later) and returns its target word's position. One or two
+   * copies just before (block results, loop variables) travel with the jump: one instruction. */
   private emitBr(target: number): number {
-    const p = this.lastPos;
-    if (p >= 0 && p + 3 === this.code.length && this.code[p] === Op.Copy) {
-      const dst = this.code[p + 1]!;
-      const src = this.code[p + 2]!;
-      this.unemitLast(p);
-      this.emit(Op.CopyBr, dst, src, target);
-    } else {
-      this.emit(Op.Br, target);
-    }
+    const copies = this.takeCopies();
+    this.emit(copies.length === 0 ? Op.Br : copies.length === 2 ? Op.CopyBr : Op.Copy2Br, ...copies, target);
     return this.code.length - 1;
   }
 
   private emitBranch(frame: ControlFrame): void {
     if (frame !== this.frames[0]) this.emitBranchCopies(frame);
-    if (frame.kind === FrameKind.Loop) this.emitLoopTest(frame);
-    this.emitJump(frame);
+    if (frame.kind === FrameKind.Loop) this.emitBr(this.emitLoopEntry(frame));
+    else this.emitJump(frame);
   }
 
   /**
-   * Before a `br` back to a loop whose first instruction is a conditional branch out of it (a `while`
-   * loop: `loop (br_if $exit cond) ... (br $loop)`), tests the negated condition here and branches past
-   * that test straight into the body: one dispatch per iteration instead of two. When the loop ends, the
-   * `br` still runs the original test, which branches out.
+   * Before a `br` back to a loop, runs the first instructions of its body here when they are copies
+   * (loop variables: `local.set $p (local.get $next)`, as compilers leave them for a loop's phis), so that
+   * they travel with the jump, and the loop's test (emitLoopTest) after them; returns the pc to jump to,
+   * past what ran here. Each iteration saves the dispatch of the copies.
    */
-  private emitLoopTest(frame: ControlFrame): void {
-    const start = frame.startPc;
+  private emitLoopEntry(frame: ControlFrame): number {
+    let entry = frame.startPc;
+    const op = this.code[entry];
+    const size = op === Op.Copy ? 3 : op === Op.Copy2 ? 5 : 0;
+    // something must follow the copies: else this copy would merge into the header's (emitCopy)
+    if (size !== 0 && entry + size < this.code.length) {
+      for (let w = entry + 1; w < entry + size; w += 2) this.emitCopy(this.code[w]!, this.code[w + 1]!, ValType.I64);
+      entry += size;
+    }
+    return this.emitLoopTest(frame, entry);
+  }
+
+  /**
+   * Before a `br` back to a loop whose first instruction (at `start`, past the copies emitLoopEntry took)
+   * is a conditional branch out of it (a `while` loop: `loop (br_if $exit cond) ... (br $loop)`), tests
+   * the negated condition here and branches past that test straight into the body: one dispatch per
+   * iteration instead of two. When the loop ends, the `br` still runs the original test, which branches
+   * out: returns the pc the `br` jumps to, `start`. (A test that branches within the loop, as `if (c)
+   * break;` leaves one, into the rest of the body, is not one to negate.)
+   */
+  private emitLoopTest(frame: ControlFrame, start: number): number {
     const op = this.code[start] as Op | undefined;
     const negated = op === undefined ? undefined : NEGATED_BRANCHES.get(op);
-    if (negated === undefined) return;
+    if (negated === undefined) return start;
     const size = 1 + OP_OPERANDS[op!]!.length;
-    if (start + size > this.code.length) return;
+    if (start + size > this.code.length) return start;
+    const target = this.code[start + size - 1]!; // -1 until a branch out of the loop is patched
+    if (target >= frame.startPc && target <= this.code.length) return start;
     const a = this.code[start + 1]!;
     const b = size === 4 ? this.code[start + 2]! : undefined; // `a, b, target` (else `a, target`)
     const [negOp, swap] = negated;
-    const target = swap ? this.emitBranchOn(negOp, b!, a) : this.emitBranchOn(negOp, a, b);
-    this.code[target] = start + size;
+    const negatedTarget = swap ? this.emitBranchOn(negOp, b!, a) : this.emitBranchOn(negOp, a, b);
+    this.code[negatedTarget] = start + size;
+    return start;
   }
 
   /** Returns the top values as the function's results (slots 0..). */
@@ -999,7 +1039,12 @@ export class FuncTranslator {
         const n = ins.targetCount;
         const depths = [...ins.targets.subarray(0, n), ins.a]; // the default last
         const index = this.pop();
-        const pos = this.emit(Op.BrTable, index, n) + 3;
+        // a switch whose smallest case is not 0: its index minus that case, in the same instruction
+        const p = this.lastPos;
+        const step = p >= 0 && p + 4 === this.code.length && this.code[p] === Op.I32AddImm && this.code[p + 1] === index
+          ? this.code.slice(p + 1, p + 4) : null;
+        if (step !== null) this.unemitLast(p);
+        const pos = step === null ? this.emit(Op.BrTable, index, n) + 3 : this.emit(Op.I32AddImmBrTable, ...step, n) + 5;
         for (let i = 0; i <= n; i++) this.code.push(-1);
         for (let i = 0; i <= n; i++) {
           const frame = this.frameAt(depths[i]!);
@@ -1024,8 +1069,13 @@ export class FuncTranslator {
         const type = this.info.funcTypes[f]!;
         const base = this.callArgs(type);
         const imported = this.module.ir.numImportedFuncs;
-        if (f >= imported) this.emit(Op.Call, f - imported, base);
-        else this.emit(Op.CallFunc, f, base);
+        if (f >= imported) {
+          // arguments copied from locals travel with the call
+          const copies = this.takeCopies();
+          this.emit(copies.length === 0 ? Op.Call : copies.length === 2 ? Op.CopyCall : Op.Copy2Call, ...copies, f - imported, base);
+        } else {
+          this.emit(Op.CallFunc, f, base);
+        }
         this.pushResults(type);
         return;
       }
