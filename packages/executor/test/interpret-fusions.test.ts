@@ -370,6 +370,52 @@ describe("copies travelling with the control after them (interpreter only: no Ja
   });
 });
 
+describe("i64 comparisons fused into the branch (interpreter only)", () => {
+  const I64_VALUES = [0n, 1n, -1n, 2n, 0x7fffffffn, 0x80000000n, 0xffffffffn, 0x100000000n, -0x100000000n,
+    0x7fffffffffffffffn, -0x8000000000000000n, 0x123456789abcdefn, -0x123456789abcdefn];
+  const compares: [string, (a: bigint, b: bigint) => boolean][] = [
+    ["eq", (a, b) => a === b], ["ne", (a, b) => a !== b],
+    ["lt_s", (a, b) => a < b], ["gt_s", (a, b) => a > b], ["le_s", (a, b) => a <= b], ["ge_s", (a, b) => a >= b],
+    ["lt_u", (a, b) => BigInt.asUintN(64, a) < BigInt.asUintN(64, b)], ["gt_u", (a, b) => BigInt.asUintN(64, a) > BigInt.asUintN(64, b)],
+    ["le_u", (a, b) => BigInt.asUintN(64, a) <= BigInt.asUintN(64, b)], ["ge_u", (a, b) => BigInt.asUintN(64, a) >= BigInt.asUintN(64, b)],
+  ];
+
+  test("each comparison, and eqz, branches as it compares, by br_if (taken when true) and by if (skipped when false)", () => {
+    const funcs = compares.map(([c]) => `
+      (func (export "br_${c}") (param i64 i64) (result i32)
+        (block $t (br_if $t (i64.${c} (local.get 0) (local.get 1))) (return (i32.const 0)))
+        (i32.const 1))
+      (func (export "if_${c}") (param i64 i64) (result i32)
+        (if (i64.${c} (local.get 0) (local.get 1)) (then (return (i32.const 1))))
+        (i32.const 0))`).join("");
+    const wat = `(module ${funcs}
+      (func (export "br_eqz") (param i64) (result i32)
+        (block $t (br_if $t (i64.eqz (local.get 0))) (return (i32.const 0)))
+        (i32.const 1))
+      (func (export "if_eqz") (param i64) (result i32)
+        (if (i64.eqz (local.get 0)) (then (return (i32.const 1))))
+        (i32.const 0)))`;
+    compares.forEach((_, k) => {
+      expect(opsOf(wat, 2 * k)[0]).toMatch(/^BrIfI64/);
+      expect(opsOf(wat, 2 * k + 1)[0]).toMatch(/^BrIfI64/);
+    });
+    expect(opsOf(wat, 2 * compares.length)[0]).toBe("BrIfI64Eqz");
+    expect(opsOf(wat, 2 * compares.length + 1)[0]).toBe("BrIfI64Nez");
+    const t = instantiateWat(wat, { config: { jsTier: false } });
+    for (const a of I64_VALUES) {
+      for (const b of [...I64_VALUES, a]) {
+        for (const [c, reference] of compares) {
+          const expected = reference(a, b) ? 1 : 0;
+          expect(t.call(`br_${c}`, a, b), `br_if i64.${c} ${a} ${b}`).toBe(expected);
+          expect(t.call(`if_${c}`, a, b), `if i64.${c} ${a} ${b}`).toBe(expected);
+        }
+      }
+      expect(t.call("br_eqz", a)).toBe(a === 0n ? 1 : 0);
+      expect(t.call("if_eqz", a)).toBe(a === 0n ? 1 : 0);
+    }
+  });
+});
+
 describe("16-bit array elements as operands", () => {
   test("c * a[i] and c + a[i] on 16-bit elements are one instruction, signed and unsigned, traps included", () => {
     const wat = `(module (memory 1) (data (i32.const 0) "\\ff\\ff\\01\\80\\34\\12\\00\\00")

@@ -8,8 +8,8 @@ export const I32_COMPARE: Readonly<Record<string, Value>> = Object.fromEntries(
   (Object.keys(I32_CONDITIONS) as I32Condition[]).map((c) =>
     [c, value(`I32${c}`, `d = a ${c} b (i32)`, "i32", "a:i32 b:i32", `${I32_CONDITIONS[c]} ? 1 : 0`)]));
 
-/** `x < y` on i64 registers at word indexes x and y (`unsigned`: the high words too). */
-const lessThan = (x: string, y: string, unsigned: boolean): string => `
+/** `x < y` on i64 registers at word indexes x and y (`unsigned`: the high words too), as `less`. */
+export const lessThan = (x: string, y: string, unsigned: boolean): string => `
   const xh = i32[${x} + 1]${unsigned ? " >>> 0" : ""};
   const yh = i32[${y} + 1]${unsigned ? " >>> 0" : ""};
   const less = xh < yh || (xh === yh && (i32[${x}] >>> 0) < (i32[${y}] >>> 0));`;

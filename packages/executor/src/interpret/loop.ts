@@ -380,6 +380,12 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 74: // GlobalSetRef: global g = s (references)
         case 158: // F32Copysign: d = a with the sign of b (f32, on the bits)
         case 172: // F64Copysign: d = a with the sign of b (f64, on the bits)
+        case 230: // I32XorRotlImm: d = a ^ rotl(x, n)
+        case 241: // I32XorAnd: d = c ^ (a & b) (bit selections)
+        case 242: // I32AndXor: d = c & (a ^ b)
+        case 243: // I32RotlXorRotlImm: d = rotl(x, k) ^ rotl(y, n)
+        case 244: // I32XorAndXor: d = e ^ (c & (a ^ b)) (choice)
+        case 246: // I32Rotl3XorImm: d = rotl(x, k) ^ rotl(y, n) ^ rotl(z, m)
         case 309: // TableIndex64: d = the i64 a as a table index: a, or 2^32-1 (past the end of every table) from 2^32 on
         case 310: // TableSize64: d = the size of table tbl (i64)
         case 311: // I64Add128: (dl, dh) = (al, ah) + (bl, bh) (i64 pairs as 128-bit integers)
@@ -1505,13 +1511,6 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 5) | 0;
           continue;
         }
-        case 230: { // I32XorRotlImm: d = a ^ rotl(x, n)
-          const x = i32[(fp2 + code[(pc + 3) | 0]) | 0];
-          const n = code[(pc + 4) | 0];
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ ((x << n) | (x >>> -n));
-          pc = (pc + 5) | 0;
-          continue;
-        }
         case 231: { // I32XorShrUImm: d = a ^ (x >>> n)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> code[(pc + 4) | 0]);
           pc = (pc + 5) | 0;
@@ -1589,44 +1588,9 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 6) | 0;
           continue;
         }
-        case 241: { // I32XorAnd: d = c ^ (a & b) (bit selections)
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ (i32[(fp2 + code[(pc + 3) | 0]) | 0] & i32[(fp2 + code[(pc + 4) | 0]) | 0]);
-          pc = (pc + 5) | 0;
-          continue;
-        }
-        case 242: { // I32AndXor: d = c & (a ^ b)
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & (i32[(fp2 + code[(pc + 3) | 0]) | 0] ^ i32[(fp2 + code[(pc + 4) | 0]) | 0]);
-          pc = (pc + 5) | 0;
-          continue;
-        }
-        case 243: { // I32RotlXorRotlImm: d = rotl(x, k) ^ rotl(y, n)
-          const x = i32[(fp2 + code[(pc + 2) | 0]) | 0];
-          const k = code[(pc + 3) | 0];
-          const y = i32[(fp2 + code[(pc + 4) | 0]) | 0];
-          const n = code[(pc + 5) | 0];
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = ((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n));
-          pc = (pc + 6) | 0;
-          continue;
-        }
-        case 244: { // I32XorAndXor: d = e ^ (c & (a ^ b)) (choice)
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ (i32[(fp2 + code[(pc + 3) | 0]) | 0] & (i32[(fp2 + code[(pc + 4) | 0]) | 0] ^ i32[(fp2 + code[(pc + 5) | 0]) | 0]));
-          pc = (pc + 6) | 0;
-          continue;
-        }
         case 245: { // I32AndXorXorAnd: d = (c & (a ^ b)) ^ (x & y) (majority)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] & (i32[(fp2 + code[(pc + 3) | 0]) | 0] ^ i32[(fp2 + code[(pc + 4) | 0]) | 0])) ^ (i32[(fp2 + code[(pc + 5) | 0]) | 0] & i32[(fp2 + code[(pc + 6) | 0]) | 0]);
           pc = (pc + 7) | 0;
-          continue;
-        }
-        case 246: { // I32Rotl3XorImm: d = rotl(x, k) ^ rotl(y, n) ^ rotl(z, m)
-          const x = i32[(fp2 + code[(pc + 2) | 0]) | 0];
-          const k = code[(pc + 3) | 0];
-          const y = i32[(fp2 + code[(pc + 4) | 0]) | 0];
-          const n = code[(pc + 5) | 0];
-          const z = i32[(fp2 + code[(pc + 6) | 0]) | 0];
-          const m = code[(pc + 7) | 0];
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n))) ^ ((z << m) | (z >>> -m));
-          pc = (pc + 8) | 0;
           continue;
         }
         case 247: { // I32Rotl2XorShrUImm: d = rotl(x, k) ^ rotl(y, n) ^ (z >>> m)
@@ -2216,6 +2180,72 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           const i = d;
           pc = code[pc + 5 + (i >= 0 && i < n ? i : n)];
           break branch;
+        }
+        case 344: { // BrIfI64Eqz: jump if a is zero (i64)
+          const a = ((fp2 + code[(pc + 1) | 0]) | 0);
+          if ((i32[a] | i32[a + 1]) === 0) { pc = code[(pc + 2) | 0]; break branch; }
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 345: { // BrIfI64Nez: jump if a is not zero (i64)
+          const a = ((fp2 + code[(pc + 1) | 0]) | 0);
+          if ((i32[a] | i32[a + 1]) !== 0) { pc = code[(pc + 2) | 0]; break branch; }
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 346: { // BrIfI64Eq: jump if a Eq b (i64)
+          const a = ((fp2 + code[(pc + 1) | 0]) | 0);
+          const b = ((fp2 + code[(pc + 2) | 0]) | 0);
+          if (i32[a] === i32[b] && i32[a + 1] === i32[b + 1]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 347: { // BrIfI64Ne: jump if a Ne b (i64)
+          const a = ((fp2 + code[(pc + 1) | 0]) | 0);
+          const b = ((fp2 + code[(pc + 2) | 0]) | 0);
+          if (i32[a] !== i32[b] || i32[a + 1] !== i32[b + 1]) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 348: { // BrIfI64LtS: jump if a LtS b (i64)
+          const a = ((fp2 + code[(pc + 1) | 0]) | 0);
+          const b = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const xh = i32[a + 1];
+          const yh = i32[b + 1];
+          const less = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0));
+          if (less) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 349: { // BrIfI64LeS: jump if a LeS b (i64)
+          const a = ((fp2 + code[(pc + 1) | 0]) | 0);
+          const b = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const xh = i32[b + 1];
+          const yh = i32[a + 1];
+          const less = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0));
+          if (!less) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 350: { // BrIfI64LtU: jump if a LtU b (i64)
+          const a = ((fp2 + code[(pc + 1) | 0]) | 0);
+          const b = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const xh = i32[a + 1] >>> 0;
+          const yh = i32[b + 1] >>> 0;
+          const less = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0));
+          if (less) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 351: { // BrIfI64LeU: jump if a LeU b (i64)
+          const a = ((fp2 + code[(pc + 1) | 0]) | 0);
+          const b = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const xh = i32[b + 1] >>> 0;
+          const yh = i32[a + 1] >>> 0;
+          const less = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0));
+          if (!less) { pc = code[(pc + 3) | 0]; break branch; }
+          pc = (pc + 4) | 0;
+          continue;
         }
         // </generated>
         default:

@@ -693,6 +693,22 @@ export enum Op {
   Copy2Call,
   /** d = a + imm, then jump to the target of index d (d:r a:r k:i targets:L) */
   I32AddImmBrTable,
+  /** jump if a is zero (i64) (a:r t:t) */
+  BrIfI64Eqz,
+  /** jump if a is not zero (i64) (a:r t:t) */
+  BrIfI64Nez,
+  /** jump if a Eq b (i64) (a:r b:r t:t) */
+  BrIfI64Eq,
+  /** jump if a Ne b (i64) (a:r b:r t:t) */
+  BrIfI64Ne,
+  /** jump if a LtS b (i64) (a:r b:r t:t) */
+  BrIfI64LtS,
+  /** jump if a LeS b (i64) (a:r b:r t:t) */
+  BrIfI64LeS,
+  /** jump if a LtU b (i64) (a:r b:r t:t) */
+  BrIfI64LtU,
+  /** jump if a LeU b (i64) (a:r b:r t:t) */
+  BrIfI64LeU,
 }
 
 /** Each opcode's operand words, one letter each: r register (a word offset from the frame base),
@@ -726,7 +742,8 @@ export const OP_LAYOUTS: readonly string[] = [
   "rrt", "rrt", "rrrr", "rrrr", "rrrrr", "rrrrr", "rrrrii", "rrriiii", "rrriiii", "rr", "ri", "rrrrrr",
   "rrrrrr", "rrrr", "rrrr", "rrrriii", "rr", "rr", "r", "ir", "r", "rriii", "rri", "rrii",
   "rri", "rri", "rrii", "rri", "rri", "rrr", "rrr", "rrr", "rrr", "rrri", "rrri", "rrr",
-  "rrr", "rr", "rrii", "rrii", "rrrrt", "rrir", "rrrrir", "rriL",
+  "rrr", "rr", "rrii", "rrii", "rrrrt", "rrir", "rrrrir", "rriL", "rt", "rt", "rrt", "rrt",
+  "rrt", "rrt", "rrt", "rrt",
 ];
 
 /**
@@ -1075,6 +1092,14 @@ export const OP_TEMPLATES: readonly (string | null)[] = [
   "$1 = arrayOf(store, $2).length;",
   "$1 = refIs(store, $2, $3, $4) ? 1 : 0;",
   "\n    const n = $2;\n    if (!refIs(store, n, $3, $4)) trap(TrapCode.CastFailure);\n    $1 = n;",
+  null,
+  null,
+  null,
+  null,
+  null,
+  null,
+  null,
+  null,
   null,
   null,
   null,

@@ -134,6 +134,42 @@ export function outOfLine(
       i32[d + 1] = hi;
       return (pc + 4) | 0;
     }
+    case 230: { // I32XorRotlImm: d = a ^ rotl(x, n)
+      const x = i32[(fp2 + code[(pc + 3) | 0]) | 0];
+      const n = code[(pc + 4) | 0];
+      i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ ((x << n) | (x >>> -n));
+      return (pc + 5) | 0;
+    }
+    case 241: { // I32XorAnd: d = c ^ (a & b) (bit selections)
+      i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ (i32[(fp2 + code[(pc + 3) | 0]) | 0] & i32[(fp2 + code[(pc + 4) | 0]) | 0]);
+      return (pc + 5) | 0;
+    }
+    case 242: { // I32AndXor: d = c & (a ^ b)
+      i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & (i32[(fp2 + code[(pc + 3) | 0]) | 0] ^ i32[(fp2 + code[(pc + 4) | 0]) | 0]);
+      return (pc + 5) | 0;
+    }
+    case 243: { // I32RotlXorRotlImm: d = rotl(x, k) ^ rotl(y, n)
+      const x = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+      const k = code[(pc + 3) | 0];
+      const y = i32[(fp2 + code[(pc + 4) | 0]) | 0];
+      const n = code[(pc + 5) | 0];
+      i32[(fp2 + code[(pc + 1) | 0]) | 0] = ((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n));
+      return (pc + 6) | 0;
+    }
+    case 244: { // I32XorAndXor: d = e ^ (c & (a ^ b)) (choice)
+      i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ (i32[(fp2 + code[(pc + 3) | 0]) | 0] & (i32[(fp2 + code[(pc + 4) | 0]) | 0] ^ i32[(fp2 + code[(pc + 5) | 0]) | 0]));
+      return (pc + 6) | 0;
+    }
+    case 246: { // I32Rotl3XorImm: d = rotl(x, k) ^ rotl(y, n) ^ rotl(z, m)
+      const x = i32[(fp2 + code[(pc + 2) | 0]) | 0];
+      const k = code[(pc + 3) | 0];
+      const y = i32[(fp2 + code[(pc + 4) | 0]) | 0];
+      const n = code[(pc + 5) | 0];
+      const z = i32[(fp2 + code[(pc + 6) | 0]) | 0];
+      const m = code[(pc + 7) | 0];
+      i32[(fp2 + code[(pc + 1) | 0]) | 0] = (((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n))) ^ ((z << m) | (z >>> -m));
+      return (pc + 8) | 0;
+    }
     case 309: { // TableIndex64: d = the i64 a as a table index: a, or 2^32-1 (past the end of every table) from 2^32 on
       tableIndex64(i32, fp2, code, pc);
       return (pc + 3) | 0;

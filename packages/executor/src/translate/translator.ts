@@ -131,6 +131,20 @@ const NEGATED_BRANCHES = new Map<Op, readonly [Op, boolean]>([
   [Op.BrIfF64Eq, [Op.BrIfF64Ne, false]], [Op.BrIfF64Ne, [Op.BrIfF64Eq, false]],
   [Op.BrIfF64Lt, [Op.BrIfF64NotLt, false]], [Op.BrIfF64NotLt, [Op.BrIfF64Lt, false]],
   [Op.BrIfF64Le, [Op.BrIfF64NotLe, false]], [Op.BrIfF64NotLe, [Op.BrIfF64Le, false]],
+  [Op.BrIfI64Eqz, [Op.BrIfI64Nez, false]], [Op.BrIfI64Nez, [Op.BrIfI64Eqz, false]],
+  [Op.BrIfI64Eq, [Op.BrIfI64Ne, false]], [Op.BrIfI64Ne, [Op.BrIfI64Eq, false]],
+  [Op.BrIfI64LtS, [Op.BrIfI64LeS, true]], [Op.BrIfI64LeS, [Op.BrIfI64LtS, true]],
+  [Op.BrIfI64LtU, [Op.BrIfI64LeU, true]], [Op.BrIfI64LeU, [Op.BrIfI64LtU, true]],
+]);
+
+/** i64 comparisons fused into a branch: the branch, and whether the operands swap (a > b is b < a);
+ * the negated branch is in NEGATED_BRANCHES. */
+const I64_BRANCHES = new Map<Op, readonly [Op, boolean]>([
+  [Op.I64Eqz, [Op.BrIfI64Eqz, false]], [Op.I64Eq, [Op.BrIfI64Eq, false]], [Op.I64Ne, [Op.BrIfI64Ne, false]],
+  [Op.I64LtS, [Op.BrIfI64LtS, false]], [Op.I64GtS, [Op.BrIfI64LtS, true]],
+  [Op.I64LeS, [Op.BrIfI64LeS, false]], [Op.I64GeS, [Op.BrIfI64LeS, true]],
+  [Op.I64LtU, [Op.BrIfI64LtU, false]], [Op.I64GtU, [Op.BrIfI64LtU, true]],
+  [Op.I64LeU, [Op.BrIfI64LeU, false]], [Op.I64GeU, [Op.BrIfI64LeU, true]],
 ]);
 
 /** Float comparisons fused into a branch: the branch, the branch on the negation (not the mirrored
@@ -222,6 +236,8 @@ export class FuncTranslator {
   private condImm = -1;
   /** The taken condition is a float comparison: its branches (see FLOAT_BRANCHES). */
   private condFloat: readonly [Op, Op, boolean] | undefined = undefined;
+  /** The taken condition is an i64 comparison: its branch (see I64_BRANCHES), on condA (and condB). */
+  private condI64: Op | undefined = undefined;
   private condA = 0;
   private condB = 0;
 
@@ -391,7 +407,7 @@ export class FuncTranslator {
     const pos = this.emit(op, dst, ...srcs);
     this.lastDstPos = pos + 1;
     const compare = (op >= Op.I32Eqz && op <= Op.I32GeU) || (op >= Op.I32EqImm && op <= Op.I32GeUImm)
-      || FLOAT_BRANCHES.has(op);
+      || FLOAT_BRANCHES.has(op) || I64_BRANCHES.has(op);
     if (compare) this.lastCmpPos = pos;
     else if (op === Op.I32Add || op === Op.I32AddImm) this.lastAddPos = pos;
   }
@@ -453,6 +469,7 @@ export class FuncTranslator {
   /** The branch condition "register `reg` (a reference) is (not) null". */
   private conditionOnRef(reg: number, nonNull: boolean): void {
     this.condFloat = undefined;
+    this.condI64 = undefined;
     this.condImm = -1;
     this.cond = nonNull ? Cond.Nez : Cond.Eqz;
     this.condA = reg;
@@ -476,6 +493,7 @@ export class FuncTranslator {
     const pos = this.lastCmpPos;
     const reg = this.pop();
     this.condFloat = undefined;
+    this.condI64 = undefined;
     if (pos < 0 || this.sKind[this.height] !== TEMP || this.code[pos + 1] !== reg) {
       this.condImm = -1;
       this.cond = Cond.Nez;
@@ -489,6 +507,12 @@ export class FuncTranslator {
     this.unemitLast(pos);
     this.condA = a;
     this.condB = b;
+    const i64 = I64_BRANCHES.get(op);
+    if (i64 !== undefined) {
+      this.condI64 = i64[0];
+      if (i64[1]) [this.condA, this.condB] = [b, a];
+      return;
+    }
     this.condFloat = FLOAT_BRANCHES.get(op);
     if (this.condFloat?.[2]) [this.condA, this.condB] = [b, a];
     this.condImm = this.condFloat ? -1 : IMM_CMP_OPS.indexOf(op as (typeof IMM_CMP_OPS)[number]);
@@ -513,6 +537,11 @@ export class FuncTranslator {
   /** Emits a branch on the taken condition (or its negation); returns the target word's position. */
   private emitCondBranch(negate: boolean): number {
     if (this.condFloat !== undefined) return this.emitBranchOn(this.condFloat[negate ? 1 : 0], this.condA, this.condB);
+    if (this.condI64 !== undefined) {
+      const [op, swap] = negate ? NEGATED_BRANCHES.get(this.condI64)! : [this.condI64, false];
+      if (op === Op.BrIfI64Eqz || op === Op.BrIfI64Nez) return this.emitBranchOn(op, this.condA);
+      return swap ? this.emitBranchOn(op, this.condB, this.condA) : this.emitBranchOn(op, this.condA, this.condB);
+    }
     if (this.condImm >= 0) {
       const k = negate ? IMM_NEGATION[this.condImm]! : this.condImm;
       return this.emitBranchOn(IMM_BR_OPS[k]!, this.condA, this.condB);
