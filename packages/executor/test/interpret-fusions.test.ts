@@ -416,6 +416,57 @@ describe("i64 comparisons fused into the branch (interpreter only)", () => {
   });
 });
 
+describe("scaled indexes and stack frames", () => {
+  test("c + (x << k) is one instruction", () => {
+    const wat = `(module (func (export "f") (param $c i32) (param $x i32) (result i32)
+      (i32.add (local.get $c) (i32.shl (local.get $x) (i32.const 3)))))`;
+    expect(opsOf(wat)).toEqual(["I32AddShlImm", "ReturnReg"]);
+    const t = instantiateWat(wat, { config: { jsTier: false } });
+    for (const c of VALUES) for (const x of VALUES) expect(t.call("f", c, x)).toBe((c + (x << 3)) | 0);
+  });
+
+  test("a scaled index used as an address stays a shift and an indexed access", () => {
+    const wat = `(module (memory 1) (data (i32.const 8) "\\01\\00\\00\\00\\02\\00\\00\\00\\03\\00\\00\\00")
+      (func (export "get") (param $base i32) (param $i i32) (result i32)
+        (i32.load (i32.add (local.get $base) (i32.shl (local.get $i) (i32.const 2)))))
+      (func (export "put") (param $base i32) (param $i i32) (param $v i32)
+        (i32.store (i32.add (local.get $base) (i32.shl (local.get $i) (i32.const 2))) (local.get $v)))
+      ;; the base a temporary too (loaded from memory at 0): the sum's register is the base's
+      (func (export "getVia") (param $i i32) (result i32)
+        (i32.load (i32.add (i32.load (i32.const 0)) (i32.shl (local.get $i) (i32.const 2))))))`;
+    expect(opsOf(wat, 0)).toEqual(["I32ShlImm", "I32LoadIdx", "ReturnReg"]);
+    expect(opsOf(wat, 1)).toEqual(["I32ShlImm", "I32StoreIdx", "Return"]);
+    expect(opsOf(wat, 2)).toEqual(["I32Load", "I32ShlImm", "I32LoadIdx", "ReturnReg"]);
+    const t = instantiateWat(wat, { config: { jsTier: false } });
+    expect([0, 1, 2].map((i) => t.call("get", 8, i))).toEqual([1, 2, 3]);
+    t.call("put", 0, 0, 8); // the base for getVia
+    expect([0, 1, 2].map((i) => t.call("getVia", i))).toEqual([1, 2, 3]);
+    t.call("put", 4, 3, -7);
+    expect(t.call("get", 8, 2)).toBe(-7);
+    expect(trapCode(() => t.call("get", 65532, 1))).toBe(TrapCode.MemoryOutOfBounds);
+  });
+
+  test("a function's frame on a stack pointer global: global + k, and global = x + k, each one instruction", () => {
+    // as C compilers make them: the frame below the stack pointer, a callee's use of it, the pointer restored
+    const wat = `(module (global $sp (mut i32) (i32.const 1024)) (memory 1)
+      (func $leaf (param $v i32) (result i32) (local $fp i32)
+        (global.set $sp (local.tee $fp (i32.add (global.get $sp) (i32.const -16))))
+        ;; an add immediate right after the global.set (not a store with its pointer's step)
+        (i32.store (i32.add (local.get $fp) (i32.const 8)) (local.get $v))
+        (i32.store (local.get $fp) (i32.load offset=8 (local.get $fp)))
+        (local.set $v (i32.add (i32.load (local.get $fp)) (global.get $sp)))
+        (global.set $sp (i32.add (local.get $fp) (i32.const 16)))
+        (local.get $v))
+      (func (export "f") (param $v i32) (result i32) (i32.add (call $leaf (local.get $v)) (global.get $sp))))`;
+    const ops = opsOf(wat);
+    expect(ops[0]).toBe("GlobalGetAddImm");
+    expect(ops[1]).toBe("GlobalSet"); // the tee writes the frame's local first
+    expect(ops).toContain("I32AddImmGlobalSet");
+    const t = instantiateWat(wat, { config: { jsTier: false } });
+    for (const v of VALUES) expect(t.call("f", v)).toBe((v + 1008 + 1024) | 0);
+  });
+});
+
 describe("16-bit array elements as operands", () => {
   test("c * a[i] and c + a[i] on 16-bit elements are one instruction, signed and unsigned, traps included", () => {
     const wat = `(module (memory 1) (data (i32.const 0) "\\ff\\ff\\01\\80\\34\\12\\00\\00")

@@ -8,7 +8,7 @@
 import { fuseValue, instr, outOfLine, sequence, valueInstr, type Instr, type Value } from "../dsl.js";
 import { BR, CALL } from "./control.js";
 import { BR_IF_EQZ, BR_IF_I32, BR_IF_I32_IMM, BR_IF_NEZ } from "./branch.js";
-import { COPY } from "./moves.js";
+import { COPY, GLOBAL_SET } from "./moves.js";
 import { I32 } from "./i32.js";
 import { I32_IMM } from "./immediate.js";
 import { I64_PRODUCT } from "./i64.js";
@@ -86,6 +86,19 @@ export const COPIES_AND_CONTROL: Instr[] = [
   sequence("Copy2Br", "two copies (loop variables), then a jump", [COPY, COPY, BR]),
   sequence("CopyCall", "a copy (an argument), then a call of defined function f", [COPY, CALL]),
   sequence("Copy2Call", "two copies (arguments), then a call of defined function f", [COPY, COPY, CALL]),
+];
+
+/**
+ * Later fusions, each measured over the bench suite (dispatch-stats):
+ * - `c + (x << k)`, a scaled index (sqlite, quickjs, blake3; keccak and coremark without the tier);
+ * - a stack frame's pointer at a function's entry and exit: C, C++ and Rust keep their shadow stack's
+ *   pointer in an i32 global, `sp = global + k` and `global = sp + k` (`GlobalGet -> I32AddImm` and
+ *   `I32AddImm -> GlobalSet` in 5 and 6 workloads).
+ */
+export const LATER_FUSIONS: Instr[] = [
+  valueInstr(fuseValue("I32AddShlImm", "d = c + (x << k) (scaled indexes)", i32("Add"), "b", imm("Shl"), "consumerFirst", "c x k")),
+  instr("GlobalGetAddImm", "d = global g + the immediate k (i32)", "d:r g:i k:i", "$d = (inst.globals[$g]!.i32[0] + $k) | 0;"),
+  sequence("I32AddImmGlobalSet", "d = a + the immediate k, then global g = d", [ADD_IMM, GLOBAL_SET], { shared: { "1.s": "0.d" } }),
 ];
 
 /** A stage of a chain of fusions (SHA-2's sigma and choice sums), which the next stage takes over: it runs

@@ -1,7 +1,7 @@
 // i64 arithmetic on two 32-bit halves (low word first): the simple operations inline, the rest by
 // helpers in interpret/numeric/i64.ts taking word indexes.
 
-import { instr, type Instr } from "../dsl.js";
+import { instr, outOfLine, type Instr } from "../dsl.js";
 
 /** A helper `fn(i32, d, a[, b])` on word indexes. */
 const helper = (name: string, doc: string, fn: string, binary: boolean): Instr =>
@@ -44,8 +44,9 @@ export const I64_ADD = instr("I64Add", "d = a + b (i64)", "d:r a:r b:r", `
 
 export const I64_ARITHMETIC: Instr[] = [
   helper("I64Clz", "d = leading zero bits of a (i64)", "i64Clz", false),
-  helper("I64Ctz", "d = trailing zero bits of a (i64)", "i64Ctz", false),
-  helper("I64Popcnt", "d = one bits of a (i64)", "i64Popcnt", false),
+  // rare in compiled code, and a helper's work already: out of line (a call more), as division is
+  outOfLine(helper("I64Ctz", "d = trailing zero bits of a (i64)", "i64Ctz", false)),
+  outOfLine(helper("I64Popcnt", "d = one bits of a (i64)", "i64Popcnt", false)),
   I64_ADD,
   instr("I64Sub", "d = a - b (i64)", "d:r a:r b:r", `
     const a = $a.at;
@@ -63,14 +64,15 @@ export const I64_ARITHMETIC: Instr[] = [
     const d = $d.at;
     i32[d + 1] = ph;
     i32[d] = pl;`),
-  helper("I64DivS", "d = a / b (i64, signed)", "i64DivS", true),
-  helper("I64DivU", "d = a / b (i64, unsigned)", "i64DivU", true),
-  helper("I64RemS", "d = a % b (i64, signed)", "i64RemS", true),
-  helper("I64RemU", "d = a % b (i64, unsigned)", "i64RemU", true),
+  // a 64-bit division is a long computation (numeric/u64-divide.ts): a call more costs little, out of line
+  outOfLine(helper("I64DivS", "d = a / b (i64, signed)", "i64DivS", true)),
+  outOfLine(helper("I64DivU", "d = a / b (i64, unsigned)", "i64DivU", true)),
+  outOfLine(helper("I64RemS", "d = a % b (i64, signed)", "i64RemS", true)),
+  outOfLine(helper("I64RemU", "d = a % b (i64, unsigned)", "i64RemU", true)),
   bitwise("I64And", "&"), bitwise("I64Or", "|"), bitwise("I64Xor", "^"),
   helper("I64Shl", "d = a << b (i64)", "i64Shl", true),
   helper("I64ShrS", "d = a >> b (i64)", "i64ShrS", true),
   helper("I64ShrU", "d = a >>> b (i64)", "i64ShrU", true),
   helper("I64Rotl", "d = a rotated left by b (i64)", "i64Rotl", true),
-  helper("I64Rotr", "d = a rotated right by b (i64)", "i64Rotr", true),
+  outOfLine(helper("I64Rotr", "d = a rotated right by b (i64)", "i64Rotr", true)), // compilers emit rotl
 ];

@@ -12,7 +12,7 @@ import { BR, CALL_REF, CONTROL, I32_ADD_IMM_BR_TABLE, TRAP } from "./control.js"
 import { CONVERSIONS } from "./convert.js";
 import { FLOAT_ARITHMETIC } from "./float.js";
 import { GC } from "./gc.js";
-import { COPIES_AND_CONTROL, COPY_BR, FUSED_ARITHMETIC, FUSED_FLOAT, FUSED_STEPS } from "./fused.js";
+import { COPIES_AND_CONTROL, COPY_BR, FUSED_ARITHMETIC, LATER_FUSIONS, FUSED_FLOAT, FUSED_STEPS } from "./fused.js";
 import { I32_ARITHMETIC } from "./i32.js";
 import { I64_ARITHMETIC } from "./i64.js";
 import { IMMEDIATES } from "./immediate.js";
@@ -33,7 +33,7 @@ export const INSTRUCTIONS: readonly Instr[] = [
   ...FUSED_FLOAT, ...SIMD,
   // added since the order above was measured: new instructions go last, so as not to move the others
   ...TABLE64, ...WIDE_ARITHMETIC, ...ATOMICS, ...CALL_REF, ...TYPED_REFS, ...EXCEPTIONS, ...GC,
-  ...COPIES_AND_CONTROL, I32_ADD_IMM_BR_TABLE, ...BR_IF_I64,
+  ...COPIES_AND_CONTROL, I32_ADD_IMM_BR_TABLE, ...BR_IF_I64, ...LATER_FUSIONS,
 ].map(asInstr);
 
 /** Instructions the JavaScript tier runs and the interpreter does not (see TIER_MEMORY): templates only. */

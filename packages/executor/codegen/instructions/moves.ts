@@ -9,6 +9,12 @@ export const COPY = instr("Copy", "d = s", "d:r s:r", `
   i32[d] = i32[s];
   i32[d + 1] = i32[s + 1];`);
 
+export const GLOBAL_SET = instr("GlobalSet", "global g = s (numbers)", "g:i s:r", `
+    const s = $s.at;
+    const g = inst.globals[$g]!.i32;
+    g[0] = i32[s];
+    g[1] = i32[s + 1];`);
+
 export const MOVES: Instr[] = [
   COPY,
   instr("Select", "d = c !== 0 ? a : b", "d:r c:r a:r b:r", `
@@ -23,11 +29,7 @@ export const MOVES: Instr[] = [
     const g = inst.globals[$g]!.i32;
     i32[d] = g[0];
     i32[d + 1] = g[1];`),
-  instr("GlobalSet", "global g = s (numbers)", "g:i s:r", `
-    const s = $s.at;
-    const g = inst.globals[$g]!.i32;
-    g[0] = i32[s];
-    g[1] = i32[s + 1];`),
+  GLOBAL_SET,
   instr("Copy128", "d = s (v128)", "d:r s:r", `
     const d = $d.at;
     const s = $s.at;

@@ -33,8 +33,7 @@ import {
   f32ConvertI64S, f32ConvertI64U, f32Max, f32Min, f32Nearest, f64ConvertI64S, f64ConvertI64U, f64Max, f64Min,
   f64Nearest, i32DivS, i32DivU, i32Popcnt, i32RemS, i32RemU, i32Ctz, i32TruncF32S, i32TruncF32U,
   i32TruncF64S, i32TruncF64U, i32TruncSatF32S, i32TruncSatF32U, i32TruncSatF64S, i32TruncSatF64U,
-  i64Clz, i64Ctz, i64DivS, i64DivU, i64Extend16S, i64Extend32S, i64Extend8S,
-  i64Popcnt, i64RemS, i64RemU, i64Rotl, i64Rotr, i64Shl, i64ShrS,
+  i64Clz, i64Extend16S, i64Extend32S, i64Extend8S, i64Rotl, i64Shl, i64ShrS,
   i64ShrU, i64TruncF32S, i64TruncF32U, i64TruncF64S, i64TruncF64U, i64TruncSatF32S, i64TruncSatF32U,
   i64TruncSatF64S, i64TruncSatF64U,
 } from "./numeric/index.js";
@@ -378,8 +377,19 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 72: // RefFunc: d = a reference to function f
         case 73: // GlobalGetRef: d = global g (references)
         case 74: // GlobalSetRef: global g = s (references)
+        case 128: // I64Ctz: d = trailing zero bits of a (i64)
+        case 129: // I64Popcnt: d = one bits of a (i64)
+        case 133: // I64DivS: d = a / b (i64, signed)
+        case 134: // I64DivU: d = a / b (i64, unsigned)
+        case 135: // I64RemS: d = a % b (i64, signed)
+        case 136: // I64RemU: d = a % b (i64, unsigned)
+        case 144: // I64Rotr: d = a rotated right by b (i64)
         case 158: // F32Copysign: d = a with the sign of b (f32, on the bits)
         case 172: // F64Copysign: d = a with the sign of b (f64, on the bits)
+        case 221: // I32LeSImm: d = a LeS the immediate b (i32)
+        case 222: // I32LeUImm: d = a LeU the immediate b (i32)
+        case 223: // I32GeSImm: d = a GeS the immediate b (i32)
+        case 224: // I32GeUImm: d = a GeU the immediate b (i32)
         case 230: // I32XorRotlImm: d = a ^ rotl(x, n)
         case 241: // I32XorAnd: d = c ^ (a & b) (bit selections)
         case 242: // I32AndXor: d = c & (a ^ b)
@@ -912,16 +922,6 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 3) | 0;
           continue;
         }
-        case 128: { // I64Ctz: d = trailing zero bits of a (i64)
-          i64Ctz(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0));
-          pc = (pc + 3) | 0;
-          continue;
-        }
-        case 129: { // I64Popcnt: d = one bits of a (i64)
-          i64Popcnt(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0));
-          pc = (pc + 3) | 0;
-          continue;
-        }
         case 130: { // I64Add: d = a + b (i64)
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const b = ((fp2 + code[(pc + 3) | 0]) | 0);
@@ -965,26 +965,6 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
           i32[d + 1] = ph;
           i32[d] = pl;
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 133: { // I64DivS: d = a / b (i64, signed)
-          i64DivS(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 134: { // I64DivU: d = a / b (i64, unsigned)
-          i64DivU(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 135: { // I64RemS: d = a % b (i64, signed)
-          i64RemS(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 136: { // I64RemU: d = a % b (i64, unsigned)
-          i64RemU(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
           pc = (pc + 4) | 0;
           continue;
         }
@@ -1032,11 +1012,6 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 143: { // I64Rotl: d = a rotated left by b (i64)
           i64Rotl(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 144: { // I64Rotr: d = a rotated right by b (i64)
-          i64Rotr(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
           pc = (pc + 4) | 0;
           continue;
         }
@@ -1424,26 +1399,6 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 220: { // I32GtUImm: d = a GtU the immediate b (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) > (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 221: { // I32LeSImm: d = a LeS the immediate b (i32)
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] <= code[(pc + 3) | 0] ? 1 : 0;
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 222: { // I32LeUImm: d = a LeU the immediate b (i32)
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) <= (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 223: { // I32GeSImm: d = a GeS the immediate b (i32)
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >= code[(pc + 3) | 0] ? 1 : 0;
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 224: { // I32GeUImm: d = a GeU the immediate b (i32)
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) >= (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
           pc = (pc + 4) | 0;
           continue;
         }
@@ -2245,6 +2200,25 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           const less = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0));
           if (!less) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
+          continue;
+        }
+        case 352: { // I32AddShlImm: d = c + (x << k) (scaled indexes)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + (i32[(fp2 + code[(pc + 3) | 0]) | 0] << code[(pc + 4) | 0])) | 0;
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 353: { // GlobalGetAddImm: d = global g + the immediate k (i32)
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (inst.globals[code[(pc + 2) | 0]]!.i32[0] + code[(pc + 3) | 0]) | 0;
+          pc = (pc + 4) | 0;
+          continue;
+        }
+        case 354: { // I32AddImmGlobalSet: d = a + the immediate k, then global g = d
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          const s = ((fp2 + code[(pc + 1) | 0]) | 0);
+          const g = inst.globals[code[(pc + 4) | 0]]!.i32;
+          g[0] = i32[s];
+          g[1] = i32[s + 1];
+          pc = (pc + 5) | 0;
           continue;
         }
         // </generated>

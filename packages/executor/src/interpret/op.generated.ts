@@ -709,6 +709,12 @@ export enum Op {
   BrIfI64LtU,
   /** jump if a LeU b (i64) (a:r b:r t:t) */
   BrIfI64LeU,
+  /** d = c + (x << k) (scaled indexes) (d:r c:r x:r k:i) */
+  I32AddShlImm,
+  /** d = global g + the immediate k (i32) (d:r g:i k:i) */
+  GlobalGetAddImm,
+  /** d = a + the immediate k, then global g = d (p0_d:r p0_a:r p0_b:i p1_g:i) */
+  I32AddImmGlobalSet,
 }
 
 /** Each opcode's operand words, one letter each: r register (a word offset from the frame base),
@@ -743,7 +749,7 @@ export const OP_LAYOUTS: readonly string[] = [
   "rrrrrr", "rrrr", "rrrr", "rrrriii", "rr", "rr", "r", "ir", "r", "rriii", "rri", "rrii",
   "rri", "rri", "rrii", "rri", "rri", "rrr", "rrr", "rrr", "rrr", "rrri", "rrri", "rrr",
   "rrr", "rr", "rrii", "rrii", "rrrrt", "rrir", "rrrrir", "rriL", "rt", "rt", "rrt", "rrt",
-  "rrt", "rrt", "rrt", "rrt",
+  "rrt", "rrt", "rrt", "rrt", "rrri", "rii", "rrii",
 ];
 
 /**
@@ -1104,6 +1110,9 @@ export const OP_TEMPLATES: readonly (string | null)[] = [
   null,
   null,
   null,
+  null,
+  "$1 = (inst.globals[$2]!.i32[0] + $3) | 0;",
+  null,
 ];
 
 /** The templates of instructions that only the JavaScript tier runs (codegen/instructions/: TIER_MEMORY). */
@@ -1143,6 +1152,7 @@ export const OPERAND_FUSIONS: readonly (readonly [Op, Op, Op, boolean])[] = [
   [Op.F64SubMul, Op.F64Sub, Op.F64Mul, false],
   [Op.F64MulAddMul, Op.F64AddMul, Op.F64Mul, true],
   [Op.F64MulSubMul, Op.F64SubMul, Op.F64Mul, true],
+  [Op.I32AddShlImm, Op.I32Add, Op.I32ShlImm, false],
 ];
 
 /** Fused instructions that run instructions one after the other: [fused, parts]. */
@@ -1179,4 +1189,5 @@ export const SEQUENCE_FUSIONS: readonly (readonly [Op, readonly Op[]])[] = [
   [Op.Copy2Br, [Op.Copy, Op.Copy, Op.Br]],
   [Op.CopyCall, [Op.Copy, Op.Call]],
   [Op.Copy2Call, [Op.Copy, Op.Copy, Op.Call]],
+  [Op.I32AddImmGlobalSet, [Op.I32AddImm, Op.GlobalSet]],
 ];

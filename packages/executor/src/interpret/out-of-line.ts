@@ -9,7 +9,9 @@ import { atomicOp } from "./atomics.js";
 import { memoryCopy, memoryFill, memoryInit, tableCopy, tableFill, tableGrow, tableInit } from "./bulk.js";
 import { throwException, throwRef } from "./exceptions.js";
 import { addressOperand, loadFrom, storeTo } from "./memory-access.js";
-import { i64Add128, i64MulWide, i64Sub128 } from "./numeric/index.js";
+import {
+  i64Add128, i64Ctz, i64DivS, i64DivU, i64MulWide, i64Popcnt, i64RemS, i64RemU, i64Rotr, i64Sub128,
+} from "./numeric/index.js";
 import { globalGetRef, globalSetRef, refFunc, tableGet, tableIndex64, tableSet, tableSize64 } from "./refs.js";
 import type { ExecState } from "./state.js";
 
@@ -121,6 +123,34 @@ export function outOfLine(
       globalSetRef(store, inst, i32, fp2, code, pc);
       return (pc + 3) | 0;
     }
+    case 128: { // I64Ctz: d = trailing zero bits of a (i64)
+      i64Ctz(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0));
+      return (pc + 3) | 0;
+    }
+    case 129: { // I64Popcnt: d = one bits of a (i64)
+      i64Popcnt(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0));
+      return (pc + 3) | 0;
+    }
+    case 133: { // I64DivS: d = a / b (i64, signed)
+      i64DivS(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
+      return (pc + 4) | 0;
+    }
+    case 134: { // I64DivU: d = a / b (i64, unsigned)
+      i64DivU(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
+      return (pc + 4) | 0;
+    }
+    case 135: { // I64RemS: d = a % b (i64, signed)
+      i64RemS(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
+      return (pc + 4) | 0;
+    }
+    case 136: { // I64RemU: d = a % b (i64, unsigned)
+      i64RemU(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
+      return (pc + 4) | 0;
+    }
+    case 144: { // I64Rotr: d = a rotated right by b (i64)
+      i64Rotr(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0));
+      return (pc + 4) | 0;
+    }
     case 158: { // F32Copysign: d = a with the sign of b (f32, on the bits)
       i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] & 0x7fffffff) | (i32[(fp2 + code[(pc + 3) | 0]) | 0] & -0x80000000);
       return (pc + 4) | 0;
@@ -132,6 +162,22 @@ export function outOfLine(
       const hi = (i32[a + 1] & 0x7fffffff) | (i32[b + 1] & -0x80000000);
       i32[d] = i32[a];
       i32[d + 1] = hi;
+      return (pc + 4) | 0;
+    }
+    case 221: { // I32LeSImm: d = a LeS the immediate b (i32)
+      i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] <= code[(pc + 3) | 0] ? 1 : 0;
+      return (pc + 4) | 0;
+    }
+    case 222: { // I32LeUImm: d = a LeU the immediate b (i32)
+      i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) <= (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
+      return (pc + 4) | 0;
+    }
+    case 223: { // I32GeSImm: d = a GeS the immediate b (i32)
+      i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >= code[(pc + 3) | 0] ? 1 : 0;
+      return (pc + 4) | 0;
+    }
+    case 224: { // I32GeUImm: d = a GeU the immediate b (i32)
+      i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) >= (code[(pc + 3) | 0] >>> 0) ? 1 : 0;
       return (pc + 4) | 0;
     }
     case 230: { // I32XorRotlImm: d = a ^ rotl(x, n)

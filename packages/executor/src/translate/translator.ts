@@ -114,7 +114,7 @@ const OPERAND_FUSED: ReadonlySet<Op> = new Set([...OPERAND_FUSIONS.values()].fla
 const CHAINED_FUSIONS = operandFusions(true, (consumer) => OPERAND_FUSED.has(consumer));
 
 /** Stores fused with an add immediate just after them (a pointer step: `*p++ = v`). */
-const STORE_ADD_IMM = sequencesAfter(Op.I32AddImm, (second) => !isBranch(second));
+const STORE_ADD_IMM = sequencesAfter(Op.I32AddImm, (second) => /Store/.test(Op[second]));
 const STORE_OF_ADD_IMM: ReadonlyMap<Op, Op> = new Map([...STORE_ADD_IMM].map(([store, fused]) => [fused, store]));
 
 /** Side-effect-free conditional branches and their negations (`true`: with the two operands swapped),
@@ -225,7 +225,7 @@ export class FuncTranslator {
   private lastCmpPos = -1;
   /** Starts of the instructions emitted since the last label (fusion never reaches across a label). */
   private readonly starts: number[] = [];
-  /** Start of the last instruction, if it was an i32.add (or add immediate) producing the top temporary. */
+  /** Start of the last instruction, if it was an i32.add (add immediate, add of a shift) producing the top temporary. */
   private lastAddPos = -1;
   /** Start of the last instruction, if it is a Copy2 (which ends the fusion window: see emitCopy). */
   private lastCopy2Pos = -1;
@@ -409,7 +409,7 @@ export class FuncTranslator {
     const compare = (op >= Op.I32Eqz && op <= Op.I32GeU) || (op >= Op.I32EqImm && op <= Op.I32GeUImm)
       || FLOAT_BRANCHES.has(op) || I64_BRANCHES.has(op);
     if (compare) this.lastCmpPos = pos;
-    else if (op === Op.I32Add || op === Op.I32AddImm) this.lastAddPos = pos;
+    else if (op === Op.I32Add || op === Op.I32AddImm || op === Op.I32AddShlImm) this.lastAddPos = pos;
   }
 
   /** A branch target was bound here: nothing before may be fused with what follows. */
@@ -1163,7 +1163,16 @@ export class FuncTranslator {
       case 0x24: { // global.set
         const g = ins.a;
         const type = this.info.globalTypes[g]!;
-        this.emit(isRefType(type) ? Op.GlobalSetRef : slotCount(type) === 1 ? Op.GlobalSet : Op.GlobalSet128, g, this.pop());
+        const value = this.pop();
+        const p = this.lastPos;
+        if (p >= 0 && p + 4 === this.code.length && this.code[p] === Op.I32AddImm && this.code[p + 1] === value) {
+          // a stack pointer's step, `global = x + k`: the sum is still written where it was (a local, say)
+          const step = this.code.slice(p + 1, p + 4);
+          this.unemitLast(p);
+          this.emit(Op.I32AddImmGlobalSet, ...step, g);
+          return;
+        }
+        this.emit(isRefType(type) ? Op.GlobalSetRef : slotCount(type) === 1 ? Op.GlobalSet : Op.GlobalSet128, g, value);
         return;
       }
       case 0x25: { // table.get
@@ -1316,6 +1325,14 @@ export class FuncTranslator {
       this.emitResult(Op.I32ShrUAndImm, result, x, k, imm);
       return true;
     }
+    if (form === Op.I32AddImm && this.sKind[other] === TEMP && p >= 0 && p + 3 === this.code.length
+      && this.code[p] === Op.GlobalGet && this.code[p + 1] === a) {
+      // a stack pointer's frame, `global + k` (the global's temporary has no other reader)
+      const g = this.code[p + 2]!;
+      this.unemitLast(p);
+      this.emitResult(Op.GlobalGetAddImm, result, g, imm);
+      return true;
+    }
     const store = p >= 0 && form === Op.I32AddImm ? STORE_ADD_IMM.get(this.code[p]! as Op) : undefined;
     if (store !== undefined && p + 1 + OP_OPERANDS[this.code[p]!]!.length === this.code.length) {
       const operands = this.code.slice(p + 1);
@@ -1415,6 +1432,17 @@ export class FuncTranslator {
     // the address is the entry above the stack top (a store's value, if any, was popped after it
     // without emitting: the add is still the last instruction)
     this.addrBase = this.code[pos + 2]!;
+    if (this.code[pos] === Op.I32AddShlImm) {
+      // base + (x << k): the shift goes back to being alone, into the temporary it had (the one above the
+      // sum's, which may be the base's), and the indexed access reads it: a scaled index with its access,
+      // as before the add took the shift
+      const [x, k] = this.code.slice(pos + 3, pos + 5);
+      const index = this.home(this.height + 1);
+      this.unemitLast(pos);
+      this.emit(Op.I32ShlImm, index, x!, k!);
+      this.addrIndex = index;
+      return true;
+    }
     // an added immediate goes back to a constant register: one indexed access beats add + access
     this.addrIndex = this.code[pos] === Op.I32AddImm ? this.constReg(this.code[pos + 3]!, 0) : this.code[pos + 3]!;
     this.unemitLast(pos);
