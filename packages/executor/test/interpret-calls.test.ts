@@ -33,6 +33,40 @@ describe("call_indirect", () => {
   });
 });
 
+describe("frames", () => {
+  test("every frame starts with its locals zero and its constants in place, small frames and large ones", () => {
+    // ten f64 locals and ten f64 constants (20 words each: zeroed and copied in bulk), each local set to
+    // itself plus a constant, then a recursive call whose frame lies above, then the sum: the same at
+    // every depth only if every frame started from zero with its own constants
+    const wat = `(module
+      (func $large (export "large") (param $d i32) (result f64) (local f64 f64 f64 f64 f64 f64 f64 f64 f64 f64)
+        (local.set 1 (f64.add (local.get 1) (f64.const 1.75)))
+        (local.set 2 (f64.add (local.get 2) (f64.const 3.25)))
+        (local.set 3 (f64.add (local.get 3) (f64.const 4.75)))
+        (local.set 4 (f64.add (local.get 4) (f64.const 6.25)))
+        (local.set 5 (f64.add (local.get 5) (f64.const 7.75)))
+        (local.set 6 (f64.add (local.get 6) (f64.const 9.25)))
+        (local.set 7 (f64.add (local.get 7) (f64.const 10.75)))
+        (local.set 8 (f64.add (local.get 8) (f64.const 12.25)))
+        (local.set 9 (f64.add (local.get 9) (f64.const 13.75)))
+        (local.set 10 (f64.add (local.get 10) (f64.const 15.25)))
+        (if (i32.gt_s (local.get $d) (i32.const 0))
+          (then (drop (call $large (i32.sub (local.get $d) (i32.const 1))))))
+        (f64.add (f64.add (f64.add (f64.add (f64.add (f64.add (f64.add (f64.add (f64.add (local.get 1) (local.get 2)) (local.get 3)) (local.get 4)) (local.get 5)) (local.get 6)) (local.get 7)) (local.get 8)) (local.get 9)) (local.get 10)))
+      (func $small (export "small") (param $d i32) (result f64) (local f64)
+        (local.set 1 (f64.add (local.get 1) (f64.const 2.5)))
+        (if (i32.gt_s (local.get $d) (i32.const 0))
+          (then (drop (call $small (i32.sub (local.get $d) (i32.const 1))))))
+        (local.get 1)))`;
+    const t = instantiateWat(wat, { config: { jsTier: false } });
+    const sum = [1.75, 3.25, 4.75, 6.25, 7.75, 9.25, 10.75, 12.25, 13.75, 15.25].reduce((a, b) => a + b, 0);
+    for (const d of [0, 1, 5, 50]) {
+      expect(t.call("large", d)).toBe(sum);
+      expect(t.call("small", d)).toBe(2.5);
+    }
+  });
+});
+
 describe("call stack limits", () => {
   const REC = `(module
     (func $down (export "down") (param i32) (result i32)

@@ -2343,11 +2343,19 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
   }
 }
 
+/** Words from which a frame's locals are zeroed by `fill` and its constants copied by `set` (a copy of
+ * memory), not word by word: a call of those builtins costs about what a loop over 16 words does, and
+ * far less beyond (a large function's frame, say quickjs's interpreter function: 260 words of constants
+ * and 92 of locals on every call, which the loop took 28% of the run to write). */
+const BULK_FRAME_WORDS = 16;
+
 /** Zeroes a new frame's locals and copies in its constants. */
 function initFrame(i32: Int32Array, fp2: number, f: CompiledFunc): void {
   let w = fp2 + 2 * f.paramSlots;
   const localsEnd = w + 2 * f.localSlots;
-  for (; w < localsEnd; w++) i32[w] = 0;
+  if (localsEnd - w >= BULK_FRAME_WORDS) i32.fill(0, w, localsEnd);
+  else for (; w < localsEnd; w++) i32[w] = 0;
   const consts = f.consts;
-  for (let k = 0; k < consts.length; k++) i32[w + k] = consts[k];
+  if (consts.length >= BULK_FRAME_WORDS) i32.set(consts, localsEnd);
+  else for (let k = 0; k < consts.length; k++) i32[localsEnd + k] = consts[k];
 }
