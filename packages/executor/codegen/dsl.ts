@@ -8,6 +8,7 @@
 //   `$x.f32`  register x as f32, `$x.f64` as f64
 //   `$x.at`   the word index of register x in the stack (its two words are `at` and `at + 1`)
 //   `$x.word` the operand word itself (a register's offset from the frame base)
+//   `$l.at`   a target list's position: its count word (`$l`), then the targets
 //   `$next`   the pc of the next instruction
 // and any other identifier is the interpreter loop's own (i32, u8, view, memLen, inst, store, trap, ...).
 // After the body, the generator adds the step to `$next`, unless the instruction branches (`branch`) or

@@ -37,6 +37,8 @@ function resolve(instr: Instr, code: string): string {
     const o = positions.get(name);
     if (o === undefined) throw new Error(`${instr.name}: no operand ${name} (in ${match})`);
     const word = `code[(pc + ${o.word}) | 0]`;
+    // a target list's position (its count word; the targets follow): lists are read in place
+    if (o.kind === "L" && suffix === "at") return `((pc + ${o.word}) | 0)`;
     if (o.kind !== "r") {
       if (suffix !== undefined) throw new Error(`${instr.name}: ${match} of a non-register operand`);
       return word;

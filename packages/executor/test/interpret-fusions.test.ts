@@ -370,6 +370,56 @@ describe("copies travelling with the control after them (interpreter only: no Ja
   });
 });
 
+describe("a bytecode interpreter's dispatch and stack pushes (interpreter only)", () => {
+  test("a switch on a byte loaded from memory, with its smallest case subtracted or not, is one instruction", () => {
+    // bytes 0..5 of memory: the "bytecode"
+    const wat = `(module (memory 1) (data (i32.const 0) "\\00\\01\\02\\03\\07\\ff")
+      (func (export "op") (param $pc i32) (result i32)
+        (block $c (block $b (block $a
+          (br_table $a $b $c (i32.load8_u (local.get $pc))))
+          (return (i32.const 10)))
+          (return (i32.const 20)))
+        (i32.const 30))
+      (func (export "opMinus1") (param $pc i32) (result i32) (local $byte i32)
+        (block $c (block $b (block $a
+          (br_table $a $b $c (i32.sub (local.tee $byte (i32.load8_u offset=1 (local.get $pc))) (i32.const 1))))
+          (return (local.get $byte)))
+          (return (i32.const 200)))
+        (i32.add (local.get $byte) (i32.const 1000))))`;
+    expect(opsOf(wat, 0)[0]).toBe("I32Load8UAddImmBrTable");
+    expect(opsOf(wat, 1)[0]).toBe("I32Load8UAddImmBrTable");
+    const t = instantiateWat(wat, { config: { jsTier: false } });
+    const bytes = [0, 1, 2, 3, 7, 0xff];
+    for (let pc = 0; pc < 5; pc++) {
+      const b = bytes[pc]!;
+      expect(t.call("op", pc), `op(${pc})`).toBe(b === 0 ? 10 : b === 1 ? 20 : 30);
+      const c = bytes[pc + 1]!;
+      expect(t.call("opMinus1", pc), `opMinus1(${pc})`).toBe(c === 1 ? 1 : c === 2 ? 200 : c + 1000);
+    }
+    expect(trapCode(() => t.call("op", 65536))).toBe(TrapCode.MemoryOutOfBounds);
+    expect(trapCode(() => t.call("opMinus1", 65535))).toBe(TrapCode.MemoryOutOfBounds);
+  });
+
+  test("an i64 stored, then the pointer stepped (\`*sp++ = v\`), is one instruction that stores at the old pointer", () => {
+    const wat = `(module (memory 1)
+      (func (export "push2") (param $v i64) (result i32) (local $sp i32)
+        (local.set $sp (i32.const 16))
+        (i64.store (local.get $sp) (local.get $v))
+        (local.set $sp (i32.add (local.get $sp) (i32.const 8)))
+        (i64.store (local.get $sp) (i64.add (local.get $v) (i64.const 1)))
+        (local.set $sp (i32.add (local.get $sp) (i32.const 8)))
+        (local.get $sp))
+      (func (export "at") (param $p i32) (result i64) (i64.load (local.get $p))))`;
+    expect(opsOf(wat, 0)).toContain("I64StoreAddImm");
+    const t = instantiateWat(wat, { config: { jsTier: false } });
+    for (const v of [0n, -1n, 0x123456789abcdefn]) {
+      expect(t.call("push2", v)).toBe(32);
+      expect(t.call("at", 16)).toBe(v);
+      expect(t.call("at", 24)).toBe(BigInt.asIntN(64, v + 1n));
+    }
+  });
+});
+
 describe("i64 comparisons fused into the branch (interpreter only)", () => {
   const I64_VALUES = [0n, 1n, -1n, 2n, 0x7fffffffn, 0x80000000n, 0xffffffffn, 0x100000000n, -0x100000000n,
     0x7fffffffffffffffn, -0x8000000000000000n, 0x123456789abcdefn, -0x123456789abcdefn];

@@ -69,26 +69,18 @@ export const TRAP = instr("Trap", "trap with the code", "code:i", "trap($code as
 
 export const CALL = instr("Call", "call defined function f, arguments from register args on", "f:i args:r", callDefined(false), true);
 
-/** A jump through the target list that starts `list` words after the opcode, on index `i`. */
-const jumpThroughList = (i: string, list: number): string => `
-    const n = code[(pc + ${list}) | 0];
+export const BR_TABLE = instr("BrTable", "jump to the target of index a (the last one when a is past the others)",
+  "a:r targets:L", `
+    const n = $targets;
     // i as an unsigned index, compared in int32s (n < 2^31): \`i >>> 0\` beyond 2^31 is a double, where
     // V8's code for this case, speculating small integers, deoptimizes ("lost precision")
-    const i = ${i};
-    pc = code[pc + ${list + 1} + (i >= 0 && i < n ? i : n)];
-    break branch;`;
-
-/** br_table on `x + k` (a switch whose smallest case is not 0: compilers subtract it first), the sum
- * also written to d as the add alone would. */
-export const I32_ADD_IMM_BR_TABLE = instr("I32AddImmBrTable", "d = a + imm, then jump to the target of index d",
-  "d:r a:r k:i targets:L", `
-    const d = ($a + $k) | 0;
-    $d = d;${jumpThroughList("d", 4)}`, true);
+    const i = $a;
+    pc = code[$targets.at + 1 + (i >= 0 && i < n ? i : n)];
+    break branch;`, true);
 
 /** Control but traps, jumps and conditional branches. */
 export const CONTROL: Instr[] = [
-  instr("BrTable", "jump to the target of index a (the last one when a is past the others)", "a:r targets:L",
-    jumpThroughList("$a", 2), true),
+  BR_TABLE,
   instr("Return", "return (results already in place)", "", "callee = null;\nbreak;", true),
   instr("ReturnReg", "return the value of register a", "a:r", `
     const s = $a.at;

@@ -6,7 +6,7 @@
 //   a store and the pointer's step, two adds merged in place by code-passes.ts).
 
 import { fuseValue, instr, outOfLine, sequence, valueInstr, type Instr, type Value } from "../dsl.js";
-import { BR, CALL } from "./control.js";
+import { BR, BR_TABLE, CALL } from "./control.js";
 import { BR_IF_EQZ, BR_IF_I32, BR_IF_I32_IMM, BR_IF_NEZ } from "./branch.js";
 import { COPY, GLOBAL_SET } from "./moves.js";
 import { I32 } from "./i32.js";
@@ -15,6 +15,7 @@ import { I64_PRODUCT } from "./i64.js";
 import { F64 } from "./float.js";
 import {
   I32_LOAD, I32_LOAD16S_IDX, I32_LOAD16U_IDX, I32_LOAD8U, I32_LOAD8U_IDX, I32_STORE, I32_STORE8, I32_STORE8_IDX, I32_STORE_IDX,
+  I64_STORE,
 } from "./memory.js";
 
 const i32 = (op: string): Value => I32[op]!;
@@ -96,10 +97,21 @@ export const COPIES_AND_CONTROL: Instr[] = [
  *   `I32AddImm -> GlobalSet` in 5 and 6 workloads).
  */
 export const LATER_FUSIONS: Instr[] = [
+  // (in the order of their measurement; the later ones below)
   valueInstr(fuseValue("I32AddShlImm", "d = c + (x << k) (scaled indexes)", i32("Add"), "b", imm("Shl"), "consumerFirst", "c x k")),
   instr("GlobalGetAddImm", "d = global g + the immediate k (i32)", "d:r g:i k:i", "$d = (inst.globals[$g]!.i32[0] + $k) | 0;"),
   sequence("I32AddImmGlobalSet", "d = a + the immediate k, then global g = d", [ADD_IMM, GLOBAL_SET], { shared: { "1.s": "0.d" } }),
+  // a bytecode interpreter's dispatch, `switch (*pc)` (quickjs, sqlite's VDBE: I32Load8U -> BrTable, with
+  // the smallest case subtracted first or not), and a value pushed on a stack of i64s (`*sp++ = v`)
+  sequence("I32Load8UAddImmBrTable", "d = u8 at addr + off, e = d + imm, then jump to the target of index e",
+    [valueInstr(I32_LOAD8U), ADD_IMM, BR_TABLE], { shared: { "1.a": "0.d", "2.a": "1.d" } }),
+  storeAndStep("I64StoreAddImm", I64_STORE),
 ];
+
+/** br_table on `x + k` (a switch whose smallest case is not 0: compilers subtract it first), the sum
+ * also written to d as the add alone would. */
+export const I32_ADD_IMM_BR_TABLE = sequence("I32AddImmBrTable", "d = a + imm, then jump to the target of index d",
+  [ADD_IMM, BR_TABLE], { shared: { "1.a": "0.d" } });
 
 /** A stage of a chain of fusions (SHA-2's sigma and choice sums), which the next stage takes over: it runs
  * only where a chain stops short (without the JavaScript tier, the bench suite ran none of them above 0.15%

@@ -46,6 +46,11 @@ export const I32_STORE = store("I32Store", 4, WRITE_I32);
 export const I32_STORE8 = store("I32Store8", 1, "u8[ea] = $v;");
 export const I32_STORE_IDX = storeIdx("I32StoreIdx", 4, WRITE_I32);
 export const I32_STORE8_IDX = storeIdx("I32Store8Idx", 1, "u8[ea] = $v;");
+export const I64_STORE = instr("I64Store", "store the i64 v at addr + off", "addr:r v:r off:i", `
+    ${access(8)}
+    const s = $v.at;
+    view.setInt32(ea, i32[s], true);
+    view.setInt32(ea + 4, i32[s + 1], true);`);
 
 const LOADS: Value[] = [
   I32_LOAD,
@@ -70,11 +75,7 @@ export const MEMORY: (Instr | Value)[] = [
   loadI64("I64Load32S", 4, "view.getInt32(ea, true)", true),
   loadI64("I64Load32U", 4, "view.getInt32(ea, true)", false),
   I32_STORE,
-  instr("I64Store", "store the i64 v at addr + off", "addr:r v:r off:i", `
-    ${access(8)}
-    const s = $v.at;
-    view.setInt32(ea, i32[s], true);
-    view.setInt32(ea + 4, i32[s + 1], true);`),
+  I64_STORE,
   I32_STORE8,
   store("I32Store16", 2, "view.setInt16(ea, $v, true);"),
   store("I64Store8", 1, "u8[ea] = $v;"),

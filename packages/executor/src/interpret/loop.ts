@@ -228,7 +228,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           // i as an unsigned index, compared in int32s (n < 2^31): `i >>> 0` beyond 2^31 is a double, where
           // V8's code for this case, speculating small integers, deoptimizes ("lost precision")
           const i = i32[(fp2 + code[(pc + 1) | 0]) | 0];
-          pc = code[pc + 3 + (i >= 0 && i < n ? i : n)];
+          pc = code[((pc + 2) | 0) + 1 + (i >= 0 && i < n ? i : n)];
           break branch;
         }
         case 12: { // Return: return (results already in place)
@@ -2127,13 +2127,12 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           break;
         }
         case 343: { // I32AddImmBrTable: d = a + imm, then jump to the target of index d
-          const d = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = d;
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           const n = code[(pc + 4) | 0];
           // i as an unsigned index, compared in int32s (n < 2^31): `i >>> 0` beyond 2^31 is a double, where
           // V8's code for this case, speculating small integers, deoptimizes ("lost precision")
-          const i = d;
-          pc = code[pc + 5 + (i >= 0 && i < n ? i : n)];
+          const i = i32[(fp2 + code[(pc + 1) | 0]) | 0];
+          pc = code[((pc + 4) | 0) + 1 + (i >= 0 && i < n ? i : n)];
           break branch;
         }
         case 344: { // BrIfI64Eqz: jump if a is zero (i64)
@@ -2219,6 +2218,30 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           g[0] = i32[s];
           g[1] = i32[s + 1];
           pc = (pc + 5) | 0;
+          continue;
+        }
+        case 355: { // I32Load8UAddImmBrTable: d = u8 at addr + off, e = d + imm, then jump to the target of index e
+          {
+            const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+            if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
+            i32[(fp2 + code[(pc + 1) | 0]) | 0] = u8[ea];
+          }
+          i32[(fp2 + code[(pc + 4) | 0]) | 0] = (i32[(fp2 + code[(pc + 1) | 0]) | 0] + code[(pc + 5) | 0]) | 0;
+          const n = code[(pc + 6) | 0];
+          // i as an unsigned index, compared in int32s (n < 2^31): `i >>> 0` beyond 2^31 is a double, where
+          // V8's code for this case, speculating small integers, deoptimizes ("lost precision")
+          const i = i32[(fp2 + code[(pc + 4) | 0]) | 0];
+          pc = code[((pc + 6) | 0) + 1 + (i >= 0 && i < n ? i : n)];
+          break branch;
+        }
+        case 356: { // I64StoreAddImm: a store, then d = s + imm (the store sees the old d)
+          const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
+          if (ea + 8 > memLen) memLen = pastCachedLength(mem, ea + 8);
+          const s = ((fp2 + code[(pc + 5) | 0]) | 0);
+          view.setInt32(ea, i32[s], true);
+          view.setInt32(ea + 4, i32[s + 1], true);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = (pc + 7) | 0;
           continue;
         }
         // </generated>

@@ -691,7 +691,7 @@ export enum Op {
   CopyCall,
   /** two copies (arguments), then a call of defined function f (p0_d:r p0_s:r p1_d:r p1_s:r p2_f:i p2_args:r) */
   Copy2Call,
-  /** d = a + imm, then jump to the target of index d (d:r a:r k:i targets:L) */
+  /** d = a + imm, then jump to the target of index d (p0_d:r p0_a:r p0_b:i p1_targets:L) */
   I32AddImmBrTable,
   /** jump if a is zero (i64) (a:r t:t) */
   BrIfI64Eqz,
@@ -715,6 +715,10 @@ export enum Op {
   GlobalGetAddImm,
   /** d = a + the immediate k, then global g = d (p0_d:r p0_a:r p0_b:i p1_g:i) */
   I32AddImmGlobalSet,
+  /** d = u8 at addr + off, e = d + imm, then jump to the target of index e (p0_d:r p0_addr:r p0_off:i p1_d:r p1_b:i p2_targets:L) */
+  I32Load8UAddImmBrTable,
+  /** a store, then d = s + imm (the store sees the old d) (p0_d:r p0_a:r p0_b:i p1_addr:r p1_v:r p1_off:i) */
+  I64StoreAddImm,
 }
 
 /** Each opcode's operand words, one letter each: r register (a word offset from the frame base),
@@ -749,7 +753,7 @@ export const OP_LAYOUTS: readonly string[] = [
   "rrrrrr", "rrrr", "rrrr", "rrrriii", "rr", "rr", "r", "ir", "r", "rriii", "rri", "rrii",
   "rri", "rri", "rrii", "rri", "rri", "rrr", "rrr", "rrr", "rrr", "rrri", "rrri", "rrr",
   "rrr", "rr", "rrii", "rrii", "rrrrt", "rrir", "rrrrir", "rriL", "rt", "rt", "rrt", "rrt",
-  "rrt", "rrt", "rrt", "rrt", "rrri", "rii", "rrii",
+  "rrt", "rrt", "rrt", "rrt", "rrri", "rii", "rrii", "rririL", "rrirri",
 ];
 
 /**
@@ -1113,6 +1117,8 @@ export const OP_TEMPLATES: readonly (string | null)[] = [
   null,
   "$1 = (inst.globals[$2]!.i32[0] + $3) | 0;",
   null,
+  null,
+  null,
 ];
 
 /** The templates of instructions that only the JavaScript tier runs (codegen/instructions/: TIER_MEMORY). */
@@ -1189,5 +1195,8 @@ export const SEQUENCE_FUSIONS: readonly (readonly [Op, readonly Op[]])[] = [
   [Op.Copy2Br, [Op.Copy, Op.Copy, Op.Br]],
   [Op.CopyCall, [Op.Copy, Op.Call]],
   [Op.Copy2Call, [Op.Copy, Op.Copy, Op.Call]],
+  [Op.I32AddImmBrTable, [Op.I32AddImm, Op.BrTable]],
   [Op.I32AddImmGlobalSet, [Op.I32AddImm, Op.GlobalSet]],
+  [Op.I32Load8UAddImmBrTable, [Op.I32Load8U, Op.I32AddImm, Op.BrTable]],
+  [Op.I64StoreAddImm, [Op.I32AddImm, Op.I64Store]],
 ];

@@ -615,6 +615,35 @@ export class FuncTranslator {
     return this.code.length - 1;
   }
 
+  /**
+   * Emits br_table on register `index` with `n` targets (unset) and returns the position of the first.
+   * Takes in the instructions computing the index: an add immediate (a switch whose smallest case is not
+   * 0: compilers subtract it first) and a byte load before it or alone (a bytecode interpreter's
+   * `switch (*pc)`); they still write their registers.
+   */
+  private emitBrTable(index: number, n: number): number {
+    const c = this.code;
+    const p = this.lastPos;
+    const lastIs = (op: Op, dst: number): boolean => p >= 0 && p + 4 === c.length && c[p] === op && c[p + 1] === dst;
+    if (lastIs(Op.I32AddImm, index)) {
+      const step = c.slice(p + 1, p + 4);
+      const q = this.starts.length >= 2 ? this.starts[this.starts.length - 2]! : -1;
+      this.unemitLast(p);
+      if (q >= 0 && q + 4 === p && c[q] === Op.I32Load8U && c[q + 1] === step[1]) {
+        const load = c.slice(q + 1, q + 4);
+        this.unemitLast(q);
+        return this.emit(Op.I32Load8UAddImmBrTable, ...load, step[0]!, step[2]!, n) + 7;
+      }
+      return this.emit(Op.I32AddImmBrTable, ...step, n) + 5;
+    }
+    if (lastIs(Op.I32Load8U, index)) {
+      const load = c.slice(p + 1, p + 4);
+      this.unemitLast(p);
+      return this.emit(Op.I32Load8UAddImmBrTable, ...load, index, 0, n) + 7;
+    }
+    return this.emit(Op.BrTable, index, n) + 3;
+  }
+
   private frameAt(depth: number): ControlFrame {
     return this.frames[this.frames.length - 1 - depth]!;
   }
@@ -1067,13 +1096,7 @@ export class FuncTranslator {
       case 0x0e: { // br_table
         const n = ins.targetCount;
         const depths = [...ins.targets.subarray(0, n), ins.a]; // the default last
-        const index = this.pop();
-        // a switch whose smallest case is not 0: its index minus that case, in the same instruction
-        const p = this.lastPos;
-        const step = p >= 0 && p + 4 === this.code.length && this.code[p] === Op.I32AddImm && this.code[p + 1] === index
-          ? this.code.slice(p + 1, p + 4) : null;
-        if (step !== null) this.unemitLast(p);
-        const pos = step === null ? this.emit(Op.BrTable, index, n) + 3 : this.emit(Op.I32AddImmBrTable, ...step, n) + 5;
+        const pos = this.emitBrTable(this.pop(), n);
         for (let i = 0; i <= n; i++) this.code.push(-1);
         for (let i = 0; i <= n; i++) {
           const frame = this.frameAt(depths[i]!);
