@@ -418,6 +418,24 @@ describe("a bytecode interpreter's dispatch and stack pushes (interpreter only)"
       expect(t.call("at", 24)).toBe(BigInt.asIntN(64, v + 1n));
     }
   });
+
+  test("a pointer stepped, then read through as i64 (\`v = *--sp\`, sp[-1]), is one instruction", () => {
+    const wat = `(module (memory 1) (data (i32.const 8) "\\01\\02\\03\\04\\05\\06\\07\\08\\ff\\ff\\ff\\ff\\ff\\ff\\ff\\ff")
+      (func (export "pop") (param $sp i32) (result i64) (local $v i64)
+        (local.set $v (i64.load (local.tee $sp (i32.sub (local.get $sp) (i32.const 8)))))
+        (i64.add (local.get $v) (i64.extend_i32_u (local.get $sp))))
+      (func (export "below") (param $sp i32) (result i64)
+        (i64.load offset=8 (i32.add (local.get $sp) (i32.const -16)))))`;
+    expect(opsOf(wat, 0)[0]).toBe("I32AddImmI64Load");
+    expect(opsOf(wat, 1)[0]).toBe("I32AddImmI64Load");
+    const t = instantiateWat(wat, { config: { jsTier: false } });
+    expect(t.call("pop", 16)).toBe(0x0807060504030201n + 8n);
+    expect(t.call("pop", 24)).toBe(-1n + 16n);
+    expect(t.call("below", 24)).toBe(-1n);
+    expect(t.call("below", 16)).toBe(0x0807060504030201n);
+    expect(trapCode(() => t.call("pop", 4))).toBe(TrapCode.MemoryOutOfBounds); // 4 - 8 wraps around
+    expect(trapCode(() => t.call("below", 65536 + 8))).toBe(TrapCode.MemoryOutOfBounds);
+  });
 });
 
 describe("i64 comparisons fused into the branch (interpreter only)", () => {

@@ -15,7 +15,7 @@ import { I64_PRODUCT } from "./i64.js";
 import { F64 } from "./float.js";
 import {
   I32_LOAD, I32_LOAD16S_IDX, I32_LOAD16U_IDX, I32_LOAD8U, I32_LOAD8U_IDX, I32_STORE, I32_STORE8, I32_STORE8_IDX, I32_STORE_IDX,
-  I64_STORE,
+  I64_LOAD, I64_STORE,
 } from "./memory.js";
 
 const i32 = (op: string): Value => I32[op]!;
@@ -106,6 +106,9 @@ export const LATER_FUSIONS: Instr[] = [
   sequence("I32Load8UAddImmBrTable", "d = u8 at addr + off, e = d + imm, then jump to the target of index e",
     [valueInstr(I32_LOAD8U), ADD_IMM, BR_TABLE], { shared: { "1.a": "0.d", "2.a": "1.d" } }),
   storeAndStep("I64StoreAddImm", I64_STORE),
+  // a pointer stepped, then read through (`v = *--sp`, sp[-1] of a stack of i64s: quickjs; xxhash64 and
+  // argon2 without the tier)
+  sequence("I32AddImmI64Load", "p = a + the immediate k, then d = i64 at p + off", [ADD_IMM, I64_LOAD], { shared: { "1.addr": "0.d" } }),
 ];
 
 /** br_table on `x + k` (a switch whose smallest case is not 0: compilers subtract it first), the sum

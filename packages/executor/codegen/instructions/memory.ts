@@ -46,6 +46,11 @@ export const I32_STORE = store("I32Store", 4, WRITE_I32);
 export const I32_STORE8 = store("I32Store8", 1, "u8[ea] = $v;");
 export const I32_STORE_IDX = storeIdx("I32StoreIdx", 4, WRITE_I32);
 export const I32_STORE8_IDX = storeIdx("I32Store8Idx", 1, "u8[ea] = $v;");
+export const I64_LOAD = instr("I64Load", "d = i64 at addr + off", "d:r addr:r off:i", `
+    ${access(8)}
+    const d = $d.at;
+    i32[d] = view.getInt32(ea, true);
+    i32[d + 1] = view.getInt32(ea + 4, true);`);
 export const I64_STORE = instr("I64Store", "store the i64 v at addr + off", "addr:r v:r off:i", `
     ${access(8)}
     const s = $v.at;
@@ -62,11 +67,7 @@ const LOADS: Value[] = [
 
 export const MEMORY: (Instr | Value)[] = [
   LOADS[0]!,
-  instr("I64Load", "d = i64 at addr + off", "d:r addr:r off:i", `
-    ${access(8)}
-    const d = $d.at;
-    i32[d] = view.getInt32(ea, true);
-    i32[d + 1] = view.getInt32(ea + 4, true);`),
+  I64_LOAD,
   ...LOADS.slice(1),
   loadI64("I64Load8S", 1, "view.getInt8(ea)", true),
   loadI64("I64Load8U", 1, "u8[ea]", false),

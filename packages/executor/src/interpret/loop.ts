@@ -377,6 +377,14 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 72: // RefFunc: d = a reference to function f
         case 73: // GlobalGetRef: d = global g (references)
         case 74: // GlobalSetRef: global g = s (references)
+        case 89: // I64LtS: d = a LtS b (i64)
+        case 90: // I64LtU: d = a LtU b (i64)
+        case 91: // I64GtS: d = a GtS b (i64)
+        case 92: // I64GtU: d = a GtU b (i64)
+        case 93: // I64LeS: d = a LeS b (i64)
+        case 94: // I64LeU: d = a LeU b (i64)
+        case 95: // I64GeS: d = a GeS b (i64)
+        case 96: // I64GeU: d = a GeU b (i64)
         case 128: // I64Ctz: d = trailing zero bits of a (i64)
         case 129: // I64Popcnt: d = one bits of a (i64)
         case 133: // I64DivS: d = a / b (i64, signed)
@@ -680,86 +688,6 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const b = ((fp2 + code[(pc + 3) | 0]) | 0);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[a] !== i32[b] || i32[a + 1] !== i32[b + 1] ? 1 : 0;
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 89: { // I64LtS: d = a LtS b (i64)
-          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
-          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
-          const xh = i32[a + 1];
-          const yh = i32[b + 1];
-          const less = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0));
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = less ? 1 : 0;
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 90: { // I64LtU: d = a LtU b (i64)
-          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
-          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
-          const xh = i32[a + 1] >>> 0;
-          const yh = i32[b + 1] >>> 0;
-          const less = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0));
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = less ? 1 : 0;
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 91: { // I64GtS: d = a GtS b (i64)
-          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
-          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
-          const xh = i32[b + 1];
-          const yh = i32[a + 1];
-          const less = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0));
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = less ? 1 : 0;
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 92: { // I64GtU: d = a GtU b (i64)
-          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
-          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
-          const xh = i32[b + 1] >>> 0;
-          const yh = i32[a + 1] >>> 0;
-          const less = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0));
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = less ? 1 : 0;
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 93: { // I64LeS: d = a LeS b (i64)
-          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
-          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
-          const xh = i32[b + 1];
-          const yh = i32[a + 1];
-          const less = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0));
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = less ? 0 : 1;
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 94: { // I64LeU: d = a LeU b (i64)
-          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
-          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
-          const xh = i32[b + 1] >>> 0;
-          const yh = i32[a + 1] >>> 0;
-          const less = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0));
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = less ? 0 : 1;
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 95: { // I64GeS: d = a GeS b (i64)
-          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
-          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
-          const xh = i32[a + 1];
-          const yh = i32[b + 1];
-          const less = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0));
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = less ? 0 : 1;
-          pc = (pc + 4) | 0;
-          continue;
-        }
-        case 96: { // I64GeU: d = a GeU b (i64)
-          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
-          const b = ((fp2 + code[(pc + 3) | 0]) | 0);
-          const xh = i32[a + 1] >>> 0;
-          const yh = i32[b + 1] >>> 0;
-          const less = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0));
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = less ? 0 : 1;
           pc = (pc + 4) | 0;
           continue;
         }
@@ -2242,6 +2170,16 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           view.setInt32(ea + 4, i32[s + 1], true);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           pc = (pc + 7) | 0;
+          continue;
+        }
+        case 357: { // I32AddImmI64Load: p = a + the immediate k, then d = i64 at p + off
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 5) | 0] >>> 0);
+          if (ea + 8 > memLen) memLen = pastCachedLength(mem, ea + 8);
+          const d = ((fp2 + code[(pc + 4) | 0]) | 0);
+          i32[d] = view.getInt32(ea, true);
+          i32[d + 1] = view.getInt32(ea + 4, true);
+          pc = (pc + 6) | 0;
           continue;
         }
         // </generated>

@@ -719,6 +719,8 @@ export enum Op {
   I32Load8UAddImmBrTable,
   /** a store, then d = s + imm (the store sees the old d) (p0_d:r p0_a:r p0_b:i p1_addr:r p1_v:r p1_off:i) */
   I64StoreAddImm,
+  /** p = a + the immediate k, then d = i64 at p + off (p0_d:r p0_a:r p0_b:i p1_d:r p1_off:i) */
+  I32AddImmI64Load,
 }
 
 /** Each opcode's operand words, one letter each: r register (a word offset from the frame base),
@@ -753,7 +755,7 @@ export const OP_LAYOUTS: readonly string[] = [
   "rrrrrr", "rrrr", "rrrr", "rrrriii", "rr", "rr", "r", "ir", "r", "rriii", "rri", "rrii",
   "rri", "rri", "rrii", "rri", "rri", "rrr", "rrr", "rrr", "rrr", "rrri", "rrri", "rrr",
   "rrr", "rr", "rrii", "rrii", "rrrrt", "rrir", "rrrrir", "rriL", "rt", "rt", "rrt", "rrt",
-  "rrt", "rrt", "rrt", "rrt", "rrri", "rii", "rrii", "rririL", "rrirri",
+  "rrt", "rrt", "rrt", "rrt", "rrri", "rii", "rrii", "rririL", "rrirri", "rriri",
 ];
 
 /**
@@ -1119,6 +1121,7 @@ export const OP_TEMPLATES: readonly (string | null)[] = [
   null,
   null,
   null,
+  null,
 ];
 
 /** The templates of instructions that only the JavaScript tier runs (codegen/instructions/: TIER_MEMORY). */
@@ -1199,4 +1202,5 @@ export const SEQUENCE_FUSIONS: readonly (readonly [Op, readonly Op[]])[] = [
   [Op.I32AddImmGlobalSet, [Op.I32AddImm, Op.GlobalSet]],
   [Op.I32Load8UAddImmBrTable, [Op.I32Load8U, Op.I32AddImm, Op.BrTable]],
   [Op.I64StoreAddImm, [Op.I32AddImm, Op.I64Store]],
+  [Op.I32AddImmI64Load, [Op.I32AddImm, Op.I64Load]],
 ];

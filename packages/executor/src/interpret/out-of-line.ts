@@ -123,6 +123,78 @@ export function outOfLine(
       globalSetRef(store, inst, i32, fp2, code, pc);
       return (pc + 3) | 0;
     }
+    case 89: { // I64LtS: d = a LtS b (i64)
+      const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+      const b = ((fp2 + code[(pc + 3) | 0]) | 0);
+      const xh = i32[a + 1];
+      const yh = i32[b + 1];
+      const less = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0));
+      i32[(fp2 + code[(pc + 1) | 0]) | 0] = less ? 1 : 0;
+      return (pc + 4) | 0;
+    }
+    case 90: { // I64LtU: d = a LtU b (i64)
+      const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+      const b = ((fp2 + code[(pc + 3) | 0]) | 0);
+      const xh = i32[a + 1] >>> 0;
+      const yh = i32[b + 1] >>> 0;
+      const less = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0));
+      i32[(fp2 + code[(pc + 1) | 0]) | 0] = less ? 1 : 0;
+      return (pc + 4) | 0;
+    }
+    case 91: { // I64GtS: d = a GtS b (i64)
+      const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+      const b = ((fp2 + code[(pc + 3) | 0]) | 0);
+      const xh = i32[b + 1];
+      const yh = i32[a + 1];
+      const less = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0));
+      i32[(fp2 + code[(pc + 1) | 0]) | 0] = less ? 1 : 0;
+      return (pc + 4) | 0;
+    }
+    case 92: { // I64GtU: d = a GtU b (i64)
+      const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+      const b = ((fp2 + code[(pc + 3) | 0]) | 0);
+      const xh = i32[b + 1] >>> 0;
+      const yh = i32[a + 1] >>> 0;
+      const less = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0));
+      i32[(fp2 + code[(pc + 1) | 0]) | 0] = less ? 1 : 0;
+      return (pc + 4) | 0;
+    }
+    case 93: { // I64LeS: d = a LeS b (i64)
+      const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+      const b = ((fp2 + code[(pc + 3) | 0]) | 0);
+      const xh = i32[b + 1];
+      const yh = i32[a + 1];
+      const less = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0));
+      i32[(fp2 + code[(pc + 1) | 0]) | 0] = less ? 0 : 1;
+      return (pc + 4) | 0;
+    }
+    case 94: { // I64LeU: d = a LeU b (i64)
+      const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+      const b = ((fp2 + code[(pc + 3) | 0]) | 0);
+      const xh = i32[b + 1] >>> 0;
+      const yh = i32[a + 1] >>> 0;
+      const less = xh < yh || (xh === yh && (i32[b] >>> 0) < (i32[a] >>> 0));
+      i32[(fp2 + code[(pc + 1) | 0]) | 0] = less ? 0 : 1;
+      return (pc + 4) | 0;
+    }
+    case 95: { // I64GeS: d = a GeS b (i64)
+      const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+      const b = ((fp2 + code[(pc + 3) | 0]) | 0);
+      const xh = i32[a + 1];
+      const yh = i32[b + 1];
+      const less = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0));
+      i32[(fp2 + code[(pc + 1) | 0]) | 0] = less ? 0 : 1;
+      return (pc + 4) | 0;
+    }
+    case 96: { // I64GeU: d = a GeU b (i64)
+      const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+      const b = ((fp2 + code[(pc + 3) | 0]) | 0);
+      const xh = i32[a + 1] >>> 0;
+      const yh = i32[b + 1] >>> 0;
+      const less = xh < yh || (xh === yh && (i32[a] >>> 0) < (i32[b] >>> 0));
+      i32[(fp2 + code[(pc + 1) | 0]) | 0] = less ? 0 : 1;
+      return (pc + 4) | 0;
+    }
     case 128: { // I64Ctz: d = trailing zero bits of a (i64)
       i64Ctz(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0));
       return (pc + 3) | 0;

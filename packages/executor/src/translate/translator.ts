@@ -1428,9 +1428,23 @@ export class FuncTranslator {
       this.emitResult(Op.LoadMem, type, addr, offset, wasm, this.memIndex);
     } else if (this.takeAddedAddress(op, addr)) {
       this.emitResult(INDEXED[op]!, type, this.addrBase, this.addrIndex, offset);
+    } else if (op === Op.I64Load && this.lastIsStepOf(addr)) {
+      // a pointer stepped, then read through (`v = *--sp`): the step still writes the pointer
+      const p = this.lastPos;
+      const step = this.code.slice(p + 1, p + 4);
+      this.unemitLast(p);
+      const dst = this.pushTemp(type);
+      const pos = this.emit(Op.I32AddImmI64Load, ...step, dst, offset);
+      this.lastDstPos = pos + 4;
     } else {
       this.emitResult(op, type, addr, offset);
     }
+  }
+
+  /** Whether the last instruction is an add immediate writing register `reg`. */
+  private lastIsStepOf(reg: number): boolean {
+    const p = this.lastPos;
+    return p >= 0 && p + 4 === this.code.length && this.code[p] === Op.I32AddImm && this.code[p + 1] === reg;
   }
 
   private store(op: Op, wasm: number): void {
