@@ -427,6 +427,12 @@ export class FuncTranslator {
     return n > 0 ? this.starts[n - 1]! : -1;
   }
 
+  /** Whether the last instruction (since the last label) is an `op` writing register `dst` first. */
+  private lastIs(op: Op, dst: number): boolean {
+    const p = this.lastPos;
+    return p >= 0 && p + 1 + OP_OPERANDS[op]!.length === this.code.length && this.code[p] === op && this.code[p + 1] === dst;
+  }
+
   /** The operands (`dst, src`, once or twice) of the Copy or Copy2 that is the last instruction, which
    * the caller fuses into the jump or call it emits next; none if the last instruction is neither. */
   private takeCopies(): number[] {
@@ -624,8 +630,7 @@ export class FuncTranslator {
   private emitBrTable(index: number, n: number): number {
     const c = this.code;
     const p = this.lastPos;
-    const lastIs = (op: Op, dst: number): boolean => p >= 0 && p + 4 === c.length && c[p] === op && c[p + 1] === dst;
-    if (lastIs(Op.I32AddImm, index)) {
+    if (this.lastIs(Op.I32AddImm, index)) {
       const step = c.slice(p + 1, p + 4);
       const q = this.starts.length >= 2 ? this.starts[this.starts.length - 2]! : -1;
       this.unemitLast(p);
@@ -636,7 +641,7 @@ export class FuncTranslator {
       }
       return this.emit(Op.I32AddImmBrTable, ...step, n) + 5;
     }
-    if (lastIs(Op.I32Load8U, index)) {
+    if (this.lastIs(Op.I32Load8U, index)) {
       const load = c.slice(p + 1, p + 4);
       this.unemitLast(p);
       return this.emit(Op.I32Load8UAddImmBrTable, ...load, index, 0, n) + 7;
@@ -1187,9 +1192,9 @@ export class FuncTranslator {
         const g = ins.a;
         const type = this.info.globalTypes[g]!;
         const value = this.pop();
-        const p = this.lastPos;
-        if (p >= 0 && p + 4 === this.code.length && this.code[p] === Op.I32AddImm && this.code[p + 1] === value) {
+        if (this.lastIs(Op.I32AddImm, value)) {
           // a stack pointer's step, `global = x + k`: the sum is still written where it was (a local, say)
+          const p = this.lastPos;
           const step = this.code.slice(p + 1, p + 4);
           this.unemitLast(p);
           this.emit(Op.I32AddImmGlobalSet, ...step, g);
@@ -1348,8 +1353,7 @@ export class FuncTranslator {
       this.emitResult(Op.I32ShrUAndImm, result, x, k, imm);
       return true;
     }
-    if (form === Op.I32AddImm && this.sKind[other] === TEMP && p >= 0 && p + 3 === this.code.length
-      && this.code[p] === Op.GlobalGet && this.code[p + 1] === a) {
+    if (form === Op.I32AddImm && this.sKind[other] === TEMP && this.lastIs(Op.GlobalGet, a)) {
       // a stack pointer's frame, `global + k` (the global's temporary has no other reader)
       const g = this.code[p + 2]!;
       this.unemitLast(p);
@@ -1428,7 +1432,7 @@ export class FuncTranslator {
       this.emitResult(Op.LoadMem, type, addr, offset, wasm, this.memIndex);
     } else if (this.takeAddedAddress(op, addr)) {
       this.emitResult(INDEXED[op]!, type, this.addrBase, this.addrIndex, offset);
-    } else if (op === Op.I64Load && this.lastIsStepOf(addr)) {
+    } else if (op === Op.I64Load && this.lastIs(Op.I32AddImm, addr)) {
       // a pointer stepped, then read through (`v = *--sp`): the step still writes the pointer
       const p = this.lastPos;
       const step = this.code.slice(p + 1, p + 4);
@@ -1439,12 +1443,6 @@ export class FuncTranslator {
     } else {
       this.emitResult(op, type, addr, offset);
     }
-  }
-
-  /** Whether the last instruction is an add immediate writing register `reg`. */
-  private lastIsStepOf(reg: number): boolean {
-    const p = this.lastPos;
-    return p >= 0 && p + 4 === this.code.length && this.code[p] === Op.I32AddImm && this.code[p + 1] === reg;
   }
 
   private store(op: Op, wasm: number): void {
