@@ -2,7 +2,16 @@
 // branches, loop counters into their branch): each is checked against the same instruction with both
 // operands in registers, the general form the spec suite covers.
 import { describe, expect, test } from "vitest";
+import { TypeRegistry } from "@wasmi-ts/store";
+import { parseWat } from "@wasmi-ts/wast";
+import { DEFAULT_CONFIG, compileModule, disassemble, translateFunction } from "../src/index.js";
 import { instantiateWat } from "./interpret-harness.js";
+
+/** The opcode names in function `index`'s translated code. */
+function opsOf(wat: string, index: number): string[] {
+  const module = compileModule(parseWat(wat), new TypeRegistry(), DEFAULT_CONFIG);
+  return disassemble(translateFunction(module, index)).map((line) => line.split(" ")[1]!);
+}
 
 const I32_VALUES = [0, 1, -1, 2, 7, 31, 32, 33, 1000, -1000, 0x7fffffff, -0x80000000, 0x12345678, -0x1234568];
 const I32_BINARY = ["add", "sub", "mul", "and", "or", "xor", "shl", "shr_s", "shr_u", "rotl", "rotr"];
@@ -47,6 +56,26 @@ describe("immediate operands", () => {
     for (const x of [0n, 1n, -1n, 0x123456789abcdef0n, -0x7fffffffffffffffn, 0x80000000n]) {
       for (const k of counts) expect(t.call(`k${k}`, x), `${op} ${x} ${k}`).toBe(t.call("reg", x, BigInt(k)));
     }
+  });
+
+  test.each(["add", "sub"])("i64.%s of a constant: an immediate when it is a sign-extended i32, else the register form", (op) => {
+    const constants = [0n, 1n, -1n, 8n, -8n, 0x7fffffffn, -0x80000000n, 0x80000000n, 0xffffffffn, -0x80000001n,
+      0x100000000n, -0x8000000000000000n, 0x7fffffffffffffffn];
+    const funcs = constants.map((k, i) => `
+      (func (export "right${i}") (param $x i64) (result i64) (i64.${op} (local.get $x) (i64.const ${k})))
+      (func (export "left${i}") (param $x i64) (result i64) (i64.${op} (i64.const ${k}) (local.get $x)))`);
+    const wat = `(module ${funcs.join("")}
+      (func (export "reg") (param $x i64) (param $y i64) (result i64) (i64.${op} (local.get $x) (local.get $y))))`;
+    // the immediate form where k (negated for sub) is a sign-extended i32
+    const fits = (k: bigint) => { const v = op === "sub" ? -k : k; return v >= -0x80000000n && v <= 0x7fffffffn; };
+    constants.forEach((k, i) => expect(opsOf(wat, 2 * i)[0], `${op} x ${k}`).toBe(fits(k) ? "I64AddImm" : op === "add" ? "I64Add" : "I64Sub"));
+    const t = instantiateWat(wat, { config: { jsTier: false } });
+    constants.forEach((k, i) => {
+      for (const x of [0n, 1n, -1n, 0xffffffffn, 0x100000000n, 0x7fffffffffffffffn, -0x8000000000000000n, 0x123456789abcdef0n]) {
+        expect(t.call(`right${i}`, x), `${op} ${x} ${k}`).toBe(t.call("reg", x, k));
+        expect(t.call(`left${i}`, x), `${op} ${k} ${x}`).toBe(t.call("reg", k, x));
+      }
+    });
   });
 });
 

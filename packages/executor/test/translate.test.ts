@@ -73,10 +73,10 @@ describe("translation", () => {
 
   test("frames: params, zeroed locals, constants, temporaries", () => {
     const f = translateFunction(compile(`(module (func (param i32 i64) (result i64) (local f32 f64)
-      (i64.add (local.get 1) (i64.const 7))))`), 0);
+      (i64.add (local.get 1) (i64.const 0x100000007))))`), 0); // not an immediate: beyond 32 bits
     expect(f.paramSlots).toBe(2);
     expect(f.localSlots).toBe(2);
-    expect([...f.consts]).toEqual([7, 0]);
+    expect([...f.consts]).toEqual([7, 1]);
     expect(f.frameSlots).toBe(2 + 2 + 1 + 1);
   });
 

@@ -15,6 +15,17 @@ export const I32_COMPARE_IMM: Value[] = (Object.keys(I32_CONDITIONS) as I32Condi
   value(`I32${c}Imm`, `d = a ${c} the immediate b (i32)`, "i32", "a:i32 b:imm", `${I32_CONDITIONS[c]} ? 1 : 0`));
 
 /** i64 shifts by a constant count n in 1..63: the halves computed directly. */
+/** An i64 add of a sign-extended 32-bit immediate (a step, `n - 1`; sub is the add of the negation): the
+ * carry of the low words, the immediate's sign into the high word. */
+export const I64_ADD_IMM = instr("I64AddImm", "d = a + the immediate k (i64, k sign-extended)", "d:r a:r k:i", `
+  const a = $a.at;
+  const k = $k;
+  const al = i32[a];
+  const lo = (al + k) | 0;
+  const d = $d.at;
+  i32[d + 1] = (i32[a + 1] + (k >> 31) + ((lo >>> 0) < (al >>> 0) ? 1 : 0)) | 0;
+  i32[d] = lo;`);
+
 export const I64_SHL_IMM = instr("I64ShlImm", "d = a << n (i64, n in 1..63)", "d:r a:r n:i", `
   const n = $n;
   const a = $a.at;

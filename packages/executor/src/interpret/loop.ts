@@ -2182,6 +2182,17 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 6) | 0;
           continue;
         }
+        case 358: { // I64AddImm: d = a + the immediate k (i64, k sign-extended)
+          const a = ((fp2 + code[(pc + 2) | 0]) | 0);
+          const k = code[(pc + 3) | 0];
+          const al = i32[a];
+          const lo = (al + k) | 0;
+          const d = ((fp2 + code[(pc + 1) | 0]) | 0);
+          i32[d + 1] = (i32[a + 1] + (k >> 31) + ((lo >>> 0) < (al >>> 0) ? 1 : 0)) | 0;
+          i32[d] = lo;
+          pc = (pc + 4) | 0;
+          continue;
+        }
         // </generated>
         default:
           throw new Error(`bad opcode ${code[pc]} at pc ${pc}`);

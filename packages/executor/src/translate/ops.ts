@@ -36,9 +36,9 @@ export interface OpInfo {
   /** ... and the variant for a constant first operand (`dst, b, imm`): the same for commutative
    * instructions, the mirrored comparison for comparisons. */
   readonly immFirst?: OpName;
-  /** Turns the constant's low word into the immediate (sub becomes add of the negation, ...); the
-   * immediate form is not used where this gives `undefined`. */
-  readonly immValue?: (lo: number) => number | undefined;
+  /** Turns the constant (its low and high words) into the immediate (sub becomes add of the negation,
+   * ...); the immediate form is not used where this gives `undefined`. */
+  readonly immValue?: (lo: number, hi: number) => number | undefined;
 }
 
 const { I32, I64, F32, F64 } = ValType;
@@ -51,6 +51,10 @@ const numImm = (wasm: number, result: ValType, imm: OpName, first?: OpName, immV
 /** Shift counts as immediates: masked; i64 shifts by 0 keep the general form. */
 const count32 = (lo: number): number => lo & 31;
 const count64 = (lo: number): number | undefined => (lo & 63) === 0 ? undefined : lo & 63;
+/** An i64 constant that is a sign-extended i32 (a step, an offset), as one immediate word; negated for sub. */
+const small64 = (lo: number, hi: number): number | undefined => (hi === lo >> 31 ? lo : undefined);
+const negatedSmall64 = (lo: number, hi: number): number | undefined =>
+  (hi === lo >> 31 && lo !== -0x80000000 ? -lo : hi === 0 && lo === -0x80000000 ? lo : undefined); // -(2^31) too
 /** A load: `dst, addr, offset`. */
 const load = (wasm: number, type: ValType, indexed?: OpName): Meta => ({ wasm, load: type, indexed });
 /** A store: `addr, value, offset`. */
@@ -91,7 +95,8 @@ const META: { readonly [K in OpName]?: Meta } = {
   I32Rotl: numImm(0x77, I32, "I32RotlImm", undefined, count32),
   I32Rotr: numImm(0x78, I32, "I32RotlImm", undefined, (lo) => -lo & 31),
   I64Clz: num(0x79, 1, I64), I64Ctz: num(0x7a, 1, I64), I64Popcnt: num(0x7b, 1, I64),
-  I64Add: num(0x7c, 2, I64), I64Sub: num(0x7d, 2, I64), I64Mul: num(0x7e, 2, I64),
+  I64Add: numImm(0x7c, I64, "I64AddImm", "I64AddImm", small64), I64Sub: numImm(0x7d, I64, "I64AddImm", undefined, negatedSmall64),
+  I64Mul: num(0x7e, 2, I64),
   I64DivS: num(0x7f, 2, I64), I64DivU: num(0x80, 2, I64), I64RemS: num(0x81, 2, I64), I64RemU: num(0x82, 2, I64),
   I64And: num(0x83, 2, I64), I64Or: num(0x84, 2, I64), I64Xor: num(0x85, 2, I64),
   I64Shl: numImm(0x86, I64, "I64ShlImm", undefined, count64),

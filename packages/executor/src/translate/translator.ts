@@ -165,7 +165,7 @@ const ACCESSES_MEMORY: readonly boolean[] = (Object.keys(OP_INFO) as OpName[]).r
 /** Per opcode: its immediate forms and how the constant becomes the immediate (see OpInfo.imm). */
 const IMM_OF: (Op | undefined)[] = [];
 const IMM_FIRST_OF: (Op | undefined)[] = [];
-const IMM_VALUE_OF: (((lo: number) => number | undefined) | undefined)[] = [];
+const IMM_VALUE_OF: (((lo: number, hi: number) => number | undefined) | undefined)[] = [];
 for (const name of Object.keys(OP_INFO) as OpName[]) {
   const info = OP_INFO[name];
   if (info.imm !== undefined) IMM_OF[Op[name]] = Op[info.imm];
@@ -339,6 +339,11 @@ export class FuncTranslator {
   /** The low word of the constant at height h, if that entry is a constant. */
   private constLoAt(h: number): number | undefined {
     return this.sKind[h] === CONST ? this.consts[2 * (this.sReg[h]! - CONST_BASE)] : undefined;
+  }
+
+  /** The high word of the constant at height h (see constLoAt). */
+  private constHiAt(h: number): number {
+    return this.consts[2 * (this.sReg[h]! - CONST_BASE) + 1]!;
   }
 
   private pushConst(type: ValType, lo: number, hi: number): void {
@@ -1339,7 +1344,7 @@ export class FuncTranslator {
       if (k === undefined || form === undefined) return false;
     }
     const toImm = IMM_VALUE_OF[op];
-    const imm = toImm === undefined ? k : toImm(k);
+    const imm = toImm === undefined ? k : toImm(k, this.constHiAt(other === h - 2 ? h - 1 : h - 2));
     if (imm === undefined) return false;
     const a = this.sReg[other]!;
     this.height -= 2;
