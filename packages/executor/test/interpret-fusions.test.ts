@@ -535,6 +535,21 @@ describe("scaled indexes and stack frames", () => {
   });
 });
 
+describe("a step with the jump after it", () => {
+  test("an add immediate just before a br is one instruction with it", () => {
+    const wat = `(module
+      (func (export "f") (param $x i32) (param $i i32) (result i32)
+        (block $done
+          (if (i32.lt_s (local.get $x) (i32.const 10))
+            (then (local.set $i (i32.add (local.get $i) (i32.const 5))) (br $done)))
+          (local.set $i (i32.sub (local.get $i) (i32.const 1))))
+        (local.get $i)))`;
+    expect(opsOf(wat)).toContain("I32AddImmBr");
+    const t = instantiateWat(wat, { config: { jsTier: false } });
+    for (const x of VALUES) for (const i of VALUES) expect(t.call("f", x, i)).toBe(x < 10 ? (i + 5) | 0 : (i - 1) | 0);
+  });
+});
+
 describe("16-bit array elements as operands", () => {
   test("c * a[i] and c + a[i] on 16-bit elements are one instruction, signed and unsigned, traps included", () => {
     const wat = `(module (memory 1) (data (i32.const 0) "\\ff\\ff\\01\\80\\34\\12\\00\\00")

@@ -109,6 +109,8 @@ export const LATER_FUSIONS: Instr[] = [
   // a pointer stepped, then read through (`v = *--sp`, sp[-1] of a stack of i64s: quickjs; xxhash64 and
   // argon2 without the tier)
   sequence("I32AddImmI64Load", "p = a + the immediate k, then d = i64 at p + off", [ADD_IMM, I64_LOAD], { shared: { "1.addr": "0.d" } }),
+  // a step at the end of a loop body or a case, then the jump (sqlite's VDBE: `pOp++`, back to its dispatch)
+  sequence("I32AddImmBr", "d = a + the immediate k, then jump", [ADD_IMM, BR]),
 ];
 
 /** br_table on `x + k` (a switch whose smallest case is not 0: compilers subtract it first), the sum

@@ -2182,7 +2182,11 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 6) | 0;
           continue;
         }
-        case 358: { // I64AddImm: d = a + the immediate k (i64, k sign-extended)
+        case 358: { // I32AddImmBr: d = a + the immediate k, then jump
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
+          pc = code[(pc + 4) | 0]; break branch;
+        }
+        case 359: { // I64AddImm: d = a + the immediate k (i64, k sign-extended)
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const k = code[(pc + 3) | 0];
           const al = i32[a];

@@ -721,6 +721,8 @@ export enum Op {
   I64StoreAddImm,
   /** p = a + the immediate k, then d = i64 at p + off (p0_d:r p0_a:r p0_b:i p1_d:r p1_off:i) */
   I32AddImmI64Load,
+  /** d = a + the immediate k, then jump (p0_d:r p0_a:r p0_b:i p1_t:t) */
+  I32AddImmBr,
   /** d = a + the immediate k (i64, k sign-extended) (d:r a:r k:i) */
   I64AddImm,
 }
@@ -757,7 +759,7 @@ export const OP_LAYOUTS: readonly string[] = [
   "rrrrrr", "rrrr", "rrrr", "rrrriii", "rr", "rr", "r", "ir", "r", "rriii", "rri", "rrii",
   "rri", "rri", "rrii", "rri", "rri", "rrr", "rrr", "rrr", "rrr", "rrri", "rrri", "rrr",
   "rrr", "rr", "rrii", "rrii", "rrrrt", "rrir", "rrrrir", "rriL", "rt", "rt", "rrt", "rrt",
-  "rrt", "rrt", "rrt", "rrt", "rrri", "rii", "rrii", "rririL", "rrirri", "rriri", "rri",
+  "rrt", "rrt", "rrt", "rrt", "rrri", "rii", "rrii", "rririL", "rrirri", "rriri", "rrit", "rri",
 ];
 
 /**
@@ -1124,6 +1126,7 @@ export const OP_TEMPLATES: readonly (string | null)[] = [
   null,
   null,
   null,
+  null,
   "\n  const a = $2.at;\n  const k = $3;\n  const al = i32[a];\n  const lo = (al + k) | 0;\n  const d = $1.at;\n  i32[d + 1] = (i32[a + 1] + (k >> 31) + ((lo >>> 0) < (al >>> 0) ? 1 : 0)) | 0;\n  i32[d] = lo;",
 ];
 
@@ -1206,4 +1209,5 @@ export const SEQUENCE_FUSIONS: readonly (readonly [Op, readonly Op[]])[] = [
   [Op.I32Load8UAddImmBrTable, [Op.I32Load8U, Op.I32AddImm, Op.BrTable]],
   [Op.I64StoreAddImm, [Op.I32AddImm, Op.I64Store]],
   [Op.I32AddImmI64Load, [Op.I32AddImm, Op.I64Load]],
+  [Op.I32AddImmBr, [Op.I32AddImm, Op.Br]],
 ];

@@ -696,10 +696,19 @@ export class FuncTranslator {
   }
 
   /** Emits a jump to `target` (-1: patched later) and returns its target word's position. One or two
-   * copies just before (block results, loop variables) travel with the jump: one instruction. */
+   * copies just before (block results, loop variables), or an add immediate, travel with the jump: one
+   * instruction. */
   private emitBr(target: number): number {
     const copies = this.takeCopies();
-    this.emit(copies.length === 0 ? Op.Br : copies.length === 2 ? Op.CopyBr : Op.Copy2Br, ...copies, target);
+    const p = this.lastPos;
+    if (copies.length === 0 && p >= 0 && p + 4 === this.code.length && this.code[p] === Op.I32AddImm) {
+      // a step just before (`pOp++` at the end of a case): with the jump too
+      const step = this.code.slice(p + 1, p + 4);
+      this.unemitLast(p);
+      this.emit(Op.I32AddImmBr, ...step, target);
+    } else {
+      this.emit(copies.length === 0 ? Op.Br : copies.length === 2 ? Op.CopyBr : Op.Copy2Br, ...copies, target);
+    }
     return this.code.length - 1;
   }
 
