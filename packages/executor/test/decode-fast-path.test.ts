@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest";
 import { DecodeError, DEFAULT_FEATURES, WASM2_FEATURES, decodeModule, type WasmFeatures } from "../src/index.js";
 import { SKIP_KIND, SKIP_KIND_MVP, SKIP_GENERAL, leb32End, shortLebEnd } from "../src/decode/skip-table.js";
 import { Imm, OPS, Op } from "../src/module/opcodes.js";
-import { END, I32, I64, body, codeSec, funcModule, funcSec, memSec, limits, sleb, typeSec, wasm } from "./decode-builder.js";
+import {
+  END, I32, I64, body, codeSec, dataSec, elemSec, funcModule, funcSec, memSec, limits, section, sleb, typeSec, u32, vec, wasm,
+} from "./decode-builder.js";
 
 /** The DecodeError reason, or "ok" when the bytes decode. */
 function decodeResult(bytes: Uint8Array, features: Readonly<WasmFeatures> = WASM2_FEATURES): string {
@@ -105,5 +107,47 @@ describe("decoder fast path", () => {
     expect(decodeResult(module([0x02, 0x40, 0x05, END]))).toBe("END opcode expected");
     expect(decodeResult(module([0x02, 0x7a, END]))).toBe("malformed value type");
     expect(decodeResult(wasm(types, funcSec(0), codeSec([0x03, 0x00, 0x02, 0x40])))).toMatch(/^unexpected end/);
+  });
+});
+
+// Module-level entries have fast paths too: the constant expression `i32.const n; end` (segment offsets)
+// and indices of one or two bytes are read without InstrReader or the general LEB128 reader.
+describe("decoder fast paths outside function bodies", () => {
+  /** A module of one memory and one data segment of offset expression `expr` (END included). */
+  const withOffset = (expr: number[]) => wasm(memSec(limits(1)), dataSec([0x00, ...expr, ...u32(0)]));
+
+  it("reads i32.const offsets of every LEB128 length as InstrReader does", () => {
+    for (const value of [0, 8, -5, 0x7ff8, -0x8000_0000, 0x7fff_ffff]) {
+      for (let length = sleb(value).length; length <= 5; length++) {
+        const ir = decodeModule(withOffset([0x41, ...paddedLeb(value, length, true), END]), WASM2_FEATURES);
+        expect(ir.datas[0]!.offset).toEqual([{ op: Op.I32Const, a: value, b: 0 }]);
+      }
+    }
+  });
+
+  it("leaves longer expressions, and malformed or truncated offsets, to the general path", () => {
+    // extended constant expressions
+    const sum = decodeModule(withOffset([0x41, 0x01, 0x41, 0x02, 0x6a, END]), DEFAULT_FEATURES).datas[0]!.offset;
+    expect(sum!.map((c) => c.op)).toEqual([Op.I32Const, Op.I32Const, 0x6a]);
+    expect(decodeResult(withOffset([0x41, ...paddedLeb(0, 6, true), END]))).toBe("integer representation too long");
+    expect(decodeResult(withOffset([0x41, 0xff, 0xff, 0xff, 0xff, 0x4f, END]))).toBe("integer too large");
+    // the LEB128 runs into the END byte, or the section ends inside it
+    expect(decodeResult(wasm(memSec(limits(1)), dataSec([0x00, 0x41, 0x88, END, 0x00])))).toMatch(/^unexpected end/);
+    expect(decodeResult(wasm(memSec(limits(1)), [0x0b, 0x05, 0x01, 0x00, 0x41, 0x80, 0x80]))).toMatch(/^unexpected end/);
+  });
+
+  it("reads indices of one, two and more bytes, and rejects a truncated one", () => {
+    const types = typeSec([[], []]);
+    const funcs = (entries: number[][]) => section(3, [...u32(entries.length), ...entries.flat()]);
+    const three = codeSec(body([], []), body([], []), body([], []));
+    const ir = decodeModule(wasm(types, funcs([[0x00], [0x80, 0x00], [0x80, 0x80, 0x00]]), three), WASM2_FEATURES);
+    expect(ir.funcs).toEqual([0, 0, 0]);
+    const many = Array.from({ length: 300 }, (_, i) => i);
+    const elems = decodeModule(
+      wasm(types, funcSec(0), section(4, [0x01, 0x70, ...limits(300)]), elemSec([0x00, 0x41, 0x00, END, ...vec(many.map(u32))]), codeSec(body([], []))),
+      WASM2_FEATURES,
+    ).elems[0]!;
+    expect([...elems.funcs!]).toEqual(many);
+    expect(decodeResult(wasm(types, [0x03, 0x02, 0x01, 0x80]))).toMatch(/^unexpected end/);
   });
 });

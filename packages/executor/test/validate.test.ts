@@ -216,6 +216,17 @@ describe("validateModule: module level", () => {
     expect(invalid(wasm(memSec(limits(1)), dataSec([0x00, ...i64Const(0), END, ...vec([])])))).toBe("type mismatch");
     expect(invalid(wasm(importSec([...str("m"), ...str("f"), 0x00, 0x00])))).toBe("unknown type 0");
   });
+
+  it("checks an i32.const data offset against the memory it names (memory64, multi-memory)", () => {
+    const mem64 = [0x04, ...u32(1)];
+    const segment = (memory: number) => [0x02, ...u32(memory), ...i32Const(8), END, ...vec([])];
+    const data = (memory: number) => dataSec(segment(memory));
+    expect(invalid(wasm(memSec(mem64), data(0)), DEFAULT_FEATURES)).toBe("type mismatch");
+    expect(invalid(wasm(memSec(limits(1), mem64), data(1)), DEFAULT_FEATURES)).toBe("type mismatch");
+    expect(invalid(wasm(memSec(limits(1)), data(1)), DEFAULT_FEATURES)).toBe("unknown memory 1");
+    check(wasm(memSec(limits(1), limits(1)), dataSec(segment(0), segment(1))), DEFAULT_FEATURES);
+    check(wasm(memSec(mem64), dataSec([0x00, ...i64Const(8), END, ...vec([])])), DEFAULT_FEATURES);
+  });
 });
 
 describe("type helpers", () => {

@@ -128,12 +128,13 @@ export class ModuleDecoder {
         case SECTION.Import:
           this.vec(() => this.importEntry());
           break;
-        case SECTION.Function:
-          this.vec(() => {
-            ir.funcs.push(r.u32());
-            definedFuncs++;
-          });
+        case SECTION.Function: {
+          // (plain loops here and for data segments: thousands of entries, read once, in V8's slow first tiers)
+          const n = r.len32();
+          for (let i = 0; i < n; i++) ir.funcs.push(r.u32());
+          definedFuncs += n;
           break;
+        }
         case SECTION.Table:
           this.vec(() => this.tableEntry());
           break;
@@ -161,9 +162,11 @@ export class ModuleDecoder {
           for (let i = 0; i < n; i++) ir.codes.push(this.funcBody());
           break;
         }
-        case SECTION.Data:
-          this.vec(() => ir.datas.push(this.dataSegment()));
+        case SECTION.Data: {
+          const n = r.len32();
+          for (let i = 0; i < n; i++) ir.datas.push(this.dataSegment());
           break;
+        }
         case SECTION.DataCount:
           ir.dataCount = r.u32();
           break;
@@ -464,24 +467,22 @@ export class ModuleDecoder {
     const r = this.r;
     const flagsAt = r.pos;
     const flags = r.u32();
-    let seg: DataSegment;
+    let memory = 0;
+    let offset: ConstExpr | null = null;
     switch (flags) {
       case 0:
-        seg = { mode: "active", memory: 0, offset: this.constExpr(), bytes: new Uint8Array(0) };
+        offset = this.constExpr();
         break;
       case 1:
-        seg = { mode: "passive", memory: 0, offset: null, bytes: new Uint8Array(0) };
         break;
-      case 2: {
-        const memory = r.u32();
-        seg = { mode: "active", memory, offset: this.constExpr(), bytes: new Uint8Array(0) };
+      case 2:
+        memory = r.u32();
+        offset = this.constExpr();
         break;
-      }
       default:
         return r.fail("malformed data segment kind", flagsAt);
     }
-    seg.bytes = r.byteSlice(r.len32());
-    return seg;
+    return { mode: flags === 1 ? "passive" : "active", memory, offset, bytes: r.byteSlice(r.len32()) };
   }
 
   private funcBody(): FuncBody {
@@ -551,9 +552,30 @@ export class ModuleDecoder {
 
   /** A constant expression: instructions up to the final END (excluded). */
   private constExpr(): ConstExpr {
+    const offset = this.i32ConstExpr();
+    if (offset !== null) return offset;
     const out: ConstInstr[] = [];
     this.skimInstructions(out);
     return out;
+  }
+
+  /**
+   * The common constant expression `i32.const n; end` (segment offsets: a module may have thousands) read
+   * directly, when n takes at most four bytes (so is well formed); else null, having read nothing.
+   */
+  private i32ConstExpr(): ConstExpr | null {
+    const r = this.r;
+    const bytes = r.bytes;
+    const p = r.pos;
+    if (bytes[p] !== Op.I32Const) return null;
+    const limit = Math.min(p + 5, r.end - 1);
+    let q = p + 1;
+    while (q < limit && bytes[q]! >= 0x80) q++;
+    if (q === limit || bytes[q + 1] !== Op.End) return null;
+    r.pos = p + 1;
+    const a = r.s32();
+    r.pos = q + 2;
+    return [{ op: Op.I32Const, a, b: 0 }];
   }
 
   /**

@@ -64,13 +64,19 @@ export class BinaryReader {
   }
 
   u32(): number {
-    // Fast path: most indices and counts fit in one byte.
+    // Fast path: most indices and counts fit in one byte, nearly all in two.
     const p = this.pos;
-    if (p < this.end) {
-      const b = this.bytes[p]!;
+    const bytes = this.bytes;
+    if (p + 1 < this.end) {
+      const b = bytes[p]!;
       if (b < 0x80) {
         this.pos = p + 1;
         return b;
+      }
+      const b1 = bytes[p + 1]!;
+      if (b1 < 0x80) {
+        this.pos = p + 2;
+        return (b & 0x7f) | (b1 << 7);
       }
     }
     return this.uN(32);

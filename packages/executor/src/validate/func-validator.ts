@@ -6,7 +6,7 @@ import { BinaryReader } from "../decode/reader.js";
 import { BLOCK_REF_BASE, CATCH, CATCH_ALL_REF, CATCH_REF, EMPTY_BLOCK_TYPE, InstrReader } from "../decode/instr-reader.js";
 import type { WasmFeatures } from "../decode/features.js";
 import { DecodeError, ValidationError } from "../errors.js";
-import type { FuncBody, ModuleIR } from "../module/ir.js";
+import type { ModuleIR } from "../module/ir.js";
 import { ADDRESS_TYPE, ATOMIC_BASE, Imm, Op, type SigType } from "../module/opcodes.js";
 import { leb32End, shortLebEnd } from "../decode/skip-table.js";
 import {
@@ -103,7 +103,7 @@ export class FuncValidator {
   /** The locals initialised by local.set / local.tee, in order (to reset at the end of their block). */
   private initStack = new Int32Array(16);
   private initCount = 0;
-  /** The defined function last found valid (-1: none), whose locals `begin` may reuse. A number: a field
+  /** The defined function last found valid (-1: none), whose locals the next body may reuse. A number: a field
    * that held objects of several shapes would change the validator's hidden class, and V8 would throw
    * away the code optimized for it. */
   private lastValid = -1;
@@ -170,7 +170,21 @@ export class FuncValidator {
     // types and tables as module constants.
     for (let index = from; index < to; index++) {
       const body = ir.codes[index]!;
-      this.begin(body, this.definedType(index));
+      // The body's locals and its function frame. (Not a method of its own: one called for each body would
+      // be hot, and V8 would compile it, with what it inlines, at every cold start.) Locals as the last
+      // function that was valid left them (initialised as at its start): the same params and declarations
+      // (the decoder shares equal ones) need not be set again.
+      const type = this.definedType(index);
+      const last = this.lastValid;
+      this.lastValid = -1;
+      if (last < 0 || body.locals !== ir.codes[last]!.locals || type.params !== this.definedType(last).params) {
+        this.setLocals(type.params, body.locals);
+      }
+      // (frame 0: the frames always have room for it)
+      this.setFrame(0, FRAME_BLOCK, 0, NO_TYPES, type.results);
+      this.sp = 0;
+      this.height = 0;
+      this.depth = 1;
       const fastLocals = this.fastLocals;
       const end = body.end;
       let pos = body.start;
@@ -400,19 +414,6 @@ export class FuncValidator {
   private definedType(index: number): FuncType {
     const ir = this.ir;
     return ir.types[ir.funcs[ir.numImportedFuncs + index]!] as FuncType;
-  }
-
-  private begin(body: FuncBody, type: FuncType): void {
-    // Locals as the last function that was valid left them (initialised as at its start): the same
-    // params and declarations (the decoder shares equal ones) need not be set again.
-    const last = this.lastValid;
-    this.lastValid = -1;
-    if (last < 0 || body.locals !== this.ir.codes[last]!.locals || type.params !== this.definedType(last).params) {
-      this.setLocals(type.params, body.locals);
-    }
-    this.sp = 0;
-    this.depth = 0;
-    this.pushFrame(FRAME_BLOCK, NO_TYPES, type.results);
   }
 
   private setLocals(params: readonly ValType[], declared: readonly ValType[]): void {
