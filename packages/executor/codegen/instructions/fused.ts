@@ -90,26 +90,26 @@ export const COPIES_AND_CONTROL: Instr[] = [
 ];
 
 /**
- * Later fusions, each measured over the bench suite (dispatch-stats):
+ * Later fusions, each chosen from pairs common over the bench suite (dispatch-stats, with and without the
+ * JavaScript tier):
  * - `c + (x << k)`, a scaled index (sqlite, quickjs, blake3; keccak and coremark without the tier);
  * - a stack frame's pointer at a function's entry and exit: C, C++ and Rust keep their shadow stack's
  *   pointer in an i32 global, `sp = global + k` and `global = sp + k` (`GlobalGet -> I32AddImm` and
- *   `I32AddImm -> GlobalSet` in 5 and 6 workloads).
+ *   `I32AddImm -> GlobalSet` in 5 and 6 workloads);
+ * - a bytecode interpreter's dispatch, `switch (*pc)` (quickjs, sqlite's VDBE: I32Load8U -> BrTable, with
+ *   the smallest case subtracted first or not);
+ * - pushes and pops of a stack of i64s (`*sp++ = v`, `v = *--sp`: quickjs's values; xxhash64 and argon2
+ *   without the tier);
+ * - a step at the end of a loop body or a case, then the jump (sqlite's VDBE: `pOp++`, back to its dispatch).
  */
 export const LATER_FUSIONS: Instr[] = [
-  // (in the order of their measurement; the later ones below)
   valueInstr(fuseValue("I32AddShlImm", "d = c + (x << k) (scaled indexes)", i32("Add"), "b", imm("Shl"), "consumerFirst", "c x k")),
   instr("GlobalGetAddImm", "d = global g + the immediate k (i32)", "d:r g:i k:i", "$d = (inst.globals[$g]!.i32[0] + $k) | 0;"),
   sequence("I32AddImmGlobalSet", "d = a + the immediate k, then global g = d", [ADD_IMM, GLOBAL_SET], { shared: { "1.s": "0.d" } }),
-  // a bytecode interpreter's dispatch, `switch (*pc)` (quickjs, sqlite's VDBE: I32Load8U -> BrTable, with
-  // the smallest case subtracted first or not), and a value pushed on a stack of i64s (`*sp++ = v`)
   sequence("I32Load8UAddImmBrTable", "d = u8 at addr + off, e = d + imm, then jump to the target of index e",
     [valueInstr(I32_LOAD8U), ADD_IMM, BR_TABLE], { shared: { "1.a": "0.d", "2.a": "1.d" } }),
   storeAndStep("I64StoreAddImm", I64_STORE),
-  // a pointer stepped, then read through (`v = *--sp`, sp[-1] of a stack of i64s: quickjs; xxhash64 and
-  // argon2 without the tier)
   sequence("I32AddImmI64Load", "p = a + the immediate k, then d = i64 at p + off", [ADD_IMM, I64_LOAD], { shared: { "1.addr": "0.d" } }),
-  // a step at the end of a loop body or a case, then the jump (sqlite's VDBE: `pOp++`, back to its dispatch)
   sequence("I32AddImmBr", "d = a + the immediate k, then jump", [ADD_IMM, BR]),
 ];
 

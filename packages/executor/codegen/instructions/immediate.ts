@@ -14,7 +14,6 @@ export const I32_IMM: Readonly<Record<string, Value>> = Object.fromEntries(
 export const I32_COMPARE_IMM: Value[] = (Object.keys(I32_CONDITIONS) as I32Condition[]).map((c) =>
   value(`I32${c}Imm`, `d = a ${c} the immediate b (i32)`, "i32", "a:i32 b:imm", `${I32_CONDITIONS[c]} ? 1 : 0`));
 
-/** i64 shifts by a constant count n in 1..63: the halves computed directly. */
 /** An i64 add of a sign-extended 32-bit immediate (a step, `n - 1`; sub is the add of the negation): the
  * carry of the low words, the immediate's sign into the high word. */
 export const I64_ADD_IMM = instr("I64AddImm", "d = a + the immediate k (i64, k sign-extended)", "d:r a:r k:i", `
@@ -26,6 +25,7 @@ export const I64_ADD_IMM = instr("I64AddImm", "d = a + the immediate k (i64, k s
   i32[d + 1] = (i32[a + 1] + (k >> 31) + ((lo >>> 0) < (al >>> 0) ? 1 : 0)) | 0;
   i32[d] = lo;`);
 
+/** i64 shifts by a constant count n in 1..63: the halves computed directly. */
 export const I64_SHL_IMM = instr("I64ShlImm", "d = a << n (i64, n in 1..63)", "d:r a:r n:i", `
   const n = $n;
   const a = $a.at;
@@ -57,5 +57,6 @@ export const IMMEDIATES: (Instr | Value)[] = [
   ...Object.values(I32_IMM),
   // comparisons with a constant kept as values: Le and Ge are rare (LLVM turns `x <= k` into `x < k + 1`
   // and `x >= k` into `x > k - 1`; the bench suite ran none of them above 0.1% of its dispatches), out of line
-  ...I32_COMPARE_IMM.map((v) => (/^I32(Le|Ge)/.test(v.name) ? outOfLine(valueInstr(v)) : v)), I64_SHL_IMM, i64ShrImm(true), I64_SHR_U_IMM,
+  ...I32_COMPARE_IMM.map((v) => (/^I32(Le|Ge)/.test(v.name) ? outOfLine(valueInstr(v)) : v)),
+  I64_SHL_IMM, i64ShrImm(true), I64_SHR_U_IMM,
 ];

@@ -31,7 +31,7 @@ export interface OpInfo {
   /** Loads and stores: the variant taking the address as `base + index` registers, if any. */
   readonly indexed?: OpName;
   /** Binary instructions: the variant taking the second operand as an immediate, when it is a constant
-   * (`dst, a, imm`; i64 immediates other than shift counts take two words, low first). */
+   * (`dst, a, imm`: one word; an i64 one is a shift count or a sign-extended i32, see immValue). */
   readonly imm?: OpName;
   /** ... and the variant for a constant first operand (`dst, b, imm`): the same for commutative
    * instructions, the mirrored comparison for comparisons. */
