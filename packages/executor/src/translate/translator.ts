@@ -730,6 +730,7 @@ export class FuncTranslator {
     const size = op === Op.Copy ? 3 : op === Op.Copy2 ? 5 : 0;
     // something must follow the copies: else this copy would merge into the header's (emitCopy)
     if (size !== 0 && entry + size < this.code.length) {
+      // (any one-slot type: the header's copies are Copy and Copy2, not Copy128)
       for (let w = entry + 1; w < entry + size; w += 2) this.emitCopy(this.code[w]!, this.code[w + 1]!, ValType.I64);
       entry += size;
     }
