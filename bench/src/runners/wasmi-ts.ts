@@ -29,9 +29,13 @@ export const LAZY_VALIDATION_ENV = "WASMI_TS_LAZY_VALIDATION";
 /** Set to "0" to run without the interpreter loop's warm-up (`warmUp: false`): dispatch-stats counts only
  * the workload's own dispatches. */
 export const WARM_UP_ENV = "WASMI_TS_WARM_UP";
+/** Set to "0" to run without the JavaScript tier (`jsTier: false`): dispatch-stats then counts what the
+ * interpreter runs where no code can be made from strings (a strict Content-Security-Policy), or with fuel. */
+export const JS_TIER_ENV = "WASMI_TS_JS_TIER";
 const engineConfig = {
   ...(process.env[LAZY_VALIDATION_ENV] === "1" ? { lazyValidation: true } : {}),
   ...(process.env[WARM_UP_ENV] === "0" ? { warmUp: false } : {}),
+  ...(process.env[JS_TIER_ENV] === "0" ? { jsTier: false } : {}),
 };
 
 /** What a variant turns on: fuel metering (all the fuel a store holds), or a deadline. */
