@@ -325,22 +325,19 @@ class LeafCompiler {
   private readonly ownLocals: number;
   private readonly results: readonly ValType[];
   private readonly funcIndex: number;
-  /** The function whose code is being read (the compiled one, or one inlined into it), the variable of
-   * its local 0, its inline frame (null: the compiled function itself), the call sites it is inlined
-   * at (pairs of function index and Wasm offset, innermost first), and the number of its inlined call
-   * (0: none; see `site`). */
-  private current: { funcIndex: number; localBase: number; frame: Frame | null; callers: readonly number[]; sites: number };
+  /** The function whose code is being read (the compiled one, or one inlined into it), the Wasm offset
+   * of its body, the variable of its local 0, its inline frame (null: the compiled function itself), the
+   * call sites it is inlined at (pairs of function index and Wasm offset, innermost first), and its
+   * entry in `sites` (-1: none yet). */
+  private current: { funcIndex: number; start: number; localBase: number; frame: Frame | null; callers: readonly number[]; sites: number };
   private inlinedBytes = 0;
   /** A call is compiled in place. */
   inlines = false;
   /** The function calls out (interpret/call-out.ts), or calls a direct form that does. */
   callsOut = false;
-  /** Trap sites: `at` holds an index into this, a backtrace's frames (pairs of function index and Wasm
-   * offset, innermost first). */
+  /** The inlined calls with trap sites: the function's index, the Wasm offset of its body, and the call
+   * sites' frames (see `current`; `site` tells how `at` finds them). */
   private readonly sites: (readonly number[])[] = [];
-  private readonly siteIds = new Map<number, number>();
-  /** Calls inlined so far: each numbers its trap sites apart (see `site`). */
-  private inlinedCalls = 0;
   /** The direct forms this function calls (`callees[k]` is `d{k}` in the source). */
   readonly callees: DirectLeaf[] = [];
   private readonly calleeIds = new Map<number, number>();
@@ -375,20 +372,21 @@ class LeafCompiler {
     this.ownLocals = this.localTypes.length;
     this.results = type.results;
     this.numParams = type.params.length;
-    this.current = { funcIndex: this.funcIndex, localBase: 0, frame: null, callers: [], sites: 0 };
+    this.current = { funcIndex: this.funcIndex, start: body.start, localBase: 0, frame: null, callers: [], sites: -1 };
   }
 
-  /** The trap site of Wasm offset `at` in the current function (see `sites`). */
+  /**
+   * The trap site of Wasm offset `at` in the current function, for `at` (a backtrace's frames, see
+   * `functionBody`): in the function's own code, the offset from its body's start; in inlined code (its
+   * body at most MAX_INLINE_BYTES long), ~(k * MAX_INLINE_BYTES + that offset) for its entry k in
+   * `sites`. Numbers, not a table of every site: smaller code.
+   */
   private site(at: number): number {
-    const { funcIndex, callers, sites } = this.current;
-    // by the inlined call (0: none) and the offset
-    const key = sites * 0x1_0000_0000 + at;
-    let id = this.siteIds.get(key);
-    if (id === undefined) {
-      id = this.sites.push([funcIndex, at, ...callers]) - 1;
-      this.siteIds.set(key, id);
-    }
-    return id;
+    const current = this.current;
+    const offset = at - current.start;
+    if (current.frame === null) return offset;
+    if (current.sites < 0) current.sites = this.sites.push([current.funcIndex, current.start, ...current.callers]) - 1;
+    return ~(current.sites * MAX_INLINE_BYTES + offset);
   }
 
   private readonly numParams: number;
@@ -418,9 +416,9 @@ class LeafCompiler {
       `const { ${Object.keys(JS_TIER_HELPERS).join(", ")} } = h;`,
       // the instruction templates work on words of `i32`: here a scratch array for the i64 operands
       "const i32 = scratch;",
-      // trap sites (see `sites`)
-      `const sites = [${this.sites.map((frames) => `[${frames.join(", ")}]`).join(", ")}];`,
     ];
+    // inlined calls' trap sites (see `site`)
+    if (this.sites.length > 0) lines.push(`const sites = [${this.sites.map((frames) => `[${frames.join(", ")}]`).join(", ")}];`);
     const chars = [0]; // chars[k]: characters of out[0 .. k - 1]
     for (const line of this.out) chars.push(chars[chars.length - 1]! + line.length);
     const length = (from: number, to: number): number => (chars[to]! - chars[from]!) * BYTECODE_PER_CHAR;
@@ -521,14 +519,16 @@ class LeafCompiler {
       lines.push("const mem = inst.memories[0];", `${this.callsOut ? "let" : "const"} u8 = mem.u8, view = mem.view, m32 = mem.i32, memLen = u8.length;`);
     }
     for (const [g, view] of this.globals) lines.push(`const g${g} = inst.globals[${g}].${view};`);
-    lines.push("try {", ...code, "} catch (e) {", `leafTrapped(state, e, sites[at], inst);`, "throw e;", "}");
+    const own = `[${this.funcIndex}, ${this.current.start} + at]`;
+    const frames = this.sites.length > 0 ? `at < 0 ? inlinedFrames(sites, ~at, ${MAX_INLINE_BYTES}) : ${own}` : own;
+    lines.push("try {", ...code, "} catch (e) {", `leafTrapped(state, e, ${frames}, inst);`, "throw e;", "}");
     if (chunk.length > 0) lines.push(...save, "return 0;");
     return lines;
   }
 
-  /** Adds code (its indentation removed: the size estimate counts characters). */
-  private emit(line: string): void {
-    const text = line.charCodeAt(0) > 32 && !line.includes("\n") ? line : line.replace(/^[ \t]+/gm, "");
+  /** Adds code (without indentation: the size estimate counts characters; templates lose theirs once,
+   * in preparedTemplate). */
+  private emit(text: string): void {
     this.out.push(text);
     this.chars += text.length;
     // too large already (see `source`): a direct form is one function, a leaf's chunks end at cuts
@@ -994,7 +994,7 @@ class LeafCompiler {
     const frame = this.openBlock("inline", [], type.results);
     this.emit(`${frame.label}: {`);
     const reader = this.r;
-    this.current = { funcIndex: f, localBase, frame, callers: [outer.funcIndex, at, ...outer.callers], sites: ++this.inlinedCalls };
+    this.current = { funcIndex: f, start: body.start, localBase, frame, callers: [outer.funcIndex, at, ...outer.callers], sites: -1 };
     this.r = new BinaryReader(ir.bytes, body.start, body.end);
     const depth = this.frames.length;
     try {
@@ -1061,7 +1061,7 @@ class LeafCompiler {
     const first = this.h - pops;
     // operand positions in the template: a result takes position 1
     const shift = resultType === null ? 1 : 2;
-    const { wide, pure, mayTrap, code } = preparedTemplate(wasmOp, simple, first);
+    const { wide, pure, mayTrap, code } = preparedTemplate(wasmOp, simple, first, memArg && this.ins.offset === 0);
     let before = "";
     const texts: string[] = [];
     for (let k = 0; k < pops; k++) {
@@ -1104,16 +1104,19 @@ interface PreparedTemplate {
   code: string;
 }
 
-/** Prepared templates by instruction and the depth of its first operand (a module's functions compile
+/** Prepared templates by instruction, the depth of its first operand and whether a memory access's offset
+ * is 0 (a module's functions compile
  * the same few hundred of them thousands of times: the string work is done once for each). */
 const PREPARED = new Map<number, PreparedTemplate>();
 
-function preparedTemplate(wasmOp: number, simple: Simple, first: number): PreparedTemplate {
-  const key = wasmOp * 0x1_0000 + first;
+function preparedTemplate(wasmOp: number, simple: Simple, first: number, zeroOffset: boolean): PreparedTemplate {
+  const key = (wasmOp * 0x1_0000 + first) * 2 + (zeroOffset ? 1 : 0);
   let prepared = first < 0x1_0000 ? PREPARED.get(key) : undefined;
   if (prepared !== undefined) return prepared;
-  const { template: original, params, result: resultType } = simple;
+  const { params, result: resultType, memArg } = simple;
   const shift = resultType === null ? 1 : 2;
+  const unindented = simple.template.replace(/^[ \t]+/gm, "").replace(/^\n/, "");
+  const original = memArg ? tierMemoryAccess(unindented, params.length + shift, zeroOffset) : unindented;
   const typeOf = (k: number): ValType | undefined => (k === 1 && resultType !== null ? resultType : params[k - shift]);
   // an i64 operand's words, read and written through a local bound to `$k.at`, become its two variables
   // (the result's: at depth `first`; operand k's at first + k - shift); the others go through the scratch array
@@ -1130,6 +1133,20 @@ function preparedTemplate(wasmOp: number, simple: Simple, first: number): Prepar
   };
   if (first < 0x1_0000) PREPARED.set(key, prepared);
   return prepared;
+}
+
+/**
+ * A load's or store's template (`memArg`: the offset's operand position) made shorter for the tier, whose
+ * memory is unshared and 32-bit: its offset (a u32 already) is added as it is, or not at all when
+ * `zeroOffset`; an access out of bounds traps at once (`pastCachedLength` looks for a shared memory's
+ * growth, then traps: oob); a little-endian host drops the byte order test. Code of another shape stays.
+ */
+function tierMemoryAccess(template: string, memArg: number, zeroOffset: boolean): string {
+  let code = template
+    .replace(`) + ($${memArg} >>> 0);`, zeroOffset ? ");" : `) + $${memArg};`)
+    .replace(/if \(ea \+ (\d+) > memLen\) memLen = pastCachedLength\(mem, ea \+ \1\);/, "if (ea + $1 > memLen) oob();");
+  if (JS_TIER_HELPERS.littleEndian) code = code.replaceAll(" && littleEndian", "");
+  return code;
 }
 
 /** The template, its float operands and result made the tier's (f32 and f64 numbers, see the top):
@@ -1295,7 +1312,7 @@ function simpleInstruction(wasm: number): Simple | null {
 /** A template that is one expression of its operands: `$1 = expr;`. */
 const PURE_VALUE = /^\$1 = ([^;]*);$/;
 /** A template that may trap: a bounds check, a division, a truncation (not a saturating one). */
-const MAY_TRAP = /\b(?:trap|pastCachedLength)\(|i(?:32|64)(?:Div|Rem)[SU]\(|i(?:32|64)TruncF/;
+const MAY_TRAP = /\b(?:trap|oob|pastCachedLength)\(|i(?:32|64)(?:Div|Rem)[SU]\(|i(?:32|64)TruncF/;
 
 /** The template's code on the given operands ($1 is operands[0]). A template's local holding an operand
  * that is a variable or a number (`const a = $2;`) becomes that operand: less code for the engine. */
