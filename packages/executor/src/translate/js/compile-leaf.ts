@@ -139,9 +139,11 @@ interface Scan {
   readonly calls: boolean;
   /** It calls itself (the tier does not take it: its recursion runs on the interpreter's frames). */
   readonly recursive: boolean;
+  /** The functions it calls (`call`: function indexes). */
+  readonly callees: readonly number[];
 }
 
-const UNKNOWN: Scan = { known: false, loops: false, callsOut: false, calls: false, recursive: false };
+const UNKNOWN: Scan = { known: false, loops: false, callsOut: false, calls: false, recursive: false, callees: [] };
 
 /** Per module, the scans of its defined functions. */
 const SCANS = new WeakMap<CompiledModule, Map<number, Scan>>();
@@ -190,6 +192,7 @@ function scan(module: CompiledModule, definedIndex: number): Scan {
   let callsOut = false;
   let calls = false;
   let recursive = false;
+  const callees: number[] = [];
   try {
     while (r.pos < r.end) {
       ins.read(r);
@@ -199,6 +202,7 @@ function scan(module: CompiledModule, definedIndex: number): Scan {
         const callee = ins.a - ir.numImportedFuncs;
         // a call of itself, or of a function the tier does not take, leaves it to the interpreter: calling
         // out to interpreted code costs more than the interpreter's own call (imports do not: see `call`)
+        callees.push(ins.a);
         if (callee === definedIndex) recursive = true;
         else if (callee < 0 || !knowsEvery(module, callee)) callsOut = true;
         calls = true;
@@ -223,7 +227,7 @@ function scan(module: CompiledModule, definedIndex: number): Scan {
       if (simple === null) return UNKNOWN;
       if (simple.memArg && (ins.memory !== 0 || !memory32)) return UNKNOWN;
     }
-    return { known: true, loops, callsOut, calls, recursive };
+    return { known: true, loops, callsOut, calls, recursive, callees };
   } catch {
     return UNKNOWN; // an invalid body (lazy validation): the interpreter reports it
   }
@@ -900,7 +904,7 @@ class LeafCompiler {
       if (scanOf(this.module, defined).recursive) throw new NotCompiled();
       const size = ir.codes[defined]!.end - ir.codes[defined]!.start;
       const inline = size <= this.maxInlineBytes && !this.noInline.has(f) && this.current.callers.length < 2 * MAX_INLINE_DEPTH
-        && knowsEvery(this.module, defined);
+        && knowsEvery(this.module, defined) && this.callsAllowInlining(f);
       if (inline && this.inlinedBytes + size <= MAX_BODY_BYTES) {
         this.inline(f, at);
         return;
@@ -924,6 +928,15 @@ class LeafCompiler {
       }
     }
     this.callOut(this.info.funcTypes[f]!, at, `callFunc(store, state, inst, ${f}, o)`);
+  }
+
+  /** Whether the calls that function `f` makes can be compiled with f's code in place here: a call of
+   * a recursive function, or a recursion, would fail the compilation, which would start over without
+   * inlining f (checked beforehand, this spares that). */
+  private callsAllowInlining(f: number): boolean {
+    const imports = this.module.ir.numImportedFuncs;
+    const recursive = (g: number): boolean => g === f || this.recursive(g) || (g >= imports && scanOf(this.module, g - imports).recursive);
+    return !scanOf(this.module, f - imports).callees.some(recursive);
   }
 
   /** A call of `f` here would be a recursion: of the function, of one inlined here, or of a caller. */
