@@ -342,6 +342,9 @@ class LeafCompiler {
   /** The inlined calls with trap sites: the function's index, the Wasm offset of its body, and the call
    * sites' frames (see `current`; `site` tells how `at` finds them). */
   private readonly sites: (readonly number[])[] = [];
+  /** The helpers (JS_TIER_HELPERS) the code uses: those of its templates, and those this compiler's own
+   * code may use (the source declares these only: less to parse). */
+  private readonly helpers = new Set<string>(OWN_HELPERS);
   /** The direct forms this function calls (`callees[k]` is `d{k}` in the source). */
   readonly callees: DirectLeaf[] = [];
   private readonly calleeIds = new Map<number, number>();
@@ -417,7 +420,7 @@ class LeafCompiler {
   private source(): string {
     const lines = [
       "\"use strict\";",
-      `const { ${Object.keys(JS_TIER_HELPERS).join(", ")} } = h;`,
+      `const { ${[...this.helpers].join(", ")} } = h;`,
       // the instruction templates work on words of `i32`: here a scratch array for the i64 operands
       "const i32 = scratch;",
     ];
@@ -583,8 +586,10 @@ class LeafCompiler {
   /** Variable s{k} is about to change: the expressions below that read it (it held one of their
    * operands) are computed first. */
   private protect(k: number): void {
-    const reads = new RegExp(`\\bsh?${k}\\b`);
-    for (let j = 0; j < k; j++) if (this.sym[j] !== null && reads.test(this.sym[j]!)) this.materialize(j);
+    for (let j = 0; j < k; j++) {
+      const text = this.sym[j];
+      if (text != null && (mentions(text, `s${k}`) || mentions(text, `sh${k}`))) this.materialize(j);
+    }
   }
 
   /** Every value into its variables: control flow meets here, and must find the values in one place. */
@@ -808,8 +813,7 @@ class LeafCompiler {
         }
         // values that are this local get their own copy first
         const local = `l${i}`;
-        const reads = new RegExp(`\\b${local}\\b`);
-        for (let k = 0; k < this.h; k++) if (this.sym[k] !== null && reads.test(this.sym[k]!)) this.materialize(k);
+        for (let k = 0; k < this.h; k++) if (this.sym[k] != null && mentions(this.sym[k]!, local)) this.materialize(k);
         this.emit(`${local} = ${op === 0x21 ? this.pop() : this.operand(this.h - 1)};`);
         if (op === 0x22) this.sym[this.h - 1] = local; // the value is the local's now
         return;
@@ -1074,7 +1078,8 @@ class LeafCompiler {
     const first = this.h - pops;
     // operand positions in the template: a result takes position 1
     const shift = resultType === null ? 1 : 2;
-    const { wide, pure, mayTrap, code } = preparedTemplate(wasmOp, simple, first, memArg && this.ins.offset === 0);
+    const { wide, pure, mayTrap, code, helpers } = preparedTemplate(wasmOp, simple, first, memArg && this.ins.offset === 0);
+    for (const helper of helpers) this.helpers.add(helper);
     let before = "";
     const texts: string[] = [];
     for (let k = 0; k < pops; k++) {
@@ -1115,7 +1120,18 @@ interface PreparedTemplate {
   mayTrap: boolean;
   /** The template with each `$k.at` made its scratch word index. */
   code: string;
+  /** The helpers it uses (JS_TIER_HELPERS). */
+  helpers: readonly string[];
 }
+
+/** The helpers (JS_TIER_HELPERS) that LeafCompiler's own code uses (the templates' are found in them). */
+const OWN_HELPERS: readonly (keyof typeof JS_TIER_HELPERS)[] = [
+  "trap", "TrapCode", "poll", "POLL_INTERVAL", "leafTrapped", "inlinedFrames", "scratch", "scratch64", "high",
+  "callOutWords", "callFunc", "callIndirect", "f32Bits", "f32FromBits", "getF64", "setF64", "f64FromWords",
+];
+
+/** A helper's name in a template. */
+const HELPER = new RegExp(`\\b(?:${Object.keys(JS_TIER_HELPERS).join("|")})\\b`, "g");
 
 /** Prepared templates by instruction, the depth of its first operand and whether a memory access's offset
  * is 0 (a module's functions compile
@@ -1138,11 +1154,13 @@ function preparedTemplate(wasmOp: number, simple: Simple, first: number, zeroOff
   const template = floatOperands(words, params, shift, resultType);
   const wide: boolean[] = [];
   for (let k = 1; k <= params.length + shift - 1; k++) wide[k] = template.includes(`$${k}.at`);
+  const code = template.replace(/\$(\d+)\.at/g, (_, k: string) => String(2 * (Number(k) - 1)));
   prepared = {
     wide,
     pure: PURE_VALUE.exec(template)?.[1] ?? null,
     mayTrap: MAY_TRAP.test(template),
-    code: template.replace(/\$(\d+)\.at/g, (_, k: string) => String(2 * (Number(k) - 1))),
+    code,
+    helpers: [...new Set(code.match(HELPER))],
   };
   if (first < 0x1_0000) PREPARED.set(key, prepared);
   return prepared;
@@ -1224,6 +1242,19 @@ function shiftByConstant(op: number, n: number, lo: string, hi: string): string 
   const fill = op === 0x87 ? `${hi} >> 31` : "0";
   if (n < 32) return `${lo} = (${lo} >>> ${n}) | (${hi} << ${32 - n}); ${hi} = ${hi} ${shr} ${n}${op === 0x88 ? " | 0" : ""};`;
   return `${lo} = ${hi} ${shr} ${n - 32}${op === 0x88 ? " | 0" : ""}; ${hi} = ${fill};`;
+}
+
+/** Whether `code` mentions variable `name` (a word of its own; a test run for most instructions: no regex). */
+function mentions(code: string, name: string): boolean {
+  for (let i = code.indexOf(name); i >= 0; i = code.indexOf(name, i + 1)) {
+    if (!isWordChar(code.charCodeAt(i - 1)) && !isWordChar(code.charCodeAt(i + name.length))) return true;
+  }
+  return false;
+}
+
+/** A character of a JavaScript word (NaN, outside the string: none). */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
 }
 
 /** i32, i64, f32 and f64 are the tier's types: anything else leaves the function to the interpreter. */
