@@ -299,8 +299,9 @@ function compile(module: CompiledModule, definedIndex: number, direct: boolean):
       } catch (error) {
         // a callee that cannot be inlined: called instead (each retry rules out one more callee)
         if (error instanceof InlineFailed) noInline.add(error.func);
-        // too large with its calls inlined: without
-        else if (error instanceof TooLarge && compiler.inlines && maxInlineBytes > 0) maxInlineBytes = 0;
+        // a direct form too large with its calls inlined: without (a leaf form resumes at its last cut
+        // instead: see resumeWithoutInlining)
+        else if (error instanceof TooLarge && direct && compiler.inlines && maxInlineBytes > 0) maxInlineBytes = 0;
         else throw error;
       }
     }
@@ -356,7 +357,7 @@ class LeafCompiler {
   private maxHeight = 0;
   private labels = 0;
   private usesMemory = false;
-  private readonly dead = new DeadCode();
+  private dead = new DeadCode();
   /** The function calls itself with `return_call`: its body is a loop. */
   private selfTailCalls = false;
   /** Where the code may be cut into chunks: after an instruction of the outermost block (an index into
@@ -366,7 +367,7 @@ class LeafCompiler {
   /** `direct`: compile the direct form (see DirectLeaf), else the leaf form. */
   constructor(
     private readonly module: CompiledModule, definedIndex: number, type: FuncType,
-    private readonly direct: boolean, private readonly maxInlineBytes: number,
+    private readonly direct: boolean, private maxInlineBytes: number,
     /** Callees not to inline (their code cannot be compiled). */
     private readonly noInline: ReadonlySet<number>,
   ) {
@@ -400,20 +401,57 @@ class LeafCompiler {
   /** Characters emitted so far, and at the last cut: a compilation that cannot fit stops early. */
   private chars = 0;
   private charsAtCut = 0;
+  /** The last cut's place in the Wasm code, operand stack, and number of calls inlined by then: where a
+   * leaf form's compilation resumes without inlining (see resumeWithoutInlining). */
+  private resume = { pos: 0, h: 0, types: [] as ValType[], sym: [] as (string | null)[], inlined: 0 };
+  private inlinedCalls = 0;
 
   compile(): string {
-    this.frames.push({ kind: "body", label: "body", height: 0, params: [], results: this.results, unreachable: false });
-    const r = this.r;
+    const body: Frame = { kind: "body", label: "body", height: 0, params: [], results: this.results, unreachable: false };
+    this.frames.push(body);
+    const reader = this.r;
+    const own = this.current;
+    this.resume.pos = reader.pos;
     while (this.frames.length > 0) {
-      const at = r.pos;
-      this.ins.read(r);
-      this.instruction(this.ins.op, at);
+      const at = this.r.pos;
+      try {
+        this.ins.read(this.r);
+        this.instruction(this.ins.op, at);
+      } catch (error) {
+        if (!(error instanceof TooLarge) || !this.resumeWithoutInlining(reader, body, own)) throw error;
+        continue;
+      }
       if (this.frames.length === 1 && !this.top().unreachable) {
         this.cuts.push({ at: this.out.length, height: this.h, types: this.types.slice(0, this.h) });
         this.charsAtCut = this.chars;
+        this.resume = { pos: this.r.pos, h: this.h, types: this.types.slice(0, this.h), sym: this.sym.slice(0, this.h), inlined: this.inlinedCalls };
       }
     }
     return this.source();
+  }
+
+  /**
+   * The leaf form's code since the last cut grew too large with calls inlined in it: it is dropped, and
+   * the compilation goes on from that cut without inlining (rather than starting over: the code before
+   * it stands). What the dropped code added elsewhere stays, unused or harmless: locals, trap sites,
+   * callees, helpers, `callsOut`. False where this cannot help (a direct form, or no inlined call).
+   */
+  private resumeWithoutInlining(reader: BinaryReader, body: Frame, own: LeafCompiler["current"]): boolean {
+    const { pos, h, types, sym, inlined } = this.resume;
+    if (this.direct || this.maxInlineBytes === 0 || this.inlinedCalls === inlined) return false;
+    this.maxInlineBytes = 0;
+    this.r = reader;
+    reader.pos = pos;
+    this.current = own;
+    this.frames.length = 1;
+    body.unreachable = false;
+    this.dead = new DeadCode();
+    this.h = h;
+    types.forEach((t, k) => { this.types[k] = t; });
+    sym.forEach((text, k) => { this.sym[k] = text; });
+    this.out.length = this.cuts.length > 0 ? this.cuts[this.cuts.length - 1]!.at : 0;
+    this.chars = this.charsAtCut;
+    return true;
   }
 
   /** The factory's source: it returns the leaf function (`stack`, `base`, ...: see JsLeaf). */
@@ -989,6 +1027,7 @@ class LeafCompiler {
     const body = ir.codes[defined]!;
     this.inlinedBytes += body.end - body.start;
     this.inlines = true;
+    this.inlinedCalls++;
     try {
       this.module.deferredBodies?.validate(defined); // lazy validation: the interpreter reports an invalid one
     } catch {
