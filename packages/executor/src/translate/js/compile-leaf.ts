@@ -354,6 +354,8 @@ class LeafCompiler {
   private readonly types: ValType[] = [];
   /** Per stack depth: null when the value is in its variables, else the i32 local or constant it is. */
   private readonly sym: (string | null)[] = [];
+  /** Per stack depth: the last symbol pushed there that is a condition's value (see popTest), else null. */
+  private readonly conditions: (string | null)[] = [];
   private maxHeight = 0;
   private labels = 0;
   private usesMemory = false;
@@ -591,8 +593,9 @@ class LeafCompiler {
 
   /** A new value (not an i64) that is a local, a constant or an expression, used in place until something
    * needs it in a variable. */
-  private pushSymbol(text: string, type: ValType = ValType.I32): void {
+  private pushSymbol(text: string, type: ValType = ValType.I32, condition = false): void {
     this.sym[this.h] = text;
+    this.conditions[this.h] = condition ? text : null;
     this.types[this.h] = type;
     this.grow();
   }
@@ -610,6 +613,13 @@ class LeafCompiler {
 
   private pop(): string {
     return this.operand(--this.h);
+  }
+
+  /** The value on top, popped, as a test that it is not 0: of a condition's symbol `(C ? 1 : 0)`, C (the
+   * same text: a symbol replaced since, by a local.tee or a variable, is not). */
+  private popTest(): string {
+    const text = this.pop();
+    return text === this.conditions[this.h] ? text.slice(1, -CONDITION_VALUE.length) : `${text} !== 0`;
   }
 
   /** Puts the value at depth k into its variable. */
@@ -731,10 +741,10 @@ class LeafCompiler {
       case 0x04: { // if
         const [params, results] = this.blockType();
         if (params.length !== 0) throw new NotCompiled(); // the else arm would need the parameters kept apart
-        const c = this.pop();
+        const c = this.popTest();
         this.materializeAll();
         const f = this.openBlock("if", params, results);
-        this.emit(`${f.label}: if (${c} !== 0) {`);
+        this.emit(`${f.label}: if (${c}) {`);
         return;
       }
       case 0x05: { // else
@@ -765,9 +775,9 @@ class LeafCompiler {
         this.setUnreachable();
         return;
       case 0x0d: { // br_if
-        const c = this.pop();
+        const c = this.popTest();
         this.materializeAll();
-        this.emit(`if (${c} !== 0) {`);
+        this.emit(`if (${c}) {`);
         this.branchTo(ins.a);
         this.emit("}");
         return;
@@ -1117,7 +1127,7 @@ class LeafCompiler {
     const first = this.h - pops;
     // operand positions in the template: a result takes position 1
     const shift = resultType === null ? 1 : 2;
-    const { wide, pure, mayTrap, code, helpers } = preparedTemplate(wasmOp, simple, first, memArg && this.ins.offset === 0);
+    const { wide, pure, condition, mayTrap, code, helpers } = preparedTemplate(wasmOp, simple, first, memArg && this.ins.offset === 0);
     for (const helper of helpers) this.helpers.add(helper);
     let before = "";
     const texts: string[] = [];
@@ -1135,7 +1145,7 @@ class LeafCompiler {
     this.h = first;
     if (resultType !== null && resultType !== ValType.I64 && wide[1] !== true && before === "" && pure !== null && !mayTrap) {
       // an expression that cannot trap waits, as an operand, for the instruction using it
-      this.pushSymbol(`(${substitute(pure, texts)})`, resultType);
+      this.pushSymbol(`(${substitute(pure, texts)})`, resultType, condition);
       return;
     }
     let after = "";
@@ -1156,6 +1166,8 @@ interface PreparedTemplate {
   wide: boolean[];
   /** The expression of a template `$1 = expr;`, else null. */
   pure: string | null;
+  /** `pure` is `C ? 1 : 0`, C a condition (see popTest). */
+  condition: boolean;
   mayTrap: boolean;
   /** The template with each `$k.at` made its scratch word index. */
   code: string;
@@ -1193,10 +1205,12 @@ function preparedTemplate(wasmOp: number, simple: Simple, first: number, zeroOff
   const template = floatOperands(words, params, shift, resultType);
   const wide: boolean[] = [];
   for (let k = 1; k <= params.length + shift - 1; k++) wide[k] = template.includes(`$${k}.at`);
+  const pure = PURE_VALUE.exec(template)?.[1] ?? null;
   const code = template.replace(/\$(\d+)\.at/g, (_, k: string) => String(2 * (Number(k) - 1)));
   prepared = {
     wide,
-    pure: PURE_VALUE.exec(template)?.[1] ?? null,
+    pure,
+    condition: pure !== null && CONDITION.test(pure),
     mayTrap: MAY_TRAP.test(template),
     code,
     helpers: [...new Set(code.match(HELPER))],
@@ -1394,6 +1408,9 @@ function simpleInstruction(wasm: number): Simple | null {
 
 /** A template that is one expression of its operands: `$1 = expr;`. */
 const PURE_VALUE = /^\$1 = ([^;]*);$/;
+/** A pure expression that is a condition's value (its condition has no `?` of its own), and its end. */
+const CONDITION = /^[^?]* \? 1 : 0$/;
+const CONDITION_VALUE = " ? 1 : 0)";
 /** A template that may trap: a bounds check, a division, a truncation (not a saturating one). */
 const MAY_TRAP = /\b(?:trap|oob|pastCachedLength)\(|i(?:32|64)(?:Div|Rem)[SU]\(|i(?:32|64)TruncF/;
 
