@@ -64,10 +64,11 @@ const MAX_BODY_BYTES = 16 * 1024;
  * unoptimized, a large leaf runs slower than the interpreter. So a function whose JavaScript would be
  * more than this many bytes of bytecode is split into chunks (below), or left to the interpreter. */
 const MAX_BYTECODE = 56_000;
-/** Bytes of V8 bytecode per character of generated code (without indentation): measured 0.60 to 0.79 on
- * the hash-wasm kernels (SHA-256's 7.8 KB compression function: 52,600 characters, 41,500 bytes; Argon2's
- * i64 block function 59,600 and 46,200); this errs on the safe side. */
-const BYTECODE_PER_CHAR = 0.85;
+/** Bytes of V8 bytecode per character of generated code (without indentation): measured 0.77 to 0.89 on
+ * the hash-wasm kernels (Argon2's direct forms: 53,500 characters, 41,400 bytes, and 65,800, 58,600;
+ * SHA-512's chunks about 0.85); this errs on the safe side (too large a function takes TurboFan long:
+ * Argon2's 58,600 bytes, a second). */
+const BYTECODE_PER_CHAR = 0.95;
 /** A larger function is compiled as several JavaScript functions ("chunks") of about this much bytecode
  * each, cut between instructions of the function's outermost block where the operand stack is empty:
  * the unrolled rounds of SHA-512 or BLAKE2b (11 KB of Wasm, 220,000 bytes of bytecode) become six. */
