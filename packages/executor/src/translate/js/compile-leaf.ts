@@ -64,10 +64,11 @@ const MAX_BODY_BYTES = 16 * 1024;
  * unoptimized, a large leaf runs slower than the interpreter. So a function whose JavaScript would be
  * more than this many bytes of bytecode is split into chunks (below), or left to the interpreter. */
 const MAX_BYTECODE = 56_000;
-/** Bytes of V8 bytecode per character of generated code (without indentation): measured 0.60 to 0.79 on
- * the hash-wasm kernels (SHA-256's 7.8 KB compression function: 52,600 characters, 41,500 bytes; Argon2's
- * i64 block function 59,600 and 46,200); this errs on the safe side. */
-const BYTECODE_PER_CHAR = 0.85;
+/** Bytes of V8 bytecode per character of generated code (without indentation): measured 0.77 to 0.89 on
+ * the hash-wasm kernels (Argon2's direct forms: 53,500 characters, 41,400 bytes, and 65,800, 58,600;
+ * SHA-512's chunks about 0.85); this errs on the safe side (too large a function takes TurboFan long:
+ * Argon2's 58,600 bytes, a second). */
+const BYTECODE_PER_CHAR = 0.95;
 /** A larger function is compiled as several JavaScript functions ("chunks") of about this much bytecode
  * each, cut between instructions of the function's outermost block where the operand stack is empty:
  * the unrolled rounds of SHA-512 or BLAKE2b (11 KB of Wasm, 220,000 bytes of bytecode) become six. */
@@ -139,9 +140,11 @@ interface Scan {
   readonly calls: boolean;
   /** It calls itself (the tier does not take it: its recursion runs on the interpreter's frames). */
   readonly recursive: boolean;
+  /** The functions it calls (`call`: function indexes). */
+  readonly callees: readonly number[];
 }
 
-const UNKNOWN: Scan = { known: false, loops: false, callsOut: false, calls: false, recursive: false };
+const UNKNOWN: Scan = { known: false, loops: false, callsOut: false, calls: false, recursive: false, callees: [] };
 
 /** Per module, the scans of its defined functions. */
 const SCANS = new WeakMap<CompiledModule, Map<number, Scan>>();
@@ -190,6 +193,7 @@ function scan(module: CompiledModule, definedIndex: number): Scan {
   let callsOut = false;
   let calls = false;
   let recursive = false;
+  const callees: number[] = [];
   try {
     while (r.pos < r.end) {
       ins.read(r);
@@ -199,6 +203,7 @@ function scan(module: CompiledModule, definedIndex: number): Scan {
         const callee = ins.a - ir.numImportedFuncs;
         // a call of itself, or of a function the tier does not take, leaves it to the interpreter: calling
         // out to interpreted code costs more than the interpreter's own call (imports do not: see `call`)
+        callees.push(ins.a);
         if (callee === definedIndex) recursive = true;
         else if (callee < 0 || !knowsEvery(module, callee)) callsOut = true;
         calls = true;
@@ -223,7 +228,7 @@ function scan(module: CompiledModule, definedIndex: number): Scan {
       if (simple === null) return UNKNOWN;
       if (simple.memArg && (ins.memory !== 0 || !memory32)) return UNKNOWN;
     }
-    return { known: true, loops, callsOut, calls, recursive };
+    return { known: true, loops, callsOut, calls, recursive, callees };
   } catch {
     return UNKNOWN; // an invalid body (lazy validation): the interpreter reports it
   }
@@ -295,8 +300,9 @@ function compile(module: CompiledModule, definedIndex: number, direct: boolean):
       } catch (error) {
         // a callee that cannot be inlined: called instead (each retry rules out one more callee)
         if (error instanceof InlineFailed) noInline.add(error.func);
-        // too large with its calls inlined: without
-        else if (error instanceof TooLarge && compiler.inlines && maxInlineBytes > 0) maxInlineBytes = 0;
+        // a direct form too large with its calls inlined: without (a leaf form resumes at its last cut
+        // instead: see resumeWithoutInlining)
+        else if (error instanceof TooLarge && direct && compiler.inlines && maxInlineBytes > 0) maxInlineBytes = 0;
         else throw error;
       }
     }
@@ -325,22 +331,22 @@ class LeafCompiler {
   private readonly ownLocals: number;
   private readonly results: readonly ValType[];
   private readonly funcIndex: number;
-  /** The function whose code is being read (the compiled one, or one inlined into it), the variable of
-   * its local 0, its inline frame (null: the compiled function itself), the call sites it is inlined
-   * at (pairs of function index and Wasm offset, innermost first), and the number of its inlined call
-   * (0: none; see `site`). */
-  private current: { funcIndex: number; localBase: number; frame: Frame | null; callers: readonly number[]; sites: number };
+  /** The function whose code is being read (the compiled one, or one inlined into it), the Wasm offset
+   * of its body, the variable of its local 0, its inline frame (null: the compiled function itself), the
+   * call sites it is inlined at (pairs of function index and Wasm offset, innermost first), and its
+   * entry in `sites` (-1: none yet). */
+  private current: { funcIndex: number; start: number; localBase: number; frame: Frame | null; callers: readonly number[]; sites: number };
   private inlinedBytes = 0;
   /** A call is compiled in place. */
   inlines = false;
   /** The function calls out (interpret/call-out.ts), or calls a direct form that does. */
   callsOut = false;
-  /** Trap sites: `at` holds an index into this, a backtrace's frames (pairs of function index and Wasm
-   * offset, innermost first). */
+  /** The inlined calls with trap sites: the function's index, the Wasm offset of its body, and the call
+   * sites' frames (see `current`; `site` tells how `at` finds them). */
   private readonly sites: (readonly number[])[] = [];
-  private readonly siteIds = new Map<number, number>();
-  /** Calls inlined so far: each numbers its trap sites apart (see `site`). */
-  private inlinedCalls = 0;
+  /** The helpers (JS_TIER_HELPERS) the code uses: those of its templates, and those this compiler's own
+   * code may use (the source declares these only: less to parse). */
+  private readonly helpers = new Set<string>(OWN_HELPERS);
   /** The direct forms this function calls (`callees[k]` is `d{k}` in the source). */
   readonly callees: DirectLeaf[] = [];
   private readonly calleeIds = new Map<number, number>();
@@ -349,10 +355,12 @@ class LeafCompiler {
   private readonly types: ValType[] = [];
   /** Per stack depth: null when the value is in its variables, else the i32 local or constant it is. */
   private readonly sym: (string | null)[] = [];
+  /** Per stack depth: the last symbol pushed there that is a condition's value (see popTest), else null. */
+  private readonly conditions: (string | null)[] = [];
   private maxHeight = 0;
   private labels = 0;
   private usesMemory = false;
-  private readonly dead = new DeadCode();
+  private dead = new DeadCode();
   /** The function calls itself with `return_call`: its body is a loop. */
   private selfTailCalls = false;
   /** Where the code may be cut into chunks: after an instruction of the outermost block (an index into
@@ -362,7 +370,7 @@ class LeafCompiler {
   /** `direct`: compile the direct form (see DirectLeaf), else the leaf form. */
   constructor(
     private readonly module: CompiledModule, definedIndex: number, type: FuncType,
-    private readonly direct: boolean, private readonly maxInlineBytes: number,
+    private readonly direct: boolean, private maxInlineBytes: number,
     /** Callees not to inline (their code cannot be compiled). */
     private readonly noInline: ReadonlySet<number>,
   ) {
@@ -375,52 +383,90 @@ class LeafCompiler {
     this.ownLocals = this.localTypes.length;
     this.results = type.results;
     this.numParams = type.params.length;
-    this.current = { funcIndex: this.funcIndex, localBase: 0, frame: null, callers: [], sites: 0 };
+    this.current = { funcIndex: this.funcIndex, start: body.start, localBase: 0, frame: null, callers: [], sites: -1 };
   }
 
-  /** The trap site of Wasm offset `at` in the current function (see `sites`). */
+  /**
+   * The trap site of Wasm offset `at` in the current function, for `at` (a backtrace's frames, see
+   * `functionBody`): in the function's own code, the offset from its body's start; in inlined code (its
+   * body at most MAX_INLINE_BYTES long), ~(k * MAX_INLINE_BYTES + that offset) for its entry k in
+   * `sites`. Numbers, not a table of every site: smaller code.
+   */
   private site(at: number): number {
-    const { funcIndex, callers, sites } = this.current;
-    // by the inlined call (0: none) and the offset
-    const key = sites * 0x1_0000_0000 + at;
-    let id = this.siteIds.get(key);
-    if (id === undefined) {
-      id = this.sites.push([funcIndex, at, ...callers]) - 1;
-      this.siteIds.set(key, id);
-    }
-    return id;
+    const current = this.current;
+    const offset = at - current.start;
+    if (current.frame === null) return offset;
+    if (current.sites < 0) current.sites = this.sites.push([current.funcIndex, current.start, ...current.callers]) - 1;
+    return ~(current.sites * MAX_INLINE_BYTES + offset);
   }
 
   private readonly numParams: number;
   /** Characters emitted so far, and at the last cut: a compilation that cannot fit stops early. */
   private chars = 0;
   private charsAtCut = 0;
+  /** The last cut's place in the Wasm code, operand stack, and number of calls inlined by then: where a
+   * leaf form's compilation resumes without inlining (see resumeWithoutInlining). */
+  private resume = { pos: 0, h: 0, types: [] as ValType[], sym: [] as (string | null)[], inlined: 0 };
+  private inlinedCalls = 0;
 
   compile(): string {
-    this.frames.push({ kind: "body", label: "body", height: 0, params: [], results: this.results, unreachable: false });
-    const r = this.r;
+    const body: Frame = { kind: "body", label: "body", height: 0, params: [], results: this.results, unreachable: false };
+    this.frames.push(body);
+    const reader = this.r;
+    const own = this.current;
+    this.resume.pos = reader.pos;
     while (this.frames.length > 0) {
-      const at = r.pos;
-      this.ins.read(r);
-      this.instruction(this.ins.op, at);
+      const at = this.r.pos;
+      try {
+        this.ins.read(this.r);
+        this.instruction(this.ins.op, at);
+      } catch (error) {
+        if (!(error instanceof TooLarge) || !this.resumeWithoutInlining(reader, body, own)) throw error;
+        continue;
+      }
       if (this.frames.length === 1 && !this.top().unreachable) {
         this.cuts.push({ at: this.out.length, height: this.h, types: this.types.slice(0, this.h) });
         this.charsAtCut = this.chars;
+        this.resume = { pos: this.r.pos, h: this.h, types: this.types.slice(0, this.h), sym: this.sym.slice(0, this.h), inlined: this.inlinedCalls };
       }
     }
     return this.source();
+  }
+
+  /**
+   * The leaf form's code since the last cut grew too large with calls inlined in it: it is dropped, and
+   * the compilation goes on from that cut without inlining (rather than starting over: the code before
+   * it stands). What the dropped code added elsewhere stays, unused or harmless: locals, trap sites,
+   * callees, helpers, `callsOut`. False where this cannot help (a direct form, or no inlined call).
+   */
+  private resumeWithoutInlining(reader: BinaryReader, body: Frame, own: LeafCompiler["current"]): boolean {
+    const { pos, h, types, sym, inlined } = this.resume;
+    if (this.direct || this.maxInlineBytes === 0 || this.inlinedCalls === inlined) return false;
+    this.maxInlineBytes = 0;
+    this.r = reader;
+    reader.pos = pos;
+    this.current = own;
+    this.frames.length = 1;
+    body.unreachable = false;
+    this.dead = new DeadCode();
+    this.h = h;
+    types.forEach((t, k) => { this.types[k] = t; });
+    sym.forEach((text, k) => { this.sym[k] = text; });
+    this.out.length = this.cuts.length > 0 ? this.cuts[this.cuts.length - 1]!.at : 0;
+    this.chars = this.charsAtCut;
+    return true;
   }
 
   /** The factory's source: it returns the leaf function (`stack`, `base`, ...: see JsLeaf). */
   private source(): string {
     const lines = [
       "\"use strict\";",
-      `const { ${Object.keys(JS_TIER_HELPERS).join(", ")} } = h;`,
+      `const { ${[...this.helpers].join(", ")} } = h;`,
       // the instruction templates work on words of `i32`: here a scratch array for the i64 operands
       "const i32 = scratch;",
-      // trap sites (see `sites`)
-      `const sites = [${this.sites.map((frames) => `[${frames.join(", ")}]`).join(", ")}];`,
     ];
+    // inlined calls' trap sites (see `site`)
+    if (this.sites.length > 0) lines.push(`const sites = [${this.sites.map((frames) => `[${frames.join(", ")}]`).join(", ")}];`);
     const chars = [0]; // chars[k]: characters of out[0 .. k - 1]
     for (const line of this.out) chars.push(chars[chars.length - 1]! + line.length);
     const length = (from: number, to: number): number => (chars[to]! - chars[from]!) * BYTECODE_PER_CHAR;
@@ -521,14 +567,16 @@ class LeafCompiler {
       lines.push("const mem = inst.memories[0];", `${this.callsOut ? "let" : "const"} u8 = mem.u8, view = mem.view, m32 = mem.i32, memLen = u8.length;`);
     }
     for (const [g, view] of this.globals) lines.push(`const g${g} = inst.globals[${g}].${view};`);
-    lines.push("try {", ...code, "} catch (e) {", `leafTrapped(state, e, sites[at], inst);`, "throw e;", "}");
+    const own = `[${this.funcIndex}, ${this.current.start} + at]`;
+    const frames = this.sites.length > 0 ? `at < 0 ? inlinedFrames(sites, ~at, ${MAX_INLINE_BYTES}) : ${own}` : own;
+    lines.push("try {", ...code, "} catch (e) {", `leafTrapped(state, e, ${frames}, inst);`, "throw e;", "}");
     if (chunk.length > 0) lines.push(...save, "return 0;");
     return lines;
   }
 
-  /** Adds code (its indentation removed: the size estimate counts characters). */
-  private emit(line: string): void {
-    const text = line.charCodeAt(0) > 32 && !line.includes("\n") ? line : line.replace(/^[ \t]+/gm, "");
+  /** Adds code (without indentation: the size estimate counts characters; templates lose theirs once,
+   * in preparedTemplate). */
+  private emit(text: string): void {
     this.out.push(text);
     this.chars += text.length;
     // too large already (see `source`): a direct form is one function, a leaf's chunks end at cuts
@@ -546,8 +594,9 @@ class LeafCompiler {
 
   /** A new value (not an i64) that is a local, a constant or an expression, used in place until something
    * needs it in a variable. */
-  private pushSymbol(text: string, type: ValType = ValType.I32): void {
+  private pushSymbol(text: string, type: ValType = ValType.I32, condition = false): void {
     this.sym[this.h] = text;
+    this.conditions[this.h] = condition ? text : null;
     this.types[this.h] = type;
     this.grow();
   }
@@ -567,6 +616,13 @@ class LeafCompiler {
     return this.operand(--this.h);
   }
 
+  /** The value on top, popped, as a test that it is not 0: of a condition's symbol `(C ? 1 : 0)`, C (the
+   * same text: a symbol replaced since, by a local.tee or a variable, is not). */
+  private popTest(): string {
+    const text = this.pop();
+    return text === this.conditions[this.h] ? text.slice(1, -CONDITION_VALUE.length) : `${text} !== 0`;
+  }
+
   /** Puts the value at depth k into its variable. */
   private materialize(k: number): void {
     const text = this.sym[k];
@@ -579,8 +635,10 @@ class LeafCompiler {
   /** Variable s{k} is about to change: the expressions below that read it (it held one of their
    * operands) are computed first. */
   private protect(k: number): void {
-    const reads = new RegExp(`\\bsh?${k}\\b`);
-    for (let j = 0; j < k; j++) if (this.sym[j] !== null && reads.test(this.sym[j]!)) this.materialize(j);
+    for (let j = 0; j < k; j++) {
+      const text = this.sym[j];
+      if (text != null && (mentions(text, `s${k}`) || mentions(text, `sh${k}`))) this.materialize(j);
+    }
   }
 
   /** Every value into its variables: control flow meets here, and must find the values in one place. */
@@ -684,10 +742,10 @@ class LeafCompiler {
       case 0x04: { // if
         const [params, results] = this.blockType();
         if (params.length !== 0) throw new NotCompiled(); // the else arm would need the parameters kept apart
-        const c = this.pop();
+        const c = this.popTest();
         this.materializeAll();
         const f = this.openBlock("if", params, results);
-        this.emit(`${f.label}: if (${c} !== 0) {`);
+        this.emit(`${f.label}: if (${c}) {`);
         return;
       }
       case 0x05: { // else
@@ -718,9 +776,9 @@ class LeafCompiler {
         this.setUnreachable();
         return;
       case 0x0d: { // br_if
-        const c = this.pop();
+        const c = this.popTest();
         this.materializeAll();
-        this.emit(`if (${c} !== 0) {`);
+        this.emit(`if (${c}) {`);
         this.branchTo(ins.a);
         this.emit("}");
         return;
@@ -804,8 +862,7 @@ class LeafCompiler {
         }
         // values that are this local get their own copy first
         const local = `l${i}`;
-        const reads = new RegExp(`\\b${local}\\b`);
-        for (let k = 0; k < this.h; k++) if (this.sym[k] !== null && reads.test(this.sym[k]!)) this.materialize(k);
+        for (let k = 0; k < this.h; k++) if (this.sym[k] != null && mentions(this.sym[k]!, local)) this.materialize(k);
         this.emit(`${local} = ${op === 0x21 ? this.pop() : this.operand(this.h - 1)};`);
         if (op === 0x22) this.sym[this.h - 1] = local; // the value is the local's now
         return;
@@ -900,7 +957,7 @@ class LeafCompiler {
       if (scanOf(this.module, defined).recursive) throw new NotCompiled();
       const size = ir.codes[defined]!.end - ir.codes[defined]!.start;
       const inline = size <= this.maxInlineBytes && !this.noInline.has(f) && this.current.callers.length < 2 * MAX_INLINE_DEPTH
-        && knowsEvery(this.module, defined);
+        && knowsEvery(this.module, defined) && this.callsAllowInlining(f);
       if (inline && this.inlinedBytes + size <= MAX_BODY_BYTES) {
         this.inline(f, at);
         return;
@@ -924,6 +981,15 @@ class LeafCompiler {
       }
     }
     this.callOut(this.info.funcTypes[f]!, at, `callFunc(store, state, inst, ${f}, o)`);
+  }
+
+  /** Whether the calls that function `f` makes can be compiled with f's code in place here: a call of
+   * a recursive function, or a recursion, would fail the compilation, which would start over without
+   * inlining f (checked beforehand, this spares that). */
+  private callsAllowInlining(f: number): boolean {
+    const imports = this.module.ir.numImportedFuncs;
+    const recursive = (g: number): boolean => g === f || this.recursive(g) || (g >= imports && scanOf(this.module, g - imports).recursive);
+    return !scanOf(this.module, f - imports).callees.some(recursive);
   }
 
   /** A call of `f` here would be a recursion: of the function, of one inlined here, or of a caller. */
@@ -972,6 +1038,7 @@ class LeafCompiler {
     const body = ir.codes[defined]!;
     this.inlinedBytes += body.end - body.start;
     this.inlines = true;
+    this.inlinedCalls++;
     try {
       this.module.deferredBodies?.validate(defined); // lazy validation: the interpreter reports an invalid one
     } catch {
@@ -994,7 +1061,7 @@ class LeafCompiler {
     const frame = this.openBlock("inline", [], type.results);
     this.emit(`${frame.label}: {`);
     const reader = this.r;
-    this.current = { funcIndex: f, localBase, frame, callers: [outer.funcIndex, at, ...outer.callers], sites: ++this.inlinedCalls };
+    this.current = { funcIndex: f, start: body.start, localBase, frame, callers: [outer.funcIndex, at, ...outer.callers], sites: -1 };
     this.r = new BinaryReader(ir.bytes, body.start, body.end);
     const depth = this.frames.length;
     try {
@@ -1061,7 +1128,8 @@ class LeafCompiler {
     const first = this.h - pops;
     // operand positions in the template: a result takes position 1
     const shift = resultType === null ? 1 : 2;
-    const { wide, pure, mayTrap, code } = preparedTemplate(wasmOp, simple, first);
+    const { wide, pure, condition, mayTrap, code, helpers } = preparedTemplate(wasmOp, simple, first, memArg && this.ins.offset === 0);
+    for (const helper of helpers) this.helpers.add(helper);
     let before = "";
     const texts: string[] = [];
     for (let k = 0; k < pops; k++) {
@@ -1078,7 +1146,7 @@ class LeafCompiler {
     this.h = first;
     if (resultType !== null && resultType !== ValType.I64 && wide[1] !== true && before === "" && pure !== null && !mayTrap) {
       // an expression that cannot trap waits, as an operand, for the instruction using it
-      this.pushSymbol(`(${substitute(pure, texts)})`, resultType);
+      this.pushSymbol(`(${substitute(pure, texts)})`, resultType, condition);
       return;
     }
     let after = "";
@@ -1099,21 +1167,37 @@ interface PreparedTemplate {
   wide: boolean[];
   /** The expression of a template `$1 = expr;`, else null. */
   pure: string | null;
+  /** `pure` is `C ? 1 : 0`, C a condition (see popTest). */
+  condition: boolean;
   mayTrap: boolean;
   /** The template with each `$k.at` made its scratch word index. */
   code: string;
+  /** The helpers it uses (JS_TIER_HELPERS). */
+  helpers: readonly string[];
 }
 
-/** Prepared templates by instruction and the depth of its first operand (a module's functions compile
+/** The helpers (JS_TIER_HELPERS) that LeafCompiler's own code uses (the templates' are found in them). */
+const OWN_HELPERS: readonly (keyof typeof JS_TIER_HELPERS)[] = [
+  "trap", "TrapCode", "poll", "POLL_INTERVAL", "leafTrapped", "inlinedFrames", "scratch", "scratch64", "high",
+  "callOutWords", "callFunc", "callIndirect", "f32Bits", "f32FromBits", "getF64", "setF64", "f64FromWords",
+];
+
+/** A helper's name in a template. */
+const HELPER = new RegExp(`\\b(?:${Object.keys(JS_TIER_HELPERS).join("|")})\\b`, "g");
+
+/** Prepared templates by instruction, the depth of its first operand and whether a memory access's offset
+ * is 0 (a module's functions compile
  * the same few hundred of them thousands of times: the string work is done once for each). */
 const PREPARED = new Map<number, PreparedTemplate>();
 
-function preparedTemplate(wasmOp: number, simple: Simple, first: number): PreparedTemplate {
-  const key = wasmOp * 0x1_0000 + first;
+function preparedTemplate(wasmOp: number, simple: Simple, first: number, zeroOffset: boolean): PreparedTemplate {
+  const key = (wasmOp * 0x1_0000 + first) * 2 + (zeroOffset ? 1 : 0);
   let prepared = first < 0x1_0000 ? PREPARED.get(key) : undefined;
   if (prepared !== undefined) return prepared;
-  const { template: original, params, result: resultType } = simple;
+  const { params, result: resultType, memArg } = simple;
   const shift = resultType === null ? 1 : 2;
+  const unindented = simple.template.replace(/^[ \t]+/gm, "").replace(/^\n/, "");
+  const original = memArg ? tierMemoryAccess(unindented, params.length + shift, zeroOffset) : unindented;
   const typeOf = (k: number): ValType | undefined => (k === 1 && resultType !== null ? resultType : params[k - shift]);
   // an i64 operand's words, read and written through a local bound to `$k.at`, become its two variables
   // (the result's: at depth `first`; operand k's at first + k - shift); the others go through the scratch array
@@ -1122,14 +1206,32 @@ function preparedTemplate(wasmOp: number, simple: Simple, first: number): Prepar
   const template = floatOperands(words, params, shift, resultType);
   const wide: boolean[] = [];
   for (let k = 1; k <= params.length + shift - 1; k++) wide[k] = template.includes(`$${k}.at`);
+  const pure = PURE_VALUE.exec(template)?.[1] ?? null;
+  const code = template.replace(/\$(\d+)\.at/g, (_, k: string) => String(2 * (Number(k) - 1)));
   prepared = {
     wide,
-    pure: PURE_VALUE.exec(template)?.[1] ?? null,
+    pure,
+    condition: pure !== null && CONDITION.test(pure),
     mayTrap: MAY_TRAP.test(template),
-    code: template.replace(/\$(\d+)\.at/g, (_, k: string) => String(2 * (Number(k) - 1))),
+    code,
+    helpers: [...new Set(code.match(HELPER))],
   };
   if (first < 0x1_0000) PREPARED.set(key, prepared);
   return prepared;
+}
+
+/**
+ * A load's or store's template (`memArg`: the offset's operand position) made shorter for the tier, whose
+ * memory is unshared and 32-bit: its offset (a u32 already) is added as it is, or not at all when
+ * `zeroOffset`; an access out of bounds traps at once (`pastCachedLength` looks for a shared memory's
+ * growth, then traps: oob); a little-endian host drops the byte order test. Code of another shape stays.
+ */
+function tierMemoryAccess(template: string, memArg: number, zeroOffset: boolean): string {
+  let code = template
+    .replace(`) + ($${memArg} >>> 0);`, zeroOffset ? ");" : `) + $${memArg};`)
+    .replace(/if \(ea \+ (\d+) > memLen\) memLen = pastCachedLength\(mem, ea \+ \1\);/, "if (ea + $1 > memLen) oob();");
+  if (JS_TIER_HELPERS.littleEndian) code = code.replaceAll(" && littleEndian", "");
+  return code;
 }
 
 /** The template, its float operands and result made the tier's (f32 and f64 numbers, see the top):
@@ -1194,6 +1296,19 @@ function shiftByConstant(op: number, n: number, lo: string, hi: string): string 
   const fill = op === 0x87 ? `${hi} >> 31` : "0";
   if (n < 32) return `${lo} = (${lo} >>> ${n}) | (${hi} << ${32 - n}); ${hi} = ${hi} ${shr} ${n}${op === 0x88 ? " | 0" : ""};`;
   return `${lo} = ${hi} ${shr} ${n - 32}${op === 0x88 ? " | 0" : ""}; ${hi} = ${fill};`;
+}
+
+/** Whether `code` mentions variable `name` (a word of its own; a test run for most instructions: no regex). */
+function mentions(code: string, name: string): boolean {
+  for (let i = code.indexOf(name); i >= 0; i = code.indexOf(name, i + 1)) {
+    if (!isWordChar(code.charCodeAt(i - 1)) && !isWordChar(code.charCodeAt(i + name.length))) return true;
+  }
+  return false;
+}
+
+/** A character of a JavaScript word (NaN, outside the string: none). */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
 }
 
 /** i32, i64, f32 and f64 are the tier's types: anything else leaves the function to the interpreter. */
@@ -1294,8 +1409,11 @@ function simpleInstruction(wasm: number): Simple | null {
 
 /** A template that is one expression of its operands: `$1 = expr;`. */
 const PURE_VALUE = /^\$1 = ([^;]*);$/;
+/** A pure expression that is a condition's value (its condition has no `?` of its own), and its end. */
+const CONDITION = /^[^?]* \? 1 : 0$/;
+const CONDITION_VALUE = " ? 1 : 0)";
 /** A template that may trap: a bounds check, a division, a truncation (not a saturating one). */
-const MAY_TRAP = /\b(?:trap|pastCachedLength)\(|i(?:32|64)(?:Div|Rem)[SU]\(|i(?:32|64)TruncF/;
+const MAY_TRAP = /\b(?:trap|oob|pastCachedLength)\(|i(?:32|64)(?:Div|Rem)[SU]\(|i(?:32|64)TruncF/;
 
 /** The template's code on the given operands ($1 is operands[0]). A template's local holding an operand
  * that is a variable or a number (`const a = $2;`) becomes that operand: less code for the engine. */

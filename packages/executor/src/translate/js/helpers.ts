@@ -20,6 +20,12 @@ function trap(code: TrapCode): never {
   throw new Trap(code);
 }
 
+/** An access out of bounds of the memory (the tier's is unshared: its length changes only by a call out,
+ * after which the leaf reads it again). A short name: the generated code calls it at every access. */
+function oob(): never {
+  throw new Trap(TrapCode.MemoryOutOfBounds);
+}
+
 /** An error leaves a leaf function: `frames` (pairs of function index and Wasm offset, innermost first:
  * the function, then the calls that the tier compiled in place) go first in the backtrace (the
  * interpreter, which records backtraces, never saw them: backtrace.ts). */
@@ -28,6 +34,13 @@ function leafTrapped(state: ExecState, error: unknown, frames: readonly number[]
   state.leafFrames = state.leafError === error && state.leafFrames !== null ? [...state.leafFrames, ...frames] : frames;
   state.leafError = error;
   state.leafInst = inst;
+}
+
+/** The frames of a trap at site `site` of inlined code (compile-leaf.ts, `site`): k * span + a Wasm offset
+ * in the body of inlined call k, whose function index, body offset and call sites' frames are `calls[k]`. */
+function inlinedFrames(calls: readonly (readonly number[])[], site: number, span: number): number[] {
+  const [func, start, ...callers] = calls[Math.floor(site / span)]!;
+  return [func!, start! + (site % span), ...callers];
 }
 
 /** A call out of function `f` of `inst` (imported or refused by the tier; interpret/call-out.ts). */
@@ -155,7 +168,7 @@ function f64FromWords(lo: number, hi: number): number {
 const high = new Int32Array(1);
 
 export const JS_TIER_HELPERS = {
-  trap, TrapCode, poll, pastCachedLength, leafTrapped, littleEndian, POLL_INTERVAL, scratch, high, callOutWords, callFunc, callIndirect,
+  trap, oob, TrapCode, poll, pastCachedLength, leafTrapped, inlinedFrames, littleEndian, POLL_INTERVAL, scratch, high, callOutWords, callFunc, callIndirect,
   i32DivS, i32DivU, i32RemS, i32RemU, i32Ctz, i32Popcnt,
   i64Clz, i64Ctz, i64Popcnt, i64DivS, i64DivU, i64RemS, i64RemU, i64Shl, i64ShrS, i64ShrU, i64Rotl, i64Rotr,
   i64Extend8S, i64Extend16S, i64Extend32S,
