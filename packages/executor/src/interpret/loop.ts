@@ -25,7 +25,7 @@ import { callHost } from "./host-call.js";
 import { Op } from "./op.generated.js";
 import { simdMemOp, simdOp, simdShuffleOp } from "./simd/instructions.js";
 import { outOfLine } from "./out-of-line.js";
-import { unwindToHandler } from "./exceptions.js";
+import { throwException, throwRef, unwindToHandler } from "./exceptions.js";
 import { arrayOf, elementAt, gcOp, refIs, structNew, structOf } from "./gc.js";
 import { POLL_INTERVAL, poll } from "./poll.js";
 import type { ExecState } from "./state.js";
@@ -410,9 +410,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 312: // I64Sub128: (dl, dh) = (al, ah) - (bl, bh) (i64 pairs as 128-bit integers)
         case 313: // I64MulWideS: (dl, dh) = a * b (i64 to 128 bits, signed)
         case 314: // I64MulWideU: (dl, dh) = a * b (i64 to 128 bits, unsigned)
-        case 315: // Atomic: an atomic access, wait or notify on memory m (0xfe sub-opcode op; interpret/atomics.ts)
-        case 319: // Throw: throw an exception of tag t, its values from register args on
-        case 320: { // ThrowRef: throw the exception that register a references again (traps on null)
+        case 315: { // Atomic: an atomic access, wait or notify on memory m (0xfe sub-opcode op; interpret/atomics.ts)
           pc = outOfLine(store, state, inst, i32, fp2, code, pc);
           continue;
         }
@@ -1874,6 +1872,16 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 318: { // RefAsNonNull: trap if register a holds the null reference
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0) trap(8 /* NullReference */);
+          pc = (pc + 2) | 0;
+          continue;
+        }
+        case 319: { // Throw: throw an exception of tag t, its values from register args on
+          throwException(store, inst, i32, fp2, code, pc);
+          pc = (pc + 3) | 0;
+          continue;
+        }
+        case 320: { // ThrowRef: throw the exception that register a references again (traps on null)
+          throwRef(store, i32, fp2, code, pc);
           pc = (pc + 2) | 0;
           continue;
         }

@@ -1,13 +1,14 @@
 // The instructions that are rarely hot (Instr.outOfLine in codegen/instructions/: tables, bulk memory, other
-// memories than memory 0 and 64-bit addresses, atomics, wide arithmetic, throws, v128 selects and globals,
-// copysign), run out of the interpreter loop, which has one case for all of them: the loop function must
-// stay under V8's size limit for optimized code (interpreter-size.test.ts). The cases are generated
-// (codegen/generate.ts) from the same descriptions.
+// memories than memory 0 and 64-bit addresses, atomics, wide arithmetic, v128 selects and globals,
+// copysign, i64 division and rare bit counts, the intermediate stages of fusion chains, comparisons kept as
+// values where branches take them in), run out of the interpreter loop, which has one case for all of them:
+// the loop function must stay under V8's size limit for optimized code (interpreter-size.test.ts). The
+// cases are generated (codegen/generate.ts) from the same descriptions. (Not throws: a JavaScript exception
+// thrown through this function's frame costs far more than one thrown from the loop's.)
 
 import type { InstanceEntity, PrunedStore } from "@wasmi-ts/store";
 import { atomicOp } from "./atomics.js";
 import { memoryCopy, memoryFill, memoryInit, tableCopy, tableFill, tableGrow, tableInit } from "./bulk.js";
-import { throwException, throwRef } from "./exceptions.js";
 import { addressOperand, loadFrom, storeTo } from "./memory-access.js";
 import {
   i64Add128, i64Ctz, i64DivS, i64DivU, i64MulWide, i64Popcnt, i64RemS, i64RemU, i64Rotr, i64Sub128,
@@ -315,14 +316,6 @@ export function outOfLine(
     case 315: { // Atomic: an atomic access, wait or notify on memory m (0xfe sub-opcode op; interpret/atomics.ts)
       atomicOp(store, state, inst, i32, fp2, code, pc);
       return (pc + 8) | 0;
-    }
-    case 319: { // Throw: throw an exception of tag t, its values from register args on
-      throwException(store, inst, i32, fp2, code, pc);
-      return (pc + 3) | 0;
-    }
-    case 320: { // ThrowRef: throw the exception that register a references again (traps on null)
-      throwRef(store, i32, fp2, code, pc);
-      return (pc + 2) | 0;
     }
     // </generated>
     default:
