@@ -69,10 +69,29 @@ export interface TestInstance {
   func(name: string): FuncEntity;
 }
 
-export function instantiateWat(
-  wat: string,
-  options: { store?: PrunedStore; imports?: ExternEntity[]; config?: Partial<ExecutorConfig> } = {},
-): TestInstance {
+export interface InstantiateOptions {
+  store?: PrunedStore;
+  imports?: ExternEntity[];
+  config?: Partial<ExecutorConfig>;
+}
+
+/**
+ * Compiles and instantiates `wat`. Without a store, imports, fuel or `jsTier` of its own, the module is
+ * instantiated twice, once interpreted only and once with every function the JavaScript tier takes
+ * compiled at its first call, and each call runs on both, which must agree (results, or the trap):
+ * every test checks the interpreter's handlers and the tier's code of its instructions alike. `store`,
+ * `instance` and `func` are the interpreted instance's.
+ */
+export function instantiateWat(wat: string, options: InstantiateOptions = {}): TestInstance {
+  if (options.store !== undefined || options.imports !== undefined || options.config?.jsTier !== undefined || options.config?.consumeFuel === true) {
+    return instantiateOnce(wat, options);
+  }
+  const interpreted = instantiateOnce(wat, { config: { ...options.config, jsTier: false } });
+  const tiered = instantiateOnce(wat, { config: { ...options.config, jsTier: "eager" } });
+  return { ...interpreted, call: (name, ...args) => sameOnBoth(name, args, interpreted, tiered) };
+}
+
+function instantiateOnce(wat: string, options: InstantiateOptions): TestInstance {
   const store = options.store ?? newStore();
   const module = compileModule(parseWat(wat), store.types, { ...DEFAULT_CONFIG, ...options.config });
   const instance = instantiate(store, module, options.imports ?? []);
@@ -90,6 +109,33 @@ export function instantiateWat(
       return results.length === 1 ? results[0] : results;
     },
   };
+}
+
+type Outcome = { value: unknown } | { error: unknown };
+
+function outcome(instance: TestInstance, name: string, args: JsValue[]): Outcome {
+  try {
+    return { value: instance.call(name, ...args) };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/** What an outcome compares by: the values (NaNs alike), or the trap's code, or the error's kind and message. */
+function describeOutcome(o: Outcome): string {
+  if ("value" in o) return [o.value].flat().map((v) => (typeof v === "bigint" ? `${v}n` : Object.is(v, -0) ? "-0" : String(v))).join(", ");
+  const e = o.error;
+  return e instanceof Trap ? `trap ${e.code}` : e instanceof Error ? `${e.name}: ${e.message}` : `throw ${String(e)}`;
+}
+
+/** Calls `name` on both instances; the interpreted one's outcome, once the tiered one's is the same. */
+function sameOnBoth(name: string, args: JsValue[], interpreted: TestInstance, tiered: TestInstance): any {
+  const a = outcome(interpreted, name, args);
+  const b = outcome(tiered, name, args);
+  const [da, db] = [describeOutcome(a), describeOutcome(b)];
+  if (da !== db) throw new Error(`${name}(${args.join(", ")}): interpreted ${da}, with the JavaScript tier ${db}`);
+  if ("error" in a) throw a.error;
+  return a.value;
 }
 
 export function funcExtern(f: FuncEntity): ExternEntity {
