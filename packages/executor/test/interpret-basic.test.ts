@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { instantiateWat } from "./interpret-harness.js";
+import { instantiateWat, trapCode } from "./interpret-harness.js";
 
 const FIB = `(module
   (func $fib (export "fib") (param i32) (result i32)
@@ -190,6 +190,49 @@ describe("numeric", () => {
     expect(t.call("wrap", 0x1234567887654321n)).toBe(0x87654321 | 0);
     expect(() => t.call("div_s", 1n, 0n)).toThrow("integer divide by zero");
     expect(() => t.call("div_s", -(1n << 63n), -1n)).toThrow("integer overflow");
+  });
+
+  test("every i64 operator, its result kept as a value, against BigInt", () => {
+    const u = (v: bigint) => BigInt.asUintN(64, v);
+    const s = (v: bigint) => BigInt.asIntN(64, v);
+    const b = (c: boolean) => (c ? 1 : 0);
+    const bits = (v: bigint, f: (i: number) => boolean) => BigInt([...Array(64).keys()].filter(f).length);
+    const binary: Record<string, (x: bigint, y: bigint) => bigint | number | null> = {
+      add: (x, y) => s(x + y), sub: (x, y) => s(x - y), mul: (x, y) => s(x * y),
+      div_s: (x, y) => (y === 0n || (x === -(1n << 63n) && y === -1n) ? null : s(x / y)),
+      div_u: (x, y) => (y === 0n ? null : s(u(x) / u(y))),
+      rem_s: (x, y) => (y === 0n ? null : s(x % y)), rem_u: (x, y) => (y === 0n ? null : s(u(x) % u(y))),
+      and: (x, y) => x & y, or: (x, y) => x | y, xor: (x, y) => x ^ y,
+      shl: (x, y) => s(x << (u(y) & 63n)), shr_s: (x, y) => x >> (u(y) & 63n), shr_u: (x, y) => s(u(x) >> (u(y) & 63n)),
+      rotl: (x, y) => s((u(x) << (u(y) & 63n)) | (u(x) >> ((64n - (u(y) & 63n)) & 63n))),
+      rotr: (x, y) => s((u(x) >> (u(y) & 63n)) | (u(x) << ((64n - (u(y) & 63n)) & 63n))),
+      eq: (x, y) => b(x === y), ne: (x, y) => b(x !== y),
+      lt_s: (x, y) => b(x < y), lt_u: (x, y) => b(u(x) < u(y)), gt_s: (x, y) => b(x > y), gt_u: (x, y) => b(u(x) > u(y)),
+      le_s: (x, y) => b(x <= y), le_u: (x, y) => b(u(x) <= u(y)), ge_s: (x, y) => b(x >= y), ge_u: (x, y) => b(u(x) >= u(y)),
+    };
+    const unary: Record<string, (x: bigint) => bigint | number> = {
+      clz: (x) => BigInt(64 - u(x).toString(2).replace(/^0$/, "").length),
+      ctz: (x) => (x === 0n ? 64n : bits(x, (i) => (u(x) & ((1n << BigInt(i + 1)) - 1n)) === 0n)),
+      popcnt: (x) => bits(x, (i) => ((u(x) >> BigInt(i)) & 1n) === 1n),
+      eqz: (x) => b(x === 0n),
+      extend8_s: (x) => BigInt.asIntN(8, x), extend16_s: (x) => BigInt.asIntN(16, x), extend32_s: (x) => BigInt.asIntN(32, x),
+    };
+    const result = (name: string) => (["eq", "ne", "eqz"].includes(name) || /^[lg][te]_/.test(name) ? "i32" : "i64");
+    const t = instantiateWat(`(module
+      ${Object.keys(binary).map((n) => `(func (export "${n}") (param i64 i64) (result ${result(n)}) (i64.${n} (local.get 0) (local.get 1)))`).join("\n")}
+      ${Object.keys(unary).map((n) => `(func (export "${n}") (param i64) (result ${result(n)}) (i64.${n} (local.get 0)))`).join("\n")})`);
+    const values = [0n, 1n, -1n, 2n, 63n, 64n, 0x7fffn, 0x8000n, 0xffffn, 0x80000000n, 0xffffffffn, 0x100000000n,
+      -0x80000000n, 0x123456789abcdefn, -(1n << 63n), (1n << 63n) - 1n, -0x7edcba9876543210n];
+    for (const x of values) {
+      for (const [name, f] of Object.entries(unary)) expect(t.call(name, x), `${name} ${x}`).toBe(f(x));
+      for (const y of values) {
+        for (const [name, f] of Object.entries(binary)) {
+          const expected = f(x, y);
+          if (expected === null) expect(trapCode(() => t.call(name, x, y)), `${name} ${x} ${y}`).toBeDefined();
+          else expect(t.call(name, x, y), `${name} ${x} ${y}`).toBe(expected);
+        }
+      }
+    }
   });
 
   test("i32 arithmetic with traps", () => {

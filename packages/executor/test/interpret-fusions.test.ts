@@ -89,6 +89,21 @@ describe("fused loop steps and byte tests", () => {
     expect(trapCode(() => t.call("strlen", 65536))).toBe(TrapCode.MemoryOutOfBounds);
   });
 
+  test("a byte load tested for not zero is one instruction (a do-while scan)", () => {
+    const wat = `(module ${strings}
+      (func (export "end") (param $p i32) (result i32)
+        (loop $l
+          (local.set $p (i32.add (local.get $p) (i32.const 1)))
+          (br_if $l (i32.load8_u (local.get $p))))
+        (local.get $p)))`;
+    expect(opsOf(wat)).toContain("I32Load8UBrIfNez");
+    const t = instantiateWat(wat);
+    expect(t.call("end", 15)).toBe(21); // the zero after "hello"
+    expect(t.call("end", 16)).toBe(21);
+    expect(t.call("end", 21)).toBe(26);
+    expect(trapCode(() => t.call("end", 65535))).toBe(TrapCode.MemoryOutOfBounds);
+  });
+
   test("a byte compare against a loaded byte is one instruction (strcmp-like)", () => {
     const wat = `(module ${strings}
       (func (export "common") (param $a i32) (param $b i32) (result i32) (local $i i32)
@@ -237,27 +252,50 @@ describe("stores with a pointer step", () => {
     expect(trapCode(() => t.call("fill", 65534, 5, 1))).toBe(TrapCode.MemoryOutOfBounds);
     expect(t.call("byte", 65535)).toBe(4); // the bytes before the trap were written, as with separate instructions
   });
+
+  test("a store at base + index, then the index stepped, is one instruction, for words and bytes", () => {
+    for (const [store, size, load] of [["i32.store", 4, "i32.load"], ["i32.store8", 1, "i32.load8_u"]] as const) {
+      const wat = `(module (memory 1)
+        (func (export "fill") (param $base i32) (param $n i32) (param $v i32) (local $i i32)
+          (block $done (loop $l
+            (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+            (${store} offset=2 (i32.add (local.get $base) (local.get $i)) (local.get $v))
+            (local.set $i (i32.add (local.get $i) (i32.const ${size})))
+            (local.set $v (i32.add (local.get $v) (i32.const 1)))
+            (br $l))))
+        (func (export "at") (param i32) (result i32) (${load} (local.get 0))))`;
+      expect(opsOf(wat), store).toContain(store === "i32.store" ? "I32StoreIdxAddImm" : "I32Store8IdxAddImm");
+      const t = instantiateWat(wat);
+      t.call("fill", 100, 3 * size, 0x1fe);
+      expect([0, 1, 2].map((k) => t.call("at", 102 + k * size)), store).toEqual(size === 4 ? [0x1fe, 0x1ff, 0x200] : [0xfe, 0xff, 0]);
+      expect(t.call("at", 102 + 3 * size)).toBe(0);
+      expect(trapCode(() => t.call("fill", 65536 - 2 - size, 2 * size, 7)), store).toBe(TrapCode.MemoryOutOfBounds);
+      expect(t.call("at", 65536 - size), store).toBe(7); // the store before the trap was written
+    }
+  });
 });
 
 describe("a step fused into the branch after it", () => {
   test("an add immediate fuses with any following conditional branch, whatever registers it tests", () => {
-    const conds = ["eq", "ne", "lt_s", "lt_u", "le_s", "le_u", "gt_s", "gt_u", "ge_s", "ge_u"];
+    const conds = ["eq", "ne", "lt_s", "lt_u", "le_s", "le_u", "gt_s", "gt_u", "ge_s", "ge_u", "eqz", "nez"];
     const values = [0, 1, -1, 5, 0x7fffffff, -0x80000000];
     for (const cond of conds) {
-      for (const k of [null, 5, -1]) {
+      const unary = cond === "eqz" || cond === "nez";
+      for (const k of unary ? [null] : [null, 5, -1]) {
         const right = k === null ? "(local.get $b)" : `(i32.const ${k})`;
+        const tested = cond === "nez" ? "(local.get $a)" : unary ? "(i32.eqz (local.get $a))" : `(i32.${cond} (local.get $a) ${right})`;
         // p steps, then the branch tests a and b (or a constant): the add is not what is tested
         const wat = `(module (func (export "f") (param $a i32) (param $b i32) (param $p i32) (result i32)
           (block $out (result i32)
             (local.set $p (i32.add (local.get $p) (i32.const 3)))
-            (drop (br_if $out (local.get $p) (i32.${cond} (local.get $a) ${right})))
+            (drop (br_if $out (local.get $p) ${tested}))
             (i32.sub (i32.const 0) (local.get $p)))))`;
         expect(opsOf(wat)[0], `${cond} ${k}`).toMatch(/^I32AddImmBrIf/);
         const t = instantiateWat(wat);
         const cmp = (a: number, b: number): boolean => {
           const [ua, ub] = [a >>> 0, b >>> 0];
           return { eq: a === b, ne: a !== b, lt_s: a < b, lt_u: ua < ub, le_s: a <= b, le_u: ua <= ub,
-            gt_s: a > b, gt_u: ua > ub, ge_s: a >= b, ge_u: ua >= ub }[cond]!;
+            gt_s: a > b, gt_u: ua > ub, ge_s: a >= b, ge_u: ua >= ub, eqz: a === 0, nez: a !== 0 }[cond]!;
         };
         for (const a of values) for (const b of values) {
           const expected = cmp(a, k ?? b) ? 10 : -10;

@@ -110,4 +110,51 @@ describe("memory", () => {
     expect(trapCode(() => t.call("store", -4, 0, 1))).toBe(TrapCode.MemoryOutOfBounds); // 2^32 - 4 + 4
     expect(trapCode(() => t.call("load8", -1, -1))).toBe(TrapCode.MemoryOutOfBounds); // 2^32 - 2 + 2
   });
+
+  test("loads of every width from an address computed by i32.add (an indexed access) extend as their plain forms do", () => {
+    const widths = ["i32.load8_s", "i32.load8_u", "i32.load16_s", "i32.load16_u", "i32.load", "i64.load8_s", "i64.load8_u",
+      "i64.load16_s", "i64.load16_u", "i64.load32_s", "i64.load32_u", "i64.load"];
+    const funcs = widths.map((w) => `
+      (func (export "${w}") (param i32 i32) (result ${w.slice(0, 3)}) (${w} offset=1 (i32.add (local.get 0) (local.get 1))))
+      (func (export "${w} plain") (param i32) (result ${w.slice(0, 3)}) (${w} offset=1 (local.get 0)))`);
+    const t = instantiateWat(`(module (memory 1) (data (i32.const 8) "\\81\\92\\a3\\b4\\c5\\d6\\e7\\f8\\09") ${funcs.join("")})`);
+    const bytes = [...Array(8).fill(0), 0x81, 0x92, 0xa3, 0xb4, 0xc5, 0xd6, 0xe7, 0xf8, 9, ...Array(16).fill(0)];
+    for (const w of widths) {
+      const size = { load8: 1, load16: 2, load32: 4, load: w.startsWith("i32") ? 4 : 8 }[w.slice(4).split("_")[0]!]!;
+      const signed = w.endsWith("_s");
+      for (const at of [7, 8, 9, 10]) {
+        // little-endian bytes at + 1.., extended to the type
+        let value = 0n;
+        for (let i = size - 1; i >= 0; i--) value = (value << 8n) | BigInt(bytes[at + 1 + i]!);
+        if (signed || size === (w.startsWith("i32") ? 4 : 8)) value = BigInt.asIntN(size * 8, value);
+        const expected = w.startsWith("i32") ? Number(BigInt.asIntN(32, value)) : BigInt.asIntN(64, value);
+        expect(t.call(w, at - 3, 3), `${w} at ${at}`).toBe(expected);
+        expect(t.call(`${w} plain`, at), `${w} at ${at}`).toBe(expected);
+      }
+      expect(trapCode(() => t.call(w, 65535 - size, 1)), w).toBe(TrapCode.MemoryOutOfBounds);
+    }
+  });
+
+  test("a second memory (multi-memory): loads and stores of each width reach it, not memory 0, with its own bounds", () => {
+    const t = instantiateWat(`(module (memory $a 1) (memory $b 2)
+      (func (export "store") (param i32 i64)
+        (i64.store $b (local.get 0) (local.get 1))
+        (i32.store8 $b offset=8 (local.get 0) (i32.const 0x1ff))
+        (f64.store $b offset=16 (local.get 0) (f64.const 2.5)))
+      (func (export "i64") (param i32) (result i64) (i64.load $b (local.get 0)))
+      (func (export "u16") (param i32) (result i32) (i32.load16_u $b offset=2 (local.get 0)))
+      (func (export "s8") (param i32) (result i32) (i32.load8_s $b offset=8 (local.get 0)))
+      (func (export "f64") (param i32) (result f64) (f64.load $b offset=16 (local.get 0)))
+      (func (export "a") (param i32) (result i64) (i64.load $a (local.get 0))))`);
+    t.call("store", 70000, 0x1122334455667788n);
+    expect(t.call("i64", 70000)).toBe(0x1122334455667788n);
+    expect(t.call("u16", 70000)).toBe(0x5566);
+    expect(t.call("s8", 70000)).toBe(-1);
+    expect(t.call("f64", 70000)).toBe(2.5);
+    t.call("store", 8, -1n);
+    expect(t.call("a", 8)).toBe(0n); // memory 0 untouched
+    expect(trapCode(() => t.call("i64", 2 * 65536 - 7))).toBe(TrapCode.MemoryOutOfBounds);
+    expect(trapCode(() => t.call("store", 2 * 65536 - 8, 1n))).toBe(TrapCode.MemoryOutOfBounds); // the store8 after it is out
+    expect(t.call("i64", 2 * 65536 - 8)).toBe(1n); // the stores before the trap were written
+  });
 });

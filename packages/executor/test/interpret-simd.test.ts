@@ -58,6 +58,25 @@ describe("SIMD", () => {
     expect(t.call("global_roundtrip")).toEqual([1, 16, 81, 256]);
   });
 
+  test("v128 locals copied into each other (a swap through a temporary, n times) keep all four lanes", () => {
+    const t = instantiateWat(`(module (func (export "swaps") (param $n i32) (result i32 i32)
+      (local $a v128) (local $b v128) (local $t v128)
+      (local.set $a (v128.const i32x4 1 2 3 4))
+      (local.set $b (v128.const i32x4 5 6 7 8))
+      (block $done (loop $l
+        (br_if $done (i32.eqz (local.get $n)))
+        (local.set $t (local.get $a))
+        (local.set $a (local.get $b))
+        (local.set $b (local.get $t))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $l)))
+      (i32x4.extract_lane 0 (local.get $a))
+      (i32x4.extract_lane 3 (local.get $b))))`);
+    expect(t.call("swaps", 0)).toEqual([1, 8]);
+    expect(t.call("swaps", 1)).toEqual([5, 4]);
+    expect(t.call("swaps", 7)).toEqual([5, 4]);
+  });
+
   test("v128 loads, stores and lane loads with bounds checks", () => {
     const t = instantiateWat(WAT);
     expect(t.call("mem", 100)).toEqual([7, 8, 9, 7]);

@@ -2,7 +2,7 @@
 // switches, the loop's and the out-of-line one's, `switch (code[pc])`, become
 // `switch (globalThis.__wasmiHandlerRan(code[pc]))`, a function (record.ts) that notes the opcode and
 // returns it. Rewriting only the switch's expression keeps the code valid and its line numbers.
-import type { Plugin } from "vite";
+import type { Plugin } from "vitest/config";
 
 /** The global function each dispatch calls with its opcode; it must return the opcode. */
 export const RAN_HOOK = "__wasmiHandlerRan";
