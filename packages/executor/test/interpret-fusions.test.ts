@@ -104,6 +104,40 @@ describe("fused loop steps and byte tests", () => {
     expect(trapCode(() => t.call("end", 65535))).toBe(TrapCode.MemoryOutOfBounds);
   });
 
+  test("a word load or a bit test tested for zero is one instruction with the branch (a list walk, flag tests)", () => {
+    // nodes at 64, 72, 80: (next, flags); the list 64 -> 80 -> 72 -> null
+    const wat = `(module (memory 1)
+      (data (i32.const 64) "\\50\\00\\00\\00\\05\\00\\00\\00" "\\00\\00\\00\\00\\02\\00\\00\\00" "\\48\\00\\00\\00\\80\\00\\00\\80")
+      (func (export "walk") (param $p i32) (param $mask i32) (result i32) (local $n i32)
+        (block $done (loop $l
+          (if (i32.and (i32.load offset=4 (local.get $p)) (i32.const 4))
+            (then (local.set $n (i32.add (local.get $n) (i32.const 100)))))
+          (if (i32.eqz (i32.and (i32.load offset=4 (local.get $p)) (i32.const 0x80)))
+            (then (local.set $n (i32.add (local.get $n) (i32.const 1)))))
+          (br_if $done (i32.eqz (local.tee $p (i32.load (local.get $p)))))
+          (br $l)))
+        (local.get $n))
+      (func (export "has_next") (param $p i32) (result i32)
+        (if (result i32) (i32.load (local.get $p)) (then (i32.const 1)) (else (i32.const 0))))
+      (func (export "length") (param $p i32) (result i32) (local $n i32)
+        (loop $l
+          (local.set $n (i32.add (local.get $n) (i32.const 1)))
+          (br_if $l (local.tee $p (i32.load (local.get $p)))))
+        (local.get $n)))`;
+    const ops = opsOf(wat);
+    for (const op of ["I32AndImmBrIfEqz", "I32AndImmBrIfNez", "I32LoadBrIfEqz"]) expect(ops, op).toContain(op);
+    expect(opsOf(wat, 1)).toContain("I32LoadBrIfEqz"); // `if` branches past its body when the value is zero
+    expect(opsOf(wat, 2)).toContain("I32LoadBrIfNez");
+    const t = instantiateWat(wat);
+    expect(t.call("walk", 64)).toBe(100 + 1 + 1); // 64: flags 5 (bit 2, not 0x80); 80: 0x80000080; 72: 2
+    expect(t.call("walk", 72)).toBe(1);
+    expect(t.call("walk", 80)).toBe(0 + 1);
+    expect([64, 72, 80, 0].map((p) => t.call("has_next", p))).toEqual([1, 0, 1, 0]);
+    expect([64, 72, 80].map((p) => t.call("length", p))).toEqual([3, 1, 2]);
+    expect(trapCode(() => t.call("has_next", 65533))).toBe(TrapCode.MemoryOutOfBounds);
+    expect(trapCode(() => t.call("walk", 65532))).toBe(TrapCode.MemoryOutOfBounds); // the flags word is out
+  });
+
   test("a byte compare against a loaded byte is one instruction (strcmp-like)", () => {
     const wat = `(module ${strings}
       (func (export "common") (param $a i32) (param $b i32) (result i32) (local $i i32)

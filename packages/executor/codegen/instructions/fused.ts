@@ -72,6 +72,12 @@ const F64_SUB_MUL = fuseValue("F64SubMul", "d = c - a * b (f64, each rounded)", 
 const stepAndBranch = (branch: Instr, cond: string): Instr =>
   sequence(`I32AddImmBrIf${cond}`, `d = s + imm, then jump if ${cond}`, [ADD_IMM, branch]);
 
+/** `value` (first operand d), then a jump if d is zero, and one if it is not. */
+const zeroTests = (name: string, what: string, value: Instr): Instr[] => [
+  sequence(`${name}BrIfEqz`, `${what}, then jump if it is zero`, [value, BR_IF_EQZ], { shared: { "1.a": "0.d" } }),
+  sequence(`${name}BrIfNez`, `${what}, then jump if it is not zero`, [value, BR_IF_NEZ], { shared: { "1.a": "0.d" } }),
+];
+
 /** A store, then a pointer step laid out first (`*p++ = v`): the store uses the pointer's old value. */
 const storeAndStep = (name: string, store: Value | Instr): Instr =>
   sequence(name, "a store, then d = s + imm (the store sees the old d)",
@@ -168,9 +174,11 @@ export const FUSED_STEPS: Instr[] = [
   ...Object.entries(BR_IF_I32_IMM).map(([cond, branch]) => stepAndBranch(branch, `${cond}Imm`)),
   sequence("I32AddImmAddImmBrIfNeImm", "two induction variables stepped at the bottom of a loop, the second one tested",
     [ADD_IMM, ADD_IMM, BR_IF_I32_IMM.Ne!], { shared: { "2.a": "1.d" } }),
-  // a byte load and the branch testing it (the value is still written: C string scans and compares)
-  sequence("I32Load8UBrIfEqz", "d = u8 at addr + off, then jump if it is zero", [valueInstr(I32_LOAD8U), BR_IF_EQZ], { shared: { "1.a": "0.d" } }),
-  sequence("I32Load8UBrIfNez", "d = u8 at addr + off, then jump if it is not zero", [valueInstr(I32_LOAD8U), BR_IF_NEZ], { shared: { "1.a": "0.d" } }),
+  // a value and the zero test of it right after (the value is still written): C's `while (*s)`, `if (p->next)`,
+  // `if (flags & MASK)`
+  ...zeroTests("I32Load8U", "d = u8 at addr + off", valueInstr(I32_LOAD8U)),
+  ...zeroTests("I32Load", "d = i32 at addr + off", valueInstr(I32_LOAD)),
+  ...zeroTests("I32AndImm", "d = a & the immediate b", valueInstr(imm("And"))),
   sequence("I32Load8UIdxBrIfNe", "d = u8 at base + index + off, then jump if it is not b", [valueInstr(I32_LOAD8U_IDX), BR_IF_I32.Ne!],
     { shared: { "1.a": "0.d" } }),
   storeAndStep("I32StoreAddImm", I32_STORE), storeAndStep("I32StoreIdxAddImm", I32_STORE_IDX),

@@ -254,8 +254,8 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 16: // CallIndirect: call the element of register e of table tbl, checked against type ty
         case 18: // ReturnCallFunc: tail call of function f of the index space
         case 19: // ReturnCallIndirect: tail call through a table
-        case 316: // CallRef: call the function reference in register r (trap if null)
-        case 317: { // ReturnCallRef: tail call of the function reference in register r
+        case 320: // CallRef: call the function reference in register r (trap if null)
+        case 321: { // ReturnCallRef: tail call of the function reference in register r
           const op = code[pc];
           let target: FuncEntity;
           let next: number;
@@ -263,7 +263,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
             target = inst.funcs[code[(pc + 1) | 0]]!;
             argOffset = code[(pc + 2) | 0];
             next = pc + 3;
-          } else if (op === 316 /* CallRef */ || op === 317 /* ReturnCallRef */) {
+          } else if (op === 320 /* CallRef */ || op === 321 /* ReturnCallRef */) {
             target = funcOfRef(store, i32[(fp2 + code[(pc + 1) | 0]) | 0]);
             argOffset = code[(pc + 2) | 0];
             next = pc + 3;
@@ -278,7 +278,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
             argOffset = code[(pc + 4) | 0];
             next = pc + 5;
           }
-          tail = op === 18 /* ReturnCallFunc */ || op === 19 /* ReturnCallIndirect */ || op === 317 /* ReturnCallRef */;
+          tail = op === 18 /* ReturnCallFunc */ || op === 19 /* ReturnCallIndirect */ || op === 321 /* ReturnCallRef */;
           if (target.kind === FuncKind.Host) {
             // out of line (host-call.ts); suspended: the loop returns, the call completes on resume
             if (callHost(store, state, target, inst, cf, fp2, argOffset, depth, pc, next, tail)) return;
@@ -404,13 +404,13 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 243: // I32RotlXorRotlImm: d = rotl(x, k) ^ rotl(y, n)
         case 244: // I32XorAndXor: d = e ^ (c & (a ^ b)) (choice)
         case 246: // I32Rotl3XorImm: d = rotl(x, k) ^ rotl(y, n) ^ rotl(z, m)
-        case 309: // TableIndex64: d = the i64 a as a table index: a, or 2^32-1 (past the end of every table) from 2^32 on
-        case 310: // TableSize64: d = the size of table tbl (i64)
-        case 311: // I64Add128: (dl, dh) = (al, ah) + (bl, bh) (i64 pairs as 128-bit integers)
-        case 312: // I64Sub128: (dl, dh) = (al, ah) - (bl, bh) (i64 pairs as 128-bit integers)
-        case 313: // I64MulWideS: (dl, dh) = a * b (i64 to 128 bits, signed)
-        case 314: // I64MulWideU: (dl, dh) = a * b (i64 to 128 bits, unsigned)
-        case 315: { // Atomic: an atomic access, wait or notify on memory m (0xfe sub-opcode op; interpret/atomics.ts)
+        case 313: // TableIndex64: d = the i64 a as a table index: a, or 2^32-1 (past the end of every table) from 2^32 on
+        case 314: // TableSize64: d = the size of table tbl (i64)
+        case 315: // I64Add128: (dl, dh) = (al, ah) + (bl, bh) (i64 pairs as 128-bit integers)
+        case 316: // I64Sub128: (dl, dh) = (al, ah) - (bl, bh) (i64 pairs as 128-bit integers)
+        case 317: // I64MulWideS: (dl, dh) = a * b (i64 to 128 bits, signed)
+        case 318: // I64MulWideU: (dl, dh) = a * b (i64 to 128 bits, unsigned)
+        case 319: { // Atomic: an atomic access, wait or notify on memory m (0xfe sub-opcode op; interpret/atomics.ts)
           pc = outOfLine(store, state, inst, i32, fp2, code, pc);
           continue;
         }
@@ -1731,7 +1731,39 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 5) | 0;
           continue;
         }
-        case 285: { // I32Load8UIdxBrIfNe: d = u8 at base + index + off, then jump if it is not b
+        case 285: { // I32LoadBrIfEqz: d = i32 at addr + off, then jump if it is zero
+          {
+            const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+            if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
+            i32[(fp2 + code[(pc + 1) | 0]) | 0] = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
+          }
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0) { pc = code[(pc + 4) | 0]; break branch; }
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 286: { // I32LoadBrIfNez: d = i32 at addr + off, then jump if it is not zero
+          {
+            const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
+            if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
+            i32[(fp2 + code[(pc + 1) | 0]) | 0] = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
+          }
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== 0) { pc = code[(pc + 4) | 0]; break branch; }
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 287: { // I32AndImmBrIfEqz: d = a & the immediate b, then jump if it is zero
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & code[(pc + 3) | 0];
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0) { pc = code[(pc + 4) | 0]; break branch; }
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 288: { // I32AndImmBrIfNez: d = a & the immediate b, then jump if it is not zero
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & code[(pc + 3) | 0];
+          if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== 0) { pc = code[(pc + 4) | 0]; break branch; }
+          pc = (pc + 5) | 0;
+          continue;
+        }
+        case 289: { // I32Load8UIdxBrIfNe: d = u8 at base + index + off, then jump if it is not b
           {
             const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
             if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
@@ -1741,7 +1773,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 7) | 0;
           continue;
         }
-        case 286: { // I32StoreAddImm: a store, then d = s + imm (the store sees the old d)
+        case 290: { // I32StoreAddImm: a store, then d = s + imm (the store sees the old d)
           const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
           if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
           if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 5) | 0]) | 0];
@@ -1750,7 +1782,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 7) | 0;
           continue;
         }
-        case 287: { // I32StoreIdxAddImm: a store, then d = s + imm (the store sees the old d)
+        case 291: { // I32StoreIdxAddImm: a store, then d = s + imm (the store sees the old d)
           const ea = ((i32[(fp2 + code[(pc + 4) | 0]) | 0] + i32[(fp2 + code[(pc + 5) | 0]) | 0]) >>> 0) + (code[(pc + 7) | 0] >>> 0);
           if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
           if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 6) | 0]) | 0];
@@ -1759,7 +1791,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 8) | 0;
           continue;
         }
-        case 288: { // I32Store8AddImm: a store, then d = s + imm (the store sees the old d)
+        case 292: { // I32Store8AddImm: a store, then d = s + imm (the store sees the old d)
           const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
           if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
           u8[ea] = i32[(fp2 + code[(pc + 5) | 0]) | 0];
@@ -1767,7 +1799,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 7) | 0;
           continue;
         }
-        case 289: { // I32Store8IdxAddImm: a store, then d = s + imm (the store sees the old d)
+        case 293: { // I32Store8IdxAddImm: a store, then d = s + imm (the store sees the old d)
           const ea = ((i32[(fp2 + code[(pc + 4) | 0]) | 0] + i32[(fp2 + code[(pc + 5) | 0]) | 0]) >>> 0) + (code[(pc + 7) | 0] >>> 0);
           if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
           u8[ea] = i32[(fp2 + code[(pc + 6) | 0]) | 0];
@@ -1775,133 +1807,133 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 8) | 0;
           continue;
         }
-        case 290: { // BrIfF32Eq: jump if a Eq b (f32)
+        case 294: { // BrIfF32Eq: jump if a Eq b (f32)
           if (f32[(fp2 + code[(pc + 1) | 0]) | 0] === f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 291: { // BrIfF32Ne: jump if a Ne b (f32)
+        case 295: { // BrIfF32Ne: jump if a Ne b (f32)
           if (f32[(fp2 + code[(pc + 1) | 0]) | 0] !== f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 292: { // BrIfF32Lt: jump if a Lt b (f32)
+        case 296: { // BrIfF32Lt: jump if a Lt b (f32)
           if (f32[(fp2 + code[(pc + 1) | 0]) | 0] < f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 293: { // BrIfF32Le: jump if a Le b (f32)
+        case 297: { // BrIfF32Le: jump if a Le b (f32)
           if (f32[(fp2 + code[(pc + 1) | 0]) | 0] <= f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 294: { // BrIfF32NotLt: jump if not a < b (f32)
+        case 298: { // BrIfF32NotLt: jump if not a < b (f32)
           if (!(f32[(fp2 + code[(pc + 1) | 0]) | 0] < f32[(fp2 + code[(pc + 2) | 0]) | 0])) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 295: { // BrIfF32NotLe: jump if not a <= b (f32)
+        case 299: { // BrIfF32NotLe: jump if not a <= b (f32)
           if (!(f32[(fp2 + code[(pc + 1) | 0]) | 0] <= f32[(fp2 + code[(pc + 2) | 0]) | 0])) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 296: { // BrIfF64Eq: jump if a Eq b (f64)
+        case 300: { // BrIfF64Eq: jump if a Eq b (f64)
           if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] === f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 297: { // BrIfF64Ne: jump if a Ne b (f64)
+        case 301: { // BrIfF64Ne: jump if a Ne b (f64)
           if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] !== f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 298: { // BrIfF64Lt: jump if a Lt b (f64)
+        case 302: { // BrIfF64Lt: jump if a Lt b (f64)
           if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] < f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 299: { // BrIfF64Le: jump if a Le b (f64)
+        case 303: { // BrIfF64Le: jump if a Le b (f64)
           if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] <= f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 300: { // BrIfF64NotLt: jump if not a < b (f64)
+        case 304: { // BrIfF64NotLt: jump if not a < b (f64)
           if (!(f64[(fp2 + code[(pc + 1) | 0]) >> 1] < f64[(fp2 + code[(pc + 2) | 0]) >> 1])) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 301: { // BrIfF64NotLe: jump if not a <= b (f64)
+        case 305: { // BrIfF64NotLe: jump if not a <= b (f64)
           if (!(f64[(fp2 + code[(pc + 1) | 0]) >> 1] <= f64[(fp2 + code[(pc + 2) | 0]) >> 1])) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 302: { // F64AddMul: d = c + a * b (f64, each rounded)
+        case 306: { // F64AddMul: d = c + a * b (f64, each rounded)
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] + (f64[(fp2 + code[(pc + 3) | 0]) >> 1] * f64[(fp2 + code[(pc + 4) | 0]) >> 1]);
           pc = (pc + 5) | 0;
           continue;
         }
-        case 303: { // F64SubMul: d = c - a * b (f64, each rounded)
+        case 307: { // F64SubMul: d = c - a * b (f64, each rounded)
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] - (f64[(fp2 + code[(pc + 3) | 0]) >> 1] * f64[(fp2 + code[(pc + 4) | 0]) >> 1]);
           pc = (pc + 5) | 0;
           continue;
         }
-        case 304: { // F64MulAddMul: d = a * b + x * y (f64)
+        case 308: { // F64MulAddMul: d = a * b + x * y (f64)
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = (f64[(fp2 + code[(pc + 2) | 0]) >> 1] * f64[(fp2 + code[(pc + 3) | 0]) >> 1]) + (f64[(fp2 + code[(pc + 4) | 0]) >> 1] * f64[(fp2 + code[(pc + 5) | 0]) >> 1]);
           pc = (pc + 6) | 0;
           continue;
         }
-        case 305: { // F64MulSubMul: d = a * b - x * y (f64)
+        case 309: { // F64MulSubMul: d = a * b - x * y (f64)
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = (f64[(fp2 + code[(pc + 2) | 0]) >> 1] * f64[(fp2 + code[(pc + 3) | 0]) >> 1]) - (f64[(fp2 + code[(pc + 4) | 0]) >> 1] * f64[(fp2 + code[(pc + 5) | 0]) >> 1]);
           pc = (pc + 6) | 0;
           continue;
         }
-        case 306: { // Simd: a v128 operation (sub-opcode op, lane index)
+        case 310: { // Simd: a v128 operation (sub-opcode op, lane index)
           simdOp(i32, fp2, code, pc);
           pc = (pc + 7) | 0;
           continue;
         }
-        case 307: { // SimdShuffle: i8x16.shuffle of a and b
+        case 311: { // SimdShuffle: i8x16.shuffle of a and b
           simdShuffleOp(i32, fp2, code, pc);
           pc = (pc + 8) | 0;
           continue;
         }
-        case 308: { // SimdMem: a v128 memory access (sub-opcode op, memory m, lane index)
+        case 312: { // SimdMem: a v128 memory access (sub-opcode op, memory m, lane index)
           simdMemOp(inst, i32, fp2, code, pc);
           pc = (pc + 8) | 0;
           continue;
         }
-        case 318: { // RefAsNonNull: trap if register a holds the null reference
+        case 322: { // RefAsNonNull: trap if register a holds the null reference
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0) trap(8 /* NullReference */);
           pc = (pc + 2) | 0;
           continue;
         }
-        case 319: { // Throw: throw an exception of tag t, its values from register args on
+        case 323: { // Throw: throw an exception of tag t, its values from register args on
           throwException(store, inst, i32, fp2, code, pc);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 320: { // ThrowRef: throw the exception that register a references again (traps on null)
+        case 324: { // ThrowRef: throw the exception that register a references again (traps on null)
           throwRef(store, i32, fp2, code, pc);
           pc = (pc + 2) | 0;
           continue;
         }
-        case 321: { // Gc: a GC instruction (0xfb sub-opcode op) on the operands from register a, immediates t, u (interpret/gc.ts)
+        case 325: { // Gc: a GC instruction (0xfb sub-opcode op) on the operands from register a, immediates t, u (interpret/gc.ts)
           gcOp(store, inst, i32, fp2, code, pc);
           pc = (pc + 6) | 0;
           continue;
         }
-        case 322: { // StructNew: d = struct.new of type t, its fields from the consecutive registers from a (gc.ts)
+        case 326: { // StructNew: d = struct.new of type t, its fields from the consecutive registers from a (gc.ts)
           structNew(store, i32, fp2, code, pc);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 323: { // StructGet: d = the 32-bit numeric field at slot w of struct a, sign-extended from bit 31 - sh (packed)
+        case 327: { // StructGet: d = the 32-bit numeric field at slot w of struct a, sign-extended from bit 31 - sh (packed)
           const o = structOf(store, i32[(fp2 + code[(pc + 2) | 0]) | 0]);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = ((o[STRUCT_SLOTS[code[(pc + 3) | 0]]!] as number) << code[(pc + 4) | 0]) >> code[(pc + 4) | 0];
           pc = (pc + 5) | 0;
           continue;
         }
-        case 324: { // StructGet64: d = the 64-bit numeric field at slots w, w + 1 of struct a
+        case 328: { // StructGet64: d = the 64-bit numeric field at slots w, w + 1 of struct a
           const o = structOf(store, i32[(fp2 + code[(pc + 2) | 0]) | 0]);
           const k = code[(pc + 3) | 0];
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
@@ -1910,19 +1942,19 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 325: { // StructGetRef: d = the reference field at slot u of struct a
+        case 329: { // StructGetRef: d = the reference field at slot u of struct a
           const o = structOf(store, i32[(fp2 + code[(pc + 2) | 0]) | 0]);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = store.refs.number(o[STRUCT_SLOTS[code[(pc + 3) | 0]]!]);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 326: { // StructSet: the 32-bit numeric field at slot w of struct a = v, masked (packed)
+        case 330: { // StructSet: the 32-bit numeric field at slot w of struct a = v, masked (packed)
           const o = structOf(store, i32[(fp2 + code[(pc + 1) | 0]) | 0]);
           o[STRUCT_SLOTS[code[(pc + 3) | 0]]!] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & code[(pc + 4) | 0];
           pc = (pc + 5) | 0;
           continue;
         }
-        case 327: { // StructSet64: the 64-bit numeric field at slots w, w + 1 of struct a = v
+        case 331: { // StructSet64: the 64-bit numeric field at slots w, w + 1 of struct a = v
           const o = structOf(store, i32[(fp2 + code[(pc + 1) | 0]) | 0]);
           const k = code[(pc + 3) | 0];
           const v = ((fp2 + code[(pc + 2) | 0]) | 0);
@@ -1931,48 +1963,48 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 328: { // StructSetRef: the reference field at slot u of struct a = v
+        case 332: { // StructSetRef: the reference field at slot u of struct a = v
           const o = structOf(store, i32[(fp2 + code[(pc + 1) | 0]) | 0]);
           o[STRUCT_SLOTS[code[(pc + 3) | 0]]!] = store.refs.value(i32[(fp2 + code[(pc + 2) | 0]) | 0]);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 329: { // ArrayGet: d = element i of array a (4-byte elements)
+        case 333: { // ArrayGet: d = element i of array a (4-byte elements)
           const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
           const o = elementAt(store, i32[(fp2 + code[(pc + 2) | 0]) | 0], i);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = o.words![i]!;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 330: { // ArrayGetRef: d = element i of array a (references)
+        case 334: { // ArrayGetRef: d = element i of array a (references)
           const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
           const o = elementAt(store, i32[(fp2 + code[(pc + 2) | 0]) | 0], i);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = store.refs.number(o.refs![i]);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 331: { // ArraySet: element i of array a = v (4-byte elements)
+        case 335: { // ArraySet: element i of array a = v (4-byte elements)
           const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
           const o = elementAt(store, i32[(fp2 + code[(pc + 1) | 0]) | 0], i);
           o.words![i] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 332: { // ArraySetRef: element i of array a = v (references)
+        case 336: { // ArraySetRef: element i of array a = v (references)
           const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
           const o = elementAt(store, i32[(fp2 + code[(pc + 1) | 0]) | 0], i);
           o.refs![i] = store.refs.value(i32[(fp2 + code[(pc + 3) | 0]) | 0]);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 333: { // ArrayGet8: d = element i of array a (i8 elements), sign-extended from bit 31 - sh
+        case 337: { // ArrayGet8: d = element i of array a (i8 elements), sign-extended from bit 31 - sh
           const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
           const o = elementAt(store, i32[(fp2 + code[(pc + 2) | 0]) | 0], i);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (o.bytes[i]! << code[(pc + 4) | 0]) >> code[(pc + 4) | 0];
           pc = (pc + 5) | 0;
           continue;
         }
-        case 334: { // ArrayGet16: d = element i of array a (i16 elements, little-endian), sign-extended from bit 31 - sh
+        case 338: { // ArrayGet16: d = element i of array a (i16 elements, little-endian), sign-extended from bit 31 - sh
           const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
           const o = elementAt(store, i32[(fp2 + code[(pc + 2) | 0]) | 0], i);
           const b = o.bytes;
@@ -1980,14 +2012,14 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 5) | 0;
           continue;
         }
-        case 335: { // ArraySet8: element i of array a = v (i8 elements: its low 8 bits)
+        case 339: { // ArraySet8: element i of array a = v (i8 elements: its low 8 bits)
           const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
           const o = elementAt(store, i32[(fp2 + code[(pc + 1) | 0]) | 0], i);
           o.bytes[i] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 336: { // ArraySet16: element i of array a = v (i16 elements: its low 16 bits, little-endian)
+        case 340: { // ArraySet16: element i of array a = v (i16 elements: its low 16 bits, little-endian)
           const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
           const o = elementAt(store, i32[(fp2 + code[(pc + 1) | 0]) | 0], i);
           const v = i32[(fp2 + code[(pc + 3) | 0]) | 0];
@@ -1996,24 +2028,24 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 337: { // ArrayLen: d = the length of array a
+        case 341: { // ArrayLen: d = the length of array a
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = arrayOf(store, i32[(fp2 + code[(pc + 2) | 0]) | 0]).length;
           pc = (pc + 3) | 0;
           continue;
         }
-        case 338: { // RefTest: d = whether a is of concrete type id (or null, if nullable)
+        case 342: { // RefTest: d = whether a is of concrete type id (or null, if nullable)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = refIs(store, i32[(fp2 + code[(pc + 2) | 0]) | 0], code[(pc + 3) | 0], code[(pc + 4) | 0]) ? 1 : 0;
           pc = (pc + 5) | 0;
           continue;
         }
-        case 339: { // RefCast: d = a, which must be of concrete type id (or null, if nullable)
+        case 343: { // RefCast: d = a, which must be of concrete type id (or null, if nullable)
           const n = i32[(fp2 + code[(pc + 2) | 0]) | 0];
           if (!refIs(store, n, code[(pc + 3) | 0], code[(pc + 4) | 0])) trap(18 /* CastFailure */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = n;
           pc = (pc + 5) | 0;
           continue;
         }
-        case 340: { // Copy2Br: two copies (loop variables), then a jump
+        case 344: { // Copy2Br: two copies (loop variables), then a jump
           {
             const d = ((fp2 + code[(pc + 1) | 0]) | 0);
             const s = ((fp2 + code[(pc + 2) | 0]) | 0);
@@ -2028,7 +2060,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           }
           pc = code[(pc + 5) | 0]; break branch;
         }
-        case 341: { // CopyCall: a copy (an argument), then a call of defined function f
+        case 345: { // CopyCall: a copy (an argument), then a call of defined function f
           {
             const d = ((fp2 + code[(pc + 1) | 0]) | 0);
             const s = ((fp2 + code[(pc + 2) | 0]) | 0);
@@ -2042,7 +2074,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 5) | 0;
           break;
         }
-        case 342: { // Copy2Call: two copies (arguments), then a call of defined function f
+        case 346: { // Copy2Call: two copies (arguments), then a call of defined function f
           {
             const d = ((fp2 + code[(pc + 1) | 0]) | 0);
             const s = ((fp2 + code[(pc + 2) | 0]) | 0);
@@ -2062,7 +2094,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 7) | 0;
           break;
         }
-        case 343: { // I32AddImmBrTable: d = a + imm, then jump to the target of index d
+        case 347: { // I32AddImmBrTable: d = a + imm, then jump to the target of index d
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           const n = code[(pc + 4) | 0];
           // i as an unsigned index, compared in int32s (n < 2^31): `i >>> 0` beyond 2^31 is a double, where
@@ -2071,33 +2103,33 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = code[((pc + 4) | 0) + 1 + (i >= 0 && i < n ? i : n)];
           break branch;
         }
-        case 344: { // BrIfI64Eqz: jump if a is zero (i64)
+        case 348: { // BrIfI64Eqz: jump if a is zero (i64)
           const a = ((fp2 + code[(pc + 1) | 0]) | 0);
           if ((i32[a] | i32[a + 1]) === 0) { pc = code[(pc + 2) | 0]; break branch; }
           pc = (pc + 3) | 0;
           continue;
         }
-        case 345: { // BrIfI64Nez: jump if a is not zero (i64)
+        case 349: { // BrIfI64Nez: jump if a is not zero (i64)
           const a = ((fp2 + code[(pc + 1) | 0]) | 0);
           if ((i32[a] | i32[a + 1]) !== 0) { pc = code[(pc + 2) | 0]; break branch; }
           pc = (pc + 3) | 0;
           continue;
         }
-        case 346: { // BrIfI64Eq: jump if a Eq b (i64)
+        case 350: { // BrIfI64Eq: jump if a Eq b (i64)
           const a = ((fp2 + code[(pc + 1) | 0]) | 0);
           const b = ((fp2 + code[(pc + 2) | 0]) | 0);
           if (i32[a] === i32[b] && i32[a + 1] === i32[b + 1]) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 347: { // BrIfI64Ne: jump if a Ne b (i64)
+        case 351: { // BrIfI64Ne: jump if a Ne b (i64)
           const a = ((fp2 + code[(pc + 1) | 0]) | 0);
           const b = ((fp2 + code[(pc + 2) | 0]) | 0);
           if (i32[a] !== i32[b] || i32[a + 1] !== i32[b + 1]) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 348: { // BrIfI64LtS: jump if a LtS b (i64)
+        case 352: { // BrIfI64LtS: jump if a LtS b (i64)
           const a = ((fp2 + code[(pc + 1) | 0]) | 0);
           const b = ((fp2 + code[(pc + 2) | 0]) | 0);
           const xh = i32[a + 1];
@@ -2107,7 +2139,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 349: { // BrIfI64LeS: jump if a LeS b (i64)
+        case 353: { // BrIfI64LeS: jump if a LeS b (i64)
           const a = ((fp2 + code[(pc + 1) | 0]) | 0);
           const b = ((fp2 + code[(pc + 2) | 0]) | 0);
           const xh = i32[b + 1];
@@ -2117,7 +2149,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 350: { // BrIfI64LtU: jump if a LtU b (i64)
+        case 354: { // BrIfI64LtU: jump if a LtU b (i64)
           const a = ((fp2 + code[(pc + 1) | 0]) | 0);
           const b = ((fp2 + code[(pc + 2) | 0]) | 0);
           const xh = i32[a + 1] >>> 0;
@@ -2127,7 +2159,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 351: { // BrIfI64LeU: jump if a LeU b (i64)
+        case 355: { // BrIfI64LeU: jump if a LeU b (i64)
           const a = ((fp2 + code[(pc + 1) | 0]) | 0);
           const b = ((fp2 + code[(pc + 2) | 0]) | 0);
           const xh = i32[b + 1] >>> 0;
@@ -2137,17 +2169,17 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 352: { // I32AddShlImm: d = c + (x << k) (scaled indexes)
+        case 356: { // I32AddShlImm: d = c + (x << k) (scaled indexes)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + (i32[(fp2 + code[(pc + 3) | 0]) | 0] << code[(pc + 4) | 0])) | 0;
           pc = (pc + 5) | 0;
           continue;
         }
-        case 353: { // GlobalGetAddImm: d = global g + the immediate k (i32)
+        case 357: { // GlobalGetAddImm: d = global g + the immediate k (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (inst.globals[code[(pc + 2) | 0]]!.i32[0] + code[(pc + 3) | 0]) | 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 354: { // I32AddImmGlobalSet: d = a + the immediate k, then global g = d
+        case 358: { // I32AddImmGlobalSet: d = a + the immediate k, then global g = d
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           const s = ((fp2 + code[(pc + 1) | 0]) | 0);
           const g = inst.globals[code[(pc + 4) | 0]]!.i32;
@@ -2156,7 +2188,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 5) | 0;
           continue;
         }
-        case 355: { // I32Load8UAddImmBrTable: d = u8 at addr + off, e = d + imm, then jump to the target of index e
+        case 359: { // I32Load8UAddImmBrTable: d = u8 at addr + off, e = d + imm, then jump to the target of index e
           {
             const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
             if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
@@ -2170,7 +2202,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = code[((pc + 6) | 0) + 1 + (i >= 0 && i < n ? i : n)];
           break branch;
         }
-        case 356: { // I64StoreAddImm: a store, then d = s + imm (the store sees the old d)
+        case 360: { // I64StoreAddImm: a store, then d = s + imm (the store sees the old d)
           const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
           if (ea + 8 > memLen) memLen = pastCachedLength(mem, ea + 8);
           const s = ((fp2 + code[(pc + 5) | 0]) | 0);
@@ -2180,7 +2212,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 7) | 0;
           continue;
         }
-        case 357: { // I32AddImmI64Load: p = a + the immediate k, then d = i64 at p + off
+        case 361: { // I32AddImmI64Load: p = a + the immediate k, then d = i64 at p + off
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 5) | 0] >>> 0);
           if (ea + 8 > memLen) memLen = pastCachedLength(mem, ea + 8);
@@ -2190,11 +2222,11 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 6) | 0;
           continue;
         }
-        case 358: { // I32AddImmBr: d = a + the immediate k, then jump
+        case 362: { // I32AddImmBr: d = a + the immediate k, then jump
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           pc = code[(pc + 4) | 0]; break branch;
         }
-        case 359: { // I64AddImm: d = a + the immediate k (i64, k sign-extended)
+        case 363: { // I64AddImm: d = a + the immediate k (i64, k sign-extended)
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const k = code[(pc + 3) | 0];
           const al = i32[a];

@@ -575,6 +575,14 @@ export enum Op {
   I32Load8UBrIfEqz,
   /** d = u8 at addr + off, then jump if it is not zero (p0_d:r p0_addr:r p0_off:i p1_t:t) */
   I32Load8UBrIfNez,
+  /** d = i32 at addr + off, then jump if it is zero (p0_d:r p0_addr:r p0_off:i p1_t:t) */
+  I32LoadBrIfEqz,
+  /** d = i32 at addr + off, then jump if it is not zero (p0_d:r p0_addr:r p0_off:i p1_t:t) */
+  I32LoadBrIfNez,
+  /** d = a & the immediate b, then jump if it is zero (p0_d:r p0_a:r p0_b:i p1_t:t) */
+  I32AndImmBrIfEqz,
+  /** d = a & the immediate b, then jump if it is not zero (p0_d:r p0_a:r p0_b:i p1_t:t) */
+  I32AndImmBrIfNez,
   /** d = u8 at base + index + off, then jump if it is not b (p0_d:r p0_base:r p0_index:r p0_off:i p1_b:r p1_t:t) */
   I32Load8UIdxBrIfNe,
   /** a store, then d = s + imm (the store sees the old d) (p0_d:r p0_a:r p0_b:i p1_addr:r p1_v:r p1_off:i) */
@@ -753,13 +761,14 @@ export const OP_LAYOUTS: readonly string[] = [
   "rrrii", "rrrr", "rrrr", "rriri", "rrrrr", "rrrrrr", "rririri", "rririri", "rrrrrr", "rrririri", "rrrr", "rrrri",
   "rrrri", "rrrri", "rit", "rit", "rit", "rit", "rit", "rit", "rit", "rit", "rit", "rit",
   "rrirt", "rrirt", "rrirrt", "rrirrt", "rrirrt", "rrirrt", "rrirrt", "rrirrt", "rririt", "rririt", "rririt", "rririt",
-  "rririt", "rririt", "rririt", "rririt", "rririt", "rririt", "rrirriit", "rrit", "rrit", "rrrirt", "rrirri", "rrirrri",
-  "rrirri", "rrirrri", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt",
-  "rrt", "rrt", "rrrr", "rrrr", "rrrrr", "rrrrr", "rrrrii", "rrriiii", "rrriiii", "rr", "ri", "rrrrrr",
-  "rrrrrr", "rrrr", "rrrr", "rrrriii", "rr", "rr", "r", "ir", "r", "rriii", "rri", "rrii",
-  "rri", "rri", "rrii", "rri", "rri", "rrr", "rrr", "rrr", "rrr", "rrri", "rrri", "rrr",
-  "rrr", "rr", "rrii", "rrii", "rrrrt", "rrir", "rrrrir", "rriL", "rt", "rt", "rrt", "rrt",
-  "rrt", "rrt", "rrt", "rrt", "rrri", "rii", "rrii", "rririL", "rrirri", "rriri", "rrit", "rri",
+  "rririt", "rririt", "rririt", "rririt", "rririt", "rririt", "rrirriit", "rrit", "rrit", "rrit", "rrit", "rrit",
+  "rrit", "rrrirt", "rrirri", "rrirrri", "rrirri", "rrirrri", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt",
+  "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrrr", "rrrr", "rrrrr", "rrrrr", "rrrrii", "rrriiii",
+  "rrriiii", "rr", "ri", "rrrrrr", "rrrrrr", "rrrr", "rrrr", "rrrriii", "rr", "rr", "r", "ir",
+  "r", "rriii", "rri", "rrii", "rri", "rri", "rrii", "rri", "rri", "rrr", "rrr", "rrr",
+  "rrr", "rrri", "rrri", "rrr", "rrr", "rr", "rrii", "rrii", "rrrrt", "rrir", "rrrrir", "rriL",
+  "rt", "rt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrri", "rii", "rrii", "rririL",
+  "rrirri", "rriri", "rrit", "rri",
 ];
 
 /**
@@ -1074,6 +1083,10 @@ export const OP_TEMPLATES: readonly (string | null)[] = [
   null,
   null,
   null,
+  null,
+  null,
+  null,
+  null,
   "simdOp(i32, fp2, code, pc);",
   "simdShuffleOp(i32, fp2, code, pc);",
   "simdMemOp(inst, i32, fp2, code, pc);",
@@ -1196,6 +1209,10 @@ export const SEQUENCE_FUSIONS: readonly (readonly [Op, readonly Op[]])[] = [
   [Op.I32AddImmAddImmBrIfNeImm, [Op.I32AddImm, Op.I32AddImm, Op.BrIfI32NeImm]],
   [Op.I32Load8UBrIfEqz, [Op.I32Load8U, Op.BrIfEqz]],
   [Op.I32Load8UBrIfNez, [Op.I32Load8U, Op.BrIfNez]],
+  [Op.I32LoadBrIfEqz, [Op.I32Load, Op.BrIfEqz]],
+  [Op.I32LoadBrIfNez, [Op.I32Load, Op.BrIfNez]],
+  [Op.I32AndImmBrIfEqz, [Op.I32AndImm, Op.BrIfEqz]],
+  [Op.I32AndImmBrIfNez, [Op.I32AndImm, Op.BrIfNez]],
   [Op.I32Load8UIdxBrIfNe, [Op.I32Load8UIdx, Op.BrIfI32Ne]],
   [Op.I32StoreAddImm, [Op.I32AddImm, Op.I32Store]],
   [Op.I32StoreIdxAddImm, [Op.I32AddImm, Op.I32StoreIdx]],

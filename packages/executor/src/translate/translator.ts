@@ -87,6 +87,14 @@ const isBranch = (op: Op): boolean => OP_OPERANDS[op]!.endsWith("t");
 /** Conditional branches and their fusion with an add immediate just before them (a step: any registers). */
 const ADD_IMM_BRANCH = sequencesAfter(Op.I32AddImm, isBranch);
 
+/** Value instructions (`d, x, k`) fused with the test of d for zero right after them, which still write d:
+ * their fusions with BrIfEqz and with BrIfNez. */
+const ZERO_TESTS = new Map<number, readonly [Op, Op]>([
+  [Op.I32Load8U, [Op.I32Load8UBrIfEqz, Op.I32Load8UBrIfNez]],
+  [Op.I32Load, [Op.I32LoadBrIfEqz, Op.I32LoadBrIfNez]],
+  [Op.I32AndImm, [Op.I32AndImmBrIfEqz, Op.I32AndImmBrIfNez]],
+]);
+
 /** consumer -> producer -> fused, for the operand fusions described (codegen/instructions/fused.ts) with
  * the producer's operands first or not. */
 function operandFusions(producerFirst: boolean, consumers: (consumer: Op) => boolean): ReadonlyMap<Op, ReadonlyMap<Op, Op>> {
@@ -610,10 +618,11 @@ export class FuncTranslator {
       }
       return this.code.length - 1;
     }
-    if ((op === Op.BrIfEqz || op === Op.BrIfNez) && last === Op.I32Load8U && this.code[p + 1] === a) {
-      const load = this.code.slice(p + 1, p + 4);
+    const zeroTests = (op === Op.BrIfEqz || op === Op.BrIfNez) && this.code[p + 1] === a ? ZERO_TESTS.get(last) : undefined;
+    if (zeroTests !== undefined) {
+      const value = this.code.slice(p + 1, p + 4);
       this.unemitLast(p);
-      this.emit(op === Op.BrIfEqz ? Op.I32Load8UBrIfEqz : Op.I32Load8UBrIfNez, ...load, -1);
+      this.emit(zeroTests[op === Op.BrIfEqz ? 0 : 1], ...value, -1);
       return this.code.length - 1;
     }
     if (op === Op.BrIfI32Ne && last === Op.I32Load8UIdx && (this.code[p + 1] === a || this.code[p + 1] === b)) {
