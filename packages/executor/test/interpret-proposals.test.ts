@@ -22,6 +22,19 @@ function randoms(seed: number): () => number {
   };
 }
 
+/** A function keeping a 128-bit accumulator in two locals: `acc = acc op128 product((x + i), (y - i))` for i < n. */
+const accumulator = (name: string, op128: string, product: string): string => `
+    (func (export "${name}") (param $x i64) (param $y i64) (param $n i64) (result i64 i64)
+      (local $i i64) (local $lo i64) (local $hi i64)
+      (block $done (loop $l
+        (br_if $done (i64.ge_u (local.get $i) (local.get $n)))
+        (${op128} (local.get $lo) (local.get $hi)
+          (${product} (i64.add (local.get $x) (local.get $i)) (i64.sub (local.get $y) (local.get $i))))
+        (local.set $hi) (local.set $lo)
+        (local.set $i (i64.add (local.get $i) (i64.const 1)))
+        (br $l)))
+      (local.get $lo) (local.get $hi))`;
+
 describe("wide arithmetic", () => {
   const WAT = `(module
     (func (export "add128") (param i64 i64 i64 i64) (result i64 i64)
@@ -32,26 +45,8 @@ describe("wide arithmetic", () => {
     (func (export "mul_wide_u") (param i64 i64) (result i64 i64) (i64.mul_wide_u (local.get 0) (local.get 1)))
     ;; a 128-bit accumulator in two locals: the sum of (x + i) * (y - i) for i < n, unsigned, and the
     ;; same sum signed minus itself doubled (exercising sub128 on the results of the others)
-    (func (export "dot_u") (param $x i64) (param $y i64) (param $n i64) (result i64 i64)
-      (local $i i64) (local $lo i64) (local $hi i64)
-      (block $done (loop $l
-        (br_if $done (i64.ge_u (local.get $i) (local.get $n)))
-        (i64.add128 (local.get $lo) (local.get $hi)
-          (i64.mul_wide_u (i64.add (local.get $x) (local.get $i)) (i64.sub (local.get $y) (local.get $i))))
-        (local.set $hi) (local.set $lo)
-        (local.set $i (i64.add (local.get $i) (i64.const 1)))
-        (br $l)))
-      (local.get $lo) (local.get $hi))
-    (func (export "dot_s_negated") (param $x i64) (param $y i64) (param $n i64) (result i64 i64)
-      (local $i i64) (local $lo i64) (local $hi i64)
-      (block $done (loop $l
-        (br_if $done (i64.ge_u (local.get $i) (local.get $n)))
-        (i64.sub128 (local.get $lo) (local.get $hi)
-          (i64.mul_wide_s (i64.add (local.get $x) (local.get $i)) (i64.sub (local.get $y) (local.get $i))))
-        (local.set $hi) (local.set $lo)
-        (local.set $i (i64.add (local.get $i) (i64.const 1)))
-        (br $l)))
-      (local.get $lo) (local.get $hi)))`;
+    ${accumulator("dot_u", "i64.add128", "i64.mul_wide_u")}
+    ${accumulator("dot_s_negated", "i64.sub128", "i64.mul_wide_s")})`;
 
   const M128 = (1n << 128n) - 1n;
   const u64 = (v: bigint): bigint => BigInt.asUintN(64, v);
