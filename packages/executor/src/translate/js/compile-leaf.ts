@@ -457,7 +457,12 @@ class LeafCompiler {
     return true;
   }
 
-  /** The factory's source: it returns the leaf function (`stack`, `base`, ...: see JsLeaf). */
+  /**
+   * The factory's source: it returns the leaf function (`stack`, `base`, ...: see JsLeaf). Its functions
+   * are parenthesized: V8 then compiles them with the factory, in one parse, where it would otherwise
+   * pre-parse them and parse them again at their first call (every one is called: 4 MB of brotli's code,
+   * 250 -> 200 ms).
+   */
   private source(): string {
     const lines = [
       "\"use strict\";",
@@ -475,9 +480,9 @@ class LeafCompiler {
       const body = this.selfTailCalls ? ["body: for (;;) {", ...this.out, "}"] : this.out;
       if (this.direct) {
         const params = this.localTypes.slice(0, this.numParams).flatMap((t, k) => (t === ValType.I64 ? [`l${k}`, `lh${k}`] : [`l${k}`]));
-        lines.push(`return function direct(${["inst", "store", "state", ...params].join(", ")}) {`, ...this.functionBody(body), "};");
+        lines.push(`return (function direct(${["inst", "store", "state", ...params].join(", ")}) {`, ...this.functionBody(body), "});");
       } else {
-        lines.push("return function leaf(stack, base, inst, store, state) {", ...this.functionBody(body), "};");
+        lines.push("return (function leaf(stack, base, inst, store, state) {", ...this.functionBody(body), "});");
       }
       return this.returns(lines.join("\n"));
     }
@@ -500,16 +505,16 @@ class LeafCompiler {
     lines.push(`const carry = new Int32Array(${2 * this.maxHeight});`);
     const calls: string[] = [];
     chunks.forEach(({ from, to }, k) => {
-      lines.push(`function c${k}(stack, base, inst, store, state) {`, ...this.functionBody(this.out.slice(from.at, to.at), from, to), "}");
+      lines.push(`const c${k} = (function c${k}(stack, base, inst, store, state) {`, ...this.functionBody(this.out.slice(from.at, to.at), from, to), "});");
       // a call out may have grown the stack (replacing its views): each chunk gets the current one
       calls.push(`if (c${k}(${this.callsOut ? "state.stack.i32" : "stack"}, base, inst, store, state) === 1) return;`);
     });
     lines.push(
-      "return function leaf(stack, base, inst, store, state) {",
+      "return (function leaf(stack, base, inst, store, state) {",
       // the declared locals start at zero (the frame's words are the interpreter's: it reserved them)
       `stack.fill(0, base + ${2 * this.numParams}, base + ${2 * this.ownLocals});`,
       ...calls,
-      "};",
+      "});",
     );
     return this.returns(lines.join("\n"));
   }
