@@ -168,6 +168,15 @@ function knowsEvery(module: CompiledModule, definedIndex: number): boolean {
   return scanOf(module, definedIndex).known;
 }
 
+/** Whether defined function `definedIndex` calls itself or a function that calls itself: `call` refuses
+ * either (a recursion runs on the interpreter's frames), checked beforehand like knowsEvery (sqlite's
+ * and quickjs's first calls made 200,000 to 300,000 characters of code for nothing). */
+function callsRecursive(module: CompiledModule, definedIndex: number): boolean {
+  const imports = module.ir.numImportedFuncs;
+  const { recursive, callees } = scanOf(module, definedIndex);
+  return recursive || callees.some((f) => f >= imports && scanOf(module, f - imports).recursive);
+}
+
 /**
  * When the tier compiles a function: at its translation (its first call: "now"), when the interpreter
  * finds it hot ("hot": see `CompiledFunc.hotSamples`), or never. The JavaScript source is made and
@@ -285,7 +294,7 @@ function compile(module: CompiledModule, definedIndex: number, direct: boolean):
   const funcIndex = ir.numImportedFuncs + definedIndex;
   const type = info.funcTypes[funcIndex]!;
   if (![...type.params, ...type.results, ...body.locals].every(isTierType)) return null;
-  if (!knowsEvery(module, definedIndex)) return null;
+  if (!knowsEvery(module, definedIndex) || callsRecursive(module, definedIndex)) return null;
   try {
     if (direct && type.results.length > 1) return null;
     let maxInlineBytes = MAX_INLINE_BYTES;
@@ -993,8 +1002,7 @@ class LeafCompiler {
    * inlining f (checked beforehand, this spares that). */
   private callsAllowInlining(f: number): boolean {
     const imports = this.module.ir.numImportedFuncs;
-    const recursive = (g: number): boolean => g === f || this.recursive(g) || (g >= imports && scanOf(this.module, g - imports).recursive);
-    return !scanOf(this.module, f - imports).callees.some(recursive);
+    return !callsRecursive(this.module, f - imports) && !scanOf(this.module, f - imports).callees.some((g) => this.recursive(g));
   }
 
   /** A call of `f` here would be a recursion: of the function, of one inlined here, or of a caller. */
