@@ -146,6 +146,11 @@ interface Scan {
 
 const UNKNOWN: Scan = { known: false, loops: false, callsOut: false, calls: false, recursive: false, callees: [] };
 
+/** Per module, the functions whose leaf form is too large: so is their direct form, one JavaScript
+ * function where the leaf form has chunks (sqlite's first call made three such functions' code twice
+ * more for nothing, 60,000 characters each time). */
+const TOO_LARGE = new WeakMap<CompiledModule, Set<number>>();
+
 /** Per module, the scans of its defined functions. */
 const SCANS = new WeakMap<CompiledModule, Map<number, Scan>>();
 
@@ -295,8 +300,8 @@ function compile(module: CompiledModule, definedIndex: number, direct: boolean):
   const type = info.funcTypes[funcIndex]!;
   if (![...type.params, ...type.results, ...body.locals].every(isTierType)) return null;
   if (!knowsEvery(module, definedIndex) || callsRecursive(module, definedIndex)) return null;
+  if (direct && (type.results.length > 1 || TOO_LARGE.get(module)?.has(definedIndex) === true)) return null;
   try {
-    if (direct && type.results.length > 1) return null;
     let maxInlineBytes = MAX_INLINE_BYTES;
     const noInline = new Set<number>();
     let compiler: LeafCompiler;
@@ -318,6 +323,11 @@ function compile(module: CompiledModule, definedIndex: number, direct: boolean):
     const factory = new Function("h", "callees", source) as (h: typeof JS_TIER_HELPERS, callees: DirectLeaf[]) => JsLeaf & DirectLeaf;
     return { run: factory(JS_TIER_HELPERS, compiler.callees), callsOut: compiler.callsOut };
   } catch (error) {
+    if (error instanceof TooLarge && !direct) {
+      let tooLarge = TOO_LARGE.get(module);
+      if (tooLarge === undefined) TOO_LARGE.set(module, (tooLarge = new Set()));
+      tooLarge.add(definedIndex);
+    }
     // NotCompiled: the tier does not take this function; anything else (code the engine refuses) also
     // leaves the function to the interpreter, which runs every function
     if (error instanceof NotCompiled || error instanceof SyntaxError || error instanceof RangeError) return null;
