@@ -146,6 +146,11 @@ interface Scan {
 
 const UNKNOWN: Scan = { known: false, loops: false, callsOut: false, calls: false, recursive: false, callees: [] };
 
+/** Per module, the functions whose leaf form is too large: so is their direct form, one JavaScript
+ * function where the leaf form has chunks (sqlite's first call made three such functions' code twice
+ * more for nothing, 60,000 characters each time). */
+const TOO_LARGE = new WeakMap<CompiledModule, Set<number>>();
+
 /** Per module, the scans of its defined functions. */
 const SCANS = new WeakMap<CompiledModule, Map<number, Scan>>();
 
@@ -166,6 +171,15 @@ function scanOf(module: CompiledModule, definedIndex: number): Scan {
  * not take near the end. */
 function knowsEvery(module: CompiledModule, definedIndex: number): boolean {
   return scanOf(module, definedIndex).known;
+}
+
+/** Whether defined function `definedIndex` calls itself or a function that calls itself: `call` refuses
+ * either (a recursion runs on the interpreter's frames), checked beforehand like knowsEvery (sqlite's
+ * and quickjs's first calls made 200,000 to 300,000 characters of code for nothing). */
+function callsRecursive(module: CompiledModule, definedIndex: number): boolean {
+  const imports = module.ir.numImportedFuncs;
+  const { recursive, callees } = scanOf(module, definedIndex);
+  return recursive || callees.some((f) => f >= imports && scanOf(module, f - imports).recursive);
 }
 
 /**
@@ -285,9 +299,9 @@ function compile(module: CompiledModule, definedIndex: number, direct: boolean):
   const funcIndex = ir.numImportedFuncs + definedIndex;
   const type = info.funcTypes[funcIndex]!;
   if (![...type.params, ...type.results, ...body.locals].every(isTierType)) return null;
-  if (!knowsEvery(module, definedIndex)) return null;
+  if (!knowsEvery(module, definedIndex) || callsRecursive(module, definedIndex)) return null;
+  if (direct && (type.results.length > 1 || TOO_LARGE.get(module)?.has(definedIndex) === true)) return null;
   try {
-    if (direct && type.results.length > 1) return null;
     let maxInlineBytes = MAX_INLINE_BYTES;
     const noInline = new Set<number>();
     let compiler: LeafCompiler;
@@ -309,6 +323,11 @@ function compile(module: CompiledModule, definedIndex: number, direct: boolean):
     const factory = new Function("h", "callees", source) as (h: typeof JS_TIER_HELPERS, callees: DirectLeaf[]) => JsLeaf & DirectLeaf;
     return { run: factory(JS_TIER_HELPERS, compiler.callees), callsOut: compiler.callsOut };
   } catch (error) {
+    if (error instanceof TooLarge && !direct) {
+      let tooLarge = TOO_LARGE.get(module);
+      if (tooLarge === undefined) TOO_LARGE.set(module, (tooLarge = new Set()));
+      tooLarge.add(definedIndex);
+    }
     // NotCompiled: the tier does not take this function; anything else (code the engine refuses) also
     // leaves the function to the interpreter, which runs every function
     if (error instanceof NotCompiled || error instanceof SyntaxError || error instanceof RangeError) return null;
@@ -457,7 +476,12 @@ class LeafCompiler {
     return true;
   }
 
-  /** The factory's source: it returns the leaf function (`stack`, `base`, ...: see JsLeaf). */
+  /**
+   * The factory's source: it returns the leaf function (`stack`, `base`, ...: see JsLeaf). Its functions
+   * are parenthesized: V8 then compiles them with the factory, in one parse, where it would otherwise
+   * pre-parse them and parse them again at their first call (every one is called: 4 MB of brotli's code,
+   * 250 -> 200 ms).
+   */
   private source(): string {
     const lines = [
       "\"use strict\";",
@@ -475,9 +499,9 @@ class LeafCompiler {
       const body = this.selfTailCalls ? ["body: for (;;) {", ...this.out, "}"] : this.out;
       if (this.direct) {
         const params = this.localTypes.slice(0, this.numParams).flatMap((t, k) => (t === ValType.I64 ? [`l${k}`, `lh${k}`] : [`l${k}`]));
-        lines.push(`return function direct(${["inst", "store", "state", ...params].join(", ")}) {`, ...this.functionBody(body), "};");
+        lines.push(`return (function direct(${["inst", "store", "state", ...params].join(", ")}) {`, ...this.functionBody(body), "});");
       } else {
-        lines.push("return function leaf(stack, base, inst, store, state) {", ...this.functionBody(body), "};");
+        lines.push("return (function leaf(stack, base, inst, store, state) {", ...this.functionBody(body), "});");
       }
       return this.returns(lines.join("\n"));
     }
@@ -500,16 +524,16 @@ class LeafCompiler {
     lines.push(`const carry = new Int32Array(${2 * this.maxHeight});`);
     const calls: string[] = [];
     chunks.forEach(({ from, to }, k) => {
-      lines.push(`function c${k}(stack, base, inst, store, state) {`, ...this.functionBody(this.out.slice(from.at, to.at), from, to), "}");
+      lines.push(`const c${k} = (function c${k}(stack, base, inst, store, state) {`, ...this.functionBody(this.out.slice(from.at, to.at), from, to), "});");
       // a call out may have grown the stack (replacing its views): each chunk gets the current one
       calls.push(`if (c${k}(${this.callsOut ? "state.stack.i32" : "stack"}, base, inst, store, state) === 1) return;`);
     });
     lines.push(
-      "return function leaf(stack, base, inst, store, state) {",
+      "return (function leaf(stack, base, inst, store, state) {",
       // the declared locals start at zero (the frame's words are the interpreter's: it reserved them)
       `stack.fill(0, base + ${2 * this.numParams}, base + ${2 * this.ownLocals});`,
       ...calls,
-      "};",
+      "});",
     );
     return this.returns(lines.join("\n"));
   }
@@ -988,8 +1012,7 @@ class LeafCompiler {
    * inlining f (checked beforehand, this spares that). */
   private callsAllowInlining(f: number): boolean {
     const imports = this.module.ir.numImportedFuncs;
-    const recursive = (g: number): boolean => g === f || this.recursive(g) || (g >= imports && scanOf(this.module, g - imports).recursive);
-    return !scanOf(this.module, f - imports).callees.some(recursive);
+    return !callsRecursive(this.module, f - imports) && !scanOf(this.module, f - imports).callees.some((g) => this.recursive(g));
   }
 
   /** A call of `f` here would be a recursion: of the function, of one inlined here, or of a caller. */
