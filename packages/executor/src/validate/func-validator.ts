@@ -84,8 +84,12 @@ export class FuncValidator {
   private sp = 0;
   /** The control frames' records (FRAME ints each, fields F_*). */
   private frames = new Int32Array(32 * FRAME);
-  private readonly frameParams: (readonly ValType[])[] = [];
-  private readonly frameResults: (readonly ValType[])[] = [];
+  /**
+   * The frames' params and results, an entry for each frame `frames` has room for: setting one never
+   * grows the arrays (V8's optimized code, made before a module's deepest nesting, would be thrown away).
+   */
+  private readonly frameParams: (readonly ValType[])[] = new Array<readonly ValType[]>(32).fill(NO_TYPES);
+  private readonly frameResults: (readonly ValType[])[] = new Array<readonly ValType[]>(32).fill(NO_TYPES);
   /** Number of open control frames. */
   private depth = 0;
   /** The top frame's operand stack height. */
@@ -118,8 +122,12 @@ export class FuncValidator {
   private readonly memAlign = new Int8Array(256).fill(-1);
   /** The type of each function (by index), or undefined: `func` reports it. */
   private readonly funcTypes: (FuncType | undefined)[];
-  /** Per block type byte the inline checks take (empty, or a value type of the features): the block's results. */
-  private readonly blockResults: (readonly ValType[] | undefined)[] = [];
+  /**
+   * Per block type byte the inline checks take (empty, or a value type of the features): the block's
+   * results; undefined for the other bytes (an entry for each, so that no read is out of bounds: V8's
+   * optimized code would be thrown away at the first such read).
+   */
+  private readonly blockResults = new Array<readonly ValType[] | undefined>(256).fill(undefined);
   /** Typed references on: ref.func has its function's type. */
   private readonly typed: boolean;
 
@@ -501,7 +509,13 @@ export class FuncValidator {
 
   private pushFrame(kind: number, params: readonly ValType[], results: readonly ValType[]): void {
     const d = this.depth;
-    if ((d + 1) * FRAME > this.frames.length) this.frames = grow(this.frames);
+    if ((d + 1) * FRAME > this.frames.length) {
+      this.frames = grow(this.frames);
+      while (this.frameParams.length < this.frames.length / FRAME) {
+        this.frameParams.push(NO_TYPES);
+        this.frameResults.push(NO_TYPES);
+      }
+    }
     this.setFrame(d, kind, this.sp, params, results);
     this.depth = d + 1;
     this.height = this.sp;
