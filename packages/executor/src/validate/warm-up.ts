@@ -1,5 +1,5 @@
-// Warming the function validator up. V8 optimizes its inline checks (`FuncValidator.checkInline`) within
-// their first thousand instructions or so, for the cases that have run so far: a case that first runs
+// Warming the function validator up. V8 optimizes its inline checks (`FuncValidator.checkInline`) after
+// their first few thousand instructions, for the cases that have run so far: a case that first runs
 // later (a module whose first functions have no f64.const, no drop, no else...) throws the optimized
 // code away ("insufficient type feedback"), and the checks run in V8's slow tiers until they are
 // optimized again, tens of milliseconds of compilation later (brotli: six times). So before a large
