@@ -68,12 +68,19 @@ const PATTERN = [
 ];
 
 /**
- * The training module: functions of (i32) -> i32, each PATTERN, of two local declarations in turn;
- * function 1 is the callee. FUNCS: enough for V8 to mark the inline checks for optimization (a function
- * of their size takes 17 of its "ticks", and each of these functions about half a tick).
+ * Modules of at least this many bytes are validated after a training module of LONG_WARM_UP_FUNCS
+ * functions, enough for V8 to mark the inline checks for optimization (a function of their size takes
+ * 17 of its "ticks", and each training function about half a tick); smaller ones after 4 functions (the
+ * compilation would not end much before their validation does, and 36 more functions cost a millisecond).
  */
-function trainingModule(): Uint8Array {
-  const FUNCS = 40;
+const LONG_WARM_UP_BYTES = 384 * 1024;
+const LONG_WARM_UP_FUNCS = 40;
+
+/**
+ * The training module: `funcs` functions of (i32) -> i32, each PATTERN, of two local declarations in
+ * turn; function 1 is the callee.
+ */
+function trainingModule(funcs = 4): Uint8Array {
   const code = [...PATTERN, 0x20, 0x00, 0x0b]; // ...; local.get 0; end
   // (the second then has 65 i32s: more locals than the validator first has room for)
   const declarations = [[0x01, 0x7e, 0x01, 0x7d, 0x01, 0x7c], [0x01, 0x7e, 0x01, 0x7d, 0x01, 0x7c, 0x41, 0x7f]];
@@ -81,16 +88,16 @@ function trainingModule(): Uint8Array {
     const body = [locals.length / 2, ...locals, ...code];
     return new Uint8Array([...leb(body.length), ...body]);
   });
-  const codeSize = leb(FUNCS).length + (FUNCS / 2) * (bodies[0]!.length + bodies[1]!.length);
+  const codeSize = leb(funcs).length + (funcs / 2) * (bodies[0]!.length + bodies[1]!.length);
   return concat([
     [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
     section(1, [0x01, 0x60, 0x01, 0x7f, 0x01, 0x7f]), // type 0: (i32) -> i32
-    section(3, [...leb(FUNCS), ...new Array<number>(FUNCS).fill(0)]),
+    section(3, [...leb(funcs), ...new Array<number>(funcs).fill(0)]),
     section(5, [0x01, 0x00, 0x01]), // memory 1
     section(6, [0x01, 0x7f, 0x01, 0x41, 0x00, 0x0b]), // global (mut i32) (i32.const 0)
-    [10, ...leb(codeSize), ...leb(FUNCS)],
+    [10, ...leb(codeSize), ...leb(funcs)],
     // (copied, not spread: this runs cold, where spreading thousands of numbers takes milliseconds)
-    ...Array.from({ length: FUNCS }, (_, i) => bodies[i % 2]!),
+    ...Array.from({ length: funcs }, (_, i) => bodies[i % 2]!),
   ]);
 }
 
@@ -111,7 +118,8 @@ export function warmUpValidator(size: number, features: Readonly<WasmFeatures>):
   warm = true;
   if (!hasJit()) return;
   try {
-    validateModule(decodeModuleDeferringBodies(trainingModule(), features), features);
+    const funcs = size >= LONG_WARM_UP_BYTES ? LONG_WARM_UP_FUNCS : 4;
+    validateModule(decodeModuleDeferringBodies(trainingModule(funcs), features), features);
   } catch {
     // warming up is an optimization: nothing of it may fail the compilation of a real module
   }
