@@ -5,9 +5,10 @@
 // optimized again, tens of milliseconds of compilation later (brotli: six times). So before a large
 // module, the validator checks a small training module in which every case of the inline checks runs:
 // they are optimized once, with complete feedback (single-threaded, compilations included: brotli 151
-// -> 90 ms of CPU, quickjs 60 -> 46). The training module is long enough for V8 to start that
-// compilation (on a background thread) during the warm-up, so it runs while the module is decoded
-// rather than while its first functions are validated (cold compile: brotli 34 -> 25 ms, quickjs 29 -> 23).
+// -> 90 ms of CPU, quickjs 60 -> 46). Before a module of 384 KiB or more, the training module is long
+// enough for V8 to start that compilation (on a background thread) during the warm-up, so that it runs
+// while the module is decoded rather than while its first functions are validated (cold compile: brotli
+// 34 -> 25 ms, quickjs 29 -> 23).
 
 import type { WasmFeatures } from "../decode/features.js";
 import { decodeModuleDeferringBodies } from "../decode/index.js";
