@@ -1,5 +1,5 @@
-// The validator's fast path: per opcode byte, which inline check of its main loop an instruction takes
-// (a FAST_* kind) and, for the instructions of a fixed signature, its types. Derived from the
+// The validator's fast path: per opcode byte, which of its inline checks (FuncValidator.checkInline) an
+// instruction takes (a FAST_* kind) and, for the instructions of a fixed signature, its types. Derived from the
 // instruction table (module/opcodes.ts): the numeric instructions (no immediates), the loads and stores
 // (a memarg; the address type is i32, so only for a 32-bit memory 0), and the common control, variable
 // and constant instructions.

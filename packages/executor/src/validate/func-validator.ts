@@ -51,7 +51,7 @@ const F_UNREACHABLE = 2;
 /** The height of `initStack` at its start (locals initialised inside are reset at its end). */
 const F_INITS = 3;
 /**
- * For the main loop's inline checks, the types its END takes (F_END) and a branch to it takes (F_LABEL):
+ * For the inline checks (`checkInline`), the types its END takes (F_END) and a branch to it takes (F_LABEL):
  * 0 for none, the type if one, -1 for the general path (several, or an `if` with results and no `else`).
  */
 const F_END = 4;
@@ -71,8 +71,8 @@ const NO_TYPES: readonly ValType[] = Object.freeze([]);
  * (`localInit`).
  *
  * Speed (this is the one pass over all the code at compile time): the common instructions (numeric
- * ones, loads and stores, locals, constants, blocks, branches) are checked in the main loop straight
- * from the bytes (fast-sig.ts), taking only encodings known to be well formed and the common typings
+ * ones, loads and stores, locals, constants, blocks, branches, calls) are checked by `checkInline`
+ * straight from the bytes (fast-sig.ts), taking only encodings known to be well formed and the common typings
  * (operands of exactly the types expected, in the current frame); anything else goes through
  * InstrReader and `step`, which also report the errors.
  * So bodies need not have been checked by the decoder: a malformed one ends in a DecodeError here
@@ -84,8 +84,12 @@ export class FuncValidator {
   private sp = 0;
   /** The control frames' records (FRAME ints each, fields F_*). */
   private frames = new Int32Array(32 * FRAME);
-  private readonly frameParams: (readonly ValType[])[] = [];
-  private readonly frameResults: (readonly ValType[])[] = [];
+  /**
+   * The frames' params and results, an entry for each frame `frames` has room for: setting one never
+   * grows the arrays (V8's optimized code, made before a module's deepest nesting, would be thrown away).
+   */
+  private readonly frameParams: (readonly ValType[])[] = new Array<readonly ValType[]>(32).fill(NO_TYPES);
+  private readonly frameResults: (readonly ValType[])[] = new Array<readonly ValType[]>(32).fill(NO_TYPES);
   /** Number of open control frames. */
   private depth = 0;
   /** The top frame's operand stack height. */
@@ -96,7 +100,7 @@ export class FuncValidator {
   /** Per local: whether it is initialised (locals of non-defaultable types start uninitialised). */
   private localInit = new Uint8Array(64);
   /**
-   * For the main loop, per one-byte local index (0-127): the local's type when it exists and is
+   * For the inline checks, per one-byte local index (0-127): the local's type when it exists and is
    * initialised, else 0; 0 for 128-255 (the first byte of a longer index). One load checks a local.
    */
   private readonly fastLocals = new Int32Array(256);
@@ -112,14 +116,18 @@ export class FuncValidator {
   /** Operands popped by br_table for one target, to push back. */
   private readonly scratch: ValType[] = [];
   /**
-   * Per opcode byte of a load or store the main loop takes: its natural alignment when memory 0 exists
+   * Per opcode byte of a load or store the inline checks take: its natural alignment when memory 0 exists
    * and is 32-bit (an i32 address), else -1 (the general path).
    */
   private readonly memAlign = new Int8Array(256).fill(-1);
   /** The type of each function (by index), or undefined: `func` reports it. */
   private readonly funcTypes: (FuncType | undefined)[];
-  /** Per block type byte the main loop takes (empty, or a value type of the features): the block's results. */
-  private readonly blockResults: (readonly ValType[] | undefined)[] = [];
+  /**
+   * Per block type byte the inline checks take (empty, or a value type of the features): the block's
+   * results; undefined for the other bytes (an entry for each, so that no read is out of bounds: V8's
+   * optimized code would be thrown away at the first such read).
+   */
+  private readonly blockResults = new Array<readonly ValType[] | undefined>(256).fill(undefined);
   /** Typed references on: ref.func has its function's type. */
   private readonly typed: boolean;
 
@@ -163,11 +171,6 @@ export class FuncValidator {
     // Reads through InstrReader are bounded by the binary's end; a body they overrun is caught by the
     // checks against `end` (bodies may not have been checked by the decoder: decodeModuleDeferringBodies).
     const r = new BinaryReader(bytes);
-    const memAlign = this.memAlign;
-    const blockResults = this.blockResults;
-    // Few locals live across the loop (V8's optimized code keeps each in a register, and records them
-    // all at each of its many deoptimization points): opcodes as literals (`satisfies` checks them),
-    // types and tables as module constants.
     for (let index = from; index < to; index++) {
       const body = ir.codes[index]!;
       // The body's locals and its function frame. (Not a method of its own: one called for each body would
@@ -185,218 +188,18 @@ export class FuncValidator {
       this.sp = 0;
       this.height = 0;
       this.depth = 1;
-      const fastLocals = this.fastLocals;
       const end = body.end;
       let pos = body.start;
-      // The validator's state in locals for the inline checks (V8's first tiers load fields slowly):
-      // `sp` is written back before a method runs (`sync`), and all are read again after it; the inline
-      // checks that change the depth or the height write them back at once.
-      let vals = this.vals;
-      let cap = vals.length;
-      let sp = this.sp;
-      let height = this.height;
-      let depth = this.depth;
-      let frames = this.frames;
       for (;;) {
-        if (pos >= end) malformedBody(pos);
-        const op = bytes[pos]!;
-        // Cases that run a method leave this block (`break called`) having moved `pos`; the others
-        // `continue`, or `break` to the general path (anything they do not check: it reports errors).
-        called: {
-          // Literal case labels (`satisfies` checks them against the FAST_* kinds): V8 makes a jump
-          // table of literal labels, where it would compare named constants one by one.
-          switch (FAST_KIND[op]) {
-            // Locals: a one-byte index of an initialised local (fastLocals: its type, else 0).
-            case 1 satisfies typeof FAST_LOCAL_GET: {
-              const t = fastLocals[bytes[pos + 1]!]!;
-              if (t === 0 || sp === cap) break;
-              vals[sp++] = t;
-              pos += 2;
-              continue;
-            }
-            case 2 satisfies typeof FAST_LOCAL_SET:
-            case 3 satisfies typeof FAST_LOCAL_TEE: {
-              // (subtypes, unreachable code: the general path)
-              const t = fastLocals[bytes[pos + 1]!]!;
-              if (t === 0 || sp === height || vals[sp - 1] !== t) break;
-              if (op === (0x21 satisfies typeof Op.LocalSet)) sp--;
-              pos += 2;
-              continue;
-            }
-            case 14 satisfies typeof FAST_UNARY:
-              if (sp === height || vals[sp - 1] !== FAST_PARAM[op]) break;
-              vals[sp - 1] = FAST_RESULT[op]!;
-              pos++;
-              continue;
-            case 15 satisfies typeof FAST_BINARY: {
-              const t = FAST_PARAM[op];
-              if (sp - 2 < height || vals[sp - 1] !== t || vals[sp - 2] !== t) break;
-              vals[--sp - 1] = FAST_RESULT[op]!;
-              pos++;
-              continue;
-            }
-            // Loads and stores: alignment flags in one byte, within the natural alignment (so no memory
-            // index; memAlign: -1 without a 32-bit memory 0); an offset of at most 4 bytes (below 2^32).
-            case 16 satisfies typeof FAST_LOAD:
-            case 17 satisfies typeof FAST_STORE: {
-              if (bytes[pos + 1]! > memAlign[op]!) break;
-              const next = bytes[pos + 2]! < 0x80 ? pos + 3 : shortLebEnd(bytes, pos + 2, end);
-              if (next < 0) break;
-              const result = FAST_RESULT[op]!;
-              if (result !== 0) {
-                // a load: [i32] -> [result]
-                if (sp === height || vals[sp - 1] !== I32) break;
-                vals[sp - 1] = result;
-              } else {
-                // a store: [i32, FAST_PARAM] -> []
-                if (sp - 2 < height || vals[sp - 1] !== FAST_PARAM[op] || vals[sp - 2] !== I32) break;
-                sp -= 2;
-              }
-              pos = next;
-              continue;
-            }
-            case 9 satisfies typeof FAST_I32_CONST:
-            case 10 satisfies typeof FAST_I64_CONST: {
-              const next = bytes[pos + 1]! < 0x80 ? pos + 2
-                : op === (0x41 satisfies typeof Op.I32Const) ? leb32End(bytes, pos + 1, end, true)
-                : shortLebEnd(bytes, pos + 1, end, 9);
-              if (next < 0 || sp === cap) break;
-              vals[sp++] = op === (0x41 satisfies typeof Op.I32Const) ? I32 : I64;
-              pos = next;
-              continue;
-            }
-            case 11 satisfies typeof FAST_F32_CONST:
-            case 12 satisfies typeof FAST_F64_CONST:
-              if (sp === cap) break;
-              vals[sp++] = op === (0x43 satisfies typeof Op.F32Const) ? F32 : F64;
-              pos += op === (0x43 satisfies typeof Op.F32Const) ? 5 : 9;
-              continue;
-            case 8 satisfies typeof FAST_DROP:
-              if (sp === height) break;
-              sp--;
-              pos++;
-              continue;
-            case 13 satisfies typeof FAST_SELECT: {
-              // Two equal numeric or vector operands and an I32 (the rest: the general path).
-              if (sp - 3 < height) break;
-              const t = vals[sp - 2]!;
-              if (vals[sp - 1] !== I32 || vals[sp - 3] !== t || t < V128 || t > I32) break;
-              sp -= 2;
-              pos++;
-              continue;
-            }
-            case 23 satisfies typeof FAST_PREFIX_FC: {
-              const sub = bytes[pos + 1]!;
-              const t = FAST_FC_PARAM[sub]!;
-              if (t === 0 || sp === height || vals[sp - 1] !== t) break;
-              vals[sp - 1] = FAST_FC_RESULT[sub]!;
-              pos += 2;
-              continue;
-            }
-            case 18 satisfies typeof FAST_NOP:
-              pos++;
-              continue;
-            // Control: frames whose types the inline checks take (F_END, F_LABEL: 0 for none, a
-            // single type, or -1 for the general path), a one-byte label index.
-            case 5 satisfies typeof FAST_BLOCK: {
-              // Empty or single-value block types (type indices go the general way).
-              const results = blockResults[bytes[pos + 1]!];
-              if (results === undefined || (depth + 1) * FRAME > frames.length) break;
-              let kind = FRAME_BLOCK;
-              if (op === (0x04 satisfies typeof Op.If)) {
-                if (sp === height || vals[sp - 1] !== I32) break;
-                sp--;
-                kind = FRAME_IF;
-              } else if (op === (0x03 satisfies typeof Op.Loop)) {
-                kind = FRAME_LOOP;
-              }
-              this.setFrame(depth, kind, sp, NO_TYPES, results);
-              this.depth = ++depth;
-              this.height = height = sp;
-              pos += 2;
-              continue;
-            }
-            case 7 satisfies typeof FAST_END: {
-              const top = depth - 1;
-              const t = frames[top * FRAME + F_END]!;
-              // exactly the frame's results on its stack, and no local initialised in it
-              if (t === 0 ? sp !== height : sp !== height + 1 || vals[sp - 1] !== t) break;
-              if (frames[top * FRAME + F_INITS] !== this.initCount) break;
-              this.depth = depth = top;
-              pos++;
-              if (top === 0) break called; // the function's final END
-              this.height = height = frames[(top - 1) * FRAME + F_HEIGHT]!;
-              continue;
-            }
-            case 6 satisfies typeof FAST_ELSE: {
-              // The then branch ends as at END (an `if` without params), the else branch begins.
-              const at = (depth - 1) * FRAME;
-              const t = frames[at + F_ELSE]!;
-              if (frames[at + F_KIND] !== FRAME_IF || frames[at + F_INITS] !== this.initCount) break;
-              if (t === 0 ? sp !== height : sp !== height + 1 || vals[sp - 1] !== t) break;
-              frames[at + F_KIND] = FRAME_ELSE;
-              frames[at + F_END] = t;
-              frames[at + F_UNREACHABLE] = 0;
-              sp = height;
-              pos++;
-              continue;
-            }
-            case 20 satisfies typeof FAST_BR_IF: {
-              const x = bytes[pos + 1]!;
-              if (x >= depth || x >= 0x80 || sp === height || vals[sp - 1] !== I32) break;
-              const t = frames[(depth - 1 - x) * FRAME + F_LABEL]!;
-              if (t !== 0 && (sp - 1 === height || vals[sp - 2] !== t)) break;
-              sp--;
-              pos += 2;
-              continue;
-            }
-            case 19 satisfies typeof FAST_BR:
-            case 21 satisfies typeof FAST_RETURN:
-            case 22 satisfies typeof FAST_UNREACHABLE: {
-              if (op === (0x00 satisfies typeof Op.Unreachable)) {
-                pos++;
-              } else {
-                // (return: a branch to the function's frame)
-                const isReturn = op === (0x0f satisfies typeof Op.Return);
-                const x = isReturn ? depth - 1 : bytes[pos + 1]!;
-                if (x >= depth || x >= 0x80) break;
-                const t = frames[(depth - 1 - x) * FRAME + F_LABEL]!;
-                if (t !== 0 && (sp === height || vals[sp - 1] !== t)) break;
-                pos += isReturn ? 1 : 2;
-              }
-              // the rest of the block is unreachable
-              sp = height;
-              frames[(depth - 1) * FRAME + F_UNREACHABLE] = 1;
-              continue;
-            }
-            case 4 satisfies typeof FAST_INDEX: {
-              // (of up to five bytes: debug builds pad function and global indices)
-              const packed = indexAt(bytes, pos + 1, end);
-              if (packed < 0) break;
-              const x = packed >>> 3;
-              this.sync(sp, pos);
-              pos += 1 + (packed & 7);
-              if (op === (0x23 satisfies typeof Op.GlobalGet)) this.globalGet(x);
-              else if (op === (0x24 satisfies typeof Op.GlobalSet)) this.globalSet(x);
-              else this.call(x);
-              break called;
-            }
-          }
-          // The general path: InstrReader and `step`.
-          this.sync(sp, pos);
-          r.pos = pos;
-          this.instr.read(r);
-          this.step();
-          pos = r.pos;
-        }
-        // After a method: the state as it left it.
-        depth = this.depth;
-        if (depth === 0) break; // the function's final END
-        vals = this.vals;
-        cap = vals.length;
-        sp = this.sp;
-        height = this.height;
-        frames = this.frames;
+        pos = this.checkInline(bytes, pos, end);
+        if (this.depth === 0) break; // the function's final END
+        this.at = pos;
+        // The general path: InstrReader and `step`.
+        r.pos = pos;
+        this.instr.read(r);
+        this.step();
+        pos = r.pos;
+        if (this.depth === 0) break; // (END of a frame that the inline checks do not take)
       }
       // The body's final END must end it exactly (see decodeModuleDeferringBodies).
       if (pos !== end) malformedBody(pos);
@@ -404,10 +207,220 @@ export class FuncValidator {
     }
   }
 
-  /** Writes the main loop's stack height and position back before a method runs. */
-  private sync(sp: number, pos: number): void {
+  /**
+   * The inline checks of the common instructions, from `pos` in the current body (which ends at `end`):
+   * returns the position of the first instruction they do not take, or the position after the body's
+   * final END (then the depth is 0).
+   *
+   * A method of its own, apart from the loop over the bodies and the general path: V8 compiles a small
+   * function sooner and faster (a cold start runs in its slow tiers until then), and `bytes` as a
+   * parameter, not `ir.bytes`, keeps its optimized code from depending on the module's hidden class.
+   */
+  private checkInline(bytes: Uint8Array, pos: number, end: number): number {
+    const memAlign = this.memAlign;
+    const blockResults = this.blockResults;
+    const fastLocals = this.fastLocals;
+    const frames = this.frames;
+    // The validator's state in locals (V8's first tiers load fields slowly): `sp` is written back before
+    // a method runs and on return, and read again after a method; the checks that change the depth or
+    // the height write them back at once.
+    let vals = this.vals;
+    let cap = vals.length;
+    let sp = this.sp;
+    let height = this.height;
+    let depth = this.depth;
+    for (;;) {
+      if (pos >= end) malformedBody(pos);
+      const op = bytes[pos]!;
+      // Literal case labels (`satisfies` checks them against the FAST_* kinds): V8 makes a jump
+      // table of literal labels, where it would compare named constants one by one.
+      switch (FAST_KIND[op]) {
+        // Locals: a one-byte index of an initialised local (fastLocals: its type, else 0).
+        case 1 satisfies typeof FAST_LOCAL_GET: {
+          const t = fastLocals[bytes[pos + 1]!]!;
+          if (t === 0 || sp === cap) break;
+          vals[sp++] = t;
+          pos += 2;
+          continue;
+        }
+        case 2 satisfies typeof FAST_LOCAL_SET:
+        case 3 satisfies typeof FAST_LOCAL_TEE: {
+          // (subtypes, unreachable code: the general path)
+          const t = fastLocals[bytes[pos + 1]!]!;
+          if (t === 0 || sp === height || vals[sp - 1] !== t) break;
+          if (op === (0x21 satisfies typeof Op.LocalSet)) sp--;
+          pos += 2;
+          continue;
+        }
+        case 14 satisfies typeof FAST_UNARY:
+          if (sp === height || vals[sp - 1] !== FAST_PARAM[op]) break;
+          vals[sp - 1] = FAST_RESULT[op]!;
+          pos++;
+          continue;
+        case 15 satisfies typeof FAST_BINARY: {
+          const t = FAST_PARAM[op];
+          if (sp - 2 < height || vals[sp - 1] !== t || vals[sp - 2] !== t) break;
+          vals[--sp - 1] = FAST_RESULT[op]!;
+          pos++;
+          continue;
+        }
+        // Loads and stores: alignment flags in one byte, within the natural alignment (so no memory
+        // index; memAlign: -1 without a 32-bit memory 0); an offset of at most 4 bytes (below 2^32).
+        case 16 satisfies typeof FAST_LOAD:
+        case 17 satisfies typeof FAST_STORE: {
+          if (bytes[pos + 1]! > memAlign[op]!) break;
+          const next = bytes[pos + 2]! < 0x80 ? pos + 3 : shortLebEnd(bytes, pos + 2, end);
+          if (next < 0) break;
+          const result = FAST_RESULT[op]!;
+          if (result !== 0) {
+            // a load: [i32] -> [result]
+            if (sp === height || vals[sp - 1] !== I32) break;
+            vals[sp - 1] = result;
+          } else {
+            // a store: [i32, FAST_PARAM] -> []
+            if (sp - 2 < height || vals[sp - 1] !== FAST_PARAM[op] || vals[sp - 2] !== I32) break;
+            sp -= 2;
+          }
+          pos = next;
+          continue;
+        }
+        case 9 satisfies typeof FAST_I32_CONST:
+        case 10 satisfies typeof FAST_I64_CONST: {
+          const next = bytes[pos + 1]! < 0x80 ? pos + 2
+            : op === (0x41 satisfies typeof Op.I32Const) ? leb32End(bytes, pos + 1, end, true)
+            : shortLebEnd(bytes, pos + 1, end, 9);
+          if (next < 0 || sp === cap) break;
+          vals[sp++] = op === (0x41 satisfies typeof Op.I32Const) ? I32 : I64;
+          pos = next;
+          continue;
+        }
+        case 11 satisfies typeof FAST_F32_CONST:
+        case 12 satisfies typeof FAST_F64_CONST:
+          if (sp === cap) break;
+          vals[sp++] = op === (0x43 satisfies typeof Op.F32Const) ? F32 : F64;
+          pos += op === (0x43 satisfies typeof Op.F32Const) ? 5 : 9;
+          continue;
+        case 8 satisfies typeof FAST_DROP:
+          if (sp === height) break;
+          sp--;
+          pos++;
+          continue;
+        case 13 satisfies typeof FAST_SELECT: {
+          // Two equal numeric or vector operands and an I32 (the rest: the general path).
+          if (sp - 3 < height) break;
+          const t = vals[sp - 2]!;
+          if (vals[sp - 1] !== I32 || vals[sp - 3] !== t || t < V128 || t > I32) break;
+          sp -= 2;
+          pos++;
+          continue;
+        }
+        case 23 satisfies typeof FAST_PREFIX_FC: {
+          const sub = bytes[pos + 1]!;
+          const t = FAST_FC_PARAM[sub]!;
+          if (t === 0 || sp === height || vals[sp - 1] !== t) break;
+          vals[sp - 1] = FAST_FC_RESULT[sub]!;
+          pos += 2;
+          continue;
+        }
+        case 4 satisfies typeof FAST_INDEX: {
+          // (of up to five bytes: debug builds pad function and global indices)
+          const packed = indexAt(bytes, pos + 1, end);
+          if (packed < 0) break;
+          const x = packed >>> 3;
+          this.sp = sp;
+          this.at = pos;
+          pos += 1 + (packed & 7);
+          if (op === (0x23 satisfies typeof Op.GlobalGet)) this.globalGet(x);
+          else if (op === (0x24 satisfies typeof Op.GlobalSet)) this.globalSet(x);
+          else this.call(x);
+          // (the stack may have grown)
+          vals = this.vals;
+          cap = vals.length;
+          sp = this.sp;
+          continue;
+        }
+        case 18 satisfies typeof FAST_NOP:
+          pos++;
+          continue;
+        // Control: frames whose types the inline checks take (F_END, F_LABEL: 0 for none, a
+        // single type, or -1 for the general path), a one-byte label index.
+        case 5 satisfies typeof FAST_BLOCK: {
+          // Empty or single-value block types (type indices go the general way).
+          const results = blockResults[bytes[pos + 1]!];
+          if (results === undefined || (depth + 1) * FRAME > frames.length) break;
+          let kind = FRAME_BLOCK;
+          if (op === (0x04 satisfies typeof Op.If)) {
+            if (sp === height || vals[sp - 1] !== I32) break;
+            sp--;
+            kind = FRAME_IF;
+          } else if (op === (0x03 satisfies typeof Op.Loop)) {
+            kind = FRAME_LOOP;
+          }
+          this.setFrame(depth, kind, sp, NO_TYPES, results);
+          this.depth = ++depth;
+          this.height = height = sp;
+          pos += 2;
+          continue;
+        }
+        case 7 satisfies typeof FAST_END: {
+          const top = depth - 1;
+          const t = frames[top * FRAME + F_END]!;
+          // exactly the frame's results on its stack, and no local initialised in it
+          if (t === 0 ? sp !== height : sp !== height + 1 || vals[sp - 1] !== t) break;
+          if (frames[top * FRAME + F_INITS] !== this.initCount) break;
+          this.depth = depth = top;
+          pos++;
+          if (top === 0) break; // the function's final END
+          this.height = height = frames[(top - 1) * FRAME + F_HEIGHT]!;
+          continue;
+        }
+        case 6 satisfies typeof FAST_ELSE: {
+          // The then branch ends as at END (an `if` without params), the else branch begins.
+          const at = (depth - 1) * FRAME;
+          const t = frames[at + F_ELSE]!;
+          if (frames[at + F_KIND] !== FRAME_IF || frames[at + F_INITS] !== this.initCount) break;
+          if (t === 0 ? sp !== height : sp !== height + 1 || vals[sp - 1] !== t) break;
+          frames[at + F_KIND] = FRAME_ELSE;
+          frames[at + F_END] = t;
+          frames[at + F_UNREACHABLE] = 0;
+          sp = height;
+          pos++;
+          continue;
+        }
+        case 20 satisfies typeof FAST_BR_IF: {
+          const x = bytes[pos + 1]!;
+          if (x >= depth || x >= 0x80 || sp === height || vals[sp - 1] !== I32) break;
+          const t = frames[(depth - 1 - x) * FRAME + F_LABEL]!;
+          if (t !== 0 && (sp - 1 === height || vals[sp - 2] !== t)) break;
+          sp--;
+          pos += 2;
+          continue;
+        }
+        case 19 satisfies typeof FAST_BR:
+        case 21 satisfies typeof FAST_RETURN:
+        case 22 satisfies typeof FAST_UNREACHABLE: {
+          if (op === (0x00 satisfies typeof Op.Unreachable)) {
+            pos++;
+          } else {
+            // (return: a branch to the function's frame)
+            const isReturn = op === (0x0f satisfies typeof Op.Return);
+            const x = isReturn ? depth - 1 : bytes[pos + 1]!;
+            if (x >= depth || x >= 0x80) break;
+            const t = frames[(depth - 1 - x) * FRAME + F_LABEL]!;
+            if (t !== 0 && (sp === height || vals[sp - 1] !== t)) break;
+            pos += isReturn ? 1 : 2;
+          }
+          // the rest of the block is unreachable
+          sp = height;
+          frames[(depth - 1) * FRAME + F_UNREACHABLE] = 1;
+          continue;
+        }
+      }
+      // (`break`: the general path checks the instruction, or reports its error)
+      break;
+    }
     this.sp = sp;
-    this.at = pos;
+    return pos;
   }
 
   /** The type of defined function `index`. */
@@ -496,7 +509,13 @@ export class FuncValidator {
 
   private pushFrame(kind: number, params: readonly ValType[], results: readonly ValType[]): void {
     const d = this.depth;
-    if ((d + 1) * FRAME > this.frames.length) this.frames = grow(this.frames);
+    if ((d + 1) * FRAME > this.frames.length) {
+      this.frames = grow(this.frames);
+      while (this.frameParams.length < this.frames.length / FRAME) {
+        this.frameParams.push(NO_TYPES);
+        this.frameResults.push(NO_TYPES);
+      }
+    }
     this.setFrame(d, kind, this.sp, params, results);
     this.depth = d + 1;
     this.height = this.sp;
@@ -1213,7 +1232,7 @@ export class FuncValidator {
     this.pushFrame(FRAME_BLOCK, sig.params, sig.results);
   }
 
-  // ---- instructions that the main loop also checks directly ----
+  // ---- instructions that the inline checks also take ----
 
   /** block, loop or if with block type `bt` (as InstrReader reads it). */
   private beginBlock(op: number, bt: number): void {

@@ -1,11 +1,14 @@
-// Warming the function validator up. V8 optimizes `FuncValidator.validateFuncs` (on-stack replacement of
-// its main loop) within its first few hundred instructions, for the cases that have run so far: a case
-// that first runs later (a module whose first functions have no f64.const, no drop, no else...) throws
-// the optimized code away ("insufficient type feedback"), and the loop runs in V8's slow tiers until
-// it is optimized again, tens of milliseconds of compilation later (brotli: six times). So before a large
-// module, the validator checks a small training module in which every case of its main loop runs: it
-// is optimized once, with complete feedback (single-threaded, compilations included: brotli 151 -> 90 ms
-// of CPU, quickjs 60 -> 46).
+// Warming the function validator up. V8 optimizes its inline checks (`FuncValidator.checkInline`) after
+// their first few thousand instructions, for the cases that have run so far: a case that first runs
+// later (a module whose first functions have no f64.const, no drop, no else...) throws the optimized
+// code away ("insufficient type feedback"), and the checks run in V8's slow tiers until they are
+// optimized again, tens of milliseconds of compilation later (brotli: six times). So before a large
+// module, the validator checks a small training module in which every case of the inline checks runs:
+// they are optimized once, with complete feedback (single-threaded, compilations included: brotli 151
+// -> 90 ms of CPU, quickjs 60 -> 46). Before a module of 384 KiB or more, the training module is long
+// enough for V8 to start that compilation (on a background thread) during the warm-up, so that it runs
+// while the module is decoded rather than while its first functions are validated (cold compile: brotli
+// 34 -> 25 ms, quickjs 29 -> 23).
 
 import type { WasmFeatures } from "../decode/features.js";
 import { decodeModuleDeferringBodies } from "../decode/index.js";
@@ -66,28 +69,48 @@ const PATTERN = [
 ];
 
 /**
- * The training module: functions of (i32) -> i32, each PATTERN (once: V8 should not yet mark the
- * validator for optimization here, it would compile it again at its next call), of two local
- * declarations in turn; function 1 is the callee.
+ * Modules of at least this many bytes are validated after a training module of LONG_WARM_UP_FUNCS
+ * functions, enough for V8 to mark the inline checks for optimization (a function of their size takes
+ * 17 of its "ticks", and each training function about half a tick); smaller ones after 4 functions (the
+ * compilation would not end much before their validation does, and 36 more functions cost a millisecond).
  */
-function trainingModule(): Uint8Array {
-  const FUNCS = 4;
+const LONG_WARM_UP_BYTES = 384 * 1024;
+const LONG_WARM_UP_FUNCS = 40;
+
+/**
+ * The training module: `funcs` functions of (i32) -> i32, each PATTERN, of two local declarations in
+ * turn; function 1 is the callee.
+ */
+function trainingModule(funcs = 4): Uint8Array {
   const code = [...PATTERN, 0x20, 0x00, 0x0b]; // ...; local.get 0; end
-  const bodies: number[] = [...leb(FUNCS)];
-  for (let i = 0; i < FUNCS; i++) {
-    // (then 65 i32s: more locals than the validator first has room for)
-    const locals = [0x01, 0x7e, 0x01, 0x7d, 0x01, 0x7c, ...(i % 2 === 0 ? [] : [0x41, 0x7f])];
+  // (the second then has 65 i32s: more locals than the validator first has room for)
+  const declarations = [[0x01, 0x7e, 0x01, 0x7d, 0x01, 0x7c], [0x01, 0x7e, 0x01, 0x7d, 0x01, 0x7c, 0x41, 0x7f]];
+  const bodies = declarations.map((locals) => {
     const body = [locals.length / 2, ...locals, ...code];
-    bodies.push(...leb(body.length), ...body);
-  }
-  return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, [0x01, 0x60, 0x01, 0x7f, 0x01, 0x7f]), // type 0: (i32) -> i32
-    ...section(3, [FUNCS, ...new Array<number>(FUNCS).fill(0)]),
-    ...section(5, [0x01, 0x00, 0x01]), // memory 1
-    ...section(6, [0x01, 0x7f, 0x01, 0x41, 0x00, 0x0b]), // global (mut i32) (i32.const 0)
-    ...section(10, bodies),
+    return new Uint8Array([...leb(body.length), ...body]);
+  });
+  const codeSize = leb(funcs).length + (funcs / 2) * (bodies[0]!.length + bodies[1]!.length);
+  return concat([
+    [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    section(1, [0x01, 0x60, 0x01, 0x7f, 0x01, 0x7f]), // type 0: (i32) -> i32
+    section(3, [...leb(funcs), ...new Array<number>(funcs).fill(0)]),
+    section(5, [0x01, 0x00, 0x01]), // memory 1
+    section(6, [0x01, 0x7f, 0x01, 0x41, 0x00, 0x0b]), // global (mut i32) (i32.const 0)
+    [10, ...leb(codeSize), ...leb(funcs)],
+    // (copied, not spread: this runs cold, where spreading thousands of numbers takes milliseconds)
+    ...Array.from({ length: funcs }, (_, i) => bodies[i % 2]!),
   ]);
+}
+
+/** The bytes of `parts`, one after the other. */
+function concat(parts: readonly (Uint8Array | readonly number[])[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }
 
 /** Validates the training module, once per process, before a module of `size` bytes. Not without a JIT. */
@@ -96,7 +119,8 @@ export function warmUpValidator(size: number, features: Readonly<WasmFeatures>):
   warm = true;
   if (!hasJit()) return;
   try {
-    validateModule(decodeModuleDeferringBodies(trainingModule(), features), features);
+    const funcs = size >= LONG_WARM_UP_BYTES ? LONG_WARM_UP_FUNCS : 4;
+    validateModule(decodeModuleDeferringBodies(trainingModule(funcs), features), features);
   } catch {
     // warming up is an optimization: nothing of it may fail the compilation of a real module
   }
