@@ -89,7 +89,8 @@ function trainingModule(funcs = 4): Uint8Array {
     const body = [locals.length / 2, ...locals, ...code];
     return new Uint8Array([...leb(body.length), ...body]);
   });
-  const codeSize = leb(funcs).length + (funcs / 2) * (bodies[0]!.length + bodies[1]!.length);
+  const funcBodies = Array.from({ length: funcs }, (_, i) => bodies[i % 2]!);
+  const codeSize = leb(funcs).length + funcBodies.reduce((n, body) => n + body.length, 0);
   return concat([
     [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
     section(1, [0x01, 0x60, 0x01, 0x7f, 0x01, 0x7f]), // type 0: (i32) -> i32
@@ -98,7 +99,7 @@ function trainingModule(funcs = 4): Uint8Array {
     section(6, [0x01, 0x7f, 0x01, 0x41, 0x00, 0x0b]), // global (mut i32) (i32.const 0)
     [10, ...leb(codeSize), ...leb(funcs)],
     // (copied, not spread: this runs cold, where spreading thousands of numbers takes milliseconds)
-    ...Array.from({ length: funcs }, (_, i) => bodies[i % 2]!),
+    ...funcBodies,
   ]);
 }
 
