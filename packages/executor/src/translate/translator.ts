@@ -206,7 +206,8 @@ export class FuncTranslator {
   private readonly consts: number[] = [];
   /** Slots taken by the constant starting at each constant slot (2 for a v128). */
   private readonly constWidths: number[] = [];
-  private readonly constIndex = new Map<string, number>();
+  /** Constant slots by value: a number key for the words of a small value (see constReg), else a string. */
+  private readonly constIndex = new Map<number | string, number>();
 
   private readonly frames: ControlFrame[] = [];
 
@@ -293,7 +294,7 @@ export class FuncTranslator {
       const op = ins.op;
       const frame = this.frames[this.frames.length - 1]!;
       if (frame.unreachable && dead.skips(op)) continue;
-      if (this.meterFuel) this.code[frame.fuelPos + 1]! += FUEL_PER_INSTRUCTION;
+      if (this.meterFuel) this.code[frame.fuelPos + 1] = (this.code[frame.fuelPos + 1]! + FUEL_PER_INSTRUCTION) | 0;
       this.translateOp(op);
     }
     return this.finish();
@@ -332,15 +333,29 @@ export class FuncTranslator {
   }
 
   /** The constant-area register holding these words (2 for one slot, 4 for a v128). */
-  private constReg(...words: number[]): number {
-    const key = words.join(",");
-    let k = this.constIndex.get(key);
-    if (k === undefined) {
-      k = this.consts.length >> 1;
-      for (const w of words) this.consts.push(w | 0);
-      this.constWidths[k] = words.length >> 1;
-      this.constIndex.set(key, k);
-    }
+  /** The register of the constant of words `lo`, `hi` (an i64, or a narrower value and 0). */
+  private constReg(lo: number, hi: number): number {
+    lo |= 0;
+    hi |= 0;
+    // (most constants are small: their key is a number, without making a string)
+    const key = hi === lo >> 31 ? lo : `${lo},${hi}`;
+    const k = this.constIndex.get(key);
+    return k !== undefined ? CONST_BASE + k : this.newConst(key, lo, hi);
+  }
+
+  /** The register of the v128 constant of words `w0`..`w3`. */
+  private constReg128(w0: number, w1: number, w2: number, w3: number): number {
+    const key = `${w0 | 0},${w1 | 0},${w2 | 0},${w3 | 0}`;
+    const k = this.constIndex.get(key);
+    return k !== undefined ? CONST_BASE + k : this.newConst(key, w0, w1, w2, w3);
+  }
+
+  /** A new constant slot for `words`, found by `key` from then on; returns its register. */
+  private newConst(key: number | string, ...words: number[]): number {
+    const k = this.consts.length >> 1;
+    for (const w of words) this.consts.push(w | 0);
+    this.constWidths[k] = words.length >> 1;
+    this.constIndex.set(key, k);
     return CONST_BASE + k;
   }
 
@@ -391,8 +406,11 @@ export class FuncTranslator {
     this.starts.push(pos);
     this.offsets.push(pos, this.absorbedOffset >= 0 ? this.absorbedOffset : this.wasmOffset);
     this.absorbedOffset = -1;
-    this.code.push(op);
-    for (const w of operands) this.code.push(w);
+    // As int32s (an unsigned offset is passed as is, and a value that went through a double in the engine
+    // would be a heap number): the code must stay an array of small integers, of one elements kind, for the
+    // interpreter loop (translator-code.test.ts).
+    this.code.push(op | 0);
+    for (const w of operands) this.code.push(w | 0);
     return pos;
   }
 
@@ -405,8 +423,8 @@ export class FuncTranslator {
     // two copies in a row (block results, call arguments, loop variables) run as one instruction
     const p = this.lastPos;
     if (p >= 0 && this.code[p] === Op.Copy && p + 3 === this.code.length) {
-      this.code[p] = Op.Copy2;
-      this.code.push(dst, src);
+      this.code[p] = Op.Copy2 | 0;
+      this.code.push(dst | 0, src | 0);
       this.bindLabel(); // nothing fuses with a Copy2 but a jump or call after it (not a label: the state is only reset)
       this.lastCopy2Pos = p;
       return;
@@ -479,7 +497,7 @@ export class FuncTranslator {
   }
 
   private patch(positions: readonly number[], target: number): void {
-    for (const p of positions) this.code[p] = target;
+    for (const p of positions) this.code[p] = target | 0;
   }
 
   // ---- conditions and branches --------------------------------------------------------------------
@@ -499,11 +517,11 @@ export class FuncTranslator {
     if (this.copiesNeeded(frame)) {
       const skip = this.emitCondBranch(true);
       this.emitBranch(frame);
-      this.code[skip] = this.code.length;
+      this.code[skip] = this.code.length | 0;
       this.bindLabel();
     } else {
       const pos = this.emitCondBranch(false);
-      if (frame.kind === FrameKind.Loop) this.code[pos] = frame.startPc;
+      if (frame.kind === FrameKind.Loop) this.code[pos] = frame.startPc | 0;
       else frame.fixups.push(pos);
     }
   }
@@ -766,7 +784,7 @@ export class FuncTranslator {
     const b = size === 4 ? this.code[start + 2]! : undefined; // `a, b, target` (else `a, target`)
     const [negOp, swap] = negated;
     const negatedTarget = swap ? this.emitBranchOn(negOp, b!, a) : this.emitBranchOn(negOp, a, b);
-    this.code[negatedTarget] = start + size;
+    this.code[negatedTarget] = (start + size) | 0;
     return start;
   }
 
@@ -849,7 +867,7 @@ export class FuncTranslator {
     }
     if (frame.region >= 0 && this.regions[frame.region]!.end < 0) this.closeRegion(frame);
     if (!frame.unreachable) this.materializeTop(frame.results.length);
-    if (frame.elseFixup >= 0) this.code[frame.elseFixup] = this.code.length; // if without else
+    if (frame.elseFixup >= 0) this.code[frame.elseFixup] = this.code.length | 0; // if without else
     this.patch(frame.fixups, this.code.length);
     for (const c of frame.handlerFixups) c.target = this.code.length;
     this.resetStack(frame, frame.results);
@@ -862,7 +880,7 @@ export class FuncTranslator {
       this.materializeTop(frame.results.length);
       frame.fixups.push(this.emitBr(-1));
     }
-    this.code[frame.elseFixup] = this.code.length;
+    this.code[frame.elseFixup] = this.code.length | 0;
     frame.elseFixup = -1;
     frame.kind = FrameKind.Else;
     frame.unreachable = false;
@@ -898,7 +916,7 @@ export class FuncTranslator {
       }
       this.emitCopy(slot, src, type);
     } else if (srcKind === TEMP && this.lastDstPos >= 0 && this.code[this.lastDstPos] === src) {
-      this.code[this.lastDstPos] = slot; // the producing instruction writes the local directly
+      this.code[this.lastDstPos] = slot | 0; // the producing instruction writes the local directly
       this.lastDstPos = -1;
       this.lastCmpPos = -1;
       this.lastAddPos = -1;
@@ -1126,14 +1144,14 @@ export class FuncTranslator {
         const n = ins.targetCount;
         const depths = [...ins.targets.subarray(0, n), ins.a]; // the default last
         const pos = this.emitBrTable(this.pop(), n);
-        for (let i = 0; i <= n; i++) this.code.push(-1);
+        for (let i = 0; i <= n; i++) this.code.push(-1 | 0);
         for (let i = 0; i <= n; i++) {
           const frame = this.frameAt(depths[i]!);
           if (this.copiesNeeded(frame)) {
-            this.code[pos + i] = this.code.length;
+            this.code[pos + i] = this.code.length | 0;
             this.emitBranch(frame);
           } else if (frame.kind === FrameKind.Loop) {
-            this.code[pos + i] = frame.startPc;
+            this.code[pos + i] = frame.startPc | 0;
           } else {
             frame.fixups.push(pos + i);
           }
@@ -1601,7 +1619,7 @@ export class FuncTranslator {
     switch (info.kind) {
       case SimdKind.Const: {
         const [w0, w1, w2, w3] = this.v128Words();
-        this.push(CONST, this.constReg(w0, w1, w2, w3), V);
+        this.push(CONST, this.constReg128(w0, w1, w2, w3), V);
         return;
       }
       case SimdKind.Load: case SimdKind.LoadLane: case SimdKind.Store: case SimdKind.StoreLane: {
@@ -1840,7 +1858,7 @@ export class FuncTranslator {
       const pad = this.emit(Op.Return);
       for (const c of this.returnClauses) c.target = pad;
     }
-    const code = Int32Array.from(this.code);
+    const code = this.code;
     const consts = dropUnusedConsts(code, this.consts, this.constWidths);
     const constSlots = consts.length >> 1;
     relocate(code, this.localsEnd, constSlots, this.exnSlots);
@@ -1851,7 +1869,8 @@ export class FuncTranslator {
     let resultSlots = 0;
     for (const t of this.type.results) resultSlots += slotCount(t);
     const frameSlots = Math.max(this.localsEnd + constSlots + this.exnSlots + this.maxTempSlots, resultSlots);
-    const compiled = new CompiledFunc(Array.from(code), this.paramSlots, this.localsEnd - this.paramSlots, consts,
+    // (a copy: an array of exactly its length, where the translator's has room to grow)
+    const compiled = new CompiledFunc(code.slice(), this.paramSlots, this.localsEnd - this.paramSlots, consts,
       frameSlots, resultSlots, this.module.ir.numImportedFuncs + this.definedIndex, Int32Array.from(this.offsets));
     compiled.handlers = handlers;
     return compiled;
