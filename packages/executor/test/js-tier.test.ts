@@ -201,6 +201,15 @@ const CASES: [string, number, string][] = [
     ${mixingRounds(150, 300)}
     (i64.store (local.get $y))
     (i32.add (i32.load offset=64 (i32.const 0)) (i32.load offset=68 (i32.const 0)))`],
+  ["an i64 comparison, kept as an expression, before an `if` whose body ends a chunk (its operands are not carried across)", 2, `
+    (local $x i64) (local $y i64)
+    (local.set $x (i64.extend_i32_u (local.get 0)))
+    (local.set $y (i64.extend_i32_s (local.get 1)))
+    ${Array.from({ length: 120 }, (_, k) => `
+    (if (i64.ne (local.get $y) (local.get $y))
+      (then ${mixingRounds(k, k + 2)})
+      (else (local.set $x (i64.add (local.get $x) (i64.const ${k})))))`).join("")}
+    (i32.wrap_i64 (i64.xor (local.get $x) (i64.shr_u (local.get $y) (i64.const 32))))`],
   ["globals, select, drop, unreachable", 2, `
     (global.set $g (i32.add (global.get $g) (local.get 0)))
     (drop (i32.const 99))

@@ -73,6 +73,8 @@ const BYTECODE_PER_CHAR = 0.95;
  * each, cut between instructions of the function's outermost block where the operand stack is empty:
  * the unrolled rounds of SHA-512 or BLAKE2b (11 KB of Wasm, 220,000 bytes of bytecode) become six. */
 const CHUNK_BYTECODE = 40_000;
+/** A variable of the operand stack (s0, sh0, ...) in a symbol's text (see `mayCut`). */
+const STACK_VARIABLE = /\bsh?\d+\b/;
 /** A call of a leaf function (one the tier compiles) of at most this many bytes of Wasm code is compiled
  * as the callee's code in place (compress's loop calls a small leaf), at most this deep, for at most
  * MAX_BODY_BYTES of inlined code in all; a call of a larger one (or when the function with its inlined
@@ -383,7 +385,7 @@ class LeafCompiler {
   /** The function calls itself with `return_call`: its body is a loop. */
   private selfTailCalls = false;
   /** Where the code may be cut into chunks: after an instruction of the outermost block (an index into
-   * `out`), with the operand stack's height there. */
+   * `out`; see `mayCut`), with the operand stack's height there. */
   private readonly cuts: Cut[] = [];
 
   /** `direct`: compile the direct form (see DirectLeaf), else the leaf form. */
@@ -443,13 +445,27 @@ class LeafCompiler {
         if (!(error instanceof TooLarge) || !this.resumeWithoutInlining(reader, body, own)) throw error;
         continue;
       }
-      if (this.frames.length === 1 && !this.top().unreachable) {
+      if (this.frames.length === 1 && !this.top().unreachable && this.mayCut()) {
         this.cuts.push({ at: this.out.length, height: this.h, types: this.types.slice(0, this.h) });
         this.charsAtCut = this.chars;
         this.resume = { pos: this.r.pos, h: this.h, types: this.types.slice(0, this.h), sym: this.sym.slice(0, this.h), inlined: this.inlinedCalls };
       }
     }
     return this.source();
+  }
+
+  /**
+   * Whether a chunk may end here (see `source`): the chunks carry the operand stack's variables and the
+   * locals (through the frame), so a value kept as a symbol (text that the code after it uses in place of
+   * the value: see `sym`) may be one of locals and constants, not one that reads stack variables (an i64
+   * comparison's operands, above the stack's height: the next chunk would not have them).
+   */
+  private mayCut(): boolean {
+    for (let k = 0; k < this.h; k++) {
+      const text = this.sym[k];
+      if (text != null && STACK_VARIABLE.test(text)) return false;
+    }
+    return true;
   }
 
   /**
