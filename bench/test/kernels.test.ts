@@ -4,8 +4,8 @@
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MORE_KERNELS, MORE_PROGRAMS } from "../src/kernels.js";
-import { type Expected, formatValue, loadWasm, runOnce } from "../src/manifest.js";
-import { runner as wasmiTs } from "../src/runners/wasmi-ts.js";
+import { type Expected, formatValue, loadWasm, runOnce, WORKLOADS as ALL_WORKLOADS } from "../src/manifest.js";
+import { eagerTierRunner, runner as wasmiTs } from "../src/runners/wasmi-ts.js";
 
 const WORKLOADS = [...MORE_KERNELS, ...MORE_PROGRAMS];
 
@@ -263,6 +263,20 @@ describe("more workloads on wasmi-ts (quick)", () => {
   for (const workload of WORKLOADS) {
     it(`${workload.name} returns the expected result`, () => {
       const result = runOnce(workload, wasmiTs.instantiate(loadWasm(workload)), workload.args.quick);
+      expect(formatValue(result)).toBe(formatValue(workload.expected.quick));
+    });
+  }
+});
+
+// The JavaScript tier's code of every function of every module workload (each compiled at its first call,
+// where the tier takes it) against the expected results.
+describe("module workloads on wasmi-ts, every function the JavaScript tier takes compiled (quick)", () => {
+  beforeAll(async () => {
+    expect(await eagerTierRunner.load()).toBeNull();
+  });
+  for (const workload of ALL_WORKLOADS.filter((w) => w.wasm !== undefined)) {
+    it(`${workload.name} returns the expected result`, () => {
+      const result = runOnce(workload, eagerTierRunner.instantiate(loadWasm(workload)), workload.args.quick);
       expect(formatValue(result)).toBe(formatValue(workload.expected.quick));
     });
   }

@@ -30,18 +30,22 @@ export const LAZY_VALIDATION_ENV = "WASMI_TS_LAZY_VALIDATION";
  * the workload's own dispatches. */
 export const WARM_UP_ENV = "WASMI_TS_WARM_UP";
 /** Set to "0" to run without the JavaScript tier (`jsTier: false`): dispatch-stats then counts what the
- * interpreter runs where no code can be made from strings (a strict Content-Security-Policy), or with fuel. */
+ * interpreter runs where no code can be made from strings (a strict Content-Security-Policy), or with fuel.
+ * "eager": every function the tier takes is compiled at its first call (each workload's expected result
+ * then checks the tier's code of all of them). */
 export const JS_TIER_ENV = "WASMI_TS_JS_TIER";
 const engineConfig = {
   ...(process.env[LAZY_VALIDATION_ENV] === "1" ? { lazyValidation: true } : {}),
   ...(process.env[WARM_UP_ENV] === "0" ? { warmUp: false } : {}),
-  ...(process.env[JS_TIER_ENV] === "0" ? { jsTier: false } : {}),
+  ...(process.env[JS_TIER_ENV] === "0" ? { jsTier: false } : process.env[JS_TIER_ENV] === "eager" ? { jsTier: "eager" as const } : {}),
 };
 
-/** What a variant turns on: fuel metering (all the fuel a store holds), or a deadline. */
+/** What a variant turns on: fuel metering (all the fuel a store holds), or a deadline; or the JavaScript
+ * tier compiling every function it takes at its first call (tests: see eagerTierRunner). */
 interface Variant {
   consumeFuel?: boolean;
   deadline?: boolean;
+  eagerTier?: boolean;
 }
 
 /**
@@ -52,7 +56,7 @@ const DEADLINE_MS = 3_600_000;
 
 function instantiate(bytes: Uint8Array, variant: Variant = {}): WasmInstance {
   const { Engine, Module, Store, Linker } = host!;
-  const engine = new Engine({ ...engineConfig, consumeFuel: variant.consumeFuel === true });
+  const engine = new Engine({ ...engineConfig, consumeFuel: variant.consumeFuel === true, ...(variant.eagerTier ? { jsTier: "eager" as const } : {}) });
   const store = new Store(engine, null);
   if (variant.consumeFuel) store.setFuel(Number.MAX_SAFE_INTEGER);
   if (variant.deadline) store.setDeadline(DEADLINE_MS);
@@ -88,7 +92,7 @@ async function load(): Promise<string | null> {
 /** The polyfill's `WebAssembly` namespace on an engine and store set up as `variant` says. */
 function namespace(variant: Variant = {}): object {
   return createWebAssembly!({
-    config: { ...engineConfig, consumeFuel: variant.consumeFuel === true },
+    config: { ...engineConfig, consumeFuel: variant.consumeFuel === true, ...(variant.eagerTier ? { jsTier: "eager" as const } : {}) },
     setup(store) {
       if (variant.consumeFuel) store.setFuel(Number.MAX_SAFE_INTEGER);
       if (variant.deadline) store.setDeadline(DEADLINE_MS);
@@ -127,4 +131,14 @@ export const deadlineRunner: Runner = {
   load,
   instantiate: (bytes) => instantiate(bytes, { deadline: true }),
   namespace: () => namespace({ deadline: true }),
+};
+
+/** wasmi-ts with every function the JavaScript tier takes compiled at its first call: not a runner of the
+ * bench (no faster), but the tests' check of the tier's code of every function of real programs. */
+export const eagerTierRunner: Runner = {
+  name: "wasmi-ts-eager-tier",
+  proposals: ["gc", "exceptions"],
+  load,
+  instantiate: (bytes) => instantiate(bytes, { eagerTier: true }),
+  namespace: () => namespace({ eagerTier: true }),
 };
