@@ -381,6 +381,8 @@ class LeafCompiler {
   private maxHeight = 0;
   private labels = 0;
   private usesMemory = false;
+  /** Whether the code has `@reload` placeholders (see `returns`). */
+  private reloads = false;
   private dead = new DeadCode();
   /** The function calls itself with `return_call`: its body is a loop. */
   private selfTailCalls = false;
@@ -554,13 +556,12 @@ class LeafCompiler {
     return this.returns(lines.join("\n"));
   }
 
-  /** The returns' placeholders (see emitReturn) in the form's convention, and what a call out may have
-   * replaced, read again after it (`@reload`: see `callOut`). */
+  /** What a call out may have replaced, read again after it (the placeholder `@reload`, see `callOut`:
+   * whether the function uses the memory is known only at its end). */
   private returns(source: string): string {
+    if (!this.reloads) return source;
     const reload = [this.usesMemory ? "u8 = mem.u8; view = mem.view; m32 = mem.i32; memLen = u8.length;" : "", this.direct ? "" : "stack = state.stack.i32;"];
-    source = source.replace(/@reload;/g, reload.join(" "));
-    if (!this.direct) return source.replace(/@r(\d+)/g, "stack[base + $1]").replace(/@return/g, "return 1");
-    return source.replace(/@r0/g, "r0").replace(/@r1/g, "high[0]").replace(/@return/g, "return r0");
+    return source.split("@reload;").join(reload.join(" "));
   }
 
   /**
@@ -736,8 +737,8 @@ class LeafCompiler {
       this.branchToFrame(this.current.frame);
       return;
     }
-    // result words @r0, @r1, ... and `@return`: placeholders, for the leaf form's frame words (and its
-    // 1 for "returned", for chunks) or the direct form's return value (see `returns`)
+    // the results: into the leaf form's frame words (and 1 for "returned", for chunks), or the direct
+    // form's return value (an i64's high word in `high[0]`)
     const n = this.results.length;
     for (let k = 0; k < n; k++) {
       const d = this.h - n + k;
@@ -746,10 +747,10 @@ class LeafCompiler {
         this.emit(writeWords(t, "stack", `base + ${2 * k}`, this.operand(d)));
         continue;
       }
-      this.emit(`@r${2 * k} = ${this.operand(d)};`);
-      if (t === ValType.I64) this.emit(`@r${2 * k + 1} = sh${d};`);
+      this.emit(`${this.direct ? "r0" : `stack[base + ${2 * k}]`} = ${this.operand(d)};`);
+      if (t === ValType.I64) this.emit(`${this.direct ? "high[0]" : `stack[base + ${2 * k + 1}]`} = sh${d};`);
     }
-    this.emit("@return;");
+    this.emit(this.direct ? "return r0;" : "return 1;");
   }
 
   private setUnreachable(): void {
@@ -1061,6 +1062,7 @@ class LeafCompiler {
     this.emit(`at = ${this.site(at)};`);
     this.emit(`{ const o = callOutWords(store, state, ${slots}); let w = state.stack.i32; ${args.join(" ")}`);
     this.emit(`${call}; w = state.stack.i32; ${results.join(" ")} }`);
+    this.reloads = true;
     this.emit("@reload;");
     this.callsOut = true;
   }
@@ -1142,7 +1144,10 @@ class LeafCompiler {
       const d = this.push(type.results[0]!);
       this.emit(type.results[0] === ValType.I64 ? `s${d} = ${call}; sh${d} = high[0];` : `s${d} = ${call};`);
     }
-    if (callsOut) this.emit("@reload;"); // its calls out may have replaced the views
+    if (callsOut) {
+      this.reloads = true;
+      this.emit("@reload;"); // its calls out may have replaced the views
+    }
   }
 
   /** Memory `m` must be memory 0, with 32-bit addresses, unshared (another thread may grow a shared one:
