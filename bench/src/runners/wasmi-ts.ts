@@ -54,9 +54,14 @@ interface Variant {
  */
 const DEADLINE_MS = 3_600_000;
 
+/** The engine's settings: the process's (see the *_ENV names) and the variant's. */
+function configOf(variant: Variant) {
+  return { ...engineConfig, consumeFuel: variant.consumeFuel === true, ...(variant.eagerTier ? { jsTier: "eager" as const } : {}) };
+}
+
 function instantiate(bytes: Uint8Array, variant: Variant = {}): WasmInstance {
   const { Engine, Module, Store, Linker } = host!;
-  const engine = new Engine({ ...engineConfig, consumeFuel: variant.consumeFuel === true, ...(variant.eagerTier ? { jsTier: "eager" as const } : {}) });
+  const engine = new Engine(configOf(variant));
   const store = new Store(engine, null);
   if (variant.consumeFuel) store.setFuel(Number.MAX_SAFE_INTEGER);
   if (variant.deadline) store.setDeadline(DEADLINE_MS);
@@ -92,7 +97,7 @@ async function load(): Promise<string | null> {
 /** The polyfill's `WebAssembly` namespace on an engine and store set up as `variant` says. */
 function namespace(variant: Variant = {}): object {
   return createWebAssembly!({
-    config: { ...engineConfig, consumeFuel: variant.consumeFuel === true, ...(variant.eagerTier ? { jsTier: "eager" as const } : {}) },
+    config: configOf(variant),
     setup(store) {
       if (variant.consumeFuel) store.setFuel(Number.MAX_SAFE_INTEGER);
       if (variant.deadline) store.setDeadline(DEADLINE_MS);
@@ -115,30 +120,23 @@ export const runner: Runner = {
   compile,
 };
 
+/** wasmi-ts as `variant` says, under its own name (it cannot compile alone: see `compile`). */
+function variantRunner(name: string, variant: Variant): Runner {
+  return {
+    name,
+    proposals: ["gc", "exceptions"],
+    load,
+    instantiate: (bytes) => instantiate(bytes, variant),
+    namespace: () => namespace(variant),
+  };
+}
+
 /** wasmi-ts with `consumeFuel: true`: the cost of fuel metering, next to the plain runner. */
-export const fuelRunner: Runner = {
-  name: "wasmi-ts-fuel",
-  proposals: ["gc", "exceptions"],
-  load,
-  instantiate: (bytes) => instantiate(bytes, { consumeFuel: true }),
-  namespace: () => namespace({ consumeFuel: true }),
-};
+export const fuelRunner = variantRunner("wasmi-ts-fuel", { consumeFuel: true });
 
 /** wasmi-ts with a deadline set: the cost of checking it, next to the plain runner. */
-export const deadlineRunner: Runner = {
-  name: "wasmi-ts-deadline",
-  proposals: ["gc", "exceptions"],
-  load,
-  instantiate: (bytes) => instantiate(bytes, { deadline: true }),
-  namespace: () => namespace({ deadline: true }),
-};
+export const deadlineRunner = variantRunner("wasmi-ts-deadline", { deadline: true });
 
 /** wasmi-ts with every function the JavaScript tier takes compiled at its first call: not a runner of the
  * bench (no faster), but the tests' check of the tier's code of every function of real programs. */
-export const eagerTierRunner: Runner = {
-  name: "wasmi-ts-eager-tier",
-  proposals: ["gc", "exceptions"],
-  load,
-  instantiate: (bytes) => instantiate(bytes, { eagerTier: true }),
-  namespace: () => namespace({ eagerTier: true }),
-};
+export const eagerTierRunner = variantRunner("wasmi-ts-eager-tier", { eagerTier: true });
