@@ -332,8 +332,7 @@ export class FuncTranslator {
     return this.sReg[--this.height]!;
   }
 
-  /** The constant-area register holding these words (2 for one slot, 4 for a v128). */
-  /** The register of the constant of words `lo`, `hi` (an i64, or a narrower value and 0). */
+  /** The constant-area register holding the words `lo`, `hi` (an i64, or a narrower value and 0). */
   private constReg(lo: number, hi: number): number {
     lo |= 0;
     hi |= 0;
@@ -408,7 +407,7 @@ export class FuncTranslator {
     this.absorbedOffset = -1;
     // As int32s (an unsigned offset is passed as is, and a value that went through a double in the engine
     // would be a heap number): the code must stay an array of small integers, of one elements kind, for the
-    // interpreter loop (translator-code.test.ts).
+    // interpreter loop (the handler-coverage run checks it: test/handler-coverage/record.ts).
     this.code.push(op | 0);
     for (const w of operands) this.code.push(w | 0);
     return pos;
