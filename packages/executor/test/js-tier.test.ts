@@ -2,11 +2,11 @@
 // compute exactly what the interpreter computes, traps and NaN bits included. Each program runs twice,
 // with and without the tier, called from Wasm (the interpreter's call path) and from the host (the entry
 // path), over inputs that reach every branch; the tier must have taken exactly the functions it claims.
-import { describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { funcExtern, hostFunc, instantiateWat, newStore, trapCode, type TestInstance } from "./interpret-harness.js";
 import { ValType, wasmBacktraceOf } from "@wasmi-ts/store";
 import type { CompiledModule } from "../src/index.js";
-import { directTried } from "../src/translate/js/compile-leaf.js";
+import { directTried, setChunkingForTests } from "../src/translate/js/compile-leaf.js";
 
 const INPUTS = [0, 1, 2, 3, 5, 7, 31, 32, 33, 100, 255, 256, 1000, 65535, 65536, 0x7fffffff, -1, -2, -7, -0x80000000, 0x12345678];
 
@@ -217,20 +217,35 @@ const CASES: [string, number, string][] = [
     (select (global.get $g) (global.get $k) (local.get 1))`],
 ];
 
+/** The program of a case run compiled by the tier and interpreted only: both must give the same outcomes;
+ * returns the two instances. */
+function sameOutcomes(params: number, body: string): [tier: TestInstance, plain: TestInstance] {
+  const wat = program(params, body);
+  const tier = instantiateWat(wat, { config: { jsTier: "eager" } });
+  const plain = instantiateWat(wat, { config: { jsTier: false } });
+  for (const name of ["leaf", "viaWasm"]) {
+    expect(outcomes(tier, name, params), name).toEqual(outcomes(plain, name, params));
+  }
+  expect(compiledToJs(tier, 0), "the leaf is compiled to JavaScript").toBe(true);
+  return [tier, plain];
+}
+
 describe("the JavaScript tier computes what the interpreter computes", () => {
   for (const [what, params, body] of CASES) {
     test(what, () => {
-      const wat = program(params, body);
-      const tier = instantiateWat(wat, { config: { jsTier: "eager" } });
-      const plain = instantiateWat(wat, { config: { jsTier: false } });
-      for (const name of ["leaf", "viaWasm"]) {
-        expect(outcomes(tier, name, params), name).toEqual(outcomes(plain, name, params));
-      }
-      expect(compiledToJs(tier, 0), "the leaf is compiled to JavaScript").toBe(true);
+      const [tier, plain] = sameOutcomes(params, body);
       expect(compiledToJs(tier, 1), "its caller").toBe(true);
       expect(compiledToJs(plain, 0), "jsTier: false").toBe(false);
     });
   }
+});
+
+// The same programs with every leaf form cut into chunks wherever it may be cut (a few hundred bytes of
+// bytecode each): values and locals across every kind of cut.
+describe("the JavaScript tier computes what the interpreter computes, every function in chunks", () => {
+  beforeAll(() => setChunkingForTests(400, 300));
+  afterAll(() => setChunkingForTests());
+  for (const [what, params, body] of CASES) test(what, () => void sameOutcomes(params, body));
 });
 
 describe("what the tier leaves to the interpreter", () => {

@@ -73,6 +73,15 @@ const BYTECODE_PER_CHAR = 0.95;
  * each, cut between instructions of the function's outermost block where the operand stack is empty:
  * the unrolled rounds of SHA-512 or BLAKE2b (11 KB of Wasm, 220,000 bytes of bytecode) become six. */
 const CHUNK_BYTECODE = 40_000;
+/** The sizes of chunking (bytes of bytecode): a leaf form longer than `single` is cut into chunks of about
+ * `chunk`. Tests make them small, so that every function is cut wherever it may be (see mayCut). */
+const chunking = { single: MAX_BYTECODE, chunk: CHUNK_BYTECODE };
+
+/** Sets the sizes of chunking (tests; no arguments: the defaults). */
+export function setChunkingForTests(single = MAX_BYTECODE, chunk = CHUNK_BYTECODE): void {
+  chunking.single = single;
+  chunking.chunk = chunk;
+}
 /** A variable of the operand stack (s0, sh0, ...) in a symbol's text (see `mayCut`). */
 const STACK_VARIABLE = /\bsh?\d+\b/;
 /** A call of a leaf function (one the tier compiles) of at most this many bytes of Wasm code is compiled
@@ -513,7 +522,9 @@ class LeafCompiler {
     for (const line of this.out) chars.push(chars[chars.length - 1]! + line.length);
     const length = (from: number, to: number): number => (chars[to]! - chars[from]!) * BYTECODE_PER_CHAR;
     this.callees.forEach((_, k) => lines.push(`const d${k} = callees[${k}];`));
-    if (length(0, this.out.length) <= MAX_BYTECODE) {
+    // (a direct form, or a leaf calling itself with return_call, is one function, as is one without cuts)
+    const single = this.direct || this.selfTailCalls || this.cuts.length === 0 ? MAX_BYTECODE : chunking.single;
+    if (length(0, this.out.length) <= single) {
       const body = this.selfTailCalls ? ["body: for (;;) {", ...this.out, "}"] : this.out;
       if (this.direct) {
         const params = this.localTypes.slice(0, this.numParams).flatMap((t, k) => (t === ValType.I64 ? [`l${k}`, `lh${k}`] : [`l${k}`]));
@@ -531,7 +542,7 @@ class LeafCompiler {
     let start: Cut = { at: 0, height: 0, types: [] };
     let end = start;
     for (const cut of [...this.cuts, { at: this.out.length, height: 0, types: [] }]) {
-      if (end.at > start.at && length(start.at, cut.at) > CHUNK_BYTECODE) {
+      if (end.at > start.at && length(start.at, cut.at) > chunking.chunk) {
         chunks.push({ from: start, to: end });
         start = end;
       }
