@@ -390,8 +390,6 @@ class LeafCompiler {
   private maxHeight = 0;
   private labels = 0;
   private usesMemory = false;
-  /** Whether the code has `@reload` placeholders (see `returns`). */
-  private reloads = false;
   private dead = new DeadCode();
   /** The function calls itself with `return_call`: its body is a loop. */
   private selfTailCalls = false;
@@ -570,7 +568,7 @@ class LeafCompiler {
   /** What a call out may have replaced, read again after it (the placeholder `@reload`, see `callOut`:
    * whether the function uses the memory is known only at its end). */
   private returns(source: string): string {
-    if (!this.reloads) return source;
+    if (!source.includes("@reload;")) return source;
     const reload = [this.usesMemory ? "u8 = mem.u8; view = mem.view; m32 = mem.i32; memLen = u8.length;" : "", this.direct ? "" : "stack = state.stack.i32;"];
     return source.split("@reload;").join(reload.join(" "));
   }
@@ -1073,7 +1071,6 @@ class LeafCompiler {
     this.emit(`at = ${this.site(at)};`);
     this.emit(`{ const o = callOutWords(store, state, ${slots}); let w = state.stack.i32; ${args.join(" ")}`);
     this.emit(`${call}; w = state.stack.i32; ${results.join(" ")} }`);
-    this.reloads = true;
     this.emit("@reload;");
     this.callsOut = true;
   }
@@ -1155,10 +1152,7 @@ class LeafCompiler {
       const d = this.push(type.results[0]!);
       this.emit(type.results[0] === ValType.I64 ? `s${d} = ${call}; sh${d} = high[0];` : `s${d} = ${call};`);
     }
-    if (callsOut) {
-      this.reloads = true;
-      this.emit("@reload;"); // its calls out may have replaced the views
-    }
+    if (callsOut) this.emit("@reload;"); // its calls out may have replaced the views
   }
 
   /** Memory `m` must be memory 0, with 32-bit addresses, unshared (another thread may grow a shared one:
