@@ -254,8 +254,8 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 16: // CallIndirect: call the element of register e of table tbl, checked against type ty
         case 18: // ReturnCallFunc: tail call of function f of the index space
         case 19: // ReturnCallIndirect: tail call through a table
-        case 320: // CallRef: call the function reference in register r (trap if null)
-        case 321: { // ReturnCallRef: tail call of the function reference in register r
+        case 308: // CallRef: call the function reference in register r (trap if null)
+        case 309: { // ReturnCallRef: tail call of the function reference in register r
           const op = code[pc];
           let target: FuncEntity;
           let next: number;
@@ -263,7 +263,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
             target = inst.funcs[code[(pc + 1) | 0]]!;
             argOffset = code[(pc + 2) | 0];
             next = pc + 3;
-          } else if (op === 320 /* CallRef */ || op === 321 /* ReturnCallRef */) {
+          } else if (op === 308 /* CallRef */ || op === 309 /* ReturnCallRef */) {
             target = funcOfRef(store, i32[(fp2 + code[(pc + 1) | 0]) | 0]);
             argOffset = code[(pc + 2) | 0];
             next = pc + 3;
@@ -278,7 +278,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
             argOffset = code[(pc + 4) | 0];
             next = pc + 5;
           }
-          tail = op === 18 /* ReturnCallFunc */ || op === 19 /* ReturnCallIndirect */ || op === 321 /* ReturnCallRef */;
+          tail = op === 18 /* ReturnCallFunc */ || op === 19 /* ReturnCallIndirect */ || op === 309 /* ReturnCallRef */;
           if (target.kind === FuncKind.Host) {
             // out of line (host-call.ts); suspended: the loop returns, the call completes on resume
             if (callHost(store, state, target, inst, cf, fp2, argOffset, depth, pc, next, tail)) return;
@@ -404,13 +404,13 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 243: // I32RotlXorRotlImm: d = rotl(x, k) ^ rotl(y, n)
         case 244: // I32XorAndXor: d = e ^ (c & (a ^ b)) (choice)
         case 246: // I32Rotl3XorImm: d = rotl(x, k) ^ rotl(y, n) ^ rotl(z, m)
-        case 313: // TableIndex64: d = the i64 a as a table index: a, or 2^32-1 (past the end of every table) from 2^32 on
-        case 314: // TableSize64: d = the size of table tbl (i64)
-        case 315: // I64Add128: (dl, dh) = (al, ah) + (bl, bh) (i64 pairs as 128-bit integers)
-        case 316: // I64Sub128: (dl, dh) = (al, ah) - (bl, bh) (i64 pairs as 128-bit integers)
-        case 317: // I64MulWideS: (dl, dh) = a * b (i64 to 128 bits, signed)
-        case 318: // I64MulWideU: (dl, dh) = a * b (i64 to 128 bits, unsigned)
-        case 319: { // Atomic: an atomic access, wait or notify on memory m (0xfe sub-opcode op; interpret/atomics.ts)
+        case 301: // TableIndex64: d = the i64 a as a table index: a, or 2^32-1 (past the end of every table) from 2^32 on
+        case 302: // TableSize64: d = the size of table tbl (i64)
+        case 303: // I64Add128: (dl, dh) = (al, ah) + (bl, bh) (i64 pairs as 128-bit integers)
+        case 304: // I64Sub128: (dl, dh) = (al, ah) - (bl, bh) (i64 pairs as 128-bit integers)
+        case 305: // I64MulWideS: (dl, dh) = a * b (i64 to 128 bits, signed)
+        case 306: // I64MulWideU: (dl, dh) = a * b (i64 to 128 bits, unsigned)
+        case 307: { // Atomic: an atomic access, wait or notify on memory m (0xfe sub-opcode op; interpret/atomics.ts)
           pc = outOfLine(store, state, inst, i32, fp2, code, pc);
           continue;
         }
@@ -1539,179 +1539,112 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 6) | 0;
           continue;
         }
-        case 253: { // I32AddLoad16SIdx: d = c + s16 at base + index + off
-          const ea = ((i32[(fp2 + code[(pc + 3) | 0]) | 0] + i32[(fp2 + code[(pc + 4) | 0]) | 0]) >>> 0) + (code[(pc + 5) | 0] >>> 0);
-          if (ea + 2 > memLen) memLen = pastCachedLength(mem, ea + 2);
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + (view.getInt16(ea, true))) | 0;
-          pc = (pc + 6) | 0;
-          continue;
-        }
-        case 254: { // BrIfI32EqImm: jump if a Eq the immediate b (i32)
+        case 253: { // BrIfI32EqImm: jump if a Eq the immediate b (i32)
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 255: { // BrIfI32NeImm: jump if a Ne the immediate b (i32)
+        case 254: { // BrIfI32NeImm: jump if a Ne the immediate b (i32)
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 256: { // BrIfI32LtSImm: jump if a LtS the immediate b (i32)
+        case 255: { // BrIfI32LtSImm: jump if a LtS the immediate b (i32)
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] < code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 257: { // BrIfI32LtUImm: jump if a LtU the immediate b (i32)
+        case 256: { // BrIfI32LtUImm: jump if a LtU the immediate b (i32)
           if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) < (code[(pc + 2) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 258: { // BrIfI32GtSImm: jump if a GtS the immediate b (i32)
+        case 257: { // BrIfI32GtSImm: jump if a GtS the immediate b (i32)
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] > code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 259: { // BrIfI32GtUImm: jump if a GtU the immediate b (i32)
+        case 258: { // BrIfI32GtUImm: jump if a GtU the immediate b (i32)
           if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) > (code[(pc + 2) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 260: { // BrIfI32LeSImm: jump if a LeS the immediate b (i32)
+        case 259: { // BrIfI32LeSImm: jump if a LeS the immediate b (i32)
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] <= code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 261: { // BrIfI32LeUImm: jump if a LeU the immediate b (i32)
+        case 260: { // BrIfI32LeUImm: jump if a LeU the immediate b (i32)
           if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) <= (code[(pc + 2) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 262: { // BrIfI32GeSImm: jump if a GeS the immediate b (i32)
+        case 261: { // BrIfI32GeSImm: jump if a GeS the immediate b (i32)
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] >= code[(pc + 2) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 263: { // BrIfI32GeUImm: jump if a GeU the immediate b (i32)
+        case 262: { // BrIfI32GeUImm: jump if a GeU the immediate b (i32)
           if ((i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) >= (code[(pc + 2) | 0] >>> 0)) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 264: { // I32AddImmBrIfNez: d = s + imm, then jump if Nez
+        case 263: { // I32AddImmBrIfNez: d = s + imm, then jump if Nez
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           if (i32[(fp2 + code[(pc + 4) | 0]) | 0] !== 0) { pc = code[(pc + 5) | 0]; break branch; }
           pc = (pc + 6) | 0;
           continue;
         }
-        case 265: { // I32AddImmBrIfEqz: d = s + imm, then jump if Eqz
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] === 0) { pc = code[(pc + 5) | 0]; break branch; }
-          pc = (pc + 6) | 0;
-          continue;
-        }
-        case 266: { // I32AddImmBrIfEq: d = s + imm, then jump if Eq
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] === i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
-          pc = (pc + 7) | 0;
-          continue;
-        }
-        case 267: { // I32AddImmBrIfNe: d = s + imm, then jump if Ne
+        case 264: { // I32AddImmBrIfNe: d = s + imm, then jump if Ne
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           if (i32[(fp2 + code[(pc + 4) | 0]) | 0] !== i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
           pc = (pc + 7) | 0;
           continue;
         }
-        case 268: { // I32AddImmBrIfLtS: d = s + imm, then jump if LtS
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] < i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
-          pc = (pc + 7) | 0;
-          continue;
-        }
-        case 269: { // I32AddImmBrIfLtU: d = s + imm, then jump if LtU
+        case 265: { // I32AddImmBrIfLtU: d = s + imm, then jump if LtU
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) < (i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
           pc = (pc + 7) | 0;
           continue;
         }
-        case 270: { // I32AddImmBrIfLeS: d = s + imm, then jump if LeS
+        case 266: { // I32AddImmBrIfLeS: d = s + imm, then jump if LeS
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           if (i32[(fp2 + code[(pc + 4) | 0]) | 0] <= i32[(fp2 + code[(pc + 5) | 0]) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
           pc = (pc + 7) | 0;
           continue;
         }
-        case 271: { // I32AddImmBrIfLeU: d = s + imm, then jump if LeU
+        case 267: { // I32AddImmBrIfLeU: d = s + imm, then jump if LeU
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) <= (i32[(fp2 + code[(pc + 5) | 0]) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
           pc = (pc + 7) | 0;
           continue;
         }
-        case 272: { // I32AddImmBrIfEqImm: d = s + imm, then jump if EqImm
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] === code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
-          pc = (pc + 7) | 0;
-          continue;
-        }
-        case 273: { // I32AddImmBrIfNeImm: d = s + imm, then jump if NeImm
+        case 268: { // I32AddImmBrIfNeImm: d = s + imm, then jump if NeImm
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           if (i32[(fp2 + code[(pc + 4) | 0]) | 0] !== code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
           pc = (pc + 7) | 0;
           continue;
         }
-        case 274: { // I32AddImmBrIfLtSImm: d = s + imm, then jump if LtSImm
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] < code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
-          pc = (pc + 7) | 0;
-          continue;
-        }
-        case 275: { // I32AddImmBrIfLtUImm: d = s + imm, then jump if LtUImm
+        case 269: { // I32AddImmBrIfLtUImm: d = s + imm, then jump if LtUImm
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) < (code[(pc + 5) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
           pc = (pc + 7) | 0;
           continue;
         }
-        case 276: { // I32AddImmBrIfGtSImm: d = s + imm, then jump if GtSImm
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] > code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
-          pc = (pc + 7) | 0;
-          continue;
-        }
-        case 277: { // I32AddImmBrIfGtUImm: d = s + imm, then jump if GtUImm
+        case 270: { // I32AddImmBrIfGtUImm: d = s + imm, then jump if GtUImm
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) > (code[(pc + 5) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
           pc = (pc + 7) | 0;
           continue;
         }
-        case 278: { // I32AddImmBrIfLeSImm: d = s + imm, then jump if LeSImm
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] <= code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
-          pc = (pc + 7) | 0;
-          continue;
-        }
-        case 279: { // I32AddImmBrIfLeUImm: d = s + imm, then jump if LeUImm
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) <= (code[(pc + 5) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
-          pc = (pc + 7) | 0;
-          continue;
-        }
-        case 280: { // I32AddImmBrIfGeSImm: d = s + imm, then jump if GeSImm
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if (i32[(fp2 + code[(pc + 4) | 0]) | 0] >= code[(pc + 5) | 0]) { pc = code[(pc + 6) | 0]; break branch; }
-          pc = (pc + 7) | 0;
-          continue;
-        }
-        case 281: { // I32AddImmBrIfGeUImm: d = s + imm, then jump if GeUImm
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          if ((i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) >= (code[(pc + 5) | 0] >>> 0)) { pc = code[(pc + 6) | 0]; break branch; }
-          pc = (pc + 7) | 0;
-          continue;
-        }
-        case 282: { // I32AddImmAddImmBrIfNeImm: two induction variables stepped at the bottom of a loop, the second one tested
+        case 271: { // I32AddImmAddImmBrIfNeImm: two induction variables stepped at the bottom of a loop, the second one tested
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           i32[(fp2 + code[(pc + 4) | 0]) | 0] = (i32[(fp2 + code[(pc + 5) | 0]) | 0] + code[(pc + 6) | 0]) | 0;
           if (i32[(fp2 + code[(pc + 4) | 0]) | 0] !== code[(pc + 7) | 0]) { pc = code[(pc + 8) | 0]; break branch; }
           pc = (pc + 9) | 0;
           continue;
         }
-        case 283: { // I32Load8UBrIfEqz: d = u8 at addr + off, then jump if it is zero
+        case 272: { // I32Load8UBrIfEqz: d = u8 at addr + off, then jump if it is zero
           {
             const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
             if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
@@ -1721,7 +1654,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 5) | 0;
           continue;
         }
-        case 284: { // I32Load8UBrIfNez: d = u8 at addr + off, then jump if it is not zero
+        case 273: { // I32Load8UBrIfNez: d = u8 at addr + off, then jump if it is not zero
           {
             const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
             if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
@@ -1731,7 +1664,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 5) | 0;
           continue;
         }
-        case 285: { // I32LoadBrIfEqz: d = i32 at addr + off, then jump if it is zero
+        case 274: { // I32LoadBrIfEqz: d = i32 at addr + off, then jump if it is zero
           {
             const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
             if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
@@ -1741,7 +1674,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 5) | 0;
           continue;
         }
-        case 286: { // I32LoadBrIfNez: d = i32 at addr + off, then jump if it is not zero
+        case 275: { // I32LoadBrIfNez: d = i32 at addr + off, then jump if it is not zero
           {
             const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
             if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
@@ -1751,19 +1684,19 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 5) | 0;
           continue;
         }
-        case 287: { // I32AndImmBrIfEqz: d = a & the immediate b, then jump if it is zero
+        case 276: { // I32AndImmBrIfEqz: d = a & the immediate b, then jump if it is zero
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & code[(pc + 3) | 0];
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0) { pc = code[(pc + 4) | 0]; break branch; }
           pc = (pc + 5) | 0;
           continue;
         }
-        case 288: { // I32AndImmBrIfNez: d = a & the immediate b, then jump if it is not zero
+        case 277: { // I32AndImmBrIfNez: d = a & the immediate b, then jump if it is not zero
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & code[(pc + 3) | 0];
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== 0) { pc = code[(pc + 4) | 0]; break branch; }
           pc = (pc + 5) | 0;
           continue;
         }
-        case 289: { // I32Load8UIdxBrIfNe: d = u8 at base + index + off, then jump if it is not b
+        case 278: { // I32Load8UIdxBrIfNe: d = u8 at base + index + off, then jump if it is not b
           {
             const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
             if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
@@ -1773,7 +1706,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 7) | 0;
           continue;
         }
-        case 290: { // I32StoreAddImm: a store, then d = s + imm (the store sees the old d)
+        case 279: { // I32StoreAddImm: a store, then d = s + imm (the store sees the old d)
           const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
           if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
           if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 5) | 0]) | 0];
@@ -1782,16 +1715,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 7) | 0;
           continue;
         }
-        case 291: { // I32StoreIdxAddImm: a store, then d = s + imm (the store sees the old d)
-          const ea = ((i32[(fp2 + code[(pc + 4) | 0]) | 0] + i32[(fp2 + code[(pc + 5) | 0]) | 0]) >>> 0) + (code[(pc + 7) | 0] >>> 0);
-          if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
-          if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 6) | 0]) | 0];
-          else view.setInt32(ea, i32[(fp2 + code[(pc + 6) | 0]) | 0], true);
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
-          pc = (pc + 8) | 0;
-          continue;
-        }
-        case 292: { // I32Store8AddImm: a store, then d = s + imm (the store sees the old d)
+        case 280: { // I32Store8AddImm: a store, then d = s + imm (the store sees the old d)
           const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
           if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
           u8[ea] = i32[(fp2 + code[(pc + 5) | 0]) | 0];
@@ -1799,7 +1723,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 7) | 0;
           continue;
         }
-        case 293: { // I32Store8IdxAddImm: a store, then d = s + imm (the store sees the old d)
+        case 281: { // I32Store8IdxAddImm: a store, then d = s + imm (the store sees the old d)
           const ea = ((i32[(fp2 + code[(pc + 4) | 0]) | 0] + i32[(fp2 + code[(pc + 5) | 0]) | 0]) >>> 0) + (code[(pc + 7) | 0] >>> 0);
           if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
           u8[ea] = i32[(fp2 + code[(pc + 6) | 0]) | 0];
@@ -1807,133 +1731,133 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 8) | 0;
           continue;
         }
-        case 294: { // BrIfF32Eq: jump if a Eq b (f32)
+        case 282: { // BrIfF32Eq: jump if a Eq b (f32)
           if (f32[(fp2 + code[(pc + 1) | 0]) | 0] === f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 295: { // BrIfF32Ne: jump if a Ne b (f32)
+        case 283: { // BrIfF32Ne: jump if a Ne b (f32)
           if (f32[(fp2 + code[(pc + 1) | 0]) | 0] !== f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 296: { // BrIfF32Lt: jump if a Lt b (f32)
+        case 284: { // BrIfF32Lt: jump if a Lt b (f32)
           if (f32[(fp2 + code[(pc + 1) | 0]) | 0] < f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 297: { // BrIfF32Le: jump if a Le b (f32)
+        case 285: { // BrIfF32Le: jump if a Le b (f32)
           if (f32[(fp2 + code[(pc + 1) | 0]) | 0] <= f32[(fp2 + code[(pc + 2) | 0]) | 0]) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 298: { // BrIfF32NotLt: jump if not a < b (f32)
+        case 286: { // BrIfF32NotLt: jump if not a < b (f32)
           if (!(f32[(fp2 + code[(pc + 1) | 0]) | 0] < f32[(fp2 + code[(pc + 2) | 0]) | 0])) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 299: { // BrIfF32NotLe: jump if not a <= b (f32)
+        case 287: { // BrIfF32NotLe: jump if not a <= b (f32)
           if (!(f32[(fp2 + code[(pc + 1) | 0]) | 0] <= f32[(fp2 + code[(pc + 2) | 0]) | 0])) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 300: { // BrIfF64Eq: jump if a Eq b (f64)
+        case 288: { // BrIfF64Eq: jump if a Eq b (f64)
           if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] === f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 301: { // BrIfF64Ne: jump if a Ne b (f64)
+        case 289: { // BrIfF64Ne: jump if a Ne b (f64)
           if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] !== f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 302: { // BrIfF64Lt: jump if a Lt b (f64)
+        case 290: { // BrIfF64Lt: jump if a Lt b (f64)
           if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] < f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 303: { // BrIfF64Le: jump if a Le b (f64)
+        case 291: { // BrIfF64Le: jump if a Le b (f64)
           if (f64[(fp2 + code[(pc + 1) | 0]) >> 1] <= f64[(fp2 + code[(pc + 2) | 0]) >> 1]) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 304: { // BrIfF64NotLt: jump if not a < b (f64)
+        case 292: { // BrIfF64NotLt: jump if not a < b (f64)
           if (!(f64[(fp2 + code[(pc + 1) | 0]) >> 1] < f64[(fp2 + code[(pc + 2) | 0]) >> 1])) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 305: { // BrIfF64NotLe: jump if not a <= b (f64)
+        case 293: { // BrIfF64NotLe: jump if not a <= b (f64)
           if (!(f64[(fp2 + code[(pc + 1) | 0]) >> 1] <= f64[(fp2 + code[(pc + 2) | 0]) >> 1])) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 306: { // F64AddMul: d = c + a * b (f64, each rounded)
+        case 294: { // F64AddMul: d = c + a * b (f64, each rounded)
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] + (f64[(fp2 + code[(pc + 3) | 0]) >> 1] * f64[(fp2 + code[(pc + 4) | 0]) >> 1]);
           pc = (pc + 5) | 0;
           continue;
         }
-        case 307: { // F64SubMul: d = c - a * b (f64, each rounded)
+        case 295: { // F64SubMul: d = c - a * b (f64, each rounded)
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = f64[(fp2 + code[(pc + 2) | 0]) >> 1] - (f64[(fp2 + code[(pc + 3) | 0]) >> 1] * f64[(fp2 + code[(pc + 4) | 0]) >> 1]);
           pc = (pc + 5) | 0;
           continue;
         }
-        case 308: { // F64MulAddMul: d = a * b + x * y (f64)
+        case 296: { // F64MulAddMul: d = a * b + x * y (f64)
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = (f64[(fp2 + code[(pc + 2) | 0]) >> 1] * f64[(fp2 + code[(pc + 3) | 0]) >> 1]) + (f64[(fp2 + code[(pc + 4) | 0]) >> 1] * f64[(fp2 + code[(pc + 5) | 0]) >> 1]);
           pc = (pc + 6) | 0;
           continue;
         }
-        case 309: { // F64MulSubMul: d = a * b - x * y (f64)
+        case 297: { // F64MulSubMul: d = a * b - x * y (f64)
           f64[(fp2 + code[(pc + 1) | 0]) >> 1] = (f64[(fp2 + code[(pc + 2) | 0]) >> 1] * f64[(fp2 + code[(pc + 3) | 0]) >> 1]) - (f64[(fp2 + code[(pc + 4) | 0]) >> 1] * f64[(fp2 + code[(pc + 5) | 0]) >> 1]);
           pc = (pc + 6) | 0;
           continue;
         }
-        case 310: { // Simd: a v128 operation (sub-opcode op, lane index)
+        case 298: { // Simd: a v128 operation (sub-opcode op, lane index)
           simdOp(i32, fp2, code, pc);
           pc = (pc + 7) | 0;
           continue;
         }
-        case 311: { // SimdShuffle: i8x16.shuffle of a and b
+        case 299: { // SimdShuffle: i8x16.shuffle of a and b
           simdShuffleOp(i32, fp2, code, pc);
           pc = (pc + 8) | 0;
           continue;
         }
-        case 312: { // SimdMem: a v128 memory access (sub-opcode op, memory m, lane index)
+        case 300: { // SimdMem: a v128 memory access (sub-opcode op, memory m, lane index)
           simdMemOp(inst, i32, fp2, code, pc);
           pc = (pc + 8) | 0;
           continue;
         }
-        case 322: { // RefAsNonNull: trap if register a holds the null reference
+        case 310: { // RefAsNonNull: trap if register a holds the null reference
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0) trap(8 /* NullReference */);
           pc = (pc + 2) | 0;
           continue;
         }
-        case 323: { // Throw: throw an exception of tag t, its values from register args on
+        case 311: { // Throw: throw an exception of tag t, its values from register args on
           throwException(store, inst, i32, fp2, code, pc);
           pc = (pc + 3) | 0;
           continue;
         }
-        case 324: { // ThrowRef: throw the exception that register a references again (traps on null)
+        case 312: { // ThrowRef: throw the exception that register a references again (traps on null)
           throwRef(store, i32, fp2, code, pc);
           pc = (pc + 2) | 0;
           continue;
         }
-        case 325: { // Gc: a GC instruction (0xfb sub-opcode op) on the operands from register a, immediates t, u (interpret/gc.ts)
+        case 313: { // Gc: a GC instruction (0xfb sub-opcode op) on the operands from register a, immediates t, u (interpret/gc.ts)
           gcOp(store, inst, i32, fp2, code, pc);
           pc = (pc + 6) | 0;
           continue;
         }
-        case 326: { // StructNew: d = struct.new of type t, its fields from the consecutive registers from a (gc.ts)
+        case 314: { // StructNew: d = struct.new of type t, its fields from the consecutive registers from a (gc.ts)
           structNew(store, i32, fp2, code, pc);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 327: { // StructGet: d = the 32-bit numeric field at slot w of struct a, sign-extended from bit 31 - sh (packed)
+        case 315: { // StructGet: d = the 32-bit numeric field at slot w of struct a, sign-extended from bit 31 - sh (packed)
           const o = structOf(store, i32[(fp2 + code[(pc + 2) | 0]) | 0]);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = ((o[STRUCT_SLOTS[code[(pc + 3) | 0]]!] as number) << code[(pc + 4) | 0]) >> code[(pc + 4) | 0];
           pc = (pc + 5) | 0;
           continue;
         }
-        case 328: { // StructGet64: d = the 64-bit numeric field at slots w, w + 1 of struct a
+        case 316: { // StructGet64: d = the 64-bit numeric field at slots w, w + 1 of struct a
           const o = structOf(store, i32[(fp2 + code[(pc + 2) | 0]) | 0]);
           const k = code[(pc + 3) | 0];
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
@@ -1942,19 +1866,19 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 329: { // StructGetRef: d = the reference field at slot u of struct a
+        case 317: { // StructGetRef: d = the reference field at slot u of struct a
           const o = structOf(store, i32[(fp2 + code[(pc + 2) | 0]) | 0]);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = store.refs.number(o[STRUCT_SLOTS[code[(pc + 3) | 0]]!]);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 330: { // StructSet: the 32-bit numeric field at slot w of struct a = v, masked (packed)
+        case 318: { // StructSet: the 32-bit numeric field at slot w of struct a = v, masked (packed)
           const o = structOf(store, i32[(fp2 + code[(pc + 1) | 0]) | 0]);
           o[STRUCT_SLOTS[code[(pc + 3) | 0]]!] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & code[(pc + 4) | 0];
           pc = (pc + 5) | 0;
           continue;
         }
-        case 331: { // StructSet64: the 64-bit numeric field at slots w, w + 1 of struct a = v
+        case 319: { // StructSet64: the 64-bit numeric field at slots w, w + 1 of struct a = v
           const o = structOf(store, i32[(fp2 + code[(pc + 1) | 0]) | 0]);
           const k = code[(pc + 3) | 0];
           const v = ((fp2 + code[(pc + 2) | 0]) | 0);
@@ -1963,48 +1887,48 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 332: { // StructSetRef: the reference field at slot u of struct a = v
+        case 320: { // StructSetRef: the reference field at slot u of struct a = v
           const o = structOf(store, i32[(fp2 + code[(pc + 1) | 0]) | 0]);
           o[STRUCT_SLOTS[code[(pc + 3) | 0]]!] = store.refs.value(i32[(fp2 + code[(pc + 2) | 0]) | 0]);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 333: { // ArrayGet: d = element i of array a (4-byte elements)
+        case 321: { // ArrayGet: d = element i of array a (4-byte elements)
           const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
           const o = elementAt(store, i32[(fp2 + code[(pc + 2) | 0]) | 0], i);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = o.words![i]!;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 334: { // ArrayGetRef: d = element i of array a (references)
+        case 322: { // ArrayGetRef: d = element i of array a (references)
           const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
           const o = elementAt(store, i32[(fp2 + code[(pc + 2) | 0]) | 0], i);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = store.refs.number(o.refs![i]);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 335: { // ArraySet: element i of array a = v (4-byte elements)
+        case 323: { // ArraySet: element i of array a = v (4-byte elements)
           const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
           const o = elementAt(store, i32[(fp2 + code[(pc + 1) | 0]) | 0], i);
           o.words![i] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 336: { // ArraySetRef: element i of array a = v (references)
+        case 324: { // ArraySetRef: element i of array a = v (references)
           const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
           const o = elementAt(store, i32[(fp2 + code[(pc + 1) | 0]) | 0], i);
           o.refs![i] = store.refs.value(i32[(fp2 + code[(pc + 3) | 0]) | 0]);
           pc = (pc + 4) | 0;
           continue;
         }
-        case 337: { // ArrayGet8: d = element i of array a (i8 elements), sign-extended from bit 31 - sh
+        case 325: { // ArrayGet8: d = element i of array a (i8 elements), sign-extended from bit 31 - sh
           const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
           const o = elementAt(store, i32[(fp2 + code[(pc + 2) | 0]) | 0], i);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (o.bytes[i]! << code[(pc + 4) | 0]) >> code[(pc + 4) | 0];
           pc = (pc + 5) | 0;
           continue;
         }
-        case 338: { // ArrayGet16: d = element i of array a (i16 elements, little-endian), sign-extended from bit 31 - sh
+        case 326: { // ArrayGet16: d = element i of array a (i16 elements, little-endian), sign-extended from bit 31 - sh
           const i = i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0;
           const o = elementAt(store, i32[(fp2 + code[(pc + 2) | 0]) | 0], i);
           const b = o.bytes;
@@ -2012,14 +1936,14 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 5) | 0;
           continue;
         }
-        case 339: { // ArraySet8: element i of array a = v (i8 elements: its low 8 bits)
+        case 327: { // ArraySet8: element i of array a = v (i8 elements: its low 8 bits)
           const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
           const o = elementAt(store, i32[(fp2 + code[(pc + 1) | 0]) | 0], i);
           o.bytes[i] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
           pc = (pc + 4) | 0;
           continue;
         }
-        case 340: { // ArraySet16: element i of array a = v (i16 elements: its low 16 bits, little-endian)
+        case 328: { // ArraySet16: element i of array a = v (i16 elements: its low 16 bits, little-endian)
           const i = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0;
           const o = elementAt(store, i32[(fp2 + code[(pc + 1) | 0]) | 0], i);
           const v = i32[(fp2 + code[(pc + 3) | 0]) | 0];
@@ -2028,24 +1952,24 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 341: { // ArrayLen: d = the length of array a
+        case 329: { // ArrayLen: d = the length of array a
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = arrayOf(store, i32[(fp2 + code[(pc + 2) | 0]) | 0]).length;
           pc = (pc + 3) | 0;
           continue;
         }
-        case 342: { // RefTest: d = whether a is of concrete type id (or null, if nullable)
+        case 330: { // RefTest: d = whether a is of concrete type id (or null, if nullable)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = refIs(store, i32[(fp2 + code[(pc + 2) | 0]) | 0], code[(pc + 3) | 0], code[(pc + 4) | 0]) ? 1 : 0;
           pc = (pc + 5) | 0;
           continue;
         }
-        case 343: { // RefCast: d = a, which must be of concrete type id (or null, if nullable)
+        case 331: { // RefCast: d = a, which must be of concrete type id (or null, if nullable)
           const n = i32[(fp2 + code[(pc + 2) | 0]) | 0];
           if (!refIs(store, n, code[(pc + 3) | 0], code[(pc + 4) | 0])) trap(18 /* CastFailure */);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = n;
           pc = (pc + 5) | 0;
           continue;
         }
-        case 344: { // Copy2Br: two copies (loop variables), then a jump
+        case 332: { // Copy2Br: two copies (loop variables), then a jump
           {
             const d = ((fp2 + code[(pc + 1) | 0]) | 0);
             const s = ((fp2 + code[(pc + 2) | 0]) | 0);
@@ -2060,7 +1984,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           }
           pc = code[(pc + 5) | 0]; break branch;
         }
-        case 345: { // CopyCall: a copy (an argument), then a call of defined function f
+        case 333: { // CopyCall: a copy (an argument), then a call of defined function f
           {
             const d = ((fp2 + code[(pc + 1) | 0]) | 0);
             const s = ((fp2 + code[(pc + 2) | 0]) | 0);
@@ -2074,7 +1998,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 5) | 0;
           break;
         }
-        case 346: { // Copy2Call: two copies (arguments), then a call of defined function f
+        case 334: { // Copy2Call: two copies (arguments), then a call of defined function f
           {
             const d = ((fp2 + code[(pc + 1) | 0]) | 0);
             const s = ((fp2 + code[(pc + 2) | 0]) | 0);
@@ -2094,7 +2018,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 7) | 0;
           break;
         }
-        case 347: { // I32AddImmBrTable: d = a + imm, then jump to the target of index d
+        case 335: { // I32AddImmBrTable: d = a + imm, then jump to the target of index d
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           const n = code[(pc + 4) | 0];
           // i as an unsigned index, compared in int32s (n < 2^31): `i >>> 0` beyond 2^31 is a double, where
@@ -2103,33 +2027,33 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = code[((pc + 4) | 0) + 1 + (i >= 0 && i < n ? i : n)];
           break branch;
         }
-        case 348: { // BrIfI64Eqz: jump if a is zero (i64)
+        case 336: { // BrIfI64Eqz: jump if a is zero (i64)
           const a = ((fp2 + code[(pc + 1) | 0]) | 0);
           if ((i32[a] | i32[a + 1]) === 0) { pc = code[(pc + 2) | 0]; break branch; }
           pc = (pc + 3) | 0;
           continue;
         }
-        case 349: { // BrIfI64Nez: jump if a is not zero (i64)
+        case 337: { // BrIfI64Nez: jump if a is not zero (i64)
           const a = ((fp2 + code[(pc + 1) | 0]) | 0);
           if ((i32[a] | i32[a + 1]) !== 0) { pc = code[(pc + 2) | 0]; break branch; }
           pc = (pc + 3) | 0;
           continue;
         }
-        case 350: { // BrIfI64Eq: jump if a Eq b (i64)
+        case 338: { // BrIfI64Eq: jump if a Eq b (i64)
           const a = ((fp2 + code[(pc + 1) | 0]) | 0);
           const b = ((fp2 + code[(pc + 2) | 0]) | 0);
           if (i32[a] === i32[b] && i32[a + 1] === i32[b + 1]) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 351: { // BrIfI64Ne: jump if a Ne b (i64)
+        case 339: { // BrIfI64Ne: jump if a Ne b (i64)
           const a = ((fp2 + code[(pc + 1) | 0]) | 0);
           const b = ((fp2 + code[(pc + 2) | 0]) | 0);
           if (i32[a] !== i32[b] || i32[a + 1] !== i32[b + 1]) { pc = code[(pc + 3) | 0]; break branch; }
           pc = (pc + 4) | 0;
           continue;
         }
-        case 352: { // BrIfI64LtS: jump if a LtS b (i64)
+        case 340: { // BrIfI64LtS: jump if a LtS b (i64)
           const a = ((fp2 + code[(pc + 1) | 0]) | 0);
           const b = ((fp2 + code[(pc + 2) | 0]) | 0);
           const xh = i32[a + 1];
@@ -2139,7 +2063,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 353: { // BrIfI64LeS: jump if a LeS b (i64)
+        case 341: { // BrIfI64LeS: jump if a LeS b (i64)
           const a = ((fp2 + code[(pc + 1) | 0]) | 0);
           const b = ((fp2 + code[(pc + 2) | 0]) | 0);
           const xh = i32[b + 1];
@@ -2149,7 +2073,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 354: { // BrIfI64LtU: jump if a LtU b (i64)
+        case 342: { // BrIfI64LtU: jump if a LtU b (i64)
           const a = ((fp2 + code[(pc + 1) | 0]) | 0);
           const b = ((fp2 + code[(pc + 2) | 0]) | 0);
           const xh = i32[a + 1] >>> 0;
@@ -2159,7 +2083,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 355: { // BrIfI64LeU: jump if a LeU b (i64)
+        case 343: { // BrIfI64LeU: jump if a LeU b (i64)
           const a = ((fp2 + code[(pc + 1) | 0]) | 0);
           const b = ((fp2 + code[(pc + 2) | 0]) | 0);
           const xh = i32[b + 1] >>> 0;
@@ -2169,17 +2093,17 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 356: { // I32AddShlImm: d = c + (x << k) (scaled indexes)
+        case 344: { // I32AddShlImm: d = c + (x << k) (scaled indexes)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + (i32[(fp2 + code[(pc + 3) | 0]) | 0] << code[(pc + 4) | 0])) | 0;
           pc = (pc + 5) | 0;
           continue;
         }
-        case 357: { // GlobalGetAddImm: d = global g + the immediate k (i32)
+        case 345: { // GlobalGetAddImm: d = global g + the immediate k (i32)
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (inst.globals[code[(pc + 2) | 0]]!.i32[0] + code[(pc + 3) | 0]) | 0;
           pc = (pc + 4) | 0;
           continue;
         }
-        case 358: { // I32AddImmGlobalSet: d = a + the immediate k, then global g = d
+        case 346: { // I32AddImmGlobalSet: d = a + the immediate k, then global g = d
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           const s = ((fp2 + code[(pc + 1) | 0]) | 0);
           const g = inst.globals[code[(pc + 4) | 0]]!.i32;
@@ -2188,7 +2112,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 5) | 0;
           continue;
         }
-        case 359: { // I32Load8UAddImmBrTable: d = u8 at addr + off, e = d + imm, then jump to the target of index e
+        case 347: { // I32Load8UAddImmBrTable: d = u8 at addr + off, e = d + imm, then jump to the target of index e
           {
             const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
             if (ea + 1 > memLen) memLen = pastCachedLength(mem, ea + 1);
@@ -2202,7 +2126,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = code[((pc + 6) | 0) + 1 + (i >= 0 && i < n ? i : n)];
           break branch;
         }
-        case 360: { // I64StoreAddImm: a store, then d = s + imm (the store sees the old d)
+        case 348: { // I64StoreAddImm: a store, then d = s + imm (the store sees the old d)
           const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
           if (ea + 8 > memLen) memLen = pastCachedLength(mem, ea + 8);
           const s = ((fp2 + code[(pc + 5) | 0]) | 0);
@@ -2212,7 +2136,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 7) | 0;
           continue;
         }
-        case 361: { // I32AddImmI64Load: p = a + the immediate k, then d = i64 at p + off
+        case 349: { // I32AddImmI64Load: p = a + the immediate k, then d = i64 at p + off
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 5) | 0] >>> 0);
           if (ea + 8 > memLen) memLen = pastCachedLength(mem, ea + 8);
@@ -2222,11 +2146,11 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 6) | 0;
           continue;
         }
-        case 362: { // I32AddImmBr: d = a + the immediate k, then jump
+        case 350: { // I32AddImmBr: d = a + the immediate k, then jump
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           pc = code[(pc + 4) | 0]; break branch;
         }
-        case 363: { // I64AddImm: d = a + the immediate k (i64, k sign-extended)
+        case 351: { // I64AddImm: d = a + the immediate k (i64, k sign-extended)
           const a = ((fp2 + code[(pc + 2) | 0]) | 0);
           const k = code[(pc + 3) | 0];
           const al = i32[a];

@@ -511,8 +511,6 @@ export enum Op {
   I32MulLoad16SIdx,
   /** d = c * u16 at base + index + off (d:r c:r base:r index:r off:i) */
   I32MulLoad16UIdx,
-  /** d = c + s16 at base + index + off (d:r c:r base:r index:r off:i) */
-  I32AddLoad16SIdx,
   /** jump if a Eq the immediate b (i32) (a:r b:i t:t) */
   BrIfI32EqImm,
   /** jump if a Ne the immediate b (i32) (a:r b:i t:t) */
@@ -535,40 +533,20 @@ export enum Op {
   BrIfI32GeUImm,
   /** d = s + imm, then jump if Nez (p0_d:r p0_a:r p0_b:i p1_a:r p1_t:t) */
   I32AddImmBrIfNez,
-  /** d = s + imm, then jump if Eqz (p0_d:r p0_a:r p0_b:i p1_a:r p1_t:t) */
-  I32AddImmBrIfEqz,
-  /** d = s + imm, then jump if Eq (p0_d:r p0_a:r p0_b:i p1_a:r p1_b:r p1_t:t) */
-  I32AddImmBrIfEq,
   /** d = s + imm, then jump if Ne (p0_d:r p0_a:r p0_b:i p1_a:r p1_b:r p1_t:t) */
   I32AddImmBrIfNe,
-  /** d = s + imm, then jump if LtS (p0_d:r p0_a:r p0_b:i p1_a:r p1_b:r p1_t:t) */
-  I32AddImmBrIfLtS,
   /** d = s + imm, then jump if LtU (p0_d:r p0_a:r p0_b:i p1_a:r p1_b:r p1_t:t) */
   I32AddImmBrIfLtU,
   /** d = s + imm, then jump if LeS (p0_d:r p0_a:r p0_b:i p1_a:r p1_b:r p1_t:t) */
   I32AddImmBrIfLeS,
   /** d = s + imm, then jump if LeU (p0_d:r p0_a:r p0_b:i p1_a:r p1_b:r p1_t:t) */
   I32AddImmBrIfLeU,
-  /** d = s + imm, then jump if EqImm (p0_d:r p0_a:r p0_b:i p1_a:r p1_b:i p1_t:t) */
-  I32AddImmBrIfEqImm,
   /** d = s + imm, then jump if NeImm (p0_d:r p0_a:r p0_b:i p1_a:r p1_b:i p1_t:t) */
   I32AddImmBrIfNeImm,
-  /** d = s + imm, then jump if LtSImm (p0_d:r p0_a:r p0_b:i p1_a:r p1_b:i p1_t:t) */
-  I32AddImmBrIfLtSImm,
   /** d = s + imm, then jump if LtUImm (p0_d:r p0_a:r p0_b:i p1_a:r p1_b:i p1_t:t) */
   I32AddImmBrIfLtUImm,
-  /** d = s + imm, then jump if GtSImm (p0_d:r p0_a:r p0_b:i p1_a:r p1_b:i p1_t:t) */
-  I32AddImmBrIfGtSImm,
   /** d = s + imm, then jump if GtUImm (p0_d:r p0_a:r p0_b:i p1_a:r p1_b:i p1_t:t) */
   I32AddImmBrIfGtUImm,
-  /** d = s + imm, then jump if LeSImm (p0_d:r p0_a:r p0_b:i p1_a:r p1_b:i p1_t:t) */
-  I32AddImmBrIfLeSImm,
-  /** d = s + imm, then jump if LeUImm (p0_d:r p0_a:r p0_b:i p1_a:r p1_b:i p1_t:t) */
-  I32AddImmBrIfLeUImm,
-  /** d = s + imm, then jump if GeSImm (p0_d:r p0_a:r p0_b:i p1_a:r p1_b:i p1_t:t) */
-  I32AddImmBrIfGeSImm,
-  /** d = s + imm, then jump if GeUImm (p0_d:r p0_a:r p0_b:i p1_a:r p1_b:i p1_t:t) */
-  I32AddImmBrIfGeUImm,
   /** two induction variables stepped at the bottom of a loop, the second one tested (p0_d:r p0_a:r p0_b:i p1_d:r p1_a:r p1_b:i p2_b:i p2_t:t) */
   I32AddImmAddImmBrIfNeImm,
   /** d = u8 at addr + off, then jump if it is zero (p0_d:r p0_addr:r p0_off:i p1_t:t) */
@@ -587,8 +565,6 @@ export enum Op {
   I32Load8UIdxBrIfNe,
   /** a store, then d = s + imm (the store sees the old d) (p0_d:r p0_a:r p0_b:i p1_addr:r p1_v:r p1_off:i) */
   I32StoreAddImm,
-  /** a store, then d = s + imm (the store sees the old d) (p0_d:r p0_a:r p0_b:i p1_base:r p1_index:r p1_v:r p1_off:i) */
-  I32StoreIdxAddImm,
   /** a store, then d = s + imm (the store sees the old d) (p0_d:r p0_a:r p0_b:i p1_addr:r p1_v:r p1_off:i) */
   I32Store8AddImm,
   /** a store, then d = s + imm (the store sees the old d) (p0_d:r p0_a:r p0_b:i p1_base:r p1_index:r p1_v:r p1_off:i) */
@@ -759,10 +735,9 @@ export const OP_LAYOUTS: readonly string[] = [
   "rri", "rri", "rri", "rri", "rri", "rri", "rri", "rri", "rri", "rri", "rri", "rri",
   "rrii", "rrrr", "rrri", "rrri", "rrri", "rrri", "rrrirrr", "rrrr", "rrri", "rrri", "rrrr", "rrrii",
   "rrrii", "rrrr", "rrrr", "rriri", "rrrrr", "rrrrrr", "rririri", "rririri", "rrrrrr", "rrririri", "rrrr", "rrrri",
-  "rrrri", "rrrri", "rit", "rit", "rit", "rit", "rit", "rit", "rit", "rit", "rit", "rit",
-  "rrirt", "rrirt", "rrirrt", "rrirrt", "rrirrt", "rrirrt", "rrirrt", "rrirrt", "rririt", "rririt", "rririt", "rririt",
-  "rririt", "rririt", "rririt", "rririt", "rririt", "rririt", "rrirriit", "rrit", "rrit", "rrit", "rrit", "rrit",
-  "rrit", "rrrirt", "rrirri", "rrirrri", "rrirri", "rrirrri", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt",
+  "rrrri", "rit", "rit", "rit", "rit", "rit", "rit", "rit", "rit", "rit", "rit", "rrirt",
+  "rrirrt", "rrirrt", "rrirrt", "rrirrt", "rririt", "rririt", "rririt", "rrirriit", "rrit", "rrit", "rrit", "rrit",
+  "rrit", "rrit", "rrrirt", "rrirri", "rrirri", "rrirrri", "rrt", "rrt", "rrt", "rrt", "rrt", "rrt",
   "rrt", "rrt", "rrt", "rrt", "rrt", "rrt", "rrrr", "rrrr", "rrrrr", "rrrrr", "rrrrii", "rrriiii",
   "rrriiii", "rr", "ri", "rrrrrr", "rrrrrr", "rrrr", "rrrr", "rrrriii", "rr", "rr", "r", "ir",
   "r", "rriii", "rri", "rrii", "rri", "rri", "rrii", "rri", "rri", "rrr", "rrr", "rrr",
@@ -1075,18 +1050,6 @@ export const OP_TEMPLATES: readonly (string | null)[] = [
   null,
   null,
   null,
-  null,
-  null,
-  null,
-  null,
-  null,
-  null,
-  null,
-  null,
-  null,
-  null,
-  null,
-  null,
   "simdOp(i32, fp2, code, pc);",
   "simdShuffleOp(i32, fp2, code, pc);",
   "simdMemOp(inst, i32, fp2, code, pc);",
@@ -1175,7 +1138,6 @@ export const OPERAND_FUSIONS: readonly (readonly [Op, Op, Op, boolean])[] = [
   [Op.I64AddMul, Op.I64Add, Op.I64Mul, false],
   [Op.I32MulLoad16SIdx, Op.I32Mul, Op.I32Load16SIdx, false],
   [Op.I32MulLoad16UIdx, Op.I32Mul, Op.I32Load16UIdx, false],
-  [Op.I32AddLoad16SIdx, Op.I32Add, Op.I32Load16SIdx, false],
   [Op.F64AddMul, Op.F64Add, Op.F64Mul, false],
   [Op.F64SubMul, Op.F64Sub, Op.F64Mul, false],
   [Op.F64MulAddMul, Op.F64AddMul, Op.F64Mul, true],
@@ -1189,23 +1151,13 @@ export const SEQUENCE_FUSIONS: readonly (readonly [Op, readonly Op[]])[] = [
   [Op.Copy2, [Op.Copy, Op.Copy]],
   [Op.I32AddAdd, [Op.I32Add, Op.I32Add]],
   [Op.I32AddImmBrIfNez, [Op.I32AddImm, Op.BrIfNez]],
-  [Op.I32AddImmBrIfEqz, [Op.I32AddImm, Op.BrIfEqz]],
-  [Op.I32AddImmBrIfEq, [Op.I32AddImm, Op.BrIfI32Eq]],
   [Op.I32AddImmBrIfNe, [Op.I32AddImm, Op.BrIfI32Ne]],
-  [Op.I32AddImmBrIfLtS, [Op.I32AddImm, Op.BrIfI32LtS]],
   [Op.I32AddImmBrIfLtU, [Op.I32AddImm, Op.BrIfI32LtU]],
   [Op.I32AddImmBrIfLeS, [Op.I32AddImm, Op.BrIfI32LeS]],
   [Op.I32AddImmBrIfLeU, [Op.I32AddImm, Op.BrIfI32LeU]],
-  [Op.I32AddImmBrIfEqImm, [Op.I32AddImm, Op.BrIfI32EqImm]],
   [Op.I32AddImmBrIfNeImm, [Op.I32AddImm, Op.BrIfI32NeImm]],
-  [Op.I32AddImmBrIfLtSImm, [Op.I32AddImm, Op.BrIfI32LtSImm]],
   [Op.I32AddImmBrIfLtUImm, [Op.I32AddImm, Op.BrIfI32LtUImm]],
-  [Op.I32AddImmBrIfGtSImm, [Op.I32AddImm, Op.BrIfI32GtSImm]],
   [Op.I32AddImmBrIfGtUImm, [Op.I32AddImm, Op.BrIfI32GtUImm]],
-  [Op.I32AddImmBrIfLeSImm, [Op.I32AddImm, Op.BrIfI32LeSImm]],
-  [Op.I32AddImmBrIfLeUImm, [Op.I32AddImm, Op.BrIfI32LeUImm]],
-  [Op.I32AddImmBrIfGeSImm, [Op.I32AddImm, Op.BrIfI32GeSImm]],
-  [Op.I32AddImmBrIfGeUImm, [Op.I32AddImm, Op.BrIfI32GeUImm]],
   [Op.I32AddImmAddImmBrIfNeImm, [Op.I32AddImm, Op.I32AddImm, Op.BrIfI32NeImm]],
   [Op.I32Load8UBrIfEqz, [Op.I32Load8U, Op.BrIfEqz]],
   [Op.I32Load8UBrIfNez, [Op.I32Load8U, Op.BrIfNez]],
@@ -1215,7 +1167,6 @@ export const SEQUENCE_FUSIONS: readonly (readonly [Op, readonly Op[]])[] = [
   [Op.I32AndImmBrIfNez, [Op.I32AndImm, Op.BrIfNez]],
   [Op.I32Load8UIdxBrIfNe, [Op.I32Load8UIdx, Op.BrIfI32Ne]],
   [Op.I32StoreAddImm, [Op.I32AddImm, Op.I32Store]],
-  [Op.I32StoreIdxAddImm, [Op.I32AddImm, Op.I32StoreIdx]],
   [Op.I32Store8AddImm, [Op.I32AddImm, Op.I32Store8]],
   [Op.I32Store8IdxAddImm, [Op.I32AddImm, Op.I32Store8Idx]],
   [Op.Copy2Br, [Op.Copy, Op.Copy, Op.Br]],

@@ -289,31 +289,31 @@ export function outOfLine(
       i32[(fp2 + code[(pc + 1) | 0]) | 0] = (((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n))) ^ ((z << m) | (z >>> -m));
       return (pc + 8) | 0;
     }
-    case 313: { // TableIndex64: d = the i64 a as a table index: a, or 2^32-1 (past the end of every table) from 2^32 on
+    case 301: { // TableIndex64: d = the i64 a as a table index: a, or 2^32-1 (past the end of every table) from 2^32 on
       tableIndex64(i32, fp2, code, pc);
       return (pc + 3) | 0;
     }
-    case 314: { // TableSize64: d = the size of table tbl (i64)
+    case 302: { // TableSize64: d = the size of table tbl (i64)
       tableSize64(inst, i32, fp2, code, pc);
       return (pc + 3) | 0;
     }
-    case 315: { // I64Add128: (dl, dh) = (al, ah) + (bl, bh) (i64 pairs as 128-bit integers)
+    case 303: { // I64Add128: (dl, dh) = (al, ah) + (bl, bh) (i64 pairs as 128-bit integers)
       i64Add128(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0), ((fp2 + code[(pc + 4) | 0]) | 0), ((fp2 + code[(pc + 5) | 0]) | 0), ((fp2 + code[(pc + 6) | 0]) | 0));
       return (pc + 7) | 0;
     }
-    case 316: { // I64Sub128: (dl, dh) = (al, ah) - (bl, bh) (i64 pairs as 128-bit integers)
+    case 304: { // I64Sub128: (dl, dh) = (al, ah) - (bl, bh) (i64 pairs as 128-bit integers)
       i64Sub128(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0), ((fp2 + code[(pc + 4) | 0]) | 0), ((fp2 + code[(pc + 5) | 0]) | 0), ((fp2 + code[(pc + 6) | 0]) | 0));
       return (pc + 7) | 0;
     }
-    case 317: { // I64MulWideS: (dl, dh) = a * b (i64 to 128 bits, signed)
+    case 305: { // I64MulWideS: (dl, dh) = a * b (i64 to 128 bits, signed)
       i64MulWide(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0), ((fp2 + code[(pc + 4) | 0]) | 0), true);
       return (pc + 5) | 0;
     }
-    case 318: { // I64MulWideU: (dl, dh) = a * b (i64 to 128 bits, unsigned)
+    case 306: { // I64MulWideU: (dl, dh) = a * b (i64 to 128 bits, unsigned)
       i64MulWide(i32, ((fp2 + code[(pc + 1) | 0]) | 0), ((fp2 + code[(pc + 2) | 0]) | 0), ((fp2 + code[(pc + 3) | 0]) | 0), ((fp2 + code[(pc + 4) | 0]) | 0), false);
       return (pc + 5) | 0;
     }
-    case 319: { // Atomic: an atomic access, wait or notify on memory m (0xfe sub-opcode op; interpret/atomics.ts)
+    case 307: { // Atomic: an atomic access, wait or notify on memory m (0xfe sub-opcode op; interpret/atomics.ts)
       atomicOp(store, state, inst, i32, fp2, code, pc);
       return (pc + 8) | 0;
     }
