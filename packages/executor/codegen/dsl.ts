@@ -106,9 +106,9 @@ const RESULT_SUFFIX = { i32: "", f32: ".f32", f64: ".f64" } as const;
 
 /** The interpreter loop's locals: no arg or local of a description may take these names. */
 export const LOOP_LOCALS: ReadonlySet<string> = new Set([
-  "i32", "f32", "f64", "code", "pc", "fp2", "u8", "view", "m32", "mem", "mod", "inst", "store", "state", "stack",
+  "i32", "f32", "f64", "code", "pc", "fp2", "u8", "view", "mem", "mod", "inst", "store", "state", "stack",
   "depth", "budget", "callee", "calleeInst", "argOffset", "tail", "frames", "cf", "memLen",
-  "littleEndian", "trap", "translate", "maxSlots", "maxDepth",
+  "trap", "translate", "maxSlots", "maxDepth",
 ]);
 
 /** The instruction that runs a value: `dst, args...`. An arg read more than once is read once into a

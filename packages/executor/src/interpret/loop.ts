@@ -39,9 +39,6 @@ import {
 } from "./numeric/index.js";
 
 const EMPTY_BYTES = new Uint8Array(0);
-const EMPTY_WORDS = new Int32Array(0);
-/** Typed arrays use the host's byte order; Wasm memory is little-endian. */
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const EMPTY_VIEW = new DataView(EMPTY_BYTES.buffer);
 
 function trap(code: TrapCode): never {
@@ -74,8 +71,6 @@ const RETURN_CODE: readonly number[] = [Op.Return];
 /** Runs Wasm function `func` whose parameters are in stack slots `base..`; results end up there. */
 export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: FuncEntity, base: number, translate: Translate): void {
   const stack = state.stack;
-  // module constants are read through a checked binding (TDZ): a local copy is a plain register
-  const littleEndian = LITTLE_ENDIAN;
   const maxDepth = store.limits.maxCallDepth;
   const maxSlots = store.limits.maxValueSlots;
   const entryDepth = state.depth;
@@ -94,8 +89,6 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
   let mem: MemoryEntity | null;
   let view: DataView;
   let u8: Uint8Array;
-  // aligned 32-bit accesses go through an Int32Array view (on little-endian hosts: see littleEndian)
-  let m32: Int32Array;
   let memLen: number;
 
   let i32 = stack.i32;
@@ -154,7 +147,6 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
       mem = inst.memories.length > 0 ? inst.memories[0]! : null;
       view = mem === null ? EMPTY_VIEW : mem.view;
       u8 = mem === null ? EMPTY_BYTES : mem.u8;
-      m32 = mem === null ? EMPTY_WORDS : mem.i32;
       memLen = u8.length;
       frames = state.frames;
       i32 = stack.i32;
@@ -417,7 +409,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 29: { // I32Load: d = i32 at addr + off
           const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt32(ea, true);
           pc = (pc + 4) | 0;
           continue;
         }
@@ -518,11 +510,11 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 41: { // I32Store: store 32 bits of v at addr + off
+        case 41: // I32Store: store 32 bits of v at addr + off
+        case 47: { // I64Store32: store 32 bits of v at addr + off
           const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
           if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
-          if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 2) | 0]) | 0];
-          else view.setInt32(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
+          view.setInt32(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
           pc = (pc + 4) | 0;
           continue;
         }
@@ -551,13 +543,6 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           pc = (pc + 4) | 0;
           continue;
         }
-        case 47: { // I64Store32: store 32 bits of v at addr + off
-          const ea = (i32[(fp2 + code[(pc + 1) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
-          if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
-          view.setInt32(ea, i32[(fp2 + code[(pc + 2) | 0]) | 0], true);
-          pc = (pc + 4) | 0;
-          continue;
-        }
         case 49: { // MemoryGrow: d = memory.grow of memory m by delta (bulk.ts)
           memoryGrow(store, inst, i32, fp2, code, pc);
           pc = (pc + 4) | 0;
@@ -566,7 +551,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 56: { // I32LoadIdx: d = i32 at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] + i32[(fp2 + code[(pc + 3) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
           if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt32(ea, true);
           pc = (pc + 5) | 0;
           continue;
         }
@@ -601,8 +586,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 61: { // I32StoreIdx: store 32 bits of v at base + index + off
           const ea = ((i32[(fp2 + code[(pc + 1) | 0]) | 0] + i32[(fp2 + code[(pc + 2) | 0]) | 0]) >>> 0) + (code[(pc + 4) | 0] >>> 0);
           if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
-          if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 3) | 0]) | 0];
-          else view.setInt32(ea, i32[(fp2 + code[(pc + 3) | 0]) | 0], true);
+          view.setInt32(ea, i32[(fp2 + code[(pc + 3) | 0]) | 0], true);
           pc = (pc + 5) | 0;
           continue;
         }
@@ -1450,7 +1434,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 237: { // I32AddLoad: d = c + i32 at addr + off (sums over memory)
           const ea = (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> 0) + (code[(pc + 4) | 0] >>> 0);
           if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + ((ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true))) | 0;
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + (view.getInt32(ea, true))) | 0;
           pc = (pc + 5) | 0;
           continue;
         }
@@ -1668,7 +1652,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           {
             const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
             if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
-            i32[(fp2 + code[(pc + 1) | 0]) | 0] = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
+            i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt32(ea, true);
           }
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] === 0) { pc = code[(pc + 4) | 0]; break branch; }
           pc = (pc + 5) | 0;
@@ -1678,7 +1662,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           {
             const ea = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> 0) + (code[(pc + 3) | 0] >>> 0);
             if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
-            i32[(fp2 + code[(pc + 1) | 0]) | 0] = (ea & 3) === 0 && littleEndian ? m32[ea >>> 2] : view.getInt32(ea, true);
+            i32[(fp2 + code[(pc + 1) | 0]) | 0] = view.getInt32(ea, true);
           }
           if (i32[(fp2 + code[(pc + 1) | 0]) | 0] !== 0) { pc = code[(pc + 4) | 0]; break branch; }
           pc = (pc + 5) | 0;
@@ -1709,8 +1693,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         case 279: { // I32StoreAddImm: a store, then d = s + imm (the store sees the old d)
           const ea = (i32[(fp2 + code[(pc + 4) | 0]) | 0] >>> 0) + (code[(pc + 6) | 0] >>> 0);
           if (ea + 4 > memLen) memLen = pastCachedLength(mem, ea + 4);
-          if ((ea & 3) === 0 && littleEndian) m32[ea >>> 2] = i32[(fp2 + code[(pc + 5) | 0]) | 0];
-          else view.setInt32(ea, i32[(fp2 + code[(pc + 5) | 0]) | 0], true);
+          view.setInt32(ea, i32[(fp2 + code[(pc + 5) | 0]) | 0], true);
           i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + code[(pc + 3) | 0]) | 0;
           pc = (pc + 7) | 0;
           continue;

@@ -50,8 +50,7 @@ const FRAME_SLOTS = 16;
 
 /** Register values (low and high word of slot k): zeros, equal ones, aligned addresses, rising small
  * integers, falling ones with a high word that makes normal doubles, large ones and negative ones: each
- * comparison goes both ways, each memory access takes its aligned and its unaligned path, each unsigned
- * view (`>>> 0`) of a word gives numbers beyond 2^31. */
+ * comparison goes both ways and each unsigned view (`>>> 0`) of a word gives numbers beyond 2^31. */
 const VALUES: readonly ((k: number) => readonly [number, number])[] = [
   () => [0, 0],
   () => [1, 0],

@@ -569,7 +569,7 @@ class LeafCompiler {
    * whether the function uses the memory is known only at its end). */
   private returns(source: string): string {
     if (!source.includes("@reload;")) return source;
-    const reload = [this.usesMemory ? "u8 = mem.u8; view = mem.view; m32 = mem.i32; memLen = u8.length;" : "", this.direct ? "" : "stack = state.stack.i32;"];
+    const reload = [this.usesMemory ? "u8 = mem.u8; view = mem.view; memLen = u8.length;" : "", this.direct ? "" : "stack = state.stack.i32;"];
     return source.split("@reload;").join(reload.join(" "));
   }
 
@@ -614,7 +614,7 @@ class LeafCompiler {
     const lines = [`let ${vars.join(", ")};`];
     if (this.usesMemory) {
       // a call out may grow the memory: the views are variables then, read again after each (see `callOut`)
-      lines.push("const mem = inst.memories[0];", `${this.callsOut ? "let" : "const"} u8 = mem.u8, view = mem.view, m32 = mem.i32, memLen = u8.length;`);
+      lines.push("const mem = inst.memories[0];", `${this.callsOut ? "let" : "const"} u8 = mem.u8, view = mem.view, memLen = u8.length;`);
     }
     for (const [g, view] of this.globals) lines.push(`const g${g} = inst.globals[${g}].${view};`);
     const own = `[${this.funcIndex}, ${this.current.start} + at]`;
@@ -1273,14 +1273,12 @@ function preparedTemplate(wasmOp: number, simple: Simple, first: number, zeroOff
  * A load's or store's template (`memArg`: the offset's operand position) made shorter for the tier, whose
  * memory is unshared and 32-bit: its offset (a u32 already) is added as it is, or not at all when
  * `zeroOffset`; an access out of bounds traps at once (`pastCachedLength` looks for a shared memory's
- * growth, then traps: oob); a little-endian host drops the byte order test. Code of another shape stays.
+ * growth, then traps: oob). Code of another shape stays.
  */
 function tierMemoryAccess(template: string, memArg: number, zeroOffset: boolean): string {
-  let code = template
+  return template
     .replace(`) + ($${memArg} >>> 0);`, zeroOffset ? ");" : `) + $${memArg};`)
     .replace(/if \(ea \+ (\d+) > memLen\) memLen = pastCachedLength\(mem, ea \+ \1\);/, "if (ea + $1 > memLen) oob();");
-  if (JS_TIER_HELPERS.littleEndian) code = code.replaceAll(" && littleEndian", "");
-  return code;
 }
 
 /** The template, its float operands and result made the tier's (f32 and f64 numbers, see the top):

@@ -168,7 +168,7 @@ function f64FromWords(lo: number, hi: number): number {
 const high = new Int32Array(1);
 
 export const JS_TIER_HELPERS = {
-  trap, oob, TrapCode, poll, pastCachedLength, leafTrapped, inlinedFrames, littleEndian, POLL_INTERVAL, scratch, high, callOutWords, callFunc, callIndirect,
+  trap, oob, TrapCode, poll, pastCachedLength, leafTrapped, inlinedFrames, POLL_INTERVAL, scratch, high, callOutWords, callFunc, callIndirect,
   i32DivS, i32DivU, i32RemS, i32RemU, i32Ctz, i32Popcnt,
   i64Clz, i64Ctz, i64Popcnt, i64DivS, i64DivU, i64RemS, i64RemU, i64Shl, i64ShrS, i64ShrU, i64Rotl, i64Rotr,
   i64Extend8S, i64Extend16S, i64Extend32S,
