@@ -1,7 +1,8 @@
 // Memory 0 of 32-bit address type, through the loop's views of it (u8 for bytes, view for the rest: a
 // DataView access, which V8 compiles to a load or store after its own bounds check, is faster than an
-// Int32Array's after a test of the alignment, and the same in its interpreters). Effective address = u32 address + u32 offset, checked in
-// doubles against memLen. Other memories (multi-memory, memory64) go through LoadMem and StoreMem.
+// Int32Array's after a test of the alignment, and the same in its interpreters). Effective address = u32
+// address + u32 offset, checked in doubles against memLen. Other memories (multi-memory, memory64) go
+// through LoadMem and StoreMem.
 
 import { instr, outOfLine, value, type Instr, type Value } from "../dsl.js";
 
