@@ -482,7 +482,9 @@ export class FuncTranslator {
     if (q >= 0 && q + 5 === this.code.length) {
       const copies = this.code.slice(q + 1, q + 5);
       truncate(this.code, q);
-      this.offsets.length -= 2; // the first copy's (the second was merged into it: see emitCopy)
+      // the first copy's offsets (the second was merged into it: see emitCopy)
+      this.offsets.pop();
+      this.offsets.pop();
       this.lastCopy2Pos = -1;
       return copies;
     }
@@ -1149,7 +1151,7 @@ export class FuncTranslator {
         const n = ins.targetCount;
         const depths = [...ins.targets.subarray(0, n), ins.a]; // the default last
         const pos = this.emitBrTable(this.pop(), n);
-        for (let i = 0; i <= n; i++) this.code.push(-1 | 0);
+        for (let i = 0; i <= n; i++) this.code.push(-1);
         for (let i = 0; i <= n; i++) {
           const frame = this.frameAt(depths[i]!);
           if (this.copiesNeeded(frame)) {
