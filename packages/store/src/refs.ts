@@ -36,20 +36,27 @@ export const NULL_REF = 0;
 
 /**
  * A reference that keeps its own number (GC objects, which programs make by the million): `LiveRefs`
- * finds it in the object instead of a Map. The first `LiveRefs` to number it owns the field (`refOwner`,
- * its id; 0: none), for good; other stores number it in their Map. The number is the owner's while its
- * `values` holds the object there: forgetting a number (a sweep, the end of a call) then writes nothing
- * to the objects, which a sweep would otherwise visit by the ten thousand, all over the heap.
+ * finds it in the object instead of a Map. The first `LiveRefs` to number it owns the fields (`refOwner`,
+ * its id; 0: none), for good; other stores number it in their Map. The number is the owner's while the
+ * owner's epoch is the object's (`refEpoch`): a sweep or the end of a call starts a new epoch, which
+ * forgets every number at once without a write to the objects (a sweep would otherwise visit them by the
+ * ten thousand, all over the heap), and a sweep moves only the numbers the stacks still hold into the new
+ * one. A number found is so checked in the object alone: no read of `values`, and no comparison of
+ * references of any kind (which V8's optimized code makes a call).
  */
 export class NumberedRef {
   refOwner = 0;
   refNumber = 0;
+  refEpoch = 0;
 }
 
 let nextLiveRefsId = 1;
 
 /** What a forgotten number stands for until it is given out again (a host value may be `undefined`). */
 const FREE: unique symbol = Symbol("free reference number");
+/** `LiveRefs.sweep`'s marks of a number: held by a stack, free already. */
+const HELD_MARK = 1;
+const FREE_MARK = 2;
 
 /** The references that numbers on the value stack stand for (number n is `values[n]`; 0 is null). */
 export class LiveRefs {
@@ -68,6 +75,8 @@ export class LiveRefs {
   /** How many numbers are given out. */
   private count = 0;
   private readonly id = nextLiveRefsId++;
+  /** The epoch of the numbers given out (see NumberedRef). */
+  private epoch = 1;
 
   /** The number of `value` (null: the null reference, 0); the same value always gets the same number, so
    * numbers compare as the references do. */
@@ -76,16 +85,10 @@ export class LiveRefs {
     if (typeof value === "number" && isI31(value)) return i31Number(value);
     if (value instanceof NumberedRef) {
       if (value.refOwner === this.id) {
-        const n = value.refNumber;
-        if (this.values[n] === value) return n;
-        return (value.refNumber = this.give(value)); // forgotten since
+        if (value.refEpoch === this.epoch) return value.refNumber;
+        return this.numberNew(value); // forgotten since
       }
-      if (value.refOwner === 0) {
-        const n = this.give(value);
-        value.refOwner = this.id;
-        value.refNumber = n;
-        return n;
-      }
+      if (value.refOwner === 0) return this.numberNew(value);
     }
     let n = this.numbers.get(value);
     if (n === undefined) {
@@ -100,6 +103,7 @@ export class LiveRefs {
     const n = this.give(value);
     value.refOwner = this.id;
     value.refNumber = n;
+    value.refEpoch = this.epoch;
     return n;
   }
 
@@ -117,6 +121,11 @@ export class LiveRefs {
   /** Forgets the number of `value` in the Map, if it has one there (see NumberedRef). */
   private forget(value: unknown): void {
     if (!(value instanceof NumberedRef && value.refOwner === this.id)) this.numbers.delete(value);
+  }
+
+  /** Whether `value` is numbered in its own fields by this LiveRefs (see NumberedRef). */
+  private owns(value: unknown): value is NumberedRef {
+    return value instanceof NumberedRef && value.refOwner === this.id;
   }
 
   /** The reference that number `n` stands for (null for 0). */
@@ -140,25 +149,31 @@ export class LiveRefs {
     const values = this.values;
     const len = values.length;
     if (this.held.length < len) this.held = new Uint8Array(Math.max(len, 2 * this.held.length));
+    // marks: FREE_MARK for the numbers free already, HELD_MARK for the others a stack holds, else 0 (so
+    // that no value is compared with FREE: `===` on values of any kind is a call in V8's optimized code)
     const held = this.held;
     held.fill(0, 0, len);
+    for (let k = 0; k < this.freeCount; k++) held[this.free[k]!] = FREE_MARK;
     for (const words of stacks) {
       for (let i = 0; i < words.length; i++) {
         const w = words[i]!;
-        if (w > 0 && w < len) held[w] = 1;
+        if (w > 0 && w < len && held[w] === 0) held[w] = HELD_MARK;
       }
     }
-    // the free list anew: every number not held (those free already too)
+    // the free list anew: every number not held (those free already too); a new epoch, into which the
+    // objects of the numbers held move
     if (this.free.length < len) this.free = new Int32Array(Math.max(len, 2 * this.free.length));
     const free = this.free;
     const mapped = this.numbers.size !== 0;
+    const epoch = ++this.epoch;
     let freeCount = 0;
     for (let n = 1; n < len; n++) {
-      const v = values[n];
-      if (v === FREE) {
-        free[freeCount++] = n;
-      } else if (held[n] === 0) {
-        if (mapped) this.forget(v);
+      const mark = held[n];
+      if (mark === HELD_MARK) {
+        const v = values[n];
+        if (this.owns(v)) v.refEpoch = epoch;
+      } else {
+        if (mark === 0 && mapped) this.forget(values[n]);
         values[n] = FREE;
         free[freeCount++] = n;
       }
@@ -171,6 +186,7 @@ export class LiveRefs {
   /** Forgets every number given out. */
   clear(): void {
     if (this.values.length === 1) return;
+    this.epoch++;
     this.values = [null];
     this.numbers.clear();
     this.count = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  DEFAULT_HOOKS, DEFAULT_LIMITS, FuncType, MemoryEntity, NULL_REF, PAGE_SIZE, PrunedStore, TableEntity, Trap, TrapCode, TypeKey,
+  DEFAULT_HOOKS, DEFAULT_LIMITS, FuncType, LiveRefs, MemoryEntity, NULL_REF, NumberedRef, PAGE_SIZE, PrunedStore, TableEntity, Trap, TrapCode, TypeKey,
   TypeRegistry, ValType, ValueSlots, growMemory, growTable,
 } from "../src/index.js";
 
@@ -75,6 +75,53 @@ describe("PrunedStore", () => {
     store.releaseRefs();
     expect(store.refs.size).toBe(0);
     expect(store.refs.value(r1)).toBe(undefined);
+  });
+});
+
+describe("LiveRefs.sweep", () => {
+  it("keeps the numbers a stack holds, forgets the others, and gives one object one number at a time", () => {
+    const refs = new LiveRefs();
+    const [held, dropped, host] = [new NumberedRef(), new NumberedRef(), { host: true }];
+    const [h, d, x] = [refs.number(held), refs.number(dropped), refs.number(host)];
+    expect(refs.number(held)).toBe(h);
+    // a stack that holds the number of `held` only (and words that are no number)
+    refs.sweep([Int32Array.of(0, h, -7, 1 << 30)]);
+    expect(refs.size).toBe(1);
+    expect(refs.number(held)).toBe(h);
+    expect(refs.value(h)).toBe(held);
+    expect(refs.value(d)).not.toBe(dropped);
+    expect(refs.value(x)).not.toBe(host);
+    // forgotten numbers are given out again; an object gets a new number, then keeps it
+    const d2 = refs.number(dropped);
+    const x2 = refs.number(host);
+    expect(new Set([h, d2, x2]).size).toBe(3);
+    expect([d2, x2].every((n) => n === d || n === x)).toBe(true);
+    expect([refs.number(dropped), refs.number(host), refs.value(d2), refs.value(x2)]).toEqual([d2, x2, dropped, host]);
+    // a stack word equal to a free number does not keep it from being given out
+    refs.sweep([Int32Array.of(h)]);
+    refs.sweep([Int32Array.of(h, d2)]);
+    const other = new NumberedRef();
+    const o = refs.number(other);
+    expect(o).not.toBe(h);
+    expect(refs.value(o)).toBe(other);
+    expect(refs.size).toBe(2);
+  });
+
+  it("lets another LiveRefs number an object it owns in its own map, and each keeps one number for it", () => {
+    const [a, b] = [new LiveRefs(), new LiveRefs()];
+    const shared = new NumberedRef();
+    const na = a.number(shared);
+    const nb = b.number(shared);
+    b.sweep([Int32Array.of(nb)]);
+    a.sweep([]);
+    expect(b.number(shared)).toBe(nb);
+    const na2 = a.number(shared);
+    expect(a.number(shared)).toBe(na2);
+    expect([a.value(na2), b.value(nb)]).toEqual([shared, shared]);
+    expect(na).toBeGreaterThan(0);
+    a.clear();
+    expect(a.number(shared)).toBe(a.number(shared));
+    expect(b.number(shared)).toBe(nb);
   });
 });
 
