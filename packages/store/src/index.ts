@@ -19,5 +19,5 @@ export * from "./grow.js";
 export * from "./interrupt.js";
 export * from "./utf8.js";
 export * from "./gc.js";
-export { STRUCT_SLOTS, type StructSlot } from "./struct-class.js";
+export { STRUCT_SLOTS, setStructSlot, structSlot, type StructSlot } from "./struct-class.js";
 export { newFunctionAllowed } from "./new-function.js";

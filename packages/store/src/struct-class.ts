@@ -20,6 +20,40 @@ export function ensureSlots(n: number): void {
   for (let j = STRUCT_SLOTS.length; j < n; j++) STRUCT_SLOTS.push(Object.keys({ [`s${j}`]: 0 })[0] as StructSlot);
 }
 
+/**
+ * Slot `k` of struct `s` (`s[STRUCT_SLOTS[k]]`), by name for the first eight: an access by a computed name
+ * is one of V8's keyed loads, which a site that sees several names makes a lookup in its megamorphic
+ * cache; a load of a fixed name is one of the struct's shape (gc-tree's count phase: 10% faster).
+ */
+export function structSlot(s: GcStruct, k: number): unknown {
+  switch (k) {
+    case 0: return s.s0;
+    case 1: return s.s1;
+    case 2: return s.s2;
+    case 3: return s.s3;
+    case 4: return s.s4;
+    case 5: return s.s5;
+    case 6: return s.s6;
+    case 7: return s.s7;
+    default: return s[STRUCT_SLOTS[k]!];
+  }
+}
+
+/** Sets slot `k` of struct `s` to `v` (see structSlot). */
+export function setStructSlot(s: GcStruct, k: number, v: unknown): void {
+  switch (k) {
+    case 0: s.s0 = v; return;
+    case 1: s.s1 = v; return;
+    case 2: s.s2 = v; return;
+    case 3: s.s3 = v; return;
+    case 4: s.s4 = v; return;
+    case 5: s.s5 = v; return;
+    case 6: s.s6 = v; return;
+    case 7: s.s7 = v; return;
+    default: s[STRUCT_SLOTS[k]!] = v;
+  }
+}
+
 /** Where a new struct's slot gets its value from the stack words of struct.new's operands: a reference, an
  * int32 word, a packed field's word. */
 export const SlotFrom = { Ref: 0, Word: 1, I8: 2, I16: 3 } as const;

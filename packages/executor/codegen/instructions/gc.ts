@@ -9,7 +9,7 @@
 // and ref.test / ref.cast to a concrete type. A reference register holds a number of the store's LiveRefs
 // (store/refs.ts); a struct or array type's register holds null (0) or the number of a GcStruct or GcArray
 // (validation says which), whose object is `store.refs.values[n]`. A struct's fields are its own properties
-// (`STRUCT_SLOTS`): numeric fields int32 words (one for 32 bits or less, a packed field zero-extended; two
+// (`STRUCT_SLOTS`, read and written by structSlot and setStructSlot): numeric fields int32 words (one for 32 bits or less, a packed field zero-extended; two
 // for i64 and f64, four for a v128), references one, in field order (the store's StructLayout.slotAt).
 // Array elements of 4 bytes are words.
 
@@ -27,24 +27,24 @@ export const GC: Instr[] = [
     "structNew(store, i32, fp2, code, pc);"),
   instr("StructGet", "d = the 32-bit numeric field at slot w of struct a, sign-extended from bit 31 - sh (packed)",
     "d:r a:r w:i sh:i", `${STRUCT}
-    $d = ((o[STRUCT_SLOTS[$w]!] as number) << $sh) >> $sh;`),
+    $d = ((structSlot(o, $w) as number) << $sh) >> $sh;`),
   instr("StructGet64", "d = the 64-bit numeric field at slots w, w + 1 of struct a", "d:r a:r w:i", `${STRUCT}
     const k = $w;
     const d = $d.at;
-    i32[d] = o[STRUCT_SLOTS[k]!] as number;
-    i32[d + 1] = o[STRUCT_SLOTS[k + 1]!] as number;`),
+    i32[d] = structSlot(o, k) as number;
+    i32[d + 1] = structSlot(o, k + 1) as number;`),
   instr("StructGetRef", "d = the reference field at slot u of struct a", "d:r a:r u:i", `${STRUCT}
-    $d = store.refs.number(o[STRUCT_SLOTS[$u]!]);`),
+    $d = store.refs.number(structSlot(o, $u));`),
   instr("StructSet", "the 32-bit numeric field at slot w of struct a = v, masked (packed)", "a:r v:r w:i mask:i",
     `${STRUCT}
-    o[STRUCT_SLOTS[$w]!] = $v & $mask;`),
+    setStructSlot(o, $w, $v & $mask);`),
   instr("StructSet64", "the 64-bit numeric field at slots w, w + 1 of struct a = v", "a:r v:r w:i", `${STRUCT}
     const k = $w;
     const v = $v.at;
-    o[STRUCT_SLOTS[k]!] = i32[v]!;
-    o[STRUCT_SLOTS[k + 1]!] = i32[v + 1]!;`),
+    setStructSlot(o, k, i32[v]!);
+    setStructSlot(o, k + 1, i32[v + 1]!);`),
   instr("StructSetRef", "the reference field at slot u of struct a = v", "a:r v:r u:i", `${STRUCT}
-    o[STRUCT_SLOTS[$u]!] = store.refs.value($v);`),
+    setStructSlot(o, $u, store.refs.value($v));`),
   instr("ArrayGet", "d = element i of array a (4-byte elements)", "d:r a:r i:r", `${ELEMENT}
     $d = o.words![i]!;`),
   instr("ArrayGetRef", "d = element i of array a (references)", "d:r a:r i:r", `${ELEMENT}

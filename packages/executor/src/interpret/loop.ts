@@ -10,7 +10,7 @@
 // it (backtrace.ts), the one place where pc and depth are known.
 
 import {
-  ExceptionEntity, FuncKind, STRUCT_SLOTS, Trap, TrapCode,
+  ExceptionEntity, FuncKind, Trap, TrapCode, setStructSlot, structSlot,
   type FuncEntity, type InstanceEntity, type MemoryEntity, type PrunedStore,
 } from "@wasmi-ts/store";
 import type { CompiledModule } from "../module/compiled.js";
@@ -1836,7 +1836,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
         }
         case 315: { // StructGet: d = the 32-bit numeric field at slot w of struct a, sign-extended from bit 31 - sh (packed)
           const o = structOf(store, i32[(fp2 + code[(pc + 2) | 0]) | 0]);
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = ((o[STRUCT_SLOTS[code[(pc + 3) | 0]]!] as number) << code[(pc + 4) | 0]) >> code[(pc + 4) | 0];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = ((structSlot(o, code[(pc + 3) | 0]) as number) << code[(pc + 4) | 0]) >> code[(pc + 4) | 0];
           pc = (pc + 5) | 0;
           continue;
         }
@@ -1844,20 +1844,20 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           const o = structOf(store, i32[(fp2 + code[(pc + 2) | 0]) | 0]);
           const k = code[(pc + 3) | 0];
           const d = ((fp2 + code[(pc + 1) | 0]) | 0);
-          i32[d] = o[STRUCT_SLOTS[k]!] as number;
-          i32[d + 1] = o[STRUCT_SLOTS[k + 1]!] as number;
+          i32[d] = structSlot(o, k) as number;
+          i32[d + 1] = structSlot(o, k + 1) as number;
           pc = (pc + 4) | 0;
           continue;
         }
         case 317: { // StructGetRef: d = the reference field at slot u of struct a
           const o = structOf(store, i32[(fp2 + code[(pc + 2) | 0]) | 0]);
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = store.refs.number(o[STRUCT_SLOTS[code[(pc + 3) | 0]]!]);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = store.refs.number(structSlot(o, code[(pc + 3) | 0]));
           pc = (pc + 4) | 0;
           continue;
         }
         case 318: { // StructSet: the 32-bit numeric field at slot w of struct a = v, masked (packed)
           const o = structOf(store, i32[(fp2 + code[(pc + 1) | 0]) | 0]);
-          o[STRUCT_SLOTS[code[(pc + 3) | 0]]!] = i32[(fp2 + code[(pc + 2) | 0]) | 0] & code[(pc + 4) | 0];
+          setStructSlot(o, code[(pc + 3) | 0], i32[(fp2 + code[(pc + 2) | 0]) | 0] & code[(pc + 4) | 0]);
           pc = (pc + 5) | 0;
           continue;
         }
@@ -1865,14 +1865,14 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           const o = structOf(store, i32[(fp2 + code[(pc + 1) | 0]) | 0]);
           const k = code[(pc + 3) | 0];
           const v = ((fp2 + code[(pc + 2) | 0]) | 0);
-          o[STRUCT_SLOTS[k]!] = i32[v]!;
-          o[STRUCT_SLOTS[k + 1]!] = i32[v + 1]!;
+          setStructSlot(o, k, i32[v]!);
+          setStructSlot(o, k + 1, i32[v + 1]!);
           pc = (pc + 4) | 0;
           continue;
         }
         case 320: { // StructSetRef: the reference field at slot u of struct a = v
           const o = structOf(store, i32[(fp2 + code[(pc + 1) | 0]) | 0]);
-          o[STRUCT_SLOTS[code[(pc + 3) | 0]]!] = store.refs.value(i32[(fp2 + code[(pc + 2) | 0]) | 0]);
+          setStructSlot(o, code[(pc + 3) | 0], store.refs.value(i32[(fp2 + code[(pc + 2) | 0]) | 0]));
           pc = (pc + 4) | 0;
           continue;
         }
