@@ -1,12 +1,12 @@
 // `pnpm bench`: runs every workload on every runner, one child process per runner and task, one after
-// the other (wasmi-ts and its variants interleaved, see run-runner.ts); prints a table and writes
+// the other (wasmi-ts, its variants and the baseline interleaved, see run-runner.ts); prints a table and writes
 // results/latest*.json. See options.ts for the command line.
 import { LARGE_MODULE, loadWasm, WORKLOADS } from "./manifest.js";
 import { type BenchOptions, parseOptions, RUNNER_WEIGHTS, USAGE } from "./options.js";
 import { bundleSizes } from "./bundle-size.js";
 import { measureHostCalls } from "./host-call-costs.js";
 import { printReport, writeResults } from "./report.js";
-import { runnerGroups, runRunner, type RunnerOutcome } from "./run-runner.js";
+import { baselineRunner, runnerGroups, runRunner, type RunnerOutcome } from "./run-runner.js";
 import type { RunnerName } from "./runners/index.js";
 
 /** How far the bench may overrun its planned time (children starting, calls overrunning) before it stops them. */
@@ -35,7 +35,7 @@ loadWasm(LARGE_MODULE);
 const started = performance.now();
 const hardEnd = started + options.deadlineMs + HARD_LIMIT_SLACK_MS;
 const outcomes: RunnerOutcome[] = [];
-const groups = runnerGroups(options.runners);
+const groups = runnerGroups(options.runners, baselineRunner(options.jitless));
 const weight = (group: RunnerName[]) => group.reduce((sum, r) => sum + RUNNER_WEIGHTS[r], 0);
 for (const [i, group] of groups.entries()) {
   const left = options.deadlineMs - (performance.now() - started);

@@ -30,7 +30,8 @@ export const USAGE = `usage: pnpm bench [-- options]
                      uses the quick sizes unless --full is given
   --full             full sizes (the default without --jitless)
   --runners a,b      runners to use: ${Object.keys(RUNNERS).join(", ")}
-                     (with wasmi-ts, its variants wasmi-ts-fuel and wasmi-ts-deadline are measured interleaved with it)
+                     (with wasmi-ts, its variants wasmi-ts-fuel and wasmi-ts-deadline and the baseline, native or
+                     under --jitless polywasm, are measured interleaved with it)
   --only a,b         workloads to run (default: all)
   --runs N           timed calls per workload after the first call and preheat (default 7)
   --budget-ms N      time for the timed calls of one workload on one runner (default 9000, --jitless 6000,

@@ -52,10 +52,22 @@ const FIRST_CALL_PROCESSES = 3;
 const STARTUP_PLAN_MS = 60_000;
 const MIN_SLICE_MS = 2_000;
 
-/** The runners as run one after the other: wasmi-ts with the variants given with it, every other one alone. */
-export function runnerGroups(runners: RunnerName[]): RunnerName[][] {
-  const variants: RunnerName[] = runners.includes("wasmi-ts") ? runners.filter(isWasmiTsVariant) : [];
-  return runners.filter((r) => !variants.includes(r)).map((r) => (r === "wasmi-ts" ? [r, ...variants] : [r]));
+/**
+ * The runners as run one after the other: wasmi-ts with the variants given with it and the baseline (native,
+ * polywasm under --jitless), every other one alone. The baseline is measured interleaved with wasmi-ts so
+ * that the ratio of a workload compares times taken in the same minutes: this machine's slow spells last
+ * seconds to minutes, and native times measured apart from wasmi-ts's moved by half between runs.
+ */
+export function runnerGroups(runners: RunnerName[], baseline: RunnerName = "native"): RunnerName[][] {
+  const joined: RunnerName[] = runners.includes("wasmi-ts")
+    ? [...runners.filter(isWasmiTsVariant), ...runners.filter((r) => r === baseline)]
+    : [];
+  return runners.filter((r) => !joined.includes(r)).map((r) => (r === "wasmi-ts" ? [r, ...joined] : [r]));
+}
+
+/** The runner whose times the others are compared with (report.ts): native, polywasm under --jitless. */
+export function baselineRunner(jitless: boolean): RunnerName {
+  return jitless ? "polywasm" : "native";
 }
 
 /** Runs a group (see runnerGroups): one outcome per runner, in the group's order. */
@@ -86,16 +98,17 @@ export async function runRunner(
   const available = outcomes.filter((o) => !o.unavailable);
   if (available.length === 0) return outcomes;
 
-  // Time to first call (of the group's first runner): the median of FIRST_CALL_PROCESSES cold processes
-  // (one is at the mercy of whatever else the machine does while V8 compiles in the background).
+  // Time to first call (of the group's first runner, and of the baseline when it is in the group): the
+  // median of FIRST_CALL_PROCESSES cold processes (one is at the mercy of whatever else the machine does
+  // while V8 compiles in the background).
   const main = outcomes[0]!;
   // A task of cold processes ("first-call" or "compile"): the median of FIRST_CALL_PROCESSES of them.
-  const coldProcesses = async (task: "first-call" | "compile", env: Record<string, string> = {}): Promise<FirstCall> => {
+  const coldProcesses = async (runner: RunnerName, task: "first-call" | "compile", env: Record<string, string> = {}): Promise<FirstCall> => {
     const result: FirstCall = { workload: firstCallWorkload.name, samplesMs: [] };
     for (let i = 0; i < FIRST_CALL_PROCESSES; i++) {
       const planMs = (end - performance.now()) / (workloads.length + 1) / FIRST_CALL_PROCESSES;
       // --expose-gc: the child starts the measurement from a collected heap (see child.ts).
-      const coldJob = job(main.runner, task, firstCallWorkload, planMs);
+      const coldJob = job(runner, task, firstCallWorkload, planMs);
       const child = await spawnChild(coldJob, [...nodeFlags, "--expose-gc"], hardEnd, env);
       if ("failure" in child) {
         result.error = child.failure;
@@ -109,17 +122,18 @@ export async function runRunner(
     if (result.samplesMs!.length > 0) result.ms = median(result.samplesMs!);
     return result;
   };
-  if (!main.unavailable) {
-    main.firstCall = await coldProcesses("first-call");
+  const baseline = baselineRunner(options.jitless);
+  for (const outcome of outcomes.filter((o) => !o.unavailable && (o === main || o.runner === baseline))) {
+    outcome.firstCall = await coldProcesses(outcome.runner, "first-call");
+    if (outcome.runner === "native" || outcome.runner === "wasmi-ts") outcome.compile = await coldProcesses(outcome.runner, "compile");
+  }
+  if (!main.unavailable && main.runner === "wasmi-ts") {
     const lazy = { [LAZY_VALIDATION_ENV]: "1" };
-    if (main.runner === "native" || main.runner === "wasmi-ts") main.compile = await coldProcesses("compile");
-    if (main.runner === "wasmi-ts") {
-      main.firstCallLazyValidation = await coldProcesses("first-call", lazy);
-      main.compileLazyValidation = await coldProcesses("compile", lazy);
-      const startup = await spawnChild(job(main.runner, "startup", firstCallWorkload, STARTUP_PLAN_MS), [...nodeFlags, "--expose-gc"], hardEnd);
-      if ("failure" in startup) main.startup = { modules: [], error: startup.failure };
-      else if (startup.message.type === "startup") main.startup = { modules: startup.message.modules, error: startup.message.error };
-    }
+    main.firstCallLazyValidation = await coldProcesses(main.runner, "first-call", lazy);
+    main.compileLazyValidation = await coldProcesses(main.runner, "compile", lazy);
+    const startup = await spawnChild(job(main.runner, "startup", firstCallWorkload, STARTUP_PLAN_MS), [...nodeFlags, "--expose-gc"], hardEnd);
+    if ("failure" in startup) main.startup = { modules: [], error: startup.failure };
+    else if (startup.message.type === "startup") main.startup = { modules: startup.message.modules, error: startup.message.error };
   }
 
   const passes: [0 | 1, Workload][] = [0, 1].flatMap((pass) => workloads.map((w) => [pass as 0 | 1, w] as [0 | 1, Workload]));
