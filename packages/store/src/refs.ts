@@ -51,6 +51,8 @@ export class NumberedRef {
 }
 
 let nextLiveRefsId = 1;
+/** The epoch after which a LiveRefs takes a new id (see `clear`). */
+const MAX_EPOCH = 2 ** 30;
 
 /** What a forgotten number stands for until it is given out again (a host value may be `undefined`). */
 const FREE: unique symbol = Symbol("free reference number");
@@ -74,7 +76,7 @@ export class LiveRefs {
   sweepAt = 1 << 16;
   /** How many numbers are given out. */
   private count = 0;
-  private readonly id = nextLiveRefsId++;
+  private id = nextLiveRefsId++;
   /** The epoch of the numbers given out (see NumberedRef). */
   private epoch = 1;
 
@@ -186,6 +188,13 @@ export class LiveRefs {
   /** Forgets every number given out. */
   clear(): void {
     if (this.values.length === 1) return;
+    // (a new id past 2^30 epochs, where they would stop being V8's small integers: the objects numbered
+    // before are then numbered in the Map, as another store's are; a sweep's epochs, which cannot reach
+    // 2^53 in one call, stay exact numbers until then)
+    if (this.epoch >= MAX_EPOCH) {
+      this.id = nextLiveRefsId++;
+      this.epoch = 0;
+    }
     this.epoch++;
     this.values = [null];
     this.numbers.clear();

@@ -107,6 +107,22 @@ describe("LiveRefs.sweep", () => {
     expect(refs.size).toBe(2);
   });
 
+  it("still gives an object one number after 2^30 epochs, when it numbers under a new id", () => {
+    const refs = new LiveRefs();
+    const old = new NumberedRef();
+    refs.number(old);
+    // (the epoch is private: set as if 2^30 sweeps and calls had gone by)
+    (refs as unknown as { epoch: number }).epoch = 2 ** 30;
+    refs.clear();
+    const fresh = new NumberedRef();
+    const [o, f] = [refs.number(old), refs.number(fresh)];
+    expect(o).not.toBe(f);
+    expect([refs.number(old), refs.number(fresh), refs.value(o), refs.value(f)]).toEqual([o, f, old, fresh]);
+    refs.sweep([Int32Array.of(o)]);
+    expect([refs.number(old), refs.value(o)]).toEqual([o, old]);
+    expect(refs.number(fresh)).not.toBe(o);
+  });
+
   it("lets another LiveRefs number an object it owns in its own map, and each keeps one number for it", () => {
     const [a, b] = [new LiveRefs(), new LiveRefs()];
     const shared = new NumberedRef();
