@@ -140,7 +140,7 @@ function storeOperand(v: ConstValue | undefined, arr: GcArray | null, s: GcStruc
   }
   const a = arr!;
   if (a.refs !== null) a.refs[i] = ref;
-  else a.bytes.set(new Uint8Array(words!.buffer, 0, a.elemBytes), i * a.elemBytes);
+  else a.elementBytes().set(new Uint8Array(words!.buffer, 0, a.elemBytes), i * a.elemBytes);
 }
 
 /** struct.new(_default), array.new(_default, _fixed), ref.i31, any.convert_extern, extern.convert_any. */

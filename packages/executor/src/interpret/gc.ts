@@ -83,7 +83,7 @@ export function gcOp(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, 
       const bytes = n * storageBytes(type.element.storage);
       if (s + bytes > data.length) throw new Trap(TrapCode.MemoryOutOfBounds);
       const arr = new GcArray(t, type, n);
-      arr.bytes.set(data.subarray(s, s + bytes));
+      arr.elementBytes().set(data.subarray(s, s + bytes));
       setRef(store, i32, d, arr);
       return;
     }
@@ -143,7 +143,7 @@ export function gcOp(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, 
         else for (let i = n - 1; i >= 0; i--) to[di + i] = from[si + i];
       } else {
         const es = dst.elemBytes;
-        dst.bytes.set(src.bytes.subarray(si * es, (si + n) * es), di * es); // set copies overlapping views right
+        dst.elementBytes().set(src.elementBytes().subarray(si * es, (si + n) * es), di * es); // set copies overlapping views right
       }
       return;
     }
@@ -157,7 +157,7 @@ export function gcOp(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, 
       if (at + n > arr.length) throw new Trap(TrapCode.ArrayOutOfBounds);
       const es = arr.elemBytes;
       if (s + n * es > data.length) throw new Trap(TrapCode.MemoryOutOfBounds);
-      arr.bytes.set(data.subarray(s, s + n * es), at * es);
+      arr.elementBytes().set(data.subarray(s, s + n * es), at * es);
       return;
     }
     case GcOp.ArrayInitElem: {
@@ -341,10 +341,11 @@ function fillArray(store: PrunedStore, arr: GcArray, at: number, n: number, i32:
   writeElem(store, arr, at, i32, v);
   // double the filled part until done (copyWithin over bytes)
   const es = arr.elemBytes;
+  const bytes = arr.elementBytes();
   let done = 1;
   while (done < n) {
     const k = Math.min(done, n - done);
-    arr.bytes.copyWithin((at + done) * es, at * es, (at + k) * es);
+    bytes.copyWithin((at + done) * es, at * es, (at + k) * es);
     done += k;
   }
 }
