@@ -130,7 +130,7 @@ export class LiveRefs {
 
   /** Forgets the number of `value` in the Map, if it has one there (see NumberedRef). */
   private forget(value: unknown): void {
-    if (!(value instanceof NumberedRef && value.refOwner === this.id)) this.numbers.delete(value);
+    if (!this.owns(value)) this.numbers.delete(value);
   }
 
   /** Whether `value` is numbered in its own fields by this LiveRefs (see NumberedRef). */

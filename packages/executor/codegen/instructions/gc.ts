@@ -9,9 +9,9 @@
 // and ref.test / ref.cast to a concrete type. A reference register holds a number of the store's LiveRefs
 // (store/refs.ts); a struct or array type's register holds null (0) or the number of a GcStruct or GcArray
 // (validation says which), whose object is `store.refs.values[n]`. A struct's fields are its own properties
-// (`STRUCT_SLOTS`, read and written by structSlot and setStructSlot): numeric fields int32 words (one for 32 bits or less, a packed field zero-extended; two
-// for i64 and f64, four for a v128), references one, in field order (the store's StructLayout.slotAt).
-// Array elements of 4 bytes are words.
+// (`STRUCT_SLOTS`, read and written by structSlot and setStructSlot): numeric fields int32 words (one for
+// 32 bits or less, a packed field zero-extended; two for i64 and f64, four for a v128), references one, in
+// field order (the store's StructLayout.slotAt). Array elements of 4 bytes are words.
 
 import { instr, type Instr } from "../dsl.js";
 
