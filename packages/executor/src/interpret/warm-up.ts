@@ -11,7 +11,8 @@
 // to a shallow depth limit, tail calls until the first poll finds the deadline passed).
 
 import {
-  DEFAULT_LIMITS, ExternKind, FuncEntity, FuncKind, FuncType, PrunedStore, TypeRegistry, UNKEYED,
+  DEFAULT_LIMITS, ExternKind, FuncEntity, FuncKind, FuncType, GcArray, PrunedStore, TypeRegistry, UNKEYED, structLayoutOf,
+  type ArrayType, type GcStruct,
 } from "@wasmi-ts/store";
 import { DEFAULT_CONFIG } from "../config.js";
 import { compileModule } from "../instantiate/compile.js";
@@ -22,6 +23,7 @@ import { nextInstruction } from "../translate/ops.js";
 import { FuncTranslator } from "../translate/translator.js";
 import { newFunctionAllowed } from "../translate/js/helpers.js";
 import { hasJit } from "../jit.js";
+import { GcOp } from "./gc.js";
 import { runInterpreterLoop, type Translate } from "./loop.js";
 import { OP_LAYOUTS, Op } from "./op.generated.js";
 import { execState, type ExecState } from "./state.js";
@@ -30,11 +32,14 @@ import { execState, type ExecState } from "./state.js";
  * (module (import "" "" (func)) (func) (table 1 funcref) (memory 1) (global (mut i32) (i32.const 0))
  *   (elem (i32.const 0) func 0) (data (i32.const 0) "\00")): an immediate 0 is a valid index of each
  * kind; function 0, the import, is a host function (the host call path), defined function 0 the code
- * being trained.
+ * being trained. Types 1 to 6 are those of the GC objects the GC instructions train on (GC_TYPES).
  */
 const TRAINING_MODULE = new Uint8Array([
   0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-  0x01, 0x04, 0x01, 0x60, 0x00, 0x00, // type
+  0x01, 0x20, 0x07, 0x60, 0x00, 0x00, // types: 0 the functions'
+  0x5f, 0x04, 0x7f, 0x01, 0x7f, 0x01, 0x7f, 0x01, 0x7f, 0x01, // 1: (struct (mut i32) x4)
+  0x5f, 0x02, 0x6e, 0x01, 0x6e, 0x01, // 2: (struct (mut anyref) x2)
+  0x5e, 0x7f, 0x01, 0x5e, 0x78, 0x01, 0x5e, 0x77, 0x01, 0x5e, 0x6e, 0x01, // 3-6: (array (mut i32 / i8 / i16 / anyref))
   0x02, 0x05, 0x01, 0x00, 0x00, 0x00, 0x00, // import
   0x03, 0x02, 0x01, 0x00, // func
   0x04, 0x04, 0x01, 0x70, 0x00, 0x01, // table
@@ -62,6 +67,19 @@ const VALUES: readonly ((k: number) => readonly [number, number])[] = [
 ];
 /** The first VALUES, small enough to be addresses in the training memory. */
 const SMALL_VALUES = 5;
+
+/**
+ * The GC instructions of their own (the rest go through `Gc`), and the type (of TRAINING_MODULE) of the
+ * object each trains on: register value 1 is the number of such an object (GcTraining), so that their code
+ * runs to its end. (On null only, they would trap before their last statements, which then have no type
+ * feedback: the first GC program deoptimized the loop, "insufficient type feedback". And the first GcArray
+ * made by a program changed that class's initial map, on which the loop's code depended.)
+ */
+const GC_TYPES: Readonly<Record<string, number>> = {
+  Gc: 1, StructNew: 1, StructGet: 1, StructGet64: 1, StructSet: 1, StructSet64: 1, RefTest: 1, RefCast: 1,
+  StructGetRef: 2, StructSetRef: 2,
+  ArrayGet: 3, ArraySet: 3, ArrayLen: 3, ArrayGet8: 4, ArraySet8: 4, ArrayGet16: 5, ArraySet16: 5, ArrayGetRef: 6, ArraySetRef: 6,
+};
 
 /** Instructions whose immediates include a shift count, a lane or an operand (not an index). */
 const COUNTED = /Sh[lr]|Rot|Lane|Extract|Replace|Shuffle|Imm|BrIf/;
@@ -138,6 +156,8 @@ function train(translate: Translate, ops: ReadonlySet<number> | null): void {
     const instance = instantiate(store, module, [{ kind: ExternKind.Func, value: host }]);
     const func = instance.funcs[1]!;
     const state = execState(store);
+    const gcObjects = trainingObjects(store, module);
+    keptObjects.push(...gcObjects);
     /** Runs `code` as the trained function; whether it ended in an error (a trap, a bad index). */
     const run = (code: number[], js: CompiledFunc["js"] = null, callsOut = false): boolean => {
       const trained = new CompiledFunc(code, 0, 0, new Int32Array(0), FRAME_SLOTS * VALUES.length, 0, 1, new Int32Array([0, 0]));
@@ -155,9 +175,20 @@ function train(translate: Translate, ops: ReadonlySet<number> | null): void {
       // calls recurse to the depth limit: once; accesses to memory and tables trap on large or negative
       // addresses (those paths need no training): on the small values only
       const name = OP_NAMES[op]!;
-      // GC accesses: on null only (the training store holds no objects: a number of no object would make
-      // a TypeError, whose message costs a third of a millisecond, a dozen of them per instruction)
-      const variants = /Call|Return|^Struct|^Array|^Ref(?:Test|Cast)/.test(name) ? 1
+      const gcType = GC_TYPES[name];
+      if (gcType !== undefined) {
+        // on null (the trap), then on an object of the instruction's type (see GC_TYPES)
+        const typeId = module.typeIds[gcType]!;
+        run(trainingCode(op, 0, 0));
+        store.refs.values[1] = gcObjects[gcType];
+        // immediates: ref.i31 (the sub-op of `Gc`, which runs on the register only), the type (struct.new,
+        // ref.test, ref.cast), else 0 (slot 0, shifts of 0)
+        const imm = op === Op.Gc ? GcOp.RefI31 : op === Op.StructNew || op === Op.RefTest || op === Op.RefCast ? typeId : 0;
+        run(trainingCode(op, imm, 1));
+        warmedUp.add(op);
+        continue;
+      }
+      const variants = /Call|Return/.test(name) ? 1
         : /Load|Store|Memory|Atomic|Table|Data|Elem|Simd/.test(name) ? SMALL_VALUES : VALUES.length;
       // the variants one after the other in one run (each entry of the loop function costs a few
       // microseconds before V8 optimizes it); where one traps, each in a run of its own
@@ -199,6 +230,22 @@ function train(translate: Translate, ops: ReadonlySet<number> | null): void {
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
+}
+
+/** The training GC objects, kept for the process: the loop's optimized code refers to their shapes
+ * (weakly), and would be thrown away when they died ("weak objects"). */
+const keptObjects: unknown[] = [];
+
+/** The GC objects of the training store, by type of TRAINING_MODULE (GC_TYPES): a struct of each struct
+ * type, an array of 64 elements of each array type. */
+function trainingObjects(store: PrunedStore, module: CompiledModule): (GcStruct | GcArray | undefined)[] {
+  const objects: (GcStruct | GcArray | undefined)[] = [];
+  for (let k = 1; k <= 6; k++) {
+    const id = module.typeIds[k]!;
+    const composite = store.types.def(id).composite;
+    objects[k] = composite.kind === "struct" ? structLayoutOf(store.types, id).allocate(id) : new GcArray(id, composite as ArrayType, 64);
+  }
+  return objects;
 }
 
 /** A training frame's words: FRAME_SLOTS slots of each of the VALUES in turn. */
