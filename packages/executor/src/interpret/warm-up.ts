@@ -29,10 +29,12 @@ import { OP_LAYOUTS, Op } from "./op.generated.js";
 import { execState, type ExecState } from "./state.js";
 
 /**
- * (module (import "" "" (func)) (func) (table 1 funcref) (memory 1) (global (mut i32) (i32.const 0))
- *   (elem (i32.const 0) func 0) (data (i32.const 0) "\00")): an immediate 0 is a valid index of each
+ * (module (import "" "" (func)) (func) (func) (table 1 funcref) (memory 1)
+ *   (global (mut i32) (i32.const 0)) (elem (i32.const 0) func 0) (data (i32.const 0) "\00")) and the GC
+ *   types below: an immediate 0 is a valid index of each
  * kind; function 0, the import, is a host function (the host call path), defined function 0 the code
- * being trained. Types 1 to 6 are those of the GC objects the GC instructions train on (GC_TYPES).
+ * being trained, defined function 1 the callee of the calls' path that translates their callee (see
+ * DIRECT_CALLS). Types 1 to 6 are those of the GC objects the GC instructions train on (GC_TYPES).
  */
 const TRAINING_MODULE = new Uint8Array([
   0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
@@ -41,12 +43,12 @@ const TRAINING_MODULE = new Uint8Array([
   0x5f, 0x02, 0x6e, 0x01, 0x6e, 0x01, // 2: (struct (mut anyref) x2)
   0x5e, 0x7f, 0x01, 0x5e, 0x78, 0x01, 0x5e, 0x77, 0x01, 0x5e, 0x6e, 0x01, // 3-6: (array (mut i32 / i8 / i16 / anyref))
   0x02, 0x05, 0x01, 0x00, 0x00, 0x00, 0x00, // import
-  0x03, 0x02, 0x01, 0x00, // func
+  0x03, 0x03, 0x02, 0x00, 0x00, // funcs
   0x04, 0x04, 0x01, 0x70, 0x00, 0x01, // table
   0x05, 0x03, 0x01, 0x00, 0x01, // memory
   0x06, 0x06, 0x01, 0x7f, 0x01, 0x41, 0x00, 0x0b, // global
   0x09, 0x07, 0x01, 0x00, 0x41, 0x00, 0x0b, 0x01, 0x00, // elem
-  0x0a, 0x04, 0x01, 0x02, 0x00, 0x0b, // code
+  0x0a, 0x07, 0x02, 0x02, 0x00, 0x0b, 0x02, 0x00, 0x0b, // code
   0x0b, 0x07, 0x01, 0x00, 0x41, 0x00, 0x0b, 0x01, 0x00, // data
 ]);
 
@@ -80,6 +82,11 @@ const GC_TYPES: Readonly<Record<string, number>> = {
   StructGetRef: 2, StructSetRef: 2,
   ArrayGet: 3, ArraySet: 3, ArrayLen: 3, ArrayGet8: 4, ArraySet8: 4, ArrayGet16: 5, ArraySet16: 5, ArrayGetRef: 6, ArraySetRef: 6,
 };
+
+/** The calls of a defined function by index, which translate their callee at its first call: trained a
+ * second time on defined function 1, untranslated (a program's first call of a function, which comes after
+ * V8 optimized the loop, would otherwise run code without type feedback: json deoptimized it so). */
+const DIRECT_CALLS: ReadonlySet<number> = new Set([Op.Call, Op.ReturnCall, Op.CopyCall, Op.Copy2Call]);
 
 /** Instructions whose immediates include a shift count, a lane or an operand (not an index). */
 const COUNTED = /Sh[lr]|Rot|Lane|Extract|Replace|Shuffle|Imm|BrIf/;
@@ -193,6 +200,10 @@ function train(translate: Translate, ops: ReadonlySet<number> | null): void {
       // the variants one after the other in one run (each entry of the loop function costs a few
       // microseconds before V8 optimizes it); where one traps, each in a run of its own
       if (run(trainingCode(op, 0, 0, variants))) for (let v = 0; v < variants; v++) run(trainingCode(op, 0, v));
+      if (DIRECT_CALLS.has(op)) {
+        (module.code as (CompiledFunc | undefined)[])[1] = undefined;
+        run(trainingCode(op, 1, 0));
+      }
       warmedUp.add(op);
       // shifts, lanes and immediate operands of another value (not for all: an invalid index would throw a
       // TypeError, whose message V8 renders from the source, a third of a millisecond each on this function)
@@ -215,6 +226,16 @@ function train(translate: Translate, ops: ReadonlySet<number> | null): void {
       callee.js = leaf;
       callee.jsCallsOut = (k & 1) === 1;
       (module.code as CompiledFunc[])[1] = callee;
+      run([Op.Call, 1, 0, Op.Return]);
+    }
+    // frames with locals to zero and constants to copy (initFrame), word by word and in bulk, at the
+    // loop's entry and at a call: an entry with constants first met after V8 optimized the loop ran code
+    // without type feedback (sha512)
+    for (const words of [2, 32]) {
+      const withFrame = () => new CompiledFunc([Op.Return], 0, words >> 1, new Int32Array(words), words, 0, 1, new Int32Array([0, 0]));
+      module.code[0] = withFrame();
+      runOnce(store, state, func, translate);
+      (module.code as CompiledFunc[])[1] = withFrame();
       run([Op.Call, 1, 0, Op.Return]);
     }
     // a poll, which samples hot functions: a loop until the first poll finds it hot (and stops it)
