@@ -72,7 +72,7 @@ const SMALL_VALUES = 5;
 
 /**
  * The GC instructions of their own (the rest go through `Gc`), and the type (of TRAINING_MODULE) of the
- * object each trains on: register value 1 is the number of such an object (GcTraining), so that their code
+ * object each trains on: register value 1 is the number of such an object (trainingObjects), so that their code
  * runs to its end. (On null only, they would trap before their last statements, which then have no type
  * feedback: the first GC program deoptimized the loop, "insufficient type feedback". And the first GcArray
  * made by a program changed that class's initial map, on which the loop's code depended.)
@@ -163,8 +163,7 @@ function train(translate: Translate, ops: ReadonlySet<number> | null): void {
     const instance = instantiate(store, module, [{ kind: ExternKind.Func, value: host }]);
     const func = instance.funcs[1]!;
     const state = execState(store);
-    const gcObjects = trainingObjects(store, module);
-    keptObjects.push(...gcObjects);
+    let gcObjects: readonly (GcStruct | GcArray | undefined)[] | null = null;
     /** Runs `code` as the trained function; whether it ended in an error (a trap, a bad index). */
     const run = (code: number[], js: CompiledFunc["js"] = null, callsOut = false): boolean => {
       const trained = new CompiledFunc(code, 0, 0, new Int32Array(0), FRAME_SLOTS * VALUES.length, 0, 1, new Int32Array([0, 0]));
@@ -187,6 +186,7 @@ function train(translate: Translate, ops: ReadonlySet<number> | null): void {
         // on null (the trap), then on an object of the instruction's type (see GC_TYPES)
         const typeId = module.typeIds[gcType]!;
         run(trainingCode(op, 0, 0));
+        gcObjects ??= trainingObjects(store, module);
         store.refs.values[1] = gcObjects[gcType];
         // immediates: ref.i31 (the sub-op of `Gc`, which runs on the register only), the type (struct.new,
         // ref.test, ref.cast), else 0 (slot 0, shifts of 0)
@@ -258,7 +258,8 @@ function train(translate: Translate, ops: ReadonlySet<number> | null): void {
 const keptObjects: unknown[] = [];
 
 /** The GC objects of the training store, by type of TRAINING_MODULE (GC_TYPES): a struct of each struct
- * type, an array of 64 elements of each array type. */
+ * type, an array of 64 elements of each array type; kept (a training of GC instructions makes them once,
+ * and a process trains each instruction once). */
 function trainingObjects(store: PrunedStore, module: CompiledModule): (GcStruct | GcArray | undefined)[] {
   const objects: (GcStruct | GcArray | undefined)[] = [];
   for (let k = 1; k <= 6; k++) {
@@ -266,6 +267,7 @@ function trainingObjects(store: PrunedStore, module: CompiledModule): (GcStruct 
     const composite = store.types.def(id).composite;
     objects[k] = composite.kind === "struct" ? structLayoutOf(store.types, id).allocate(id) : new GcArray(id, composite as ArrayType, 64);
   }
+  keptObjects.push(objects);
   return objects;
 }
 
