@@ -1,5 +1,5 @@
 import {
-  GcArray, GcStruct, PackedType, STRUCT_SLOTS, fieldSlots, Trap, TrapCode, isRefType, structLayout, type ArrayType, type InstanceEntity,
+  GcArray, GcStruct, PackedType, fieldSlots, Trap, TrapCode, isRefType, structLayout, setStructSlot, type ArrayType, type InstanceEntity,
   type TypeRegistry,
 } from "@wasmi-ts/store";
 import type { ConstExpr } from "../module/ir.js";
@@ -130,11 +130,11 @@ function storeOperand(v: ConstValue | undefined, arr: GcArray | null, s: GcStruc
   if (s !== null) {
     const w = s.layout.slotAt[i]!;
     const storage = s.layout.type.fields[i]!.storage;
-    if (isRefType(storage)) s[STRUCT_SLOTS[w]!] = ref;
+    if (isRefType(storage)) setStructSlot(s, w, ref);
     else {
       const mask = storage === PackedType.I8 ? 0xff : storage === PackedType.I16 ? 0xffff : -1;
-      s[STRUCT_SLOTS[w]!] = words![0]! & mask;
-      for (let k = 1; k < fieldSlots(storage); k++) s[STRUCT_SLOTS[w + k]!] = words![k]!;
+      setStructSlot(s, w, words![0]! & mask);
+      for (let k = 1; k < fieldSlots(storage); k++) setStructSlot(s, w + k, words![k]!);
     }
     return;
   }

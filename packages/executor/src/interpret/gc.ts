@@ -6,7 +6,7 @@
 // Instructions on n array elements pay fuel for them, as the bulk memory and table ones do (bulk.ts).
 
 import {
-  GcArray, GcStruct, PackedType, STRUCT_SLOTS, fieldSlots, isRefType, storageBytes, Trap, TrapCode, ValType, i31Number, refIsOfHeapType, structLayoutOf,
+  GcArray, GcStruct, PackedType, fieldSlots, isRefType, storageBytes, Trap, TrapCode, ValType, i31Number, refIsOfHeapType, structLayoutOf, setStructSlot, structSlot,
   CONCRETE_BASE, HeapType,
   type ArrayType, type InstanceEntity, type PrunedStore,
 } from "@wasmi-ts/store";
@@ -46,7 +46,7 @@ export function gcOp(store: PrunedStore, inst: InstanceEntity, i32: Int32Array, 
       const w = s.layout.slotAt[u]!;
       const storage = s.layout.type.fields[u]!.storage;
       if (isRefType(storage)) {
-        setRef(store, i32, d, s[STRUCT_SLOTS[w]!]);
+        setRef(store, i32, d, structSlot(s, w));
         return;
       }
       readNumeric(s, w, storage, code[(pc + 5) | 0] === GcOp.StructGetS, i32, d);
@@ -279,23 +279,23 @@ function writeField(store: PrunedStore, s: GcStruct, i: number, i32: Int32Array,
   const w = s.layout.slotAt[i]!;
   const storage = s.layout.type.fields[i]!.storage;
   switch (storage) {
-    case PackedType.I8: s[STRUCT_SLOTS[w]!] = i32[at]! & 0xff; return;
-    case PackedType.I16: s[STRUCT_SLOTS[w]!] = i32[at]! & 0xffff; return;
+    case PackedType.I8: setStructSlot(s, w, i32[at]! & 0xff); return;
+    case PackedType.I16: setStructSlot(s, w, i32[at]! & 0xffff); return;
     default:
-      if (isRefType(storage)) s[STRUCT_SLOTS[w]!] = store.refs.value(i32[at]!);
-      else for (let k = 0; k < fieldSlots(storage); k++) s[STRUCT_SLOTS[w + k]!] = i32[at + k]!;
+      if (isRefType(storage)) setStructSlot(s, w, store.refs.value(i32[at]!));
+      else for (let k = 0; k < fieldSlots(storage); k++) setStructSlot(s, w + k, i32[at + k]!);
   }
 }
 
 /** A numeric field of `storage` at slot w of `s` to the stack at `d`; packed ones extended (signed or not). */
 function readNumeric(s: GcStruct, w: number, storage: number, signed: boolean, i32: Int32Array, d: number): void {
-  const low = s[STRUCT_SLOTS[w]!] as number;
+  const low = structSlot(s, w) as number;
   i32[d + 1] = 0;
   switch (storage) {
     case PackedType.I8: i32[d] = signed ? (low << 24) >> 24 : low & 0xff; return;
     case PackedType.I16: i32[d] = signed ? (low << 16) >> 16 : low & 0xffff; return;
     default:
-      for (let k = 0; k < fieldSlots(storage); k++) i32[d + k] = s[STRUCT_SLOTS[w + k]!] as number;
+      for (let k = 0; k < fieldSlots(storage); k++) i32[d + k] = structSlot(s, w + k) as number;
   }
 }
 
