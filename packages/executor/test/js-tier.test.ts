@@ -386,7 +386,7 @@ function outcomeAndFrames(t: ReturnType<typeof instantiateWat>, args: number[], 
 }
 
 describe("direct forms of callees that call others: compiled at their first call", () => {
-  // $mid and $huge call $helper (not inlined: over 256 bytes); $cold is never called; $huge is too large
+  // $mid and $huge call $helper (not inlined: over MAX_INLINE_BYTES); $cold is never called; $huge is too large
   // for a direct form, so its first call finds the tier refusing it and calls it out instead
   const wat = `(module (memory 1)
     (func $helper (param $x i32) (result i32) ${Array.from({ length: 30 }, () => "(local.set $x (i32.add (local.get $x) (i32.const 3)))").join(" ")} (local.get $x))
@@ -422,7 +422,7 @@ describe("direct forms of callees that call others: compiled at their first call
   });
 
   test("a direct form calls a callee that calls nothing directly, whose trap reports all three frames", () => {
-    // $mid's direct form (not inlined into the loop: over 256 bytes) calls $divide (not inlined either),
+    // $mid's direct form (not inlined into the loop: over MAX_INLINE_BYTES) calls $divide (not inlined either),
     // which divides by its argument
     const divide = `(func $divide (param $x i32) (param $d i32) (result i32)
       ${Array.from({ length: 50 }, () => "(local.set $x (i32.add (local.get $x) (i32.const 3)))").join(" ")}

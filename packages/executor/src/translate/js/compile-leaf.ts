@@ -87,8 +87,12 @@ const STACK_VARIABLE = /\bsh?\d+\b/;
 /** A call of a leaf function (one the tier compiles) of at most this many bytes of Wasm code is compiled
  * as the callee's code in place (compress's loop calls a small leaf), at most this deep, for at most
  * MAX_BODY_BYTES of inlined code in all; a call of a larger one (or when the function with its inlined
- * calls is too large) calls the callee's direct form (CoreMark's loop, Keccak's sponge). */
-const MAX_INLINE_BYTES = 256;
+ * calls is too large) calls the callee's direct form (CoreMark's loop, Keccak's sponge). Inlined code is
+ * copied at each call site: with 256 bytes, the packages' first calls made twice as much code inlined as
+ * their functions' own (brotli: 200 KB of Wasm for 100 KB, 3.6 million characters of JavaScript), whose
+ * making, parsing and optimizing by V8 were most of a first call; with 96, 2 million, and no steady call
+ * slower (hash-wasm, compress, coremark, keccak, json: within the noise; brotli's a little faster). */
+const MAX_INLINE_BYTES = 96;
 const MAX_INLINE_DEPTH = 3;
 
 /** A place between two instructions: an index into the code lines, and the operand stack's height and
