@@ -11,7 +11,7 @@
 // to a shallow depth limit, tail calls until the first poll finds the deadline passed).
 
 import {
-  DEFAULT_LIMITS, ExternKind, FuncEntity, FuncKind, FuncType, GcArray, PrunedStore, TypeRegistry, UNKEYED, structLayoutOf,
+  DEFAULT_LIMITS, ExceptionEntity, ExternKind, FuncEntity, FuncKind, FuncType, GcArray, PrunedStore, TypeRegistry, UNKEYED, structLayoutOf,
   type ArrayType, type GcStruct,
 } from "@wasmi-ts/store";
 import { DEFAULT_CONFIG } from "../config.js";
@@ -25,6 +25,7 @@ import { newFunctionAllowed } from "../translate/js/helpers.js";
 import { hasJit } from "../jit.js";
 import { GcOp } from "./gc.js";
 import { runInterpreterLoop, type Translate } from "./loop.js";
+import { unwindToHandler } from "./exceptions.js";
 import { OP_LAYOUTS, Op } from "./op.generated.js";
 import { execState, type ExecState } from "./state.js";
 
@@ -51,6 +52,19 @@ const TRAINING_MODULE = new Uint8Array([
   0x0a, 0x07, 0x02, 0x02, 0x00, 0x0b, 0x02, 0x00, 0x0b, // code
   0x0b, 0x07, 0x01, 0x00, 0x41, 0x00, 0x0b, 0x01, 0x00, // data
 ]);
+
+/** (module (tag) (func (block (try_table (catch 0 1) (throw 0))))): an exception its function catches. */
+const UNWIND_TRAINING_MODULE = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+  0x01, 0x04, 0x01, 0x60, 0x00, 0x00, // type 0: () -> ()
+  0x03, 0x02, 0x01, 0x00, // funcs
+  0x0d, 0x03, 0x01, 0x00, 0x00, // tags
+  0x0a, 0x10, 0x01, 0x0e, 0x00, 0x02, 0x40, 0x1f, 0x40, 0x01, 0x00, 0x00, 0x01, 0x08, 0x00, 0x0b, 0x0b, 0x0b, // code
+]);
+/** Calls of unwindToHandler in the training (enough for V8 to keep its feedback), the last of them with
+ * the budget of polling spent. */
+const UNWINDS = 64;
+const UNWINDS_POLLING = 4;
 
 /** Registers of one training variant (8 operands at most, each its own slot); a frame has VALUES.length of them. */
 const FRAME_SLOTS = 16;
@@ -116,6 +130,8 @@ const warmedModules = new WeakSet<object>();
 const WARM_UP_SMALL_MODULE_BYTES = 64 * 1024;
 /** The loop's common paths were trained (the first warm-up of the process). */
 let trainedCommon = false;
+/** The unwinding of caught exceptions was trained (trainUnwinding). */
+let trainedUnwinding = false;
 
 /** Runs the cases of the interpreter loop before the first execution of a module's code: every case,
  * once per process, for a large module (some tens of milliseconds); the module's own instructions for a
@@ -125,9 +141,10 @@ export function warmUpInterpreter(translate: Translate, func: FuncEntity): void 
   const module = func.instance.module as CompiledModule;
   if (!module.config.warmUp) return;
   const bytes = module.ir.bytes.length;
+  const unwinding = module.ir.tags.length > 0;
   if (bytes >= WARM_UP_MODULE_BYTES) {
     warm = true;
-    if (hasJit()) train(translate, null);
+    if (hasJit()) train(translate, null, unwinding);
     return;
   }
   // (with lazy validation, a body is read at its first call only)
@@ -145,11 +162,12 @@ export function warmUpInterpreter(translate: Translate, func: FuncEntity): void 
       // an invalid body: its call reports it
     }
   }
-  if (ops.size > 0 || !trainedCommon) train(translate, ops);
+  if (ops.size > 0 || !trainedCommon || (unwinding && !trainedUnwinding)) train(translate, ops, unwinding);
 }
 
-/** Trains the loop's cases of `ops` (null: all of them), and its common paths the first time. */
-function train(translate: Translate, ops: ReadonlySet<number> | null): void {
+/** Trains the loop's cases of `ops` (null: all of them), its common paths the first time, and the unwinding
+ * of caught exceptions the first time `unwinding` (the module has tags). */
+function train(translate: Translate, ops: ReadonlySet<number> | null, unwinding: boolean): void {
   // traps are errors: without stack traces, they cost far less
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
@@ -176,6 +194,10 @@ function train(translate: Translate, ops: ReadonlySet<number> | null): void {
     // function this large, after some hundred thousand bytes of bytecode): a loop of branches, until
     // the first poll finds the deadline passed
     if (!trainedCommon) run([Op.Br, 0]);
+    if (unwinding && !trainedUnwinding) {
+      trainedUnwinding = true;
+      trainUnwinding(store, state, translate);
+    }
     for (let op = 0; op < OP_LAYOUTS.length; op++) {
       if (op === Op.Trap || (ops !== null && !ops.has(op))) continue;
       // calls recurse to the depth limit: once; accesses to memory and tables trap on large or negative
@@ -269,6 +291,30 @@ function trainingObjects(store: PrunedStore, module: CompiledModule): (GcStruct 
   }
   keptObjects.push(objects);
   return objects;
+}
+
+/**
+ * The unwinding of caught exceptions, with the poll when it spends the budget of polling (the exceptions
+ * kernel deoptimized the loop there, in unwindToHandler): the loop catches a few, then unwindToHandler is
+ * called as the loop calls it, often enough for V8 to keep its feedback (lazy feedback allocation), the
+ * last times with the budget spent (the poll finds the training's deadline passed: a trap). Before the
+ * rest of the training, which may have V8 optimize the loop; for the first module with tags only (its
+ * first throws cost a few milliseconds).
+ */
+function trainUnwinding(store: PrunedStore, state: ExecState, translate: Translate): void {
+  const instance = instantiate(store, compileModule(UNWIND_TRAINING_MODULE, store.types, { ...DEFAULT_CONFIG, jsTier: false }), []);
+  for (let k = 0; k < 4; k++) runOnce(store, state, instance.funcs[0]!, translate);
+  const thrower = (instance.module as CompiledModule).code[0]!;
+  let pc = 0;
+  while (pc < thrower.code.length && thrower.code[pc] !== Op.Throw) pc = nextInstruction(thrower.code, pc);
+  const exn = new ExceptionEntity(instance.tags[0]!, new Int32Array(0));
+  for (let k = 0; k < UNWINDS && pc < thrower.code.length; k++) {
+    try {
+      unwindToHandler(exn, store, state, 0, 0, thrower, instance, pc, 0, k < UNWINDS - UNWINDS_POLLING ? 1 : 0);
+    } catch {
+      // the deadline passed
+    }
+  }
 }
 
 /** A training frame's words: FRAME_SLOTS slots of each of the VALUES in turn. */
