@@ -61,8 +61,9 @@ const UNWIND_TRAINING_MODULE = new Uint8Array([
   0x0d, 0x03, 0x01, 0x00, 0x00, // tags
   0x0a, 0x10, 0x01, 0x0e, 0x00, 0x02, 0x40, 0x1f, 0x40, 0x01, 0x00, 0x00, 0x01, 0x08, 0x00, 0x0b, 0x0b, 0x0b, // code
 ]);
-/** Calls of unwindToHandler in the training (enough for V8 to keep its feedback), the last of them with
- * the budget of polling spent. */
+/** Exceptions the loop catches in the training (trainUnwinding); then calls of unwindToHandler (enough for
+ * V8 to keep its feedback), the last of them with the budget of polling spent. */
+const UNWINDS_BY_LOOP = 4;
 const UNWINDS = 64;
 const UNWINDS_POLLING = 4;
 
@@ -303,8 +304,9 @@ function trainingObjects(store: PrunedStore, module: CompiledModule): (GcStruct 
  */
 function trainUnwinding(store: PrunedStore, state: ExecState, translate: Translate): void {
   const instance = instantiate(store, compileModule(UNWIND_TRAINING_MODULE, store.types, { ...DEFAULT_CONFIG, jsTier: false }), []);
-  for (let k = 0; k < 4; k++) runOnce(store, state, instance.funcs[0]!, translate);
-  const thrower = (instance.module as CompiledModule).code[0]!;
+  for (let k = 0; k < UNWINDS_BY_LOOP; k++) runOnce(store, state, instance.funcs[0]!, translate);
+  const thrower = (instance.module as CompiledModule).code[0];
+  if (thrower === undefined) return; // not translated: nothing to unwind
   let pc = 0;
   while (pc < thrower.code.length && thrower.code[pc] !== Op.Throw) pc = nextInstruction(thrower.code, pc);
   const exn = new ExceptionEntity(instance.tags[0]!, new Int32Array(0));
