@@ -7,6 +7,7 @@ import { funcExtern, hostFunc, instantiateWat, newStore, trapCode, type TestInst
 import { ValType, wasmBacktraceOf } from "@wasmi-ts/store";
 import type { CompiledModule } from "../src/index.js";
 import { directTried, setChunkingForTests } from "../src/translate/js/compile-leaf.js";
+import type { ExecState } from "../src/interpret/state.js";
 
 const INPUTS = [0, 1, 2, 3, 5, 7, 31, 32, 33, 100, 255, 256, 1000, 65535, 65536, 0x7fffffff, -1, -2, -7, -0x80000000, 0x12345678];
 
@@ -447,6 +448,64 @@ describe("direct forms of callees that call others: compiled at their first call
     });
     expect(runs[0]).toEqual(runs[1]);
     expect(runs[0]!.frames).toEqual([0, 1, 2]);
+  });
+});
+
+describe("direct forms calling direct forms of functions that call others", () => {
+  test("a chain of calls runs directly, and a trap at its end reports every frame", () => {
+    // $div (0) divides by its argument; $c (1), $b (2) and $a (3) each call the next (none inlined: over
+    // MAX_INLINE_BYTES); the exported loop (4) calls $a
+    const step = (callee: string) => `(param $x i32) (param $d i32) (result i32)
+      ${mixRounds(12)} (call ${callee} (local.get $x) (local.get $d))`;
+    const wat = `(module
+      (func $div (param $x i32) (param $d i32) (result i32) ${mixRounds(12)} (i32.div_u (local.get $x) (local.get $d)))
+      (func $c ${step("$div")})
+      (func $b ${step("$c")})
+      (func $a ${step("$b")})
+      (func (export "outer") (param $n i32) (result i32) (local $acc i32)
+        (loop $l
+          (local.set $acc (i32.add (local.get $acc) (call $a (local.get $acc) (local.get $n))))
+          (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+          (br_if $l (i32.gt_s (local.get $n) (i32.const 0))))
+        (local.get $acc)))`;
+    const runs = [true, false].map((jsTier) => {
+      const t = instantiateWat(wat, { config: { jsTier: jsTier && "eager" } });
+      const run = outcomeAndFrames(t, [1, 3, 10], 0);
+      const module = t.instance.module as CompiledModule;
+      if (jsTier) expect([1, 2, 3].map((f) => directTried(module, f)), "the direct forms of $c, $b and $a").toEqual([true, true, true]);
+      return run;
+    });
+    expect(runs[0]).toEqual(runs[1]);
+    expect(runs[0]!.frames).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  test("a recursion through two functions, far deeper than their direct forms nest, computes what the interpreter does", () => {
+    // $even and $odd call each other (neither calls itself): their direct forms call each other directly
+    // until as many as the calls out allowed are nested, then the recursion goes on in the interpreter;
+    // at the bottom, $odd traps when asked to (a division by zero)
+    const body = (other: string, base: string) => `(param $n i32) (param $d i32) (result i32) (local $x i32)
+      (local.set $x (local.get $n)) ${mixRounds(12)}
+      (if (result i32) (i32.eqz (local.get $n)) (then ${base})
+        (else (i32.add (i32.and (local.get $x) (i32.const 1)) (call ${other} (i32.sub (local.get $n) (i32.const 1)) (local.get $d)))))`;
+    const wat = `(module
+      (func $even ${body("$odd", "(i32.const 1)")})
+      (func $odd ${body("$even", "(i32.div_u (i32.const 7) (local.get $d))")})
+      (func (export "outer") (param $n i32) (param $d i32) (result i32) (local $acc i32) (local $k i32)
+        (local.set $k (i32.const 3))
+        (loop $l
+          (local.set $acc (i32.add (local.get $acc) (call $even (local.get $n) (local.get $d))))
+          (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+          (br_if $l (i32.gt_s (local.get $k) (i32.const 0))))
+        (local.get $acc)))`;
+    const runs = [true, false].map((jsTier) => {
+      const t = instantiateWat(wat, { config: { jsTier: jsTier && "eager" } });
+      const outcome = [0, 1, 40, 50_000, 50_001].flatMap((n) => [t.call("outer", n, 3), trapCode(() => t.call("outer", n, 0)) ?? "none"]);
+      if (jsTier) expect(directTried(t.instance.module as CompiledModule, 0), "$even's direct form").toBe(true);
+      // the traps left no call out counted (direct forms count their nesting as calls out)
+      expect((t.store.exec as ExecState).callOuts).toBe(0);
+      return [...outcome, t.call("outer", 41, 5)];
+    });
+    expect(runs[0]).toEqual(runs[1]);
   });
 });
 

@@ -24,9 +24,9 @@
 // A `return_call` of the function itself assigns the parameters and jumps back to the top: the body is a
 // loop (`body: for (;;)`), and the function is still a leaf. A call of another function the tier
 // compiles is compiled too, and the caller stays a leaf for the interpreter: a small callee's code in
-// place (`inline`), a larger one through its direct form (DirectLeaf), which directly calls only
-// functions that call nothing: two JavaScript frames more at most, never a recursion. A function too
-// large for V8 to optimize becomes chunks, each a JavaScript function (see CHUNK_BYTECODE).
+// place (`inline`), a larger one through its direct form (DirectLeaf), which calls direct forms too:
+// the JavaScript frames of those that call others are bounded where they run (see `source`). A function
+// too large for V8 to optimize becomes chunks, each a JavaScript function (see CHUNK_BYTECODE).
 //
 // The source holds nothing but numbers from the module (no names, no strings), so a hostile module can
 // put nothing else into it. Functions with other types, other calls, SIMD, table instructions, bulk-memory
@@ -41,6 +41,7 @@ import { BinaryReader } from "../../decode/reader.js";
 import { OP_TEMPLATES, TIER_TEMPLATES } from "../../interpret/op.generated.js";
 import { ADDRESS_TYPE, opInfo } from "../../module/opcodes.js";
 import type { ExecState } from "../../interpret/state.js";
+import { MAX_CALL_OUTS } from "../../interpret/call-out.js";
 import type { CompiledModule } from "../../module/compiled.js";
 import { DeadCode } from "../dead-code.js";
 import { moduleInfo } from "../module-info.js";
@@ -302,8 +303,7 @@ function directLeaf(module: CompiledModule, definedIndex: number): CompiledDirec
 
 /**
  * The function compiled to JavaScript: its leaf form (frame words in, frame words out: JsLeaf), or its
- * direct form (DirectLeaf), which directly calls only the direct forms of functions that call nothing:
- * a call from compiled code adds two JavaScript frames at most.
+ * direct form (DirectLeaf), called directly from compiled code.
  */
 function compile(module: CompiledModule, definedIndex: number, direct: boolean): CompiledLeaf | CompiledDirect | null {
   if (module.config.consumeFuel || !newFunctionAllowed()) return null;
@@ -336,7 +336,8 @@ function compile(module: CompiledModule, definedIndex: number, direct: boolean):
       }
     }
     const factory = new Function("h", "callees", source) as (h: typeof JS_TIER_HELPERS, callees: DirectLeaf[]) => JsLeaf & DirectLeaf;
-    return { run: factory(JS_TIER_HELPERS, compiler.callees), callsOut: compiler.callsOut };
+    // (a nested direct form calls itself out where the nesting is too deep)
+    return { run: factory(JS_TIER_HELPERS, compiler.callees), callsOut: compiler.callsOut || compiler.nested };
   } catch (error) {
     if (error instanceof TooLarge && !direct) {
       let tooLarge = TOO_LARGE.get(module);
@@ -418,7 +419,14 @@ class LeafCompiler {
     this.results = type.results;
     this.numParams = type.params.length;
     this.current = { funcIndex: this.funcIndex, start: body.start, localBase: 0, frame: null, callers: [], sites: -1 };
+    this.nested = direct && scanOf(module, definedIndex).calls;
+    // (its call out, where the nesting is too deep: see `source`)
+    this.overId = this.nested ? this.callees.push(callOutDirect(this.funcIndex, type)) - 1 : -1;
   }
+
+  /** A direct form of a function that calls others (see `source`), and its call out in `callees`. */
+  readonly nested: boolean;
+  private readonly overId: number;
 
   /**
    * The trap site of Wasm offset `at` in the current function, for `at` (a backtrace's frames, see
@@ -530,7 +538,18 @@ class LeafCompiler {
       const body = this.selfTailCalls ? ["body: for (;;) {", ...this.out, "}"] : this.out;
       if (this.direct) {
         const params = this.localTypes.slice(0, this.numParams).flatMap((t, k) => (t === ValType.I64 ? [`l${k}`, `lh${k}`] : [`l${k}`]));
-        lines.push(`return (function direct(${["inst", "store", "state", ...params].join(", ")}) {`, ...this.functionBody(body), "});");
+        const args = ["inst", "store", "state", ...params].join(", ");
+        lines.push(`return (function direct(${args}) {`);
+        if (this.nested) {
+          // Direct forms calling direct forms nest JavaScript frames (a chain of calls, or a recursion
+          // through several functions): those of functions that call others count as calls out
+          // (interpret/call-out.ts), and where as many as allowed are nested, the call goes out instead,
+          // where the interpreter runs what would nest further.
+          lines.push(`if (state.callOuts >= ${MAX_CALL_OUTS}) return d${this.overId}(${args});`, "state.callOuts++;", "try {",
+            ...this.functionBody(body), "} finally {", "state.callOuts--;", "}", "});");
+        } else {
+          lines.push(...this.functionBody(body), "});");
+        }
       } else {
         lines.push("return (function leaf(stack, base, inst, store, state) {", ...this.functionBody(body), "});");
       }
@@ -1018,15 +1037,15 @@ class LeafCompiler {
       }
       // a callee that calls others gets its direct form at its first call: most of those that a hot
       // function of a large program calls never run (sqlite: 32 of 155); one that calls nothing, now (it
-      // is cheap, and the caller then knows that it calls nothing out). A direct form calls only the
-      // latter (memcpy, say) directly: one JavaScript frame more, whose code calls nothing.
+      // is cheap, and the caller then knows that it calls nothing out). Direct forms call direct forms
+      // too: the nesting of those that call others is bounded where they run (see `source`).
       const scan = scanOf(this.module, defined);
       const { params, results } = this.info.funcTypes[f]!;
-      if (!this.direct && scan.calls && scan.known && !directTried(this.module, defined) && results.length <= 1 && [...params, ...results].every(isTierType)) {
+      if (scan.calls && scan.known && !directTried(this.module, defined) && results.length <= 1 && [...params, ...results].every(isTierType)) {
         this.callDirect(f, null, at);
         return;
       }
-      if (!this.direct || (scan.known && !scan.calls)) {
+      if (!this.direct || scan.known) {
         const callee = directLeaf(this.module, defined);
         if (callee !== null) {
           this.callDirect(f, callee, at);

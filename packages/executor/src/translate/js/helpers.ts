@@ -92,8 +92,8 @@ function callIndirect(store: PrunedStore, state: ExecState, inst: InstanceEntity
 /** Typed arrays use the host's byte order; Wasm memory is little-endian. */
 const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
-/** The words of i64 operands and results, for the templates that work on word indexes (one thread runs
- * one leaf at a time, and a leaf calls nothing: one array serves all). */
+/** The words of i64 operands and results, for the templates that work on word indexes (a template uses
+ * them within its instruction, which calls nothing: one array serves all). */
 const scratch = new Int32Array(8);
 
 /** The scratch words as an f64 (index k: words 2k, 2k + 1): an f64 operand of a template on words. */
