@@ -52,6 +52,23 @@ describe("deadlines", () => {
     expect(trapOf(() => call("recurse", 50_000)).code).toBe(TrapCode.Interrupted);
   });
 
+  it("stop a tree of calls without loops that the JavaScript tier runs (as long as it is wide)", () => {
+    // $f0 calls $f1 twice, ... $f27 calls $f28 twice: 2^28 calls, none of them in a loop, all compiled
+    // (each too large to be inlined), called from a loop (so compiled at once); their calls count down the
+    // polling budget
+    const mix = Array.from({ length: 12 }, (_, k) => `(local.set 0 (i32.xor (i32.add (local.get 0) (i32.const ${k * 7919})) (i32.rotl (local.get 0) (i32.const ${k}))))`).join(" ");
+    const funcs = Array.from({ length: 28 }, (_, k) => `(func $f${k} (param i32) (result i32) ${mix} (call $f${k + 1} (call $f${k + 1} (local.get 0))))`);
+    const engine = new Engine();
+    const store = new Store(engine, null);
+    const instance = new Instance(store, new Module(engine, parseWat(`(module ${funcs.join("\n")}
+      (func $f28 (param i32) (result i32) ${mix} (local.get 0))
+      (func (export "tree") (param i32) (result i32) (loop $once (local.set 0 (call $f0 (local.get 0))) (br_if $once (i32.const 0))) (local.get 0)))`)), []);
+    store.setDeadline(50);
+    const started = performance.now();
+    expect(trapOf(() => instance.getFunc("tree")!.call(1)).code).toBe(TrapCode.Interrupted);
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
+
   it("are checked against the clock, not counted: a later deadline lets the same work finish", () => {
     const { store, call } = setup();
     store.setDeadline(60_000);

@@ -12,6 +12,7 @@ import { FuncKind, Trap, TrapCode, slotsOf, type FuncEntity, type InstanceEntity
 import { noteUnwound } from "./backtrace.js";
 import { checkSubtypeSignature } from "./refs.js";
 import { runInterpreterLoop, type Translate } from "./loop.js";
+import { poll } from "./poll.js";
 import type { ExecState } from "./state.js";
 import type { CompiledModule } from "../module/compiled.js";
 
@@ -42,6 +43,7 @@ export function callOut(
   const sp = state.sp;
   const top = state.jsTop;
   const base = words >> 1;
+  if (--state.callBudget < 0) state.callBudget = poll(store, state);
   state.callOuts++;
   try {
     if (target.kind === FuncKind.Host) {

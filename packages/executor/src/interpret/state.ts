@@ -1,5 +1,6 @@
 import { ValueSlots, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
 import type { CompiledFunc } from "../translate/compiled-func.js";
+import { POLL_INTERVAL } from "./poll.js";
 
 /**
  * The executor's stacks. Each store has one (kept in `PrunedStore.exec`), shared by its nested synchronous
@@ -32,6 +33,10 @@ export class ExecState {
    * running leaf's frame, where a call's arguments go, and how many calls out are nested now. */
   jsTop = 0;
   callOuts = 0;
+  /** Calls made by the JavaScript tier's code (calls out, direct forms that call others) until the next
+   * poll (poll.ts): compiled code counts its loops' iterations itself, and the calls here, as a tree of
+   * calls without loops can be as long as it is wide. */
+  callBudget = POLL_INTERVAL;
   /** The engine's interrupt counter when the outermost call started (poll.ts). */
   epoch = 0;
 

@@ -31,8 +31,9 @@
 // The source holds nothing but numbers from the module (no names, no strings), so a hostile module can
 // put nothing else into it. Functions with other types, other calls, SIMD, table instructions, bulk-memory
 // ones other than memory.copy and memory.fill, memory.grow, or `if` blocks with parameters, are not
-// compiled (null): the interpreter runs them. Loops and self tail calls count down the polling budget,
-// so deadlines and interrupts stop them as they stop the interpreter. Not used with fuel.
+// compiled (null): the interpreter runs them. Loops, self tail calls, and calls of direct forms that call
+// others count down the polling budget, so deadlines and interrupts stop them as they stop the
+// interpreter. Not used with fuel.
 
 import { ValType, type FuncType, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
 import { EMPTY_BLOCK_TYPE, InstrReader } from "../../decode/instr-reader.js";
@@ -545,8 +546,10 @@ class LeafCompiler {
           // through several functions): those of functions that call others count as calls out
           // (interpret/call-out.ts), and where as many as allowed are nested, the call goes out instead,
           // where the interpreter runs what would nest further.
+          // Its calls count down the budget of polling (a tree of calls can be as long as it is wide).
+          const counted = ["if (--state.callBudget < 0) state.callBudget = poll(store, state);", ...body];
           lines.push(`if (state.callOuts >= ${MAX_CALL_OUTS}) return d${this.overId}(${args});`, "state.callOuts++;", "try {",
-            ...this.functionBody(body), "} finally {", "state.callOuts--;", "}", "});");
+            ...this.functionBody(counted), "} finally {", "state.callOuts--;", "}", "});");
         } else {
           lines.push(...this.functionBody(body), "});");
         }
