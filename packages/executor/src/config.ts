@@ -37,7 +37,8 @@ export interface ExecutorConfig {
    * (validate/warm-up.ts). Off: no training runs (a tool counting the loop's dispatches turns it off).
    */
   warmUp: boolean;
-  /** Deepest Wasm call nesting before a "call stack exhausted" trap. */
+  /** Deepest Wasm call nesting before a "call stack exhausted" trap: the interpreter's frames (calls that
+   * the JavaScript tier nests, a few dozen at most, come on top). */
   maxCallDepth: number;
   /** Most value-stack slots (8 bytes each) before a "call stack exhausted" trap. */
   maxValueSlots: number;

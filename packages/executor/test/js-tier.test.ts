@@ -251,8 +251,9 @@ describe("the JavaScript tier computes what the interpreter computes, every func
 
 describe("what the tier leaves to the interpreter", () => {
   const cases: [string, string][] = [
-    ["a call of a recursive function", "(param i32) (result i32) (call $recursive (local.get 0))"],
-    ["a recursive call", "(param i32) (result i32) (if (result i32) (local.get 0) (then (call 0 (i32.shr_u (local.get 0) (i32.const 1)))) (else (i32.const 0)))"],
+    // a recursion goes through the direct form, which returns one value at most
+    ["a recursive call of two results", `(param i32) (result i32 i32)
+      (if (result i32 i32) (local.get 0) (then (call 0 (i32.shr_u (local.get 0) (i32.const 1)))) (else (i32.const 0) (i32.const 1)))`],
     ["memory.grow", "(param i32) (result i32) (memory.grow (local.get 0))"],
     // two results: the tier's templates write one (the interpreter's helpers do it)
     ["wide arithmetic", `(param i32) (result i32)
@@ -279,7 +280,7 @@ describe("what the tier leaves to the interpreter", () => {
         (func $recursive (param i32) (result i32)
           (if (result i32) (local.get 0) (then (call $recursive (i32.sub (local.get 0) (i32.const 1)))) (else (i32.const 0)))))`,
       { config: { jsTier: "eager" } }); // eager: else a function without loops waits to be found hot
-      expect(typeof t.call("f", 1)).toBe("number"); // translated (lazily) by now
+      expect(t.call("f", 1)).toBeDefined(); // translated (lazily) by now
       expect(compiledToJs(t, 0)).toBe(false);
     });
   }
@@ -506,6 +507,61 @@ describe("direct forms calling direct forms of functions that call others", () =
       return [...outcome, t.call("outer", 41, 5)];
     });
     expect(runs[0]).toEqual(runs[1]);
+  });
+});
+
+describe("recursions: through direct forms, then the interpreter", () => {
+  // $fib and $walk (a recursion through $walk, $left and $right) are compiled: their recursive calls go
+  // through their direct forms, up to the bound of nesting, then in the interpreter; a trap at the bottom
+  // (a division by zero) reports every frame, compiled or interpreted
+  const wat = `(module
+    (func $fib (param $n i32) (param $d i32) (result i32)
+      (if (result i32) (i32.lt_u (local.get $n) (i32.const 2))
+        (then (i32.div_u (local.get $n) (local.get $d)))
+        (else (i32.add (call $fib (i32.sub (local.get $n) (i32.const 1)) (local.get $d))
+                       (call $fib (i32.sub (local.get $n) (i32.const 2)) (local.get $d))))))
+    (func $walk (param $n i32) (param $d i32) (result i64)
+      (if (result i64) (i32.eqz (local.get $n))
+        (then (i64.extend_i32_u (i32.div_u (i32.const 1) (local.get $d))))
+        (else (if (result i64) (i32.and (local.get $n) (i32.const 1))
+          (then (call $left (local.get $n) (local.get $d)))
+          (else (call $right (local.get $n) (local.get $d)))))))
+    (func $left (param $n i32) (param $d i32) (result i64) (local $x i64)
+      (local.set $x (i64.extend_i32_u (local.get $n)))
+      (i64.add (i64.mul (local.get $x) (i64.const 0x100000001)) (call $walk (i32.sub (local.get $n) (i32.const 1)) (local.get $d))))
+    (func $right (param $n i32) (param $d i32) (result i64)
+      (i64.xor (i64.const 0x7fffffffffff) (call $walk (i32.sub (local.get $n) (i32.const 1)) (local.get $d))))
+    (func (export "fib") (param $n i32) (param $d i32) (result i32) (call $fib (local.get $n) (local.get $d)))
+    (func (export "walk") (param $n i32) (param $d i32) (result i64) (local $k i32) (local $acc i64)
+      (loop $l
+        (local.set $acc (i64.add (local.get $acc) (call $walk (i32.add (local.get $n) (local.get $k)) (local.get $d))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br_if $l (i32.lt_u (local.get $k) (i32.const 3))))
+      (local.get $acc)))`;
+
+  test("compute what the interpreter computes, as deep as the interpreter goes, and report traps' frames", () => {
+    const runs = [true, false].map((jsTier) => {
+      const t = instantiateWat(wat, { config: { jsTier: jsTier && "eager" } });
+      const outcome: unknown[] = [];
+      for (const n of [0, 1, 2, 10, 20]) outcome.push(t.call("fib", n, 1));
+      for (const n of [0, 1, 7, 40, 3000, 20_000]) outcome.push(t.call("walk", n, 1));
+      // traps 20 calls deep (all of them compiled), 60 (beyond the bound of nesting) and 400 (the
+      // innermost 100 frames: backtrace.ts keeps those)
+      const frames = [10, 30, 200].map((n) => {
+        try {
+          t.call("walk", n, 0);
+        } catch (e) {
+          return wasmBacktraceOf(e).map((frame) => frame.funcIndex);
+        }
+        return [];
+      });
+      outcome.push(trapCode(() => t.call("fib", 25, 0)) ?? "none");
+      if (jsTier) expect([0, 1].map((f) => directTried(t.instance.module as CompiledModule, f)), "the direct forms of $fib and $walk").toEqual([true, true]);
+      expect((t.store.exec as ExecState).callOuts).toBe(0);
+      return { outcome, frames };
+    });
+    expect(runs[0]).toEqual(runs[1]);
+    expect(runs[0]!.frames.map((frames) => frames.length)).toEqual([22, 62, 100]);
   });
 });
 

@@ -28,7 +28,7 @@ export function recordBacktrace(
   const frames = continues ? [...wasmBacktraceOf(error)] : [];
   const leaf = state.leafFrames;
   if (leaf !== null && state.leafError === error) {
-    for (let k = 0; k < leaf.length; k += 2) frames.push(frameOf(state.leafInst!, leaf[k]!, leaf[k + 1]!));
+    for (let k = 0; k < leaf.length && frames.length < MAX_BACKTRACE_FRAMES; k += 2) frames.push(frameOf(state.leafInst!, leaf[k]!, leaf[k + 1]!));
   }
   state.leafError = undefined;
   state.leafFrames = null;

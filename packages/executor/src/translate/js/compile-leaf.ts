@@ -155,13 +155,11 @@ interface Scan {
   readonly callsOut: boolean;
   /** It calls another function (directly or through a table). */
   readonly calls: boolean;
-  /** It calls itself (the tier does not take it: its recursion runs on the interpreter's frames). */
-  readonly recursive: boolean;
   /** The functions it calls (`call`: function indexes). */
   readonly callees: readonly number[];
 }
 
-const UNKNOWN: Scan = { known: false, loops: false, callsOut: false, calls: false, recursive: false, callees: [] };
+const UNKNOWN: Scan = { known: false, loops: false, callsOut: false, calls: false, callees: [] };
 
 /** Per module, the functions whose leaf form is too large: so is their direct form, one JavaScript
  * function where the leaf form has chunks (sqlite's first call made three such functions' code twice
@@ -190,15 +188,6 @@ function knowsEvery(module: CompiledModule, definedIndex: number): boolean {
   return scanOf(module, definedIndex).known;
 }
 
-/** Whether defined function `definedIndex` calls itself or a function that calls itself: `call` refuses
- * either (a recursion runs on the interpreter's frames), checked beforehand like knowsEvery (sqlite's
- * and quickjs's first calls made 200,000 to 300,000 characters of code for nothing). */
-function callsRecursive(module: CompiledModule, definedIndex: number): boolean {
-  const imports = module.ir.numImportedFuncs;
-  const { recursive, callees } = scanOf(module, definedIndex);
-  return recursive || callees.some((f) => f >= imports && scanOf(module, f - imports).recursive);
-}
-
 /**
  * When the tier compiles a function: at its translation (its first call: "now"), when the interpreter
  * finds it hot ("hot": see `CompiledFunc.hotSamples`), or never. The JavaScript source is made and
@@ -209,8 +198,8 @@ function callsRecursive(module: CompiledModule, definedIndex: number): boolean {
  */
 export function tierPlan(module: CompiledModule, definedIndex: number): "now" | "hot" | "never" {
   if (module.config.consumeFuel || !newFunctionAllowed()) return "never";
-  const { known, loops, callsOut, recursive } = scanOf(module, definedIndex);
-  return !known || recursive ? "never" : (loops && !callsOut) || module.config.jsTier === "eager" ? "now" : "hot";
+  const { known, loops, callsOut } = scanOf(module, definedIndex);
+  return !known ? "never" : (loops && !callsOut) || module.config.jsTier === "eager" ? "now" : "hot";
 }
 
 function scan(module: CompiledModule, definedIndex: number): Scan {
@@ -223,7 +212,6 @@ function scan(module: CompiledModule, definedIndex: number): Scan {
   let loops = false;
   let callsOut = false;
   let calls = false;
-  let recursive = false;
   const callees: number[] = [];
   try {
     while (r.pos < r.end) {
@@ -232,11 +220,10 @@ function scan(module: CompiledModule, definedIndex: number): Scan {
       if (op === 0x03) loops = true;
       if (op === 0x10) {
         const callee = ins.a - ir.numImportedFuncs;
-        // a call of itself, or of a function the tier does not take, leaves it to the interpreter: calling
-        // out to interpreted code costs more than the interpreter's own call (imports do not: see `call`)
+        // a call of a function the tier does not take calls out (a call of itself goes through its direct
+        // form; imports: see `call`)
         callees.push(ins.a);
-        if (callee === definedIndex) recursive = true;
-        else if (callee < 0 || !knowsEvery(module, callee)) callsOut = true;
+        if (callee !== definedIndex && (callee < 0 || !knowsEvery(module, callee))) callsOut = true;
         calls = true;
         continue;
       }
@@ -259,7 +246,7 @@ function scan(module: CompiledModule, definedIndex: number): Scan {
       if (simple === null) return UNKNOWN;
       if (simple.memArg && (ins.memory !== 0 || !memory32)) return UNKNOWN;
     }
-    return { known: true, loops, callsOut, calls, recursive, callees };
+    return { known: true, loops, callsOut, calls, callees };
   } catch {
     return UNKNOWN; // an invalid body (lazy validation): the interpreter reports it
   }
@@ -315,7 +302,7 @@ function compile(module: CompiledModule, definedIndex: number, direct: boolean):
   const funcIndex = ir.numImportedFuncs + definedIndex;
   const type = info.funcTypes[funcIndex]!;
   if (![...type.params, ...type.results, ...body.locals].every(isTierType)) return null;
-  if (!knowsEvery(module, definedIndex) || callsRecursive(module, definedIndex)) return null;
+  if (!knowsEvery(module, definedIndex)) return null;
   if (direct && (type.results.length > 1 || TOO_LARGE.get(module)?.has(definedIndex) === true)) return null;
   try {
     let maxInlineBytes = MAX_INLINE_BYTES;
@@ -399,6 +386,8 @@ class LeafCompiler {
   private dead = new DeadCode();
   /** The function calls itself with `return_call`: its body is a loop. */
   private selfTailCalls = false;
+  /** A call here is a recursion (through a direct form: see `call`). */
+  private recursion = false;
   /** Where the code may be cut into chunks: after an instruction of the outermost block (an index into
    * `out`; see `mayCut`), with the operand stack's height there. */
   private readonly cuts: Cut[] = [];
@@ -562,6 +551,8 @@ class LeafCompiler {
     // stack's values in `carry`
     if (this.selfTailCalls) throw new NotCompiled();
     if (this.direct) throw new TooLarge();
+    // (a recursion needs the direct form, which a function this large cannot have)
+    if (this.recursion) throw new NotCompiled();
     const chunks: { from: Cut; to: Cut }[] = [];
     let start: Cut = { at: 0, height: 0, types: [] };
     let end = start;
@@ -1021,19 +1012,25 @@ class LeafCompiler {
 
   /** A call of function `f` at Wasm offset `at`: of a small function the tier compiles, its code in place;
    * of a larger one, its direct form, else (a kernel too large for one) a call out, which calls its leaf
-   * form; of an import or a function the tier does not take, a call out. A recursive call, or a call of
-   * a recursive function, leaves the function to the interpreter, whose calls cost no JavaScript frame. */
+   * form; of an import or a function the tier does not take, a call out. A recursion (a call of the
+   * function, or of one whose code this one's is in) goes through the direct form, whose nesting is
+   * bounded where it runs (see `source`): beyond it, the interpreter runs the recursion on its own frames. */
   private call(f: number, at: number): void {
     const ir = this.module.ir;
     const defined = f - ir.numImportedFuncs;
-    if (this.recursive(f)) throw new NotCompiled();
+    const { params, results } = this.info.funcTypes[f]!;
+    const directType = results.length <= 1 && [...params, ...results].every(isTierType);
+    if (this.recursive(f)) {
+      // (its direct form is found at the first call: it may be the one being compiled)
+      if (!directType) throw new NotCompiled();
+      this.recursion = true;
+      this.callDirect(f, null, at);
+      return;
+    }
     if (defined >= 0) {
-      // a recursive function is entered from a loop, typically: a call out per call, to a recursion that
-      // runs on the interpreter's frames anyway, costs more than it saves
-      if (scanOf(this.module, defined).recursive) throw new NotCompiled();
       const size = ir.codes[defined]!.end - ir.codes[defined]!.start;
       const inline = size <= this.maxInlineBytes && !this.noInline.has(f) && this.current.callers.length < 2 * MAX_INLINE_DEPTH
-        && knowsEvery(this.module, defined) && this.callsAllowInlining(f);
+        && knowsEvery(this.module, defined);
       if (inline && this.inlinedBytes + size <= MAX_BODY_BYTES) {
         this.inline(f, at);
         return;
@@ -1043,8 +1040,7 @@ class LeafCompiler {
       // is cheap, and the caller then knows that it calls nothing out). Direct forms call direct forms
       // too: the nesting of those that call others is bounded where they run (see `source`).
       const scan = scanOf(this.module, defined);
-      const { params, results } = this.info.funcTypes[f]!;
-      if (scan.calls && scan.known && !directTried(this.module, defined) && results.length <= 1 && [...params, ...results].every(isTierType)) {
+      if (scan.calls && scan.known && !directTried(this.module, defined) && directType) {
         this.callDirect(f, null, at);
         return;
       }
@@ -1057,14 +1053,6 @@ class LeafCompiler {
       }
     }
     this.callOut(this.info.funcTypes[f]!, at, `callFunc(store, state, inst, ${f}, o)`);
-  }
-
-  /** Whether the calls that function `f` makes can be compiled with f's code in place here: a call of
-   * a recursive function, or a recursion, would fail the compilation, which would start over without
-   * inlining f (checked beforehand, this spares that). */
-  private callsAllowInlining(f: number): boolean {
-    const imports = this.module.ir.numImportedFuncs;
-    return !callsRecursive(this.module, f - imports) && !scanOf(this.module, f - imports).callees.some((g) => this.recursive(g));
   }
 
   /** A call of `f` here would be a recursion: of the function, of one inlined here, or of a caller. */
