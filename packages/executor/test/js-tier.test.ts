@@ -710,6 +710,50 @@ describe("calls out of compiled code (imports, call_indirect: compiled callees a
   });
 });
 
+describe("call_indirect of direct forms", () => {
+  // $read of module A (its memory) and B's own $read, through B's table from B's compiled loop: each runs
+  // as its direct form, on its own instance's memory; element 2 is a host function (a call out)
+  const a = `(module (memory 1) (data (i32.const 0) "\\10\\20\\30\\40\\50\\60\\70\\80")
+    (func $mix (param $x i32) (result i32) ${mixRounds(8)} (local.get $x))
+    (func (export "read") (param $x i32) (result i32)
+      (i32.add (i32.load8_u (i32.and (local.get $x) (i32.const 7))) (call $mix (local.get $x)))))`;
+  const b = `(module (import "a" "read" (func $theirs (param i32) (result i32)))
+    (import "host" "triple" (func $host (param i32) (result i32)))
+    (memory 1) (data (i32.const 0) "\\01\\02\\03\\04\\05\\06\\07\\08")
+    (type $ii (func (param i32) (result i32)))
+    (table 4 funcref) (elem (i32.const 0) $theirs $ours $host)
+    (func $ours (param $x i32) (result i32)
+      (i32.sub (i32.load8_u (i32.and (local.get $x) (i32.const 7))) (i32.const 1)))
+    (func (export "run") (param $n i32) (result i32) (local $acc i32) (local $i i32)
+      (loop $l
+        (local.set $acc (i32.add (local.get $acc)
+          (call_indirect (type $ii) (i32.add (local.get $acc) (local.get $i)) (i32.rem_u (local.get $i) (local.get $n)))))
+        (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 600))))
+      (local.get $acc)))`;
+
+  test("compute what the interpreter computes, each callee on its own instance, and trap where it traps", () => {
+    const runs = [true, false].map((jsTier) => {
+      const store = newStore();
+      const config = { jsTier: jsTier && ("eager" as const) };
+      const first = instantiateWat(a, { store, config });
+      const host = hostFunc(store, [ValType.I32], [ValType.I32], (_c, x) => 3 * (x as number));
+      const t = instantiateWat(b, { store, imports: [funcExtern(first.func("read")), funcExtern(host)], config });
+      // n = 4: element 3 is null
+      const outcome = [1, 2, 3, 4].map((n) => {
+        try {
+          return t.call("run", n);
+        } catch (e) {
+          return `trap ${trapCode(() => { throw e; })}`;
+        }
+      });
+      if (jsTier) expect(first.func("read").direct, "A's read: its direct form").toBeTypeOf("function");
+      return outcome;
+    });
+    expect(runs[0]).toEqual(runs[1]);
+    expect(runs[0]![3]).toMatch(/^trap/);
+  });
+});
+
 describe("when the tier compiles", () => {
   const wat = `(module
     (func $leaf (param i32) (result i32) (i32.xor (i32.mul (local.get 0) (i32.const 0x9e3779b9)) (i32.const 7)))

@@ -32,4 +32,8 @@ export class FuncEntity {
     /** Host functions: the embedder's own function object (for debugging and the API layer). */
     readonly hostData: unknown = null,
   ) {}
+
+  /** The executor's: the function's direct form in its JavaScript tier, found once it is called often
+   * through tables (until then, a count of those calls; null where it has none). */
+  direct: unknown = undefined;
 }

@@ -35,7 +35,7 @@
 // others count down the polling budget, so deadlines and interrupts stop them as they stop the
 // interpreter. Not used with fuel.
 
-import { ValType, type FuncType, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
+import { FuncKind, ValType, type FuncEntity, type FuncType, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
 import { EMPTY_BLOCK_TYPE, InstrReader } from "../../decode/instr-reader.js";
 import { blockValType } from "../../validate/module-types.js";
 import { BinaryReader } from "../../decode/reader.js";
@@ -136,6 +136,37 @@ interface CompiledDirect {
   readonly run: DirectLeaf;
   readonly callsOut: boolean;
 }
+
+/** Calls of a function through tables before its direct form is compiled (a program's function pointers
+ * are many, most of them called a few times: sqlite's first call, with each compiled at its first call,
+ * took 1.8 times as long). */
+const INDIRECT_HOT_CALLS = 256;
+
+/**
+ * The direct form of Wasm function `target` (a `call_indirect`'s: of any instance), compiled at its
+ * INDIRECT_HOT_CALLS-th such call, or null (until then, or for a host function, one the tier does not
+ * take, or one of a module without the tier). Kept on the entity, with the count of calls before it.
+ */
+function directOf(target: FuncEntity): DirectLeaf | null {
+  const direct = target.direct as DirectLeaf | null | number | undefined;
+  if (typeof direct === "function" || direct === null) return direct;
+  const calls = (direct ?? 0) + 1;
+  if (calls < INDIRECT_HOT_CALLS) {
+    target.direct = calls;
+    return null;
+  }
+  let found: DirectLeaf | null = null;
+  if (target.kind === FuncKind.Wasm) {
+    const module = target.instance!.module as CompiledModule;
+    if (module.config.jsTier !== false) found = directLeaf(module, target.index - module.ir.numImportedFuncs)?.run ?? null;
+  }
+  target.direct = found;
+  return found;
+}
+
+/** What the generated code gets (`h`): the helpers, and `directOf` (made at the first compilation: helpers.ts
+ * and this module import each other). */
+let tierHelpers: (typeof JS_TIER_HELPERS & { directOf: typeof directOf }) | null = null;
 
 /** The direct forms compiled so far, per module (null: the function has none). */
 const DIRECT = new WeakMap<CompiledModule, Map<number, CompiledDirect | null>>();
@@ -323,9 +354,10 @@ function compile(module: CompiledModule, definedIndex: number, direct: boolean):
         else throw error;
       }
     }
-    const factory = new Function("h", "callees", source) as (h: typeof JS_TIER_HELPERS, callees: DirectLeaf[]) => JsLeaf & DirectLeaf;
+    const factory = new Function("h", "callees", source) as (h: NonNullable<typeof tierHelpers>, callees: DirectLeaf[]) => JsLeaf & DirectLeaf;
+    tierHelpers ??= { ...JS_TIER_HELPERS, directOf };
     // (a nested direct form calls itself out where the nesting is too deep)
-    return { run: factory(JS_TIER_HELPERS, compiler.callees), callsOut: compiler.callsOut || compiler.nested };
+    return { run: factory(tierHelpers, compiler.callees), callsOut: compiler.callsOut || compiler.nested };
   } catch (error) {
     if (error instanceof TooLarge && !direct) {
       let tooLarge = TOO_LARGE.get(module);
@@ -367,7 +399,7 @@ class LeafCompiler {
   /** The inlined calls with trap sites: the function's index, the Wasm offset of its body, and the call
    * sites' frames (see `current`; `site` tells how `at` finds them). */
   private readonly sites: (readonly number[])[] = [];
-  /** The helpers (JS_TIER_HELPERS) the code uses: those of its templates, and those this compiler's own
+  /** The helpers (JS_TIER_HELPERS, and directOf) the code uses: those of its templates, and those this compiler's own
    * code may use (the source declares these only: less to parse). */
   private readonly helpers = new Set<string>(OWN_HELPERS);
   /** The direct forms this function calls (`callees[k]` is `d{k}` in the source). */
@@ -905,9 +937,9 @@ class LeafCompiler {
       case 0x10: // call
         this.call(ins.a, at);
         return;
-      case 0x11: // call_indirect: a call out
+      case 0x11: // call_indirect: of a direct form, else a call out
         if (this.info.tables[ins.b]!.is64 === true) throw new NotCompiled();
-        this.callOut(this.module.ir.types[ins.a] as FuncType, at, `callIndirect(store, state, inst, ${ins.b}, ${ins.a}, ${this.pop()}, o)`);
+        this.callIndirect(ins.a, ins.b, at);
         return;
       case 0x20: { // local.get
         const i = this.current.localBase + ins.a;
@@ -1085,6 +1117,44 @@ class LeafCompiler {
     this.emit(`at = ${this.site(at)};`);
     this.emit(`{ const o = callOutWords(store, state, ${slots}); let w = state.stack.i32; ${args.join(" ")}`);
     this.emit(`${call}; w = state.stack.i32; ${results.join(" ")} }`);
+    this.emit("@reload;");
+    this.callsOut = true;
+  }
+
+  /**
+   * A `call_indirect` of type `typeIndex` through table `table` at Wasm offset `at`: the target's direct
+   * form where it has one (of any instance; `directOf`), called as `callDirect` calls one, else a call
+   * out. The interpreter's checks first (indirectTarget): the element, null, the signature.
+   */
+  private callIndirect(typeIndex: number, table: number, at: number): void {
+    const type = this.module.ir.types[typeIndex] as FuncType;
+    const index = this.pop();
+    if (type.results.length > 1) {
+      this.callOut(type, at, `callIndirect(store, state, inst, ${table}, ${typeIndex}, ${index}, o)`);
+      return;
+    }
+    type.params.forEach(tierType);
+    type.results.forEach(tierType);
+    this.helpers.add("indirectTarget").add("callTarget").add("directOf");
+    this.materializeAll();
+    const first = this.h - type.params.length;
+    const slots = Math.max(type.params.length, 1);
+    const args = type.params.flatMap((t, k) => (t === ValType.I64 ? [`s${first + k}`, `sh${first + k}`] : [`s${first + k}`]));
+    const words = type.params.map((t, k) => writeWords(t, "w", `o + ${2 * k}`, `s${first + k}`, `sh${first + k}`));
+    this.h = first;
+    let direct = "";
+    let out = "";
+    const result = type.results[0];
+    if (result !== undefined) {
+      const d = this.push(result);
+      const [lo, hi] = readWords(result, "w", "o");
+      direct = result === ValType.I64 ? `s${d} = r; sh${d} = high[0];` : `s${d} = r;`;
+      out = result === ValType.I64 ? `s${d} = ${lo}; sh${d} = ${hi};` : `s${d} = ${lo};`;
+    }
+    this.emit(`at = ${this.site(at)};`);
+    this.emit(`{ const t = indirectTarget(store, inst, ${table}, ${typeIndex}, ${index}); const d = directOf(t);`);
+    this.emit(`if (d !== null) { const r = d(${["t.instance", "store", "state", ...args].join(", ")}); ${direct} }`);
+    this.emit(`else { const o = callOutWords(store, state, ${slots}); let w = state.stack.i32; ${words.join(" ")} callTarget(store, state, inst, t, o); w = state.stack.i32; ${out} } }`);
     this.emit("@reload;");
     this.callsOut = true;
   }

@@ -2,7 +2,7 @@
 // traps, polling, the numeric helpers the instruction templates call (the interpreter's), the exact
 // conversions between a float's number and its bits, the leaf frame of a backtrace, and calls out.
 
-import { Trap, TrapCode, ValType, type FuncType, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
+import { Trap, TrapCode, ValType, type FuncEntity, type FuncType, type InstanceEntity, type PrunedStore } from "@wasmi-ts/store";
 import {
   f32ConvertI64S, f32ConvertI64U, f32Max, f32Min, f32Nearest, f64ConvertI64S, f64ConvertI64U, f64Max, f64Min, f64Nearest,
   i32Ctz, i32DivS, i32DivU, i32Popcnt, i32RemS, i32RemU, i32TruncF32S, i32TruncF32U, i32TruncF64S, i32TruncF64U,
@@ -82,6 +82,11 @@ export function callOutDirect(f: number, type: FuncType): (...args: unknown[]) =
       default: return w[o]!;
     }
   };
+}
+
+/** A call out of `target` (a `call_indirect`'s, found by indirectTarget). */
+function callTarget(store: PrunedStore, state: ExecState, inst: InstanceEntity, target: FuncEntity, words: number): void {
+  callOut(store, state, inst, target, words, translateFunction);
 }
 
 /** A call out through table `table`, of element `i`, checked against type `typeIndex`. */
@@ -169,6 +174,7 @@ const high = new Int32Array(1);
 
 export const JS_TIER_HELPERS = {
   trap, oob, TrapCode, poll, pastCachedLength, leafTrapped, inlinedFrames, POLL_INTERVAL, scratch, high, callOutWords, callFunc, callIndirect,
+  indirectTarget, callTarget,
   i32DivS, i32DivU, i32RemS, i32RemU, i32Ctz, i32Popcnt,
   i64Clz, i64Ctz, i64Popcnt, i64DivS, i64DivU, i64RemS, i64RemU, i64Shl, i64ShrS, i64ShrU, i64Rotl, i64Rotr,
   i64Extend8S, i64Extend16S, i64Extend32S,
