@@ -375,6 +375,14 @@ describe("calls of larger leaves (their direct form)", () => {
 const mixRounds = (n: number) => Array.from({ length: n }, (_, k) =>
   `(local.set $x (i32.xor (i32.add (local.get $x) (i32.const ${k * 7919})) (i32.rotl (local.get $x) (i32.const ${k % 31}))))`).join("\n");
 
+/** The exported loop `outer`: `$n` iterations (at least one), summing `call` (which may read $acc and $n). */
+const outerLoop = (call: string) => `(func (export "outer") (param $n i32) (result i32) (local $acc i32)
+  (loop $l
+    (local.set $acc (i32.add (local.get $acc) ${call}))
+    (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+    (br_if $l (i32.gt_s (local.get $n) (i32.const 0))))
+  (local.get $acc))`;
+
 /** The results of `outer` on `args`, and the function indices of the backtrace of the trap `outer(trapArg)` makes. */
 function outcomeAndFrames(t: ReturnType<typeof instantiateWat>, args: number[], trapArg: number): { outcome: unknown[]; frames: number[] } {
   const outcome = args.map((n) => t.call("outer", n));
@@ -434,12 +442,7 @@ describe("direct forms of callees that call others: compiled at their first call
       (func $mid (param $n i32) (result i32) (local $x i32) (local.set $x (i32.mul (local.get $n) (i32.const 7)))
         ${Array.from({ length: 40 }, (_, k) => `(local.set $x (i32.xor (local.get $x) (i32.const ${k * 7919})))`).join(" ")}
         (call $divide (local.get $x) (local.get $n)))
-      (func (export "outer") (param $n i32) (result i32) (local $acc i32)
-        (loop $l
-          (local.set $acc (i32.add (local.get $acc) (call $mid (local.get $n))))
-          (local.set $n (i32.sub (local.get $n) (i32.const 1)))
-          (br_if $l (i32.gt_s (local.get $n) (i32.const 0))))
-        (local.get $acc)))`;
+      ${outerLoop("(call $mid (local.get $n))")})`;
     const runs = [true, false].map((jsTier) => {
       const t = instantiateWat(wat, { config: { jsTier: jsTier && "eager" } });
       const run = outcomeAndFrames(t, [1, 3, 10], 0);
@@ -463,12 +466,7 @@ describe("direct forms calling direct forms of functions that call others", () =
       (func $c ${step("$div")})
       (func $b ${step("$c")})
       (func $a ${step("$b")})
-      (func (export "outer") (param $n i32) (result i32) (local $acc i32)
-        (loop $l
-          (local.set $acc (i32.add (local.get $acc) (call $a (local.get $acc) (local.get $n))))
-          (local.set $n (i32.sub (local.get $n) (i32.const 1)))
-          (br_if $l (i32.gt_s (local.get $n) (i32.const 0))))
-        (local.get $acc)))`;
+      ${outerLoop("(call $a (local.get $acc) (local.get $n))")})`;
     const runs = [true, false].map((jsTier) => {
       const t = instantiateWat(wat, { config: { jsTier: jsTier && "eager" } });
       const run = outcomeAndFrames(t, [1, 3, 10], 0);
