@@ -1106,19 +1106,25 @@ class LeafCompiler {
     type.results.forEach(tierType);
     this.materializeAll();
     const first = this.h - type.params.length;
+    this.h = first;
+    const results = type.results.map((t) => this.push(t));
+    this.emit(`at = ${this.site(at)};`);
+    this.emit(this.callOutCode(type, first, results, call));
+    this.emit("@reload;");
+    this.callsOut = true;
+  }
+
+  /** The block of a call out `call` of type `type` (which has the word index `o` of the arguments): the
+   * arguments from the variables of stack heights `first`.., the results into those of heights `results`. */
+  private callOutCode(type: FuncType, first: number, results: readonly number[], call: string): string {
     const slots = Math.max(type.params.length, type.results.length, 1);
     const args = type.params.map((t, k) => writeWords(t, "w", `o + ${2 * k}`, `s${first + k}`, `sh${first + k}`));
-    this.h = first;
-    const results = type.results.map((t, k) => {
-      const d = this.push(t);
+    const reads = type.results.map((t, k) => {
+      const d = results[k]!;
       const [lo, hi] = readWords(t, "w", `o + ${2 * k}`);
       return t === ValType.I64 ? `s${d} = ${lo}; sh${d} = ${hi};` : `s${d} = ${lo};`;
     });
-    this.emit(`at = ${this.site(at)};`);
-    this.emit(`{ const o = callOutWords(store, state, ${slots}); let w = state.stack.i32; ${args.join(" ")}`);
-    this.emit(`${call}; w = state.stack.i32; ${results.join(" ")} }`);
-    this.emit("@reload;");
-    this.callsOut = true;
+    return `{ const o = callOutWords(store, state, ${slots}); let w = state.stack.i32; ${args.join(" ")} ${call}; w = state.stack.i32; ${reads.join(" ")} }`;
   }
 
   /**
@@ -1138,23 +1144,15 @@ class LeafCompiler {
     this.helpers.add("indirectTarget").add("callTarget").add("directOf");
     this.materializeAll();
     const first = this.h - type.params.length;
-    const slots = Math.max(type.params.length, 1);
     const args = type.params.flatMap((t, k) => (t === ValType.I64 ? [`s${first + k}`, `sh${first + k}`] : [`s${first + k}`]));
-    const words = type.params.map((t, k) => writeWords(t, "w", `o + ${2 * k}`, `s${first + k}`, `sh${first + k}`));
     this.h = first;
-    let direct = "";
-    let out = "";
-    const result = type.results[0];
-    if (result !== undefined) {
-      const d = this.push(result);
-      const [lo, hi] = readWords(result, "w", "o");
-      direct = result === ValType.I64 ? `s${d} = r; sh${d} = high[0];` : `s${d} = r;`;
-      out = result === ValType.I64 ? `s${d} = ${lo}; sh${d} = ${hi};` : `s${d} = ${lo};`;
-    }
+    const results = type.results.map((t) => this.push(t));
+    const d = results[0];
+    const direct = d === undefined ? "" : type.results[0] === ValType.I64 ? `s${d} = r; sh${d} = high[0];` : `s${d} = r;`;
     this.emit(`at = ${this.site(at)};`);
     this.emit(`{ const t = indirectTarget(store, inst, ${table}, ${typeIndex}, ${index}); const d = directOf(t);`);
     this.emit(`if (d !== null) { const r = d(${["t.instance", "store", "state", ...args].join(", ")}); ${direct} }`);
-    this.emit(`else { const o = callOutWords(store, state, ${slots}); let w = state.stack.i32; ${words.join(" ")} callTarget(store, state, inst, t, o); w = state.stack.i32; ${out} } }`);
+    this.emit(`else ${this.callOutCode(type, first, results, "callTarget(store, state, inst, t, o)")} }`);
     this.emit("@reload;");
     this.callsOut = true;
   }
