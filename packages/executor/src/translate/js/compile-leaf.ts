@@ -659,6 +659,7 @@ class LeafCompiler {
       if (leave !== undefined && k < leave.height) save.push(writeWords(leave.types[k]!, "carry", String(2 * k), `s${k}`, `sh${k}`));
     }
     vars.push("at = 0", "budget = POLL_INTERVAL");
+    if (this.usesMemory) vars.push("ea = 0");
     if (this.direct) vars.push("r0 = 0");
     const lines = [`let ${vars.join(", ")};`];
     if (this.usesMemory) {
@@ -1259,7 +1260,7 @@ class LeafCompiler {
     const first = this.h - pops;
     // operand positions in the template: a result takes position 1
     const shift = resultType === null ? 1 : 2;
-    const { wide, pure, condition, mayTrap, code, helpers } = preparedTemplate(wasmOp, simple, first, memArg && this.ins.offset === 0);
+    const { wide, pure, condition, siteInCheck, mayTrap, code, helpers } = preparedTemplate(wasmOp, simple, first, memArg && this.ins.offset === 0);
     for (const helper of helpers) this.helpers.add(helper);
     let before = "";
     const texts: string[] = [];
@@ -1286,9 +1287,12 @@ class LeafCompiler {
       texts[0] = `s${d}`;
       if (wide[1] === true) after = resultType === ValType.F64 ? `s${d} = scratch64[0];` : `s${d} = i32[0]; sh${d} = i32[1];`;
     }
-    // the Wasm offset, for the backtrace, before what may trap (a bounds check, a division)
+    // the Wasm offset, for the backtrace, before what may trap (a division), or in the bounds check
     if (mayTrap) this.emit(`at = ${this.site(at)};`);
-    this.emit(`${before}{ ${substitute(code, texts)} }${after}`);
+    let text = substitute(code, texts);
+    if (siteInCheck) text = text.replace(SITE, String(this.site(at)));
+    // (a block only for the template's own variables)
+    this.emit(text.includes("const ") ? `${before}{ ${text} }${after}` : `${before}${text}${after}`);
   }
 }
 
@@ -1300,6 +1304,9 @@ interface PreparedTemplate {
   pure: string | null;
   /** `pure` is `C ? 1 : 0`, C a condition (see popTest). */
   condition: boolean;
+  /** Its only trap is its bounds check, which sets the Wasm offset (SITE) itself. */
+  siteInCheck: boolean;
+  /** It may trap (besides a bounds check that sets the offset itself): the offset is set before it. */
   mayTrap: boolean;
   /** The template with each `$k.at` made its scratch word index. */
   code: string;
@@ -1339,11 +1346,13 @@ function preparedTemplate(wasmOp: number, simple: Simple, first: number, zeroOff
   for (let k = 1; k <= params.length + shift - 1; k++) wide[k] = template.includes(`$${k}.at`);
   const pure = PURE_VALUE.exec(template)?.[1] ?? null;
   const code = template.replace(/\$(\d+)\.at/g, (_, k: string) => String(2 * (Number(k) - 1)));
+  const siteInCheck = template.includes(SITE);
   prepared = {
     wide,
     pure,
     condition: pure !== null && CONDITION.test(pure),
-    mayTrap: MAY_TRAP.test(template),
+    siteInCheck,
+    mayTrap: MAY_TRAP.test(siteInCheck ? template.replace(BOUNDS_CHECK_SITE, "") : template),
     code,
     helpers: [...new Set(code.match(HELPER))],
   };
@@ -1351,16 +1360,26 @@ function preparedTemplate(wasmOp: number, simple: Simple, first: number, zeroOff
   return prepared;
 }
 
+/** The bounds check of a load's or store's template, and the tier's: with the Wasm offset for the backtrace,
+ * set where it traps (SITE: replaced by the offset), not before every access. */
+const BOUNDS_CHECK = /if \(ea \+ (\d+) > memLen\) memLen = pastCachedLength\(mem, ea \+ \1\);/;
+const SITE = "@site";
+const TIER_BOUNDS_CHECK = `if (ea + $1 > memLen) oob(at = ${SITE});`;
+const BOUNDS_CHECK_SITE = `oob(at = ${SITE})`;
+
 /**
  * A load's or store's template (`memArg`: the offset's operand position) made shorter for the tier, whose
  * memory is unshared and 32-bit: its offset (a u32 already) is added as it is, or not at all when
- * `zeroOffset`; an access out of bounds traps at once (`pastCachedLength` looks for a shared memory's
- * growth, then traps: oob). Code of another shape stays.
+ * `zeroOffset`; the effective address goes to the function's variable `ea` (no block of its own to
+ * declare it in: less code to make and parse); an access out of bounds traps at once (`pastCachedLength`
+ * looks for a shared memory's growth, then traps: oob). Code of another shape stays.
  */
 function tierMemoryAccess(template: string, memArg: number, zeroOffset: boolean): string {
+  if (!BOUNDS_CHECK.test(template) || !template.startsWith("const ea = ")) return template;
   return template
+    .replace("const ea = ", "ea = ")
     .replace(`) + ($${memArg} >>> 0);`, zeroOffset ? ");" : `) + $${memArg};`)
-    .replace(/if \(ea \+ (\d+) > memLen\) memLen = pastCachedLength\(mem, ea \+ \1\);/, "if (ea + $1 > memLen) oob();");
+    .replace(BOUNDS_CHECK, TIER_BOUNDS_CHECK);
 }
 
 /** The template, its float operands and result made the tier's (f32 and f64 numbers, see the top):
