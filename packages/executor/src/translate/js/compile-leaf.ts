@@ -26,7 +26,9 @@
 // compiles is compiled too, and the caller stays a leaf for the interpreter: a small callee's code in
 // place (`inline`), a larger one through its direct form (DirectLeaf), which calls direct forms too:
 // the JavaScript frames of those that call others are bounded where they run (see `source`). A function
-// too large for V8 to optimize becomes chunks, each a JavaScript function (see CHUNK_BYTECODE).
+// that can have a direct form is compiled only as that, its leaf form a small adapter calling it
+// (compileLeaf). A function too large for V8 to optimize becomes chunks, each a JavaScript function
+// (see CHUNK_BYTECODE).
 //
 // The source holds nothing but numbers from the module (no names, no strings), so a hostile module can
 // put nothing else into it. Functions with other types, other calls, SIMD, table instructions, bulk-memory
@@ -75,14 +77,19 @@ const BYTECODE_PER_CHAR = 0.95;
  * each, cut between instructions of the function's outermost block where the operand stack is empty:
  * the unrolled rounds of SHA-512 or BLAKE2b (11 KB of Wasm, 220,000 bytes of bytecode) become six. */
 const CHUNK_BYTECODE = 40_000;
+/** Functions of at most this many bytes of Wasm code get their leaf form from their direct form (see
+ * compileLeaf); a larger one may be too large for a direct form (one JavaScript function). */
+const LEAF_FROM_DIRECT_BYTES = 8 * 1024;
 /** The sizes of chunking (bytes of bytecode): a leaf form longer than `single` is cut into chunks of about
- * `chunk`. Tests make them small, so that every function is cut wherever it may be (see mayCut). */
-const chunking = { single: MAX_BYTECODE, chunk: CHUNK_BYTECODE };
+ * `chunk`. Tests make them small, so that every function is cut wherever it may be (see mayCut); then
+ * every leaf form is made as such (`fromDirect`: the largest function whose leaf form calls its direct form). */
+const chunking = { single: MAX_BYTECODE, chunk: CHUNK_BYTECODE, fromDirect: LEAF_FROM_DIRECT_BYTES };
 
 /** Sets the sizes of chunking (tests; no arguments: the defaults). */
 export function setChunkingForTests(single = MAX_BYTECODE, chunk = CHUNK_BYTECODE): void {
   chunking.single = single;
   chunking.chunk = chunk;
+  chunking.fromDirect = single === MAX_BYTECODE ? LEAF_FROM_DIRECT_BYTES : -1;
 }
 /** A variable of the operand stack (s0, sh0, ...) in a symbol's text (see `mayCut`). */
 const STACK_VARIABLE = /\bsh?\d+\b/;
@@ -171,9 +178,45 @@ let tierHelpers: (typeof JS_TIER_HELPERS & { directOf: typeof directOf }) | null
 /** The direct forms compiled so far, per module (null: the function has none). */
 const DIRECT = new WeakMap<CompiledModule, Map<number, CompiledDirect | null>>();
 
-/** Compiles defined function `definedIndex` of `module`, or gives null when the tier does not apply. */
+/**
+ * Compiles defined function `definedIndex` of `module`, or gives null when the tier does not apply. A
+ * function that can have a direct form is compiled once, as that: its leaf form reads the arguments
+ * from the frame and calls it (compiled callers call the direct form: the packages' first calls made
+ * both forms of one function in five, a fifth of all their code).
+ */
 export function compileLeaf(module: CompiledModule, definedIndex: number): CompiledLeaf | null {
+  const body = module.ir.codes[definedIndex]!;
+  const type = moduleInfo(module).funcTypes[module.ir.numImportedFuncs + definedIndex]!;
+  if (type.results.length <= 1 && body.end - body.start <= chunking.fromDirect) {
+    const direct = directLeaf(module, definedIndex);
+    if (direct !== null) return { run: leafOfDirect(direct.run, type), callsOut: direct.callsOut };
+  }
   return compile(module, definedIndex, false) as CompiledLeaf | null;
+}
+
+/** Per signature, what makes the leaf form of a direct form (see leafOfDirect). */
+const LEAF_ADAPTERS = new Map<string, (direct: DirectLeaf) => JsLeaf>();
+
+/** The leaf form of direct form `direct` of type `type`: the arguments from the frame's words, the
+ * result into them (into the stack as it is after the call: a call out may have replaced it). */
+function leafOfDirect(direct: DirectLeaf, type: FuncType): JsLeaf {
+  const key = `${type.params.join(",")}:${type.results.join(",")}`;
+  let adapter = LEAF_ADAPTERS.get(key);
+  if (adapter === undefined) {
+    const args = type.params.flatMap((t, k) => readWords(t, "stack", `base + ${2 * k}`));
+    const result = type.results[0] === undefined ? "" : writeWords(type.results[0], "state.stack.i32", "base", "r", "high[0]");
+    const source = [
+      "\"use strict\";",
+      "const { f32FromBits, f32Bits, getF64, setF64, high } = h;",
+      "return (d) => (function leaf(stack, base, inst, store, state) {",
+      `const r = d(${["inst", "store", "state", ...args].join(", ")});`,
+      result,
+      "});",
+    ].join("\n");
+    adapter = new Function("h", source)(JS_TIER_HELPERS) as (direct: DirectLeaf) => JsLeaf;
+    LEAF_ADAPTERS.set(key, adapter);
+  }
+  return adapter(direct);
 }
 
 /** What a quick scan of a function's code (decoding only) tells: whether the tier knows every
