@@ -673,7 +673,10 @@ class LeafCompiler {
    */
   private functionBody(code: readonly string[], ...chunk: [Cut, Cut] | []): string[] {
     const vars: string[] = [];
-    const used = chunk.length > 0 ? new Set(code.join("\n").match(/\bl(?:h)?\d+\b/g)) : null;
+    const text = chunk.length > 0 ? code.join("\n") : "";
+    const used = chunk.length > 0 ? new Set(text.match(/\bl(?:h)?\d+\b/g)) : null;
+    // (a chunk writes back the locals it assigns: the frame holds the others' values)
+    const assigned = new Set(Array.from(text.matchAll(/\b(lh?\d+) = /g), (m) => m[1]));
     const save: string[] = [];
     this.localTypes.forEach((t, k) => {
       const names = t === ValType.I64 ? [`l${k}`, `lh${k}`] : [`l${k}`];
@@ -684,7 +687,7 @@ class LeafCompiler {
       } else if (used !== null) {
         if (!names.some((name) => used.has(name))) return;
         read();
-        save.push(writeWords(t, "stack", words, names[0]!, names[1]));
+        if (names.some((name) => assigned.has(name))) save.push(writeWords(t, "stack", words, names[0]!, names[1]));
       } else if (k >= this.numParams) {
         names.forEach((name) => vars.push(`${name} = 0`));
       } else if (!this.direct) {
