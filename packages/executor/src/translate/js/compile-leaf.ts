@@ -1306,7 +1306,7 @@ class LeafCompiler {
     const first = this.h - pops;
     // operand positions in the template: a result takes position 1
     const shift = resultType === null ? 1 : 2;
-    const { wide, pure, condition, siteInCheck, mayTrap, code, helpers } = preparedTemplate(wasmOp, simple, first, memArg && this.ins.offset === 0);
+    const { wide, pure, condition, mayTrap, code, helpers } = preparedTemplate(wasmOp, simple, first, memArg && this.ins.offset === 0);
     for (const helper of helpers) this.helpers.add(helper);
     let before = "";
     const texts: string[] = [];
@@ -1333,10 +1333,11 @@ class LeafCompiler {
       texts[0] = `s${d}`;
       if (wide[1] === true) after = resultType === ValType.F64 ? `s${d} = scratch64[0];` : `s${d} = i32[0]; sh${d} = i32[1];`;
     }
-    // the Wasm offset, for the backtrace, before what may trap (a division), or in the bounds check
+    // the Wasm offset, for the backtrace, before what may trap (a bounds check, a division): set on every
+    // path, so that V8 keeps it as a constant where it could throw (set in the bounds check's branch only, it
+    // became a variable merged everywhere: Argon2 three times slower)
     if (mayTrap) this.emit(`at = ${this.site(at)};`);
-    let text = substitute(code, texts);
-    if (siteInCheck) text = text.replace(SITE, String(this.site(at)));
+    const text = substitute(code, texts);
     // (a block only for the template's own variables)
     this.emit(text.includes("const ") ? `${before}{ ${text} }${after}` : `${before}${text}${after}`);
   }
@@ -1350,9 +1351,6 @@ interface PreparedTemplate {
   pure: string | null;
   /** `pure` is `C ? 1 : 0`, C a condition (see popTest). */
   condition: boolean;
-  /** Its only trap is its bounds check, which sets the Wasm offset (SITE) itself. */
-  siteInCheck: boolean;
-  /** It may trap (besides a bounds check that sets the offset itself): the offset is set before it. */
   mayTrap: boolean;
   /** The template with each `$k.at` made its scratch word index. */
   code: string;
@@ -1392,13 +1390,11 @@ function preparedTemplate(wasmOp: number, simple: Simple, first: number, zeroOff
   for (let k = 1; k <= params.length + shift - 1; k++) wide[k] = template.includes(`$${k}.at`);
   const pure = PURE_VALUE.exec(template)?.[1] ?? null;
   const code = template.replace(/\$(\d+)\.at/g, (_, k: string) => String(2 * (Number(k) - 1)));
-  const siteInCheck = template.includes(SITE);
   prepared = {
     wide,
     pure,
     condition: pure !== null && CONDITION.test(pure),
-    siteInCheck,
-    mayTrap: MAY_TRAP.test(siteInCheck ? template.replace(BOUNDS_CHECK_SITE, "") : template),
+    mayTrap: MAY_TRAP.test(template),
     code,
     helpers: [...new Set(code.match(HELPER))],
   };
@@ -1406,12 +1402,9 @@ function preparedTemplate(wasmOp: number, simple: Simple, first: number, zeroOff
   return prepared;
 }
 
-/** The bounds check of a load's or store's template, and the tier's: with the Wasm offset for the backtrace,
- * set where it traps (SITE: replaced by the offset), not before every access. */
+/** The bounds check of a load's or store's template, and the tier's. */
 const BOUNDS_CHECK = /if \(ea \+ (\d+) > memLen\) memLen = pastCachedLength\(mem, ea \+ \1\);/;
-const SITE = "@site";
-const TIER_BOUNDS_CHECK = `if (ea + $1 > memLen) oob(at = ${SITE});`;
-const BOUNDS_CHECK_SITE = `oob(at = ${SITE})`;
+const TIER_BOUNDS_CHECK = "if (ea + $1 > memLen) oob();";
 
 /**
  * A load's or store's template (`memArg`: the offset's operand position) made shorter for the tier, whose
