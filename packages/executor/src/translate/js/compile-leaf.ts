@@ -1333,9 +1333,8 @@ class LeafCompiler {
       texts[0] = `s${d}`;
       if (wide[1] === true) after = resultType === ValType.F64 ? `s${d} = scratch64[0];` : `s${d} = i32[0]; sh${d} = i32[1];`;
     }
-    // the Wasm offset, for the backtrace, before what may trap (a bounds check, a division): set on every
-    // path, so that V8 keeps it as a constant where it could throw (set in the bounds check's branch only, it
-    // became a variable merged everywhere: Argon2 three times slower)
+    // the Wasm offset, for the backtrace, before what may trap (a bounds check, a division): on every path
+    // (set in the bounds check's branch only, Argon2's steady call took three times as long)
     if (mayTrap) this.emit(`at = ${this.site(at)};`);
     const text = substitute(code, texts);
     // (a block only for the template's own variables)
