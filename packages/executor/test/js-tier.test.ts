@@ -249,6 +249,42 @@ describe("the JavaScript tier computes what the interpreter computes, every func
   for (const [what, params, body] of CASES) test(what, () => void sameOutcomes(params, body));
 });
 
+// And cut into regions (translate/js/regions.ts) wherever they may start: at any depth of blocks, with
+// exits out of loops, blocks and `if` arms that the region does not hold, values (blocks' results) carried.
+describe("the JavaScript tier computes what the interpreter computes, every function in regions", () => {
+  beforeAll(() => setChunkingForTests(400, 1, true));
+  afterAll(() => setChunkingForTests());
+  for (const [what, params, body] of CASES) test(what, () => void sameOutcomes(params, body));
+});
+
+/** An interpreter's dispatch loop: a loop around a br_table over `cases` cases, each mixing the
+ * accumulator (some in an if-else, some storing to memory), the whole larger than one JavaScript
+ * function may be (more than 16 KiB of Wasm): the tier compiles it in regions (regions.ts). */
+function dispatchLoop(cases: number): string {
+  const labels = Array.from({ length: cases }, (_, k) => `$c${k}`);
+  const code = (k: number): string => {
+    const mix = `(local.set $acc (i32.xor (i32.rotl (local.get $acc) (i32.const ${k % 31 + 1})) (i32.add (local.get 1) (i32.const ${k * 7919}))))`;
+    if (k % 3 === 1) return `(if (i32.and (local.get $acc) (i32.const 1)) (then ${mix}) (else (local.set $acc (i32.sub (local.get $acc) (i32.const ${k})))))`;
+    if (k % 3 === 2) return `${mix} (i32.store (i32.and (local.get $acc) (i32.const 0xfffc)) (local.get $acc))`;
+    return `${mix} ${mix.replace(`${k * 7919}`, `${k * 31}`)}`;
+  };
+  let nest = `(br_table ${labels.join(" ")} (i32.rem_u (i32.add (local.get $i) (local.get 0)) (i32.const ${cases})))`;
+  labels.forEach((label, k) => { nest = `(block ${label} ${nest}) ${code(k)} (br $step)`; });
+  return `(local $acc i32) (local $i i32)
+    (loop $next
+      (block $step ${nest})
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $next (i32.lt_u (local.get $i) (i32.const 40))))
+    (i32.add (local.get $acc) (i32.load (i32.const 64)))`;
+}
+
+test("an interpreter's dispatch loop too large for one JavaScript function runs compiled, in regions", () => {
+  const body = dispatchLoop(480);
+  const [tier] = sameOutcomes(2, body);
+  const code = (tier.instance.module as CompiledModule).ir.codes[0]!;
+  expect(code.end - code.start, "bytes of Wasm code").toBeGreaterThan(16 * 1024);
+});
+
 describe("what the tier leaves to the interpreter", () => {
   const cases: [string, string][] = [
     // a recursion goes through the direct form, which returns one value at most

@@ -28,7 +28,8 @@
 // the JavaScript frames of those that call others are bounded where they run (see `source`). A function
 // that can have a direct form is compiled only as that, its leaf form a small adapter calling it
 // (compileLeaf). A function too large for V8 to optimize becomes chunks, each a JavaScript function
-// (see CHUNK_BYTECODE).
+// (see CHUNK_BYTECODE), or, where its outermost block has no place to cut it (an interpreter's dispatch
+// loop), regions (regions.ts), each compiled at its first run.
 //
 // The source holds nothing but numbers from the module (no names, no strings), so a hostile module can
 // put nothing else into it. Functions with other types, other calls, SIMD, table instructions, bulk-memory
@@ -50,6 +51,7 @@ import { DeadCode } from "../dead-code.js";
 import { moduleInfo } from "../module-info.js";
 import { Op, OP_OF_WASM } from "../ops.js";
 import { JS_TIER_HELPERS, callOutDirect, newFunctionAllowed } from "./helpers.js";
+import { regionBodies, type OpenBlock } from "./regions.js";
 
 /** A leaf function compiled to JavaScript: reads its arguments from the value stack's words at `base`
  * (two words per slot), and writes its results there. */
@@ -62,8 +64,10 @@ export interface CompiledLeaf {
   readonly callsOut: boolean;
 }
 
-/** Functions longer than this (in bytes of Wasm code) are left to the interpreter. */
+/** Functions longer than this (in bytes of Wasm code) are compiled in regions (regions.ts), if at all. */
 const MAX_BODY_BYTES = 16 * 1024;
+/** Functions longer than this are left to the interpreter (sqlite's VDBE: 35 KB, QuickJS's JS_CallInternal: 29 KB). */
+const MAX_REGIONS_BODY_BYTES = 128 * 1024;
 /** V8 optimizes no function of more than 60 KiB of bytecode (--max-optimized-bytecode-size), and
  * unoptimized, a large leaf runs slower than the interpreter. So a function whose JavaScript would be
  * more than this many bytes of bytecode is split into chunks (below), or left to the interpreter. */
@@ -77,19 +81,26 @@ const BYTECODE_PER_CHAR = 0.95;
  * each, cut between instructions of the function's outermost block where the operand stack is empty:
  * the unrolled rounds of SHA-512 or BLAKE2b (11 KB of Wasm, 220,000 bytes of bytecode) become six. */
 const CHUNK_BYTECODE = 40_000;
+/** Characters of code a region (regions.ts) has about: smaller ones are optimized sooner, with fewer
+ * locals to read and write, larger ones go from one to the next less often (sqlite's steady call: about
+ * 0.5 s with 12,000, 0.6 to 0.9 s with 42,000; noisy). */
+const REGION_CHARS = 12_000;
 /** Functions of at most this many bytes of Wasm code get their leaf form from their direct form (see
  * compileLeaf); a larger one may be too large for a direct form (one JavaScript function). */
 const LEAF_FROM_DIRECT_BYTES = 8 * 1024;
 /** The sizes of chunking (bytes of bytecode): a leaf form longer than `single` is cut into chunks of about
  * `chunk`. Tests make them small, so that every function is cut wherever it may be (see mayCut); then
  * every leaf form is made as such (`fromDirect`: the largest function whose leaf form calls its direct form). */
-const chunking = { single: MAX_BYTECODE, chunk: CHUNK_BYTECODE, fromDirect: LEAF_FROM_DIRECT_BYTES };
+const chunking = { single: MAX_BYTECODE, chunk: CHUNK_BYTECODE, fromDirect: LEAF_FROM_DIRECT_BYTES, regions: false, regionChars: REGION_CHARS };
 
-/** Sets the sizes of chunking (tests; no arguments: the defaults). */
-export function setChunkingForTests(single = MAX_BYTECODE, chunk = CHUNK_BYTECODE): void {
+/** Sets the sizes of chunking (tests; no arguments: the defaults); `regions`: every leaf form too large
+ * for one function is cut into regions of about `chunk` characters rather than chunks. */
+export function setChunkingForTests(single = MAX_BYTECODE, chunk = CHUNK_BYTECODE, regions = false): void {
   chunking.single = single;
-  chunking.chunk = chunk;
+  chunking.chunk = regions ? CHUNK_BYTECODE : chunk;
   chunking.fromDirect = single === MAX_BYTECODE ? LEAF_FROM_DIRECT_BYTES : -1;
+  chunking.regions = regions;
+  chunking.regionChars = regions ? chunk : REGION_CHARS;
 }
 /** A variable of the operand stack (s0, sh0, ...) in a symbol's text (see `mayCut`). */
 const STACK_VARIABLE = /\bsh?\d+\b/;
@@ -121,7 +132,12 @@ interface Frame {
   readonly params: readonly ValType[];
   readonly results: readonly ValType[];
   unreachable: boolean;
+  /** An `if` in its else arm. */
+  elseArm?: boolean;
 }
+
+/** Compiles region `k` of a leaf form in regions, on `carry` (see LeafCompiler.regionSource). */
+type RegionMaker = (k: number, carry: Int32Array) => JsLeaf;
 
 /** Why a function is not compiled (internal: the caller only sees null). */
 class NotCompiled extends Error {}
@@ -371,7 +387,8 @@ function compile(module: CompiledModule, definedIndex: number, direct: boolean):
   if (module.config.consumeFuel || !newFunctionAllowed()) return null;
   const ir = module.ir;
   const body = ir.codes[definedIndex]!;
-  if (body.end - body.start > MAX_BODY_BYTES) return null;
+  const bodyBytes = body.end - body.start;
+  if (bodyBytes > (direct ? MAX_BODY_BYTES : MAX_REGIONS_BODY_BYTES)) return null;
   const info = moduleInfo(module);
   const funcIndex = ir.numImportedFuncs + definedIndex;
   const type = info.funcTypes[funcIndex]!;
@@ -381,10 +398,12 @@ function compile(module: CompiledModule, definedIndex: number, direct: boolean):
   try {
     let maxInlineBytes = MAX_INLINE_BYTES;
     const noInline = new Set<number>();
+    // a leaf form too large for chunks is cut into regions (so is any with the test setting)
+    let regions = !direct && (bodyBytes > MAX_BODY_BYTES || chunking.regions);
     let compiler: LeafCompiler;
     let source: string;
     for (;;) {
-      compiler = new LeafCompiler(module, definedIndex, type, direct, maxInlineBytes, noInline);
+      compiler = new LeafCompiler(module, definedIndex, type, direct, maxInlineBytes, noInline, regions);
       try {
         source = compiler.compile();
         break;
@@ -394,13 +413,15 @@ function compile(module: CompiledModule, definedIndex: number, direct: boolean):
         // a direct form too large with its calls inlined: without (a leaf form resumes at its last cut
         // instead: see resumeWithoutInlining)
         else if (error instanceof TooLarge && direct && compiler.inlines && maxInlineBytes > 0) maxInlineBytes = 0;
+        else if (error instanceof TooLarge && !direct && !regions) regions = true;
         else throw error;
       }
     }
-    const factory = new Function("h", "callees", source) as (h: NonNullable<typeof tierHelpers>, callees: DirectLeaf[]) => JsLeaf & DirectLeaf;
+    const factory = new Function("h", "callees", "region", source) as
+      (h: NonNullable<typeof tierHelpers>, callees: DirectLeaf[], region: RegionMaker | null) => JsLeaf & DirectLeaf;
     tierHelpers ??= { ...JS_TIER_HELPERS, directOf };
     // (a nested direct form calls itself out where the nesting is too deep)
-    return { run: factory(tierHelpers, compiler.callees), callsOut: compiler.callsOut || compiler.nested };
+    return { run: factory(tierHelpers, compiler.callees, compiler.region), callsOut: compiler.callsOut || compiler.nested };
   } catch (error) {
     if (error instanceof TooLarge && !direct) {
       let tooLarge = TOO_LARGE.get(module);
@@ -466,6 +487,18 @@ class LeafCompiler {
   /** Where the code may be cut into chunks: after an instruction of the outermost block (an index into
    * `out`; see `mayCut`), with the operand stack's height there. */
   private readonly cuts: Cut[] = [];
+  /** In regions (regions.ts): where a region may start (an index into `out`: the blocks open there), the
+   * index after each block's end, and after each loop's start. */
+  private readonly places = new Map<number, readonly OpenBlock[]>();
+  private readonly ends = new Map<string, number>();
+  private readonly heads = new Map<string, number>();
+  private readonly elses = new Map<string, number>();
+  /** The blocks open at the last place (the same array while they stay the same), and its top frame. */
+  private openBlocks: readonly OpenBlock[] = [];
+  private placedTop: Frame | null = null;
+  private placedElseArm: boolean | undefined = undefined;
+  /** The operand stack's types at the places where it is not empty. */
+  private readonly placeTypes = new Map<number, readonly ValType[]>();
 
   /** `direct`: compile the direct form (see DirectLeaf), else the leaf form. */
   constructor(
@@ -473,6 +506,8 @@ class LeafCompiler {
     private readonly direct: boolean, private maxInlineBytes: number,
     /** Callees not to inline (their code cannot be compiled). */
     private readonly noInline: ReadonlySet<number>,
+    /** A leaf form too large for one function is cut into regions (regions.ts), else into chunks. */
+    private readonly regions = false,
   ) {
     const body = module.ir.codes[definedIndex]!;
     this.funcIndex = module.ir.numImportedFuncs + definedIndex;
@@ -522,6 +557,7 @@ class LeafCompiler {
     const reader = this.r;
     const own = this.current;
     this.resume.pos = reader.pos;
+    if (this.regions) this.places.set(0, this.openBlocks);
     while (this.frames.length > 0) {
       const at = this.r.pos;
       try {
@@ -531,6 +567,10 @@ class LeafCompiler {
         if (!(error instanceof TooLarge) || !this.resumeWithoutInlining(reader, body, own)) throw error;
         continue;
       }
+      if (this.regions) {
+        if (this.current.frame === null && this.frames.length > 0 && !this.top().unreachable && this.mayCut()) this.place();
+        continue;
+      }
       if (this.frames.length === 1 && !this.top().unreachable && this.mayCut()) {
         this.cuts.push({ at: this.out.length, height: this.h, types: this.types.slice(0, this.h) });
         this.charsAtCut = this.chars;
@@ -538,6 +578,23 @@ class LeafCompiler {
       }
     }
     return this.source();
+  }
+
+  /** Here a region may start (see regions.ts): outside inlined code, the operand stack's values in their
+   * variables (or locals and constants: see mayCut). */
+  private place(): void {
+    const frames = this.frames;
+    const top = frames[frames.length - 1]!;
+    // (the same top frame, in the same arm, and so the same frames below it: they are a stack)
+    if (this.openBlocks.length !== frames.length - 1 || this.placedTop !== top || this.placedElseArm !== top.elseArm) {
+      this.openBlocks = frames.slice(1).map((f) => ({ label: f.label, kind: f.kind as OpenBlock["kind"], elseArm: f.elseArm === true }));
+      this.placedTop = top;
+      this.placedElseArm = top.elseArm;
+    }
+    this.places.set(this.out.length, this.openBlocks);
+    if (this.h > 0) this.placeTypes.set(this.out.length, this.types.slice(0, this.h));
+    else this.placeTypes.delete(this.out.length);
+    this.charsAtCut = this.chars;
   }
 
   /**
@@ -562,7 +619,7 @@ class LeafCompiler {
    */
   private resumeWithoutInlining(reader: BinaryReader, body: Frame, own: LeafCompiler["current"]): boolean {
     const { pos, h, types, sym, inlined } = this.resume;
-    if (this.direct || this.maxInlineBytes === 0 || this.inlinedCalls === inlined) return false;
+    if (this.direct || this.regions || this.maxInlineBytes === 0 || this.inlinedCalls === inlined) return false;
     this.maxInlineBytes = 0;
     this.r = reader;
     reader.pos = pos;
@@ -598,7 +655,8 @@ class LeafCompiler {
     const length = (from: number, to: number): number => (chars[to]! - chars[from]!) * BYTECODE_PER_CHAR;
     this.callees.forEach((_, k) => lines.push(`const d${k} = callees[${k}];`));
     // (a direct form, or a leaf calling itself with return_call, is one function, as is one without cuts)
-    const single = this.direct || this.selfTailCalls || this.cuts.length === 0 ? MAX_BYTECODE : chunking.single;
+    const cuts = this.regions ? this.places.size - 1 : this.cuts.length;
+    const single = this.direct || this.selfTailCalls || cuts === 0 ? MAX_BYTECODE : chunking.single;
     if (length(0, this.out.length) <= single) {
       const body = this.selfTailCalls ? ["body: for (;;) {", ...this.out, "}"] : this.out;
       if (this.direct) {
@@ -628,6 +686,7 @@ class LeafCompiler {
     if (this.direct) throw new TooLarge();
     // (a recursion needs the direct form, which a function this large cannot have)
     if (this.recursion) throw new NotCompiled();
+    if (this.regions) return this.returns(this.regionSource(lines));
     const chunks: { from: Cut; to: Cut }[] = [];
     let start: Cut = { at: 0, height: 0, types: [] };
     let end = start;
@@ -643,7 +702,7 @@ class LeafCompiler {
     lines.push(`const carry = new Int32Array(${2 * this.maxHeight});`);
     const calls: string[] = [];
     chunks.forEach(({ from, to }, k) => {
-      lines.push(`const c${k} = (function c${k}(stack, base, inst, store, state) {`, ...this.functionBody(this.out.slice(from.at, to.at), from, to), "});");
+      lines.push(`const c${k} = (function c${k}(stack, base, inst, store, state) {`, ...this.functionBody(this.out.slice(from.at, to.at), { enter: from, leave: to }), "});");
       // a call out may have grown the stack (replacing its views): each chunk gets the current one
       calls.push(`if (c${k}(${this.callsOut ? "state.stack.i32" : "stack"}, base, inst, store, state) === 1) return;`);
     });
@@ -655,6 +714,53 @@ class LeafCompiler {
       "});",
     );
     return this.returns(lines.join("\n"));
+  }
+
+  /** In regions: what compiles region k at its first run (the factory's `region`). */
+  region: RegionMaker | null = null;
+
+  /**
+   * The leaf form in regions (regions.ts): the driver that runs one after the other. Each region is
+   * compiled at its first run, in a function of its own (with the factory's declarations, `lines` so
+   * far): of an interpreter's dispatch loop, most never run (an SQL workload runs a few of the VDBE's
+   * opcodes), and the code made and parsed for them would be most of a first call.
+   */
+  private regionSource(lines: string[]): string {
+    const carry = (at: number): string =>
+      (this.placeTypes.get(at) ?? []).map((t, k) => `${writeWords(t, "carry", String(2 * k), `s${k}`, `sh${k}`)} `).join("");
+    const layout = { lines: this.out, places: this.places, ends: this.ends, heads: this.heads, elses: this.elses, carry };
+    const bodies: ({ from: number; code: string[] } | null)[] | null = regionBodies(layout, chunking.regionChars);
+    if (bodies === null) throw new TooLarge();
+    // (of the factory's declarations, a region's source has the helpers' and those of the direct forms
+    // it calls; the trap sites come as an array)
+    const prologue = lines.slice(0, 3).join("\n");
+    const sites = this.sites.map((frames) => [...frames]);
+    this.region = (k, carryWords) => {
+      const { from, code } = bodies[k]!;
+      bodies[k] = null;
+      const types = this.placeTypes.get(from) ?? [];
+      const enter: Cut = { at: from, height: types.length, types };
+      // a loop through several regions polls as it goes from one to the next
+      const counted = ["if (--state.callBudget < 0) state.callBudget = poll(store, state);", ...code];
+      const body = this.functionBody(counted, { enter, leave: { at: 0, height: 0, types: [] }, region: true });
+      const callees = new Set(Array.from(body.join("\n").matchAll(/\bd(\d+)\(/g), (m) => m[1]));
+      const source = this.returns([prologue, ...Array.from(callees, (d) => `const d${d} = callees[${d}];`),
+        `return (function r${k}(stack, base, inst, store, state) {`, ...body, "});"].join("\n"));
+      return (new Function("h", "callees", "carry", "sites", source) as (...args: unknown[]) => JsLeaf)(tierHelpers, this.callees, carryWords, sites);
+    };
+    lines.push(
+      `const carry = new Int32Array(${2 * this.maxHeight});`,
+      `const regions = new Array(${bodies.length}).fill(null);`,
+      "return (function leaf(stack, base, inst, store, state) {",
+      // the declared locals start at zero (the frame's words are the interpreter's: it reserved them)
+      `stack.fill(0, base + ${2 * this.numParams}, base + ${2 * this.ownLocals});`,
+      "let next = 0;",
+      // (a call out may have grown the stack, replacing its views: each region gets the current one)
+      `do next = (regions[next] ?? (regions[next] = region(next, carry)))(${this.callsOut ? "state.stack.i32" : "stack"}, base, inst, store, state);`,
+      "while (next >= 0);",
+      "});",
+    );
+    return lines.join("\n");
   }
 
   /** What a call out may have replaced, read again after it (the placeholder `@reload`, see `callOut`:
@@ -669,12 +775,14 @@ class LeafCompiler {
    * Declarations, `code` and trap handling, for the whole function or one chunk of it. A chunk (with the
    * operand stack's heights where it starts and ends) reads the locals it uses from the frame (words 2k,
    * 2k + 1 after `base` for local k) and the operand stack from `carry`, writes them back at its end,
-   * and returns 1 where the Wasm function returns.
+   * and returns 1 where the Wasm function returns; a region (regions.ts) reads the operand stack from
+   * `carry` too (its exits write it) and returns `next`, the region to go on with (-1 where the Wasm
+   * function returns).
    */
-  private functionBody(code: readonly string[], ...chunk: [Cut, Cut] | []): string[] {
+  private functionBody(code: readonly string[], chunk?: { enter: Cut; leave: Cut; region?: boolean }): string[] {
     const vars: string[] = [];
-    const text = chunk.length > 0 ? code.join("\n") : "";
-    const used = chunk.length > 0 ? new Set(text.match(/\bl(?:h)?\d+\b/g)) : null;
+    const text = chunk !== undefined ? code.join("\n") : "";
+    const used = chunk !== undefined ? new Set(text.match(/\bl(?:h)?\d+\b/g)) : null;
     // (a chunk writes back the locals it assigns: the frame holds the others' values)
     const assigned = new Set(Array.from(text.matchAll(/\b(lh?\d+) = /g), (m) => m[1]));
     const save: string[] = [];
@@ -683,7 +791,8 @@ class LeafCompiler {
       const words = `base + ${2 * k}`;
       const read = (): void => readWords(t, "stack", words).forEach((value, w) => vars.push(`${names[w]} = ${value}`));
       if (k >= this.ownLocals) {
-        names.forEach((name) => vars.push(`${name} = 0`)); // an inlined call's local: set where the call is
+        // an inlined call's local: set where the call is (in a chunk or region, only those it uses)
+        if (used === null || names.some((name) => used.has(name))) names.forEach((name) => vars.push(`${name} = 0`));
       } else if (used !== null) {
         if (!names.some((name) => used.has(name))) return;
         read();
@@ -694,7 +803,7 @@ class LeafCompiler {
         read();
       } // else a parameter of the direct form
     });
-    const [enter, leave] = chunk;
+    const { enter, leave } = chunk ?? {};
     for (let k = 0; k < this.maxHeight; k++) {
       if (enter !== undefined && k < enter.height) {
         const [lo, hi = "0"] = readWords(enter.types[k]!, "carry", String(2 * k));
@@ -707,6 +816,7 @@ class LeafCompiler {
     vars.push("at = 0", "budget = POLL_INTERVAL");
     if (this.usesMemory) vars.push("ea = 0");
     if (this.direct) vars.push("r0 = 0");
+    if (chunk?.region === true) vars.push("next = -1");
     const lines = [`let ${vars.join(", ")};`];
     if (this.usesMemory) {
       // a call out may grow the memory: the views are variables then, read again after each (see `callOut`)
@@ -716,7 +826,7 @@ class LeafCompiler {
     const own = `[${this.funcIndex}, ${this.current.start} + at]`;
     const frames = this.sites.length > 0 ? `at < 0 ? inlinedFrames(sites, ~at, ${MAX_INLINE_BYTES}) : ${own}` : own;
     lines.push("try {", ...code, "} catch (e) {", `leafTrapped(state, e, ${frames}, inst);`, "throw e;", "}");
-    if (chunk.length > 0) lines.push(...save, "return 0;");
+    if (chunk !== undefined) lines.push(...save, chunk.region === true ? "return next;" : "return 0;");
     return lines;
   }
 
@@ -855,7 +965,8 @@ class LeafCompiler {
       this.emit(`${this.direct ? "r0" : `stack[base + ${2 * k}]`} = ${this.operand(d)};`);
       if (t === ValType.I64) this.emit(`${this.direct ? "high[0]" : `stack[base + ${2 * k + 1}]`} = sh${d};`);
     }
-    this.emit(this.direct ? "return r0;" : "return 1;");
+    // (in regions: -1, the driver's end, see `regionSource`)
+    this.emit(this.direct ? "return r0;" : this.regions ? "return -1;" : "return 1;");
   }
 
   private setUnreachable(): void {
@@ -882,6 +993,7 @@ class LeafCompiler {
           this.emit(`${f.label}: for (;;) {`);
           // a deadline or interrupt stops the loop at its first instruction, as in the interpreter
           this.emit(`if (--budget < 0) { at = ${this.site(this.r.pos)}; budget = poll(store, state); }`);
+          if (this.regions) this.heads.set(f.label, this.out.length);
         }
         return;
       }
@@ -898,8 +1010,10 @@ class LeafCompiler {
         const f = this.top();
         if (!f.unreachable) this.materializeAll();
         f.unreachable = false;
+        f.elseArm = true;
         this.h = f.height;
         this.emit("} else {");
+        if (this.regions) this.elses.set(f.label, this.out.length);
         return;
       }
       case 0x0b: { // end
@@ -914,6 +1028,7 @@ class LeafCompiler {
         f.results.forEach((t, k) => { this.sym[f.height + k] = null; this.types[f.height + k] = t; });
         if (f.kind === "loop") this.emit(`break ${f.label};`);
         this.emit("}");
+        if (this.regions) this.ends.set(f.label, this.out.length);
         return;
       }
       case 0x0c: // br
@@ -1099,8 +1214,9 @@ class LeafCompiler {
     const defined = f - ir.numImportedFuncs;
     const { params, results } = this.info.funcTypes[f]!;
     const directType = results.length <= 1 && [...params, ...results].every(isTierType);
-    if (this.recursive(f)) {
-      // (its direct form is found at the first call: it may be the one being compiled)
+    if (this.recursive(f) && !this.regions) {
+      // (its direct form is found at the first call: it may be the one being compiled; a function in
+      // regions has none, and calls itself out: call-out.ts bounds the nesting)
       if (!directType) throw new NotCompiled();
       this.recursion = true;
       this.callDirect(f, null, at);
