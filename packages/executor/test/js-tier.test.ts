@@ -211,6 +211,13 @@ const CASES: [string, number, string][] = [
       (then ${mixingRounds(k, k + 2)})
       (else (local.set $x (i64.add (local.get $x) (i64.const ${k})))))`).join("")}
     (i32.wrap_i64 (i64.xor (local.get $x) (i64.shr_u (local.get $y) (i64.const 32))))`],
+  // (the tier keeps i32 values as JavaScript int32s: a u32 above 2^31 compares and equals otherwise)
+  ["an unsigned shift's result in a local, compared signed and for equality (QuickJS's JS_NewUint32)", 2, `
+    (local $u i32)
+    (local.set $u (i32.shr_u (local.get 0) (local.get 1)))
+    (if (i32.le_s (local.get $u) (i32.const 0x7fffffff)) (then (return (i32.const 1))))
+    (if (i32.eq (local.get $u) (i32.const -1)) (then (return (i32.const 2))))
+    (select (i32.const 3) (i32.const 4) (i32.gt_s (local.get $u) (i32.shr_u (local.get 1) (i32.const 0))))`],
   ["globals, select, drop, unreachable", 2, `
     (global.set $g (i32.add (global.get $g) (local.get 0)))
     (drop (i32.const 99))

@@ -7,7 +7,9 @@ export const I32_BINARY = {
   Add: "($a + $b) | 0", Sub: "($a - $b) | 0", Mul: "Math.imul($a, $b)",
   DivS: "i32DivS($a, $b)", DivU: "i32DivU($a, $b)", RemS: "i32RemS($a, $b)", RemU: "i32RemU($a, $b)",
   And: "$a & $b", Or: "$a | $b", Xor: "$a ^ $b",
-  Shl: "$a << $b", ShrS: "$a >> $b", ShrU: "$a >>> $b",
+  // (`| 0`: the JavaScript tier keeps an i32 in a variable, where a u32 above 2^31 would compare and
+  // equal as another number; a register's store makes it an i32 anyway)
+  Shl: "$a << $b", ShrS: "$a >> $b", ShrU: "($a >>> $b) | 0",
   // JS masks shift counts: -n is 32 - n
   Rotl: "($a << $b) | ($a >>> -$b)", Rotr: "($a >>> $b) | ($a << -$b)",
 } as const;

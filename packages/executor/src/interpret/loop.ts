@@ -809,7 +809,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           continue;
         }
         case 124: { // I32ShrU: d = a ShrU b (i32)
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> i32[(fp2 + code[(pc + 3) | 0]) | 0];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> i32[(fp2 + code[(pc + 3) | 0]) | 0]) | 0;
           pc = (pc + 4) | 0;
           continue;
         }
@@ -1271,7 +1271,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           continue;
         }
         case 213: { // I32ShrUImm: d = a ShrU the immediate b (i32)
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> code[(pc + 3) | 0];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> code[(pc + 3) | 0]) | 0;
           pc = (pc + 4) | 0;
           continue;
         }
@@ -1358,7 +1358,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           continue;
         }
         case 228: { // I32ShrUAndImm: d = (a >>> count) & mask: a bit field
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> code[(pc + 3) | 0]) & code[(pc + 4) | 0];
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = ((i32[(fp2 + code[(pc + 2) | 0]) | 0] >>> code[(pc + 3) | 0]) | 0) & code[(pc + 4) | 0];
           pc = (pc + 5) | 0;
           continue;
         }
@@ -1377,7 +1377,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           continue;
         }
         case 231: { // I32XorShrUImm: d = a ^ (x >>> n)
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ (i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> code[(pc + 4) | 0]);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = i32[(fp2 + code[(pc + 2) | 0]) | 0] ^ ((i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> code[(pc + 4) | 0]) | 0);
           pc = (pc + 5) | 0;
           continue;
         }
@@ -1444,12 +1444,12 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           continue;
         }
         case 239: { // I32AddShrUAndImm: d = c + a bit field
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + ((i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> code[(pc + 4) | 0]) & code[(pc + 5) | 0])) | 0;
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (i32[(fp2 + code[(pc + 2) | 0]) | 0] + (((i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> code[(pc + 4) | 0]) | 0) & code[(pc + 5) | 0])) | 0;
           pc = (pc + 6) | 0;
           continue;
         }
         case 240: { // I32MulShrUAndImm: d = c * a bit field
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], ((i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> code[(pc + 4) | 0]) & code[(pc + 5) | 0]));
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = Math.imul(i32[(fp2 + code[(pc + 2) | 0]) | 0], (((i32[(fp2 + code[(pc + 3) | 0]) | 0] >>> code[(pc + 4) | 0]) | 0) & code[(pc + 5) | 0]));
           pc = (pc + 6) | 0;
           continue;
         }
@@ -1463,7 +1463,7 @@ export function runInterpreterLoop(store: PrunedStore, state: ExecState, func: F
           const k = code[(pc + 3) | 0];
           const y = i32[(fp2 + code[(pc + 4) | 0]) | 0];
           const n = code[(pc + 5) | 0];
-          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n))) ^ (i32[(fp2 + code[(pc + 6) | 0]) | 0] >>> code[(pc + 7) | 0]);
+          i32[(fp2 + code[(pc + 1) | 0]) | 0] = (((x << k) | (x >>> -k)) ^ ((y << n) | (y >>> -n))) ^ ((i32[(fp2 + code[(pc + 6) | 0]) | 0] >>> code[(pc + 7) | 0]) | 0);
           pc = (pc + 8) | 0;
           continue;
         }
