@@ -1214,9 +1214,13 @@ class LeafCompiler {
     const defined = f - ir.numImportedFuncs;
     const { params, results } = this.info.funcTypes[f]!;
     const directType = results.length <= 1 && [...params, ...results].every(isTierType);
-    if (this.recursive(f) && !this.regions) {
-      // (its direct form is found at the first call: it may be the one being compiled; a function in
-      // regions has none, and calls itself out: call-out.ts bounds the nesting)
+    if (this.recursive(f)) {
+      // (a function in regions has no direct form: it calls itself out, and call-out.ts bounds the nesting)
+      if (this.regions) {
+        this.callOut(this.info.funcTypes[f]!, at, `callFunc(store, state, inst, ${f}, o)`);
+        return;
+      }
+      // (its direct form is found at the first call: it may be the one being compiled)
       if (!directType) throw new NotCompiled();
       this.recursion = true;
       this.callDirect(f, null, at);
