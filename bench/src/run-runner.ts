@@ -51,6 +51,9 @@ const FIRST_CALL_PROCESSES = 3;
 /** For the start-up statistics of wasmi-ts (a few seconds; much more under --jitless). */
 const STARTUP_PLAN_MS = 60_000;
 const MIN_SLICE_MS = 2_000;
+/** A second pass after a first that had time for its first call only: room for the preheat (at most 2 s)
+ * and a few calls, beyond twice the first pass's loading and first call. */
+const SECOND_PASS_EXTRA_MS = 6_000;
 
 /**
  * The runners as run one after the other: wasmi-ts with the variants given with it and the baseline (native,
@@ -160,6 +163,13 @@ export async function runRunner(
     // (a first pass that had time for its first call only is tried again: time left over by the
     // workloads before makes the second pass's slices larger)
     if (pass === 1 && (first?.status !== "ok" || first.freshPerCall || options.runs < 2)) return report(first!);
+    // ... and it gets at least what its first pass shows it needs: loading, the first call, the preheat and
+    // a few calls (sql.js's first call compiles its VDBE: 5 s of a 10 s slice), at most a quarter of
+    // what is left (the slices after it shrink)
+    if (pass === 1 && first?.warmupOnly) {
+      const needMs = 2 * ((first.instantiateMs ?? 0) + (first.firstCallMs ?? 0)) + SECOND_PASS_EXTRA_MS;
+      planMs = Math.max(planMs, Math.min(needMs, (end - performance.now()) / 4));
+    }
     const result = await measureOnce(job(outcome.runner, "measure", workload, planMs, pass), workload);
     if (pass === 0) {
       firstPass.set(key, result);
