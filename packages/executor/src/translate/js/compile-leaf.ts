@@ -642,12 +642,14 @@ class LeafCompiler {
    * 250 -> 200 ms).
    */
   private source(): string {
-    const lines = [
+    // (a region's source starts so too: see regionSource)
+    const prologue = [
       "\"use strict\";",
       `const { ${[...this.helpers].join(", ")} } = h;`,
       // the instruction templates work on words of `i32`: here a scratch array for the i64 operands
       "const i32 = scratch;",
     ];
+    const lines = [...prologue];
     // inlined calls' trap sites (see `site`)
     if (this.sites.length > 0) lines.push(`const sites = [${this.sites.map((frames) => `[${frames.join(", ")}]`).join(", ")}];`);
     const chars = [0]; // chars[k]: characters of out[0 .. k - 1]
@@ -686,7 +688,7 @@ class LeafCompiler {
     if (this.direct) throw new TooLarge();
     // (a recursion needs the direct form, which a function this large cannot have)
     if (this.recursion) throw new NotCompiled();
-    if (this.regions) return this.returns(this.regionSource(lines));
+    if (this.regions) return this.returns(this.regionSource(lines, prologue));
     const chunks: { from: Cut; to: Cut }[] = [];
     let start: Cut = { at: 0, height: 0, types: [] };
     let end = start;
@@ -721,19 +723,18 @@ class LeafCompiler {
 
   /**
    * The leaf form in regions (regions.ts): the driver that runs one after the other. Each region is
-   * compiled at its first run, in a function of its own (with the factory's declarations, `lines` so
-   * far): of an interpreter's dispatch loop, most never run (an SQL workload runs a few of the VDBE's
+   * compiled at its first run, in a function of its own (after `prologue`, the factory's first
+   * declarations; `lines`: the factory's so far): of an interpreter's dispatch loop, most never run (an SQL workload runs a few of the VDBE's
    * opcodes), and the code made and parsed for them would be most of a first call.
    */
-  private regionSource(lines: string[]): string {
+  private regionSource(lines: string[], prologue: readonly string[]): string {
     const carry = (at: number): string =>
       (this.placeTypes.get(at) ?? []).map((t, k) => `${writeWords(t, "carry", String(2 * k), `s${k}`, `sh${k}`)} `).join("");
     const layout = { lines: this.out, places: this.places, ends: this.ends, heads: this.heads, elses: this.elses, carry };
     const bodies: ({ from: number; code: string[] } | null)[] | null = regionBodies(layout, chunking.regionChars);
     if (bodies === null) throw new TooLarge();
-    // (of the factory's declarations, a region's source has the helpers' and those of the direct forms
+    // (of the factory's declarations, a region's source has the prologue and those of the direct forms
     // it calls; the trap sites come as an array)
-    const prologue = lines.slice(0, 3).join("\n");
     const sites = this.sites.map((frames) => [...frames]);
     this.region = (k, carryWords) => {
       const { from, code } = bodies[k]!;
@@ -744,7 +745,7 @@ class LeafCompiler {
       const counted = ["if (--state.callBudget < 0) state.callBudget = poll(store, state);", ...code];
       const body = this.functionBody(counted, { enter, leave: { at: 0, height: 0, types: [] }, region: true });
       const callees = new Set(Array.from(body.join("\n").matchAll(/\bd(\d+)\(/g), (m) => m[1]));
-      const source = this.returns([prologue, ...Array.from(callees, (d) => `const d${d} = callees[${d}];`),
+      const source = this.returns([...prologue, ...Array.from(callees, (d) => `const d${d} = callees[${d}];`),
         `return (function r${k}(stack, base, inst, store, state) {`, ...body, "});"].join("\n"));
       return (new Function("h", "callees", "carry", "sites", source) as (...args: unknown[]) => JsLeaf)(tierHelpers, this.callees, carryWords, sites);
     };

@@ -40,7 +40,7 @@ export interface RegionLayout {
   carry(at: number): string;
 }
 
-/** The label an exit breaks out of, and the variable holding the next region's number. */
+/** The label an exit breaks out of (after setting `next`, the next region's number). */
 const EXIT = "exit";
 const BRANCH = /\b(break|continue) (L\d+);/g;
 
